@@ -1,0 +1,3 @@
+from reportcheck.cli import main
+
+main()

@@ -1,0 +1,267 @@
+"""Actual figures: validated rows of one or more files, each a value for one id and period."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from reportcheck.errors import ActualsError, Problem
+from reportcheck.model import Kind, Registry, Target
+from reportcheck.numeric import (
+    NotANumber,
+    format_decimal,
+    normalise_text,
+    parse_number,
+    parse_yes_no,
+)
+from reportcheck.periods import PERIOD_HINT, Period, parse_period
+from reportcheck.tables import TABLE_SUFFIXES, RawTable, read_table
+from reportcheck.units import UNITS, compatible_units, convert
+
+REQUIRED_COLUMNS = ("id", "period", "value")
+OPTIONAL_COLUMNS = ("unit", "source", "note")
+#: Columns a template adds for the person filling it in; read and ignored.
+INFO_COLUMNS = ("name_zh", "name_en", "target")
+
+Value = Decimal | bool
+
+
+@dataclass(frozen=True)
+class Actual:
+    """One figure: `value` in the target's own unit (None: the row has no value yet)."""
+
+    id: str
+    period: Period | None
+    value: Value | None
+    file: str
+    line: int
+    source: str = ""
+    note: str = ""
+
+    @property
+    def where(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True)
+class ActualsSet:
+    actuals: tuple[Actual, ...]
+    warnings: tuple[Problem, ...] = ()
+    files: tuple[str, ...] = ()
+
+    def for_target(self, target_id: str) -> list[Actual]:
+        return [a for a in self.actuals if a.id == target_id]
+
+    def periods(self) -> list[Period]:
+        """Distinct periods that carry at least one value, oldest first."""
+        found = {a.period for a in self.actuals if a.period is not None and a.value is not None}
+        return sorted(found)
+
+
+@dataclass
+class ReadResult:
+    """Everything learnt from reading: every data row is accepted, refused or warned about."""
+
+    actuals: list[Actual] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    rows: int = 0
+    refused: set[tuple[str, int]] = field(default_factory=set)
+    warned: set[tuple[str, int]] = field(default_factory=set)
+    files: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def table_paths(path: Path) -> list[Path]:
+    """A file, or the table files of a folder in name order (lock and hidden files skipped)."""
+    if not path.is_dir():
+        return [path]
+    return sorted(p for p in path.iterdir()
+                  if p.is_file() and p.suffix.lower() in TABLE_SUFFIXES
+                  and not p.name.startswith((".", "~$")))
+
+
+def read_actuals(paths: Sequence[Path], registry: Registry,
+                 on_file: Callable[[Path], None] | None = None) -> ActualsSet:
+    """Read and validate every file; raises ActualsError with all problems if any is an error."""
+    result = check_tables(_read_each(paths, on_file), registry)
+    if result.errors:
+        raise ActualsError(result.problems)
+    warnings = tuple(p for p in result.problems if p.severity == "warning")
+    return ActualsSet(tuple(result.actuals), warnings, tuple(result.files))
+
+
+def _read_each(paths: Sequence[Path], on_file: Callable[[Path], None] | None
+               ) -> Iterable[RawTable]:
+    for path in paths:
+        if on_file is not None:
+            on_file(path)
+        yield read_table(path)
+
+
+def check_tables(tables: Iterable[RawTable], registry: Registry) -> ReadResult:
+    result = ReadResult()
+    seen: dict[tuple[str, Period], Actual] = {}
+    for table in tables:
+        result.files.append(table.file)
+        _check_table(table, registry, result, seen)
+    return result
+
+
+def _check_table(table: RawTable, registry: Registry, result: ReadResult,
+                 seen: dict[tuple[str, Period], Actual]) -> None:
+    result.problems.extend(table.problems)
+    result.refused.update((table.file, p.line) for p in table.problems if p.line is not None)
+    result.rows += len({p.line for p in table.problems if p.line is not None})
+    if not table.header and not table.problems:
+        result.problems.append(Problem("empty-file", "is empty; expected a header line "
+                                       "'id,period,value'", table.file))
+    if not table.header:
+        return
+    columns = _columns(table, result)
+    if columns is None:
+        result.rows += len(table.rows)
+        result.refused.update((table.file, line) for line, _ in table.rows)
+        return
+    if not table.rows and not table.problems:
+        result.problems.append(Problem("header-only", "has a header but no rows of figures",
+                                       table.file, 1))
+    for line, cells in table.rows:
+        result.rows += 1
+        row = {name: cells[i] if i < len(cells) else "" for name, i in columns.items()}
+        _check_row(table.file, line, row, registry, result, seen)
+
+
+def _columns(table: RawTable, result: ReadResult) -> dict[str, int] | None:
+    """Column name -> position; None (with errors added) when the header is unusable."""
+    columns: dict[str, int] = {}
+    known = REQUIRED_COLUMNS + OPTIONAL_COLUMNS + INFO_COLUMNS
+    ok = True
+    for i, raw in enumerate(table.header):
+        name = normalise_text(raw).lower()
+        if name in columns:
+            result.problems.append(Problem("duplicate-column", f"column {name!r} appears twice "
+                                           "in the header", table.file, 1, name, raw))
+            ok = False
+        elif name in known:
+            columns[name] = i
+        elif name or any(i < len(cells) and cells[i].strip() for _, cells in table.rows):
+            result.problems.append(Problem(
+                "unknown-column", f"column {raw!r} is not one reportcheck reads; it is ignored "
+                f"(columns: {', '.join(known)})", table.file, 1, raw, raw, "warning"))
+    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+    if missing:
+        found = ", ".join(repr(h) for h in table.header) or "nothing"
+        result.problems.append(Problem(
+            "missing-column", f"lacks the required column(s) {', '.join(missing)}; the header "
+            f"line has {found} (required: id, period, value; optional: unit, source, note)",
+            table.file, 1, ", ".join(missing)))
+        ok = False
+    return columns if ok else None
+
+
+def _check_row(file: str, line: int, row: dict[str, str], registry: Registry,
+               result: ReadResult, seen: dict[tuple[str, Period], Actual]) -> None:
+    if not any(v.strip() for v in row.values()):
+        result.problems.append(Problem("blank-row", "is blank; it is skipped", file, line,
+                                       severity="warning"))
+        result.warned.add((file, line))
+        return
+    errors: list[Problem] = []
+
+    def fail(code: str, column: str, value: str, message: str) -> None:
+        errors.append(Problem(code, message, file, line, column, value))
+
+    raw_id = row["id"]
+    target_id = normalise_text(raw_id)
+    target = registry.get(target_id)
+    if not target_id:
+        fail("missing-id", "id", raw_id, "has no id; every row needs a registry id")
+    elif target is None:
+        close = registry.suggest(target_id)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        fail("unknown-id", "id", raw_id, f"{raw_id!r} is not an id in the registry{hint} "
+             "('reportcheck targets' lists them)")
+    raw_value, raw_period = row["value"], row["period"]
+    value: Value | None = None
+    if target is not None and raw_value.strip():
+        value = _value(target, raw_value, row.get("unit", ""), fail)
+    period: Period | None = None
+    if raw_period.strip():
+        try:
+            period = parse_period(normalise_text(raw_period))
+        except ValueError as exc:
+            fail("bad-period", "period", raw_period, f"{raw_period!r} {exc}")
+        else:
+            if period.year != registry.meta.year:
+                fail("period-out-of-year", "period", raw_period,
+                     f"{raw_period!r} is outside the registry's year {registry.meta.year}; "
+                     f"expected {PERIOD_HINT} within {registry.meta.year}")
+    elif raw_value.strip():
+        fail("missing-period", "period", raw_period, f"is empty but the value is "
+             f"{raw_value!r}; expected {PERIOD_HINT}")
+    if errors:
+        result.problems.extend(errors)
+        result.refused.add((file, line))
+        return
+    assert target is not None
+    actual = Actual(target.id, period, value, file, line, row.get("source", "").strip(),
+                    row.get("note", "").strip())
+    if period is not None and value is not None:
+        earlier = seen.get((target.id, period))
+        if earlier is not None:
+            _duplicate(actual, earlier, raw_value, result)
+            return
+        seen[(target.id, period)] = actual
+    result.actuals.append(actual)
+
+
+def _duplicate(actual: Actual, earlier: Actual, raw_value: str, result: ReadResult) -> None:
+    key = (actual.file, actual.line)
+    if actual.value == earlier.value:
+        result.problems.append(Problem(
+            "duplicate-row", f"repeats {actual.id} for {actual.period} with the same value as "
+            f"{earlier.where}; the repeat is skipped", actual.file, actual.line, "value",
+            raw_value, "warning"))
+        result.warned.add(key)
+    else:
+        result.problems.append(Problem(
+            "conflicting-duplicate", f"gives {actual.id} for {actual.period} as {raw_value!r}, "
+            f"but {earlier.where} gives {_show(earlier.value)}; keep one of the two rows",
+            actual.file, actual.line, "value", raw_value))
+        result.refused.add(key)
+
+
+def _show(value: Value | None) -> str:
+    if isinstance(value, Decimal):
+        return format_decimal(value)
+    return {True: "yes", False: "no", None: "nothing"}[value]
+
+
+def _value(target: Target, raw: str, raw_unit: str,
+           fail: Callable[[str, str, str, str], None]) -> Value | None:
+    if target.kind is Kind.YESNO:
+        try:
+            return parse_yes_no(raw)
+        except NotANumber as exc:
+            fail("not-yes-no", "value", raw, f"{raw!r} {exc}")
+            return None
+    try:
+        number = parse_number(raw, percent_allowed=target.unit == "%")
+    except NotANumber as exc:
+        fail("not-a-number", "value", raw, f"{raw!r} {exc}")
+        return None
+    unit = normalise_text(raw_unit)
+    if not unit or unit == target.unit:
+        return number
+    converted = convert(number, unit, target.unit) if unit in UNITS else None
+    if converted is None:
+        accepted = ", ".join(compatible_units(target.unit))
+        fail("incompatible-unit", "unit", raw_unit, f"{raw_unit!r} does not convert to "
+             f"{target.id}'s unit {target.unit!r}; expected one of: {accepted}")
+        return None
+    return converted

@@ -1,0 +1,64 @@
+"""Reading numbers and yes/no answers the way people type them, and writing them back exactly."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+# Minus signs that NFKC leaves alone but people paste from documents.
+_MINUS = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2012": "-", "\ufe63": "-"})
+_SPACES = re.compile(r"[\s\u00a0\u3000]+")
+_PLAIN = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+_GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
+
+YES = frozenset({"yes", "y", "true", "1", "是", "完成", "已完成"})
+NO = frozenset({"no", "n", "false", "0", "否", "未完成"})
+YES_NO_HINT = "yes/no, true/false, 1/0, 是/否 or 完成/未完成"
+NUMBER_HINT = "a number such as 5.7, -3.9, +1.2 or 1,867.9"
+
+
+class NotANumber(ValueError):
+    pass
+
+
+def normalise_text(text: str) -> str:
+    """Full-width digits and signs to ASCII, other minus signs to '-', spaces trimmed."""
+    return unicodedata.normalize("NFKC", text).translate(_MINUS).strip()
+
+
+def parse_number(text: str, *, percent_allowed: bool) -> Decimal:
+    """The exact decimal a person meant by `text`; raises NotANumber with the reason."""
+    cleaned = _SPACES.sub("", normalise_text(text))
+    if cleaned.endswith("%"):
+        if not percent_allowed:
+            raise NotANumber("has a % sign but this quantity is not a percentage")
+        cleaned = cleaned[:-1]
+    if _GROUPED.fullmatch(cleaned):
+        cleaned = cleaned.replace(",", "")
+    elif not _PLAIN.fullmatch(cleaned):
+        raise NotANumber(f"is not a number; expected {NUMBER_HINT}")
+    try:
+        number = Decimal(cleaned)
+    except InvalidOperation as exc:  # pragma: no cover - the patterns above admit only decimals
+        raise NotANumber(f"is not a number; expected {NUMBER_HINT}") from exc
+    if not number.is_finite():  # pragma: no cover - the patterns above admit no NaN/Infinity
+        raise NotANumber("is not a finite number")
+    return number
+
+
+def parse_yes_no(text: str) -> bool:
+    word = normalise_text(text).lower()
+    if word in YES:
+        return True
+    if word in NO:
+        return False
+    raise NotANumber(f"is not a yes/no answer; expected {YES_NO_HINT}")
+
+
+def format_decimal(value: Decimal) -> str:
+    """Plain notation without exponent or trailing zeros: 5.70 -> '5.7', 1E+4 -> '10000'."""
+    if value == 0:
+        return "0"
+    text = format(value.normalize(), "f")
+    return text

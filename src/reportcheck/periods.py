@@ -1,0 +1,60 @@
+"""Statistical periods: year-to-date through a month, a quarter, or the whole year."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+PeriodKind = Literal["month", "quarter", "year"]
+
+PERIOD_HINT = "YYYY-MM, YYYY-Qn, YYYY, 2023年6月 or 2023年1-6月"
+
+_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
+_QUARTER = re.compile(r"(\d{4})-?[Qq]([1-4])")
+_YEAR = re.compile(r"(\d{4})年?")
+_ZH_MONTH = re.compile(r"(\d{4})年(?:1[-—–~～至])?(\d{1,2})月")
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """Data through the end of `month` of `year` (cumulative from January for flows)."""
+
+    year: int
+    month: int
+    kind: PeriodKind = field(default="month", compare=False)
+
+    @property
+    def is_full_year(self) -> bool:
+        return self.month == 12
+
+    def __str__(self) -> str:
+        if self.kind == "year":
+            return f"{self.year}"
+        if self.kind == "quarter":
+            return f"{self.year}-Q{self.month // 3}"
+        return f"{self.year}-{self.month:02d}"
+
+
+def parse_period(text: str) -> Period:
+    """Parse one of the accepted forms; raises ValueError naming them."""
+    cleaned = text.strip().replace(" ", "")
+    if match := _MONTH.fullmatch(cleaned):
+        month = int(match.group(2))
+        if 1 <= month <= 12:
+            return Period(int(match.group(1)), month, "month")
+    elif match := _QUARTER.fullmatch(cleaned):
+        return Period(int(match.group(1)), int(match.group(2)) * 3, "quarter")
+    elif match := _YEAR.fullmatch(cleaned):
+        return Period(int(match.group(1)), 12, "year")
+    elif match := _ZH_MONTH.fullmatch(cleaned):
+        month = int(match.group(2))
+        if 1 <= month <= 12:
+            return Period(int(match.group(1)), month, "month")
+    raise ValueError(f"is not a period; expected {PERIOD_HINT}")
+
+
+def period_from_date(value: dt.date) -> Period:
+    """A spreadsheet date cell (Excel turns a typed '2023-06' into 2023-06-01) as its month."""
+    return Period(value.year, value.month, "month")

@@ -1,0 +1,250 @@
+"""Results as data: the JSON, CSV and Markdown that scripts and review documents take.
+
+JSON is the library's own result objects serialised; numbers stay exact decimals.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import Any
+
+from reportcheck.errors import MAX_LISTED, Problem
+from reportcheck.evaluate import Report, Result
+from reportcheck.labels import status_label, word
+from reportcheck.model import Target
+from reportcheck.numeric import format_decimal
+from reportcheck.review import Overview, Review
+from reportcheck.rules import pacing_words, rule_words
+
+_EXACT = re.compile(r'"\\u0000(-?[0-9.]+)\\u0000"')
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+def to_json(data: Any) -> str:
+    """JSON text in which every Decimal is written as the exact number it holds."""
+    return _EXACT.sub(r"\1", json.dumps(_mark(data), ensure_ascii=False, indent=2)) + "\n"
+
+
+def _mark(data: Any) -> Any:
+    if isinstance(data, Decimal):
+        return f"\x00{format_decimal(data)}\x00"
+    if isinstance(data, dict):
+        return {k: _mark(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [_mark(v) for v in data]
+    return data
+
+
+def target_dict(target: Target, lang: str) -> dict[str, Any]:
+    base = target.baseline
+    return {
+        "id": target.id,
+        "section": target.section,
+        "role": target.role.value,
+        "quote": target.quote,
+        "name_zh": target.name_zh,
+        "name_en": target.name_en,
+        "unit": target.unit,
+        "comparator": target.comparator.value if target.comparator else None,
+        "value": target.value,
+        "tolerance": target.tolerance,
+        "other": target.other,
+        "baseline": {"value": base.value, "year": base.year, "quote": base.quote}
+        if base else None,
+        "kind": target.kind.value,
+        "released": target.released.value,
+        "rule": rule_words(target, lang),
+        "pacing": pacing_words(target, lang),
+        "note": target.note,
+    }
+
+
+def result_dict(result: Result, lang: str) -> dict[str, Any]:
+    target = result.target
+    return {
+        "id": target.id,
+        "section": target.section,
+        "name": target.name(lang),
+        "status": result.status.value,
+        "period": str(result.period) if result.period else None,
+        "actual": result.actual,
+        "unit": target.unit,
+        "target": {"wording": target.quote, "rule": rule_words(target, lang),
+                   "comparator": target.comparator.value if target.comparator else None,
+                   "value": target.value, "tolerance": target.tolerance,
+                   "other": target.other,
+                   "baseline": target.baseline.value if target.baseline else None},
+        "required": result.required,
+        "expected": result.expected,
+        "gap": result.gap,
+        "other_actual": result.other,
+        "reason": result.reason(lang),
+        "source": result.source or None,
+        "note": result.note or None,
+        "row": result.where,
+    }
+
+
+def problems_list(problems: Sequence[Problem]) -> tuple[list[dict[str, Any]], int]:
+    """The listed problems and how many more were left out (see MAX_LISTED)."""
+    return [p.as_dict() for p in problems[:MAX_LISTED]], max(0, len(problems) - MAX_LISTED)
+
+
+def report_dict(report: Report | None, lang: str,
+                errors: Sequence[Problem] = ()) -> dict[str, Any]:
+    listed, omitted = problems_list(errors)
+    results = report.results if report else ()
+    summary = report.summary() if report else {}
+    return {
+        "period": str(report.period) if report and report.period else None,
+        "summary": {s.value: n for s, n in summary.items()},
+        "results": [result_dict(r, lang) for r in results],
+        "warnings": [w.as_dict() for w in report.warnings] if report else [],
+        "errors": listed,
+        "errors_omitted": omitted,
+    }
+
+
+def review_dict(review: Review, lang: str) -> dict[str, Any]:
+    data = report_dict(review.report, lang)
+    return {
+        "period": data["period"],
+        "previous_period": str(review.previous) if review.previous else None,
+        "summary": data["summary"],
+        "sections": {key: {s.value: n for s, n in counts.items()}
+                     for key, counts in review.by_section().items()},
+        "changes": [{"id": c.id, "from": c.before.value, "to": c.after.value, "kind": c.kind}
+                    for c in review.changes],
+        "lagging": [dict(result_dict(r, lang), shortfall=r.shortfall) for r in review.lagging],
+        "no_data": [{"id": r.target.id, "name": r.target.name(lang),
+                     "reason": r.reason(lang)} for r in review.no_data],
+        "results": data["results"],
+        "warnings": data["warnings"],
+        "errors": [],
+    }
+
+
+def overview_dict(view: Overview) -> dict[str, Any]:
+    meta = view.registry.meta
+    return {
+        "report": {"city": meta.city_zh, "year": meta.year, "title": meta.title_zh},
+        "commitments": sum(view.by_section.values()),
+        "references": view.references,
+        "sections": view.by_section,
+        "kinds": view.by_category,
+        "released": view.by_release,
+        "actuals": None,
+    }
+
+
+def safe_cell(text: str) -> str:
+    """Text that a spreadsheet will not run as a formula."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """CSV where text cells are guarded against formula injection; numbers are left as numbers."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_csv_cell(v) for v in row])
+    return buffer.getvalue()
+
+
+def _csv_cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format_decimal(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return safe_cell(str(value))
+
+
+RESULT_COLUMNS = ("id", "section", "name", "status", "period", "actual", "unit", "required",
+                  "expected", "gap", "wording", "rule", "reason", "source", "note")
+
+
+def report_csv(report: Report, lang: str) -> str:
+    return to_csv(RESULT_COLUMNS, (
+        (r.target.id, r.target.section, r.target.name(lang), r.status.value,
+         str(r.period) if r.period else "", r.actual, r.target.unit, r.required, r.expected,
+         r.gap, r.target.quote, rule_words(r.target, lang), r.reason(lang), r.source, r.note)
+        for r in report.results))
+
+
+TARGET_COLUMNS = ("id", "section", "role", "name_zh", "name_en", "quote", "unit", "comparator",
+                  "value", "tolerance", "other", "baseline", "kind", "released", "rule")
+
+
+def targets_csv(targets: Iterable[Target], lang: str) -> str:
+    return to_csv(TARGET_COLUMNS, (
+        (t.id, t.section, t.role.value, t.name_zh, t.name_en, t.quote, t.unit,
+         t.comparator.value if t.comparator else "", t.value, t.tolerance, t.other,
+         t.baseline.value if t.baseline else None, t.kind.value, t.released.value,
+         rule_words(t, lang)) for t in targets))
+
+
+def md(text: object) -> str:
+    """User text made inert in a Markdown table: specials escaped, HTML and newlines neutralised."""
+    if text is None:
+        return ""
+    if isinstance(text, Decimal):
+        return format_decimal(text)
+    if isinstance(text, bool):
+        return "yes" if text else "no"
+    flat = " ".join(str(text).split())
+    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+
+
+def _md_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(md(c) for c in row) + " |" for row in rows]
+    return lines
+
+
+def report_markdown(report: Report, lang: str) -> str:
+    registry = report.registry
+    lines = [f"# {registry.meta.title_zh if lang != 'en' else registry.meta.title_en}", "",
+             f"{word('as_of', lang)} {report.period or '-'}: " + summary_words(report, lang), ""]
+    header = [word(k, lang) for k in ("id", "name", "wording", "actual", "required", "gap",
+                                      "status")]
+    for key, section in registry.sections.items():
+        rows = [r for r in report.results if r.target.section == key]
+        if not rows:
+            continue
+        lines += [f"## {section.title(lang)}", ""]
+        lines += _md_table(header, ((r.target.id, r.target.name(lang), r.target.quote, r.actual,
+                                     r.expected if r.expected is not None else r.required, r.gap,
+                                     status_label(r.status, lang)) for r in rows))
+        lines.append("")
+    return "\n".join(lines)
+
+
+def review_markdown(review: Review, lang: str) -> str:
+    report = review.report
+    lines = [report_markdown(report, lang)]
+    lines += [f"## {word('lagging', lang)}", ""]
+    lines += _md_table([word(k, lang) for k in ("id", "name", "actual", "required", "gap",
+                                                  "status")],
+                       ((r.target.id, r.target.name(lang), r.actual, r.required, r.gap,
+                         status_label(r.status, lang)) for r in review.lagging))
+    lines += ["", f"## {word('changes', lang)} ({word('previous', lang)} "
+                  f"{review.previous or '-'})", ""]
+    lines += _md_table(["id", word("status", lang), "→"],
+                       ((c.id, status_label(c.before, lang), status_label(c.after, lang))
+                        for c in review.changes))
+    return "\n".join(lines) + "\n"
+
+
+def summary_words(report: Report, lang: str) -> str:
+    sep = " · "
+    return sep.join(f"{status_label(s, lang)} {n}" for s, n in report.summary().items())

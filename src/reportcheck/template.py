@@ -1,0 +1,50 @@
+"""A fill-in file for one month: one row per registry id, exactly what `diff` reads back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportcheck.model import Registry
+from reportcheck.periods import Period
+from reportcheck.serialize import safe_cell, to_csv
+
+COLUMNS = ("id", "period", "value", "unit", "name_zh", "target", "source", "note")
+
+
+def template_rows(registry: Registry, period: Period | None) -> list[list[str]]:
+    shown = str(period) if period else ""
+    return [[t.id, shown, "", t.unit, t.name_zh, t.quote, "", ""] for t in registry.targets]
+
+
+def template_csv(registry: Registry, period: Period | None) -> str:
+    return to_csv(COLUMNS, template_rows(registry, period))
+
+
+def write_template(registry: Registry, period: Period | None, path: Path) -> None:
+    """Write .csv as UTF-8 with BOM (so Excel shows Chinese) or .xlsx, by the extension."""
+    if path.suffix.lower() == ".xlsx":
+        _write_xlsx(registry, period, path)
+    else:
+        path.write_text(template_csv(registry, period), encoding="utf-8-sig", newline="")
+
+
+def _write_xlsx(registry: Registry, period: Period | None, path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "actuals"
+    sheet.append(list(COLUMNS))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in template_rows(registry, period):
+        sheet.append([safe_cell(v) for v in row])
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.data_type = "s"  # text, never a formula or an auto-converted date
+    for letter, width in zip("ABCDEFGH", (30, 10, 10, 8, 30, 50, 20, 20), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A2"
+    book.save(path)
