@@ -251,11 +251,12 @@ def _target(check: _Checker, item: object, sections: dict[str, Section],
             seed_text: str | None) -> Target | None:
     first = len(check.problems)
     line = item.line if isinstance(item, _Node) else None
-    node = check.keys(item, "target", _TARGET_REQUIRED, _TARGET_OPTIONAL, line)
+    named = item.get("id") if isinstance(item, _Node) else None
+    where = f"target {named}" if named else "target (no id)"
+    node = check.keys(item, where, _TARGET_REQUIRED, _TARGET_OPTIONAL, line)
     if node is None:
         return None
-    target_id = check.text(node, "id", "target")
-    where = f"target {target_id or '(no id)'}"
+    target_id = check.text(node, "id", where)
     if target_id and not _ID.fullmatch(target_id):
         check.fail("registry-bad-id", f"{where}: id must be lower-case ASCII letters, digits "
                    "and '_', starting with a letter", node.key_lines["id"], "id", target_id)
@@ -329,8 +330,8 @@ def _check_rule(check: _Checker, node: _Node, where: str, role: Role,
              "baseline": comparator in NEEDS_BASELINE, "other": comparator in NEEDS_OTHER}
     for key, needed in needs.items():
         if needed and fields[key] is None and key not in node:
-            check.fail("registry-rule", f"{where}: comparator {comparator.value} needs {key}",
-                       line, key)
+            check.fail("registry-rule", f"{where}: missing key {key!r} (needed by comparator "
+                       f"{comparator.value})", line, key)
         elif not needed and key != "baseline" and node.get(key) is not None:
             check.fail("registry-rule", f"{where}: comparator {comparator.value} takes no {key}",
                        node.key_lines[key], key)

@@ -1,0 +1,57 @@
+"""Shared fixtures. Paths are found from this file, never from the working directory."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from reportcheck.cli import app
+from reportcheck.model import Registry
+from reportcheck.registry import load_registry
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples"
+HEADER = "id,period,value\n"
+
+
+@dataclass(frozen=True)
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture(scope="session")
+def registry() -> Registry:
+    return load_registry()
+
+
+@pytest.fixture
+def cli() -> Callable[..., Run]:
+    """Run reportcheck in-process with a pinned width and no colour."""
+
+    def run(*args: str, env: dict[str, str] | None = None) -> Run:
+        runner = CliRunner()
+        result = runner.invoke(app, list(args), env={"COLUMNS": "200", "NO_COLOR": "1",
+                                                       "REPORTCHECK_ACTUALS": "", **(env or {})})
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return Run(result.exit_code, result.stdout, result.stderr)
+
+    return run
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[..., Path]:
+    """Write `text` (encoded as asked) to a file in a fresh folder and return its path."""
+
+    def write_file(text: str, name: str = "actuals.csv", encoding: str = "utf-8") -> Path:
+        path = tmp_path / name
+        path.write_bytes(text.encode(encoding))
+        return path
+
+    return write_file

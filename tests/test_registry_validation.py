@@ -1,0 +1,177 @@
+"""A malformed registry is refused with every problem named, never loaded half-right."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from reportcheck.errors import RegistryError
+from reportcheck.registry import load_registry
+
+from .conftest import Run
+
+SEED = "今年地区生产总值增长6%左右,引进大学生9万名以上。去年城乡居民收入倍差缩小至1.61。"
+
+GOOD_ENTRY = """\
+  - id: gdp_growth
+    section: 二
+    quote: 地区生产总值增长6%左右
+    name_zh: 地区生产总值增速
+    name_en: GDP growth
+    unit: "%"
+    comparator: about
+    value: 6
+    tolerance: 0.5
+    kind: rate
+    released: quarterly
+"""
+
+
+def registry_text(entries: str = GOOD_ENTRY) -> str:
+    return f"""\
+report:
+  city_zh: 某市
+  city_en: Somewhere
+  year: 2023
+  title_zh: 报告
+  title_en: Report
+  date: "2023-02-01"
+  source: 日报
+  seed: seed.txt
+sections:
+  二: {{zh: 主要预期目标, en: Main targets}}
+targets:
+{entries}"""
+
+
+@pytest.fixture
+def registry_file(tmp_path: Path) -> Callable[[str], Path]:
+    def make(text: str) -> Path:
+        (tmp_path / "seed.txt").write_text(SEED, encoding="utf-8")
+        path = tmp_path / "targets.yaml"
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return make
+
+
+def problems(path: Path) -> list[tuple[str, int | None]]:
+    with pytest.raises(RegistryError) as caught:
+        load_registry(path)
+    return [(p.code, p.line) for p in caught.value.problems]
+
+
+def test_a_valid_registry_loads(registry_file: Callable[[str], Path]) -> None:
+    registry = load_registry(registry_file(registry_text()))
+    assert [t.id for t in registry.targets] == ["gdp_growth"]
+
+
+def test_misspelt_key_is_refused_with_its_line(registry_file: Callable[[str], Path]) -> None:
+    path = registry_file(registry_text(GOOD_ENTRY.replace("tolerance:", "tolerence:")))
+    assert ("registry-unknown-key", 21) in problems(path)
+
+
+def test_missing_field(registry_file: Callable[[str], Path]) -> None:
+    path = registry_file(registry_text(GOOD_ENTRY.replace("    name_en: GDP growth\n", "")))
+    assert problems(path) == [("registry-missing-key", 13)]
+
+
+def test_duplicate_id(registry_file: Callable[[str], Path]) -> None:
+    assert problems(registry_file(registry_text(GOOD_ENTRY + GOOD_ENTRY))) == [
+        ("registry-duplicate-id", 24)]
+
+
+def test_duplicate_key_in_one_entry(registry_file: Callable[[str], Path]) -> None:
+    path = registry_file(registry_text(GOOD_ENTRY + "    value: 7\n"))
+    assert problems(path) == [("registry-duplicate-key", 24)]
+
+
+def test_unknown_comparator(registry_file: Callable[[str], Path]) -> None:
+    path = registry_file(registry_text(GOOD_ENTRY.replace("comparator: about",
+                                                          "comparator: roughly")))
+    assert problems(path) == [("registry-unknown-comparator", 19)]
+
+
+def test_unknown_unit(registry_file: Callable[[str], Path]) -> None:
+    path = registry_file(registry_text(GOOD_ENTRY.replace('unit: "%"', "unit: 百分比")))
+    assert problems(path) == [("registry-unknown-unit", 18)]
+
+
+def test_quote_not_in_the_report(registry_file: Callable[[str], Path]) -> None:
+    path = registry_file(registry_text(GOOD_ENTRY.replace("增长6%左右", "增长7%左右")))
+    assert problems(path) == [("registry-quote-not-in-report", 15)]
+
+
+def test_reference_to_a_missing_id(registry_file: Callable[[str], Path]) -> None:
+    entry = """\
+  - id: income_growth
+    section: 二
+    quote: 引进大学生
+    name_zh: 收入增速
+    name_en: Income growth
+    unit: "%"
+    comparator: faster_than
+    other: gdp
+    kind: rate
+    released: quarterly
+"""
+    assert problems(registry_file(registry_text(entry))) == [("registry-unknown-reference", 13)]
+
+
+def test_comparator_missing_its_value(registry_file: Callable[[str], Path]) -> None:
+    path = registry_file(registry_text(GOOD_ENTRY.replace("    value: 6\n", "")))
+    assert problems(path) == [("registry-rule", 13)]
+
+
+def test_non_number_value(registry_file: Callable[[str], Path]) -> None:
+    path = registry_file(registry_text(GOOD_ENTRY.replace("value: 6", "value: 六")))
+    assert problems(path) == [("registry-type", 20)]
+
+
+def test_every_problem_is_reported_at_once(registry_file: Callable[[str], Path]) -> None:
+    broken = GOOD_ENTRY.replace("comparator: about", "comparator: roughly").replace(
+        'unit: "%"', "unit: 百分比").replace("tolerance:", "tolerence:")
+    assert {code for code, _ in problems(registry_file(registry_text(broken)))} == {
+        "registry-unknown-comparator", "registry-unknown-unit", "registry-unknown-key"}
+
+
+def test_invalid_yaml(registry_file: Callable[[str], Path]) -> None:
+    assert problems(registry_file(registry_text() + "  - id: [unclosed\n")) == [
+        ("registry-yaml", 25)]
+
+
+def test_yaml_is_loaded_safely(registry_file: Callable[[str], Path]) -> None:
+    path = registry_file("report: !!python/object/apply:os.system ['true']\n")
+    assert [code for code, _ in problems(path)] == ["registry-yaml"]
+
+
+def test_missing_seed(registry_file: Callable[[str], Path]) -> None:
+    path = registry_file(registry_text().replace("seed: seed.txt", "seed: nowhere.txt"))
+    assert [code for code, _ in problems(path)] == ["registry-seed-unreadable"]
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    assert problems(tmp_path / "none.yaml") == [("registry-unreadable", None)]
+
+
+def test_cli_refuses_a_bad_registry_with_exit_2(
+        registry_file: Callable[[str], Path], cli: Callable[..., Run]) -> None:
+    path = registry_file(registry_text(GOOD_ENTRY.replace("tolerance:", "tolerence:")))
+    result = cli("targets", "--targets", str(path))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"reportcheck: error: {path}:21: column tolerence: target gdp_growth: unknown key "
+        "'tolerence' (known: baseline, comparator, id, kind, name_en, name_zh, note, other, "
+        "quote, released, role, section, tolerance, unit, value) [registry-unknown-key]\n"
+        f"reportcheck: error: {path}:13: column tolerance: target gdp_growth: missing key "
+        "'tolerance' (needed by comparator about) [registry-rule]\n")
+
+
+def test_another_registry_can_be_used(registry_file: Callable[[str], Path],
+                                      cli: Callable[..., Run]) -> None:
+    result = cli("targets", "--targets", str(registry_file(registry_text())), "-f", "csv")
+    assert result.exit_code == 0
+    assert [line.split(",")[0] for line in result.stdout.splitlines()] == ["id", "gdp_growth"]
