@@ -156,7 +156,7 @@ class Registry:
     def suggest(self, unknown: str, limit: int = 3) -> list[str]:
         """The ids closest to `unknown`, by spelling or by a name that contains it."""
         ids = list(self._by_id)
-        close = difflib.get_close_matches(unknown, ids, n=limit, cutoff=0.5)
+        close = difflib.get_close_matches(unknown, ids, n=limit, cutoff=0.7)
         for target in self.targets:
             if len(close) >= limit:
                 break

@@ -8,7 +8,6 @@ from decimal import Decimal, InvalidOperation
 
 # Minus signs that NFKC leaves alone but people paste from documents.
 _MINUS = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2012": "-", "\ufe63": "-"})
-_SPACES = re.compile(r"[\s\u00a0\u3000]+")
 _PLAIN = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
 
@@ -29,11 +28,11 @@ def normalise_text(text: str) -> str:
 
 def parse_number(text: str, *, percent_allowed: bool) -> Decimal:
     """The exact decimal a person meant by `text`; raises NotANumber with the reason."""
-    cleaned = _SPACES.sub("", normalise_text(text))
+    cleaned = normalise_text(text)
     if cleaned.endswith("%"):
         if not percent_allowed:
             raise NotANumber("has a % sign but this quantity is not a percentage")
-        cleaned = cleaned[:-1]
+        cleaned = cleaned[:-1].rstrip()
     if _GROUPED.fullmatch(cleaned):
         cleaned = cleaned.replace(",", "")
     elif not _PLAIN.fullmatch(cleaned):

@@ -1,0 +1,84 @@
+"""Numbers and periods are read as people type them, exactly, or refused with the reason."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reportcheck.numeric import NotANumber, format_decimal, parse_number, parse_yes_no
+from reportcheck.periods import Period, parse_period
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("5.7", "5.7"), ("1,867.9", "1867.9"), ("６．１", "6.1"), ("-3.9", "-3.9"),
+    ("−3.9", "-3.9"), ("－3.9", "-3.9"), ("+1.2", "1.2"), ("  42 ", "42"), ("\u30005.7\u3000", "5.7"),
+    ("1,234,567", "1234567"), ("0.30", "0.3"), ("1.2E+3", "1200"), ("-0", "0"),
+])
+def test_numbers_people_type(text: str, expected: str) -> None:
+    assert format_decimal(parse_number(text, percent_allowed=False)) == expected
+
+
+def test_minus_sign_is_kept() -> None:
+    assert parse_number("−3.9", percent_allowed=False) == Decimal("-3.9")
+
+
+def test_percent_sign_for_a_percentage() -> None:
+    assert parse_number("5.7%", percent_allowed=True) == Decimal("5.7")
+    assert parse_number("５．７％", percent_allowed=True) == Decimal("5.7")
+
+
+def test_percent_sign_refused_for_other_units() -> None:
+    with pytest.raises(NotANumber, match="not a percentage"):
+        parse_number("5.7%", percent_allowed=False)
+
+
+@pytest.mark.parametrize("text", ["abc", "5.7.1", "1,86", "12,34.5", "约6", "6左右", "", "--3",
+                                  "(3.9)", "nan", "inf", "1 2"])
+def test_non_numbers_are_refused(text: str) -> None:
+    with pytest.raises(NotANumber, match="expected a number"):
+        parse_number(text, percent_allowed=True)
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False, places=4,
+                   min_value=Decimal("-1e12"), max_value=Decimal("1e12")))
+def test_numbers_round_trip_exactly(value: Decimal) -> None:
+    assert parse_number(format_decimal(value), percent_allowed=False) == value
+
+
+@pytest.mark.parametrize(("text", "answer"), [
+    ("yes", True), ("TRUE", True), ("1", True), ("是", True), ("完成", True),
+    ("no", False), ("false", False), ("0", False), ("否", False), ("未完成", False),
+])
+def test_yes_no_answers(text: str, answer: bool) -> None:
+    assert parse_yes_no(text) is answer
+
+
+def test_yes_no_refuses_other_words() -> None:
+    with pytest.raises(NotANumber, match="not a yes/no answer"):
+        parse_yes_no("maybe")
+
+
+@pytest.mark.parametrize(("text", "period", "shown"), [
+    ("2023-06", Period(2023, 6), "2023-06"), ("2023-6", Period(2023, 6), "2023-06"),
+    ("2023-Q2", Period(2023, 6), "2023-Q2"), ("2023", Period(2023, 12), "2023"),
+    ("2023年6月", Period(2023, 6), "2023-06"), ("2023年1-6月", Period(2023, 6), "2023-06"),
+    ("2023年1—2月", Period(2023, 2), "2023-02"),
+])
+def test_periods(text: str, period: Period, shown: str) -> None:
+    parsed = parse_period(text)
+    assert parsed == period
+    assert str(parsed) == shown
+
+
+def test_a_year_is_the_same_period_as_december() -> None:
+    assert parse_period("2023") == parse_period("2023-12")
+    assert parse_period("2023").is_full_year
+
+
+@pytest.mark.parametrize("text", ["2023-13", "2023/6", "2023-00", "23-06", "June 2023", "2023-Q5"])
+def test_non_periods_are_refused(text: str) -> None:
+    with pytest.raises(ValueError, match="expected YYYY-MM"):
+        parse_period(text)
