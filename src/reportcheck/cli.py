@@ -147,8 +147,9 @@ def _check_ids(registry: Registry, ids: Sequence[str]) -> None:
         if registry.get(target_id) is None:
             close = registry.suggest(target_id)
             hint = f"; did you mean {', '.join(close)}?" if close else ""
-            problems.append(Problem("unknown-id", f"{target_id!r} is not an id in the registry"
-                                    f"{hint}", None, None, "id", target_id))
+            problems.append(Problem("unknown-id", f"unknown id {target_id!r}{hint} "
+                                    "('reportcheck targets' lists them)", None, None, "id",
+                                    target_id))
     if problems:
         raise UsageProblem(problems)
 

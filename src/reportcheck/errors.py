@@ -28,7 +28,7 @@ class Problem:
         where = self.file or ""
         if self.line is not None:
             where += f":{self.line}"
-        column = f"column {self.column}:" if self.column and self.file else (self.column or "")
+        column = f"column {self.column}:" if self.column and self.file else ""
         location = " ".join(part for part in (f"{where}:" if where else "", column) if part)
         return f"{location} {self.message} [{self.code}]".lstrip()
 

@@ -161,9 +161,7 @@ class Registry:
             if len(close) >= limit:
                 break
             if target.id not in close and unknown and (
-                unknown in target.id or unknown in target.name_zh
-                or unknown.lower() in target.name_en.lower()
-            ):
+                unknown in target.id or unknown in target.name_zh):
                 close.append(target.id)
         return close
 

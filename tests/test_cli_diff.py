@@ -1,0 +1,233 @@
+"""`reportcheck diff`: formats, filters, exit status as diff(1), errors on stderr only."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from reportcheck import evaluate as evaluate_module
+from reportcheck.actuals import read_actuals
+from reportcheck.evaluate import evaluate
+from reportcheck.model import Registry
+from reportcheck.serialize import report_dict, to_json
+
+from .conftest import EXAMPLES, Run
+
+Cli = Callable[..., Run]
+Write = Callable[..., Path]
+OFFICIAL = str(EXAMPLES / "huzhou-2023-h1-official.csv")
+JUNE = str(EXAMPLES / "illustrative-2023-06.csv")
+YEAR = str(EXAMPLES / "illustrative-2023.csv")
+
+
+def test_table_groups_by_section_and_prints_status_words(cli: Cli) -> None:
+    result = cli("diff", OFFICIAL)
+    assert result.exit_code == 1  # industrial value added is behind
+    lines = result.stdout.splitlines()
+    gdp = next(line for line in lines if line.lstrip().startswith("gdp_growth"))
+    assert gdp.split() == ["gdp_growth", "地区生产总值增速", "地区生产总值增长6%左右", "5.7", "6",
+                           "-0.3", "符合进度"]
+    assert any(line.strip() == "二 主要预期目标" for line in lines)
+    assert lines[-1].split() == ["截至", "2023-06", "已完成", "0", "未完成", "0", "符合进度", "1",
+                                 "滞后", "1", "暂无数据", "89"]
+    assert result.stderr == ""
+
+
+def test_english_labels(cli: Cli) -> None:
+    result = cli("diff", OFFICIAL, "--lang", "en", "--id", "gdp_growth")
+    row = next(line for line in result.stdout.splitlines() if "gdp_growth" in line)
+    assert "GDP growth" in row
+    assert row.rstrip().endswith("on track")
+
+
+def test_cjk_columns_line_up(cli: Cli) -> None:
+    from rich.cells import cell_len
+
+    lines = [line for line in cli("diff", JUNE).stdout.splitlines() if line.startswith(" ")
+             and ("符合进度" in line or "滞后" in line)]
+    ends = {cell_len(line.rstrip()) - cell_len(line.rstrip().split()[-1]) for line in lines}
+    assert len(ends) == 1
+
+
+def test_json_is_the_library_result_serialised(cli: Cli, registry: Registry) -> None:
+    result = cli("diff", JUNE, "--format", "json")
+    report = evaluate(registry, read_actuals([Path(JUNE)], registry))
+    assert result.stdout == to_json(report_dict(report, "zh"))
+    data = json.loads(result.stdout)
+    assert set(data) >= {"period", "summary", "results", "errors"}
+    assert data["summary"] == {"met": 0, "missed": 0, "on_track": 33, "behind": 27,
+                               "no_data": 31}
+    first = data["results"][0]
+    assert set(first) >= {"id", "status", "actual", "target", "expected", "gap", "period",
+                          "reason"}
+
+
+def test_json_numbers_are_exact(cli: Cli, write: Write) -> None:
+    path = write("id,period,value\ngdp_growth,2023-06,5.7\nloan_balance,2023-06,"
+                 "12345678901234.123456789\n")
+    results = {r["id"]: r for r in json.loads(cli("diff", str(path), "-f", "json").stdout)[
+        "results"]}
+    assert results["gdp_growth"]["gap"] == -0.3
+    assert str(results["gdp_growth"]["actual"]) == "5.7"
+    raw = cli("diff", str(path), "-f", "json").stdout
+    assert '"actual": 12345678901234.123456789' in raw
+
+
+def test_csv_output(cli: Cli) -> None:
+    rows = list(csv.DictReader(io.StringIO(cli("diff", OFFICIAL, "-f", "csv").stdout)))
+    gdp = next(r for r in rows if r["id"] == "gdp_growth")
+    assert (gdp["status"], gdp["actual"], gdp["gap"], gdp["wording"]) == (
+        "on_track", "5.7", "-0.3", "地区生产总值增长6%左右")
+    assert len(rows) == 91
+
+
+def test_markdown_output(cli: Cli) -> None:
+    text = cli("diff", OFFICIAL, "-f", "markdown").stdout
+    assert "## 二 主要预期目标" in text
+    assert "| gdp\\_growth | 地区生产总值增速 | 地区生产总值增长6%左右 | 5.7 | 6 | -0.3 | 符合进度 |" in text
+
+
+@pytest.mark.parametrize(("args", "ids"), [
+    (["--id", "gdp_growth", "--id", "graduates"], ["gdp_growth", "graduates"]),
+    (["--section", "二(三)"], ["rural_industry_projects", "future_farms", "agri_leading_firms",
+                               "model_family_farms", "clustered_villages",
+                               "beautiful_communities", "beautiful_streets"]),
+    (["--status", "behind", "--id", "fai_growth", "--id", "gdp_growth"], ["fai_growth"]),
+])
+def test_filters(cli: Cli, args: list[str], ids: list[str]) -> None:
+    data = json.loads(cli("diff", JUNE, "-f", "json", *args).stdout)
+    assert [r["id"] for r in data["results"]] == ids
+
+
+def test_a_section_includes_its_subsections(cli: Cli) -> None:
+    data = json.loads(cli("diff", JUNE, "-f", "json", "--section", "二").stdout)
+    assert len(data["results"]) == 89
+
+
+def test_section_filter_takes_full_width_parentheses(cli: Cli) -> None:
+    data = json.loads(cli("diff", JUNE, "-f", "json", "--section", "二(三)").stdout)
+    assert len(data["results"]) == 7
+
+
+def test_exit_0_when_nothing_fails(cli: Cli) -> None:
+    assert cli("diff", OFFICIAL, "--id", "gdp_growth").exit_code == 0
+
+
+def test_exit_1_when_something_fails(cli: Cli) -> None:
+    assert cli("diff", OFFICIAL, "--id", "industrial_va_growth").exit_code == 1
+
+
+@pytest.mark.parametrize(("fail_on", "code"), [("missed", 0), ("missed,behind", 1),
+                                                ("no_data", 1), ("never", 0)])
+def test_fail_on(cli: Cli, fail_on: str, code: int) -> None:
+    assert cli("diff", OFFICIAL, "--fail-on", fail_on).exit_code == code
+
+
+def test_year_end_file_has_met_and_missed(cli: Cli) -> None:
+    data = json.loads(cli("diff", YEAR, "-f", "json").stdout)
+    assert data["period"] == "2023"
+    assert data["summary"]["met"] > 0
+    assert data["summary"]["missed"] > 0
+    assert data["summary"]["on_track"] == data["summary"]["behind"] == 0
+
+
+def test_period_option_judges_as_of_that_period(cli: Cli) -> None:
+    data = json.loads(cli("diff", str(EXAMPLES / "monthly"), "-f", "json", "--period",
+                          "2023-05").stdout)
+    assert data["period"] == "2023-05"
+    assert {r["period"] for r in data["results"] if r["period"]} == {"2023-05"}
+
+
+def test_bad_fail_on_is_a_usage_error(cli: Cli) -> None:
+    result = cli("diff", OFFICIAL, "--fail-on", "late")
+    assert result.exit_code == 2
+    assert result.stderr == ("reportcheck: error: --fail-on 'late': expected a comma list of "
+                             "met, missed, on_track, behind, no_data or 'never' [bad-fail-on]\n")
+
+
+def test_bad_period_option(cli: Cli) -> None:
+    result = cli("diff", OFFICIAL, "--period", "2023-13")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "[bad-period]" in result.stderr
+
+
+def test_unknown_id_option_suggests(cli: Cli) -> None:
+    result = cli("diff", OFFICIAL, "--id", "gdp")
+    assert result.exit_code == 2
+    assert result.stderr == ("reportcheck: error: unknown id 'gdp'; did you mean gdp_growth? "
+                             "('reportcheck targets' lists them) [unknown-id]\n")
+
+
+def test_bad_input_exits_2_with_every_error_on_stderr(cli: Cli, write: Write) -> None:
+    path = write("id,period,value\ngdp_grwth,2023-06,5.7\ngraduates,2023-06,abc\n")
+    result = cli("diff", str(path))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.splitlines() == [
+        f"reportcheck: error: {path}:2: column id: 'gdp_grwth' is not an id in the registry; "
+        "did you mean gdp_growth? ('reportcheck targets' lists them) [unknown-id]",
+        f"reportcheck: error: {path}:3: column value: 'abc' is not a number; expected a number "
+        "such as 5.7, -3.9, +1.2 or 1,867.9 [not-a-number]"]
+
+
+def test_bad_input_json_lists_errors(cli: Cli, write: Write) -> None:
+    path = write("id,period,value\ngraduates,2023-06,abc\n")
+    result = cli("diff", str(path), "-f", "json")
+    assert result.exit_code == 2
+    (error,) = json.loads(result.stdout)["errors"]
+    assert error == {"code": "not-a-number", "severity": "error", "file": str(path), "line": 2,
+                     "column": "value", "value": "abc",
+                     "message": "'abc' is not a number; expected a number such as 5.7, -3.9, "
+                                "+1.2 or 1,867.9"}
+
+
+def test_errors_are_capped_and_the_cap_is_said(cli: Cli, write: Write) -> None:
+    path = write("id,period,value\n" + "graduates,2023-06,x\n" * 130)
+    result = cli("diff", str(path), "-f", "json")
+    data = json.loads(result.stdout)
+    assert (len(data["errors"]), data["errors_omitted"]) == (100, 30)
+    assert result.stderr.splitlines()[-1] == (
+        "reportcheck: ... and 30 more problems not listed (the first 100 are shown)")
+
+
+def test_warnings_go_to_stderr_and_do_not_fail(cli: Cli, write: Write) -> None:
+    path = write("id,period,value\ngdp_growth,2023-06,5.7\ngdp_growth,2023-06,5.7\n")
+    result = cli("diff", str(path), "--id", "gdp_growth")
+    assert result.exit_code == 0
+    assert "[duplicate-row]" in result.stderr
+    assert "warning" in result.stderr
+
+
+def test_gbk_file_from_excel(cli: Cli, write: Write) -> None:
+    path = write("id,period,value,note\ngdp_growth,2023-06,5.7,上半年\n", encoding="gbk")
+    assert cli("diff", str(path), "--id", "gdp_growth").exit_code == 0
+
+
+def test_internal_error_is_one_line_without_debug(cli: Cli, monkeypatch: pytest.MonkeyPatch
+                                                  ) -> None:
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(evaluate_module, "evaluate", broken)
+    result = cli("diff", OFFICIAL)
+    assert result.exit_code == 2
+    assert result.stderr == ("reportcheck: internal error: RuntimeError: boom (run again with "
+                             "--debug for a traceback)\n")
+    debug = cli("--debug", "diff", OFFICIAL)
+    assert debug.exit_code == 2
+    assert debug.stderr.startswith("Traceback (most recent call last):")
+    assert debug.stderr.rstrip().endswith("RuntimeError: boom")
+
+
+def test_colour_is_added_and_no_color_removes_it(cli: Cli) -> None:
+    coloured = cli("diff", OFFICIAL, "--id", "gdp_growth", env={"NO_COLOR": "",
+                                                                "FORCE_COLOR": "1"})
+    assert "\x1b[32m" in coloured.stdout
+    plain = cli("diff", OFFICIAL, "--id", "gdp_growth", env={"FORCE_COLOR": "1",
+                                                             "NO_COLOR": "1"})
+    assert "\x1b[32m" not in plain.stdout
+    assert "符合进度" in plain.stdout
