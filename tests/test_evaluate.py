@@ -20,8 +20,8 @@ from reportcheck.model import (
     Role,
     Section,
     Status,
+    Target,
 )
-from reportcheck.model import Target as T
 from reportcheck.periods import Period, parse_period
 
 META = ReportMeta("某市", "Somewhere", 2023, "报告", "Report", "2023-02-01", "日报", "seed.txt")
@@ -30,24 +30,24 @@ META = ReportMeta("某市", "Somewhere", 2023, "报告", "Report", "2023-02-01",
 def target(comparator: Comparator | None = Comparator.AT_LEAST, value: str | None = "10",
            kind: Kind = Kind.RATE, tolerance: str | None = None, baseline: str | None = None,
            other: str | None = None, target_id: str = "t", unit: str = "%",
-           role: Role = Role.COMMITMENT) -> T:
-    return T(target_id, "二", "quote", "指标", "indicator", unit, comparator,
+           role: Role = Role.COMMITMENT) -> Target:
+    return Target(target_id, "二", "quote", "指标", "indicator", unit, comparator,
              Decimal(value) if value is not None else None,
              Decimal(tolerance) if tolerance is not None else None,
              Baseline(Decimal(baseline), 2022, "q") if baseline is not None else None,
              other, kind, Released.MONTHLY, role, 1)
 
 
-def registry(*targets: T) -> Registry:
+def registry(*targets: Target) -> Registry:
     return Registry(Path("t.yaml"), META, {"二": Section("二", "主要", "Main")}, targets)
 
 
-def actual(value: Value | None, period: str = "2023", target_id: str = "t") -> Actual:
+def actual(value: str | bool | None, period: str = "2023", target_id: str = "t") -> Actual:
     parsed: Value | None = Decimal(value) if isinstance(value, str) else value
     return Actual(target_id, parse_period(period), parsed, "a.csv", 2)
 
 
-def judge(t: T, value: Value | None, period: str = "2023", *extra: Actual) -> Result:
+def judge(t: Target, value: str | bool | None, period: str = "2023", *extra: Actual) -> Result:
     reg = registry(t, *(target(None, None, target_id=a.id, role=Role.REFERENCE) for a in extra))
     (result,) = evaluate(reg, ActualsSet((actual(value, period, t.id), *extra))).results
     return result

@@ -8,13 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportcheck.numeric import NotANumber, format_decimal, parse_number, parse_yes_no
+from reportcheck.numeric import NotANumberError, format_decimal, parse_number, parse_yes_no
 from reportcheck.periods import Period, parse_period
 
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("5.7", "5.7"), ("1,867.9", "1867.9"), ("６．１", "6.1"), ("-3.9", "-3.9"),
-    ("−3.9", "-3.9"), ("－3.9", "-3.9"), ("+1.2", "1.2"), ("  42 ", "42"), ("\u30005.7\u3000", "5.7"),
+    ("−3.9", "-3.9"), ("－3.9", "-3.9"), ("+1.2", "1.2"), ("  42 ", "42"),
+    ("\u30005.7\u3000", "5.7"),
     ("1,234,567", "1234567"), ("0.30", "0.3"), ("1.2E+3", "1200"), ("-0", "0"),
 ])
 def test_numbers_people_type(text: str, expected: str) -> None:
@@ -31,14 +32,14 @@ def test_percent_sign_for_a_percentage() -> None:
 
 
 def test_percent_sign_refused_for_other_units() -> None:
-    with pytest.raises(NotANumber, match="not a percentage"):
+    with pytest.raises(NotANumberError, match="not a percentage"):
         parse_number("5.7%", percent_allowed=False)
 
 
 @pytest.mark.parametrize("text", ["abc", "5.7.1", "1,86", "12,34.5", "约6", "6左右", "", "--3",
                                   "(3.9)", "nan", "inf", "1 2"])
 def test_non_numbers_are_refused(text: str) -> None:
-    with pytest.raises(NotANumber, match="expected a number"):
+    with pytest.raises(NotANumberError, match="expected a number"):
         parse_number(text, percent_allowed=True)
 
 
@@ -57,7 +58,7 @@ def test_yes_no_answers(text: str, answer: bool) -> None:
 
 
 def test_yes_no_refuses_other_words() -> None:
-    with pytest.raises(NotANumber, match="not a yes/no answer"):
+    with pytest.raises(NotANumberError, match="not a yes/no answer"):
         parse_yes_no("maybe")
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from reportcheck.errors import ActualsError, Problem
 from reportcheck.model import Kind, Registry, Target
 from reportcheck.numeric import (
-    NotANumber,
+    NotANumberError,
     format_decimal,
     normalise_text,
     parse_number,
@@ -247,12 +247,12 @@ def _value(target: Target, raw: str, raw_unit: str,
     if target.kind is Kind.YESNO:
         try:
             return parse_yes_no(raw)
-        except NotANumber as exc:
+        except NotANumberError as exc:
             fail("not-yes-no", "value", raw, f"{raw!r} {exc}")
             return None
     try:
         number = parse_number(raw, percent_allowed=target.unit == "%")
-    except NotANumber as exc:
+    except NotANumberError as exc:
         fail("not-a-number", "value", raw, f"{raw!r} {exc}")
         return None
     unit = normalise_text(raw_unit)

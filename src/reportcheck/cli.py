@@ -20,8 +20,8 @@ import typer
 from rich.console import Console, RenderableType
 
 from reportcheck import __version__
-from reportcheck.errors import MAX_LISTED, Problem, ReportcheckError, UsageProblem
-from reportcheck.model import DEFAULT_FAIL_ON, Registry, Status, section_matches
+from reportcheck.errors import MAX_LISTED, Problem, ReportcheckError, UsageError
+from reportcheck.model import Registry, Status, section_matches
 from reportcheck.periods import PERIOD_HINT, Period, parse_period
 from reportcheck.registry import load_registry
 
@@ -137,8 +137,8 @@ def _main(
 
 
 def _usage(code: str, message: str, value: str | None = None, column: str | None = None
-           ) -> UsageProblem:
-    return UsageProblem([Problem(code, message, None, None, column, value)])
+           ) -> UsageError:
+    return UsageError([Problem(code, message, None, None, column, value)])
 
 
 def _check_ids(registry: Registry, ids: Sequence[str]) -> None:
@@ -151,7 +151,7 @@ def _check_ids(registry: Registry, ids: Sequence[str]) -> None:
                                     "('reportcheck targets' lists them)", None, None, "id",
                                     target_id))
     if problems:
-        raise UsageProblem(problems)
+        raise UsageError(problems)
 
 
 def _period(registry: Registry, text: str | None) -> Period | None:

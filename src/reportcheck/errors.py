@@ -60,5 +60,5 @@ class ActualsError(ReportcheckError):
     """A file of actuals cannot be read or holds invalid rows."""
 
 
-class UsageProblem(ReportcheckError):
+class UsageError(ReportcheckError):
     """A command-line value (an id, a period, a status) is not one reportcheck knows."""

@@ -145,7 +145,8 @@ def judge(target: Target, actual: Actual, index: dict[tuple[str, Period], Actual
           registry: Registry) -> Result:
     """Judge one figure by the target's rule: met/missed at year end, on_track/behind before."""
     period = actual.period
-    assert period is not None and actual.value is not None
+    assert period is not None
+    assert actual.value is not None
     passed_status, failed_status = ((Status.MET, Status.MISSED) if period.is_full_year
                                     else (Status.ON_TRACK, Status.BEHIND))
     base = Result(target, Status.NO_DATA, period, actual.value, source=actual.source,
@@ -165,6 +166,7 @@ def judge(target: Target, actual: Actual, index: dict[tuple[str, Period], Actual
             return _no_data(target, period, f"缺少{period}的{name}({target.other})数据",
                             f"no figure for {target.other} for {period} to compare with")
         return _relative(base, target, value, other.value, passed_status, failed_status)
+    assert target.comparator is not None
     required, expected, tolerance, strict = _requirement(target, period)
     gap = value - required
     ok = _passes(target.comparator, value, required, tolerance, strict)
@@ -197,7 +199,8 @@ def _requirement(target: Target, period: Period
         assert baseline is not None
         return baseline, None, target.tolerance, False
     if comparator is Comparator.RISE_BY:
-        assert baseline is not None and target.value is not None
+        assert baseline is not None
+        assert target.value is not None
         return baseline + target.value, None, None, False
     assert target.value is not None
     share = Decimal(period.month) / 12

@@ -38,7 +38,7 @@ PACEABLE = frozenset({Comparator.AT_LEAST, Comparator.MORE_THAN, Comparator.AT_M
 class Kind(str, Enum):
     """How a quantity behaves through the year."""
 
-    RATE = "rate"  # growth rates, shares, ratios, ranks: the year-to-date figure is compared directly
+    RATE = "rate"  # growth rates, shares, ratios, ranks: the year-to-date figure, compared directly
     CUMULATIVE = "cumulative"  # flows summed from January: paced by elapsed months (序时进度)
     STOCK = "stock"  # end-of-period levels: paced along the path from the baseline, if any
     YESNO = "yesno"  # an outcome that is either achieved or not

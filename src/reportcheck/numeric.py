@@ -17,7 +17,7 @@ YES_NO_HINT = "yes/no, true/false, 1/0, 是/否 or 完成/未完成"
 NUMBER_HINT = "a number such as 5.7, -3.9, +1.2 or 1,867.9"
 
 
-class NotANumber(ValueError):
+class NotANumberError(ValueError):
     pass
 
 
@@ -27,22 +27,22 @@ def normalise_text(text: str) -> str:
 
 
 def parse_number(text: str, *, percent_allowed: bool) -> Decimal:
-    """The exact decimal a person meant by `text`; raises NotANumber with the reason."""
+    """The exact decimal a person meant by `text`; raises NotANumberError with the reason."""
     cleaned = normalise_text(text)
     if cleaned.endswith("%"):
         if not percent_allowed:
-            raise NotANumber("has a % sign but this quantity is not a percentage")
+            raise NotANumberError("has a % sign but this quantity is not a percentage")
         cleaned = cleaned[:-1].rstrip()
     if _GROUPED.fullmatch(cleaned):
         cleaned = cleaned.replace(",", "")
     elif not _PLAIN.fullmatch(cleaned):
-        raise NotANumber(f"is not a number; expected {NUMBER_HINT}")
+        raise NotANumberError(f"is not a number; expected {NUMBER_HINT}")
     try:
         number = Decimal(cleaned)
     except InvalidOperation as exc:  # pragma: no cover - the patterns above admit only decimals
-        raise NotANumber(f"is not a number; expected {NUMBER_HINT}") from exc
+        raise NotANumberError(f"is not a number; expected {NUMBER_HINT}") from exc
     if not number.is_finite():  # pragma: no cover - the patterns above admit no NaN/Infinity
-        raise NotANumber("is not a finite number")
+        raise NotANumberError("is not a finite number")
     return number
 
 
@@ -52,12 +52,11 @@ def parse_yes_no(text: str) -> bool:
         return True
     if word in NO:
         return False
-    raise NotANumber(f"is not a yes/no answer; expected {YES_NO_HINT}")
+    raise NotANumberError(f"is not a yes/no answer; expected {YES_NO_HINT}")
 
 
 def format_decimal(value: Decimal) -> str:
     """Plain notation without exponent or trailing zeros: 5.70 -> '5.7', 1E+4 -> '10000'."""
     if value == 0:
         return "0"
-    text = format(value.normalize(), "f")
-    return text
+    return format(value.normalize(), "f")

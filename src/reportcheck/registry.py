@@ -45,7 +45,7 @@ _BASELINE_KEYS = {"value", "year", "quote"}
 
 def default_registry_path() -> Path:
     """The registry shipped inside the installed package."""
-    return Path(str(resources.files("reportcheck").joinpath("data", "targets.yaml")))
+    return Path(str(resources.files("reportcheck").joinpath("data").joinpath("targets.yaml")))
 
 
 class _Node(dict[Any, Any]):
@@ -189,10 +189,12 @@ def _meta(check: _Checker, node: object, line: int | None) -> ReportMeta | None:
         check.fail("registry-type", "report: year must be a whole number", report.line, "year",
                    year)
         year = 0
-    return ReportMeta(*(check.text(report, k, "report") for k in
-                        ("city_zh", "city_en")), year,
-                      *(check.text(report, k, "report") for k in
-                        ("title_zh", "title_en", "date", "source", "seed")))
+    def text(key: str) -> str:
+        return check.text(report, key, "report")
+
+    return ReportMeta(city_zh=text("city_zh"), city_en=text("city_en"), year=year,
+                      title_zh=text("title_zh"), title_en=text("title_en"), date=text("date"),
+                      source=text("source"), seed=text("seed"))
 
 
 def _seed_text(check: _Checker, registry_path: Path, meta: ReportMeta | None) -> str | None:

@@ -22,13 +22,13 @@ class Change:
 
     @property
     def kind(self) -> str:
-        """newly_failing, recovered, newly_met or changed."""
+        """newly_failing, newly_met, recovered (failing to on track) or changed."""
         if self.after in _FAILING and self.before not in _FAILING:
             return "newly_failing"
-        if self.before in _FAILING and self.after in _PASSING:
-            return "recovered"
         if self.after is Status.MET:
             return "newly_met"
+        if self.before in _FAILING and self.after in _PASSING:
+            return "recovered"
         return "changed"
 
 

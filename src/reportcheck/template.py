@@ -39,10 +39,10 @@ def _write_xlsx(registry: Registry, period: Period | None, path: Path) -> None:
     sheet.append(list(COLUMNS))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in template_rows(registry, period):
-        sheet.append([safe_cell(v) for v in row])
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
+    for values in template_rows(registry, period):
+        sheet.append([safe_cell(v) for v in values])
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
             cell.data_type = "s"  # text, never a formula or an auto-converted date
     for letter, width in zip("ABCDEFGH", (30, 10, 10, 8, 30, 50, 20, 20), strict=True):
         sheet.column_dimensions[letter].width = width

@@ -1,0 +1,222 @@
+"""`status`, `show`, `template` and `targets`: the monthly routine, one command each."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from reportcheck.cli import app
+
+from .conftest import EXAMPLES, Run
+
+Cli = Callable[..., Run]
+MONTHLY = str(EXAMPLES / "monthly")
+
+
+def test_status_without_actuals_is_an_overview(cli: Cli, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = cli("status", "-f", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["commitments"] == 91
+    assert data["references"] == 2
+    assert data["sections"]["二"] == 10
+    assert data["kinds"] == {"cumulative": 55, "rate": 24, "relative": 4, "yesno": 4,
+                             "baseline": 2, "stock": 1, "rank": 1}
+    assert data["released"] == {"monthly": 37, "yearly": 31, "quarterly": 23}
+    table = cli("status")
+    assert table.exit_code == 0
+    assert "reportcheck template" in table.stdout
+
+
+def test_status_reads_the_actuals_folder_from_the_environment(cli: Cli) -> None:
+    result = cli("status", "-f", "json", env={"REPORTCHECK_ACTUALS": MONTHLY})
+    assert json.loads(result.stdout)["period"] == "2023-06"
+
+
+def test_status_finds_actuals_in_the_working_folder(cli: Cli, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "actuals").mkdir()
+    (tmp_path / "actuals" / "june.csv").write_text("id,period,value\ngdp_growth,2023-06,5.7\n",
+                                                   encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    data = json.loads(cli("status", "-f", "json").stdout)
+    assert data["summary"]["on_track"] == 1
+
+
+def test_status_with_a_year_of_months(cli: Cli) -> None:
+    result = cli("status", "--actuals", MONTHLY, "-f", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert (data["period"], data["previous_period"]) == ("2023-06", "2023-05")
+    assert set(data) >= {"summary", "sections", "changes", "lagging", "no_data"}
+    assert sum(data["sections"]["二(一)"].values()) == 26
+    changes = {c["id"]: (c["from"], c["to"], c["kind"]) for c in data["changes"]}
+    assert changes["manufacturing_loans"] == ("on_track", "behind", "newly_failing")
+    assert changes["gdp_growth"] == ("no_data", "on_track", "changed")
+    assert data["lagging"][0]["id"] == "industrial_va_growth"
+    shortfalls = [item["shortfall"] for item in data["lagging"]]
+    assert shortfalls == sorted(shortfalls, reverse=True)
+    assert len(data["no_data"]) == data["summary"]["no_data"]
+
+
+def test_status_recovered_and_newly_met(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "05.csv").write_text("id,period,value\ngraduates,2023-05,3\n"
+                                     "new_listed_companies,2023-05,1\n", encoding="utf-8")
+    (tmp_path / "12.csv").write_text("id,period,value\ngraduates,2023-06,5\n"
+                                     "new_listed_companies,2023,6\n", encoding="utf-8")
+    data = json.loads(cli("status", "--actuals", str(tmp_path), "-f", "json").stdout)
+    kinds = {c["id"]: c["kind"] for c in data["changes"]}
+    assert kinds == {"new_listed_companies": "newly_met"}
+    data = json.loads(cli("status", "--actuals", str(tmp_path), "-f", "json", "--period",
+                          "2023-06").stdout)
+    assert {c["id"]: c["kind"] for c in data["changes"]} == {"graduates": "recovered"}
+
+
+def test_status_table_has_bars_and_sections(cli: Cli) -> None:
+    text = cli("status", "--actuals", MONTHLY).stdout
+    assert "█" in text
+    assert "二(一) 实力新湖州" in text
+    assert "滞后最多" in text
+    assert "与上期相比的变化 (上期 2023-05)" in text
+
+
+def test_status_markdown_and_fail_on(cli: Cli) -> None:
+    result = cli("status", "--actuals", MONTHLY, "-f", "markdown", "--fail-on", "missed")
+    assert result.exit_code == 0
+    assert "## 滞后最多" in result.stdout
+
+
+def test_status_bad_folder(cli: Cli, tmp_path: Path) -> None:
+    result = cli("status", "--actuals", str(tmp_path))
+    assert result.exit_code == 2
+    assert "[no-actuals]" in result.stderr
+
+
+def test_show_one_commitment_with_its_history(cli: Cli) -> None:
+    result = cli("show", "graduates", "--actuals", MONTHLY)
+    assert result.exit_code == 0
+    text = result.stdout
+    assert "“引进大学生9万名以上”" in text
+    assert "≥ 9 万人  |  ≥ 9 10k people" in text
+    assert "10.6 (2022), “引进大学生10.6万名”" in text
+    assert "按序时进度" in text
+    history = [line.split() for line in text.splitlines() if line.strip().startswith("2023-")]
+    assert history == [["2023-05", "3.4", "3.75", "-0.35", "滞后"],
+                       ["2023-06", "5.4", "4.5", "+0.9", "符合进度"]]
+    assert "走势: ▁█  滞后 符合进度" in text
+
+
+def test_show_relative_target_names_the_other(cli: Cli) -> None:
+    text = cli("show", "income_growth", "--lang", "en").stdout
+    assert "gdp_growth 地区生产总值增速" not in text
+    assert "gdp_growth GDP growth" in text
+
+
+def test_show_unknown_id_suggests(cli: Cli) -> None:
+    result = cli("show", "graduate")
+    assert result.exit_code == 2
+    assert result.stderr == ("reportcheck: error: unknown id 'graduate'; did you mean graduates? "
+                             "('reportcheck targets' lists them) [unknown-id]\n")
+
+
+def test_template_csv_to_stdout(cli: Cli, registry: object) -> None:
+    result = cli("template", "--period", "2023-06")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == 93
+    assert list(rows[0]) == ["id", "period", "value", "unit", "name_zh", "target", "source",
+                             "note"]
+    assert rows[0] == {"id": "gdp_growth", "period": "2023-06", "value": "", "unit": "%",
+                       "name_zh": "地区生产总值增速", "target": "地区生产总值增长6%左右",
+                       "source": "", "note": ""}
+
+
+def test_unfilled_template_diffs_as_all_no_data(cli: Cli, tmp_path: Path) -> None:
+    for name in ("t.csv", "t.xlsx"):
+        path = tmp_path / name
+        assert cli("template", "-o", str(path)).exit_code == 0
+        result = cli("diff", str(path), "-f", "json")
+        assert result.exit_code == 0
+        assert json.loads(result.stdout)["summary"]["no_data"] == 91
+
+
+def test_template_csv_has_a_bom_for_excel(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    cli("template", "--period", "2023-06", "-o", str(path))
+    assert path.read_bytes().startswith(b"\xef\xbb\xbfid,period,value")
+
+
+def test_filled_template_is_what_diff_reads(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "t.xlsx"
+    cli("template", "--period", "2023-06", "-o", str(path))
+    book = load_workbook(path)
+    sheet = book.active
+    assert sheet is not None
+    assert sheet["A2"].value == "gdp_growth"
+    assert sheet["B2"].value == "2023-06"
+    sheet["C2"] = 5.7
+    book.save(path)
+    data = json.loads(cli("diff", str(path), "-f", "json", "--id", "gdp_growth").stdout)
+    assert data["results"][0]["status"] == "on_track"
+
+
+def test_template_refuses_other_extensions_and_bad_periods(cli: Cli, tmp_path: Path) -> None:
+    assert cli("template", "-o", str(tmp_path / "t.json")).exit_code == 2
+    result = cli("template", "--period", "2022-06")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "[period-out-of-year]" in result.stderr
+
+
+def test_targets_json_fields(cli: Cli) -> None:
+    data = json.loads(cli("targets", "-f", "json").stdout)
+    assert len(data) == 93
+    gdp = data[0]
+    assert {k: gdp[k] for k in ("id", "section", "quote", "name_zh", "name_en", "unit",
+                                "comparator", "value", "tolerance")} == {
+        "id": "gdp_growth", "section": "二", "quote": "地区生产总值增长6%左右",
+        "name_zh": "地区生产总值增速", "name_en": "GDP growth", "unit": "%",
+        "comparator": "about", "value": 6, "tolerance": 0.5}
+    assert gdp["baseline"] == {"value": 3.3, "year": 2022,
+                               "quote": "地区生产总值达到3850亿元,增长3.3%"}
+
+
+def test_targets_filters_and_table(cli: Cli) -> None:
+    data = json.loads(cli("targets", "-f", "json", "--section", "三").stdout)
+    assert [t["id"] for t in data] == ["livelihood_share_of_new_revenue", "general_spending_cut"]
+    table = cli("targets", "--id", "graduates").stdout
+    assert "引进大学生9万名以上" in table
+    assert "1 项承诺" in table
+    rows = list(csv.DictReader(io.StringIO(cli("targets", "-f", "csv").stdout)))
+    assert len(rows) == 93
+
+
+def test_version(cli: Cli) -> None:
+    from reportcheck import __version__
+
+    assert cli("--version").stdout == f"reportcheck {__version__}\n"
+
+
+@pytest.mark.parametrize("command", ["targets", "diff", "status", "show", "template"])
+def test_every_command_has_help_with_an_example(cli: Cli, command: str) -> None:
+    result = cli(command, "--help")
+    assert result.exit_code == 0
+    assert "Example: reportcheck " + command in " ".join(result.stdout.split())
+
+
+def test_every_command_is_tested_for_help() -> None:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    assert sorted(group.commands) == sorted(  # type: ignore[attr-defined]
+        ["targets", "diff", "status", "show", "template"])
+
+
+def test_unknown_option_is_a_usage_error(cli: Cli) -> None:
+    assert cli("diff", "--no-such-option").exit_code == 2

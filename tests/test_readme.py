@@ -1,0 +1,34 @@
+"""The README's commands are the ones CI runs and the ones that work."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Callable
+
+import pytest
+
+from .conftest import REPO, Run
+
+
+def readme() -> str:
+    return (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    match = re.search(r"<!-- test-command -->\n```sh\n(.+?)\n```", readme(), re.S)
+    assert match is not None
+    for line in match.group(1).splitlines():
+        assert line in ci
+
+
+def test_readme_reportcheck_commands_run(cli: Callable[..., Run],
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    commands = re.findall(r"^\$ reportcheck (.+)$", readme(), re.M)
+    assert len(commands) >= 5
+    for command in commands:
+        args = shlex.split(command.split(" >")[0].split(" |")[0].split(";")[0])
+        result = cli(*args)
+        assert result.exit_code in (0, 1), (command, result.stderr)
