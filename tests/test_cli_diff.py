@@ -232,3 +232,8 @@ def test_colour_is_added_and_no_color_removes_it(cli: Cli) -> None:
                                                              "NO_COLOR": "1"})
     assert "\x1b[32m" not in plain.stdout
     assert "符合进度" in plain.stdout
+
+
+def test_piped_table_without_columns_is_wide_enough_for_the_wording(cli: Cli) -> None:
+    result = cli("diff", OFFICIAL, "--id", "emerging_chains_revenue_share", env={"COLUMNS": ""})
+    assert "八大新兴产业链营业收入占比提高" in result.stdout  # 30 cells: a sliver at 80 columns

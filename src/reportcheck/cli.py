@@ -112,8 +112,14 @@ def print_problems(problems: Sequence[Problem]) -> None:
                    f"(the first {MAX_LISTED} are shown)", err=True)
 
 
+#: Width for tables written to a pipe or file when COLUMNS is not set: Rich's 80 columns would
+#: fold the Chinese wording column into a sliver.
+PIPE_WIDTH = 140
+
+
 def _out(renderable: RenderableType) -> None:
-    Console(highlight=False).print(renderable)
+    piped = not sys.stdout.isatty() and not os.environ.get("COLUMNS")
+    Console(highlight=False, width=PIPE_WIDTH if piped else None).print(renderable)
 
 
 def _version(value: bool) -> None:

@@ -62,7 +62,7 @@ def report_table(report: Report, lang: str) -> RenderableType:
                   else report.registry.meta.title_zh)
     table.add_column(word("id", lang), no_wrap=True, style="cyan")
     table.add_column(word("name", lang), ratio=2, overflow="fold")
-    table.add_column(word("wording", lang), ratio=3, overflow="fold")
+    table.add_column(word("wording", lang), ratio=4, overflow="fold")
     for key in ("actual", "required", "gap"):
         table.add_column(word(key, lang), justify="right", no_wrap=True)
     table.add_column(word("status", lang), no_wrap=True)
