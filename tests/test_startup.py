@@ -42,3 +42,9 @@ def test_the_probe_sees_pandas_when_actuals_are_read(tmp_path: Path) -> None:
     path = tmp_path / "a.csv"
     path.write_text("id,period,value\ngdp_growth,2023-06,5.7\n", encoding="utf-8")
     assert "pandas" in heavy_modules(["diff", str(path)], tmp_path)
+
+
+def test_python_dash_m_runs_the_same_cli(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "reportcheck", "--version"], cwd=tmp_path,
+                          capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stdout.split()[0]) == (0, "reportcheck")
