@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console, RenderableType
@@ -24,6 +24,9 @@ from reportcheck.errors import MAX_LISTED, Problem, ReportcheckError, UsageError
 from reportcheck.model import Registry, Status, section_matches
 from reportcheck.periods import PERIOD_HINT, Period, parse_period
 from reportcheck.registry import load_registry
+
+if TYPE_CHECKING:
+    from reportcheck.actuals import ActualsSet
 
 USAGE_EXIT = 2
 F = TypeVar("F", bound=Callable[..., Any])
@@ -202,7 +205,7 @@ def _progress(total: int) -> Iterator[Callable[[Path], None] | None]:
         yield advance
 
 
-def _read(paths: list[Path], registry: Registry) -> Any:
+def _read(paths: list[Path], registry: Registry) -> ActualsSet:
     from reportcheck.actuals import read_actuals
 
     with _progress(len(paths)) as on_file:
@@ -424,5 +427,4 @@ def template(
 
 def main() -> None:
     """Console-script entry point."""
-    os.environ.setdefault("TYPER_USE_RICH", "1")
     app()

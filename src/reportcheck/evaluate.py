@@ -11,7 +11,15 @@ from decimal import Decimal
 
 from reportcheck.actuals import Actual, ActualsSet, Value
 from reportcheck.errors import Problem
-from reportcheck.model import NEEDS_OTHER, Comparator, Kind, Registry, Status, Target
+from reportcheck.model import (
+    NEEDS_OTHER,
+    Comparator,
+    Kind,
+    Registry,
+    Status,
+    Target,
+    section_matches,
+)
 from reportcheck.numeric import format_decimal
 from reportcheck.periods import Period
 
@@ -70,8 +78,6 @@ class Report:
 
     def select(self, ids: Collection[str] = (), sections: Collection[str] = (),
                statuses: Collection[Status] = ()) -> Report:
-        from reportcheck.model import section_matches
-
         kept = tuple(
             r for r in self.results
             if (not ids or r.target.id in ids)
@@ -100,12 +106,10 @@ def latest_period(actuals: ActualsSet) -> Period | None:
 def evaluate(registry: Registry, actuals: ActualsSet, as_of: Period | None = None) -> Report:
     """Judge every commitment on its latest figure at or before `as_of` (default: the latest)."""
     as_of = as_of or latest_period(actuals)
-    index: dict[tuple[str, Period], Actual] = {}
+    index = _figures(actuals)
     by_id: dict[str, list[Actual]] = {}
     for actual in actuals.actuals:
         by_id.setdefault(actual.id, []).append(actual)
-        if actual.period is not None and actual.value is not None:
-            index[(actual.id, actual.period)] = actual
     results = tuple(_judge_latest(t, by_id.get(t.id, []), index, as_of, registry)
                     for t in registry.commitments)
     return Report(registry, as_of, results, actuals.warnings)
@@ -113,11 +117,16 @@ def evaluate(registry: Registry, actuals: ActualsSet, as_of: Period | None = Non
 
 def judge_each_period(target: Target, actuals: ActualsSet, registry: Registry) -> list[Result]:
     """The commitment judged at every period that has a figure for it, oldest first."""
-    index = {(a.id, a.period): a for a in actuals.actuals
-             if a.period is not None and a.value is not None}
-    own = sorted((a for a in actuals.for_target(target.id) if a.value is not None and a.period),
+    index = _figures(actuals)
+    own = sorted((a for a in index.values() if a.id == target.id),
                  key=lambda a: a.period or Period(0, 0))
     return [judge(target, a, index, registry) for a in own]
+
+
+def _figures(actuals: ActualsSet) -> dict[tuple[str, Period], Actual]:
+    """Every figure that has a value, by id and period (the reader has refused conflicts)."""
+    return {(a.id, a.period): a for a in actuals.actuals
+            if a.period is not None and a.value is not None}
 
 
 def _judge_latest(target: Target, rows: list[Actual], index: dict[tuple[str, Period], Actual],
