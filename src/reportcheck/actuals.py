@@ -51,9 +51,6 @@ class ActualsSet:
     warnings: tuple[Problem, ...] = ()
     files: tuple[str, ...] = ()
 
-    def for_target(self, target_id: str) -> list[Actual]:
-        return [a for a in self.actuals if a.id == target_id]
-
     def periods(self) -> list[Period]:
         """Distinct periods that carry at least one value, oldest first."""
         found = {a.period for a in self.actuals if a.period is not None and a.value is not None}

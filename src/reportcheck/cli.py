@@ -21,7 +21,7 @@ from rich.console import Console, RenderableType
 
 from reportcheck import __version__
 from reportcheck.errors import MAX_LISTED, Problem, ReportcheckError, UsageError
-from reportcheck.model import Registry, Status, section_matches
+from reportcheck.model import DEFAULT_FAIL_ON, Registry, Status, section_matches
 from reportcheck.periods import PERIOD_HINT, Period, parse_period
 from reportcheck.registry import load_registry
 
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from reportcheck.actuals import ActualsSet
 
 USAGE_EXIT = 2
+DEFAULT_FAIL_ON_TEXT = ",".join(s.value for s in Status if s in DEFAULT_FAIL_ON)
 F = TypeVar("F", bound=Callable[..., Any])
 
 app = typer.Typer(
@@ -255,7 +256,7 @@ def diff(
         "--status", help="Only results with this status (repeatable).")] = None,
     ids: IdOption = None,
     period: PeriodOption = None,
-    fail_on: FailOnOption = "missed,behind",
+    fail_on: FailOnOption = DEFAULT_FAIL_ON_TEXT,
     targets_file: TargetsOption = None,
     lang: LangOption = Lang.zh,
 ) -> None:
@@ -308,7 +309,7 @@ def status_(
     actuals: ActualsOption = None,
     fmt: Annotated[StatusFormat, typer.Option("--format", "-f")] = StatusFormat.table,
     period: PeriodOption = None,
-    fail_on: FailOnOption = "missed,behind",
+    fail_on: FailOnOption = DEFAULT_FAIL_ON_TEXT,
     targets_file: TargetsOption = None,
     lang: LangOption = Lang.zh,
 ) -> None:
