@@ -1,8 +1,9 @@
-"""Commands that read no actuals start without pandas (or openpyxl)."""
+"""Commands load only what they use: no pandas without actuals, never pydantic, yaml only once."""
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,15 +18,16 @@ try:
     main()
 except SystemExit:
     pass
-print(json.dumps(sorted(m for m in ("pandas", "openpyxl", "numpy") if m in sys.modules)),
-      file=sys.stderr)
+print(json.dumps(sorted(m for m in ("pandas", "openpyxl", "numpy", "pydantic", "yaml")
+                        if m in sys.modules)), file=sys.stderr)
 """
 
 
 def heavy_modules(args: list[str], cwd: Path) -> list[str]:
+    env = {"PATH": "", "COLUMNS": "120", "REPORTCHECK_ACTUALS": "",
+           "REPORTCHECK_CACHE_DIR": os.environ["REPORTCHECK_CACHE_DIR"]}
     done = subprocess.run([sys.executable, "-c", PROBE, json.dumps(args)], cwd=cwd,
-                          capture_output=True, text=True, check=True,
-                          env={"PATH": "", "COLUMNS": "120", "REPORTCHECK_ACTUALS": ""})
+                          capture_output=True, text=True, check=True, env=env)
     loaded: list[str] = json.loads(done.stderr.strip().splitlines()[-1])
     return loaded
 
@@ -35,13 +37,24 @@ def heavy_modules(args: list[str], cwd: Path) -> list[str]:
     ["template", "--period", "2023-06"], ["status"], ["status", "-f", "json"],
 ])
 def test_commands_without_actuals_do_not_import_pandas(args: list[str], tmp_path: Path) -> None:
+    heavy_modules(args, tmp_path)  # fills the registry cache
     assert heavy_modules(args, tmp_path) == []
+
+
+def test_yaml_is_imported_only_to_parse_a_registry_not_yet_cached(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch
+                                                                  ) -> None:
+    monkeypatch.setenv("REPORTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    assert heavy_modules(["targets", "-f", "json"], tmp_path) == ["yaml"]
+    assert heavy_modules(["targets", "-f", "json"], tmp_path) == []
 
 
 def test_the_probe_sees_pandas_when_actuals_are_read(tmp_path: Path) -> None:
     path = tmp_path / "a.csv"
     path.write_text("id,period,value\ngdp_growth,2023-06,5.7\n", encoding="utf-8")
-    assert "pandas" in heavy_modules(["diff", str(path)], tmp_path)
+    loaded = heavy_modules(["diff", str(path)], tmp_path)
+    assert "pandas" in loaded
+    assert "pydantic" not in loaded
 
 
 def test_python_dash_m_runs_the_same_cli(tmp_path: Path) -> None:

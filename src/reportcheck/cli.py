@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import os
 import sys
-import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
@@ -17,15 +16,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
-from rich.console import Console, RenderableType
 
 from reportcheck import __version__
+from reportcheck.cache import load_registry_cached
 from reportcheck.errors import MAX_LISTED, Problem, ReportcheckError, UsageError
 from reportcheck.model import DEFAULT_FAIL_ON, Registry, Status, section_matches
 from reportcheck.periods import PERIOD_HINT, Period, parse_period
-from reportcheck.registry import load_registry
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from reportcheck.actuals import ActualsSet
 
 USAGE_EXIT = 2
@@ -34,10 +34,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 app = typer.Typer(
     name="reportcheck",
-    help="Check a government work report's quantitative commitments against actual figures.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,
 )
 
 
@@ -70,18 +69,21 @@ class _State:
 
 
 TargetsOption = Annotated[Path | None, typer.Option(
-    "--targets", help="Registry file to use instead of the shipped one.", dir_okay=False)]
+    "--targets", metavar="FILE", help="Registry file to use instead of the shipped one.",
+    dir_okay=False)]
 LangOption = Annotated[Lang, typer.Option("--lang", help="Language of names and labels.")]
 SectionOption = Annotated[list[str] | None, typer.Option(
-    "--section", help="Only this section, e.g. 二 or '二(一)' (repeatable).")]
-IdOption = Annotated[list[str] | None, typer.Option("--id", help="Only this id (repeatable).")]
+    "--section", metavar="SECTION", help="Only this section, e.g. 二 or '二(一)' (repeatable).")]
+IdOption = Annotated[list[str] | None, typer.Option(
+    "--id", metavar="ID", help="Only this id (repeatable).")]
 PeriodOption = Annotated[str | None, typer.Option(
-    "--period", help=f"Judge as of this period ({PERIOD_HINT}); default: the latest in the data.")]
+    "--period", metavar="PERIOD",
+    help=f"Judge as of this period ({PERIOD_HINT}); default: the latest in the data.")]
 FailOnOption = Annotated[str, typer.Option(
-    "--fail-on", help="Statuses that make the exit status 1: a comma list of "
+    "--fail-on", metavar="STATUSES", help="Statuses that make the exit status 1: a comma list of "
     "met, missed, on_track, behind, no_data, or 'never'.")]
 ActualsOption = Annotated[Path | None, typer.Option(
-    "--actuals", envvar="REPORTCHECK_ACTUALS",
+    "--actuals", metavar="PATH", envvar="REPORTCHECK_ACTUALS",
     help="A file of actuals or a folder of them [default: $REPORTCHECK_ACTUALS, else ./actuals/]")]
 
 
@@ -99,6 +101,8 @@ def _guarded(func: F) -> F:
             raise typer.Exit(USAGE_EXIT) from None
         except Exception as exc:
             if _State.debug:
+                import traceback
+
                 traceback.print_exc()
             else:
                 typer.echo(f"reportcheck: internal error: {type(exc).__name__}: {exc} "
@@ -122,6 +126,8 @@ PIPE_WIDTH = 140
 
 
 def _out(renderable: RenderableType) -> None:
+    from rich.console import Console
+
     piped = not sys.stdout.isatty() and not os.environ.get("COLUMNS")
     Console(highlight=False, width=PIPE_WIDTH if piped else None).print(renderable)
 
@@ -195,6 +201,7 @@ def _progress(total: int) -> Iterator[Callable[[Path], None] | None]:
     if total < 2 or not sys.stderr.isatty():
         yield None
         return
+    from rich.console import Console
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as progress:
@@ -215,7 +222,7 @@ def _read(paths: list[Path], registry: Registry) -> ActualsSet:
     return actuals
 
 
-@app.command()
+@app.command(short_help="List every commitment with the report's own words.")
 @_guarded
 def targets(
     fmt: Annotated[TargetsFormat, typer.Option("--format", "-f")] = TargetsFormat.table,
@@ -226,11 +233,12 @@ def targets(
 ) -> None:
     """List every commitment in the registry with the report's own words.
 
+    \b
     Example: reportcheck targets --section 二 --format json
     """
     from reportcheck import serialize
 
-    registry = load_registry(targets_file)
+    registry = load_registry_cached(targets_file)
     _check_ids(registry, ids or [])
     chosen = [t for t in registry.targets
               if (not ids or t.id in ids)
@@ -246,10 +254,11 @@ def targets(
         _out(targets_table(chosen, lang.value))
 
 
-@app.command()
+@app.command(short_help="Compare a file of actuals with every commitment.")
 @_guarded
 def diff(
-    actuals: Annotated[Path, typer.Argument(help="CSV (UTF-8 or GBK) or .xlsx file of actuals.")],
+    actuals: Annotated[Path, typer.Argument(
+        metavar="FILE", help="CSV (UTF-8 or GBK) or .xlsx file of actuals.")],
     fmt: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.table,
     section: SectionOption = None,
     status: Annotated[list[Status] | None, typer.Option(
@@ -264,6 +273,7 @@ def diff(
 
     Exit 0 when nothing fails, 1 when something does (see --fail-on), 2 on bad input.
 
+    \b
     Example: reportcheck diff examples/huzhou-2023-h1-official.csv --fail-on missed
     """
     from reportcheck import serialize
@@ -271,7 +281,7 @@ def diff(
     from reportcheck.errors import ActualsError
     from reportcheck.evaluate import evaluate, exit_code
 
-    registry = load_registry(targets_file)
+    registry = load_registry_cached(targets_file)
     _check_ids(registry, ids or [])
     as_of = _period(registry, period)
     failing = _fail_on(fail_on)
@@ -303,7 +313,7 @@ def _actuals_path(option: Path | None) -> Path | None:
     return default if default.is_dir() else None
 
 
-@app.command("status")
+@app.command("status", short_help="Where every commitment stands, and what changed.")
 @_guarded
 def status_(
     actuals: ActualsOption = None,
@@ -318,11 +328,12 @@ def status_(
     Without actuals, an overview of the registry. With a folder of monthly files, the latest
     period is judged and compared with the one before it.
 
+    \b
     Example: reportcheck status --actuals actuals/ --format markdown > review.md
     """
     from reportcheck import serialize
 
-    registry = load_registry(targets_file)
+    registry = load_registry_cached(targets_file)
     as_of = _period(registry, period)
     failing = _fail_on(fail_on)
     path = _actuals_path(actuals)
@@ -365,7 +376,7 @@ def status_(
     raise typer.Exit(exit_code(result.report.results, failing))
 
 
-@app.command()
+@app.command(short_help="Everything about one commitment.")
 @_guarded
 def show(
     target_id: Annotated[str, typer.Argument(metavar="ID", help="A registry id.")],
@@ -375,9 +386,10 @@ def show(
 ) -> None:
     """Everything about one commitment: quote, rule, baseline, pacing, and its figures so far.
 
+    \b
     Example: reportcheck show graduates --actuals actuals/
     """
-    registry = load_registry(targets_file)
+    registry = load_registry_cached(targets_file)
     _check_ids(registry, [target_id])
     target = registry.get(target_id)
     assert target is not None
@@ -394,23 +406,24 @@ def show(
     _out(show_view(target, results, lang.value, other.name(lang.value) if other else None))
 
 
-@app.command()
+@app.command(short_help="A fill-in file of actuals for a month.")
 @_guarded
 def template(
     period: Annotated[str | None, typer.Option(
-        "--period", help=f"Pre-fill this period ({PERIOD_HINT}).")] = None,
+        "--period", metavar="PERIOD", help=f"Pre-fill this period ({PERIOD_HINT}).")] = None,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write to this .csv (UTF-8 with BOM) or .xlsx file.",
+        "--output", "-o", metavar="FILE", help="Write to this .csv (UTF-8 with BOM) or .xlsx file.",
         dir_okay=False)] = None,
     targets_file: TargetsOption = None,
 ) -> None:
     """A fill-in file for the month: one row per registry id, read back as is by diff.
 
+    \b
     Example: reportcheck template --period 2023-06 -o actuals/2023-06.xlsx
     """
     from reportcheck.template import template_csv, write_template
 
-    registry = load_registry(targets_file)
+    registry = load_registry_cached(targets_file)
     chosen = _period(registry, period)
     if output is None:
         typer.echo(template_csv(registry, chosen), nl=False)

@@ -8,9 +8,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from reportcheck.actuals import Actual, ActualsSet, Value
-from reportcheck.errors import Problem
 from reportcheck.model import (
     NEEDS_OTHER,
     Comparator,
@@ -22,6 +21,10 @@ from reportcheck.model import (
 )
 from reportcheck.numeric import format_decimal
 from reportcheck.periods import Period
+
+if TYPE_CHECKING:
+    from reportcheck.actuals import Actual, ActualsSet, Value
+    from reportcheck.errors import Problem
 
 FAILING_EXIT = 1
 PASSING_EXIT = 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
@@ -156,6 +155,8 @@ class Registry:
     def suggest(self, unknown: str, limit: int = 3) -> list[str]:
         """The ids closest to `unknown`, by spelling or by a name that contains it."""
         ids = list(self._by_id)
+        import difflib
+
         close = difflib.get_close_matches(unknown, ids, n=limit, cutoff=0.7)
         for target in self.targets:
             if len(close) >= limit:

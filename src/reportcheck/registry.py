@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
-from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
-
-import yaml
 
 from reportcheck.errors import Problem, RegistryError
 from reportcheck.model import (
@@ -31,9 +29,6 @@ from reportcheck.model import (
 )
 from reportcheck.units import UNITS
 
-# libyaml parses several times faster than the pure-Python parser when it is available.
-_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 _E = TypeVar("_E", bound=Enum)
 _ID = re.compile(r"[a-z][a-z0-9_]*")
 _REPORT_KEYS = {"city_zh", "city_en", "year", "title_zh", "title_en", "date", "source", "seed"}
@@ -45,7 +40,7 @@ _BASELINE_KEYS = {"value", "year", "quote"}
 
 def default_registry_path() -> Path:
     """The registry shipped inside the installed package."""
-    return Path(str(resources.files("reportcheck").joinpath("data").joinpath("targets.yaml")))
+    return Path(__file__).with_name("data") / "targets.yaml"
 
 
 class _Node(dict[Any, Any]):
@@ -55,30 +50,39 @@ class _Node(dict[Any, Any]):
     key_lines: dict[Any, int]
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc]
-    duplicates: list[tuple[Any, int]]
+@functools.cache
+def _loader_class() -> Any:
+    """A safe loader that records lines and duplicate keys; libyaml's parser when available.
 
+    Built on first use, so a command that finds its registry in the cache never imports yaml.
+    """
+    import yaml
 
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _Node:
-    loader.flatten_mapping(node)
-    result = _Node()
-    result.line = node.start_mark.line + 1
-    result.key_lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        line = key_node.start_mark.line + 1
-        if key in result.key_lines:
-            loader.duplicates.append((key, line))
-        result[key] = loader.construct_object(value_node, deep=True)
-        result.key_lines[key] = line
-    return result
+    base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+    def construct_mapping(loader: Any, node: yaml.MappingNode) -> _Node:
+        loader.flatten_mapping(node)
+        result = _Node()
+        result.line = node.start_mark.line + 1
+        result.key_lines = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            line = key_node.start_mark.line + 1
+            if key in result.key_lines:
+                loader.duplicates.append((key, line))
+            result[key] = loader.construct_object(value_node, deep=True)
+            result.key_lines[key] = line
+        return result
 
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+    loader: Any = type("_Loader", (base,), {})
+    loader.add_constructor("tag:yaml.org,2002:map", construct_mapping)
+    return loader
 
 
 def _parse_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
-    loader = _Loader(text)
+    import yaml
+
+    loader = _loader_class()(text)
     loader.duplicates = []
     try:
         data = loader.get_single_data()

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from reportcheck.actuals import Value
-from reportcheck.evaluate import Report, Result
 from reportcheck.labels import CATEGORY, CHANGE, pick, status_label, word
 from reportcheck.model import Status, Target
 from reportcheck.numeric import format_decimal
-from reportcheck.review import Overview, Review
 from reportcheck.rules import pacing_words, rule_words
 from reportcheck.units import unit_label
+
+if TYPE_CHECKING:
+    from reportcheck.actuals import Value
+    from reportcheck.evaluate import Report, Result
+    from reportcheck.review import Overview, Review
 
 STYLE = {
     Status.MET: "bold green",

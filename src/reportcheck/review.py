@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from reportcheck.actuals import ActualsSet
 from reportcheck.evaluate import Report, Result, count_statuses, evaluate
 from reportcheck.model import Registry, Status
-from reportcheck.periods import Period
+
+if TYPE_CHECKING:
+    from reportcheck.actuals import ActualsSet
+    from reportcheck.periods import Period
 
 _FAILING = (Status.BEHIND, Status.MISSED)
 _PASSING = (Status.ON_TRACK, Status.MET)

@@ -11,15 +11,17 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportcheck.errors import MAX_LISTED, Problem
-from reportcheck.evaluate import Report, Result
 from reportcheck.labels import status_label, word
-from reportcheck.model import Target
 from reportcheck.numeric import format_decimal
-from reportcheck.review import Overview, Review
 from reportcheck.rules import pacing_words, rule_words
+
+if TYPE_CHECKING:
+    from reportcheck.evaluate import Report, Result
+    from reportcheck.model import Target
+    from reportcheck.review import Overview, Review
 
 _EXACT = re.compile(r'"\\u0000(-?[0-9.]+)\\u0000"')
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

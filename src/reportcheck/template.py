@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reportcheck.model import Registry
-from reportcheck.periods import Period
 from reportcheck.serialize import safe_cell, to_csv
+
+if TYPE_CHECKING:
+    from reportcheck.model import Registry
+    from reportcheck.periods import Period
 
 COLUMNS = ("id", "period", "value", "unit", "name_zh", "target", "source", "note")
 
