@@ -46,6 +46,7 @@ WORDS = {
     "by_release": ("按发布频率", "by release"),
     "other": ("比较对象", "compared with"),
     "trend": ("走势", "trend"),
+    "note": ("备注", "note"),
 }
 
 CHANGE = {

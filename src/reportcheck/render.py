@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from reportcheck.labels import CATEGORY, CHANGE, pick, status_label, word
+from reportcheck.layout import Column, FittedTable, Row
 from reportcheck.model import Status, Target
 from reportcheck.numeric import format_decimal
 from reportcheck.rules import pacing_words, rule_words
@@ -59,43 +60,43 @@ def summary_line(report: Report, lang: str) -> Text:
     return line
 
 
+def _numbers(lang: str) -> list[Column]:
+    return [Column(word(key, lang), justify="right") for key in ("actual", "required", "gap")]
+
+
 def report_table(report: Report, lang: str) -> RenderableType:
-    table = Table(box=box.SIMPLE_HEAD, show_lines=False, pad_edge=False,
-                  title=report.registry.meta.title_en if lang == "en"
-                  else report.registry.meta.title_zh)
-    table.add_column(word("id", lang), no_wrap=True, style="cyan")
-    table.add_column(word("name", lang), ratio=2, overflow="fold")
-    table.add_column(word("wording", lang), ratio=4, overflow="fold")
-    for key in ("actual", "required", "gap"):
-        table.add_column(word(key, lang), justify="right", no_wrap=True)
-    table.add_column(word("status", lang), no_wrap=True)
+    columns = [Column(word("id", lang), style="cyan"),
+               Column(word("name", lang), weight=2, minimum=8),
+               Column(word("wording", lang), weight=4, minimum=16, optional=True),
+               *_numbers(lang), Column(word("status", lang))]
+    rows: list[Row] = []
     for key, section in report.registry.sections.items():
-        rows = [r for r in report.results if r.target.section == key]
-        if not rows:
-            continue
-        table.add_row(Text(section.title(lang), style="bold"))
-        for r in rows:
-            table.add_row(r.target.id, r.target.name(lang), r.target.quote, number(r.actual),
-                          number(r.expected if r.expected is not None else r.required),
-                          signed(r.gap), status_text(r.status, lang))
-        table.add_section()
-    return Group(table, summary_line(report, lang))
+        results = [r for r in report.results if r.target.section == key]
+        if results:
+            rows.append(Text(section.title(lang), style="bold"))
+        rows += [[Text(r.target.id), Text(r.target.name(lang)), Text(r.target.quote),
+                  Text(number(r.actual)),
+                  Text(number(r.expected if r.expected is not None else r.required)),
+                  Text(signed(r.gap)), status_text(r.status, lang)] for r in results]
+    meta = report.registry.meta
+    title = meta.title_en if lang == "en" else meta.title_zh
+    return Group(FittedTable(columns, rows, title, sections=True), summary_line(report, lang))
 
 
 def targets_table(targets: Sequence[Target], lang: str) -> RenderableType:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    for key in ("section", "id", "name", "wording", "unit", "rule"):
-        table.add_column(word(key, lang), no_wrap=key in ("section", "id", "unit"),
-                         overflow="fold")
-    for t in targets:
-        name = t.name(lang) + (f" ({word('references', lang).lstrip('项')})"
-                               if not t.is_commitment else "")
-        table.add_row(t.section, t.id, name, t.quote, unit_label(t.unit, lang),
-                      rule_words(t, lang))
+    columns = [Column(word("section", lang)), Column(word("id", lang), style="cyan"),
+               Column(word("name", lang), weight=2, minimum=8),
+               Column(word("wording", lang), weight=3, minimum=16, optional=True),
+               Column(word("unit", lang)), Column(word("rule", lang), weight=2, minimum=10)]
+    reference = f" ({word('references', lang).lstrip('项')})"
+    rows: list[Row] = [
+        [Text(t.section), Text(t.id), Text(t.name(lang) + ("" if t.is_commitment else reference)),
+         Text(t.quote), Text(unit_label(t.unit, lang)), Text(rule_words(t, lang))]
+        for t in targets]
     commitments = sum(1 for t in targets if t.is_commitment)
     footer = Text(f"{commitments} {word('commitments', lang)}, "
                   f"{len(targets) - commitments} {word('references', lang)}")
-    return Group(table, footer)
+    return Group(FittedTable(columns, rows), footer)
 
 
 def bar(counts: dict[Status, int], width: int = 30) -> Text:
@@ -119,16 +120,16 @@ def review_view(review: Review, lang: str) -> RenderableType:
     bars.add_row(Text("全部" if lang != "en" else "all", style="bold"), bar(report.summary()),
                  _counts(report.summary(), lang))
     for key, counts in review.by_section().items():
-        bars.add_row(report.registry.sections[key].title(lang), bar(counts), _counts(counts, lang))
+        bars.add_row(Text(report.registry.sections[key].title(lang)), bar(counts),
+                     _counts(counts, lang))
     parts += [Text(), bars, Text()]
     parts.append(Text(word("lagging", lang), style="bold"))
-    lagging = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    for key in ("id", "name", "period", "actual", "required", "gap", "status"):
-        lagging.add_column(word(key, lang), justify="right" if key in (
-            "actual", "required", "gap") else "left")
-    for r in review.lagging[:10]:
-        lagging.add_row(r.target.id, r.target.name(lang), str(r.period), number(r.actual),
-                        number(r.required), signed(r.gap), status_text(r.status, lang))
+    lagging = FittedTable(
+        [Column(word("id", lang), style="cyan"), Column(word("name", lang), weight=1, minimum=8),
+         Column(word("period", lang)), *_numbers(lang), Column(word("status", lang))],
+        [[Text(r.target.id), Text(r.target.name(lang)), Text(str(r.period)), Text(number(r.actual)),
+          Text(number(r.required)), Text(signed(r.gap)), status_text(r.status, lang)]
+         for r in review.lagging[:10]])
     parts.append(lagging if review.lagging else Text(word("none", lang), style="dim"))
     parts.append(Text(f"{word('changes', lang)} ({word('previous', lang)} "
                       f"{review.previous or '—'})", style="bold"))
@@ -167,15 +168,16 @@ def overview_view(view: Overview, lang: str, hint: str) -> RenderableType:
     table.add_column(word("by_section", lang))
     table.add_column(word("count", lang), justify="right")
     for key, count in view.by_section.items():
-        table.add_row(view.registry.sections[key].title(lang), str(count))
+        table.add_row(Text(view.registry.sections[key].title(lang)), Text(str(count)))
     kinds = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     kinds.add_column(word("by_kind", lang))
     kinds.add_column(word("count", lang), justify="right")
     for key, count in view.by_category.items():
-        kinds.add_row(pick(CATEGORY[key], lang), str(count))
+        kinds.add_row(Text(pick(CATEGORY[key], lang)), Text(str(count)))
     kinds.add_section()
     for key, count in view.by_release.items():
-        kinds.add_row(f"{word('released', lang)}: {pick(CATEGORY[key], lang)}", str(count))
+        kinds.add_row(Text(f"{word('released', lang)}: {pick(CATEGORY[key], lang)}"),
+                      Text(str(count)))
     return Group(head, table, kinds, Text(hint, style="yellow"))
 
 
@@ -183,35 +185,36 @@ def show_view(target: Target, results: Sequence[Result], lang: str,
               other_name: str | None) -> RenderableType:
     facts = Table(box=None, show_header=False, pad_edge=False)
     facts.add_column(style="bold", no_wrap=True)
-    facts.add_column()
-    facts.add_row(word("id", lang), target.id)
-    facts.add_row(word("name", lang), f"{target.name_zh} / {target.name_en}")
-    facts.add_row(word("section", lang), target.section)
-    facts.add_row(word("quote", lang), f"“{target.quote}”")
-    facts.add_row(word("rule", lang), f"{rule_words(target, 'zh')}  |  {rule_words(target, 'en')}")
-    facts.add_row(word("unit", lang), f"{target.unit} ({unit_label(target.unit, 'en')})")
+    facts.add_column(overflow="fold")
+
+    def fact(key: str, value: str) -> None:
+        facts.add_row(Text(word(key, lang)), Text(value))
+
+    fact("id", target.id)
+    fact("name", f"{target.name_zh} / {target.name_en}")
+    fact("section", target.section)
+    fact("quote", f"“{target.quote}”")
+    fact("rule", f"{rule_words(target, 'zh')}  |  {rule_words(target, 'en')}")
+    fact("unit", f"{target.unit} ({unit_label(target.unit, 'en')})")
     if target.tolerance is not None:
-        facts.add_row(word("tolerance", lang), f"± {format_decimal(target.tolerance)}")
+        fact("tolerance", f"± {format_decimal(target.tolerance)}")
     if target.other:
-        facts.add_row(word("other", lang), f"{target.other} {other_name or ''}")
+        fact("other", f"{target.other} {other_name or ''}")
     if target.baseline:
         base = target.baseline
-        facts.add_row(word("baseline", lang), f"{format_decimal(base.value)} ({base.year}), "
-                      f"“{base.quote}”")
-    facts.add_row(word("pacing", lang), f"{pacing_words(target, 'zh')}  |  "
-                  f"{pacing_words(target, 'en')}")
-    facts.add_row(word("released", lang), pick(CATEGORY[target.released.value], lang))
+        fact("baseline", f"{format_decimal(base.value)} ({base.year}), “{base.quote}”")
+    fact("pacing", f"{pacing_words(target, 'zh')}  |  {pacing_words(target, 'en')}")
+    fact("released", pick(CATEGORY[target.released.value], lang))
     if target.note:
-        facts.add_row("note", target.note)
+        fact("note", target.note)
     parts: list[RenderableType] = [facts]
     if results:
-        history = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-        for key in ("period", "actual", "required", "gap", "status", "source"):
-            history.add_column(word(key, lang), justify="right" if key in (
-                "actual", "required", "gap") else "left")
-        for r in results:
-            history.add_row(str(r.period), number(r.actual), number(r.required), signed(r.gap),
-                            status_text(r.status, lang), r.source)
+        history = FittedTable(
+            [Column(word("period", lang)), *_numbers(lang), Column(word("status", lang)),
+             Column(word("source", lang), weight=1, minimum=8)],
+            [[Text(str(r.period)), Text(number(r.actual)), Text(number(r.required)),
+              Text(signed(r.gap)), status_text(r.status, lang), Text(r.source)]
+             for r in results])
         parts += [history, trend_line(results, lang)]
     return Group(*parts)
 
