@@ -1,6 +1,10 @@
 """Start-up benchmark: each command timed alternately with its floor; medians, ratios, memory.
 
 Run from the repository with reportcheck installed:  python benchmarks/startup.py [--runs N]
+
+The registry cache lives in a temporary folder; the untimed first run of each command fills it,
+as any earlier run would. One row runs with the cache off, to show what the cache saves, and one
+times only importing the Rich modules that draw tables, against the same floor.
 """
 
 from __future__ import annotations
@@ -8,6 +12,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import platform
 import statistics
 import subprocess
@@ -46,15 +51,15 @@ def make_data(folder: Path) -> tuple[Path, Path]:
     return year / "2023-06.csv", year
 
 
-def wall(cmd: list[str]) -> float:
+def wall(cmd: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env)
     return time.perf_counter() - start
 
 
-def peak_kib(args: list[str]) -> int:
+def peak_kib(args: list[str], env: dict[str, str]) -> int:
     done = subprocess.run([sys.executable, "-c", MEMORY, *args], capture_output=True, text=True,
-                          check=False)
+                          check=False, env=env)
     return int(done.stderr.strip().splitlines()[-1])
 
 
@@ -65,40 +70,55 @@ def main() -> None:
     py = sys.executable
     with tempfile.TemporaryDirectory() as tmp:
         month, year = make_data(Path(tmp))
+        env = {**os.environ, "REPORTCHECK_CACHE_DIR": str(Path(tmp) / "cache")}
+        env.pop("COLUMNS", None)
+        env.pop("REPORTCHECK_NO_CACHE", None)
+        no_cache = {**env, "REPORTCHECK_NO_CACHE": "1"}
         files = sorted(str(p) for p in year.iterdir())
-        light = [py, "-c", "import typer, rich, yaml"]
-        read_one = [py, "-c", f"import pandas, typer, rich, yaml; pandas.read_csv({str(month)!r})"]
-        read_year = [py, "-c", f"import pandas, typer, rich, yaml; "
-                     f"[pandas.read_csv(f) for f in {files!r}]"]
+        light = "import typer, rich, yaml"
+        read_one = f"import pandas, typer, rich, yaml; pandas.read_csv({str(month)!r})"
+        read_year = f"import pandas, typer, rich, yaml; [pandas.read_csv(f) for f in {files!r}]"
+        rc = [str(BIN)]
         cases = [
-            (["--help"], light, "import typer, rich, yaml"),
-            (["targets"], light, "import typer, rich, yaml"),
-            (["show", "graduates"], light, "import typer, rich, yaml"),
-            (["template", "--period", "2023-06"], light, "import typer, rich, yaml"),
-            (["status"], light, "import typer, rich, yaml"),
-            (["diff", str(month)], read_one, "import pandas, typer, rich, yaml; read_csv(month)"),
-            (["status", "--actuals", str(year)], read_year,
-             "import pandas, typer, rich, yaml; read_csv x 12"),
+            ([*rc, "--help"], light, "import typer, rich, yaml", env),
+            ([*rc, "targets"], light, "import typer, rich, yaml", env),
+            ([*rc, "targets", "-f", "json"], light, "import typer, rich, yaml", env),
+            ([*rc, "show", "graduates"], light, "import typer, rich, yaml", env),
+            ([*rc, "template", "--period", "2023-06"], light, "import typer, rich, yaml", env),
+            ([*rc, "template", "--period", "2023-06"], light, "import typer, rich, yaml",
+             no_cache),
+            ([*rc, "status"], light, "import typer, rich, yaml", env),
+            ([py, "-c", "import typer, rich.console, rich.table, yaml"], light,
+             "import typer, rich, yaml", env),
+            ([*rc, "diff", str(month)], read_one,
+             "import pandas, typer, rich, yaml; read_csv(month)", env),
+            ([*rc, "diff", str(month), "-f", "json"], read_one,
+             "import pandas, typer, rich, yaml; read_csv(month)", env),
+            ([*rc, "status", "--actuals", str(year)], read_year,
+             "import pandas, typer, rich, yaml; read_csv x 12", env),
         ]
         rows = []
-        for args, floor, floor_name in cases:
-            command = [str(BIN), *args]
-            wall(command)
-            wall(floor)  # warm the file cache for both
+        for command, floor_code, floor_name, case_env in cases:
+            floor = [py, "-c", floor_code]
+            wall(command, case_env)
+            wall(floor, env)  # warm the file cache and the registry cache
             ours, base = [], []
             for _ in range(runs):  # alternate, so machine noise hits both alike
-                ours.append(wall(command))
-                base.append(wall(floor))
+                ours.append(wall(command, case_env))
+                base.append(wall(floor, env))
             ratios = [a / b for a, b in zip(ours, base, strict=True)]
+            is_ours = command[0] == str(BIN)
+            shown = " ".join(a if not a.startswith("/") else Path(a).name for a in command[1:])
             rows.append({
-                "command": "reportcheck " + " ".join(a if not a.startswith("/") else
-                                                     Path(a).name for a in args),
+                "command": ("reportcheck " + shown if is_ours else "python " + shown)
+                + (" (registry cache off)" if case_env is no_cache else ""),
                 "floor": floor_name,
                 "median_s": round(statistics.median(ours), 3),
                 "floor_median_s": round(statistics.median(base), 3),
                 "ratio_of_medians": round(statistics.median(ours) / statistics.median(base), 2),
                 "median_ratio": round(statistics.median(ratios), 2),
-                "peak_rss_mib": round(peak_kib(args) / 1024, 1),
+                "peak_rss_mib": round(peak_kib(command[1:], case_env) / 1024, 1)
+                if is_ours else None,
             })
     print(f"# {platform.platform()}, Python {platform.python_version()}, {runs} runs each")
     print("| command | floor | median s | floor median s | ratio | peak RSS MiB |")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -220,3 +221,26 @@ def test_every_command_is_tested_for_help() -> None:
 
 def test_unknown_option_is_a_usage_error(cli: Cli) -> None:
     assert cli("diff", "--no-such-option").exit_code == 2
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_is_shown_on_a_terminal_stderr_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportcheck import cli as cli_module
+
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    with cli_module._progress(3) as advance:
+        assert advance is not None
+        for name in ("2023-01.csv", "2023-02.csv", "2023-03.csv"):
+            advance(Path(name))
+    assert "2023-03.csv" in terminal.getvalue()
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    with cli_module._progress(3) as advance:
+        assert advance is None
+    monkeypatch.setattr(sys, "stderr", terminal)
+    with cli_module._progress(1) as advance:
+        assert advance is None

@@ -67,6 +67,9 @@ def test_yes_no_refuses_other_words() -> None:
     ("2023-Q2", Period(2023, 6), "2023-Q2"), ("2023", Period(2023, 12), "2023"),
     ("2023年6月", Period(2023, 6), "2023-06"), ("2023年1-6月", Period(2023, 6), "2023-06"),
     ("2023年1—2月", Period(2023, 2), "2023-02"),
+    ("2023年一季度", Period(2023, 3), "2023-Q1"), ("2023年第3季度", Period(2023, 9), "2023-Q3"),
+    ("2023年上半年", Period(2023, 6), "2023-Q2"), ("2023年前三季度", Period(2023, 9), "2023-Q3"),
+    ("2023年全年", Period(2023, 12), "2023"),
 ])
 def test_periods(text: str, period: Period, shown: str) -> None:
     parsed = parse_period(text)
@@ -79,7 +82,8 @@ def test_a_year_is_the_same_period_as_december() -> None:
     assert parse_period("2023").is_full_year
 
 
-@pytest.mark.parametrize("text", ["2023-13", "2023/6", "2023-00", "23-06", "June 2023", "2023-Q5"])
+@pytest.mark.parametrize("text", ["2023-13", "2023/6", "2023-00", "23-06", "June 2023", "2023-Q5",
+                                  "2023年五季度", "一季度", "2023年下半年", "23年上半年"])
 def test_non_periods_are_refused(text: str) -> None:
     with pytest.raises(ValueError, match="expected YYYY-MM"):
         parse_period(text)
