@@ -36,8 +36,19 @@ class Column:
     style: str = ""
 
 
-#: A row of cells, or a section title drawn across the first column.
-Row = Sequence[Text] | Text
+@dataclass(frozen=True)
+class Heading:
+    """A section's first row: its key in the first column and its title in the second."""
+
+    key: str
+    title: str
+
+    def cells(self, count: int) -> list[Text]:
+        return [Text(self.key, style="bold"), Text(self.title, style="bold"),
+                *(Text() for _ in range(count - 2))]
+
+
+Row = Sequence[Text] | Heading
 
 
 def extra_width(count: int) -> int:
@@ -97,15 +108,15 @@ def _longest_line(text: Text) -> int:
 class FittedTable:
     """A Rich table whose column widths are fitted to the console it is printed on."""
 
-    def __init__(self, columns: Sequence[Column], rows: Sequence[Row], title: str | None = None,
-                 sections: bool = False) -> None:
+    def __init__(self, columns: Sequence[Column], rows: Sequence[Row],
+                 title: str | None = None) -> None:
         self.columns = columns
-        self.rows = rows
+        self.rows = [row.cells(len(columns)) if isinstance(row, Heading) else row
+                     for row in rows]
+        self.headings = {i for i, row in enumerate(rows) if isinstance(row, Heading) and i}
         self.title = title
-        self.sections = sections  # a rule under each section's rows
         natural = [cell_len(c.header) for c in columns]
-        for row in rows:
-            cells = [row] if isinstance(row, Text) else row
+        for cells in self.rows:
             for i, cell in enumerate(cells):
                 natural[i] = max(natural[i], _longest_line(cell))
         self.natural = natural
@@ -118,13 +129,8 @@ class FittedTable:
             column = self.columns[i]
             table.add_column(column.header, width=widths[i], justify=column.justify,
                              style=column.style, no_wrap=not column.weight, overflow="fold")
-        started = False
-        for row in self.rows:
-            if isinstance(row, Text):
-                if started and self.sections:
-                    table.add_section()
-                table.add_row(row)
-                started = True
-            else:
-                table.add_row(*(row[i] for i in kept))
+        for index, row in enumerate(self.rows):
+            if index in self.headings:
+                table.add_section()
+            table.add_row(*(row[i] for i in kept))
         yield table

@@ -118,8 +118,11 @@ class Section:
     zh: str
     en: str
 
+    def name(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
     def title(self, lang: str) -> str:
-        return f"{self.key} {self.en if lang == 'en' else self.zh}"
+        return f"{self.key} {self.name(lang)}"
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from reportcheck.labels import CATEGORY, CHANGE, pick, status_label, word
-from reportcheck.layout import Column, FittedTable, Row
+from reportcheck.layout import Column, FittedTable, Heading, Row
 from reportcheck.model import Status, Target
 from reportcheck.numeric import format_decimal
 from reportcheck.rules import pacing_words, rule_words
@@ -73,14 +73,14 @@ def report_table(report: Report, lang: str) -> RenderableType:
     for key, section in report.registry.sections.items():
         results = [r for r in report.results if r.target.section == key]
         if results:
-            rows.append(Text(section.title(lang), style="bold"))
+            rows.append(Heading(key, section.name(lang)))
         rows += [[Text(r.target.id), Text(r.target.name(lang)), Text(r.target.quote),
                   Text(number(r.actual)),
                   Text(number(r.expected if r.expected is not None else r.required)),
                   Text(signed(r.gap)), status_text(r.status, lang)] for r in results]
     meta = report.registry.meta
     title = meta.title_en if lang == "en" else meta.title_zh
-    return Group(FittedTable(columns, rows, title, sections=True), summary_line(report, lang))
+    return Group(FittedTable(columns, rows, title), summary_line(report, lang))
 
 
 def targets_table(targets: Sequence[Target], lang: str) -> RenderableType:
