@@ -12,6 +12,7 @@ REPORTCHECK_NO_CACHE=1 turns it off.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -30,7 +31,7 @@ from reportcheck.model import (
     Section,
     Target,
 )
-from reportcheck.registry import default_registry_path, load_registry
+from reportcheck.registry import default_registry_path, load_registry, seed_path
 
 #: Bumped when the stored form changes.
 FORMAT = 1
@@ -83,10 +84,6 @@ def _code_stamp() -> str:
                     if e.name.endswith(".py"))
 
 
-def _seed_path(registry_path: Path, meta: ReportMeta) -> Path | None:
-    return (registry_path.parent / meta.seed).resolve() if meta.seed else None
-
-
 def _file_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -95,7 +92,7 @@ def _read(entry: Path, path: Path) -> Registry | None:
     try:
         stored = json.loads(entry.read_text(encoding="utf-8"))
         registry = from_plain(stored["registry"], path)
-        seed = _seed_path(path, registry.meta)
+        seed = seed_path(path, registry.meta)
         if (None if seed is None else _file_hash(seed)) != stored["seed_sha256"]:
             return None
     except Exception:  # a missing, partial or foreign entry is a miss, never a failure
@@ -104,7 +101,7 @@ def _read(entry: Path, path: Path) -> Registry | None:
 
 
 def _write(entry: Path, registry: Registry, folder: Path) -> None:
-    seed = _seed_path(registry.path, registry.meta)
+    seed = seed_path(registry.path, registry.meta)
     try:
         stored = {"seed_sha256": None if seed is None else _file_hash(seed),
                   "registry": to_plain(registry)}
@@ -129,11 +126,8 @@ def _text(value: Decimal | None) -> str | None:
 
 def to_plain(registry: Registry) -> dict[str, Any]:
     """The registry as JSON-ready data; numbers as exact decimal strings."""
-    meta = registry.meta
     return {
-        "meta": {"city_zh": meta.city_zh, "city_en": meta.city_en, "year": meta.year,
-                 "title_zh": meta.title_zh, "title_en": meta.title_en, "date": meta.date,
-                 "source": meta.source, "seed": meta.seed},
+        "meta": dataclasses.asdict(registry.meta),
         "sections": [[s.key, s.zh, s.en] for s in registry.sections.values()],
         "targets": [{
             "id": t.id, "section": t.section, "quote": t.quote, "name_zh": t.name_zh,

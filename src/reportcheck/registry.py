@@ -201,10 +201,14 @@ def _meta(check: _Checker, node: object, line: int | None) -> ReportMeta | None:
                       source=text("source"), seed=text("seed"))
 
 
+def seed_path(registry_path: Path, meta: ReportMeta) -> Path | None:
+    """The report a registry's quotes are checked against; `seed` is relative to the registry."""
+    return (registry_path.parent / meta.seed).resolve() if meta.seed else None
+
+
 def _seed_text(check: _Checker, registry_path: Path, meta: ReportMeta | None) -> str | None:
-    if meta is None or not meta.seed:
+    if meta is None or (seed := seed_path(registry_path, meta)) is None:
         return None
-    seed = (registry_path.parent / meta.seed).resolve()
     try:
         return seed.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
