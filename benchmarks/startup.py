@@ -58,8 +58,9 @@ def wall(cmd: list[str], env: dict[str, str]) -> float:
 
 
 def peak_kib(args: list[str], env: dict[str, str]) -> int:
-    done = subprocess.run([sys.executable, "-c", MEMORY, *args], capture_output=True, text=True,
-                          check=False, env=env)
+    done = subprocess.run(
+        [sys.executable, "-c", MEMORY, *args], capture_output=True, text=True, check=False, env=env
+    )
     return int(done.stderr.strip().splitlines()[-1])
 
 
@@ -85,17 +86,32 @@ def main() -> None:
             ([*rc, "targets", "-f", "json"], light, "import typer, rich, yaml", env),
             ([*rc, "show", "graduates"], light, "import typer, rich, yaml", env),
             ([*rc, "template", "--period", "2023-06"], light, "import typer, rich, yaml", env),
-            ([*rc, "template", "--period", "2023-06"], light, "import typer, rich, yaml",
-             no_cache),
+            ([*rc, "template", "--period", "2023-06"], light, "import typer, rich, yaml", no_cache),
             ([*rc, "status"], light, "import typer, rich, yaml", env),
-            ([py, "-c", "import typer, rich.console, rich.table, yaml"], light,
-             "import typer, rich, yaml", env),
-            ([*rc, "diff", str(month)], read_one,
-             "import pandas, typer, rich, yaml; read_csv(month)", env),
-            ([*rc, "diff", str(month), "-f", "json"], read_one,
-             "import pandas, typer, rich, yaml; read_csv(month)", env),
-            ([*rc, "status", "--actuals", str(year)], read_year,
-             "import pandas, typer, rich, yaml; read_csv x 12", env),
+            (
+                [py, "-c", "import typer, rich.console, rich.table, yaml"],
+                light,
+                "import typer, rich, yaml",
+                env,
+            ),
+            (
+                [*rc, "diff", str(month)],
+                read_one,
+                "import pandas, typer, rich, yaml; read_csv(month)",
+                env,
+            ),
+            (
+                [*rc, "diff", str(month), "-f", "json"],
+                read_one,
+                "import pandas, typer, rich, yaml; read_csv(month)",
+                env,
+            ),
+            (
+                [*rc, "status", "--actuals", str(year)],
+                read_year,
+                "import pandas, typer, rich, yaml; read_csv x 12",
+                env,
+            ),
         ]
         rows = []
         for command, floor_code, floor_name, case_env in cases:
@@ -109,23 +125,28 @@ def main() -> None:
             ratios = [a / b for a, b in zip(ours, base, strict=True)]
             is_ours = command[0] == str(BIN)
             shown = " ".join(a if not a.startswith("/") else Path(a).name for a in command[1:])
-            rows.append({
-                "command": ("reportcheck " + shown if is_ours else "python " + shown)
-                + (" (registry cache off)" if case_env is no_cache else ""),
-                "floor": floor_name,
-                "median_s": round(statistics.median(ours), 3),
-                "floor_median_s": round(statistics.median(base), 3),
-                "ratio_of_medians": round(statistics.median(ours) / statistics.median(base), 2),
-                "median_ratio": round(statistics.median(ratios), 2),
-                "peak_rss_mib": round(peak_kib(command[1:], case_env) / 1024, 1)
-                if is_ours else None,
-            })
+            rows.append(
+                {
+                    "command": ("reportcheck " + shown if is_ours else "python " + shown)
+                    + (" (registry cache off)" if case_env is no_cache else ""),
+                    "floor": floor_name,
+                    "median_s": round(statistics.median(ours), 3),
+                    "floor_median_s": round(statistics.median(base), 3),
+                    "ratio_of_medians": round(statistics.median(ours) / statistics.median(base), 2),
+                    "median_ratio": round(statistics.median(ratios), 2),
+                    "peak_rss_mib": round(peak_kib(command[1:], case_env) / 1024, 1)
+                    if is_ours
+                    else None,
+                }
+            )
     print(f"# {platform.platform()}, Python {platform.python_version()}, {runs} runs each")
     print("| command | floor | median s | floor median s | ratio | peak RSS MiB |")
     print("| --- | --- | --- | --- | --- | --- |")
     for r in rows:
-        print(f"| `{r['command']}` | `{r['floor']}` | {r['median_s']} | {r['floor_median_s']} | "
-              f"{r['ratio_of_medians']} | {r['peak_rss_mib']} |")
+        print(
+            f"| `{r['command']}` | `{r['floor']}` | {r['median_s']} | {r['floor_median_s']} | "
+            f"{r['ratio_of_medians']} | {r['peak_rss_mib']} |"
+        )
     out = Path(__file__).parent / "results"
     out.mkdir(exist_ok=True)
     (out / "startup.json").write_text(json.dumps(rows, indent=2), encoding="utf-8")

@@ -44,8 +44,11 @@ def cli() -> Callable[..., Run]:
 
     def run(*args: str, env: dict[str, str] | None = None) -> Run:
         runner = CliRunner()
-        result = runner.invoke(app, list(args), env={"COLUMNS": "200", "NO_COLOR": "1",
-                                                       "REPORTCHECK_ACTUALS": "", **(env or {})})
+        result = runner.invoke(
+            app,
+            list(args),
+            env={"COLUMNS": "200", "NO_COLOR": "1", "REPORTCHECK_ACTUALS": "", **(env or {})},
+        )
         if result.exception is not None and not isinstance(result.exception, SystemExit):
             raise result.exception
         return Run(result.exit_code, result.stdout, result.stderr)

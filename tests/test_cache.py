@@ -55,8 +55,9 @@ def test_the_stored_form_gives_back_an_equal_registry(registry: Registry) -> Non
     assert from_plain(plain, registry.path) == registry
 
 
-def test_a_second_load_skips_the_yaml(folder: Path, monkeypatch: pytest.MonkeyPatch,
-                                      registry: Registry) -> None:
+def test_a_second_load_skips_the_yaml(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, registry: Registry
+) -> None:
     first = load_registry_cached()
     assert first == registry
     assert len(entries(folder)) == 1
@@ -88,8 +89,9 @@ def test_a_registry_elsewhere_is_its_own_entry(folder: Path, own: Callable[..., 
     assert len(entries(folder)) == 2
 
 
-def test_changed_code_does_not_read_old_entries(folder: Path, own: Callable[..., Path],
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_changed_code_does_not_read_old_entries(
+    folder: Path, own: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = own()
     monkeypatch.setattr(cache, "_code_stamp", lambda: "before")
     load_registry_cached(path)
@@ -98,10 +100,12 @@ def test_changed_code_does_not_read_old_entries(folder: Path, own: Callable[...,
     assert len(entries(folder)) == 2
 
 
-@pytest.mark.parametrize("damage", ["", "{not json", '{"seed_sha256": null, "registry": {}}',
-                                    '{"seed_sha256": null}'])
-def test_a_damaged_entry_is_a_miss_and_is_rewritten(folder: Path, own: Callable[..., Path],
-                                                    damage: str) -> None:
+@pytest.mark.parametrize(
+    "damage", ["", "{not json", '{"seed_sha256": null, "registry": {}}', '{"seed_sha256": null}']
+)
+def test_a_damaged_entry_is_a_miss_and_is_rewritten(
+    folder: Path, own: Callable[..., Path], damage: str
+) -> None:
     path = own()
     expected = load_registry_cached(path)
     [entry] = entries(folder)
@@ -111,15 +115,16 @@ def test_a_damaged_entry_is_a_miss_and_is_rewritten(folder: Path, own: Callable[
 
 
 def test_a_refused_registry_is_never_stored(folder: Path, own: Callable[..., Path]) -> None:
-    path = own(registry_text(GOOD_ENTRY.replace("unit: \"%\"", "unit: 度")))
+    path = own(registry_text(GOOD_ENTRY.replace('unit: "%"', "unit: 度")))
     for _ in range(2):
         with pytest.raises(RegistryError):
             load_registry_cached(path)
     assert entries(folder) == []
 
 
-def test_an_unwritable_cache_only_costs_time(tmp_path: Path, own: Callable[..., Path],
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unwritable_cache_only_costs_time(
+    tmp_path: Path, own: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("REPORTCHECK_CACHE_DIR", str(blocker / "cache"))
@@ -127,15 +132,17 @@ def test_an_unwritable_cache_only_costs_time(tmp_path: Path, own: Callable[..., 
     assert load_registry_cached(path) == load_registry_cached(path)
 
 
-def test_no_cache_means_nothing_is_written(folder: Path, own: Callable[..., Path],
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_cache_means_nothing_is_written(
+    folder: Path, own: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("REPORTCHECK_NO_CACHE", "1")
     load_registry_cached(own())
     assert not folder.exists()
 
 
-def test_old_entries_are_removed(folder: Path, own: Callable[..., Path],
-                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_old_entries_are_removed(
+    folder: Path, own: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(cache, "KEEP", 2)
     for tolerance in ("0.1", "0.2", "0.3", "0.4"):
         load_registry_cached(own(registry_text(GOOD_ENTRY.replace("0.5", tolerance))))

@@ -30,11 +30,30 @@ def test_table_groups_by_section_and_prints_status_words(cli: Cli) -> None:
     assert result.exit_code == 1  # industrial value added is behind
     lines = result.stdout.splitlines()
     gdp = next(line for line in lines if line.lstrip().startswith("gdp_growth"))
-    assert gdp.split() == ["gdp_growth", "地区生产总值增速", "地区生产总值增长6%左右", "5.7", "6",
-                           "-0.3", "符合进度"]
+    assert gdp.split() == [
+        "gdp_growth",
+        "地区生产总值增速",
+        "地区生产总值增长6%左右",
+        "5.7",
+        "6",
+        "-0.3",
+        "符合进度",
+    ]
     assert any(line.split() == ["二", "主要预期目标"] for line in lines)  # a section's heading
-    assert lines[-1].split() == ["截至", "2023-06", "已完成", "0", "未完成", "0", "符合进度", "1",
-                                 "滞后", "1", "暂无数据", "89"]
+    assert lines[-1].split() == [
+        "截至",
+        "2023-06",
+        "已完成",
+        "0",
+        "未完成",
+        "0",
+        "符合进度",
+        "1",
+        "滞后",
+        "1",
+        "暂无数据",
+        "89",
+    ]
     assert result.stderr == ""
 
 
@@ -48,8 +67,11 @@ def test_english_labels(cli: Cli) -> None:
 def test_cjk_columns_line_up(cli: Cli) -> None:
     from rich.cells import cell_len
 
-    lines = [line for line in cli("diff", JUNE).stdout.splitlines() if line.startswith(" ")
-             and ("符合进度" in line or "滞后" in line)]
+    lines = [
+        line
+        for line in cli("diff", JUNE).stdout.splitlines()
+        if line.startswith(" ") and ("符合进度" in line or "滞后" in line)
+    ]
     ends = {cell_len(line.rstrip()) - cell_len(line.rstrip().split()[-1]) for line in lines}
     assert len(ends) == 1
 
@@ -60,18 +82,18 @@ def test_json_is_the_library_result_serialised(cli: Cli, registry: Registry) -> 
     assert result.stdout == to_json(report_dict(report, "zh"))
     data = json.loads(result.stdout)
     assert set(data) >= {"period", "summary", "results", "errors"}
-    assert data["summary"] == {"met": 0, "missed": 0, "on_track": 33, "behind": 27,
-                               "no_data": 31}
+    assert data["summary"] == {"met": 0, "missed": 0, "on_track": 33, "behind": 27, "no_data": 31}
     first = data["results"][0]
-    assert set(first) >= {"id", "status", "actual", "target", "expected", "gap", "period",
-                          "reason"}
+    assert set(first) >= {"id", "status", "actual", "target", "expected", "gap", "period", "reason"}
 
 
 def test_json_numbers_are_exact(cli: Cli, write: Write) -> None:
-    path = write("id,period,value\ngdp_growth,2023-06,5.7\nloan_balance,2023-06,"
-                 "12345678901234.123456789\n")
-    results = {r["id"]: r for r in json.loads(cli("diff", str(path), "-f", "json").stdout)[
-        "results"]}
+    path = write(
+        "id,period,value\ngdp_growth,2023-06,5.7\nloan_balance,2023-06,12345678901234.123456789\n"
+    )
+    results = {
+        r["id"]: r for r in json.loads(cli("diff", str(path), "-f", "json").stdout)["results"]
+    }
     assert results["gdp_growth"]["gap"] == -0.3
     assert str(results["gdp_growth"]["actual"]) == "5.7"
     raw = cli("diff", str(path), "-f", "json").stdout
@@ -82,7 +104,11 @@ def test_csv_output(cli: Cli) -> None:
     rows = list(csv.DictReader(io.StringIO(cli("diff", OFFICIAL, "-f", "csv").stdout)))
     gdp = next(r for r in rows if r["id"] == "gdp_growth")
     assert (gdp["status"], gdp["actual"], gdp["gap"], gdp["wording"]) == (
-        "on_track", "5.7", "-0.3", "地区生产总值增长6%左右")
+        "on_track",
+        "5.7",
+        "-0.3",
+        "地区生产总值增长6%左右",
+    )
     assert len(rows) == 91
 
 
@@ -93,13 +119,25 @@ def test_markdown_output(cli: Cli) -> None:
     assert row in text
 
 
-@pytest.mark.parametrize(("args", "ids"), [
-    (["--id", "gdp_growth", "--id", "graduates"], ["gdp_growth", "graduates"]),
-    (["--section", "二(三)"], ["rural_industry_projects", "future_farms", "agri_leading_firms",
-                               "model_family_farms", "clustered_villages",
-                               "beautiful_communities", "beautiful_streets"]),
-    (["--status", "behind", "--id", "fai_growth", "--id", "gdp_growth"], ["fai_growth"]),
-])
+@pytest.mark.parametrize(
+    ("args", "ids"),
+    [
+        (["--id", "gdp_growth", "--id", "graduates"], ["gdp_growth", "graduates"]),
+        (
+            ["--section", "二(三)"],
+            [
+                "rural_industry_projects",
+                "future_farms",
+                "agri_leading_firms",
+                "model_family_farms",
+                "clustered_villages",
+                "beautiful_communities",
+                "beautiful_streets",
+            ],
+        ),
+        (["--status", "behind", "--id", "fai_growth", "--id", "gdp_growth"], ["fai_growth"]),
+    ],
+)
 def test_filters(cli: Cli, args: list[str], ids: list[str]) -> None:
     data = json.loads(cli("diff", JUNE, "-f", "json", *args).stdout)
     assert [r["id"] for r in data["results"]] == ids
@@ -123,8 +161,9 @@ def test_exit_1_when_something_fails(cli: Cli) -> None:
     assert cli("diff", OFFICIAL, "--id", "industrial_va_growth").exit_code == 1
 
 
-@pytest.mark.parametrize(("fail_on", "code"), [("missed", 0), ("missed,behind", 1),
-                                                ("no_data", 1), ("never", 0)])
+@pytest.mark.parametrize(
+    ("fail_on", "code"), [("missed", 0), ("missed,behind", 1), ("no_data", 1), ("never", 0)]
+)
 def test_fail_on(cli: Cli, fail_on: str, code: int) -> None:
     assert cli("diff", OFFICIAL, "--fail-on", fail_on).exit_code == code
 
@@ -138,8 +177,9 @@ def test_year_end_file_has_met_and_missed(cli: Cli) -> None:
 
 
 def test_period_option_judges_as_of_that_period(cli: Cli) -> None:
-    data = json.loads(cli("diff", str(EXAMPLES / "monthly"), "-f", "json", "--period",
-                          "2023-05").stdout)
+    data = json.loads(
+        cli("diff", str(EXAMPLES / "monthly"), "-f", "json", "--period", "2023-05").stdout
+    )
     assert data["period"] == "2023-05"
     assert {r["period"] for r in data["results"] if r["period"]} == {"2023-05"}
 
@@ -147,8 +187,10 @@ def test_period_option_judges_as_of_that_period(cli: Cli) -> None:
 def test_bad_fail_on_is_a_usage_error(cli: Cli) -> None:
     result = cli("diff", OFFICIAL, "--fail-on", "late")
     assert result.exit_code == 2
-    assert result.stderr == ("reportcheck: error: --fail-on 'late': expected a comma list of "
-                             "met, missed, on_track, behind, no_data or 'never' [bad-fail-on]\n")
+    assert result.stderr == (
+        "reportcheck: error: --fail-on 'late': expected a comma list of "
+        "met, missed, on_track, behind, no_data or 'never' [bad-fail-on]\n"
+    )
 
 
 def test_bad_period_option(cli: Cli) -> None:
@@ -160,8 +202,10 @@ def test_bad_period_option(cli: Cli) -> None:
 def test_unknown_id_option_suggests(cli: Cli) -> None:
     result = cli("diff", OFFICIAL, "--id", "gdp")
     assert result.exit_code == 2
-    assert result.stderr == ("reportcheck: error: unknown id 'gdp'; did you mean gdp_growth? "
-                             "('reportcheck targets' lists them) [unknown-id]\n")
+    assert result.stderr == (
+        "reportcheck: error: unknown id 'gdp'; did you mean gdp_growth? "
+        "('reportcheck targets' lists them) [unknown-id]\n"
+    )
 
 
 def test_bad_input_exits_2_with_every_error_on_stderr(cli: Cli, write: Write) -> None:
@@ -172,7 +216,8 @@ def test_bad_input_exits_2_with_every_error_on_stderr(cli: Cli, write: Write) ->
         f"reportcheck: error: {path}:2: column id: 'gdp_grwth' is not an id in the registry; "
         "did you mean gdp_growth? ('reportcheck targets' lists them) [unknown-id]",
         f"reportcheck: error: {path}:3: column value: 'abc' is not a number; expected a number "
-        "such as 5.7, -3.9, +1.2 or 1,867.9 [not-a-number]"]
+        "such as 5.7, -3.9, +1.2 or 1,867.9 [not-a-number]",
+    ]
 
 
 def test_bad_input_json_lists_errors(cli: Cli, write: Write) -> None:
@@ -180,10 +225,15 @@ def test_bad_input_json_lists_errors(cli: Cli, write: Write) -> None:
     result = cli("diff", str(path), "-f", "json")
     assert result.exit_code == 2
     (error,) = json.loads(result.stdout)["errors"]
-    assert error == {"code": "not-a-number", "severity": "error", "file": str(path), "line": 2,
-                     "column": "value", "value": "abc",
-                     "message": "'abc' is not a number; expected a number such as 5.7, -3.9, "
-                                "+1.2 or 1,867.9"}
+    assert error == {
+        "code": "not-a-number",
+        "severity": "error",
+        "file": str(path),
+        "line": 2,
+        "column": "value",
+        "value": "abc",
+        "message": "'abc' is not a number; expected a number such as 5.7, -3.9, +1.2 or 1,867.9",
+    }
 
 
 def test_errors_are_capped_and_the_cap_is_said(cli: Cli, write: Write) -> None:
@@ -192,7 +242,8 @@ def test_errors_are_capped_and_the_cap_is_said(cli: Cli, write: Write) -> None:
     data = json.loads(result.stdout)
     assert (len(data["errors"]), data["errors_omitted"]) == (100, 30)
     assert result.stderr.splitlines()[-1] == (
-        "reportcheck: ... and 30 more problems not listed (the first 100 are shown)")
+        "reportcheck: ... and 30 more problems not listed (the first 100 are shown)"
+    )
 
 
 def test_warnings_go_to_stderr_and_do_not_fail(cli: Cli, write: Write) -> None:
@@ -208,16 +259,18 @@ def test_gbk_file_from_excel(cli: Cli, write: Write) -> None:
     assert cli("diff", str(path), "--id", "gdp_growth").exit_code == 0
 
 
-def test_internal_error_is_one_line_without_debug(cli: Cli, monkeypatch: pytest.MonkeyPatch
-                                                  ) -> None:
+def test_internal_error_is_one_line_without_debug(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def broken(*_: object, **__: object) -> None:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(evaluate_module, "evaluate", broken)
     result = cli("diff", OFFICIAL)
     assert result.exit_code == 2
-    assert result.stderr == ("reportcheck: internal error: RuntimeError: boom (run again with "
-                             "--debug for a traceback)\n")
+    assert result.stderr == (
+        "reportcheck: internal error: RuntimeError: boom (run again with --debug for a traceback)\n"
+    )
     debug = cli("--debug", "diff", OFFICIAL)
     assert debug.exit_code == 2
     assert debug.stderr.startswith("Traceback (most recent call last):")
@@ -225,11 +278,9 @@ def test_internal_error_is_one_line_without_debug(cli: Cli, monkeypatch: pytest.
 
 
 def test_colour_is_added_and_no_color_removes_it(cli: Cli) -> None:
-    coloured = cli("diff", OFFICIAL, "--id", "gdp_growth", env={"NO_COLOR": "",
-                                                                "FORCE_COLOR": "1"})
+    coloured = cli("diff", OFFICIAL, "--id", "gdp_growth", env={"NO_COLOR": "", "FORCE_COLOR": "1"})
     assert "\x1b[32m" in coloured.stdout
-    plain = cli("diff", OFFICIAL, "--id", "gdp_growth", env={"FORCE_COLOR": "1",
-                                                             "NO_COLOR": "1"})
+    plain = cli("diff", OFFICIAL, "--id", "gdp_growth", env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
     assert "\x1b[32m" not in plain.stdout
     assert "符合进度" in plain.stdout
 

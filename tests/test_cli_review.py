@@ -20,8 +20,9 @@ Cli = Callable[..., Run]
 MONTHLY = str(EXAMPLES / "monthly")
 
 
-def test_status_without_actuals_is_an_overview(cli: Cli, tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_status_without_actuals_is_an_overview(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     result = cli("status", "-f", "json")
     assert result.exit_code == 0
@@ -29,8 +30,15 @@ def test_status_without_actuals_is_an_overview(cli: Cli, tmp_path: Path,
     assert data["commitments"] == 91
     assert data["references"] == 2
     assert data["sections"]["二"] == 10
-    assert data["kinds"] == {"cumulative": 55, "rate": 24, "relative": 4, "yesno": 4,
-                             "baseline": 2, "stock": 1, "rank": 1}
+    assert data["kinds"] == {
+        "cumulative": 55,
+        "rate": 24,
+        "relative": 4,
+        "yesno": 4,
+        "baseline": 2,
+        "stock": 1,
+        "rank": 1,
+    }
     assert data["released"] == {"monthly": 37, "yearly": 31, "quarterly": 23}
     table = cli("status")
     assert table.exit_code == 0
@@ -42,11 +50,13 @@ def test_status_reads_the_actuals_folder_from_the_environment(cli: Cli) -> None:
     assert json.loads(result.stdout)["period"] == "2023-06"
 
 
-def test_status_finds_actuals_in_the_working_folder(cli: Cli, tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_status_finds_actuals_in_the_working_folder(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "actuals").mkdir()
-    (tmp_path / "actuals" / "june.csv").write_text("id,period,value\ngdp_growth,2023-06,5.7\n",
-                                                   encoding="utf-8")
+    (tmp_path / "actuals" / "june.csv").write_text(
+        "id,period,value\ngdp_growth,2023-06,5.7\n", encoding="utf-8"
+    )
     monkeypatch.chdir(tmp_path)
     data = json.loads(cli("status", "-f", "json").stdout)
     assert data["summary"]["on_track"] == 1
@@ -69,15 +79,18 @@ def test_status_with_a_year_of_months(cli: Cli) -> None:
 
 
 def test_status_recovered_and_newly_met(cli: Cli, tmp_path: Path) -> None:
-    (tmp_path / "05.csv").write_text("id,period,value\ngraduates,2023-05,3\n"
-                                     "new_listed_companies,2023-05,1\n", encoding="utf-8")
-    (tmp_path / "12.csv").write_text("id,period,value\ngraduates,2023-06,5\n"
-                                     "new_listed_companies,2023,6\n", encoding="utf-8")
+    (tmp_path / "05.csv").write_text(
+        "id,period,value\ngraduates,2023-05,3\nnew_listed_companies,2023-05,1\n", encoding="utf-8"
+    )
+    (tmp_path / "12.csv").write_text(
+        "id,period,value\ngraduates,2023-06,5\nnew_listed_companies,2023,6\n", encoding="utf-8"
+    )
     data = json.loads(cli("status", "--actuals", str(tmp_path), "-f", "json").stdout)
     kinds = {c["id"]: c["kind"] for c in data["changes"]}
     assert kinds == {"new_listed_companies": "newly_met"}
-    data = json.loads(cli("status", "--actuals", str(tmp_path), "-f", "json", "--period",
-                          "2023-06").stdout)
+    data = json.loads(
+        cli("status", "--actuals", str(tmp_path), "-f", "json", "--period", "2023-06").stdout
+    )
     assert {c["id"]: c["kind"] for c in data["changes"]} == {"graduates": "recovered"}
 
 
@@ -110,8 +123,10 @@ def test_show_one_commitment_with_its_history(cli: Cli) -> None:
     assert "10.6 (2022), “引进大学生10.6万名”" in text
     assert "按序时进度" in text
     history = [line.split() for line in text.splitlines() if line.strip().startswith("2023-")]
-    assert history == [["2023-05", "3.4", "3.75", "-0.35", "滞后"],
-                       ["2023-06", "5.4", "4.5", "+0.9", "符合进度"]]
+    assert history == [
+        ["2023-05", "3.4", "3.75", "-0.35", "滞后"],
+        ["2023-06", "5.4", "4.5", "+0.9", "符合进度"],
+    ]
     assert "走势: ▁█  滞后 符合进度" in text
 
 
@@ -124,19 +139,27 @@ def test_show_relative_target_names_the_other(cli: Cli) -> None:
 def test_show_unknown_id_suggests(cli: Cli) -> None:
     result = cli("show", "graduate")
     assert result.exit_code == 2
-    assert result.stderr == ("reportcheck: error: unknown id 'graduate'; did you mean graduates? "
-                             "('reportcheck targets' lists them) [unknown-id]\n")
+    assert result.stderr == (
+        "reportcheck: error: unknown id 'graduate'; did you mean graduates? "
+        "('reportcheck targets' lists them) [unknown-id]\n"
+    )
 
 
 def test_template_csv_to_stdout(cli: Cli, registry: object) -> None:
     result = cli("template", "--period", "2023-06")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert len(rows) == 93
-    assert list(rows[0]) == ["id", "period", "value", "unit", "name_zh", "target", "source",
-                             "note"]
-    assert rows[0] == {"id": "gdp_growth", "period": "2023-06", "value": "", "unit": "%",
-                       "name_zh": "地区生产总值增速", "target": "地区生产总值增长6%左右",
-                       "source": "", "note": ""}
+    assert list(rows[0]) == ["id", "period", "value", "unit", "name_zh", "target", "source", "note"]
+    assert rows[0] == {
+        "id": "gdp_growth",
+        "period": "2023-06",
+        "value": "",
+        "unit": "%",
+        "name_zh": "地区生产总值增速",
+        "target": "地区生产总值增长6%左右",
+        "source": "",
+        "note": "",
+    }
 
 
 def test_unfilled_template_diffs_as_all_no_data(cli: Cli, tmp_path: Path) -> None:
@@ -179,13 +202,35 @@ def test_targets_json_fields(cli: Cli) -> None:
     data = json.loads(cli("targets", "-f", "json").stdout)
     assert len(data) == 93
     gdp = data[0]
-    assert {k: gdp[k] for k in ("id", "section", "quote", "name_zh", "name_en", "unit",
-                                "comparator", "value", "tolerance")} == {
-        "id": "gdp_growth", "section": "二", "quote": "地区生产总值增长6%左右",
-        "name_zh": "地区生产总值增速", "name_en": "GDP growth", "unit": "%",
-        "comparator": "about", "value": 6, "tolerance": 0.5}
-    assert gdp["baseline"] == {"value": 3.3, "year": 2022,
-                               "quote": "地区生产总值达到3850亿元,增长3.3%"}
+    assert {
+        k: gdp[k]
+        for k in (
+            "id",
+            "section",
+            "quote",
+            "name_zh",
+            "name_en",
+            "unit",
+            "comparator",
+            "value",
+            "tolerance",
+        )
+    } == {
+        "id": "gdp_growth",
+        "section": "二",
+        "quote": "地区生产总值增长6%左右",
+        "name_zh": "地区生产总值增速",
+        "name_en": "GDP growth",
+        "unit": "%",
+        "comparator": "about",
+        "value": 6,
+        "tolerance": 0.5,
+    }
+    assert gdp["baseline"] == {
+        "value": 3.3,
+        "year": 2022,
+        "quote": "地区生产总值达到3850亿元,增长3.3%",
+    }
 
 
 def test_targets_filters_and_table(cli: Cli) -> None:
@@ -216,7 +261,8 @@ def test_every_command_is_tested_for_help() -> None:
 
     group = typer.main.get_command(app)
     assert sorted(group.commands) == sorted(  # type: ignore[attr-defined]
-        ["targets", "diff", "status", "show", "template"])
+        ["targets", "diff", "status", "show", "template"]
+    )
 
 
 def test_unknown_option_is_a_usage_error(cli: Cli) -> None:

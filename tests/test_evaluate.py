@@ -27,15 +27,34 @@ from reportcheck.periods import Period, parse_period
 META = ReportMeta("某市", "Somewhere", 2023, "报告", "Report", "2023-02-01", "日报", "seed.txt")
 
 
-def target(comparator: Comparator | None = Comparator.AT_LEAST, value: str | None = "10",
-           kind: Kind = Kind.RATE, tolerance: str | None = None, baseline: str | None = None,
-           other: str | None = None, target_id: str = "t", unit: str = "%",
-           role: Role = Role.COMMITMENT) -> Target:
-    return Target(target_id, "二", "quote", "指标", "indicator", unit, comparator,
-             Decimal(value) if value is not None else None,
-             Decimal(tolerance) if tolerance is not None else None,
-             Baseline(Decimal(baseline), 2022, "q") if baseline is not None else None,
-             other, kind, Released.MONTHLY, role, 1)
+def target(
+    comparator: Comparator | None = Comparator.AT_LEAST,
+    value: str | None = "10",
+    kind: Kind = Kind.RATE,
+    tolerance: str | None = None,
+    baseline: str | None = None,
+    other: str | None = None,
+    target_id: str = "t",
+    unit: str = "%",
+    role: Role = Role.COMMITMENT,
+) -> Target:
+    return Target(
+        target_id,
+        "二",
+        "quote",
+        "指标",
+        "indicator",
+        unit,
+        comparator,
+        Decimal(value) if value is not None else None,
+        Decimal(tolerance) if tolerance is not None else None,
+        Baseline(Decimal(baseline), 2022, "q") if baseline is not None else None,
+        other,
+        kind,
+        Released.MONTHLY,
+        role,
+        1,
+    )
 
 
 def registry(*targets: Target) -> Registry:
@@ -53,28 +72,46 @@ def judge(t: Target, value: str | bool | None, period: str = "2023", *extra: Act
     return result
 
 
-@pytest.mark.parametrize(("comparator", "value", "status"), [
-    (Comparator.AT_LEAST, "10", Status.MET), (Comparator.AT_LEAST, "9.99", Status.MISSED),
-    (Comparator.MORE_THAN, "10.01", Status.MET), (Comparator.MORE_THAN, "10", Status.MISSED),
-    (Comparator.AT_MOST, "10", Status.MET), (Comparator.AT_MOST, "10.1", Status.MISSED),
-    (Comparator.RANK_WITHIN, "10", Status.MET), (Comparator.RANK_WITHIN, "11", Status.MISSED),
-])
-def test_threshold_comparators_at_year_end(comparator: Comparator, value: str,
-                                           status: Status) -> None:
+@pytest.mark.parametrize(
+    ("comparator", "value", "status"),
+    [
+        (Comparator.AT_LEAST, "10", Status.MET),
+        (Comparator.AT_LEAST, "9.99", Status.MISSED),
+        (Comparator.MORE_THAN, "10.01", Status.MET),
+        (Comparator.MORE_THAN, "10", Status.MISSED),
+        (Comparator.AT_MOST, "10", Status.MET),
+        (Comparator.AT_MOST, "10.1", Status.MISSED),
+        (Comparator.RANK_WITHIN, "10", Status.MET),
+        (Comparator.RANK_WITHIN, "11", Status.MISSED),
+    ],
+)
+def test_threshold_comparators_at_year_end(
+    comparator: Comparator, value: str, status: Status
+) -> None:
     assert judge(target(comparator), value).status is status
 
 
-@pytest.mark.parametrize(("value", "status"), [("5.5", Status.MET), ("6.5", Status.MET),
-                                                ("5.7", Status.MET), ("5.49", Status.MISSED),
-                                                ("6.51", Status.MISSED)])
+@pytest.mark.parametrize(
+    ("value", "status"),
+    [
+        ("5.5", Status.MET),
+        ("6.5", Status.MET),
+        ("5.7", Status.MET),
+        ("5.49", Status.MISSED),
+        ("6.51", Status.MISSED),
+    ],
+)
 def test_about_is_a_band_of_the_stated_tolerance(value: str, status: Status) -> None:
     assert judge(target(Comparator.ABOUT, "6", tolerance="0.5"), value).status is status
 
 
 def test_gdp_growth_5_7_against_6_about_has_gap_minus_0_3() -> None:
     result = judge(target(Comparator.ABOUT, "6", tolerance="0.5"), "5.7", "2023-06")
-    assert (result.status, result.gap, result.required) == (Status.ON_TRACK, Decimal("-0.3"),
-                                                             Decimal(6))
+    assert (result.status, result.gap, result.required) == (
+        Status.ON_TRACK,
+        Decimal("-0.3"),
+        Decimal(6),
+    )
 
 
 def test_below_baseline() -> None:
@@ -87,8 +124,11 @@ def test_below_baseline() -> None:
 def test_rise_by_points_over_the_baseline() -> None:
     share = target(Comparator.RISE_BY, "1.5", baseline="32.1")
     result = judge(share, "33.8")
-    assert (result.status, result.required, result.gap) == (Status.MET, Decimal("33.6"),
-                                                             Decimal("0.2"))
+    assert (result.status, result.required, result.gap) == (
+        Status.MET,
+        Decimal("33.6"),
+        Decimal("0.2"),
+    )
     assert judge(share, "33.5").status is Status.MISSED
 
 
@@ -101,10 +141,12 @@ def test_about_baseline() -> None:
 def test_faster_than_another_quantity_in_the_same_period() -> None:
     faster = target(Comparator.FASTER_THAN, None, other="gdp")
     result = judge(faster, "6.3", "2023-06", actual("5.7", "2023-06", "gdp"))
-    assert (result.status, result.gap, result.other) == (Status.ON_TRACK, Decimal("0.6"),
-                                                          Decimal("5.7"))
-    assert judge(faster, "5.7", "2023-06", actual("5.7", "2023-06", "gdp")).status \
-        is Status.BEHIND
+    assert (result.status, result.gap, result.other) == (
+        Status.ON_TRACK,
+        Decimal("0.6"),
+        Decimal("5.7"),
+    )
+    assert judge(faster, "5.7", "2023-06", actual("5.7", "2023-06", "gdp")).status is Status.BEHIND
 
 
 def test_about_another_quantity() -> None:
@@ -130,8 +172,11 @@ def test_yes_no() -> None:
 def test_cumulative_flow_is_paced_by_elapsed_months() -> None:
     graduates = target(value="9", kind=Kind.CUMULATIVE, unit="万人")
     result = judge(graduates, "4.5", "2023-06")
-    assert (result.status, result.expected, result.gap) == (Status.ON_TRACK, Decimal("4.5"),
-                                                             Decimal(0))
+    assert (result.status, result.expected, result.gap) == (
+        Status.ON_TRACK,
+        Decimal("4.5"),
+        Decimal(0),
+    )
     assert judge(graduates, "4.4", "2023-06").status is Status.BEHIND
     assert judge(graduates, "1.6", "2023-02").expected == Decimal("1.5")
 
@@ -157,13 +202,11 @@ def test_cumulative_at_year_end_is_met_or_missed_against_the_whole_target() -> N
 def test_rates_in_year_are_compared_directly_not_paced() -> None:
     growth = target(value="9")
     result = judge(growth, "8.1", "2023-03")
-    assert (result.status, result.expected, result.required) == (Status.BEHIND, None,
-                                                                  Decimal(9))
+    assert (result.status, result.expected, result.required) == (Status.BEHIND, None, Decimal(9))
 
 
 def test_stock_with_a_baseline_follows_the_straight_path() -> None:
-    balance = target(Comparator.MORE_THAN, "10000", kind=Kind.STOCK, baseline="8800",
-                     unit="亿元")
+    balance = target(Comparator.MORE_THAN, "10000", kind=Kind.STOCK, baseline="8800", unit="亿元")
     result = judge(balance, "9400", "2023-06")
     assert (result.status, result.expected) == (Status.ON_TRACK, Decimal(9400))
     assert judge(balance, "9399", "2023-06").status is Status.BEHIND
@@ -179,11 +222,9 @@ def test_no_row_empty_value_and_nothing_before_the_period() -> None:
     reg = registry(target())
     assert evaluate(reg, ActualsSet(())).results[0].reason("en") == "no figure in the actuals"
     empty = evaluate(reg, ActualsSet((actual(None, "2023-06"),))).results[0]
-    assert (empty.status, empty.reason("en")) == (Status.NO_DATA,
-                                                  "value left empty (a.csv:2)")
+    assert (empty.status, empty.reason("en")) == (Status.NO_DATA, "value left empty (a.csv:2)")
     later = evaluate(reg, ActualsSet((actual("10", "2023-06"),)), Period(2023, 3)).results[0]
-    assert (later.status, later.reason("en")) == (Status.NO_DATA,
-                                                  "no figure on or before 2023-03")
+    assert (later.status, later.reason("en")) == (Status.NO_DATA, "no figure on or before 2023-03")
 
 
 def test_latest_period_is_judged_by_default_and_as_of_on_request() -> None:
@@ -199,8 +240,10 @@ def test_every_period_of_one_commitment() -> None:
     t = target(value="9", kind=Kind.CUMULATIVE)
     data = ActualsSet((actual("4.6", "2023-06"), actual("1", "2023-03")))
     results = judge_each_period(t, data, registry(t))
-    assert [(str(r.period), r.status) for r in results] == [("2023-03", Status.BEHIND),
-                                                            ("2023-06", Status.ON_TRACK)]
+    assert [(str(r.period), r.status) for r in results] == [
+        ("2023-03", Status.BEHIND),
+        ("2023-06", Status.ON_TRACK),
+    ]
 
 
 def test_exit_code_follows_the_failing_statuses() -> None:
@@ -220,8 +263,12 @@ def test_reference_entries_are_not_judged() -> None:
 
 
 def test_real_registry_judges_the_official_first_half(registry: Registry) -> None:
-    data = ActualsSet((Actual("gdp_growth", Period(2023, 6), Decimal("5.7"), "x", 2),
-                       Actual("industrial_va_growth", Period(2023, 6), Decimal("0.7"), "x", 3)))
+    data = ActualsSet(
+        (
+            Actual("gdp_growth", Period(2023, 6), Decimal("5.7"), "x", 2),
+            Actual("industrial_va_growth", Period(2023, 6), Decimal("0.7"), "x", 3),
+        )
+    )
     report = evaluate(registry, data)
     by_id = {r.target.id: r for r in report.results}
     assert by_id["gdp_growth"].status is Status.ON_TRACK

@@ -15,9 +15,15 @@ from .conftest import EXAMPLES, Run
 
 Cli = Callable[..., Run]
 
-REPORT_COLUMNS = [Column("id"), Column("name", weight=2, minimum=8),
-                  Column("wording", weight=4, minimum=16, optional=True),
-                  Column("actual"), Column("required"), Column("gap"), Column("status")]
+REPORT_COLUMNS = [
+    Column("id"),
+    Column("name", weight=2, minimum=8),
+    Column("wording", weight=4, minimum=16, optional=True),
+    Column("actual"),
+    Column("required"),
+    Column("gap"),
+    Column("status"),
+]
 
 
 def cells(line: str) -> int:
@@ -49,8 +55,7 @@ def test_the_optional_column_is_left_out_before_the_name_becomes_a_sliver() -> N
     assert widths[1] == 80 - extra_width(6) - 31 - 24
 
 
-@given(natural=st.lists(st.integers(1, 120), min_size=7, max_size=7),
-       width=st.integers(60, 300))
+@given(natural=st.lists(st.integers(1, 120), min_size=7, max_size=7), width=st.integers(60, 300))
 def test_fitted_widths_keep_their_promises(natural: list[int], width: int) -> None:
     natural[0] = min(natural[0], 31)
     for i in (3, 4, 5, 6):
@@ -74,8 +79,7 @@ def test_fitted_widths_keep_their_promises(natural: list[int], width: int) -> No
 
 
 def test_the_diff_table_fits_an_80_column_terminal(cli: Cli) -> None:
-    run = cli("diff", str(EXAMPLES / "illustrative-2023-06.csv"),
-                   env={"COLUMNS": "80"})
+    run = cli("diff", str(EXAMPLES / "illustrative-2023-06.csv"), env={"COLUMNS": "80"})
     lines = run.stdout.splitlines()
     assert max(cells(line) for line in lines) <= 80
     assert "报告原文" not in run.stdout
@@ -83,8 +87,7 @@ def test_the_diff_table_fits_an_80_column_terminal(cli: Cli) -> None:
 
 
 def test_the_diff_table_shows_the_wording_when_there_is_room(cli: Cli) -> None:
-    run = cli("diff", str(EXAMPLES / "illustrative-2023-06.csv"),
-                   env={"COLUMNS": "140"})
+    run = cli("diff", str(EXAMPLES / "illustrative-2023-06.csv"), env={"COLUMNS": "140"})
     assert max(cells(line) for line in run.stdout.splitlines()) <= 140
     assert "报告原文" in run.stdout
     assert "地区生产总值增长6%左右" in run.stdout
@@ -92,8 +95,9 @@ def test_the_diff_table_shows_the_wording_when_there_is_room(cli: Cli) -> None:
 
 def test_text_from_files_is_printed_as_written_not_as_markup(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "a.csv"
-    path.write_text("id,period,value,source\ngraduates,2023-06,5,[/b] 统计局 [red]月报\n",
-                    encoding="utf-8")
+    path.write_text(
+        "id,period,value,source\ngraduates,2023-06,5,[/b] 统计局 [red]月报\n", encoding="utf-8"
+    )
     run = cli("show", "graduates", "--actuals", str(path))
     assert run.exit_code == 0
     assert "[/b] 统计局 [red]月报" in run.stdout

@@ -12,12 +12,24 @@ from reportcheck.numeric import NotANumberError, format_decimal, parse_number, p
 from reportcheck.periods import Period, parse_period
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("5.7", "5.7"), ("1,867.9", "1867.9"), ("６．１", "6.1"), ("-3.9", "-3.9"),
-    ("−3.9", "-3.9"), ("－3.9", "-3.9"), ("+1.2", "1.2"), ("  42 ", "42"),
-    ("\u30005.7\u3000", "5.7"),
-    ("1,234,567", "1234567"), ("0.30", "0.3"), ("1.2E+3", "1200"), ("-0", "0"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("5.7", "5.7"),
+        ("1,867.9", "1867.9"),
+        ("６．１", "6.1"),
+        ("-3.9", "-3.9"),
+        ("−3.9", "-3.9"),
+        ("－3.9", "-3.9"),
+        ("+1.2", "1.2"),
+        ("  42 ", "42"),
+        ("\u30005.7\u3000", "5.7"),
+        ("1,234,567", "1234567"),
+        ("0.30", "0.3"),
+        ("1.2E+3", "1200"),
+        ("-0", "0"),
+    ],
+)
 def test_numbers_people_type(text: str, expected: str) -> None:
     assert format_decimal(parse_number(text, percent_allowed=False)) == expected
 
@@ -36,23 +48,43 @@ def test_percent_sign_refused_for_other_units() -> None:
         parse_number("5.7%", percent_allowed=False)
 
 
-@pytest.mark.parametrize("text", ["abc", "5.7.1", "1,86", "12,34.5", "约6", "6左右", "", "--3",
-                                  "(3.9)", "nan", "inf", "1 2"])
+@pytest.mark.parametrize(
+    "text",
+    ["abc", "5.7.1", "1,86", "12,34.5", "约6", "6左右", "", "--3", "(3.9)", "nan", "inf", "1 2"],
+)
 def test_non_numbers_are_refused(text: str) -> None:
     with pytest.raises(NotANumberError, match="expected a number"):
         parse_number(text, percent_allowed=True)
 
 
-@given(st.decimals(allow_nan=False, allow_infinity=False, places=4,
-                   min_value=Decimal("-1e12"), max_value=Decimal("1e12")))
+@given(
+    st.decimals(
+        allow_nan=False,
+        allow_infinity=False,
+        places=4,
+        min_value=Decimal("-1e12"),
+        max_value=Decimal("1e12"),
+    )
+)
 def test_numbers_round_trip_exactly(value: Decimal) -> None:
     assert parse_number(format_decimal(value), percent_allowed=False) == value
 
 
-@pytest.mark.parametrize(("text", "answer"), [
-    ("yes", True), ("TRUE", True), ("1", True), ("是", True), ("完成", True),
-    ("no", False), ("false", False), ("0", False), ("否", False), ("未完成", False),
-])
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("yes", True),
+        ("TRUE", True),
+        ("1", True),
+        ("是", True),
+        ("完成", True),
+        ("no", False),
+        ("false", False),
+        ("0", False),
+        ("否", False),
+        ("未完成", False),
+    ],
+)
 def test_yes_no_answers(text: str, answer: bool) -> None:
     assert parse_yes_no(text) is answer
 
@@ -62,15 +94,23 @@ def test_yes_no_refuses_other_words() -> None:
         parse_yes_no("maybe")
 
 
-@pytest.mark.parametrize(("text", "period", "shown"), [
-    ("2023-06", Period(2023, 6), "2023-06"), ("2023-6", Period(2023, 6), "2023-06"),
-    ("2023-Q2", Period(2023, 6), "2023-Q2"), ("2023", Period(2023, 12), "2023"),
-    ("2023年6月", Period(2023, 6), "2023-06"), ("2023年1-6月", Period(2023, 6), "2023-06"),
-    ("2023年1—2月", Period(2023, 2), "2023-02"),
-    ("2023年一季度", Period(2023, 3), "2023-Q1"), ("2023年第3季度", Period(2023, 9), "2023-Q3"),
-    ("2023年上半年", Period(2023, 6), "2023-Q2"), ("2023年前三季度", Period(2023, 9), "2023-Q3"),
-    ("2023年全年", Period(2023, 12), "2023"),
-])
+@pytest.mark.parametrize(
+    ("text", "period", "shown"),
+    [
+        ("2023-06", Period(2023, 6), "2023-06"),
+        ("2023-6", Period(2023, 6), "2023-06"),
+        ("2023-Q2", Period(2023, 6), "2023-Q2"),
+        ("2023", Period(2023, 12), "2023"),
+        ("2023年6月", Period(2023, 6), "2023-06"),
+        ("2023年1-6月", Period(2023, 6), "2023-06"),
+        ("2023年1—2月", Period(2023, 2), "2023-02"),
+        ("2023年一季度", Period(2023, 3), "2023-Q1"),
+        ("2023年第3季度", Period(2023, 9), "2023-Q3"),
+        ("2023年上半年", Period(2023, 6), "2023-Q2"),
+        ("2023年前三季度", Period(2023, 9), "2023-Q3"),
+        ("2023年全年", Period(2023, 12), "2023"),
+    ],
+)
 def test_periods(text: str, period: Period, shown: str) -> None:
     parsed = parse_period(text)
     assert parsed == period
@@ -82,8 +122,21 @@ def test_a_year_is_the_same_period_as_december() -> None:
     assert parse_period("2023").is_full_year
 
 
-@pytest.mark.parametrize("text", ["2023-13", "2023/6", "2023-00", "23-06", "June 2023", "2023-Q5",
-                                  "2023年五季度", "一季度", "2023年下半年", "23年上半年"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023-13",
+        "2023/6",
+        "2023-00",
+        "23-06",
+        "June 2023",
+        "2023-Q5",
+        "2023年五季度",
+        "一季度",
+        "2023年下半年",
+        "23年上半年",
+    ],
+)
 def test_non_periods_are_refused(text: str) -> None:
     with pytest.raises(ValueError, match="expected YYYY-MM"):
         parse_period(text)

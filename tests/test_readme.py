@@ -23,11 +23,15 @@ def test_ci_runs_the_readme_test_command() -> None:
         assert line in ci
 
 
-def test_readme_reportcheck_commands_run(cli: Callable[..., Run],
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_readme_reportcheck_commands_run(
+    cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(REPO)
-    commands = [c for block in re.findall(r"```console\n(.+?)```", readme(), re.S)
-                for c in re.findall(r"^\$ reportcheck (.+)$", block, re.M)]
+    commands = [
+        c
+        for block in re.findall(r"```console\n(.+?)```", readme(), re.S)
+        for c in re.findall(r"^\$ reportcheck (.+)$", block, re.M)
+    ]
     assert len(commands) >= 5
     for command in commands:
         args = shlex.split(command.split(" >")[0].split(" |")[0].split(";")[0])
@@ -35,11 +39,13 @@ def test_readme_reportcheck_commands_run(cli: Callable[..., Run],
         assert result.exit_code in (0, 1), (command, result.stderr)
 
 
-def test_readme_shows_what_bad_input_gives(cli: Callable[..., Run],
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_readme_shows_what_bad_input_gives(
+    cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(REPO)
-    match = re.search(r"<!-- bad-input -->\n```text\n\$ reportcheck (.+?)\n(.+?)```", readme(),
-                      re.S)
+    match = re.search(
+        r"<!-- bad-input -->\n```text\n\$ reportcheck (.+?)\n(.+?)```", readme(), re.S
+    )
     assert match is not None
     result = cli(*shlex.split(match.group(1)))
     assert (result.exit_code, result.stdout) == (2, "")

@@ -56,7 +56,7 @@ def quote_numbers(quote: str) -> list[tuple[Decimal, str]]:
     """Each number in a quote with the unit written after it (scaled to the unit's base)."""
     found = []
     for match in _NUMBER.finditer(quote):
-        rest = quote[match.end():]
+        rest = quote[match.end() :]
         unit = next((u for u in _UNITS_LONGEST_FIRST if rest.startswith(u)), "")
         factor = UNITS[unit].factor if unit else Decimal(1)
         found.append((Decimal(match.group()) * factor, UNITS[unit].family if unit else ""))
@@ -88,21 +88,28 @@ def test_quotes_come_from_sections_two_and_three(registry: Registry) -> None:
 
 def test_baselines_are_quoted_from_the_review_of_2022(registry: Registry) -> None:
     text = seed_text()
-    review = text[:commitments_part(text)[0]]
+    review = text[: commitments_part(text)[0]]
     outside = [t.id for t in registry.targets if t.baseline and t.baseline.quote not in review]
     assert outside == []
     assert all(t.baseline.year == 2022 for t in registry.targets if t.baseline)
 
 
 def test_each_value_appears_in_its_quote_in_its_unit(registry: Registry) -> None:
-    disagree = [t.id for t in registry.targets if t.value is not None
-                and not agrees(t, t.value, t.quote, points=t.comparator is Comparator.RISE_BY)]
+    disagree = [
+        t.id
+        for t in registry.targets
+        if t.value is not None
+        and not agrees(t, t.value, t.quote, points=t.comparator is Comparator.RISE_BY)
+    ]
     assert disagree == []
 
 
 def test_each_baseline_value_appears_in_its_quote(registry: Registry) -> None:
-    disagree = [t.id for t in registry.targets
-                if t.baseline and not agrees(t, t.baseline.value, t.baseline.quote)]
+    disagree = [
+        t.id
+        for t in registry.targets
+        if t.baseline and not agrees(t, t.baseline.value, t.baseline.quote)
+    ]
     assert disagree == []
 
 
@@ -117,11 +124,16 @@ def test_value_check_would_catch_a_wrong_number(registry: Registry) -> None:
 def uncovered_numbers(registry: Registry, text: str) -> list[tuple[str, str]]:
     """Numbers of sections 二 and 三 inside no quote and no exclusion, with their context."""
     start, end = commitments_part(text)
-    spans = [(i, i + len(q)) for q in {t.quote for t in registry.targets} | set(EXCLUDED)
-             for i in _occurrences(text, q, start, end)]
-    return [(m.group(), text[max(0, m.start() - 12):m.end() + 6])
-            for m in _NUMBER.finditer(text, start, end)
-            if not any(a <= m.start() and m.end() <= b for a, b in spans)]
+    spans = [
+        (i, i + len(q))
+        for q in {t.quote for t in registry.targets} | set(EXCLUDED)
+        for i in _occurrences(text, q, start, end)
+    ]
+    return [
+        (m.group(), text[max(0, m.start() - 12) : m.end() + 6])
+        for m in _NUMBER.finditer(text, start, end)
+        if not any(a <= m.start() and m.end() <= b for a, b in spans)
+    ]
 
 
 def test_every_number_in_the_commitments_is_covered_or_excluded(registry: Registry) -> None:
@@ -131,8 +143,11 @@ def test_every_number_in_the_commitments_is_covered_or_excluded(registry: Regist
 def test_every_exclusion_is_verbatim_and_holds_a_number() -> None:
     text = seed_text()
     start, end = commitments_part(text)
-    stale = [span for span in EXCLUDED
-             if not _occurrences(text, span, start, end) or not _NUMBER.search(span)]
+    stale = [
+        span
+        for span in EXCLUDED
+        if not _occurrences(text, span, start, end) or not _NUMBER.search(span)
+    ]
     assert stale == []
 
 
@@ -155,7 +170,9 @@ def test_multi_commitment_sentences_are_split(registry: Registry) -> None:
     for t in registry.commitments:
         by_quote.setdefault(t.quote, []).append(t.id)
     assert sorted(by_quote["打造“美丽小区”“美丽街巷”各100个"]) == [
-        "beautiful_communities", "beautiful_streets"]
+        "beautiful_communities",
+        "beautiful_streets",
+    ]
     water = [q for q in by_quote if q.endswith("均保持100%")]
     assert len(water) == 1
     assert len(by_quote[water[0]]) == 3
@@ -163,9 +180,18 @@ def test_multi_commitment_sentences_are_split(registry: Registry) -> None:
 
 def test_the_headline_targets_are_all_there(registry: Registry) -> None:
     headline = {t.id for t in registry.commitments if t.section == "二"}
-    assert headline == {"gdp_growth", "budget_revenue_growth", "income_growth", "income_ratio",
-                        "fai_growth", "retail_sales_growth", "export_share", "rd_intensity",
-                        "unemployment_rate", "energy_saving"}
+    assert headline == {
+        "gdp_growth",
+        "budget_revenue_growth",
+        "income_growth",
+        "income_ratio",
+        "fai_growth",
+        "retail_sales_growth",
+        "export_share",
+        "rd_intensity",
+        "unemployment_rate",
+        "energy_saving",
+    }
 
 
 def test_relative_targets_compare_with_the_right_quantity(registry: Registry) -> None:
@@ -184,8 +210,12 @@ def test_relative_targets_compare_with_the_right_quantity(registry: Registry) ->
 
 def test_report_metadata(registry: Registry) -> None:
     meta = registry.meta
-    assert (meta.city_zh, meta.year, meta.date, meta.source) == ("湖州市", 2023, "2023-02-27",
-                                                                  "湖州日报")
+    assert (meta.city_zh, meta.year, meta.date, meta.source) == (
+        "湖州市",
+        2023,
+        "2023-02-27",
+        "湖州日报",
+    )
     assert meta.seed.endswith(SEED_NAME)
     assert len(registry.commitments) == 91
 
@@ -197,5 +227,12 @@ def test_installed_package_ships_registry_and_seed() -> None:
     assert (package / "seeds" / SEED_NAME).read_bytes() == (REPO / "seeds" / SEED_NAME).read_bytes()
 
 
-def test_tests_run_against_the_installed_package_not_the_source_tree() -> None:
-    assert REPO / "src" not in Path(reportcheck.__file__).resolve().parents
+def test_tests_run_against_the_package_pip_installed() -> None:
+    """A wheel install is imported from site-packages, an editable one from src/, never by luck."""
+    import json
+    from importlib import metadata
+
+    direct_url = metadata.distribution("reportcheck").read_text("direct_url.json")
+    editable = bool(direct_url and json.loads(direct_url).get("dir_info", {}).get("editable"))
+    inside_src = REPO / "src" in Path(reportcheck.__file__).resolve().parents
+    assert inside_src == editable

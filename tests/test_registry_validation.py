@@ -80,7 +80,8 @@ def test_missing_field(registry_file: Callable[[str], Path]) -> None:
 
 def test_duplicate_id(registry_file: Callable[[str], Path]) -> None:
     assert problems(registry_file(registry_text(GOOD_ENTRY + GOOD_ENTRY))) == [
-        ("registry-duplicate-id", 24)]
+        ("registry-duplicate-id", 24)
+    ]
 
 
 def test_duplicate_key_in_one_entry(registry_file: Callable[[str], Path]) -> None:
@@ -89,8 +90,9 @@ def test_duplicate_key_in_one_entry(registry_file: Callable[[str], Path]) -> Non
 
 
 def test_unknown_comparator(registry_file: Callable[[str], Path]) -> None:
-    path = registry_file(registry_text(GOOD_ENTRY.replace("comparator: about",
-                                                          "comparator: roughly")))
+    path = registry_file(
+        registry_text(GOOD_ENTRY.replace("comparator: about", "comparator: roughly"))
+    )
     assert problems(path) == [("registry-unknown-comparator", 19)]
 
 
@@ -131,15 +133,22 @@ def test_non_number_value(registry_file: Callable[[str], Path]) -> None:
 
 
 def test_every_problem_is_reported_at_once(registry_file: Callable[[str], Path]) -> None:
-    broken = GOOD_ENTRY.replace("comparator: about", "comparator: roughly").replace(
-        'unit: "%"', "unit: 百分比").replace("tolerance:", "tolerence:")
+    broken = (
+        GOOD_ENTRY.replace("comparator: about", "comparator: roughly")
+        .replace('unit: "%"', "unit: 百分比")
+        .replace("tolerance:", "tolerence:")
+    )
     assert {code for code, _ in problems(registry_file(registry_text(broken)))} == {
-        "registry-unknown-comparator", "registry-unknown-unit", "registry-unknown-key"}
+        "registry-unknown-comparator",
+        "registry-unknown-unit",
+        "registry-unknown-key",
+    }
 
 
 def test_invalid_yaml(registry_file: Callable[[str], Path]) -> None:
     assert problems(registry_file(registry_text() + "  - id: [unclosed\n")) == [
-        ("registry-yaml", 25)]
+        ("registry-yaml", 25)
+    ]
 
 
 def test_yaml_is_loaded_safely(registry_file: Callable[[str], Path]) -> None:
@@ -157,7 +166,8 @@ def test_missing_file(tmp_path: Path) -> None:
 
 
 def test_cli_refuses_a_bad_registry_with_exit_2(
-        registry_file: Callable[[str], Path], cli: Callable[..., Run]) -> None:
+    registry_file: Callable[[str], Path], cli: Callable[..., Run]
+) -> None:
     path = registry_file(registry_text(GOOD_ENTRY.replace("tolerance:", "tolerence:")))
     result = cli("targets", "--targets", str(path))
     assert result.exit_code == 2
@@ -167,11 +177,13 @@ def test_cli_refuses_a_bad_registry_with_exit_2(
         "'tolerence' (known: baseline, comparator, id, kind, name_en, name_zh, note, other, "
         "quote, released, role, section, tolerance, unit, value) [registry-unknown-key]\n"
         f"reportcheck: error: {path}:13: column tolerance: target gdp_growth: missing key "
-        "'tolerance' (needed by comparator about) [registry-rule]\n")
+        "'tolerance' (needed by comparator about) [registry-rule]\n"
+    )
 
 
-def test_another_registry_can_be_used(registry_file: Callable[[str], Path],
-                                      cli: Callable[..., Run]) -> None:
+def test_another_registry_can_be_used(
+    registry_file: Callable[[str], Path], cli: Callable[..., Run]
+) -> None:
     result = cli("targets", "--targets", str(registry_file(registry_text())), "-f", "csv")
     assert result.exit_code == 0
     assert [line.split(",")[0] for line in result.stdout.splitlines()] == ["id", "gdp_growth"]

@@ -24,26 +24,44 @@ print(json.dumps(sorted(m for m in ("pandas", "openpyxl", "numpy", "pydantic", "
 
 
 def heavy_modules(args: list[str], cwd: Path) -> list[str]:
-    env = {"PATH": "", "COLUMNS": "120", "REPORTCHECK_ACTUALS": "",
-           "REPORTCHECK_CACHE_DIR": os.environ["REPORTCHECK_CACHE_DIR"]}
-    done = subprocess.run([sys.executable, "-c", PROBE, json.dumps(args)], cwd=cwd,
-                          capture_output=True, text=True, check=True, env=env)
+    env = {
+        "PATH": "",
+        "COLUMNS": "120",
+        "REPORTCHECK_ACTUALS": "",
+        "REPORTCHECK_CACHE_DIR": os.environ["REPORTCHECK_CACHE_DIR"],
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
     loaded: list[str] = json.loads(done.stderr.strip().splitlines()[-1])
     return loaded
 
 
-@pytest.mark.parametrize("args", [
-    ["--help"], ["targets"], ["targets", "-f", "json"], ["show", "graduates"],
-    ["template", "--period", "2023-06"], ["status"], ["status", "-f", "json"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--help"],
+        ["targets"],
+        ["targets", "-f", "json"],
+        ["show", "graduates"],
+        ["template", "--period", "2023-06"],
+        ["status"],
+        ["status", "-f", "json"],
+    ],
+)
 def test_commands_without_actuals_do_not_import_pandas(args: list[str], tmp_path: Path) -> None:
     heavy_modules(args, tmp_path)  # fills the registry cache
     assert heavy_modules(args, tmp_path) == []
 
 
-def test_yaml_is_imported_only_to_parse_a_registry_not_yet_cached(tmp_path: Path,
-                                                                  monkeypatch: pytest.MonkeyPatch
-                                                                  ) -> None:
+def test_yaml_is_imported_only_to_parse_a_registry_not_yet_cached(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("REPORTCHECK_CACHE_DIR", str(tmp_path / "cache"))
     assert heavy_modules(["targets", "-f", "json"], tmp_path) == ["yaml"]
     assert heavy_modules(["targets", "-f", "json"], tmp_path) == []
@@ -58,6 +76,11 @@ def test_the_probe_sees_pandas_when_actuals_are_read(tmp_path: Path) -> None:
 
 
 def test_python_dash_m_runs_the_same_cli(tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "reportcheck", "--version"], cwd=tmp_path,
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "reportcheck", "--version"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert (done.returncode, done.stdout.split()[0]) == (0, "reportcheck")

@@ -77,13 +77,16 @@ def table_paths(path: Path) -> list[Path]:
     """A file, or the table files of a folder in name order (lock and hidden files skipped)."""
     if not path.is_dir():
         return [path]
-    return sorted(p for p in path.iterdir()
-                  if p.is_file() and p.suffix.lower() in TABLE_SUFFIXES
-                  and not p.name.startswith((".", "~$")))
+    return sorted(
+        p
+        for p in path.iterdir()
+        if p.is_file() and p.suffix.lower() in TABLE_SUFFIXES and not p.name.startswith((".", "~$"))
+    )
 
 
-def read_actuals(paths: Sequence[Path], registry: Registry,
-                 on_file: Callable[[Path], None] | None = None) -> ActualsSet:
+def read_actuals(
+    paths: Sequence[Path], registry: Registry, on_file: Callable[[Path], None] | None = None
+) -> ActualsSet:
     """Read and validate every file; raises ActualsError with all problems if any is an error."""
     result = check_tables(_read_each(paths, on_file), registry)
     if result.errors:
@@ -92,8 +95,7 @@ def read_actuals(paths: Sequence[Path], registry: Registry,
     return ActualsSet(tuple(result.actuals), warnings, tuple(result.files))
 
 
-def _read_each(paths: Sequence[Path], on_file: Callable[[Path], None] | None
-               ) -> Iterable[RawTable]:
+def _read_each(paths: Sequence[Path], on_file: Callable[[Path], None] | None) -> Iterable[RawTable]:
     for path in paths:
         if on_file is not None:
             on_file(path)
@@ -109,14 +111,16 @@ def check_tables(tables: Iterable[RawTable], registry: Registry) -> ReadResult:
     return result
 
 
-def _check_table(table: RawTable, registry: Registry, result: ReadResult,
-                 seen: dict[tuple[str, Period], Actual]) -> None:
+def _check_table(
+    table: RawTable, registry: Registry, result: ReadResult, seen: dict[tuple[str, Period], Actual]
+) -> None:
     result.problems.extend(table.problems)
     result.refused.update((table.file, p.line) for p in table.problems if p.line is not None)
     result.rows += len({p.line for p in table.problems if p.line is not None})
     if not table.header and not table.problems:
-        result.problems.append(Problem("empty-file", "is empty; expected a header line "
-                                       "'id,period,value'", table.file))
+        result.problems.append(
+            Problem("empty-file", "is empty; expected a header line 'id,period,value'", table.file)
+        )
     if not table.header:
         return
     columns = _columns(table, result)
@@ -125,8 +129,9 @@ def _check_table(table: RawTable, registry: Registry, result: ReadResult,
         result.refused.update((table.file, line) for line, _ in table.rows)
         return
     if not table.rows and not table.problems:
-        result.problems.append(Problem("header-only", "has a header but no rows of figures",
-                                       table.file, 1))
+        result.problems.append(
+            Problem("header-only", "has a header but no rows of figures", table.file, 1)
+        )
     for line, cells in table.rows:
         result.rows += 1
         row = {name: cells[i] if i < len(cells) else "" for name, i in columns.items()}
@@ -141,31 +146,61 @@ def _columns(table: RawTable, result: ReadResult) -> dict[str, int] | None:
     for i, raw in enumerate(table.header):
         name = normalise_text(raw).lower()
         if name in columns:
-            result.problems.append(Problem("duplicate-column", f"column {name!r} appears twice "
-                                           "in the header", table.file, 1, name, raw))
+            result.problems.append(
+                Problem(
+                    "duplicate-column",
+                    f"column {name!r} appears twice in the header",
+                    table.file,
+                    1,
+                    name,
+                    raw,
+                )
+            )
             ok = False
         elif name in known:
             columns[name] = i
         elif name or any(i < len(cells) and cells[i].strip() for _, cells in table.rows):
-            result.problems.append(Problem(
-                "unknown-column", f"column {raw!r} is not one reportcheck reads; it is ignored "
-                f"(columns: {', '.join(known)})", table.file, 1, raw, raw, "warning"))
+            result.problems.append(
+                Problem(
+                    "unknown-column",
+                    f"column {raw!r} is not one reportcheck reads; it is ignored "
+                    f"(columns: {', '.join(known)})",
+                    table.file,
+                    1,
+                    raw,
+                    raw,
+                    "warning",
+                )
+            )
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
         found = ", ".join(repr(h) for h in table.header) or "nothing"
-        result.problems.append(Problem(
-            "missing-column", f"lacks the required column(s) {', '.join(missing)}; the header "
-            f"line has {found} (required: id, period, value; optional: unit, source, note)",
-            table.file, 1, ", ".join(missing)))
+        result.problems.append(
+            Problem(
+                "missing-column",
+                f"lacks the required column(s) {', '.join(missing)}; the header "
+                f"line has {found} (required: id, period, value; optional: unit, source, note)",
+                table.file,
+                1,
+                ", ".join(missing),
+            )
+        )
         ok = False
     return columns if ok else None
 
 
-def _check_row(file: str, line: int, row: dict[str, str], registry: Registry,
-               result: ReadResult, seen: dict[tuple[str, Period], Actual]) -> None:
+def _check_row(
+    file: str,
+    line: int,
+    row: dict[str, str],
+    registry: Registry,
+    result: ReadResult,
+    seen: dict[tuple[str, Period], Actual],
+) -> None:
     if not any(v.strip() for v in row.values()):
-        result.problems.append(Problem("blank-row", "is blank; it is skipped", file, line,
-                                       severity="warning"))
+        result.problems.append(
+            Problem("blank-row", "is blank; it is skipped", file, line, severity="warning")
+        )
         result.warned.add((file, line))
         return
     errors: list[Problem] = []
@@ -181,8 +216,12 @@ def _check_row(file: str, line: int, row: dict[str, str], registry: Registry,
     elif target is None:
         close = registry.suggest(target_id)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
-        fail("unknown-id", "id", raw_id, f"{raw_id!r} is not an id in the registry{hint} "
-             "('reportcheck targets' lists them)")
+        fail(
+            "unknown-id",
+            "id",
+            raw_id,
+            f"{raw_id!r} is not an id in the registry{hint} ('reportcheck targets' lists them)",
+        )
     raw_value, raw_period = row["value"], row["period"]
     value: Value | None = None
     if target is not None and raw_value.strip():
@@ -195,19 +234,34 @@ def _check_row(file: str, line: int, row: dict[str, str], registry: Registry,
             fail("bad-period", "period", raw_period, f"{raw_period!r} {exc}")
         else:
             if period.year != registry.meta.year:
-                fail("period-out-of-year", "period", raw_period,
-                     f"{raw_period!r} is outside the registry's year {registry.meta.year}; "
-                     f"expected {PERIOD_HINT} within {registry.meta.year}")
+                fail(
+                    "period-out-of-year",
+                    "period",
+                    raw_period,
+                    f"{raw_period!r} is outside the registry's year {registry.meta.year}; "
+                    f"expected {PERIOD_HINT} within {registry.meta.year}",
+                )
     elif raw_value.strip():
-        fail("missing-period", "period", raw_period, f"is empty but the value is "
-             f"{raw_value!r}; expected {PERIOD_HINT}")
+        fail(
+            "missing-period",
+            "period",
+            raw_period,
+            f"is empty but the value is {raw_value!r}; expected {PERIOD_HINT}",
+        )
     if errors:
         result.problems.extend(errors)
         result.refused.add((file, line))
         return
     assert target is not None
-    actual = Actual(target.id, period, value, file, line, row.get("source", "").strip(),
-                    row.get("note", "").strip())
+    actual = Actual(
+        target.id,
+        period,
+        value,
+        file,
+        line,
+        row.get("source", "").strip(),
+        row.get("note", "").strip(),
+    )
     if period is not None and value is not None:
         earlier = seen.get((target.id, period))
         if earlier is not None:
@@ -220,16 +274,31 @@ def _check_row(file: str, line: int, row: dict[str, str], registry: Registry,
 def _duplicate(actual: Actual, earlier: Actual, raw_value: str, result: ReadResult) -> None:
     key = (actual.file, actual.line)
     if actual.value == earlier.value:
-        result.problems.append(Problem(
-            "duplicate-row", f"repeats {actual.id} for {actual.period} with the same value as "
-            f"{earlier.where}; the repeat is skipped", actual.file, actual.line, "value",
-            raw_value, "warning"))
+        result.problems.append(
+            Problem(
+                "duplicate-row",
+                f"repeats {actual.id} for {actual.period} with the same value as "
+                f"{earlier.where}; the repeat is skipped",
+                actual.file,
+                actual.line,
+                "value",
+                raw_value,
+                "warning",
+            )
+        )
         result.warned.add(key)
     else:
-        result.problems.append(Problem(
-            "conflicting-duplicate", f"gives {actual.id} for {actual.period} as {raw_value!r}, "
-            f"but {earlier.where} gives {_show(earlier.value)}; keep one of the two rows",
-            actual.file, actual.line, "value", raw_value))
+        result.problems.append(
+            Problem(
+                "conflicting-duplicate",
+                f"gives {actual.id} for {actual.period} as {raw_value!r}, "
+                f"but {earlier.where} gives {_show(earlier.value)}; keep one of the two rows",
+                actual.file,
+                actual.line,
+                "value",
+                raw_value,
+            )
+        )
         result.refused.add(key)
 
 
@@ -239,8 +308,9 @@ def _show(value: Value | None) -> str:
     return {True: "yes", False: "no", None: "nothing"}[value]
 
 
-def _value(target: Target, raw: str, raw_unit: str,
-           fail: Callable[[str, str, str, str], None]) -> Value | None:
+def _value(
+    target: Target, raw: str, raw_unit: str, fail: Callable[[str, str, str, str], None]
+) -> Value | None:
     if target.kind is Kind.YESNO:
         try:
             return parse_yes_no(raw)
@@ -258,7 +328,12 @@ def _value(target: Target, raw: str, raw_unit: str,
     converted = convert(number, unit, target.unit) if unit in UNITS else None
     if converted is None:
         accepted = ", ".join(compatible_units(target.unit))
-        fail("incompatible-unit", "unit", raw_unit, f"{raw_unit!r} does not convert to "
-             f"{target.id}'s unit {target.unit!r}; expected one of: {accepted}")
+        fail(
+            "incompatible-unit",
+            "unit",
+            raw_unit,
+            f"{raw_unit!r} does not convert to "
+            f"{target.id}'s unit {target.unit!r}; expected one of: {accepted}",
+        )
         return None
     return converted

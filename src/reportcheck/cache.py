@@ -79,9 +79,11 @@ def _key(path: Path, content: bytes) -> str:
 def _code_stamp() -> str:
     """Changes whenever any module of this package is replaced or edited."""
     here = Path(__file__).parent
-    return ";".join(f"{e.name}:{e.stat().st_size}:{e.stat().st_mtime_ns}"
-                    for e in sorted(os.scandir(here), key=lambda e: e.name)
-                    if e.name.endswith(".py"))
+    return ";".join(
+        f"{e.name}:{e.stat().st_size}:{e.stat().st_mtime_ns}"
+        for e in sorted(os.scandir(here), key=lambda e: e.name)
+        if e.name.endswith(".py")
+    )
 
 
 def _file_hash(path: Path) -> str:
@@ -103,8 +105,10 @@ def _read(entry: Path, path: Path) -> Registry | None:
 def _write(entry: Path, registry: Registry, folder: Path) -> None:
     seed = seed_path(registry.path, registry.meta)
     try:
-        stored = {"seed_sha256": None if seed is None else _file_hash(seed),
-                  "registry": to_plain(registry)}
+        stored = {
+            "seed_sha256": None if seed is None else _file_hash(seed),
+            "registry": to_plain(registry),
+        }
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         partial = entry.with_name(f"{entry.name}.{os.getpid()}.partial")
         partial.write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
@@ -129,16 +133,29 @@ def to_plain(registry: Registry) -> dict[str, Any]:
     return {
         "meta": dataclasses.asdict(registry.meta),
         "sections": [[s.key, s.zh, s.en] for s in registry.sections.values()],
-        "targets": [{
-            "id": t.id, "section": t.section, "quote": t.quote, "name_zh": t.name_zh,
-            "name_en": t.name_en, "unit": t.unit,
-            "comparator": t.comparator.value if t.comparator else None,
-            "value": _text(t.value), "tolerance": _text(t.tolerance),
-            "baseline": None if t.baseline is None else
-            [str(t.baseline.value), t.baseline.year, t.baseline.quote],
-            "other": t.other, "kind": t.kind.value, "released": t.released.value,
-            "role": t.role.value, "line": t.line, "note": t.note,
-        } for t in registry.targets],
+        "targets": [
+            {
+                "id": t.id,
+                "section": t.section,
+                "quote": t.quote,
+                "name_zh": t.name_zh,
+                "name_en": t.name_en,
+                "unit": t.unit,
+                "comparator": t.comparator.value if t.comparator else None,
+                "value": _text(t.value),
+                "tolerance": _text(t.tolerance),
+                "baseline": None
+                if t.baseline is None
+                else [str(t.baseline.value), t.baseline.year, t.baseline.quote],
+                "other": t.other,
+                "kind": t.kind.value,
+                "released": t.released.value,
+                "role": t.role.value,
+                "line": t.line,
+                "note": t.note,
+            }
+            for t in registry.targets
+        ],
     }
 
 
@@ -147,14 +164,29 @@ def from_plain(data: dict[str, Any], path: Path) -> Registry:
     targets = []
     for t in data["targets"]:
         base = t["baseline"]
-        targets.append(Target(
-            id=t["id"], section=t["section"], quote=t["quote"], name_zh=t["name_zh"],
-            name_en=t["name_en"], unit=t["unit"],
-            comparator=Comparator(t["comparator"]) if t["comparator"] else None,
-            value=_decimal(t["value"]), tolerance=_decimal(t["tolerance"]),
-            baseline=None if base is None else Baseline(Decimal(base[0]), base[1], base[2]),
-            other=t["other"], kind=Kind(t["kind"]), released=Released(t["released"]),
-            role=Role(t["role"]), line=t["line"], note=t["note"]))
-    return Registry(path, ReportMeta(**data["meta"]),
-                    {key: Section(key, zh, en) for key, zh, en in data["sections"]},
-                    tuple(targets))
+        targets.append(
+            Target(
+                id=t["id"],
+                section=t["section"],
+                quote=t["quote"],
+                name_zh=t["name_zh"],
+                name_en=t["name_en"],
+                unit=t["unit"],
+                comparator=Comparator(t["comparator"]) if t["comparator"] else None,
+                value=_decimal(t["value"]),
+                tolerance=_decimal(t["tolerance"]),
+                baseline=None if base is None else Baseline(Decimal(base[0]), base[1], base[2]),
+                other=t["other"],
+                kind=Kind(t["kind"]),
+                released=Released(t["released"]),
+                role=Role(t["role"]),
+                line=t["line"],
+                note=t["note"],
+            )
+        )
+    return Registry(
+        path,
+        ReportMeta(**data["meta"]),
+        {key: Section(key, zh, en) for key, zh, en in data["sections"]},
+        tuple(targets),
+    )

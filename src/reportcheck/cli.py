@@ -68,23 +68,53 @@ class _State:
     debug = False
 
 
-TargetsOption = Annotated[Path | None, typer.Option(
-    "--targets", metavar="FILE", help="Registry file to use instead of the shipped one.",
-    dir_okay=False)]
+TargetsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--targets",
+        metavar="FILE",
+        help="Registry file to use instead of the shipped one.",
+        dir_okay=False,
+    ),
+]
 LangOption = Annotated[Lang, typer.Option("--lang", help="Language of names and labels.")]
-SectionOption = Annotated[list[str] | None, typer.Option(
-    "--section", metavar="SECTION", help="Only this section, e.g. 二 or '二(一)' (repeatable).")]
-IdOption = Annotated[list[str] | None, typer.Option(
-    "--id", metavar="ID", help="Only this id (repeatable).")]
-PeriodOption = Annotated[str | None, typer.Option(
-    "--period", metavar="PERIOD",
-    help=f"Judge as of this period ({PERIOD_HINT}); default: the latest in the data.")]
-FailOnOption = Annotated[str, typer.Option(
-    "--fail-on", metavar="STATUSES", help="Statuses that make the exit status 1: a comma list of "
-    "met, missed, on_track, behind, no_data, or 'never'.")]
-ActualsOption = Annotated[Path | None, typer.Option(
-    "--actuals", metavar="PATH", envvar="REPORTCHECK_ACTUALS",
-    help="A file of actuals or a folder of them [default: $REPORTCHECK_ACTUALS, else ./actuals/]")]
+SectionOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--section", metavar="SECTION", help="Only this section, e.g. 二 or '二(一)' (repeatable)."
+    ),
+]
+IdOption = Annotated[
+    list[str] | None, typer.Option("--id", metavar="ID", help="Only this id (repeatable).")
+]
+PeriodOption = Annotated[
+    str | None,
+    typer.Option(
+        "--period",
+        metavar="PERIOD",
+        help=f"Judge as of this period ({PERIOD_HINT}); default: the latest in the data.",
+    ),
+]
+FailOnOption = Annotated[
+    str,
+    typer.Option(
+        "--fail-on",
+        metavar="STATUSES",
+        help="Statuses that make the exit status 1: a comma list of "
+        "met, missed, on_track, behind, no_data, or 'never'.",
+    ),
+]
+ActualsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--actuals",
+        metavar="PATH",
+        envvar="REPORTCHECK_ACTUALS",
+        help=(
+            "A file of actuals or a folder of them [default: $REPORTCHECK_ACTUALS, else ./actuals/]"
+        ),
+    ),
+]
 
 
 def _guarded(func: F) -> F:
@@ -105,8 +135,11 @@ def _guarded(func: F) -> F:
 
                 traceback.print_exc()
             else:
-                typer.echo(f"reportcheck: internal error: {type(exc).__name__}: {exc} "
-                           "(run again with --debug for a traceback)", err=True)
+                typer.echo(
+                    f"reportcheck: internal error: {type(exc).__name__}: {exc} "
+                    "(run again with --debug for a traceback)",
+                    err=True,
+                )
             raise typer.Exit(USAGE_EXIT) from None
 
     return wrapper  # type: ignore[return-value]
@@ -116,8 +149,11 @@ def print_problems(problems: Sequence[Problem]) -> None:
     for problem in problems[:MAX_LISTED]:
         typer.echo(f"reportcheck: {problem.severity}: {problem.one_line()}", err=True)
     if len(problems) > MAX_LISTED:
-        typer.echo(f"reportcheck: ... and {len(problems) - MAX_LISTED} more problems not listed "
-                   f"(the first {MAX_LISTED} are shown)", err=True)
+        typer.echo(
+            f"reportcheck: ... and {len(problems) - MAX_LISTED} more problems not listed "
+            f"(the first {MAX_LISTED} are shown)",
+            err=True,
+        )
 
 
 #: Width for tables written to a pipe or file when COLUMNS is not set: Rich's 80 columns would
@@ -140,10 +176,15 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")]
-    = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks of internal errors.")
+    ] = False,
 ) -> None:
     """Check a government work report's commitments against year-to-date statistics.
 
@@ -152,8 +193,9 @@ def _main(
     _State.debug = debug
 
 
-def _usage(code: str, message: str, value: str | None = None, column: str | None = None
-           ) -> UsageError:
+def _usage(
+    code: str, message: str, value: str | None = None, column: str | None = None
+) -> UsageError:
     return UsageError([Problem(code, message, None, None, column, value)])
 
 
@@ -163,9 +205,16 @@ def _check_ids(registry: Registry, ids: Sequence[str]) -> None:
         if registry.get(target_id) is None:
             close = registry.suggest(target_id)
             hint = f"; did you mean {', '.join(close)}?" if close else ""
-            problems.append(Problem("unknown-id", f"unknown id {target_id!r}{hint} "
-                                    "('reportcheck targets' lists them)", None, None, "id",
-                                    target_id))
+            problems.append(
+                Problem(
+                    "unknown-id",
+                    f"unknown id {target_id!r}{hint} ('reportcheck targets' lists them)",
+                    None,
+                    None,
+                    "id",
+                    target_id,
+                )
+            )
     if problems:
         raise UsageError(problems)
 
@@ -178,8 +227,12 @@ def _period(registry: Registry, text: str | None) -> Period | None:
     except ValueError as exc:
         raise _usage("bad-period", f"--period {text!r} {exc}", text, "--period") from None
     if period.year != registry.meta.year:
-        raise _usage("period-out-of-year", f"--period {text!r} is outside the registry's year "
-                     f"{registry.meta.year}", text, "--period")
+        raise _usage(
+            "period-out-of-year",
+            f"--period {text!r} is outside the registry's year {registry.meta.year}",
+            text,
+            "--period",
+        )
     return period
 
 
@@ -190,8 +243,12 @@ def _fail_on(text: str) -> frozenset[Status]:
     known = {s.value: s for s in Status}
     unknown = [w for w in words if w not in known]
     if unknown or not words:
-        raise _usage("bad-fail-on", f"--fail-on {text!r}: expected a comma list of "
-                     f"{', '.join(known)} or 'never'", text, "--fail-on")
+        raise _usage(
+            "bad-fail-on",
+            f"--fail-on {text!r}: expected a comma list of {', '.join(known)} or 'never'",
+            text,
+            "--fail-on",
+        )
     return frozenset(known[w] for w in words)
 
 
@@ -240,12 +297,16 @@ def targets(
 
     registry = load_registry_cached(targets_file)
     _check_ids(registry, ids or [])
-    chosen = [t for t in registry.targets
-              if (not ids or t.id in ids)
-              and (not section or any(section_matches(t.section, s) for s in section))]
+    chosen = [
+        t
+        for t in registry.targets
+        if (not ids or t.id in ids)
+        and (not section or any(section_matches(t.section, s) for s in section))
+    ]
     if fmt is TargetsFormat.json:
-        typer.echo(serialize.to_json([serialize.target_dict(t, lang.value) for t in chosen]),
-                   nl=False)
+        typer.echo(
+            serialize.to_json([serialize.target_dict(t, lang.value) for t in chosen]), nl=False
+        )
     elif fmt is TargetsFormat.csv:
         typer.echo(serialize.targets_csv(chosen, lang.value), nl=False)
     else:
@@ -257,12 +318,15 @@ def targets(
 @app.command(short_help="Compare a file of actuals with every commitment.")
 @_guarded
 def diff(
-    actuals: Annotated[Path, typer.Argument(
-        metavar="FILE", help="CSV (UTF-8 or GBK) or .xlsx file of actuals.")],
+    actuals: Annotated[
+        Path, typer.Argument(metavar="FILE", help="CSV (UTF-8 or GBK) or .xlsx file of actuals.")
+    ],
     fmt: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.table,
     section: SectionOption = None,
-    status: Annotated[list[Status] | None, typer.Option(
-        "--status", help="Only results with this status (repeatable).")] = None,
+    status: Annotated[
+        list[Status] | None,
+        typer.Option("--status", help="Only results with this status (repeatable)."),
+    ] = None,
     ids: IdOption = None,
     period: PeriodOption = None,
     fail_on: FailOnOption = DEFAULT_FAIL_ON_TEXT,
@@ -289,8 +353,9 @@ def diff(
         data = _read(table_paths(actuals), registry)
     except ActualsError as exc:
         if fmt is DiffFormat.json:
-            typer.echo(serialize.to_json(serialize.report_dict(None, lang.value, exc.problems)),
-                       nl=False)
+            typer.echo(
+                serialize.to_json(serialize.report_dict(None, lang.value, exc.problems)), nl=False
+            )
         raise
     report = evaluate(registry, data, as_of).select(ids or (), section or (), status or ())
     if fmt is DiffFormat.json:
@@ -341,17 +406,32 @@ def status_(
         from reportcheck.review import overview
 
         view = overview(registry)
-        hint = ("没有实际数据:用 `reportcheck template -o actuals/2023-06.csv` 生成填报表,"
-                "再用 --actuals 或 $REPORTCHECK_ACTUALS 指定。" if lang is Lang.zh else
-                "No actuals: make one with `reportcheck template -o actuals/2023-06.csv`, "
-                "fill it in, and point --actuals or $REPORTCHECK_ACTUALS at it.")
+        hint = (
+            "没有实际数据:用 `reportcheck template -o actuals/2023-06.csv` 生成填报表,"
+            "再用 --actuals 或 $REPORTCHECK_ACTUALS 指定。"
+            if lang is Lang.zh
+            else "No actuals: make one with `reportcheck template -o actuals/2023-06.csv`, "
+            "fill it in, and point --actuals or $REPORTCHECK_ACTUALS at it."
+        )
         if fmt is StatusFormat.json:
             typer.echo(serialize.to_json(serialize.overview_dict(view)), nl=False)
         elif fmt is StatusFormat.markdown:
-            typer.echo("\n".join(
-                [f"# {registry.meta.title_zh}", "", f"{len(registry.commitments)} commitments",
-                 ""] + [f"- {registry.sections[k].title(lang.value)}: {n}"
-                        for k, n in view.by_section.items()] + ["", hint, ""]), nl=False)
+            typer.echo(
+                "\n".join(
+                    [
+                        f"# {registry.meta.title_zh}",
+                        "",
+                        f"{len(registry.commitments)} commitments",
+                        "",
+                    ]
+                    + [
+                        f"- {registry.sections[k].title(lang.value)}: {n}"
+                        for k, n in view.by_section.items()
+                    ]
+                    + ["", hint, ""]
+                ),
+                nl=False,
+            )
         else:
             from reportcheck.render import overview_view
 
@@ -409,11 +489,20 @@ def show(
 @app.command(short_help="A fill-in file of actuals for a month.")
 @_guarded
 def template(
-    period: Annotated[str | None, typer.Option(
-        "--period", metavar="PERIOD", help=f"Pre-fill this period ({PERIOD_HINT}).")] = None,
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", metavar="FILE", help="Write to this .csv (UTF-8 with BOM) or .xlsx file.",
-        dir_okay=False)] = None,
+    period: Annotated[
+        str | None,
+        typer.Option("--period", metavar="PERIOD", help=f"Pre-fill this period ({PERIOD_HINT})."),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to this .csv (UTF-8 with BOM) or .xlsx file.",
+            dir_okay=False,
+        ),
+    ] = None,
     targets_file: TargetsOption = None,
 ) -> None:
     """A fill-in file for the month: one row per registry id, read back as is by diff.
@@ -429,13 +518,21 @@ def template(
         typer.echo(template_csv(registry, chosen), nl=False)
         return
     if output.suffix.lower() not in (".csv", ".xlsx"):
-        raise _usage("bad-output", f"-o {output}: expected a .csv or .xlsx file name",
-                     str(output), "--output")
+        raise _usage(
+            "bad-output",
+            f"-o {output}: expected a .csv or .xlsx file name",
+            str(output),
+            "--output",
+        )
     try:
         write_template(registry, chosen, output)
     except OSError as exc:
-        raise _usage("unwritable-file", f"-o {output}: cannot be written: "
-                     f"{exc.strerror or exc}", str(output), "--output") from None
+        raise _usage(
+            "unwritable-file",
+            f"-o {output}: cannot be written: {exc.strerror or exc}",
+            str(output),
+            "--output",
+        ) from None
     typer.echo(f"reportcheck: wrote {len(registry.targets)} rows to {output}", err=True)
 
 

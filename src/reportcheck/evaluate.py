@@ -79,13 +79,19 @@ class Report:
     def summary(self) -> dict[Status, int]:
         return count_statuses(self.results)
 
-    def select(self, ids: Collection[str] = (), sections: Collection[str] = (),
-               statuses: Collection[Status] = ()) -> Report:
+    def select(
+        self,
+        ids: Collection[str] = (),
+        sections: Collection[str] = (),
+        statuses: Collection[Status] = (),
+    ) -> Report:
         kept = tuple(
-            r for r in self.results
+            r
+            for r in self.results
             if (not ids or r.target.id in ids)
             and (not sections or any(section_matches(r.target.section, s) for s in sections))
-            and (not statuses or r.status in statuses))
+            and (not statuses or r.status in statuses)
+        )
         return Report(self.registry, self.period, kept, self.warnings)
 
 
@@ -113,29 +119,40 @@ def evaluate(registry: Registry, actuals: ActualsSet, as_of: Period | None = Non
     by_id: dict[str, list[Actual]] = {}
     for actual in actuals.actuals:
         by_id.setdefault(actual.id, []).append(actual)
-    results = tuple(_judge_latest(t, by_id.get(t.id, []), index, as_of, registry)
-                    for t in registry.commitments)
+    results = tuple(
+        _judge_latest(t, by_id.get(t.id, []), index, as_of, registry) for t in registry.commitments
+    )
     return Report(registry, as_of, results, actuals.warnings)
 
 
 def judge_each_period(target: Target, actuals: ActualsSet, registry: Registry) -> list[Result]:
     """The commitment judged at every period that has a figure for it, oldest first."""
     index = _figures(actuals)
-    own = sorted((a for a in index.values() if a.id == target.id),
-                 key=lambda a: a.period or Period(0, 0))
+    own = sorted(
+        (a for a in index.values() if a.id == target.id), key=lambda a: a.period or Period(0, 0)
+    )
     return [judge(target, a, index, registry) for a in own]
 
 
 def _figures(actuals: ActualsSet) -> dict[tuple[str, Period], Actual]:
     """Every figure that has a value, by id and period (the reader has refused conflicts)."""
-    return {(a.id, a.period): a for a in actuals.actuals
-            if a.period is not None and a.value is not None}
+    return {
+        (a.id, a.period): a for a in actuals.actuals if a.period is not None and a.value is not None
+    }
 
 
-def _judge_latest(target: Target, rows: list[Actual], index: dict[tuple[str, Period], Actual],
-                  as_of: Period | None, registry: Registry) -> Result:
-    with_value = [a for a in rows if a.value is not None and a.period is not None
-                  and (as_of is None or a.period <= as_of)]
+def _judge_latest(
+    target: Target,
+    rows: list[Actual],
+    index: dict[tuple[str, Period], Actual],
+    as_of: Period | None,
+    registry: Registry,
+) -> Result:
+    with_value = [
+        a
+        for a in rows
+        if a.value is not None and a.period is not None and (as_of is None or a.period <= as_of)
+    ]
     if with_value:
         latest = max(with_value, key=lambda a: a.period or Period(0, 0))
         return judge(target, latest, index, registry)
@@ -144,8 +161,9 @@ def _judge_latest(target: Target, rows: list[Actual], index: dict[tuple[str, Per
     if later and as_of is not None:
         return _no_data(target, as_of, f"{as_of}及以前没有数据", f"no figure on or before {as_of}")
     if empty:
-        return _no_data(target, as_of, f"数值为空({empty[0].where})",
-                        f"value left empty ({empty[0].where})")
+        return _no_data(
+            target, as_of, f"数值为空({empty[0].where})", f"value left empty ({empty[0].where})"
+        )
     return _no_data(target, as_of, "实际数据中没有该指标", "no figure in the actuals")
 
 
@@ -153,16 +171,25 @@ def _no_data(target: Target, period: Period | None, zh: str, en: str) -> Result:
     return Result(target, Status.NO_DATA, period, reason_zh=zh, reason_en=en)
 
 
-def judge(target: Target, actual: Actual, index: dict[tuple[str, Period], Actual],
-          registry: Registry) -> Result:
+def judge(
+    target: Target, actual: Actual, index: dict[tuple[str, Period], Actual], registry: Registry
+) -> Result:
     """Judge one figure by the target's rule: met/missed at year end, on_track/behind before."""
     period = actual.period
     assert period is not None
     assert actual.value is not None
-    passed_status, failed_status = ((Status.MET, Status.MISSED) if period.is_full_year
-                                    else (Status.ON_TRACK, Status.BEHIND))
-    base = Result(target, Status.NO_DATA, period, actual.value, source=actual.source,
-                  note=actual.note, where=actual.where)
+    passed_status, failed_status = (
+        (Status.MET, Status.MISSED) if period.is_full_year else (Status.ON_TRACK, Status.BEHIND)
+    )
+    base = Result(
+        target,
+        Status.NO_DATA,
+        period,
+        actual.value,
+        source=actual.source,
+        note=actual.note,
+        where=actual.where,
+    )
     if target.comparator is Comparator.YES:
         ok = actual.value is True
         words = ("是", "yes") if ok else ("否", "no")
@@ -175,8 +202,12 @@ def judge(target: Target, actual: Actual, index: dict[tuple[str, Period], Actual
         if other is None or not isinstance(other.value, Decimal):
             other_target = registry.get(target.other)
             name = other_target.name_zh if other_target else target.other
-            return _no_data(target, period, f"缺少{period}的{name}({target.other})数据",
-                            f"no figure for {target.other} for {period} to compare with")
+            return _no_data(
+                target,
+                period,
+                f"缺少{period}的{name}({target.other})数据",
+                f"no figure for {target.other} for {period} to compare with",
+            )
         return _relative(base, target, value, other.value, passed_status, failed_status)
     assert target.comparator is not None
     required, expected, tolerance, strict = _requirement(target, period)
@@ -189,17 +220,36 @@ def judge(target: Target, actual: Actual, index: dict[tuple[str, Period], Actual
     if expected is not None and not period.is_full_year:
         rule += f" ({_n(target.value or Decimal(0))} × {period.month}/12)"
     words = (f"{_n(value)},要求 {rule}", f"{_n(value)}, required {rule}")
-    return Result(target, passed_status if ok else failed_status, period, value, required,
-                  expected, gap.normalize(), None, words[0], words[1], actual.source,
-                  actual.note, actual.where)
+    return Result(
+        target,
+        passed_status if ok else failed_status,
+        period,
+        value,
+        required,
+        expected,
+        gap.normalize(),
+        None,
+        words[0],
+        words[1],
+        actual.source,
+        actual.note,
+        actual.where,
+    )
 
 
-_SYMBOL = {Comparator.AT_LEAST: "≥", Comparator.MORE_THAN: ">", Comparator.AT_MOST: "≤",
-           Comparator.RANK_WITHIN: "≤", Comparator.BELOW_BASELINE: "<", Comparator.RISE_BY: "≥"}
+_SYMBOL = {
+    Comparator.AT_LEAST: "≥",
+    Comparator.MORE_THAN: ">",
+    Comparator.AT_MOST: "≤",
+    Comparator.RANK_WITHIN: "≤",
+    Comparator.BELOW_BASELINE: "<",
+    Comparator.RISE_BY: "≥",
+}
 
 
-def _requirement(target: Target, period: Period
-                 ) -> tuple[Decimal, Decimal | None, Decimal | None, bool]:
+def _requirement(
+    target: Target, period: Period
+) -> tuple[Decimal, Decimal | None, Decimal | None, bool]:
     """(required, expected, tolerance, strict) for the non-relative comparators."""
     comparator = target.comparator
     baseline = target.baseline.value if target.baseline else None
@@ -232,8 +282,13 @@ def _paced(value: Decimal) -> Decimal:
     return value.quantize(_PLACES).normalize() if value != value.quantize(_PLACES) else value
 
 
-def _passes(comparator: Comparator | None, value: Decimal, required: Decimal,
-            tolerance: Decimal | None, strict: bool) -> bool:
+def _passes(
+    comparator: Comparator | None,
+    value: Decimal,
+    required: Decimal,
+    tolerance: Decimal | None,
+    strict: bool,
+) -> bool:
     if comparator in (Comparator.ABOUT, Comparator.ABOUT_BASELINE):
         assert tolerance is not None
         return abs(value - required) <= tolerance
@@ -244,28 +299,69 @@ def _passes(comparator: Comparator | None, value: Decimal, required: Decimal,
     return value > required if strict else value >= required
 
 
-def _relative(base: Result, target: Target, value: Decimal, other: Decimal,
-              passed_status: Status, failed_status: Status) -> Result:
+def _relative(
+    base: Result,
+    target: Target,
+    value: Decimal,
+    other: Decimal,
+    passed_status: Status,
+    failed_status: Status,
+) -> Result:
     gap = (value - other).normalize()
     if target.comparator is Comparator.FASTER_THAN:
         ok = value > other
-        words = (f"{_n(value)} {'>' if ok else '≤'} {target.other} {_n(other)}",
-                 f"{_n(value)} {'>' if ok else '≤'} {target.other} {_n(other)}")
+        words = (
+            f"{_n(value)} {'>' if ok else '≤'} {target.other} {_n(other)}",
+            f"{_n(value)} {'>' if ok else '≤'} {target.other} {_n(other)}",
+        )
     else:
         assert target.tolerance is not None
         ok = abs(value - other) <= target.tolerance
-        words = (f"{_n(value)} 与 {target.other} {_n(other)} 相差 {_n(abs(gap))},"
-                 f"容差 {_n(target.tolerance)}",
-                 f"{_n(value)} is {_n(abs(gap))} from {target.other} {_n(other)} "
-                 f"(tolerance {_n(target.tolerance)})")
-    return Result(target, passed_status if ok else failed_status, base.period, value, other,
-                  None, gap, other, words[0], words[1], base.source, base.note, base.where)
+        words = (
+            f"{_n(value)} 与 {target.other} {_n(other)} 相差 {_n(abs(gap))},"
+            f"容差 {_n(target.tolerance)}",
+            f"{_n(value)} is {_n(abs(gap))} from {target.other} {_n(other)} "
+            f"(tolerance {_n(target.tolerance)})",
+        )
+    return Result(
+        target,
+        passed_status if ok else failed_status,
+        base.period,
+        value,
+        other,
+        None,
+        gap,
+        other,
+        words[0],
+        words[1],
+        base.source,
+        base.note,
+        base.where,
+    )
 
 
-def _with(base: Result, status: Status, required: Decimal | None, gap: Decimal | None,
-          words: tuple[str, str]) -> Result:
-    return Result(base.target, status, base.period, base.actual, required, None, gap, None,
-                  words[0], words[1], base.source, base.note, base.where)
+def _with(
+    base: Result,
+    status: Status,
+    required: Decimal | None,
+    gap: Decimal | None,
+    words: tuple[str, str],
+) -> Result:
+    return Result(
+        base.target,
+        status,
+        base.period,
+        base.actual,
+        required,
+        None,
+        gap,
+        None,
+        words[0],
+        words[1],
+        base.source,
+        base.note,
+        base.where,
+    )
 
 
 def _n(value: Decimal) -> str:

@@ -44,8 +44,11 @@ class Heading:
     title: str
 
     def cells(self, count: int) -> list[Text]:
-        return [Text(self.key, style="bold"), Text(self.title, style="bold"),
-                *(Text() for _ in range(count - 2))]
+        return [
+            Text(self.key, style="bold"),
+            Text(self.title, style="bold"),
+            *(Text() for _ in range(count - 2)),
+        ]
 
 
 Row = Sequence[Text] | Heading
@@ -73,8 +76,9 @@ def fit(columns: Sequence[Column], natural: Sequence[int], width: int) -> list[i
     return [None if i not in kept else shares.get(i, natural[i]) for i in range(len(columns))]
 
 
-def _share(columns: Sequence[Column], natural: Sequence[int], flexible: list[int],
-           room: int) -> dict[int, int]:
+def _share(
+    columns: Sequence[Column], natural: Sequence[int], flexible: list[int], room: int
+) -> dict[int, int]:
     """Split `room` by weight; a column whose share exceeds its natural width gets only that."""
     widths: dict[int, int] = {}
     left = list(flexible)
@@ -108,11 +112,11 @@ def _longest_line(text: Text) -> int:
 class FittedTable:
     """A Rich table whose column widths are fitted to the console it is printed on."""
 
-    def __init__(self, columns: Sequence[Column], rows: Sequence[Row],
-                 title: str | None = None) -> None:
+    def __init__(
+        self, columns: Sequence[Column], rows: Sequence[Row], title: str | None = None
+    ) -> None:
         self.columns = columns
-        self.rows = [row.cells(len(columns)) if isinstance(row, Heading) else row
-                     for row in rows]
+        self.rows = [row.cells(len(columns)) if isinstance(row, Heading) else row for row in rows]
         self.headings = {i for i, row in enumerate(rows) if isinstance(row, Heading) and i}
         self.title = title
         natural = [cell_len(c.header) for c in columns]
@@ -127,8 +131,14 @@ class FittedTable:
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, title=self.title)
         for i in kept:
             column = self.columns[i]
-            table.add_column(column.header, width=widths[i], justify=column.justify,
-                             style=column.style, no_wrap=not column.weight, overflow="fold")
+            table.add_column(
+                column.header,
+                width=widths[i],
+                justify=column.justify,
+                style=column.style,
+                no_wrap=not column.weight,
+                overflow="fold",
+            )
         for index, row in enumerate(self.rows):
             if index in self.headings:
                 table.add_section()

@@ -24,14 +24,24 @@ class Comparator(str, Enum):
     YES = "yes"  # 完成省定任务: a yes/no outcome that must be yes
 
 
-NEEDS_VALUE = frozenset({Comparator.AT_LEAST, Comparator.MORE_THAN, Comparator.AT_MOST,
-                         Comparator.ABOUT, Comparator.RANK_WITHIN, Comparator.RISE_BY})
+NEEDS_VALUE = frozenset(
+    {
+        Comparator.AT_LEAST,
+        Comparator.MORE_THAN,
+        Comparator.AT_MOST,
+        Comparator.ABOUT,
+        Comparator.RANK_WITHIN,
+        Comparator.RISE_BY,
+    }
+)
 NEEDS_TOLERANCE = frozenset({Comparator.ABOUT, Comparator.ABOUT_BASELINE, Comparator.ABOUT_OTHER})
-NEEDS_BASELINE = frozenset({Comparator.BELOW_BASELINE, Comparator.RISE_BY,
-                            Comparator.ABOUT_BASELINE})
+NEEDS_BASELINE = frozenset(
+    {Comparator.BELOW_BASELINE, Comparator.RISE_BY, Comparator.ABOUT_BASELINE}
+)
 NEEDS_OTHER = frozenset({Comparator.ABOUT_OTHER, Comparator.FASTER_THAN})
-PACEABLE = frozenset({Comparator.AT_LEAST, Comparator.MORE_THAN, Comparator.AT_MOST,
-                      Comparator.ABOUT})
+PACEABLE = frozenset(
+    {Comparator.AT_LEAST, Comparator.MORE_THAN, Comparator.AT_MOST, Comparator.ABOUT}
+)
 
 
 class Kind(str, Enum):
@@ -164,8 +174,11 @@ class Registry:
         for target in self.targets:
             if len(close) >= limit:
                 break
-            if target.id not in close and unknown and (
-                unknown in target.id or unknown in target.name_zh):
+            if (
+                target.id not in close
+                and unknown
+                and (unknown in target.id or unknown in target.name_zh)
+            ):
                 close.append(target.id)
         return close
 

@@ -89,14 +89,23 @@ def _parse_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise RegistryError([Problem("registry-yaml", f"is not valid YAML: {exc.problem}",
-                                     file, line)]) from None
+        raise RegistryError(
+            [Problem("registry-yaml", f"is not valid YAML: {exc.problem}", file, line)]
+        ) from None
     except yaml.YAMLError as exc:
         raise RegistryError([Problem("registry-yaml", f"is not valid YAML: {exc}", file)]) from None
     finally:
         loader.dispose()
-    problems = [Problem("registry-duplicate-key", f"key {key!r} appears twice in one mapping",
-                        file, line, str(key)) for key, line in loader.duplicates]
+    problems = [
+        Problem(
+            "registry-duplicate-key",
+            f"key {key!r} appears twice in one mapping",
+            file,
+            line,
+            str(key),
+        )
+        for key, line in loader.duplicates
+    ]
     return data, problems
 
 
@@ -105,21 +114,32 @@ class _Checker:
     file: str
     problems: list[Problem]
 
-    def fail(self, code: str, message: str, line: int | None, key: str | None = None,
-             value: object = None) -> None:
+    def fail(
+        self,
+        code: str,
+        message: str,
+        line: int | None,
+        key: str | None = None,
+        value: object = None,
+    ) -> None:
         shown = None if value is None else str(value)
         self.problems.append(Problem(code, message, self.file, line, key, shown))
 
-    def keys(self, node: object, where: str, required: set[str], optional: set[str],
-             line: int | None) -> _Node | None:
+    def keys(
+        self, node: object, where: str, required: set[str], optional: set[str], line: int | None
+    ) -> _Node | None:
         if not isinstance(node, _Node):
             self.fail("registry-shape", f"{where} must be a mapping", line)
             return None
         for key in node:
             if key not in required | optional:
                 known = ", ".join(sorted(required | optional))
-                self.fail("registry-unknown-key", f"{where}: unknown key {key!r} (known: {known})",
-                          node.key_lines[key], str(key))
+                self.fail(
+                    "registry-unknown-key",
+                    f"{where}: unknown key {key!r} (known: {known})",
+                    node.key_lines[key],
+                    str(key),
+                )
         for key in sorted(required - set(node)):
             self.fail("registry-missing-key", f"{where}: missing key {key!r}", node.line, key)
         return node
@@ -129,8 +149,9 @@ class _Checker:
         if value is None:
             return ""
         if isinstance(value, bool | dict | list):
-            self.fail("registry-type", f"{where}: {key} must be text", node.key_lines[key], key,
-                      value)
+            self.fail(
+                "registry-type", f"{where}: {key} must be text", node.key_lines[key], key, value
+            )
             return ""
         return str(value)
 
@@ -139,8 +160,9 @@ class _Checker:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.fail("registry-type", f"{where}: {key} must be a number", node.key_lines[key],
-                      key, value)
+            self.fail(
+                "registry-type", f"{where}: {key} must be a number", node.key_lines[key], key, value
+            )
             return None
         return Decimal(str(value))
 
@@ -152,9 +174,13 @@ class _Checker:
             return enum(value)
         except ValueError:
             allowed = ", ".join(e.value for e in enum)
-            self.fail(f"registry-unknown-{key}",
-                      f"{where}: unknown {key} {value!r} (known: {allowed})",
-                      node.key_lines[key], key, value)
+            self.fail(
+                f"registry-unknown-{key}",
+                f"{where}: unknown {key} {value!r} (known: {allowed})",
+                node.key_lines[key],
+                key,
+                value,
+            )
             return None
 
 
@@ -167,8 +193,9 @@ def load_registry(path: Path | None = None) -> Registry:
     except FileNotFoundError:
         raise RegistryError([Problem("registry-unreadable", "no such file", file)]) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise RegistryError([Problem("registry-unreadable", f"cannot be read as UTF-8 text: {exc}",
-                                     file)]) from None
+        raise RegistryError(
+            [Problem("registry-unreadable", f"cannot be read as UTF-8 text: {exc}", file)]
+        ) from None
     data, problems = _parse_yaml(text, file)
     check = _Checker(file, problems)
     top = check.keys(data, "registry", {"report", "sections", "targets"}, set(), 1)
@@ -177,8 +204,7 @@ def load_registry(path: Path | None = None) -> Registry:
     meta = _meta(check, top.get("report"), top.key_lines.get("report"))
     seed_text = _seed_text(check, path, meta)
     sections = _sections(check, top.get("sections"), top.key_lines.get("sections"))
-    targets = _targets(check, top.get("targets"), top.key_lines.get("targets"), sections,
-                       seed_text)
+    targets = _targets(check, top.get("targets"), top.key_lines.get("targets"), sections, seed_text)
     if check.problems or meta is None:
         raise RegistryError(check.problems)
     return Registry(path, meta, sections, tuple(targets))
@@ -190,15 +216,24 @@ def _meta(check: _Checker, node: object, line: int | None) -> ReportMeta | None:
         return None
     year = report.get("year")
     if not isinstance(year, int) or isinstance(year, bool):
-        check.fail("registry-type", "report: year must be a whole number", report.line, "year",
-                   year)
+        check.fail(
+            "registry-type", "report: year must be a whole number", report.line, "year", year
+        )
         year = 0
+
     def text(key: str) -> str:
         return check.text(report, key, "report")
 
-    return ReportMeta(city_zh=text("city_zh"), city_en=text("city_en"), year=year,
-                      title_zh=text("title_zh"), title_en=text("title_en"), date=text("date"),
-                      source=text("source"), seed=text("seed"))
+    return ReportMeta(
+        city_zh=text("city_zh"),
+        city_en=text("city_en"),
+        year=year,
+        title_zh=text("title_zh"),
+        title_en=text("title_en"),
+        date=text("date"),
+        source=text("source"),
+        seed=text("seed"),
+    )
 
 
 def seed_path(registry_path: Path, meta: ReportMeta) -> Path | None:
@@ -212,9 +247,13 @@ def _seed_text(check: _Checker, registry_path: Path, meta: ReportMeta | None) ->
     try:
         return seed.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        check.fail("registry-seed-unreadable",
-                   f"report: seed {meta.seed!r} (the report the quotes come from) cannot be "
-                   f"read: {exc}", None, "seed", meta.seed)
+        check.fail(
+            "registry-seed-unreadable",
+            f"report: seed {meta.seed!r} (the report the quotes come from) cannot be read: {exc}",
+            None,
+            "seed",
+            meta.seed,
+        )
         return None
 
 
@@ -226,13 +265,21 @@ def _sections(check: _Checker, node: object, line: int | None) -> dict[str, Sect
     for key, titles in node.items():
         entry = check.keys(titles, f"section {key}", _SECTION_KEYS, set(), node.key_lines[key])
         if entry is not None:
-            sections[str(key)] = Section(str(key), check.text(entry, "zh", f"section {key}"),
-                                         check.text(entry, "en", f"section {key}"))
+            sections[str(key)] = Section(
+                str(key),
+                check.text(entry, "zh", f"section {key}"),
+                check.text(entry, "en", f"section {key}"),
+            )
     return sections
 
 
-def _targets(check: _Checker, node: object, line: int | None, sections: dict[str, Section],
-             seed_text: str | None) -> list[Target]:
+def _targets(
+    check: _Checker,
+    node: object,
+    line: int | None,
+    sections: dict[str, Section],
+    seed_text: str | None,
+) -> list[Target]:
     if not isinstance(node, list):
         check.fail("registry-shape", "targets must be a list of entries", line)
         return []
@@ -243,22 +290,31 @@ def _targets(check: _Checker, node: object, line: int | None, sections: dict[str
         if target is None:
             continue
         if target.id in seen:
-            check.fail("registry-duplicate-id",
-                       f"target {target.id}: id already used by the entry at line "
-                       f"{seen[target.id]}", target.line, "id", target.id)
+            check.fail(
+                "registry-duplicate-id",
+                f"target {target.id}: id already used by the entry at line {seen[target.id]}",
+                target.line,
+                "id",
+                target.id,
+            )
             continue
         seen[target.id] = target.line
         targets.append(target)
     for target in targets:
         if target.other is not None and target.other not in seen:
-            check.fail("registry-unknown-reference",
-                       f"target {target.id}: other {target.other!r} is not an id in this registry",
-                       target.line, "other", target.other)
+            check.fail(
+                "registry-unknown-reference",
+                f"target {target.id}: other {target.other!r} is not an id in this registry",
+                target.line,
+                "other",
+                target.other,
+            )
     return targets
 
 
-def _target(check: _Checker, item: object, sections: dict[str, Section],
-            seed_text: str | None) -> Target | None:
+def _target(
+    check: _Checker, item: object, sections: dict[str, Section], seed_text: str | None
+) -> Target | None:
     first = len(check.problems)
     line = item.line if isinstance(item, _Node) else None
     named = item.get("id") if isinstance(item, _Node) else None
@@ -268,20 +324,40 @@ def _target(check: _Checker, item: object, sections: dict[str, Section],
         return None
     target_id = check.text(node, "id", where)
     if target_id and not _ID.fullmatch(target_id):
-        check.fail("registry-bad-id", f"{where}: id must be lower-case ASCII letters, digits "
-                   "and '_', starting with a letter", node.key_lines["id"], "id", target_id)
+        check.fail(
+            "registry-bad-id",
+            f"{where}: id must be lower-case ASCII letters, digits and '_', starting with a letter",
+            node.key_lines["id"],
+            "id",
+            target_id,
+        )
     section = check.text(node, "section", where)
     if section and section not in sections:
-        check.fail("registry-unknown-section", f"{where}: section {section!r} is not listed "
-                   "under sections", node.key_lines["section"], "section", section)
+        check.fail(
+            "registry-unknown-section",
+            f"{where}: section {section!r} is not listed under sections",
+            node.key_lines["section"],
+            "section",
+            section,
+        )
     quote = check.text(node, "quote", where)
     if quote and seed_text is not None and quote not in seed_text:
-        check.fail("registry-quote-not-in-report", f"{where}: quote is not verbatim in the "
-                   "report", node.key_lines["quote"], "quote", quote)
+        check.fail(
+            "registry-quote-not-in-report",
+            f"{where}: quote is not verbatim in the report",
+            node.key_lines["quote"],
+            "quote",
+            quote,
+        )
     unit = check.text(node, "unit", where)
     if unit and unit not in UNITS:
-        check.fail("registry-unknown-unit", f"{where}: unknown unit {unit!r} (known: "
-                   f"{', '.join(UNITS)})", node.key_lines["unit"], "unit", unit)
+        check.fail(
+            "registry-unknown-unit",
+            f"{where}: unknown unit {unit!r} (known: {', '.join(UNITS)})",
+            node.key_lines["unit"],
+            "unit",
+            unit,
+        )
     comparator = check.choice(node, "comparator", Comparator, where)
     kind = check.choice(node, "kind", Kind, where)
     released = check.choice(node, "released", Released, where)
@@ -290,68 +366,136 @@ def _target(check: _Checker, item: object, sections: dict[str, Section],
     tolerance = check.number(node, "tolerance", where)
     baseline = _baseline(check, node, where, seed_text)
     other = check.text(node, "other", where) or None
-    _check_rule(check, node, where, role, comparator, kind, unit,
-                {"value": value, "tolerance": tolerance, "baseline": baseline, "other": other})
+    _check_rule(
+        check,
+        node,
+        where,
+        role,
+        comparator,
+        kind,
+        unit,
+        {"value": value, "tolerance": tolerance, "baseline": baseline, "other": other},
+    )
     if len(check.problems) > first or kind is None or released is None:
         return None
-    return Target(target_id, section, quote, check.text(node, "name_zh", where),
-                  check.text(node, "name_en", where), unit, comparator, value, tolerance,
-                  baseline, other, kind, released, role, node.line,
-                  check.text(node, "note", where) or None)
+    return Target(
+        target_id,
+        section,
+        quote,
+        check.text(node, "name_zh", where),
+        check.text(node, "name_en", where),
+        unit,
+        comparator,
+        value,
+        tolerance,
+        baseline,
+        other,
+        kind,
+        released,
+        role,
+        node.line,
+        check.text(node, "note", where) or None,
+    )
 
 
 def _baseline(check: _Checker, node: _Node, where: str, seed_text: str | None) -> Baseline | None:
     if node.get("baseline") is None:
         return None
-    entry = check.keys(node["baseline"], f"{where} baseline", _BASELINE_KEYS, set(),
-                       node.key_lines["baseline"])
+    entry = check.keys(
+        node["baseline"], f"{where} baseline", _BASELINE_KEYS, set(), node.key_lines["baseline"]
+    )
     if entry is None:
         return None
     value = check.number(entry, "value", f"{where} baseline")
     year = entry.get("year")
     quote = check.text(entry, "quote", f"{where} baseline")
     if quote and seed_text is not None and quote not in seed_text:
-        check.fail("registry-quote-not-in-report", f"{where}: baseline quote is not verbatim in "
-                   "the report", entry.key_lines["quote"], "quote", quote)
+        check.fail(
+            "registry-quote-not-in-report",
+            f"{where}: baseline quote is not verbatim in the report",
+            entry.key_lines["quote"],
+            "quote",
+            quote,
+        )
     if not isinstance(year, int) or isinstance(year, bool):
-        check.fail("registry-type", f"{where}: baseline year must be a whole number",
-                   entry.line, "year", year)
+        check.fail(
+            "registry-type",
+            f"{where}: baseline year must be a whole number",
+            entry.line,
+            "year",
+            year,
+        )
         return None
     return Baseline(value, year, quote) if value is not None else None
 
 
-def _check_rule(check: _Checker, node: _Node, where: str, role: Role,
-                comparator: Comparator | None, kind: Kind | None, unit: str,
-                fields: dict[str, object]) -> None:
+def _check_rule(
+    check: _Checker,
+    node: _Node,
+    where: str,
+    role: Role,
+    comparator: Comparator | None,
+    kind: Kind | None,
+    unit: str,
+    fields: dict[str, object],
+) -> None:
     """The fields a comparator needs are present, and those it would ignore are absent."""
     line = node.line
     if role is Role.REFERENCE:
         for key in ("comparator", "value", "tolerance", "other"):
             if node.get(key) is not None:
-                check.fail("registry-rule", f"{where}: a reference entry has no {key}",
-                           node.key_lines[key], key)
+                check.fail(
+                    "registry-rule",
+                    f"{where}: a reference entry has no {key}",
+                    node.key_lines[key],
+                    key,
+                )
         return
     if comparator is None:
         if "comparator" not in node:
-            check.fail("registry-missing-key", f"{where}: missing key 'comparator'", line,
-                       "comparator")
+            check.fail(
+                "registry-missing-key", f"{where}: missing key 'comparator'", line, "comparator"
+            )
         return
-    needs = {"value": comparator in NEEDS_VALUE, "tolerance": comparator in NEEDS_TOLERANCE,
-             "baseline": comparator in NEEDS_BASELINE, "other": comparator in NEEDS_OTHER}
+    needs = {
+        "value": comparator in NEEDS_VALUE,
+        "tolerance": comparator in NEEDS_TOLERANCE,
+        "baseline": comparator in NEEDS_BASELINE,
+        "other": comparator in NEEDS_OTHER,
+    }
     for key, needed in needs.items():
         if needed and fields[key] is None and key not in node:
-            check.fail("registry-rule", f"{where}: missing key {key!r} (needed by comparator "
-                       f"{comparator.value})", line, key)
+            check.fail(
+                "registry-rule",
+                f"{where}: missing key {key!r} (needed by comparator {comparator.value})",
+                line,
+                key,
+            )
         elif not needed and key != "baseline" and node.get(key) is not None:
-            check.fail("registry-rule", f"{where}: comparator {comparator.value} takes no {key}",
-                       node.key_lines[key], key)
+            check.fail(
+                "registry-rule",
+                f"{where}: comparator {comparator.value} takes no {key}",
+                node.key_lines[key],
+                key,
+            )
     if (comparator is Comparator.YES) != (kind is Kind.YESNO) or (
-            kind is Kind.YESNO and unit != "是/否"):
-        check.fail("registry-rule", f"{where}: comparator yes goes with kind yesno and unit "
-                   "'是/否', and only with them", line, "comparator", comparator.value)
+        kind is Kind.YESNO and unit != "是/否"
+    ):
+        check.fail(
+            "registry-rule",
+            f"{where}: comparator yes goes with kind yesno and unit '是/否', and only with them",
+            line,
+            "comparator",
+            comparator.value,
+        )
     if kind in (Kind.CUMULATIVE, Kind.STOCK) and comparator not in PACEABLE:
-        check.fail("registry-rule", f"{where}: a {kind.value} quantity is paced, so its "
-                   "comparator must be at_least, more_than, at_most or about", line,
-                   "comparator", comparator.value)
+        check.fail(
+            "registry-rule",
+            f"{where}: a {kind.value} quantity is paced, so its "
+            "comparator must be at_least, more_than, at_most or about",
+            line,
+            "comparator",
+            comparator.value,
+        )
     if fields["other"] == node.get("id"):
         check.fail("registry-rule", f"{where}: other must name another entry", line, "other")

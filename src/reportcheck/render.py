@@ -65,37 +65,61 @@ def _numbers(lang: str) -> list[Column]:
 
 
 def report_table(report: Report, lang: str) -> RenderableType:
-    columns = [Column(word("id", lang), style="cyan"),
-               Column(word("name", lang), weight=2, minimum=8),
-               Column(word("wording", lang), weight=4, minimum=16, optional=True),
-               *_numbers(lang), Column(word("status", lang))]
+    columns = [
+        Column(word("id", lang), style="cyan"),
+        Column(word("name", lang), weight=2, minimum=8),
+        Column(word("wording", lang), weight=4, minimum=16, optional=True),
+        *_numbers(lang),
+        Column(word("status", lang)),
+    ]
     rows: list[Row] = []
     for key, section in report.registry.sections.items():
         results = [r for r in report.results if r.target.section == key]
         if results:
             rows.append(Heading(key, section.name(lang)))
-        rows += [[Text(r.target.id), Text(r.target.name(lang)), Text(r.target.quote),
-                  Text(number(r.actual)),
-                  Text(number(r.expected if r.expected is not None else r.required)),
-                  Text(signed(r.gap)), status_text(r.status, lang)] for r in results]
+        rows += [
+            [
+                Text(r.target.id),
+                Text(r.target.name(lang)),
+                Text(r.target.quote),
+                Text(number(r.actual)),
+                Text(number(r.expected if r.expected is not None else r.required)),
+                Text(signed(r.gap)),
+                status_text(r.status, lang),
+            ]
+            for r in results
+        ]
     meta = report.registry.meta
     title = meta.title_en if lang == "en" else meta.title_zh
     return Group(FittedTable(columns, rows, title), summary_line(report, lang))
 
 
 def targets_table(targets: Sequence[Target], lang: str) -> RenderableType:
-    columns = [Column(word("section", lang)), Column(word("id", lang), style="cyan"),
-               Column(word("name", lang), weight=2, minimum=8),
-               Column(word("wording", lang), weight=3, minimum=16, optional=True),
-               Column(word("unit", lang)), Column(word("rule", lang), weight=2, minimum=10)]
+    columns = [
+        Column(word("section", lang)),
+        Column(word("id", lang), style="cyan"),
+        Column(word("name", lang), weight=2, minimum=8),
+        Column(word("wording", lang), weight=3, minimum=16, optional=True),
+        Column(word("unit", lang)),
+        Column(word("rule", lang), weight=2, minimum=10),
+    ]
     reference = f" ({word('references', lang).lstrip('项')})"
     rows: list[Row] = [
-        [Text(t.section), Text(t.id), Text(t.name(lang) + ("" if t.is_commitment else reference)),
-         Text(t.quote), Text(unit_label(t.unit, lang)), Text(rule_words(t, lang))]
-        for t in targets]
+        [
+            Text(t.section),
+            Text(t.id),
+            Text(t.name(lang) + ("" if t.is_commitment else reference)),
+            Text(t.quote),
+            Text(unit_label(t.unit, lang)),
+            Text(rule_words(t, lang)),
+        ]
+        for t in targets
+    ]
     commitments = sum(1 for t in targets if t.is_commitment)
-    footer = Text(f"{commitments} {word('commitments', lang)}, "
-                  f"{len(targets) - commitments} {word('references', lang)}")
+    footer = Text(
+        f"{commitments} {word('commitments', lang)}, "
+        f"{len(targets) - commitments} {word('references', lang)}"
+    )
     return Group(FittedTable(columns, rows), footer)
 
 
@@ -117,22 +141,45 @@ def review_view(review: Review, lang: str) -> RenderableType:
     bars.add_column(no_wrap=True)
     bars.add_column(no_wrap=True)
     bars.add_column()
-    bars.add_row(Text("全部" if lang != "en" else "all", style="bold"), bar(report.summary()),
-                 _counts(report.summary(), lang))
+    bars.add_row(
+        Text("全部" if lang != "en" else "all", style="bold"),
+        bar(report.summary()),
+        _counts(report.summary(), lang),
+    )
     for key, counts in review.by_section().items():
-        bars.add_row(Text(report.registry.sections[key].title(lang)), bar(counts),
-                     _counts(counts, lang))
+        bars.add_row(
+            Text(report.registry.sections[key].title(lang)), bar(counts), _counts(counts, lang)
+        )
     parts += [Text(), bars, Text()]
     parts.append(Text(word("lagging", lang), style="bold"))
     lagging = FittedTable(
-        [Column(word("id", lang), style="cyan"), Column(word("name", lang), weight=1, minimum=8),
-         Column(word("period", lang)), *_numbers(lang), Column(word("status", lang))],
-        [[Text(r.target.id), Text(r.target.name(lang)), Text(str(r.period)), Text(number(r.actual)),
-          Text(number(r.required)), Text(signed(r.gap)), status_text(r.status, lang)]
-         for r in review.lagging[:10]])
+        [
+            Column(word("id", lang), style="cyan"),
+            Column(word("name", lang), weight=1, minimum=8),
+            Column(word("period", lang)),
+            *_numbers(lang),
+            Column(word("status", lang)),
+        ],
+        [
+            [
+                Text(r.target.id),
+                Text(r.target.name(lang)),
+                Text(str(r.period)),
+                Text(number(r.actual)),
+                Text(number(r.required)),
+                Text(signed(r.gap)),
+                status_text(r.status, lang),
+            ]
+            for r in review.lagging[:10]
+        ],
+    )
     parts.append(lagging if review.lagging else Text(word("none", lang), style="dim"))
-    parts.append(Text(f"{word('changes', lang)} ({word('previous', lang)} "
-                      f"{review.previous or '—'})", style="bold"))
+    parts.append(
+        Text(
+            f"{word('changes', lang)} ({word('previous', lang)} {review.previous or '—'})",
+            style="bold",
+        )
+    )
     if review.changes:
         for change in review.changes:
             line = Text(f"  {change.id}: ")
@@ -161,9 +208,11 @@ def _counts(counts: dict[Status, int], lang: str) -> Text:
 def overview_view(view: Overview, lang: str, hint: str) -> RenderableType:
     meta = view.registry.meta
     total = sum(view.by_section.values())
-    head = Text(f"{meta.title_en if lang == 'en' else meta.title_zh}: {total} "
-                f"{word('commitments', lang)}, {view.references} {word('references', lang)}",
-                style="bold")
+    head = Text(
+        f"{meta.title_en if lang == 'en' else meta.title_zh}: {total} "
+        f"{word('commitments', lang)}, {view.references} {word('references', lang)}",
+        style="bold",
+    )
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     table.add_column(word("by_section", lang))
     table.add_column(word("count", lang), justify="right")
@@ -176,13 +225,15 @@ def overview_view(view: Overview, lang: str, hint: str) -> RenderableType:
         kinds.add_row(Text(pick(CATEGORY[key], lang)), Text(str(count)))
     kinds.add_section()
     for key, count in view.by_release.items():
-        kinds.add_row(Text(f"{word('released', lang)}: {pick(CATEGORY[key], lang)}"),
-                      Text(str(count)))
+        kinds.add_row(
+            Text(f"{word('released', lang)}: {pick(CATEGORY[key], lang)}"), Text(str(count))
+        )
     return Group(head, table, kinds, Text(hint, style="yellow"))
 
 
-def show_view(target: Target, results: Sequence[Result], lang: str,
-              other_name: str | None) -> RenderableType:
+def show_view(
+    target: Target, results: Sequence[Result], lang: str, other_name: str | None
+) -> RenderableType:
     facts = Table(box=None, show_header=False, pad_edge=False)
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column(overflow="fold")
@@ -210,11 +261,24 @@ def show_view(target: Target, results: Sequence[Result], lang: str,
     parts: list[RenderableType] = [facts]
     if results:
         history = FittedTable(
-            [Column(word("period", lang)), *_numbers(lang), Column(word("status", lang)),
-             Column(word("source", lang), weight=1, minimum=8)],
-            [[Text(str(r.period)), Text(number(r.actual)), Text(number(r.required)),
-              Text(signed(r.gap)), status_text(r.status, lang), Text(r.source)]
-             for r in results])
+            [
+                Column(word("period", lang)),
+                *_numbers(lang),
+                Column(word("status", lang)),
+                Column(word("source", lang), weight=1, minimum=8),
+            ],
+            [
+                [
+                    Text(str(r.period)),
+                    Text(number(r.actual)),
+                    Text(number(r.required)),
+                    Text(signed(r.gap)),
+                    status_text(r.status, lang),
+                    Text(r.source),
+                ]
+                for r in results
+            ],
+        )
         parts += [history, trend_line(results, lang)]
     return Group(*parts)
 

@@ -53,9 +53,11 @@ class Review:
 
     def by_section(self) -> dict[str, dict[Status, int]]:
         sections = self.report.registry.sections
-        return {key: count_statuses(r for r in self.report.results if r.target.section == key)
-                for key in sections
-                if any(r.target.section == key for r in self.report.results)}
+        return {
+            key: count_statuses(r for r in self.report.results if r.target.section == key)
+            for key in sections
+            if any(r.target.section == key for r in self.report.results)
+        }
 
 
 def review(registry: Registry, actuals: ActualsSet, as_of: Period | None = None) -> Review:
@@ -66,8 +68,11 @@ def review(registry: Registry, actuals: ActualsSet, as_of: Period | None = None)
     changes: tuple[Change, ...] = ()
     if previous is not None:
         before = {r.target.id: r.status for r in evaluate(registry, actuals, previous).results}
-        changes = tuple(Change(r.target.id, before[r.target.id], r.status)
-                        for r in report.results if before[r.target.id] is not r.status)
+        changes = tuple(
+            Change(r.target.id, before[r.target.id], r.status)
+            for r in report.results
+            if before[r.target.id] is not r.status
+        )
     return Review(report, previous, changes)
 
 

@@ -8,11 +8,15 @@ from reportcheck.units import unit_label
 
 _PACING = {
     Kind.RATE: ("年内按累计值直接比较", "the year-to-date figure is compared directly"),
-    Kind.CUMULATIVE: ("按序时进度:年度目标×已过月数/12",
-                      "paced: annual target × months elapsed / 12"),
-    Kind.STOCK: ("期末存量:按基期至目标的直线路径(无基期则直接比较)",
-                 "end-of-period stock: along the straight path from the baseline "
-                 "(compared directly without one)"),
+    Kind.CUMULATIVE: (
+        "按序时进度:年度目标×已过月数/12",
+        "paced: annual target × months elapsed / 12",
+    ),
+    Kind.STOCK: (
+        "期末存量:按基期至目标的直线路径(无基期则直接比较)",
+        "end-of-period stock: along the straight path from the baseline "
+        "(compared directly without one)",
+    ),
     Kind.YESNO: ("是否完成", "a yes/no outcome"),
 }
 
@@ -45,8 +49,11 @@ def rule_words(target: Target, lang: str) -> str:
             return f"< baseline {base_text}" if en else f"< 基期 {base_text}"
         case Comparator.RISE_BY:
             pts = "pp" if en else "个百分点"
-            return (f"≥ baseline {base_text} + {value} {pts}" if en
-                    else f"≥ 基期 {base_text} + {value} {pts}")
+            return (
+                f"≥ baseline {base_text} + {value} {pts}"
+                if en
+                else f"≥ 基期 {base_text} + {value} {pts}"
+            )
         case Comparator.ABOUT_BASELINE:
             return f"baseline {base_text} ± {tol}" if en else f"基期 {base_text} ± {tol}"
         case Comparator.ABOUT_OTHER:

@@ -57,8 +57,7 @@ def target_dict(target: Target, lang: str) -> dict[str, Any]:
         "value": target.value,
         "tolerance": target.tolerance,
         "other": target.other,
-        "baseline": {"value": base.value, "year": base.year, "quote": base.quote}
-        if base else None,
+        "baseline": {"value": base.value, "year": base.year, "quote": base.quote} if base else None,
         "kind": target.kind.value,
         "released": target.released.value,
         "rule": rule_words(target, lang),
@@ -77,11 +76,15 @@ def result_dict(result: Result, lang: str) -> dict[str, Any]:
         "period": str(result.period) if result.period else None,
         "actual": result.actual,
         "unit": target.unit,
-        "target": {"wording": target.quote, "rule": rule_words(target, lang),
-                   "comparator": target.comparator.value if target.comparator else None,
-                   "value": target.value, "tolerance": target.tolerance,
-                   "other": target.other,
-                   "baseline": target.baseline.value if target.baseline else None},
+        "target": {
+            "wording": target.quote,
+            "rule": rule_words(target, lang),
+            "comparator": target.comparator.value if target.comparator else None,
+            "value": target.value,
+            "tolerance": target.tolerance,
+            "other": target.other,
+            "baseline": target.baseline.value if target.baseline else None,
+        },
         "required": result.required,
         "expected": result.expected,
         "gap": result.gap,
@@ -98,8 +101,7 @@ def problems_list(problems: Sequence[Problem]) -> tuple[list[dict[str, Any]], in
     return [p.as_dict() for p in problems[:MAX_LISTED]], max(0, len(problems) - MAX_LISTED)
 
 
-def report_dict(report: Report | None, lang: str,
-                errors: Sequence[Problem] = ()) -> dict[str, Any]:
+def report_dict(report: Report | None, lang: str, errors: Sequence[Problem] = ()) -> dict[str, Any]:
     listed, omitted = problems_list(errors)
     results = report.results if report else ()
     summary = report.summary() if report else {}
@@ -119,13 +121,19 @@ def review_dict(review: Review, lang: str) -> dict[str, Any]:
         "period": data["period"],
         "previous_period": str(review.previous) if review.previous else None,
         "summary": data["summary"],
-        "sections": {key: {s.value: n for s, n in counts.items()}
-                     for key, counts in review.by_section().items()},
-        "changes": [{"id": c.id, "from": c.before.value, "to": c.after.value, "kind": c.kind}
-                    for c in review.changes],
+        "sections": {
+            key: {s.value: n for s, n in counts.items()}
+            for key, counts in review.by_section().items()
+        },
+        "changes": [
+            {"id": c.id, "from": c.before.value, "to": c.after.value, "kind": c.kind}
+            for c in review.changes
+        ],
         "lagging": [dict(result_dict(r, lang), shortfall=r.shortfall) for r in review.lagging],
-        "no_data": [{"id": r.target.id, "name": r.target.name(lang),
-                     "reason": r.reason(lang)} for r in review.no_data],
+        "no_data": [
+            {"id": r.target.id, "name": r.target.name(lang), "reason": r.reason(lang)}
+            for r in review.no_data
+        ],
         "results": data["results"],
         "warnings": data["warnings"],
         "errors": [],
@@ -170,28 +178,94 @@ def _csv_cell(value: object) -> str:
     return safe_cell(str(value))
 
 
-RESULT_COLUMNS = ("id", "section", "name", "status", "period", "actual", "unit", "required",
-                  "expected", "gap", "wording", "rule", "reason", "source", "note")
+RESULT_COLUMNS = (
+    "id",
+    "section",
+    "name",
+    "status",
+    "period",
+    "actual",
+    "unit",
+    "required",
+    "expected",
+    "gap",
+    "wording",
+    "rule",
+    "reason",
+    "source",
+    "note",
+)
 
 
 def report_csv(report: Report, lang: str) -> str:
-    return to_csv(RESULT_COLUMNS, (
-        (r.target.id, r.target.section, r.target.name(lang), r.status.value,
-         str(r.period) if r.period else "", r.actual, r.target.unit, r.required, r.expected,
-         r.gap, r.target.quote, rule_words(r.target, lang), r.reason(lang), r.source, r.note)
-        for r in report.results))
+    return to_csv(
+        RESULT_COLUMNS,
+        (
+            (
+                r.target.id,
+                r.target.section,
+                r.target.name(lang),
+                r.status.value,
+                str(r.period) if r.period else "",
+                r.actual,
+                r.target.unit,
+                r.required,
+                r.expected,
+                r.gap,
+                r.target.quote,
+                rule_words(r.target, lang),
+                r.reason(lang),
+                r.source,
+                r.note,
+            )
+            for r in report.results
+        ),
+    )
 
 
-TARGET_COLUMNS = ("id", "section", "role", "name_zh", "name_en", "quote", "unit", "comparator",
-                  "value", "tolerance", "other", "baseline", "kind", "released", "rule")
+TARGET_COLUMNS = (
+    "id",
+    "section",
+    "role",
+    "name_zh",
+    "name_en",
+    "quote",
+    "unit",
+    "comparator",
+    "value",
+    "tolerance",
+    "other",
+    "baseline",
+    "kind",
+    "released",
+    "rule",
+)
 
 
 def targets_csv(targets: Iterable[Target], lang: str) -> str:
-    return to_csv(TARGET_COLUMNS, (
-        (t.id, t.section, t.role.value, t.name_zh, t.name_en, t.quote, t.unit,
-         t.comparator.value if t.comparator else "", t.value, t.tolerance, t.other,
-         t.baseline.value if t.baseline else None, t.kind.value, t.released.value,
-         rule_words(t, lang)) for t in targets))
+    return to_csv(
+        TARGET_COLUMNS,
+        (
+            (
+                t.id,
+                t.section,
+                t.role.value,
+                t.name_zh,
+                t.name_en,
+                t.quote,
+                t.unit,
+                t.comparator.value if t.comparator else "",
+                t.value,
+                t.tolerance,
+                t.other,
+                t.baseline.value if t.baseline else None,
+                t.kind.value,
+                t.released.value,
+                rule_words(t, lang),
+            )
+            for t in targets
+        ),
+    )
 
 
 def md(text: object) -> str:
@@ -215,18 +289,35 @@ def _md_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> list[s
 
 def report_markdown(report: Report, lang: str) -> str:
     registry = report.registry
-    lines = [f"# {registry.meta.title_zh if lang != 'en' else registry.meta.title_en}", "",
-             f"{word('as_of', lang)} {report.period or '-'}: " + summary_words(report, lang), ""]
-    header = [word(k, lang) for k in ("id", "name", "wording", "actual", "required", "gap",
-                                      "status")]
+    lines = [
+        f"# {registry.meta.title_zh if lang != 'en' else registry.meta.title_en}",
+        "",
+        f"{word('as_of', lang)} {report.period or '-'}: " + summary_words(report, lang),
+        "",
+    ]
+    header = [
+        word(k, lang) for k in ("id", "name", "wording", "actual", "required", "gap", "status")
+    ]
     for key, section in registry.sections.items():
         rows = [r for r in report.results if r.target.section == key]
         if not rows:
             continue
         lines += [f"## {section.title(lang)}", ""]
-        lines += _md_table(header, ((r.target.id, r.target.name(lang), r.target.quote, r.actual,
-                                     r.expected if r.expected is not None else r.required, r.gap,
-                                     status_label(r.status, lang)) for r in rows))
+        lines += _md_table(
+            header,
+            (
+                (
+                    r.target.id,
+                    r.target.name(lang),
+                    r.target.quote,
+                    r.actual,
+                    r.expected if r.expected is not None else r.required,
+                    r.gap,
+                    status_label(r.status, lang),
+                )
+                for r in rows
+            ),
+        )
         lines.append("")
     return "\n".join(lines)
 
@@ -235,15 +326,29 @@ def review_markdown(review: Review, lang: str) -> str:
     report = review.report
     lines = [report_markdown(report, lang)]
     lines += [f"## {word('lagging', lang)}", ""]
-    lines += _md_table([word(k, lang) for k in ("id", "name", "actual", "required", "gap",
-                                                  "status")],
-                       ((r.target.id, r.target.name(lang), r.actual, r.required, r.gap,
-                         status_label(r.status, lang)) for r in review.lagging))
-    lines += ["", f"## {word('changes', lang)} ({word('previous', lang)} "
-                  f"{review.previous or '-'})", ""]
-    lines += _md_table(["id", word("status", lang), "→"],
-                       ((c.id, status_label(c.before, lang), status_label(c.after, lang))
-                        for c in review.changes))
+    lines += _md_table(
+        [word(k, lang) for k in ("id", "name", "actual", "required", "gap", "status")],
+        (
+            (
+                r.target.id,
+                r.target.name(lang),
+                r.actual,
+                r.required,
+                r.gap,
+                status_label(r.status, lang),
+            )
+            for r in review.lagging
+        ),
+    )
+    lines += [
+        "",
+        f"## {word('changes', lang)} ({word('previous', lang)} {review.previous or '-'})",
+        "",
+    ]
+    lines += _md_table(
+        ["id", word("status", lang), "→"],
+        ((c.id, status_label(c.before, lang), status_label(c.after, lang)) for c in review.changes),
+    )
     return "\n".join(lines) + "\n"
 
 

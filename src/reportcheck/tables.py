@@ -34,8 +34,9 @@ class RawTable:
     problems: list[Problem] = field(default_factory=list)
     encoding: str | None = None
 
-    def fail(self, code: str, message: str, line: int | None = None,
-             value: str | None = None) -> RawTable:
+    def fail(
+        self, code: str, message: str, line: int | None = None, value: str | None = None
+    ) -> RawTable:
         self.problems.append(Problem(code, message, self.file, line, None, value))
         return self
 
@@ -53,26 +54,34 @@ def read_table(path: Path) -> RawTable:
         return table.fail("unreadable-file", f"cannot be read: {exc.strerror or exc}")
     suffix = path.suffix.lower()
     if suffix == ".xls":
-        return table.fail("wrong-file-type", "is an old Excel .xls workbook; save it as .xlsx "
-                          "or as CSV")
+        return table.fail(
+            "wrong-file-type", "is an old Excel .xls workbook; save it as .xlsx or as CSV"
+        )
     if suffix in EXCEL_SUFFIXES:
         return _read_xlsx(path, table)
     if data.startswith(_ZIP_MAGIC):
-        return table.fail("wrong-file-type", "is a zip archive (an Excel workbook?), not CSV "
-                          "text; give an Excel workbook the extension .xlsx")
+        return table.fail(
+            "wrong-file-type",
+            "is a zip archive (an Excel workbook?), not CSV "
+            "text; give an Excel workbook the extension .xlsx",
+        )
     text = _decode(data, table)
     if text is None:
         return table
     if not text.strip():
-        return table.fail("empty-file", "is empty; expected a header line 'id,period,value' "
-                          "and one row per figure")
+        return table.fail(
+            "empty-file",
+            "is empty; expected a header line 'id,period,value' and one row per figure",
+        )
     return _read_csv(text, table)
 
 
 def _decode(data: bytes, table: RawTable) -> str | None:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        table.fail("wrong-encoding", "is UTF-16 text; save it as CSV UTF-8 (or CSV from a "
-                   "Chinese-locale Excel, GB18030)")
+        table.fail(
+            "wrong-encoding",
+            "is UTF-16 text; save it as CSV UTF-8 (or CSV from a Chinese-locale Excel, GB18030)",
+        )
         return None
     if b"\x00" in data:
         table.fail("wrong-file-type", "holds binary data, not CSV text")
@@ -93,16 +102,29 @@ def _read_csv(text: str, table: RawTable) -> RawTable:
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        frame = pd.read_csv(io.StringIO(text), header=None, dtype=str, na_filter=False,
-                            keep_default_na=False, skip_blank_lines=False, on_bad_lines="warn",
-                            sep=",", quotechar='"', engine="c")
+        frame = pd.read_csv(
+            io.StringIO(text),
+            header=None,
+            dtype=str,
+            na_filter=False,
+            keep_default_na=False,
+            skip_blank_lines=False,
+            on_bad_lines="warn",
+            sep=",",
+            quotechar='"',
+            engine="c",
+        )
     skipped: set[int] = set()
     for warning in caught:
         for match in _SKIPPED.finditer(str(warning.message)):
             line, expected, saw = (int(g) for g in match.groups())
             skipped.add(line)
-            table.fail("wrong-field-count", f"has {saw} fields but the header has {expected}; "
-                       "quote a value that contains a comma", line)
+            table.fail(
+                "wrong-field-count",
+                f"has {saw} fields but the header has {expected}; "
+                "quote a value that contains a comma",
+                line,
+            )
     records = frame.to_numpy().tolist()
     lines = (n for n in range(1, len(records) + len(skipped) + 1) if n not in skipped)
     numbered = list(zip(lines, records, strict=False))
@@ -123,19 +145,26 @@ def _read_xlsx(path: Path, table: RawTable) -> RawTable:
         return table.fail("wrong-file-type", f"is not a readable .xlsx workbook ({exc})")
     try:
         sheet = book.worksheets[0]
-        grid = [[_cell_text(c.value, getattr(c, "number_format", "General")) for c in row]
-                for row in sheet.iter_rows()]
+        grid = [
+            [_cell_text(c.value, getattr(c, "number_format", "General")) for c in row]
+            for row in sheet.iter_rows()
+        ]
     finally:
         book.close()
     while grid and not any(grid[-1]):  # formatting can stretch a sheet past its last value
         grid.pop()
     if not grid:
-        return table.fail("empty-file", "has no cells in its first sheet; expected a header row "
-                          "'id, period, value' and one row per figure")
+        return table.fail(
+            "empty-file",
+            "has no cells in its first sheet; expected a header row "
+            "'id, period, value' and one row per figure",
+        )
     width = len(grid[0])
     table.header = grid[0]
-    table.rows = [(n, (cells + [""] * width)[:max(width, len(cells))])
-                  for n, cells in enumerate(grid[1:], start=2)]
+    table.rows = [
+        (n, (cells + [""] * width)[: max(width, len(cells))])
+        for n, cells in enumerate(grid[1:], start=2)
+    ]
     return table
 
 

@@ -19,12 +19,23 @@ def _family(family: str, *units: tuple[str, int, str]) -> dict[str, Unit]:
 
 
 UNITS: dict[str, Unit] = {
-    **_family("yuan", ("元", 1, "CNY"), ("万元", 10**4, "10k CNY"), ("亿元", 10**8, "100M CNY"),
-              ("万亿元", 10**12, "trillion CNY")),
-    **_family("usd", ("美元", 1, "USD"), ("万美元", 10**4, "10k USD"),
-              ("亿美元", 10**8, "100M USD")),
-    **_family("people", ("人", 1, "people"), ("名", 1, "people"), ("万人", 10**4, "10k people"),
-              ("万名", 10**4, "10k people")),
+    **_family(
+        "yuan",
+        ("元", 1, "CNY"),
+        ("万元", 10**4, "10k CNY"),
+        ("亿元", 10**8, "100M CNY"),
+        ("万亿元", 10**12, "trillion CNY"),
+    ),
+    **_family(
+        "usd", ("美元", 1, "USD"), ("万美元", 10**4, "10k USD"), ("亿美元", 10**8, "100M USD")
+    ),
+    **_family(
+        "people",
+        ("人", 1, "people"),
+        ("名", 1, "people"),
+        ("万人", 10**4, "10k people"),
+        ("万名", 10**4, "10k people"),
+    ),
     **_family("kilowatt", ("千瓦", 1, "kW"), ("万千瓦", 10**4, "10 MW")),
     **_family("teu", ("标箱", 1, "TEU"), ("万标箱", 10**4, "10k TEU")),
     **_family("dwelling", ("套", 1, "units"), ("万套", 10**4, "10k units")),
