@@ -51,8 +51,10 @@ def test_table_groups_by_section_and_prints_status_words(cli: Cli) -> None:
         "1",
         "滞后",
         "1",
+        "未到期",
+        "0",
         "暂无数据",
-        "89",
+        "149",
     ]
     assert result.stderr == ""
 
@@ -82,7 +84,14 @@ def test_json_is_the_library_result_serialised(cli: Cli, registry: Registry) -> 
     assert result.stdout == to_json(report_dict(report, "zh"))
     data = json.loads(result.stdout)
     assert set(data) >= {"period", "summary", "results", "errors"}
-    assert data["summary"] == {"met": 0, "missed": 0, "on_track": 33, "behind": 27, "no_data": 31}
+    assert data["summary"] == {
+        "met": 0,
+        "missed": 0,
+        "on_track": 32,
+        "behind": 28,  # the rolling programme of major projects: 110 in hand against 200
+        "not_due": 0,
+        "no_data": 91,
+    }
     first = data["results"][0]
     assert set(first) >= {"id", "status", "actual", "target", "expected", "gap", "period", "reason"}
 
@@ -109,7 +118,7 @@ def test_csv_output(cli: Cli) -> None:
         "-0.3",
         "地区生产总值增长6%左右",
     )
-    assert len(rows) == 91
+    assert len(rows) == 151
 
 
 def test_markdown_output(cli: Cli) -> None:
@@ -133,6 +142,13 @@ def test_markdown_output(cli: Cli) -> None:
                 "clustered_villages",
                 "beautiful_communities",
                 "beautiful_streets",
+                "territorial_spatial_plan",
+                "central_city_overall_design",
+                "central_city_quality_plan",
+                "shihe_culture_path",
+                "lianhuazhuang_xiangwang_walkway",
+                "nanjiao_scenic_area_study",
+                "agri_hightech_zone",
             ],
         ),
         (["--status", "behind", "--id", "fai_growth", "--id", "gdp_growth"], ["fai_growth"]),
@@ -145,12 +161,12 @@ def test_filters(cli: Cli, args: list[str], ids: list[str]) -> None:
 
 def test_a_section_includes_its_subsections(cli: Cli) -> None:
     data = json.loads(cli("diff", JUNE, "-f", "json", "--section", "二").stdout)
-    assert len(data["results"]) == 89
+    assert len(data["results"]) == 147
 
 
 def test_section_filter_takes_full_width_parentheses(cli: Cli) -> None:
     data = json.loads(cli("diff", JUNE, "-f", "json", "--section", "二(三)").stdout)
-    assert len(data["results"]) == 7
+    assert len(data["results"]) == 14
 
 
 def test_exit_0_when_nothing_fails(cli: Cli) -> None:
@@ -189,7 +205,7 @@ def test_bad_fail_on_is_a_usage_error(cli: Cli) -> None:
     assert result.exit_code == 2
     assert result.stderr == (
         "reportcheck: error: --fail-on 'late': expected a comma list of "
-        "met, missed, on_track, behind, no_data or 'never' [bad-fail-on]\n"
+        "met, missed, on_track, behind, not_due, no_data or 'never' [bad-fail-on]\n"
     )
 
 

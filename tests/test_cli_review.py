@@ -27,19 +27,19 @@ def test_status_without_actuals_is_an_overview(
     result = cli("status", "-f", "json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert data["commitments"] == 91
-    assert data["references"] == 2
+    assert data["commitments"] == 151
+    assert data["references"] == 3
     assert data["sections"]["二"] == 10
     assert data["kinds"] == {
-        "cumulative": 55,
+        "yesno": 64,
+        "cumulative": 54,
         "rate": 24,
-        "relative": 4,
-        "yesno": 4,
-        "baseline": 2,
-        "stock": 1,
+        "relative": 3,
+        "baseline": 3,
+        "stock": 2,
         "rank": 1,
     }
-    assert data["released"] == {"monthly": 37, "yearly": 31, "quarterly": 23}
+    assert data["released"] == {"yearly": 91, "monthly": 37, "quarterly": 23}
     table = cli("status")
     assert table.exit_code == 0
     assert "reportcheck template" in table.stdout
@@ -68,7 +68,7 @@ def test_status_with_a_year_of_months(cli: Cli) -> None:
     data = json.loads(result.stdout)
     assert (data["period"], data["previous_period"]) == ("2023-06", "2023-05")
     assert set(data) >= {"summary", "sections", "changes", "lagging", "no_data"}
-    assert sum(data["sections"]["二(一)"].values()) == 26
+    assert sum(data["sections"]["二(一)"].values()) == 42
     changes = {c["id"]: (c["from"], c["to"], c["kind"]) for c in data["changes"]}
     assert changes["manufacturing_loans"] == ("on_track", "behind", "newly_failing")
     assert changes["gdp_growth"] == ("no_data", "on_track", "changed")
@@ -148,7 +148,7 @@ def test_show_unknown_id_suggests(cli: Cli) -> None:
 def test_template_csv_to_stdout(cli: Cli, registry: object) -> None:
     result = cli("template", "--period", "2023-06")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert len(rows) == 93
+    assert len(rows) == 154
     assert list(rows[0]) == ["id", "period", "value", "unit", "name_zh", "target", "source", "note"]
     assert rows[0] == {
         "id": "gdp_growth",
@@ -168,7 +168,7 @@ def test_unfilled_template_diffs_as_all_no_data(cli: Cli, tmp_path: Path) -> Non
         assert cli("template", "-o", str(path)).exit_code == 0
         result = cli("diff", str(path), "-f", "json")
         assert result.exit_code == 0
-        assert json.loads(result.stdout)["summary"]["no_data"] == 91
+        assert json.loads(result.stdout)["summary"]["no_data"] == 151
 
 
 def test_template_csv_has_a_bom_for_excel(cli: Cli, tmp_path: Path) -> None:
@@ -200,7 +200,7 @@ def test_template_refuses_other_extensions_and_bad_periods(cli: Cli, tmp_path: P
 
 def test_targets_json_fields(cli: Cli) -> None:
     data = json.loads(cli("targets", "-f", "json").stdout)
-    assert len(data) == 93
+    assert len(data) == 154
     gdp = data[0]
     assert {
         k: gdp[k]
@@ -234,13 +234,17 @@ def test_targets_json_fields(cli: Cli) -> None:
 
 
 def test_targets_filters_and_table(cli: Cli) -> None:
-    data = json.loads(cli("targets", "-f", "json", "--section", "三").stdout)
+    data = json.loads(cli("targets", "-f", "json", "--section", "三(二)").stdout)
     assert [t["id"] for t in data] == ["livelihood_share_of_new_revenue", "general_spending_cut"]
+    sections = {
+        t["section"] for t in json.loads(cli("targets", "-f", "json", "--section", "三").stdout)
+    }
+    assert sections == {"三(二)", "三(三)", "三(四)"}
     table = cli("targets", "--id", "graduates").stdout
     assert "引进大学生9万名以上" in table
     assert "1 项承诺" in table
     rows = list(csv.DictReader(io.StringIO(cli("targets", "-f", "csv").stdout)))
-    assert len(rows) == 93
+    assert len(rows) == 154
 
 
 def test_version(cli: Cli) -> None:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from fractions import Fraction
 from importlib import resources
 from pathlib import Path
 
 import reportcheck
-from reportcheck.model import Comparator, Registry, Role, Target
+from reportcheck.model import Registry, Role, Target
 from reportcheck.registry import default_registry_path
+from reportcheck.rules import Comparator
 from reportcheck.units import UNITS
 
 from .conftest import REPO
@@ -52,23 +54,25 @@ def commitments_part(text: str) -> tuple[int, int]:
     return text.index("二、2023年工作安排"), text.index("2021 版权所有")
 
 
-def quote_numbers(quote: str) -> list[tuple[Decimal, str]]:
+def quote_numbers(quote: str) -> list[tuple[Fraction, str]]:
     """Each number in a quote with the unit written after it (scaled to the unit's base)."""
     found = []
     for match in _NUMBER.finditer(quote):
         rest = quote[match.end() :]
         unit = next((u for u in _UNITS_LONGEST_FIRST if rest.startswith(u)), "")
         factor = UNITS[unit].factor if unit else Decimal(1)
-        found.append((Decimal(match.group()) * factor, UNITS[unit].family if unit else ""))
+        found.append(
+            (Fraction(Decimal(match.group()) * factor), UNITS[unit].family if unit else "")
+        )
     if "三分之二" in quote:
-        found.append((Decimal("66.67"), "percent"))
+        found.append((Fraction(200, 3), "percent"))
     return found
 
 
-def agrees(target: Target, value: Decimal, quote: str, points: bool = False) -> bool:
+def agrees(target: Target, value: Fraction | Decimal, quote: str, points: bool = False) -> bool:
     unit = UNITS[target.unit]
     family = "points" if points else unit.family
-    scaled = value * unit.factor
+    scaled = Fraction(value) * Fraction(unit.factor)
     return any(n == scaled and f in (family, "") for n, f in quote_numbers(quote))
 
 
@@ -98,8 +102,9 @@ def test_each_value_appears_in_its_quote_in_its_unit(registry: Registry) -> None
     disagree = [
         t.id
         for t in registry.targets
-        if t.value is not None
-        and not agrees(t, t.value, t.quote, points=t.comparator is Comparator.RISE_BY)
+        if t.rule is not None
+        and t.rule.threshold is not None
+        and not agrees(t, t.rule.threshold, t.quote, points=t.comparator is Comparator.RISE_BY)
     ]
     assert disagree == []
 
@@ -108,7 +113,9 @@ def test_each_baseline_value_appears_in_its_quote(registry: Registry) -> None:
     disagree = [
         t.id
         for t in registry.targets
-        if t.baseline and not agrees(t, t.baseline.value, t.baseline.quote)
+        if t.baseline
+        and t.baseline.value is not None
+        and not agrees(t, t.baseline.value, t.baseline.quote)
     ]
     assert disagree == []
 
@@ -217,7 +224,7 @@ def test_report_metadata(registry: Registry) -> None:
         "湖州日报",
     )
     assert meta.seed.endswith(SEED_NAME)
-    assert len(registry.commitments) == 91
+    assert len(registry.commitments) == 151
 
 
 def test_installed_package_ships_registry_and_seed() -> None:

@@ -174,8 +174,9 @@ def test_cli_refuses_a_bad_registry_with_exit_2(
     assert result.stdout == ""
     assert result.stderr == (
         f"reportcheck: error: {path}:21: column tolerence: target gdp_growth: unknown key "
-        "'tolerence' (known: baseline, comparator, id, kind, name_en, name_zh, note, other, "
-        "quote, released, role, section, tolerance, unit, value) [registry-unknown-key]\n"
+        "'tolerence' (known: baseline, basis, comparator, direction, due, entered_as, id, kind, "
+        "lead, milestones, name_en, name_zh, note, other, pacing, quote, released, role, "
+        "section, tolerance, unit, value) [registry-unknown-key]\n"
         f"reportcheck: error: {path}:13: column tolerance: target gdp_growth: missing key "
         "'tolerance' (needed by comparator about) [registry-rule]\n"
     )

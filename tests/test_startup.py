@@ -1,9 +1,8 @@
-"""Commands load only what they use: no pandas without actuals, never pydantic, yaml only once."""
+"""Commands load only what they use: no pandas without actuals, never pydantic."""
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +17,7 @@ try:
     main()
 except SystemExit:
     pass
-print(json.dumps(sorted(m for m in ("pandas", "openpyxl", "numpy", "pydantic", "yaml")
+print(json.dumps(sorted(m for m in ("pandas", "openpyxl", "numpy", "pydantic")
                         if m in sys.modules)), file=sys.stderr)
 """
 
@@ -28,7 +27,6 @@ def heavy_modules(args: list[str], cwd: Path) -> list[str]:
         "PATH": "",
         "COLUMNS": "120",
         "REPORTCHECK_ACTUALS": "",
-        "REPORTCHECK_CACHE_DIR": os.environ["REPORTCHECK_CACHE_DIR"],
     }
     done = subprocess.run(
         [sys.executable, "-c", PROBE, json.dumps(args)],
@@ -55,16 +53,7 @@ def heavy_modules(args: list[str], cwd: Path) -> list[str]:
     ],
 )
 def test_commands_without_actuals_do_not_import_pandas(args: list[str], tmp_path: Path) -> None:
-    heavy_modules(args, tmp_path)  # fills the registry cache
     assert heavy_modules(args, tmp_path) == []
-
-
-def test_yaml_is_imported_only_to_parse_a_registry_not_yet_cached(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("REPORTCHECK_CACHE_DIR", str(tmp_path / "cache"))
-    assert heavy_modules(["targets", "-f", "json"], tmp_path) == ["yaml"]
-    assert heavy_modules(["targets", "-f", "json"], tmp_path) == []
 
 
 def test_the_probe_sees_pandas_when_actuals_are_read(tmp_path: Path) -> None:

@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from reportcheck import __version__
-from reportcheck.cache import load_registry_cached
 from reportcheck.errors import MAX_LISTED, Problem, ReportcheckError, UsageError
 from reportcheck.model import DEFAULT_FAIL_ON, Registry, Status, section_matches
 from reportcheck.periods import PERIOD_HINT, Period, parse_period
+from reportcheck.registry import load_registry as load_registry_cached
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

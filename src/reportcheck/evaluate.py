@@ -1,26 +1,21 @@
 """Judging each commitment against the actual figures: the heart of reportcheck.
 
-Nothing here prints; the command line renders the Report and takes its exit code from it.
+Nothing here prints and nothing here makes sentences: a Result carries a reason code and the
+numbers, and `explain` turns them into Chinese or English at the edge.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from reportcheck.model import (
-    NEEDS_OTHER,
-    Comparator,
-    Kind,
-    Registry,
-    Status,
-    Target,
-    section_matches,
-)
-from reportcheck.numeric import format_decimal
+from reportcheck.model import EnteredAs, Kind, Pacing, Registry, Status, Target, section_matches
+from reportcheck.pacing import frame_for, share_due
 from reportcheck.periods import Period
+from reportcheck.rules import Check, Comparator, Direction, to_decimal
 
 if TYPE_CHECKING:
     from reportcheck.actuals import Actual, ActualsSet, Value
@@ -28,16 +23,21 @@ if TYPE_CHECKING:
 
 FAILING_EXIT = 1
 PASSING_EXIT = 0
-_PLACES = Decimal("0.0001")  # computed paces are kept to four decimals; inputs are never rounded
+_HUNDRED = Fraction(100)
+_SCALED = (Pacing.LINEAR, Pacing.PATH, Pacing.MILESTONES)
 
 
 @dataclass(frozen=True)
 class Result:
     """One commitment judged at one period.
 
-    `required` is what the rule compares the actual with at that period (the target itself, a
-    baseline plus points, another quantity, or the pro-rata share of an annual flow); `expected`
-    is set where pacing applies; `gap` is actual minus required, in the target's unit.
+    `required` is what the rule held the figure to at that period (the target itself, a baseline
+    plus points, another quantity, or the part of an annual figure due by now); `expected` is set
+    where pacing applies; `gap` is the judged figure minus required, in the target's unit.
+    `code` says why (see `explain`); `excess` is how far past the requirement a figure went in
+    the good direction; `completion` is 完成率 in percent of the annual figure (cumulative and
+    level targets); `pace_points` is how many percentage points ahead (+) or behind (−) 序时进度.
+    `judged` is the figure judged when it differs from the one typed (a fall entered as −16).
     """
 
     target: Target
@@ -48,14 +48,23 @@ class Result:
     expected: Decimal | None = None
     gap: Decimal | None = None
     other: Decimal | None = None
-    reason_zh: str = ""
-    reason_en: str = ""
+    code: str = ""
     source: str = ""
     note: str = ""
     where: str | None = None
+    excess: Decimal | None = None
+    tolerance: Decimal | None = None
+    completion: Decimal | None = None
+    pace_points: Decimal | None = None
+    judged: Decimal | None = None
+    baseline: Decimal | None = None
+    other_period: Period | None = None
+    notes: tuple[str, ...] = ()
 
     def reason(self, lang: str) -> str:
-        return self.reason_en if lang == "en" else self.reason_zh
+        from reportcheck.explain import reason
+
+        return reason(self, lang)
 
     @property
     def shortfall(self) -> Decimal | None:
@@ -112,39 +121,57 @@ def latest_period(actuals: ActualsSet) -> Period | None:
     return periods[-1] if periods else None
 
 
+class Figures:
+    """Every figure that has a value, by id and period (the reader has refused conflicts)."""
+
+    def __init__(self, actuals: Iterable[Actual]) -> None:
+        self.by_key: dict[tuple[str, Period], Actual] = {}
+        self.by_id: dict[str, list[Actual]] = {}
+        for actual in actuals:
+            if actual.period is None or actual.value is None:
+                continue
+            self.by_key[(actual.id, actual.period)] = actual
+            self.by_id.setdefault(actual.id, []).append(actual)
+        for rows in self.by_id.values():
+            rows.sort(key=lambda a: a.period or Period(0, 0))
+
+    def at(self, target_id: str, period: Period) -> Actual | None:
+        return self.by_key.get((target_id, period))
+
+    def latest_release(self, target_id: str, period: Period) -> Actual | None:
+        """The other quantity's latest figure of the same year at or before `period`
+        (a quarterly GDP growth figure for a monthly revenue figure)."""
+        found = [
+            a
+            for a in self.by_id.get(target_id, [])
+            if a.period is not None and a.period.year == period.year and a.period <= period
+        ]
+        return found[-1] if found else None
+
+
 def evaluate(registry: Registry, actuals: ActualsSet, as_of: Period | None = None) -> Report:
     """Judge every commitment on its latest figure at or before `as_of` (default: the latest)."""
     as_of = as_of or latest_period(actuals)
-    index = _figures(actuals)
-    by_id: dict[str, list[Actual]] = {}
+    figures = Figures(actuals.actuals)
+    rows: dict[str, list[Actual]] = {}
     for actual in actuals.actuals:
-        by_id.setdefault(actual.id, []).append(actual)
+        rows.setdefault(actual.id, []).append(actual)
     results = tuple(
-        _judge_latest(t, by_id.get(t.id, []), index, as_of, registry) for t in registry.commitments
+        _judge_latest(t, rows.get(t.id, []), figures, as_of, registry) for t in registry.commitments
     )
     return Report(registry, as_of, results, actuals.warnings)
 
 
 def judge_each_period(target: Target, actuals: ActualsSet, registry: Registry) -> list[Result]:
     """The commitment judged at every period that has a figure for it, oldest first."""
-    index = _figures(actuals)
-    own = sorted(
-        (a for a in index.values() if a.id == target.id), key=lambda a: a.period or Period(0, 0)
-    )
-    return [judge(target, a, index, registry) for a in own]
-
-
-def _figures(actuals: ActualsSet) -> dict[tuple[str, Period], Actual]:
-    """Every figure that has a value, by id and period (the reader has refused conflicts)."""
-    return {
-        (a.id, a.period): a for a in actuals.actuals if a.period is not None and a.value is not None
-    }
+    figures = Figures(actuals.actuals)
+    return [judge(target, a, figures, registry) for a in figures.by_id.get(target.id, [])]
 
 
 def _judge_latest(
     target: Target,
     rows: list[Actual],
-    index: dict[tuple[str, Period], Actual],
+    figures: Figures,
     as_of: Period | None,
     registry: Registry,
 ) -> Result:
@@ -155,32 +182,23 @@ def _judge_latest(
     ]
     if with_value:
         latest = max(with_value, key=lambda a: a.period or Period(0, 0))
-        return judge(target, latest, index, registry)
+        return judge(target, latest, figures, registry)
+    if any(a.value is not None for a in rows) and as_of is not None:
+        return Result(target, Status.NO_DATA, as_of, code="nothing-before")
     empty = [a for a in rows if a.value is None]
-    later = [a for a in rows if a.value is not None]
-    if later and as_of is not None:
-        return _no_data(target, as_of, f"{as_of}及以前没有数据", f"no figure on or before {as_of}")
     if empty:
-        return _no_data(
-            target, as_of, f"数值为空({empty[0].where})", f"value left empty ({empty[0].where})"
-        )
-    return _no_data(target, as_of, "实际数据中没有该指标", "no figure in the actuals")
+        return Result(target, Status.NO_DATA, as_of, code="left-empty", where=empty[0].where)
+    not_due = as_of is not None and as_of < target.due and target.pacing is Pacing.AT_DUE
+    return Result(target, Status.NO_DATA, as_of, code="not-due-no-figure" if not_due else "no-row")
 
 
-def _no_data(target: Target, period: Period | None, zh: str, en: str) -> Result:
-    return Result(target, Status.NO_DATA, period, reason_zh=zh, reason_en=en)
-
-
-def judge(
-    target: Target, actual: Actual, index: dict[tuple[str, Period], Actual], registry: Registry
-) -> Result:
-    """Judge one figure by the target's rule: met/missed at year end, on_track/behind before."""
+def judge(target: Target, actual: Actual, figures: Figures, registry: Registry) -> Result:
+    """Judge one figure by the target's rule and pacing."""
     period = actual.period
+    rule = target.rule
     assert period is not None
     assert actual.value is not None
-    passed_status, failed_status = (
-        (Status.MET, Status.MISSED) if period.is_full_year else (Status.ON_TRACK, Status.BEHIND)
-    )
+    assert rule is not None
     base = Result(
         target,
         Status.NO_DATA,
@@ -190,179 +208,100 @@ def judge(
         note=actual.note,
         where=actual.where,
     )
-    if target.comparator is Comparator.YES:
-        ok = actual.value is True
-        words = ("是", "yes") if ok else ("否", "no")
-        return _with(base, passed_status if ok else failed_status, None, None, words)
-    value = actual.value
-    assert isinstance(value, Decimal)
-    if target.comparator in NEEDS_OTHER:
-        assert target.other is not None
-        other = index.get((target.other, period))
+    figure, notes = _figure(target, actual.value)
+    frame = frame_for(target, period, registry.meta.year)
+    if frame is None:
+        return replace(base, status=Status.NOT_DUE, code="before-first-milestone", notes=notes)
+    baseline: Fraction | None = None
+    if rule.needs_baseline:
+        baseline, note = _baseline(target, period, figures)
+        if baseline is None:
+            return replace(base, code="no-baseline", notes=notes)
+        notes += (note,)
+        frame = replace(frame, baseline=baseline)
+    other_period = None
+    if rule.other is not None:
+        other = figures.latest_release(rule.other, period)
         if other is None or not isinstance(other.value, Decimal):
-            other_target = registry.get(target.other)
-            name = other_target.name_zh if other_target else target.other
-            return _no_data(
-                target,
-                period,
-                f"缺少{period}的{name}({target.other})数据",
-                f"no figure for {target.other} for {period} to compare with",
-            )
-        return _relative(base, target, value, other.value, passed_status, failed_status)
-    assert target.comparator is not None
-    required, expected, tolerance, strict = _requirement(target, period)
-    gap = value - required
-    ok = _passes(target.comparator, value, required, tolerance, strict)
-    if tolerance is not None:
-        rule = f"{_n(required)} ± {_n(tolerance)}"
-    else:
-        rule = f"{_SYMBOL[Comparator.MORE_THAN if strict else target.comparator]} {_n(required)}"
-    if expected is not None and not period.is_full_year:
-        rule += f" ({_n(target.value or Decimal(0))} × {period.month}/12)"
-    words = (f"{_n(value)},要求 {rule}", f"{_n(value)}, required {rule}")
-    return Result(
-        target,
-        passed_status if ok else failed_status,
-        period,
-        value,
-        required,
-        expected,
-        gap.normalize(),
-        None,
-        words[0],
-        words[1],
-        actual.source,
-        actual.note,
-        actual.where,
+            return replace(base, code="no-other", notes=notes)
+        other_period = other.period
+        frame = replace(frame, other=Fraction(other.value))
+    check = rule.judge(figure, frame)
+    status = _status(target, period, check)
+    completion, pace_points = _progress(target, period, figure, registry.meta.year)
+    paced = not frame.final and target.pacing in _SCALED
+    return replace(
+        base,
+        status=status,
+        code=check.reason,
+        required=_dec(check.required),
+        expected=_dec(check.required) if paced else None,
+        gap=_dec(check.gap),
+        excess=_dec(check.excess),
+        tolerance=_dec(check.tolerance),
+        completion=completion,
+        pace_points=pace_points,
+        other=_dec(frame.other),
+        other_period=other_period,
+        baseline=_dec(baseline),
+        judged=None if isinstance(actual.value, bool) or figure == actual.value else _dec(figure),
+        notes=tuple(n for n in notes if n),
     )
 
 
-_SYMBOL = {
-    Comparator.AT_LEAST: "≥",
-    Comparator.MORE_THAN: ">",
-    Comparator.AT_MOST: "≤",
-    Comparator.RANK_WITHIN: "≤",
-    Comparator.BELOW_BASELINE: "<",
-    Comparator.RISE_BY: "≥",
-}
+def _figure(target: Target, value: Value) -> tuple[Fraction, tuple[str, ...]]:
+    """The figure as the rule reads it: 1/0 for yes/no; a fall's size for 下降/压减 targets."""
+    if isinstance(value, bool):
+        return Fraction(int(value)), ()
+    figure = Fraction(value)
+    if target.entered_as is EnteredAs.CHANGE:
+        return -figure, ("sign-from-change",)
+    if target.entered_as is EnteredAs.MAGNITUDE and figure < 0:
+        return -figure, ("sign-converted",)
+    return figure, ()
 
 
-def _requirement(
-    target: Target, period: Period
-) -> tuple[Decimal, Decimal | None, Decimal | None, bool]:
-    """(required, expected, tolerance, strict) for the non-relative comparators."""
-    comparator = target.comparator
-    baseline = target.baseline.value if target.baseline else None
-    strict = comparator in (Comparator.MORE_THAN, Comparator.BELOW_BASELINE)
-    if comparator is Comparator.BELOW_BASELINE:
-        assert baseline is not None
-        return baseline, None, None, True
-    if comparator is Comparator.ABOUT_BASELINE:
-        assert baseline is not None
-        return baseline, None, target.tolerance, False
-    if comparator is Comparator.RISE_BY:
-        assert baseline is not None
-        assert target.value is not None
-        return baseline + target.value, None, None, False
-    assert target.value is not None
-    share = Decimal(period.month) / 12
-    tolerance = target.tolerance
-    if target.kind is Kind.CUMULATIVE:
-        required = _paced(target.value * share)
-        tolerance = _paced(tolerance * share) if tolerance is not None else None
-        # 序时进度 asks to be on pace: reaching the pro-rata share is on track even for 超过.
-        return required, required, tolerance, strict and period.is_full_year
-    if target.kind is Kind.STOCK and baseline is not None:
-        required = _paced(baseline + (target.value - baseline) * share)
-        return required, required, tolerance, strict and period.is_full_year
-    return target.value, None, tolerance, strict
+def _baseline(target: Target, period: Period, figures: Figures) -> tuple[Fraction | None, str]:
+    """A same-period figure a year earlier when supplied, else the full-year baseline."""
+    baseline = target.baseline
+    assert baseline is not None
+    if baseline.same_period is not None:
+        earlier = figures.at(baseline.same_period, period)
+        if earlier is not None and isinstance(earlier.value, Decimal):
+            return Fraction(earlier.value), "same-period-baseline"
+    if baseline.value is None:
+        return None, ""
+    seasonal = not period.is_full_year and baseline.same_period is not None
+    return Fraction(baseline.value), "full-year-baseline" if seasonal else ""
 
 
-def _paced(value: Decimal) -> Decimal:
-    return value.quantize(_PLACES).normalize() if value != value.quantize(_PLACES) else value
+def _status(target: Target, period: Period, check: Check) -> Status:
+    if period >= target.due:
+        return Status.MET if check.passed else Status.MISSED
+    if target.pacing is Pacing.AT_DUE:
+        # Not done yet is not behind; done already (or a flow already past its target) is met.
+        lasting = target.comparator is Comparator.DONE or target.kind is Kind.CUMULATIVE
+        return Status.MET if check.passed and lasting else Status.NOT_DUE
+    return Status.ON_TRACK if check.passed else Status.BEHIND
 
 
-def _passes(
-    comparator: Comparator | None,
-    value: Decimal,
-    required: Decimal,
-    tolerance: Decimal | None,
-    strict: bool,
-) -> bool:
-    if comparator in (Comparator.ABOUT, Comparator.ABOUT_BASELINE):
-        assert tolerance is not None
-        return abs(value - required) <= tolerance
-    if comparator in (Comparator.AT_MOST, Comparator.RANK_WITHIN):
-        return value <= required
-    if comparator is Comparator.BELOW_BASELINE:
-        return value < required
-    return value > required if strict else value >= required
+def _progress(
+    target: Target, period: Period, figure: Fraction, report_year: int
+) -> tuple[Decimal | None, Decimal | None]:
+    """完成率 (percent of the annual figure) for cumulative and level targets, and the points
+    ahead of (+) or behind (−) 序时进度 where the target is paced; None where they mean nothing
+    (rates, caps, yes/no)."""
+    rule = target.rule
+    assert rule is not None
+    threshold = rule.threshold
+    levels = target.kind in (Kind.CUMULATIVE, Kind.STOCK)
+    if not (levels and threshold and rule.paceable and rule.direction is Direction.UP):
+        return None, None
+    completion = figure / threshold
+    share = share_due(target, period, report_year)
+    points = None if share is None else to_decimal((completion - share) * _HUNDRED, 2)
+    return to_decimal(completion * _HUNDRED, 2), points
 
 
-def _relative(
-    base: Result,
-    target: Target,
-    value: Decimal,
-    other: Decimal,
-    passed_status: Status,
-    failed_status: Status,
-) -> Result:
-    gap = (value - other).normalize()
-    if target.comparator is Comparator.FASTER_THAN:
-        ok = value > other
-        words = (
-            f"{_n(value)} {'>' if ok else '≤'} {target.other} {_n(other)}",
-            f"{_n(value)} {'>' if ok else '≤'} {target.other} {_n(other)}",
-        )
-    else:
-        assert target.tolerance is not None
-        ok = abs(value - other) <= target.tolerance
-        words = (
-            f"{_n(value)} 与 {target.other} {_n(other)} 相差 {_n(abs(gap))},"
-            f"容差 {_n(target.tolerance)}",
-            f"{_n(value)} is {_n(abs(gap))} from {target.other} {_n(other)} "
-            f"(tolerance {_n(target.tolerance)})",
-        )
-    return Result(
-        target,
-        passed_status if ok else failed_status,
-        base.period,
-        value,
-        other,
-        None,
-        gap,
-        other,
-        words[0],
-        words[1],
-        base.source,
-        base.note,
-        base.where,
-    )
-
-
-def _with(
-    base: Result,
-    status: Status,
-    required: Decimal | None,
-    gap: Decimal | None,
-    words: tuple[str, str],
-) -> Result:
-    return Result(
-        base.target,
-        status,
-        base.period,
-        base.actual,
-        required,
-        None,
-        gap,
-        None,
-        words[0],
-        words[1],
-        base.source,
-        base.note,
-        base.where,
-    )
-
-
-def _n(value: Decimal) -> str:
-    return format_decimal(value)
+def _dec(value: Fraction | None) -> Decimal | None:
+    return to_decimal(value) if value is not None else None

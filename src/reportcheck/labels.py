@@ -9,6 +9,7 @@ STATUS = {
     Status.MISSED: ("未完成", "missed"),
     Status.ON_TRACK: ("符合进度", "on track"),
     Status.BEHIND: ("滞后", "behind"),
+    Status.NOT_DUE: ("未到期", "not due yet"),
     Status.NO_DATA: ("暂无数据", "no data"),
 }
 
@@ -33,6 +34,13 @@ WORDS = {
     "baseline": ("基期", "baseline"),
     "tolerance": ("容差", "tolerance"),
     "pacing": ("进度口径", "pacing"),
+    "direction": ("方向", "good direction"),
+    "due": ("期限", "due"),
+    "sign": ("正负号", "sign"),
+    "basis": ("口径", "basis"),
+    "lead": ("责任单位", "responsible unit"),
+    "completion": ("完成率", "completion"),
+    "pace": ("序时进度", "against pace"),
     "source": ("来源", "source"),
     "quote": ("原文", "quote"),
     "lagging": ("滞后最多", "lagging most"),

@@ -2,46 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
+from fractions import Fraction
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from reportcheck.rules import Comparator, Direction, Rule
+from reportcheck.units import UNITS, Unit
 
-class Comparator(str, Enum):
-    """The rule a commitment's wording implies (see the README's table of wordings)."""
-
-    AT_LEAST = "at_least"  # 增长X% / 达到X / X以上 / 不低于X / plain "X家"
-    MORE_THAN = "more_than"  # 超过X / 突破X
-    AT_MOST = "at_most"  # 控制在X以内
-    ABOUT = "about"  # X左右: within ± tolerance of X
-    RANK_WITHIN = "rank_within"  # 进入前N位: rank ≤ N
-    BELOW_BASELINE = "below_baseline"  # 进一步缩小: lower than the baseline
-    RISE_BY = "rise_by"  # 提高N个百分点: at least N points above the baseline
-    ABOUT_BASELINE = "about_baseline"  # 基本稳定: within ± tolerance of the baseline
-    ABOUT_OTHER = "about_other"  # 与…基本同步: within ± tolerance of another quantity
-    FASTER_THAN = "faster_than"  # 快于…: greater than another quantity
-    YES = "yes"  # 完成省定任务: a yes/no outcome that must be yes
-
-
-NEEDS_VALUE = frozenset(
-    {
-        Comparator.AT_LEAST,
-        Comparator.MORE_THAN,
-        Comparator.AT_MOST,
-        Comparator.ABOUT,
-        Comparator.RANK_WITHIN,
-        Comparator.RISE_BY,
-    }
-)
-NEEDS_TOLERANCE = frozenset({Comparator.ABOUT, Comparator.ABOUT_BASELINE, Comparator.ABOUT_OTHER})
-NEEDS_BASELINE = frozenset(
-    {Comparator.BELOW_BASELINE, Comparator.RISE_BY, Comparator.ABOUT_BASELINE}
-)
-NEEDS_OTHER = frozenset({Comparator.ABOUT_OTHER, Comparator.FASTER_THAN})
-PACEABLE = frozenset(
-    {Comparator.AT_LEAST, Comparator.MORE_THAN, Comparator.AT_MOST, Comparator.ABOUT}
-)
+if TYPE_CHECKING:
+    from reportcheck.periods import Period
 
 
 class Kind(str, Enum):
@@ -66,11 +39,29 @@ class Role(str, Enum):
     REFERENCE = "reference"  # a quantity commitments compare with; not itself promised
 
 
+class Pacing(str, Enum):
+    """How the part due by an in-year period is worked out (序时进度), chosen per entry."""
+
+    LINEAR = "linear"  # annual target × months elapsed / months to the due date
+    MILESTONES = "milestones"  # a schedule written in the registry, per month or quarter
+    PATH = "path"  # the straight path from the baseline level to the target (stocks)
+    DIRECT = "direct"  # the figure against the target itself (rates, shares, rolling portfolios)
+    AT_DUE = "at_due"  # judged only at the due date; before it, not due yet (yes/no, yearly)
+
+
+class EnteredAs(str, Enum):
+    """How figures of a 下降 / 压减 target are typed: the size of the fall, or a signed change."""
+
+    MAGNITUDE = "magnitude"  # 16 means a fall of 16; a negative figure is read as a signed fall
+    CHANGE = "change"  # −16 means a fall of 16; a positive figure is a rise
+
+
 class Status(str, Enum):
     MET = "met"
     MISSED = "missed"
     ON_TRACK = "on_track"
     BEHIND = "behind"
+    NOT_DUE = "not_due"
     NO_DATA = "no_data"
 
 
@@ -79,9 +70,13 @@ DEFAULT_FAIL_ON = frozenset({Status.MISSED, Status.BEHIND})
 
 @dataclass(frozen=True)
 class Baseline:
-    value: Decimal
+    """Last year's level. `same_period` names a reference entry whose figure for the same period
+    a year earlier is used when supplied (seasonal quantities); `value` is the full-year figure."""
+
+    value: Decimal | None
     year: int
     quote: str
+    same_period: str | None = None
 
 
 @dataclass(frozen=True)
@@ -92,16 +87,20 @@ class Target:
     name_zh: str
     name_en: str
     unit: str
-    comparator: Comparator | None  # None only for reference entries
-    value: Decimal | None
-    tolerance: Decimal | None
-    baseline: Baseline | None
-    other: str | None  # id of the quantity a relative target compares with
+    rule: Rule | None  # None only for reference entries
     kind: Kind
     released: Released
     role: Role
     line: int  # where the entry starts in the registry file
+    due: Period
+    pacing: Pacing
+    baseline: Baseline | None = None
+    milestones: tuple[tuple[Period, Fraction], ...] = ()
+    entered_as: EnteredAs | None = None
+    basis: str | None = None
+    lead: str | None = None
     note: str | None = None
+    due_stated: bool = False  # the entry names its due date (else: the end of the report's year)
 
     @property
     def is_commitment(self) -> bool:
@@ -111,11 +110,38 @@ class Target:
         return self.name_en if lang == "en" else self.name_zh
 
     @property
+    def comparator(self) -> Comparator | None:
+        return self.rule.comparator if self.rule else None
+
+    @property
+    def direction(self) -> Direction:
+        return self.rule.direction if self.rule else Direction.NONE
+
+    @property
+    def value(self) -> Decimal | None:
+        """The annual figure the wording names (rounded for display when it is 2/3 and the like)."""
+        from reportcheck.rules import to_decimal
+
+        threshold = self.rule.threshold if self.rule else None
+        return to_decimal(threshold) if threshold is not None else None
+
+    @property
+    def tolerance(self) -> Decimal | None:
+        from reportcheck.rules import to_decimal
+
+        band = self.rule.tolerance if self.rule else None
+        return to_decimal(band) if band is not None else None
+
+    @property
+    def other(self) -> str | None:
+        return self.rule.other if self.rule else None
+
+    @property
     def category(self) -> str:
         """The family a review groups it in: relative, baseline, rank, yesno or its kind."""
-        if self.comparator in NEEDS_OTHER:
+        if self.other is not None:
             return "relative"
-        if self.comparator in NEEDS_BASELINE:
+        if self.rule is not None and self.rule.needs_baseline:
             return "baseline"
         if self.comparator is Comparator.RANK_WITHIN:
             return "rank"
@@ -153,6 +179,8 @@ class Registry:
     meta: ReportMeta
     sections: dict[str, Section]
     targets: tuple[Target, ...]
+    #: The units this registry knows: the built-in ones and those it declares.
+    units: Mapping[str, Unit] = field(default_factory=lambda: UNITS)
     _by_id: dict[str, Target] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -11,11 +11,11 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from reportcheck.explain import baseline_words, rule_words, target_facts
 from reportcheck.labels import CATEGORY, CHANGE, pick, status_label, word
 from reportcheck.layout import Column, FittedTable, Heading, Row
 from reportcheck.model import Status, Target
 from reportcheck.numeric import format_decimal
-from reportcheck.rules import pacing_words, rule_words
 from reportcheck.units import unit_label
 
 if TYPE_CHECKING:
@@ -28,6 +28,7 @@ STYLE = {
     Status.ON_TRACK: "green",
     Status.MISSED: "bold red",
     Status.BEHIND: "red",
+    Status.NOT_DUE: "cyan",
     Status.NO_DATA: "dim",
 }
 _SPARK = "▁▂▃▄▅▆▇█"
@@ -245,16 +246,14 @@ def show_view(
     fact("name", f"{target.name_zh} / {target.name_en}")
     fact("section", target.section)
     fact("quote", f"“{target.quote}”")
-    fact("rule", f"{rule_words(target, 'zh')}  |  {rule_words(target, 'en')}")
     fact("unit", f"{target.unit} ({unit_label(target.unit, 'en')})")
-    if target.tolerance is not None:
-        fact("tolerance", f"± {format_decimal(target.tolerance)}")
+    facts_zh, facts_en = target_facts(target, "zh"), target_facts(target, "en")
+    for (key, zh), (_, en) in zip(facts_zh, facts_en, strict=True):
+        fact(key, zh if zh == en else f"{zh}  |  {en}")
     if target.other:
         fact("other", f"{target.other} {other_name or ''}")
     if target.baseline:
-        base = target.baseline
-        fact("baseline", f"{format_decimal(base.value)} ({base.year}), “{base.quote}”")
-    fact("pacing", f"{pacing_words(target, 'zh')}  |  {pacing_words(target, 'en')}")
+        fact("baseline", baseline_words(target.baseline, lang))
     fact("released", pick(CATEGORY[target.released.value], lang))
     if target.note:
         fact("note", target.note)

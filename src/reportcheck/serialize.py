@@ -14,9 +14,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from reportcheck.errors import MAX_LISTED, Problem
+from reportcheck.explain import pacing_words, rule_words
 from reportcheck.labels import status_label, word
 from reportcheck.numeric import format_decimal
-from reportcheck.rules import pacing_words, rule_words
 
 if TYPE_CHECKING:
     from reportcheck.evaluate import Report, Result

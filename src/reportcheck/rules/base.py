@@ -1,0 +1,186 @@
+"""What every rule shares: the good direction, the frame it is judged in, and its verdict.
+
+A rule is one small frozen type per wording of the report (至少, 超过, 以内, 左右, …). It holds
+exactly the numbers the wording gives, judges a figure in a `Frame`, and says itself in words.
+Numbers are exact fractions: 三分之二 is 2/3, never 66.67.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Context, Decimal
+from enum import Enum
+from fractions import Fraction
+from typing import ClassVar
+
+
+class Comparator(str, Enum):
+    """The rule a commitment's wording implies (see the README's table of wordings)."""
+
+    AT_LEAST = "at_least"  # 增长X% / 达到X / X以上 / 不低于X / plain "X家"
+    MORE_THAN = "more_than"  # 超过X / 突破X
+    AT_MOST = "at_most"  # 控制在X以内
+    ABOUT = "about"  # X左右
+    RANGE = "range"  # X%—Y%
+    RANK_WITHIN = "rank_within"  # 进入前N位
+    BELOW_BASELINE = "below_baseline"  # 进一步缩小
+    RISE_BY = "rise_by"  # 提高N个百分点
+    STEADY = "steady"  # 基本稳定
+    IN_STEP = "in_step"  # 与…基本同步
+    FASTER_THAN = "faster_than"  # 快于…
+    DONE = "done"  # 完成…任务, 建成投产…, 全线贯通…: a yes/no deliverable
+
+
+class Direction(str, Enum):
+    """Which way is good for the quantity: more (增长), less (控制在…以内) or neither."""
+
+    UP = "up"
+    DOWN = "down"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a figure is judged against at one period.
+
+    `share` scales an annual threshold to the part due by now (序时进度); 1 means the whole of it.
+    `level` replaces the threshold outright (a milestone, a point on the path from a baseline).
+    `final` is true at the due period, where 超过 is strict and nothing is paced.
+    """
+
+    final: bool = True
+    share: Fraction = Fraction(1)
+    level: Fraction | None = None
+    baseline: Fraction | None = None
+    other: Fraction | None = None
+
+
+@dataclass(frozen=True)
+class Check:
+    """A rule's verdict on one figure, in codes and numbers; sentences are made at the edge.
+
+    `reason` is one of: exceeds, meets, within-tolerance, short, over, outside-range, below-band,
+    done, not-done. `required` is the bound the figure was held to; `gap` is figure − required;
+    `excess` is how far past the bound it went in the good direction, when it passed.
+    """
+
+    passed: bool
+    reason: str
+    required: Fraction | None = None
+    gap: Fraction | None = None
+    excess: Fraction | None = None
+    tolerance: Fraction | None = None
+
+
+@dataclass(frozen=True)
+class RuleFields:
+    """What the registry entry gave for a rule, already checked as numbers and words."""
+
+    value: Fraction | None = None
+    bounds: tuple[Fraction, Fraction] | None = None
+    tolerance: Fraction | None = None
+    other: str | None = None
+    direction: Direction | None = None
+
+
+class Rule:
+    """The interface each rule type implements; see the concrete types for the wording."""
+
+    comparator: ClassVar[Comparator]
+    #: The YAML keys the rule takes besides `comparator`, and which of them it needs.
+    required_keys: ClassVar[frozenset[str]] = frozenset()
+    optional_keys: ClassVar[frozenset[str]] = frozenset()
+    #: Whether the threshold can be paced through the year (序时进度, a path, milestones).
+    paceable: ClassVar[bool] = False
+    needs_baseline: ClassVar[bool] = False
+
+    @property
+    def direction(self) -> Direction:
+        return Direction.UP
+
+    @property
+    def threshold(self) -> Fraction | None:
+        """The annual figure the wording names, if it names one."""
+        return None
+
+    @property
+    def tolerance(self) -> Fraction | None:
+        return None
+
+    @property
+    def other(self) -> str | None:
+        return None
+
+    @classmethod
+    def from_fields(cls, fields: RuleFields) -> Rule:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def judge(self, figure: Fraction, frame: Frame) -> Check:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def describe(self, lang: str, unit: str) -> str:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+def paced(value: Fraction, frame: Frame) -> Fraction:
+    """The part of an annual threshold due by the frame's period."""
+    if frame.level is not None:
+        return frame.level
+    return value * frame.share
+
+
+def verdict_up(figure: Fraction, bound: Fraction, *, strict: bool = False) -> Check:
+    """More is better: at least (or more than) `bound`."""
+    passed = figure > bound if strict else figure >= bound
+    gap = figure - bound
+    if not passed:
+        return Check(False, "short", bound, gap)
+    return Check(True, "exceeds" if gap > 0 else "meets", bound, gap, gap if gap > 0 else None)
+
+
+def verdict_down(figure: Fraction, bound: Fraction, *, strict: bool = False) -> Check:
+    """Less is better: at most (or less than) `bound`."""
+    passed = figure < bound if strict else figure <= bound
+    gap = figure - bound
+    if not passed:
+        return Check(False, "over", bound, gap)
+    return Check(True, "exceeds" if gap < 0 else "meets", bound, gap, -gap if gap < 0 else None)
+
+
+def banded(figure: Fraction, centre: Fraction, tolerance: Fraction, direction: Direction) -> Check:
+    """About `centre`: a miss within `tolerance` on the bad side is forgiven; the good side is
+    always welcome. With no good direction, both sides count."""
+    gap = figure - centre
+    if direction is Direction.UP:
+        if gap >= 0:
+            return Check(True, "exceeds" if gap else "meets", centre, gap, gap or None, tolerance)
+        ok = -gap <= tolerance
+        return Check(ok, "within-tolerance" if ok else "short", centre, gap, None, tolerance)
+    if direction is Direction.DOWN:
+        if gap <= 0:
+            return Check(True, "exceeds" if gap else "meets", centre, gap, -gap or None, tolerance)
+        ok = gap <= tolerance
+        return Check(ok, "within-tolerance" if ok else "over", centre, gap, None, tolerance)
+    ok = abs(gap) <= tolerance
+    return Check(ok, "meets" if ok else "outside-range", centre, gap, None, tolerance)
+
+
+def fraction(value: Decimal | Fraction | int) -> Fraction:
+    return value if isinstance(value, Fraction) else Fraction(value)
+
+
+def to_decimal(value: Fraction, places: int = 4) -> Decimal:
+    """Exact when the fraction ends in decimal notation, else rounded to `places`."""
+    digits = len(str(abs(value.numerator))) + len(str(value.denominator)) + places + 2
+    context = Context(prec=max(28, digits))
+    exact = context.divide(Decimal(value.numerator), Decimal(value.denominator))
+    if fraction(exact) == value:
+        return exact.normalize(context) if exact else Decimal(0)
+    return exact.quantize(Decimal(10) ** -places, context=context).normalize(context)
+
+
+def show(value: Fraction) -> str:
+    """A threshold as people write it: 6, 6.5, 66.6667 (for 200/3)."""
+    number = to_decimal(value)
+    text = "0" if number == 0 else format(number, "f")
+    return text if value == fraction(number) else f"{text}…"

@@ -1,0 +1,112 @@
+"""Rules that compare with last year's level: 进一步缩小, 提高N个百分点, 基本稳定."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import ClassVar
+
+from reportcheck.rules.base import (
+    Check,
+    Comparator,
+    Direction,
+    Frame,
+    Rule,
+    RuleFields,
+    banded,
+    show,
+    verdict_down,
+    verdict_up,
+)
+
+
+def _base(frame: Frame) -> Fraction:
+    if frame.baseline is None:  # pragma: no cover - evaluate supplies it or reports no data
+        raise ValueError("a baseline rule needs a baseline figure")
+    return frame.baseline
+
+
+@dataclass(frozen=True)
+class BelowBaseline(Rule):
+    """进一步缩小 / 持续缩小: lower than the baseline."""
+
+    comparator: ClassVar[Comparator] = Comparator.BELOW_BASELINE
+    needs_baseline: ClassVar[bool] = True
+
+    @classmethod
+    def from_fields(cls, fields: RuleFields) -> Rule:
+        return cls()
+
+    @property
+    def direction(self) -> Direction:
+        return Direction.DOWN
+
+    def judge(self, figure: Fraction, frame: Frame) -> Check:
+        return verdict_down(figure, _base(frame), strict=True)
+
+    def describe(self, lang: str, unit: str) -> str:
+        return "< baseline" if lang == "en" else "< 基期"
+
+
+@dataclass(frozen=True)
+class RiseBy(Rule):
+    """提高N个百分点: at least N points above the baseline."""
+
+    value: Fraction
+    comparator: ClassVar[Comparator] = Comparator.RISE_BY
+    required_keys: ClassVar[frozenset[str]] = frozenset({"value"})
+    needs_baseline: ClassVar[bool] = True
+
+    @classmethod
+    def from_fields(cls, fields: RuleFields) -> Rule:
+        assert fields.value is not None
+        return cls(fields.value)
+
+    @property
+    def threshold(self) -> Fraction:
+        return self.value
+
+    def judge(self, figure: Fraction, frame: Frame) -> Check:
+        return verdict_up(figure, _base(frame) + self.value)
+
+    def describe(self, lang: str, unit: str) -> str:
+        points = "pp" if lang == "en" else "个百分点"
+        return (
+            f"≥ baseline + {show(self.value)} {points}"
+            if lang == "en"
+            else (f"≥ 基期 + {show(self.value)} {points}")
+        )
+
+
+@dataclass(frozen=True)
+class Steady(Rule):
+    """基本稳定: holds the baseline; a fall within the tolerance is met, a rise is met."""
+
+    band: Fraction
+    way: Direction = Direction.UP
+    comparator: ClassVar[Comparator] = Comparator.STEADY
+    required_keys: ClassVar[frozenset[str]] = frozenset({"tolerance"})
+    optional_keys: ClassVar[frozenset[str]] = frozenset({"direction"})
+    needs_baseline: ClassVar[bool] = True
+
+    @classmethod
+    def from_fields(cls, fields: RuleFields) -> Rule:
+        assert fields.tolerance is not None
+        return cls(fields.tolerance, fields.direction or Direction.UP)
+
+    @property
+    def direction(self) -> Direction:
+        return self.way
+
+    @property
+    def tolerance(self) -> Fraction:
+        return self.band
+
+    def judge(self, figure: Fraction, frame: Frame) -> Check:
+        return banded(figure, _base(frame), self.band, self.way)
+
+    def describe(self, lang: str, unit: str) -> str:
+        base = "baseline" if lang == "en" else "基期"
+        sign = {Direction.UP: "≥", Direction.DOWN: "≤", Direction.NONE: "="}[self.way]
+        band = {Direction.UP: "−", Direction.DOWN: "+", Direction.NONE: "±"}[self.way]
+        return f"{sign} {base} {band} {show(self.band)}"

@@ -1,0 +1,26 @@
+"""A yes/no deliverable: 完成省定任务, 建成投产…, 全线贯通…, 举办…."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import ClassVar
+
+from reportcheck.rules.base import Check, Comparator, Frame, Rule, RuleFields
+
+
+@dataclass(frozen=True)
+class Done(Rule):
+    """Done (是) or not (否); before it is due, not done is not behind."""
+
+    comparator: ClassVar[Comparator] = Comparator.DONE
+
+    @classmethod
+    def from_fields(cls, fields: RuleFields) -> Rule:
+        return cls()
+
+    def judge(self, figure: Fraction, frame: Frame) -> Check:
+        return Check(figure == 1, "done" if figure == 1 else "not-done")
+
+    def describe(self, lang: str, unit: str) -> str:
+        return "done" if lang == "en" else "完成"

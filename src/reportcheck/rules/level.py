@@ -1,0 +1,229 @@
+"""Rules that hold a figure to a number the report names: 以上, 超过, 以内, 左右, range, rank."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import ClassVar
+
+from reportcheck.rules.base import (
+    Check,
+    Comparator,
+    Direction,
+    Frame,
+    Rule,
+    RuleFields,
+    banded,
+    paced,
+    show,
+    verdict_down,
+    verdict_up,
+)
+
+
+def _en(lang: str) -> bool:
+    return lang == "en"
+
+
+@dataclass(frozen=True)
+class AtLeast(Rule):
+    """增长X% / 达到X / X以上 / 不低于X / plain "X家": reach at least X."""
+
+    value: Fraction
+    comparator: ClassVar[Comparator] = Comparator.AT_LEAST
+    required_keys: ClassVar[frozenset[str]] = frozenset({"value"})
+    paceable: ClassVar[bool] = True
+
+    @classmethod
+    def from_fields(cls, fields: RuleFields) -> Rule:
+        assert fields.value is not None
+        return cls(fields.value)
+
+    @property
+    def threshold(self) -> Fraction:
+        return self.value
+
+    def judge(self, figure: Fraction, frame: Frame) -> Check:
+        return verdict_up(figure, paced(self.value, frame))
+
+    def describe(self, lang: str, unit: str) -> str:
+        return f"≥ {show(self.value)} {unit}".rstrip()
+
+
+@dataclass(frozen=True)
+class MoreThan(Rule):
+    """超过X / 突破X: more than X at the due date; reaching the pro-rata share is on pace."""
+
+    value: Fraction
+    comparator: ClassVar[Comparator] = Comparator.MORE_THAN
+    required_keys: ClassVar[frozenset[str]] = frozenset({"value"})
+    paceable: ClassVar[bool] = True
+
+    @classmethod
+    def from_fields(cls, fields: RuleFields) -> Rule:
+        assert fields.value is not None
+        return cls(fields.value)
+
+    @property
+    def threshold(self) -> Fraction:
+        return self.value
+
+    def judge(self, figure: Fraction, frame: Frame) -> Check:
+        return verdict_up(figure, paced(self.value, frame), strict=frame.final)
+
+    def describe(self, lang: str, unit: str) -> str:
+        return f"> {show(self.value)} {unit}".rstrip()
+
+
+@dataclass(frozen=True)
+class AtMost(Rule):
+    """控制在X以内: at most X (less is better)."""
+
+    value: Fraction
+    comparator: ClassVar[Comparator] = Comparator.AT_MOST
+    required_keys: ClassVar[frozenset[str]] = frozenset({"value"})
+    paceable: ClassVar[bool] = True
+
+    @classmethod
+    def from_fields(cls, fields: RuleFields) -> Rule:
+        assert fields.value is not None
+        return cls(fields.value)
+
+    @property
+    def direction(self) -> Direction:
+        return Direction.DOWN
+
+    @property
+    def threshold(self) -> Fraction:
+        return self.value
+
+    def judge(self, figure: Fraction, frame: Frame) -> Check:
+        return verdict_down(figure, paced(self.value, frame))
+
+    def describe(self, lang: str, unit: str) -> str:
+        return f"≤ {show(self.value)} {unit}".rstrip()
+
+
+@dataclass(frozen=True)
+class About(Rule):
+    """X左右: a miss on the bad side within the tolerance is forgiven; the good side is welcome.
+
+    `direction` says which side is good: up for growth (增长6%左右), down for a cap
+    (控制在3%左右); none makes it a two-sided band.
+    """
+
+    value: Fraction
+    band: Fraction
+    way: Direction = Direction.UP
+    comparator: ClassVar[Comparator] = Comparator.ABOUT
+    required_keys: ClassVar[frozenset[str]] = frozenset({"value", "tolerance"})
+    optional_keys: ClassVar[frozenset[str]] = frozenset({"direction"})
+    paceable: ClassVar[bool] = True
+
+    @classmethod
+    def from_fields(cls, fields: RuleFields) -> Rule:
+        assert fields.value is not None
+        assert fields.tolerance is not None
+        return cls(fields.value, fields.tolerance, fields.direction or Direction.UP)
+
+    @property
+    def direction(self) -> Direction:
+        return self.way
+
+    @property
+    def threshold(self) -> Fraction:
+        return self.value
+
+    @property
+    def tolerance(self) -> Fraction:
+        return self.band
+
+    def judge(self, figure: Fraction, frame: Frame) -> Check:
+        centre = paced(self.value, frame)
+        band = self.band if frame.level is not None else self.band * frame.share
+        return banded(figure, centre, band, self.way)
+
+    def describe(self, lang: str, unit: str) -> str:
+        value, band = show(self.value), show(self.band)
+        if self.way is Direction.UP:
+            return f"≥ {value} − {band} {unit}".rstrip()
+        if self.way is Direction.DOWN:
+            return f"≤ {value} + {band} {unit}".rstrip()
+        return f"{value} ± {band} {unit}".rstrip()
+
+
+@dataclass(frozen=True)
+class Range(Rule):
+    """X%—Y%: within the range; past its good end is welcome (up by default)."""
+
+    low: Fraction
+    high: Fraction
+    way: Direction = Direction.UP
+    comparator: ClassVar[Comparator] = Comparator.RANGE
+    required_keys: ClassVar[frozenset[str]] = frozenset({"value"})
+    optional_keys: ClassVar[frozenset[str]] = frozenset({"direction"})
+    paceable: ClassVar[bool] = True
+
+    @classmethod
+    def from_fields(cls, fields: RuleFields) -> Rule:
+        assert fields.bounds is not None
+        low, high = fields.bounds
+        return cls(low, high, fields.direction or Direction.UP)
+
+    @property
+    def direction(self) -> Direction:
+        return self.way
+
+    @property
+    def threshold(self) -> Fraction:
+        return self.high if self.way is Direction.DOWN else self.low
+
+    def judge(self, figure: Fraction, frame: Frame) -> Check:
+        share = Fraction(1) if frame.level is not None else frame.share
+        low, high = self.low * share, self.high * share
+        if self.way is Direction.UP:
+            check = verdict_up(figure, low)
+            if check.passed and figure > high:
+                return Check(True, "exceeds", low, figure - low, figure - high)
+            return Check(check.passed, "meets" if check.passed else "short", low, figure - low)
+        if self.way is Direction.DOWN:
+            check = verdict_down(figure, high)
+            if check.passed and figure < low:
+                return Check(True, "exceeds", high, figure - high, low - figure)
+            return Check(check.passed, "meets" if check.passed else "over", high, figure - high)
+        if figure < low:
+            return Check(False, "outside-range", low, figure - low)
+        if figure > high:
+            return Check(False, "outside-range", high, figure - high)
+        return Check(True, "meets", low, figure - low)
+
+    def describe(self, lang: str, unit: str) -> str:
+        return f"{show(self.low)}—{show(self.high)} {unit}".rstrip()
+
+
+@dataclass(frozen=True)
+class RankWithin(Rule):
+    """进入前N位: a rank of N or better (a smaller number is better)."""
+
+    value: Fraction
+    comparator: ClassVar[Comparator] = Comparator.RANK_WITHIN
+    required_keys: ClassVar[frozenset[str]] = frozenset({"value"})
+
+    @classmethod
+    def from_fields(cls, fields: RuleFields) -> Rule:
+        assert fields.value is not None
+        return cls(fields.value)
+
+    @property
+    def direction(self) -> Direction:
+        return Direction.DOWN
+
+    @property
+    def threshold(self) -> Fraction:
+        return self.value
+
+    def judge(self, figure: Fraction, frame: Frame) -> Check:
+        return verdict_down(figure, self.value)
+
+    def describe(self, lang: str, unit: str) -> str:
+        return f"rank ≤ {show(self.value)}" if _en(lang) else f"排名 ≤ {show(self.value)}"

@@ -1,0 +1,87 @@
+"""Rules that compare with another quantity of the same period: 与…基本同步, 快于…."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import ClassVar
+
+from reportcheck.rules.base import (
+    Check,
+    Comparator,
+    Direction,
+    Frame,
+    Rule,
+    RuleFields,
+    banded,
+    show,
+    verdict_up,
+)
+
+
+def _other(frame: Frame) -> Fraction:
+    if frame.other is None:  # pragma: no cover - evaluate supplies it or reports no data
+        raise ValueError("a relative rule needs the other quantity's figure")
+    return frame.other
+
+
+@dataclass(frozen=True)
+class InStep(Rule):
+    """与…基本同步: keeps pace with `target`; a lag within the tolerance is met, faster is met."""
+
+    target: str
+    band: Fraction
+    way: Direction = Direction.UP
+    comparator: ClassVar[Comparator] = Comparator.IN_STEP
+    required_keys: ClassVar[frozenset[str]] = frozenset({"other", "tolerance"})
+    optional_keys: ClassVar[frozenset[str]] = frozenset({"direction"})
+
+    @classmethod
+    def from_fields(cls, fields: RuleFields) -> Rule:
+        assert fields.other is not None
+        assert fields.tolerance is not None
+        return cls(fields.other, fields.tolerance, fields.direction or Direction.UP)
+
+    @property
+    def direction(self) -> Direction:
+        return self.way
+
+    @property
+    def tolerance(self) -> Fraction:
+        return self.band
+
+    @property
+    def other(self) -> str:
+        return self.target
+
+    def judge(self, figure: Fraction, frame: Frame) -> Check:
+        return banded(figure, _other(frame), self.band, self.way)
+
+    def describe(self, lang: str, unit: str) -> str:
+        sign = {Direction.UP: "≥", Direction.DOWN: "≤", Direction.NONE: "="}[self.way]
+        band = {Direction.UP: "−", Direction.DOWN: "+", Direction.NONE: "±"}[self.way]
+        return f"{sign} {self.target} {band} {show(self.band)} {unit}".rstrip()
+
+
+@dataclass(frozen=True)
+class FasterThan(Rule):
+    """快于…: greater than `target`."""
+
+    target: str
+    comparator: ClassVar[Comparator] = Comparator.FASTER_THAN
+    required_keys: ClassVar[frozenset[str]] = frozenset({"other"})
+
+    @classmethod
+    def from_fields(cls, fields: RuleFields) -> Rule:
+        assert fields.other is not None
+        return cls(fields.other)
+
+    @property
+    def other(self) -> str:
+        return self.target
+
+    def judge(self, figure: Fraction, frame: Frame) -> Check:
+        return verdict_up(figure, _other(frame), strict=True)
+
+    def describe(self, lang: str, unit: str) -> str:
+        return f"> {self.target}"
