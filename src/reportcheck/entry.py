@@ -332,6 +332,13 @@ def _pacing(
         return None
     pacing = check.choice(node, "pacing", Pacing, where)
     if pacing is None:
+        if "milestones" in node:
+            check.fail(
+                "registry-pacing",
+                f"{where}: milestones need pacing: milestones",
+                node.key_lines["milestones"],
+                "pacing",
+            )
         return default_pacing(rule, kind, released, baseline)
     line = node.key_lines["pacing"]
     scaled = pacing in (Pacing.LINEAR, Pacing.PATH, Pacing.MILESTONES)
