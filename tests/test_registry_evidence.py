@@ -18,6 +18,10 @@ from .conftest import REPO
 
 SEED_NAME = "000_2ae2d6b944143d98.txt"
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+#: Chinese numerals that count or measure: 十七连冠, 三分之二, 两成, 三年, 一批, 八大 ….
+_CHINESE_NUMBER = re.compile(
+    r"[一二两三四五六七八九十百千]+(?:分之[一二两三四五六七八九十百]+|连冠|成|倍|个|家|项|座|条|所|年|位|名|批|大|类)"
+)
 _UNITS_LONGEST_FIRST = sorted(UNITS, key=len, reverse=True)
 
 #: Numbers in sections 二 and 三 that are not commitments, each with the span that shows why.
@@ -42,6 +46,20 @@ EXCLUDED = {
     "第三轮新生代企业家“311”领航计划": "programme name",
     "构建“15分钟文明实践服务圈”": "planning concept",
     "“2+2”推进机制": "mechanism's name",
+    "党的二十大精神": "the party congress's name",
+    "“三大战略”": "slogan",
+    "“六个新湖州”": "slogan",
+    "落实省“千项万亿”工程": "programme name",
+    "一批": "a number of, no figure",
+    "深入实施八大新兴产业链": "the name of the eight industrial chains",
+    "“两个毫不动摇”": "slogan",
+    "推进千年古城复兴试点": "a city's age in a project's name",
+    "实施三年攻坚行动": "a campaign's length, no figure to check",
+    "“两个确立”": "slogan",
+    "“四个意识”": "slogan",
+    "“四个自信”": "slogan",
+    "“两个维护”": "slogan",
+    "中央八项规定精神": "the rules' name",
 }
 
 
@@ -136,9 +154,10 @@ def uncovered_numbers(registry: Registry, text: str) -> list[tuple[str, str]]:
         for q in {t.quote for t in registry.targets} | set(EXCLUDED)
         for i in _occurrences(text, q, start, end)
     ]
+    found = [*_NUMBER.finditer(text, start, end), *_CHINESE_NUMBER.finditer(text, start, end)]
     return [
         (m.group(), text[max(0, m.start() - 12) : m.end() + 6])
-        for m in _NUMBER.finditer(text, start, end)
+        for m in sorted(found, key=lambda m: m.start())
         if not any(a <= m.start() and m.end() <= b for a, b in spans)
     ]
 
@@ -153,7 +172,8 @@ def test_every_exclusion_is_verbatim_and_holds_a_number() -> None:
     stale = [
         span
         for span in EXCLUDED
-        if not _occurrences(text, span, start, end) or not _NUMBER.search(span)
+        if not _occurrences(text, span, start, end)
+        or not (_NUMBER.search(span) or _CHINESE_NUMBER.search(span))
     ]
     assert stale == []
 
@@ -162,6 +182,18 @@ def test_coverage_would_catch_a_new_number(registry: Registry) -> None:
     text = seed_text()
     edited = text.replace("新增上市公司6家", "新增上市公司6家、新增独角兽企业3家")
     assert [number for number, _ in uncovered_numbers(registry, edited)] == ["3"]
+
+
+def test_coverage_finds_chinese_numerals(registry: Registry) -> None:
+    text = seed_text()
+    edited = text.replace("新增上市公司6家", "新增上市公司6家、新增独角兽企业三家、两成")
+    assert [n for n, _ in uncovered_numbers(registry, edited)] == ["三家", "两成"]
+    without = registry.targets[: [t.id for t in registry.targets].index("safe_huzhou_17th")]
+    assert "十七连冠" in [n for n, _ in uncovered_numbers(_only(registry, without), text)]
+
+
+def _only(registry: Registry, targets: tuple[Target, ...]) -> Registry:
+    return Registry(registry.path, registry.meta, registry.sections, targets, registry.units)
 
 
 def _occurrences(text: str, part: str, start: int, end: int) -> list[int]:
