@@ -146,7 +146,7 @@ def test_markdown_output(cli: Cli) -> None:
                 "central_city_overall_design",
                 "central_city_quality_plan",
                 "shihe_culture_path",
-                "lianhuazhuang_xiangwang_walkway",
+                "lotus_garden_walkway",
                 "nanjiao_scenic_area_study",
                 "agri_hightech_zone",
             ],

@@ -230,7 +230,9 @@ def test_targets_json_fields(cli: Cli) -> None:
         "value": 3.3,
         "year": 2022,
         "quote": "地区生产总值达到3850亿元,增长3.3%",
+        "same_period": None,
     }
+    assert (gdp["direction"], gdp["due"], gdp["pacing"]) == ("up", "2023", "direct")
 
 
 def test_targets_filters_and_table(cli: Cli) -> None:

@@ -6,13 +6,16 @@ and the status and reason an analyst would sign.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
 import pytest
 
 from reportcheck.model import Status
+from reportcheck.rules import Comparator
 
+from .conftest import REPO
 from .rulebook import build, entry, figure, judge, reference
 
 GDP = entry("地区生产总值增长6%左右", "about", value=6, tolerance=0.5, released="quarterly")
@@ -347,3 +350,10 @@ def test_a_seasonal_baseline_without_its_same_period_figure_uses_the_full_year()
 def test_a_same_period_baseline_is_no_data_when_it_has_no_full_year_figure() -> None:
     result = judge(build(EXPORT, reference("export_prior")), "2023-06", "5.1")
     assert (result.status, result.code) == (Status.NO_DATA, "no-baseline")
+
+
+def test_the_readmes_wording_table_names_every_comparator() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    table = readme.split("<!-- wording-table -->")[1].split("\n\n")[0]
+    named = set(re.findall(r"\| `([a-z_]+)`", table))
+    assert named == {c.value for c in Comparator}
