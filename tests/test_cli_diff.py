@@ -88,7 +88,7 @@ def test_json_is_the_library_result_serialised(cli: Cli, registry: Registry) -> 
         "met": 0,
         "missed": 0,
         "on_track": 32,
-        "behind": 28,  # the rolling programme of major projects: 110 in hand against 200
+        "behind": 28,
         "not_due": 0,
         "no_data": 91,
     }

@@ -32,11 +32,11 @@ def test_status_without_actuals_is_an_overview(
     assert data["sections"]["二"] == 10
     assert data["kinds"] == {
         "yesno": 64,
-        "cumulative": 54,
+        "cumulative": 53,
         "rate": 24,
         "relative": 3,
         "baseline": 3,
-        "stock": 2,
+        "stock": 3,
         "rank": 1,
     }
     assert data["released"] == {"yearly": 91, "monthly": 37, "quarterly": 23}

@@ -7,6 +7,7 @@ and the status and reason an analyst would sign.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -15,9 +16,10 @@ import pytest
 from reportcheck.model import Status
 from reportcheck.rules import Comparator
 
-from .conftest import REPO
+from .conftest import REPO, Run
 from .rulebook import build, entry, figure, judge, reference
 
+Cli = Callable[..., Run]
 GDP = entry("地区生产总值增长6%左右", "about", value=6, tolerance=0.5, released="quarterly")
 CPI = entry("居民消费价格涨幅控制在3%左右", "about", value=3, tolerance=0.5, direction="down")
 BAND = entry("增长6%左右", "about", value=6, tolerance=0.5, direction="none")
@@ -357,3 +359,48 @@ def test_the_readmes_wording_table_names_every_comparator() -> None:
     table = readme.split("<!-- wording-table -->")[1].split("\n\n")[0]
     named = set(re.findall(r"\| `([a-z_]+)`", table))
     assert named == {c.value for c in Comparator}
+
+
+@pytest.mark.parametrize(
+    ("wording", "period", "value", "zh", "en"),
+    [
+        (OUTFALLS, "2023-06", False, "尚未完成,2023到期", "not done, due 2023"),
+        (
+            GRADUATES,
+            "2023-06",
+            "4.4",
+            "4.4,低于要求 4.5 万人,差 0.1,按序时进度",
+            "4.4, below the required 4.5 10k people by 0.1, the part due by now",
+        ),
+        (CPI, "2023", "3.6", "3.6,高于上限 3%,超出 0.6", "3.6, above the limit 3% by 0.6"),
+        (RANGE_BOTH, "2023", "7", "7,在区间 6—6.5 % 以外", "7, outside the range 6—6.5 %"),
+        (
+            MILESTONES,
+            "2023-03",
+            "10",
+            "10,第一个阶段目标尚未到期,2023到期",
+            "10, the first milestone is not due yet, due 2023",
+        ),
+    ],
+)
+def test_reasons_are_said_in_both_languages(
+    wording: dict[str, Any], period: str, value: str | bool, zh: str, en: str
+) -> None:
+    result = judge(build(wording), period, value)
+    assert (result.reason("zh"), result.reason("en")) == (zh, en)
+
+
+def test_show_explains_direction_tolerance_due_pacing_and_sign(cli: Cli) -> None:
+    gdp = cli("show", "gdp_growth", "--lang", "en").stdout
+    assert "more is better: overshoot is welcome" in gdp
+    assert "a shortfall of up to 0.5 is still met" in gdp
+    assert "2023, the end of the report's year" in gdp
+    assert "the figure to date is compared with the target" in gdp
+    cut = cli("show", "general_spending_cut").stdout
+    assert "按降幅填报(如压减16%填16)" in cut
+    outfalls = cli("show", "lakeshore_outfalls").stdout
+    assert "到期一次判定:期限前未完成不算滞后" in outfalls
+    rolling = cli("show", "major_projects", "--lang", "en").stdout
+    assert "the figure to date is compared with the target" in rolling
+    graduates = cli("show", "graduates").stdout
+    assert "按序时进度:年度目标×已过月数/至期限的月数" in graduates

@@ -252,7 +252,7 @@ def reason(result: Result, lang: str) -> str:
             else f"{target.other}{when} 为 {_n(result.other)}"
         )
     if result.expected is not None:
-        parts.append(f"序时进度应达 {_n(result.expected)}" if lang != "en" else "paced to date")
+        parts.append("按序时进度" if lang != "en" else "the part due by now")
     for note in result.notes:
         if note in _NOTES:
             parts.append(_pick(_NOTES[note], lang).format(**values))
