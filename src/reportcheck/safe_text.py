@@ -55,6 +55,58 @@ class TerminalStream:
         return getattr(self.raw, name)
 
 
+class PipeGuard:
+    """A text stream that, once its reader has gone (`... | head -1`), drops further output.
+
+    The command then finishes its work and exits with the status its results deserve, quietly,
+    as other Unix tools do; the descriptor is pointed at /dev/null so that the final flush at
+    exit cannot fail either.
+    """
+
+    def __init__(self, raw: IO[str]) -> None:
+        self.raw = raw
+        self.gone = False
+
+    def write(self, text: str) -> int:
+        if not isinstance(text, str):
+            raise TypeError("a guarded stream takes text")
+        if not self.gone:
+            try:
+                self.raw.write(text)
+            except BrokenPipeError:
+                self._reader_gone()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.gone:
+            try:
+                self.raw.flush()
+            except BrokenPipeError:
+                self._reader_gone()
+
+    def _reader_gone(self) -> None:
+        import os
+
+        self.gone = True
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, self.raw.fileno())
+        finally:
+            os.close(devnull)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.raw, name)
+
+
+def guard_streams() -> None:
+    """Guard the process's stdout against a closed pipe and both streams against escapes."""
+    import sys
+
+    if not isinstance(sys.stdout, PipeGuard | TerminalStream):
+        sys.stdout = guard_terminal(PipeGuard(sys.stdout))  # type: ignore[arg-type]
+    sys.stderr = guard_terminal(sys.stderr)
+
+
 def guard_terminal(stream: IO[str]) -> IO[str]:
     """`stream` itself when it is not a terminal, else a TerminalStream around it."""
     try:
