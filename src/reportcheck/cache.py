@@ -3,8 +3,13 @@
 Parsing and checking the registry is most of what a command does before its real work. A
 registry that passed every check is stored as JSON under a name derived from its bytes, its
 location and the code that checked it; the seed it was checked against is stored by content
-hash, so editing either one leads to a full load. The cache holds data, never code: an entry
-that cannot be read back is ignored and rewritten.
+hash, so editing either one leads to a full load. The cache holds data, never code.
+
+What is served is verified: an entry records the SHA-256 of the registry it was made from, its
+path and the code stamp, and a digest of its own payload; any mismatch (an edited entry, an entry
+copied or linked from another registry's) is a miss. Entries are read only as regular files of
+this user, without following links and without blocking, and the cache is not used at all in a
+folder that is a link, belongs to someone else, or that others may write to.
 
 REPORTCHECK_CACHE_DIR moves the cache (default: the user cache folder, e.g. ~/.cache/reportcheck);
 REPORTCHECK_NO_CACHE=1 turns it off.
@@ -16,6 +21,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import stat
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -34,9 +40,11 @@ from reportcheck.model import (
 from reportcheck.registry import default_registry_path, load_registry, seed_path
 
 #: Bumped when the stored form changes.
-FORMAT = 1
+FORMAT = 2
 #: Entries kept; the least recently written beyond this are removed when a new one is stored.
 KEEP = 32
+#: An entry larger than this is not read (the shipped registry's entry is about 60 KB).
+MAX_ENTRY_BYTES = 8 * 1024 * 1024
 
 
 def cache_dir() -> Path | None:
@@ -61,13 +69,63 @@ def load_registry_cached(path: Path | None = None) -> Registry:
         content = path.read_bytes()
     except OSError:
         return load_registry(path)  # which reports the problem
+    if not _trusted(folder):
+        return load_registry(path)
+    identity = {
+        "format": FORMAT,
+        "registry_sha256": hashlib.sha256(content).hexdigest(),
+        "path": str(path.resolve()),
+        "code": _code_stamp(),
+    }
     entry = folder / f"registry-{_key(path, content)}.json"
-    cached = _read(entry, path)
+    cached = _read(entry, path, identity)
     if cached is not None:
         return cached
     registry = load_registry(path)
-    _write(entry, registry, folder)
+    _write(entry, registry, folder, identity)
     return registry
+
+
+def _trusted(folder: Path) -> bool:
+    """A cache folder is used only when it is this user's own and nobody else may write to it.
+
+    A missing folder is trusted: it is created private (0700) on the first write.
+    """
+    try:
+        info = os.lstat(folder)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return (
+        stat.S_ISDIR(info.st_mode)
+        and info.st_uid == os.getuid()
+        and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    )
+
+
+def _payload_digest(payload: object) -> str:
+    text = json.dumps(payload, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _read_entry(entry: Path) -> bytes | None:
+    """The bytes of a regular file of this user, never through a link, never blocking."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(entry, flags)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid():
+            return None
+        if info.st_size > MAX_ENTRY_BYTES:
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            return stream.read(MAX_ENTRY_BYTES + 1)
+    finally:
+        os.close(fd)
 
 
 def _key(path: Path, content: bytes) -> str:
@@ -90,9 +148,16 @@ def _file_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _read(entry: Path, path: Path) -> Registry | None:
+def _read(entry: Path, path: Path, identity: dict[str, Any]) -> Registry | None:
+    data = _read_entry(entry)
+    if data is None:
+        return None
     try:
-        stored = json.loads(entry.read_text(encoding="utf-8"))
+        stored = json.loads(data.decode("utf-8"))
+        if stored["identity"] != identity:
+            return None
+        if stored["payload_sha256"] != _payload_digest(stored["registry"]):
+            return None
         registry = from_plain(stored["registry"], path)
         seed = seed_path(path, registry.meta)
         if (None if seed is None else _file_hash(seed)) != stored["seed_sha256"]:
@@ -102,18 +167,29 @@ def _read(entry: Path, path: Path) -> Registry | None:
     return registry
 
 
-def _write(entry: Path, registry: Registry, folder: Path) -> None:
+def _write(entry: Path, registry: Registry, folder: Path, identity: dict[str, Any]) -> None:
     seed = seed_path(registry.path, registry.meta)
     try:
+        plain = to_plain(registry)
         stored = {
+            "identity": identity,
             "seed_sha256": None if seed is None else _file_hash(seed),
-            "registry": to_plain(registry),
+            "payload_sha256": _payload_digest(plain),
+            "registry": plain,
         }
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not _trusted(folder):
+            return
         partial = entry.with_name(f"{entry.name}.{os.getpid()}.partial")
-        partial.write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(partial, flags, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as stream:
+            stream.write(json.dumps(stored, ensure_ascii=False))
         os.replace(partial, entry)
-        entries = sorted(folder.glob("registry-*.json"), key=lambda p: p.stat().st_mtime_ns)
+        entries = sorted(
+            (p for p in folder.glob("registry-*.json") if p.is_file() and not p.is_symlink()),
+            key=lambda p: p.stat().st_mtime_ns,
+        )
         for old in entries[:-KEEP]:
             old.unlink(missing_ok=True)
     except OSError:

@@ -11,6 +11,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from reportcheck.errors import Problem, RegistryError
+from reportcheck.limits import (
+    MAX_REGISTRY_BYTES,
+    MAX_REPORT_BYTES,
+    check_yaml_size,
+    read_limited_text,
+)
 from reportcheck.model import (
     NEEDS_BASELINE,
     NEEDS_OTHER,
@@ -82,6 +88,7 @@ def _loader_class() -> Any:
 def _parse_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
     import yaml
 
+    check_yaml_size(text, file)
     loader = _loader_class()(text)
     loader.duplicates = []
     try:
@@ -189,7 +196,7 @@ def load_registry(path: Path | None = None) -> Registry:
     path = path or default_registry_path()
     file = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_limited_text(path, MAX_REGISTRY_BYTES, "a registry")
     except FileNotFoundError:
         raise RegistryError([Problem("registry-unreadable", "no such file", file)]) from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -245,7 +252,7 @@ def _seed_text(check: _Checker, registry_path: Path, meta: ReportMeta | None) ->
     if meta is None or (seed := seed_path(registry_path, meta)) is None:
         return None
     try:
-        return seed.read_text(encoding="utf-8")
+        return read_limited_text(seed, MAX_REPORT_BYTES, "a report's text")
     except (OSError, UnicodeDecodeError) as exc:
         check.fail(
             "registry-seed-unreadable",
