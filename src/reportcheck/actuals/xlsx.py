@@ -220,14 +220,14 @@ def is_percent_format(number_format: str, value: float = 1.0) -> bool:
     A quoted "%" or an escaped \\% is literal text (12.6 shown as 12.6%); only a bare % scales.
     The format section that applies to the value's sign is the one that counts.
     """
-    sections = number_format.split(";")
+    sections = _FORMAT_TEXT.sub("", number_format).split(";")
     if value < 0 and len(sections) > 1:
         section = sections[1]
     elif value == 0 and len(sections) > 2:
         section = sections[2]
     else:
         section = sections[0]
-    return "%" in _FORMAT_TEXT.sub("", section)
+    return "%" in section
 
 
 def _cell_text(value: Any, number_format: str) -> str:
