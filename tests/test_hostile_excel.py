@@ -40,7 +40,7 @@ def errors(path: Path, registry: Registry) -> list[tuple[str, str | None, int | 
     return [(p.code, p.file, p.line) for p in caught.value.problems if p.severity == "error"]
 
 
-HEAD = ["id", "period", "value"]
+HEAD: list[object] = ["id", "period", "value"]
 
 
 def test_a_formula_without_a_computed_value_is_named_not_no_data(
