@@ -244,3 +244,13 @@ def test_files_get_escapes_as_given(cli: Cli, tmp_path: Path) -> None:
     _actuals(tmp_path / "a.csv", [("局\x1b[2J", "注")])
     run = cli("diff", str(tmp_path / "a.csv"), "-f", "json", "--id", "gdp_growth")
     assert json.loads(run.stdout)["results"][0]["source"] == "局\x1b[2J"
+
+
+@settings(max_examples=200)
+@given(TEXT, TEXT)
+def test_a_problem_is_one_line_of_inert_text_whatever_it_names(name: str, value: str) -> None:
+    from reportcheck.errors import Problem
+
+    line = Problem("not-a-number", f"{value!r} is not a number", name, 2, "value", value).one_line()
+    assert "\n" not in line
+    assert _RAW_CONTROL.search(line) is None

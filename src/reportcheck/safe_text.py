@@ -31,6 +31,11 @@ def neutralise(text: str) -> str:
     return _CONTROL.sub(_visible, text)
 
 
+def single_line(text: str) -> str:
+    """`text` neutralised and kept on one line: line feeds and tabs are written as escapes."""
+    return neutralise(text).replace("\n", "\\n").replace("\t", "\\t")
+
+
 def has_control(text: str) -> bool:
     return _CONTROL.search(text) is not None
 
