@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from reportcheck.actuals import check_tables, read_actuals
+from reportcheck.actuals.table import read_table
 from reportcheck.errors import ActualsError
 from reportcheck.model import Registry
-from reportcheck.tables import read_table
 
 Write = Callable[..., Path]
 
@@ -84,9 +84,14 @@ def test_unit_in_a_known_scale_is_converted(write: Write, registry: Registry) ->
 
 def test_empty_value_is_no_data(write: Write, registry: Registry) -> None:
     actuals = read_actuals(
-        [write("id,period,value\ngdp_growth,2023-06,\ngraduates,,\n")], registry
+        [write("id,period,value\ngdp_growth,2023-06,\ngraduates,,\nfai_growth,2023-06,8\n")],
+        registry,
     ).actuals
-    assert [(a.id, a.value) for a in actuals] == [("gdp_growth", None), ("graduates", None)]
+    assert [(a.id, a.value) for a in actuals] == [
+        ("gdp_growth", None),
+        ("graduates", None),
+        ("fai_growth", Decimal(8)),
+    ]
 
 
 def test_optional_columns_are_kept(write: Write, registry: Registry) -> None:

@@ -162,13 +162,13 @@ def test_template_csv_to_stdout(cli: Cli, registry: object) -> None:
     }
 
 
-def test_unfilled_template_diffs_as_all_no_data(cli: Cli, tmp_path: Path) -> None:
+def test_unfilled_template_is_refused_as_holding_no_figures(cli: Cli, tmp_path: Path) -> None:
     for name in ("t.csv", "t.xlsx"):
         path = tmp_path / name
         assert cli("template", "-o", str(path)).exit_code == 0
         result = cli("diff", str(path), "-f", "json")
-        assert result.exit_code == 0
-        assert json.loads(result.stdout)["summary"]["no_data"] == 151
+        assert result.exit_code == 2
+        assert [e["code"] for e in json.loads(result.stdout)["errors"]] == ["no-figures"]
 
 
 def test_template_csv_has_a_bom_for_excel(cli: Cli, tmp_path: Path) -> None:

@@ -1,8 +1,9 @@
-"""Commands load only what they use: no pandas without actuals, never pydantic."""
+"""Commands load only what they use: no pandas without actuals, never pydantic, yaml only once."""
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +18,7 @@ try:
     main()
 except SystemExit:
     pass
-print(json.dumps(sorted(m for m in ("pandas", "openpyxl", "numpy", "pydantic")
+print(json.dumps(sorted(m for m in ("pandas", "openpyxl", "numpy", "pydantic", "yaml")
                         if m in sys.modules)), file=sys.stderr)
 """
 
@@ -27,6 +28,7 @@ def heavy_modules(args: list[str], cwd: Path) -> list[str]:
         "PATH": "",
         "COLUMNS": "120",
         "REPORTCHECK_ACTUALS": "",
+        "REPORTCHECK_CACHE_DIR": os.environ["REPORTCHECK_CACHE_DIR"],
     }
     done = subprocess.run(
         [sys.executable, "-c", PROBE, json.dumps(args)],
@@ -53,15 +55,39 @@ def heavy_modules(args: list[str], cwd: Path) -> list[str]:
     ],
 )
 def test_commands_without_actuals_do_not_import_pandas(args: list[str], tmp_path: Path) -> None:
+    heavy_modules(args, tmp_path)  # fills the registry cache
     assert heavy_modules(args, tmp_path) == []
 
 
-def test_the_probe_sees_pandas_when_actuals_are_read(tmp_path: Path) -> None:
+def test_yaml_is_imported_only_to_parse_a_registry_not_yet_cached(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REPORTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    assert heavy_modules(["targets", "-f", "json"], tmp_path) == ["yaml"]
+    assert heavy_modules(["targets", "-f", "json"], tmp_path) == []
+
+
+def test_a_csv_of_actuals_is_read_without_pandas_or_openpyxl(tmp_path: Path) -> None:
     path = tmp_path / "a.csv"
-    path.write_text("id,period,value\ngdp_growth,2023-06,5.7\n", encoding="utf-8")
-    loaded = heavy_modules(["diff", str(path)], tmp_path)
-    assert "pandas" in loaded
-    assert "pydantic" not in loaded
+    rows = "".join(f"gdp_growth,2023-{m:02d},5.{m}\n" for m in range(1, 13))
+    path.write_text("id,period,value\n" + rows, encoding="utf-8")
+    for args in (["diff", str(path)], ["status", "--actuals", str(tmp_path)]):
+        heavy_modules(args, tmp_path)
+        assert heavy_modules(args, tmp_path) == []
+
+
+def test_the_probe_sees_openpyxl_when_a_workbook_is_read(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["id", "period", "value"])
+    sheet.append(["gdp_growth", "2023-06", 5.7])
+    book.save(tmp_path / "a.xlsx")
+    loaded = heavy_modules(["diff", str(tmp_path / "a.xlsx")], tmp_path)
+    assert "openpyxl" in loaded
+    assert "pandas" not in loaded
 
 
 def test_python_dash_m_runs_the_same_cli(tmp_path: Path) -> None:

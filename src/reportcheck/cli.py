@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from reportcheck import __version__
+from reportcheck.cache import load_registry_cached
 from reportcheck.errors import MAX_LISTED, Problem, ReportcheckError, UsageError
 from reportcheck.model import DEFAULT_FAIL_ON, Registry, Status, section_matches
 from reportcheck.periods import PERIOD_HINT, Period, parse_period
-from reportcheck.registry import load_registry as load_registry_cached
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -164,8 +164,13 @@ PIPE_WIDTH = 140
 def _out(renderable: RenderableType) -> None:
     from rich.console import Console
 
+    from reportcheck.safe_text import SafeRenderable, raw_stream
+
     piped = not sys.stdout.isatty() and not os.environ.get("COLUMNS")
-    Console(highlight=False, width=PIPE_WIDTH if piped else None).print(renderable)
+    console = Console(
+        file=raw_stream(sys.stdout), highlight=False, width=PIPE_WIDTH if piped else None
+    )
+    console.print(SafeRenderable(renderable))
 
 
 def _version(value: bool) -> None:
@@ -259,13 +264,16 @@ def _progress(total: int) -> Iterator[Callable[[Path], None] | None]:
         yield None
         return
     from rich.console import Console
+    from rich.markup import escape
     from rich.progress import Progress
 
-    with Progress(console=Console(stderr=True), transient=True) as progress:
+    from reportcheck.safe_text import neutralise, raw_stream
+
+    with Progress(console=Console(file=raw_stream(sys.stderr)), transient=True) as progress:
         task = progress.add_task("reading", total=total)
 
         def advance(path: Path) -> None:
-            progress.update(task, advance=1, description=path.name)
+            progress.update(task, advance=1, description=escape(neutralise(path.name)))
 
         yield advance
 
@@ -442,8 +450,6 @@ def status_(
     from reportcheck.review import review
 
     paths = table_paths(path)
-    if not paths:
-        raise _usage("no-actuals", f"{path} holds no .csv or .xlsx files", str(path), "--actuals")
     result = review(registry, _read(paths, registry), as_of)
     if fmt is StatusFormat.json:
         typer.echo(serialize.to_json(serialize.review_dict(result, lang.value)), nl=False)
@@ -538,4 +544,7 @@ def template(
 
 def main() -> None:
     """Console-script entry point."""
+    from reportcheck.safe_text import guard_streams
+
+    guard_streams()
     app()

@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from reportcheck.safe_text import single_line
+
 Severity = Literal["error", "warning"]
 
 #: How many problems of one run are listed before the rest are only counted.
@@ -25,12 +27,13 @@ class Problem:
     severity: Severity = "error"
 
     def one_line(self) -> str:
+        """The problem on one line, its control characters written out (it names user data)."""
         where = self.file or ""
         if self.line is not None:
             where += f":{self.line}"
         column = f"column {self.column}:" if self.column and self.file else ""
         location = " ".join(part for part in (f"{where}:" if where else "", column) if part)
-        return f"{location} {self.message} [{self.code}]".lstrip()
+        return single_line(f"{location} {self.message} [{self.code}]".lstrip())
 
     def as_dict(self) -> dict[str, str | int | None]:
         return {

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-import stat
 from decimal import Decimal
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 from reportcheck.entry import Context, build_target
 from reportcheck.errors import Problem, RegistryError
+from reportcheck.limits import (
+    MAX_REGISTRY_BYTES,
+    MAX_REPORT_BYTES,
+    LimitError,
+    check_yaml_size,
+    read_limited_text,
+)
 from reportcheck.model import Registry, ReportMeta, Section, Target
 from reportcheck.units import UNITS, Unit
 from reportcheck.yamlnodes import Checker, Node, parse_yaml
@@ -16,10 +23,6 @@ from reportcheck.yamlnodes import Checker, Node, parse_yaml
 _REPORT_KEYS = {"city_zh", "city_en", "year", "title_zh", "title_en", "date", "source", "seed"}
 _SECTION_KEYS = {"zh", "en"}
 _UNIT_KEYS = {"family", "factor", "en"}
-#: A report's text is tens of kilobytes; anything far larger is not a work report.
-MAX_REPORT_BYTES = 4 * 1024 * 1024
-#: A registry is a few hundred entries; refuse before parsing anything far larger.
-MAX_REGISTRY_BYTES = 4 * 1024 * 1024
 
 
 def default_registry_path() -> Path:
@@ -30,10 +33,34 @@ def default_registry_path() -> Path:
 def load_registry(path: Path | None = None) -> Registry:
     """Load and validate a registry; raises RegistryError listing every problem in it."""
     path = path or default_registry_path()
+    data, problems = read_registry_tree(path)
+    return build_registry(path, data, problems)
+
+
+def read_registry_tree(path: Path) -> tuple[Any, list[Problem]]:
+    """The registry file's YAML as data with lines, within the size limits, aliases refused."""
     file = str(path)
-    text = _read_bounded(path, MAX_REGISTRY_BYTES, "registry-unreadable", file)
-    data, problems = parse_yaml(text, file)
-    check = Checker(file, problems)
+    try:
+        text = read_limited_text(path, MAX_REGISTRY_BYTES, "a registry")
+    except FileNotFoundError:
+        raise RegistryError([Problem("registry-unreadable", "no such file", file)]) from None
+    except LimitError as exc:
+        raise RegistryError([Problem("registry-unreadable", str(exc), file)]) from None
+    except UnicodeDecodeError as exc:
+        raise RegistryError(
+            [Problem("registry-unreadable", f"is not UTF-8 text (byte {exc.start})", file)]
+        ) from None
+    except OSError as exc:
+        raise RegistryError(
+            [Problem("registry-unreadable", f"cannot be read: {exc.strerror}", file)]
+        ) from None
+    check_yaml_size(text, file)
+    return parse_yaml(text, file)
+
+
+def build_registry(path: Path, data: Any, problems: list[Problem] | None = None) -> Registry:
+    """Check parsed registry data entry by entry; raises RegistryError with every problem."""
+    check = Checker(str(path), list(problems or []))
     top = check.keys(data, "registry", {"report", "sections", "targets"}, {"units"}, 1)
     if top is None:
         raise RegistryError(check.problems)
@@ -46,32 +73,6 @@ def load_registry(path: Path | None = None) -> Registry:
     if check.problems or meta is None:
         raise RegistryError(check.problems)
     return Registry(path, meta, sections, tuple(targets), units)
-
-
-def _read_bounded(path: Path, limit: int, code: str, file: str) -> str:
-    """A regular file's UTF-8 text, refused before reading when larger than `limit` bytes."""
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise RegistryError([Problem(code, "is not a regular file", file)])
-        if info.st_size > limit:
-            raise RegistryError(
-                [Problem(code, f"is {info.st_size} bytes; the limit is {limit} bytes", file)]
-            )
-        with path.open("rb") as handle:
-            data = handle.read(limit + 1)
-    except FileNotFoundError:
-        raise RegistryError([Problem(code, "no such file", file)]) from None
-    except OSError as exc:
-        raise RegistryError([Problem(code, f"cannot be read: {exc.strerror}", file)]) from None
-    if len(data) > limit:
-        raise RegistryError([Problem(code, f"is larger than the limit of {limit} bytes", file)])
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise RegistryError(
-            [Problem(code, f"is not UTF-8 text (byte {exc.start})", file)]
-        ) from None
 
 
 def _meta(check: Checker, node: object, line: int | None) -> ReportMeta | None:
@@ -117,12 +118,12 @@ def _seed_text(check: Checker, registry_path: Path, meta: ReportMeta | None) -> 
     if meta is None or (seed := seed_path(registry_path, meta)) is None:
         return None
     try:
-        return _read_bounded(seed, MAX_REPORT_BYTES, "registry-seed-unreadable", str(seed))
-    except RegistryError as exc:
-        problem = exc.problems[0]
+        return read_limited_text(seed, MAX_REPORT_BYTES, "a report's text")
+    except (OSError, UnicodeDecodeError) as exc:
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         check.fail(
             "registry-seed-unreadable",
-            f"report: seed {meta.seed!r} (the report the quotes come from) {problem.message}",
+            f"report: seed {meta.seed!r} (the report the quotes come from) cannot be read: {why}",
             None,
             "seed",
             meta.seed,

@@ -23,19 +23,26 @@ if TYPE_CHECKING:
     from reportcheck.model import Target
     from reportcheck.review import Overview, Review
 
-_EXACT = re.compile(r'"\\u0000(-?[0-9.]+)\\u0000"')
+#: Decimals are marked with a token no data holds (checked), then written as bare numbers.
+_TOKEN = "\ue000reportcheck-decimal\ue000"
+_EXACT = re.compile('"' + re.escape(_TOKEN) + '(-?[0-9.]+)"')
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 
 def to_json(data: Any) -> str:
     """JSON text in which every Decimal is written as the exact number it holds."""
-    return _EXACT.sub(r"\1", json.dumps(_mark(data), ensure_ascii=False, indent=2)) + "\n"
+    text = json.dumps(_mark(data), ensure_ascii=False, indent=2)
+    if _TOKEN not in json.dumps(data, ensure_ascii=False, default=str):
+        text = _EXACT.sub(r"\1", text)
+    else:  # pragma: no cover - only data holding the token itself; numbers stay strings
+        text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    return text + "\n"
 
 
 def _mark(data: Any) -> Any:
     if isinstance(data, Decimal):
-        return f"\x00{format_decimal(data)}\x00"
+        return _TOKEN + format_decimal(data)
     if isinstance(data, dict):
         return {k: _mark(v) for k, v in data.items()}
     if isinstance(data, list | tuple):
@@ -186,9 +193,13 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     """CSV where text cells are guarded against formula injection; numbers are left as numbers."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
+    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(header)
     for row in rows:
-        writer.writerow([_csv_cell(v) for v in row])
+        cells = [_csv_cell(v) for v in row]
+        # csv quotes a cell holding a line feed but not a lone carriage return, which other
+        # readers take as a line end: such a row is written fully quoted.
+        (quoted if any("\r" in c for c in cells) else writer).writerow(cells)
     return buffer.getvalue()
 
 
@@ -314,7 +325,7 @@ def _md_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> list[s
 def report_markdown(report: Report, lang: str) -> str:
     registry = report.registry
     lines = [
-        f"# {registry.meta.title_zh if lang != 'en' else registry.meta.title_en}",
+        f"# {md(registry.meta.title_zh if lang != 'en' else registry.meta.title_en)}",
         "",
         f"{word('as_of', lang)} {report.period or '-'}: " + summary_words(report, lang),
         "",
@@ -326,7 +337,7 @@ def report_markdown(report: Report, lang: str) -> str:
         rows = [r for r in report.results if r.target.section == key]
         if not rows:
             continue
-        lines += [f"## {section.title(lang)}", ""]
+        lines += [f"## {md(section.title(lang))}", ""]
         lines += _md_table(
             header,
             (

@@ -228,3 +228,40 @@ class Checker:
                 value,
             )
             return None
+
+
+def to_plain(data: Any) -> Any:
+    """The parsed tree as JSON-ready data, lines kept: what the registry cache stores.
+
+    Raises TypeError for a value JSON cannot hold exactly (a date, bytes), which the cache takes
+    as "do not store".
+    """
+    if isinstance(data, Node):
+        return {
+            "line": data.line,
+            "items": [[key, data.key_lines[key], to_plain(value)] for key, value in data.items()],
+        }
+    if isinstance(data, list):
+        return [to_plain(item) for item in data]
+    if data is None or isinstance(data, bool | int | str):
+        return data
+    if isinstance(data, float) and math.isfinite(data):
+        return {"float": repr(data)}
+    raise TypeError(f"cannot store {type(data).__name__}")
+
+
+def from_plain(data: Any) -> Any:
+    """The inverse of to_plain."""
+    if isinstance(data, dict) and "float" in data:
+        return float(data["float"])
+    if isinstance(data, dict):
+        node = Node()
+        node.line = data["line"]
+        node.key_lines = {}
+        for key, line, value in data["items"]:
+            node[key] = from_plain(value)
+            node.key_lines[key] = line
+        return node
+    if isinstance(data, list):
+        return [from_plain(item) for item in data]
+    return data

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from reportcheck.actuals.folder import FileList, table_paths
+from reportcheck.actuals.table import RawTable, read_tables
 from reportcheck.errors import ActualsError, Problem
 from reportcheck.model import Kind, Registry, Target
 from reportcheck.numeric import (
@@ -17,8 +19,17 @@ from reportcheck.numeric import (
     parse_yes_no,
 )
 from reportcheck.periods import PERIOD_HINT, Period, parse_period
-from reportcheck.tables import TABLE_SUFFIXES, RawTable, read_table
 from reportcheck.units import UNITS, compatible_units, convert
+
+__all__ = [
+    "Actual",
+    "ActualsSet",
+    "FileList",
+    "Value",
+    "check_tables",
+    "read_actuals",
+    "table_paths",
+]
 
 REQUIRED_COLUMNS = ("id", "period", "value")
 OPTIONAL_COLUMNS = ("unit", "source", "note")
@@ -73,22 +84,34 @@ class ReadResult:
         return [p for p in self.problems if p.severity == "error"]
 
 
-def table_paths(path: Path) -> list[Path]:
-    """A file, or the table files of a folder in name order (lock and hidden files skipped)."""
-    if not path.is_dir():
-        return [path]
-    return sorted(
-        p
-        for p in path.iterdir()
-        if p.is_file() and p.suffix.lower() in TABLE_SUFFIXES and not p.name.startswith((".", "~$"))
-    )
-
-
 def read_actuals(
     paths: Sequence[Path], registry: Registry, on_file: Callable[[Path], None] | None = None
 ) -> ActualsSet:
-    """Read and validate every file; raises ActualsError with all problems if any is an error."""
-    result = check_tables(_read_each(paths, on_file), registry)
+    """Read and validate every file; raises ActualsError with all problems if any is an error.
+
+    Files listed from a folder (a FileList) bring the problems of what was skipped, and a file
+    in them whose every period lies in another year is skipped with a warning, not refused.
+    """
+    skipped = paths.skipped if isinstance(paths, FileList) else ()
+    folder = paths.folder if isinstance(paths, FileList) else None
+    result = check_tables(_read_each(paths, on_file), registry, other_years=folder is not None)
+    result.problems[:0] = skipped
+    if not paths:
+        result.problems.append(
+            Problem(
+                "no-actuals",
+                "holds no file of actuals (.csv or .xlsx)" + ("; see above" if skipped else ""),
+                str(folder) if folder else None,
+            )
+        )
+    elif not result.errors and not any(a.value is not None for a in result.actuals):
+        result.problems.append(
+            Problem(
+                "no-figures",
+                "hold no figures: every value is empty; fill in the value column",
+                ", ".join(result.files) if len(result.files) < 4 else str(folder),
+            )
+        )
     if result.errors:
         raise ActualsError(result.problems)
     warnings = tuple(p for p in result.problems if p.severity == "warning")
@@ -99,16 +122,50 @@ def _read_each(paths: Sequence[Path], on_file: Callable[[Path], None] | None) ->
     for path in paths:
         if on_file is not None:
             on_file(path)
-        yield read_table(path)
+        yield from read_tables(path)
 
 
-def check_tables(tables: Iterable[RawTable], registry: Registry) -> ReadResult:
+def check_tables(
+    tables: Iterable[RawTable], registry: Registry, *, other_years: bool = False
+) -> ReadResult:
+    """Check every row; with `other_years`, a table wholly of another year is skipped."""
     result = ReadResult()
     seen: dict[tuple[str, Period], Actual] = {}
     for table in tables:
+        if other_years and _skip_other_year(table, registry, result):
+            continue
         result.files.append(table.file)
         _check_table(table, registry, result, seen)
     return result
+
+
+def _skip_other_year(table: RawTable, registry: Registry, result: ReadResult) -> bool:
+    """A file of another year in a folder of this year's files is named and left out."""
+    if table.problems or "period" not in (normalise_text(h).lower() for h in table.header):
+        return False
+    column = [normalise_text(h).lower() for h in table.header].index("period")
+    years = set()
+    for _, cells in table.rows:
+        text = cells[column] if column < len(cells) else ""
+        if text.strip():
+            try:
+                years.add(parse_period(normalise_text(text)).year)
+            except ValueError:
+                return False
+    if not years or registry.meta.year in years:
+        return False
+    shown = ", ".join(str(y) for y in sorted(years))
+    result.problems.append(
+        Problem(
+            "skipped",
+            f"skipped: its periods are in {shown}, not in the registry's year {registry.meta.year}",
+            table.file,
+            severity="warning",
+        )
+    )
+    result.rows += len(table.rows)
+    result.warned.update((table.file, line) for line, _ in table.rows)
+    return True
 
 
 def _check_table(

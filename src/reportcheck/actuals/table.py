@@ -1,0 +1,84 @@
+"""A file of actuals as rows of text cells: CSV in any encoding Excel writes, or .xlsx.
+
+CSV is read with the standard library; openpyxl is imported only when a workbook is read, so a
+command on a month's CSV starts without it (and never imports pandas).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from reportcheck.errors import Problem
+from reportcheck.limits import MAX_FILE_BYTES, LimitError, read_limited
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+_ZIP_MAGIC = b"PK\x03\x04"
+EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm"})
+TABLE_SUFFIXES = frozenset({".csv", ".txt", *EXCEL_SUFFIXES})
+
+
+@dataclass
+class RawTable:
+    """The cells of one file (or one sheet) as text; the header is line 1."""
+
+    file: str
+    header: list[str] = field(default_factory=list)
+    rows: list[tuple[int, list[str]]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    encoding: str | None = None
+
+    def fail(
+        self,
+        code: str,
+        message: str,
+        line: int | None = None,
+        value: str | None = None,
+        column: str | None = None,
+    ) -> RawTable:
+        self.problems.append(Problem(code, message, self.file, line, column, value))
+        return self
+
+
+def read_tables(path: Path) -> list[RawTable]:
+    """Every table in `path` (one per CSV, one per sheet with figures), problems included."""
+    table = RawTable(str(path))
+    suffix = path.suffix.lower()
+    if suffix == ".xls":
+        return [
+            table.fail(
+                "wrong-file-type", "is an old Excel .xls workbook; save it as .xlsx or as CSV"
+            )
+        ]
+    try:
+        data = read_limited(path, MAX_FILE_BYTES, "a file of actuals")
+    except IsADirectoryError:
+        return [table.fail("unreadable-file", "is a folder, not a file of actuals")]
+    except FileNotFoundError:
+        return [table.fail("unreadable-file", "no such file")]
+    except LimitError as exc:
+        return [table.fail("too-large", str(exc))]
+    except OSError as exc:
+        return [table.fail("unreadable-file", f"cannot be read: {exc.strerror or exc}")]
+    if suffix in EXCEL_SUFFIXES:
+        from reportcheck.actuals.xlsx import read_workbook
+
+        return read_workbook(data, table)
+    if data.startswith(_ZIP_MAGIC):
+        return [
+            table.fail(
+                "wrong-file-type",
+                "is a zip archive (an Excel workbook?), not CSV "
+                "text; give an Excel workbook the extension .xlsx",
+            )
+        ]
+    from reportcheck.actuals.csvfile import read_csv
+
+    return [read_csv(data, table)]
+
+
+def read_table(path: Path) -> RawTable:
+    """The first table of `path` (all a CSV file has)."""
+    return read_tables(path)[0]

@@ -1,0 +1,249 @@
+"""An .xlsx workbook as tables of text cells, read with openpyxl in read-only mode.
+
+Sizes are checked before openpyxl parses anything: the unpacked size of every part, and the
+rows and columns a sheet declares. Any failure to parse is a `wrong-file-type` problem, never
+a crash: a workbook is a zip of XML that any program may have written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from reportcheck.actuals.table import RawTable
+from reportcheck.errors import Problem
+from reportcheck.limits import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, MAX_XLSX_PART_BYTES, size_text
+from reportcheck.numeric import format_decimal, normalise_text
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+#: A formula element in sheet XML, with or without a namespace prefix.
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+#: Parts of a number format that are text, not format codes: "quoted", \escaped, [colour].
+_FORMAT_TEXT = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
+#: Excel keeps 15 significant digits; a float beyond them is binary noise, not a typed digit.
+_EXCEL_DIGITS = 15
+
+Cell = tuple[str, bool]  # text, is a number
+Formulas = dict[tuple[str, int, int], str]
+
+
+def read_workbook(data: bytes, table: RawTable) -> list[RawTable]:
+    """One table per sheet that holds figures; the first sheet always."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        parts = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        return [table.fail("wrong-file-type", f"is not a readable .xlsx workbook ({exc})")]
+    for part in parts:
+        if part.file_size > MAX_XLSX_PART_BYTES:
+            return [
+                table.fail(
+                    "too-large",
+                    f"holds a part ({part.filename}) of {size_text(part.file_size)} unpacked; "
+                    f"a workbook part may be at most {size_text(MAX_XLSX_PART_BYTES)}",
+                )
+            ]
+    try:
+        formulas = _formulas(data, archive) if _has_formulas(archive) else {}
+        return _read_sheets(data, table, formulas)
+    except Exception as exc:  # openpyxl and the XML parser raise many types on a broken file
+        table.rows.clear()
+        table.header.clear()
+        return [
+            table.fail(
+                "wrong-file-type",
+                f"is not a readable .xlsx workbook ({type(exc).__name__}: {exc})",
+            )
+        ]
+
+
+def _has_formulas(archive: zipfile.ZipFile) -> bool:
+    return any(
+        _FORMULA.search(archive.read(name))
+        for name in archive.namelist()
+        if name.startswith("xl/worksheets/") and name.endswith(".xml")
+    )
+
+
+def _formulas(data: bytes, archive: zipfile.ZipFile) -> Formulas:
+    """(sheet, row, column) -> formula, for every formula cell of the workbook."""
+    from openpyxl import load_workbook
+
+    found: Formulas = {}
+    book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    try:
+        for sheet in book.worksheets:
+            for r, row in enumerate(_rows(sheet), start=1):
+                for c, cell in enumerate(row, start=1):
+                    if getattr(cell, "data_type", None) == "f":
+                        found[(sheet.title, r, c)] = str(cell.value)
+    finally:
+        book.close()
+    return found
+
+
+def _rows(sheet: Any) -> Iterator[Any]:
+    """Rows of a sheet, refused before reading when it declares more than the limits."""
+    rows, columns = sheet.max_row or 0, sheet.max_column or 0
+    if rows > MAX_ROWS or columns > MAX_COLUMNS:
+        raise _TooLargeError(
+            f"sheet {sheet.title!r} declares {rows} rows and {columns} columns; a sheet of "
+            f"actuals may have at most {MAX_ROWS} rows and {MAX_COLUMNS} columns"
+        )
+    return iter(sheet.iter_rows(max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS + 1))
+
+
+class _TooLargeError(ValueError):
+    pass
+
+
+def _read_sheets(data: bytes, table: RawTable, formulas: Formulas) -> list[RawTable]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    tables: list[RawTable] = []
+    try:
+        for index, sheet in enumerate(book.worksheets):
+            name = table.file if index == 0 else f"{table.file} [{sheet.title}]"
+            current = table if index == 0 else RawTable(name)
+            try:
+                grid = _grid(sheet, current, formulas)
+            except _TooLargeError as exc:
+                tables.append(current.fail("too-large", str(exc)))
+                continue
+            if index == 0 or _later_sheet(grid, current, table, sheet.title):
+                tables.append(_as_table(grid, current))
+            elif current.problems:
+                tables.append(current)
+    finally:
+        book.close()
+    return tables
+
+
+def _grid(sheet: Any, table: RawTable, formulas: Formulas) -> list[list[Cell]]:
+    grid: list[list[Cell]] = []
+    for r, row in enumerate(_rows(sheet), start=1):
+        if r > MAX_ROWS:
+            raise _TooLargeError(f"sheet {sheet.title!r} has more than {MAX_ROWS} rows")
+        cells: list[Cell] = []
+        for c, cell in enumerate(row, start=1):
+            if c > MAX_COLUMNS:
+                if cell.value is not None:
+                    raise _TooLargeError(
+                        f"sheet {sheet.title!r} has more than {MAX_COLUMNS} columns in row {r}"
+                    )
+                continue
+            formula = formulas.get((sheet.title, r, c))
+            if cell.value is None and formula is not None:
+                table.fail(
+                    "formula-without-value",
+                    f"cell {cell.coordinate} holds the formula {formula} but no computed value "
+                    "(a program wrote the file without calculating it), so its value is "
+                    "unknown; open and save it in Excel or WPS, or type the value",
+                    r,
+                    formula,
+                )
+                cells.append(("", False))
+                continue
+            text = _cell_text(cell.value, getattr(cell, "number_format", "General"))
+            if len(text) > MAX_CELL_CHARS:
+                raise _TooLargeError(
+                    f"cell {cell.coordinate} holds {len(text)} characters; a cell may hold at "
+                    f"most {MAX_CELL_CHARS}"
+                )
+            cells.append((text, _is_number(cell.value)))
+        while cells and not cells[-1][0]:  # keep empty rows small
+            cells.pop()
+        grid.append(cells)
+    while grid and not grid[-1]:  # formatting can stretch a sheet past its last value
+        grid.pop()
+    return grid
+
+
+def _later_sheet(grid: list[list[Cell]], table: RawTable, first: RawTable, title: str) -> bool:
+    """Whether a later sheet is a table to read; one with figures but no header is refused."""
+    if not grid:
+        return False
+    header = {normalise_text(text).lower() for text, _ in grid[0]}
+    if {"id", "period", "value"} <= header:
+        return True
+    if any(number for row in grid for _, number in row):
+        table.fail(
+            "sheet-without-header",
+            f"sheet {title!r} holds figures but no header row 'id, period, value'; put the "
+            "figures on a sheet with that header, or delete the sheet",
+            1,
+        )
+        return False
+    first.problems.append(
+        Problem(
+            "skipped",
+            f"sheet {title!r} is skipped: it holds no figures and no header",
+            first.file,
+            severity="warning",
+        )
+    )
+    return False
+
+
+def _as_table(grid: list[list[Cell]], table: RawTable) -> RawTable:
+    if not grid:
+        if not table.problems:
+            table.fail(
+                "empty-file",
+                "has no cells in its first sheet; expected a header row "
+                "'id, period, value' and one row per figure",
+            )
+        return table
+    header = [text for text, _ in grid[0]]
+    width = len(header)
+    table.header = header
+    for n, row in enumerate(grid[1:], start=2):
+        cells = [text for text, _ in row]
+        table.rows.append((n, (cells + [""] * width)[: max(width, len(cells))]))
+    return table
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def is_percent_format(number_format: str, value: float = 1.0) -> bool:
+    """True when Excel shows the stored fraction times 100: a % that is a format code.
+
+    A quoted "%" or an escaped \\% is literal text (12.6 shown as 12.6%); only a bare % scales.
+    The format section that applies to the value's sign is the one that counts.
+    """
+    sections = _FORMAT_TEXT.sub("", number_format).split(";")
+    if value < 0 and len(sections) > 1:
+        section = sections[1]
+    elif value == 0 and len(sections) > 2:
+        section = sections[2]
+    else:
+        section = sections[0]
+    return "%" in section
+
+
+def _cell_text(value: Any, number_format: str) -> str:
+    """A cell as the text a person sees: 0.057 shown as 5.7% stays '5.7%', a date as YYYY-MM."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime | dt.date):
+        return f"{value.year}-{value.month:02d}"
+    if isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        number = Decimal(format(value, f".{_EXCEL_DIGITS}g"))
+    else:
+        return str(value)
+    if is_percent_format(number_format, float(value)):
+        return format_decimal(number * 100) + "%"
+    return format_decimal(number)

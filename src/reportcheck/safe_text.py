@@ -1,0 +1,177 @@
+"""Text from data shown on a terminal as inert characters, never as a terminal command.
+
+A note, a source, a registry title or a file name can hold escape sequences (colour changes,
+screen clears, hyperlinks, a window title). Everything printed to a terminal passes through
+`neutralise`; files receive the data as given, made valid for their format by their writers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+
+#: C0 controls but tab and newline, a carriage return not ending a line, DEL, C1 controls,
+#: and the Unicode controls that reorder how a line reads (bidirectional overrides).
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]|\r(?!\n)"
+)
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def neutralise(text: str) -> str:
+    r"""`text` with every control character written out as an escape: ESC becomes '\x1b'."""
+    return _CONTROL.sub(_visible, text)
+
+
+def single_line(text: str) -> str:
+    """`text` neutralised and kept on one line: line feeds and tabs are written as escapes."""
+    return neutralise(text).replace("\n", "\\n").replace("\t", "\\t")
+
+
+def has_control(text: str) -> bool:
+    return _CONTROL.search(text) is not None
+
+
+class TerminalStream:
+    """A text stream to a terminal that writes every control character as a visible escape."""
+
+    def __init__(self, raw: IO[str]) -> None:
+        self.raw = raw
+
+    def write(self, text: str) -> int:
+        if not isinstance(text, str):
+            raise TypeError("a terminal stream takes text")
+        self.raw.write(neutralise(text))
+        return len(text)
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.raw, name)
+
+
+class PipeGuard:
+    """A text stream that, once its reader has gone (`... | head -1`), drops further output.
+
+    The command then finishes its work and exits with the status its results deserve, quietly,
+    as other Unix tools do; the descriptor is pointed at /dev/null so that the final flush at
+    exit cannot fail either.
+    """
+
+    def __init__(self, raw: IO[str]) -> None:
+        self.raw = raw
+        self.gone = False
+
+    def write(self, text: str) -> int:
+        if not isinstance(text, str):
+            raise TypeError("a guarded stream takes text")
+        if not self.gone:
+            try:
+                self.raw.write(text)
+            except BrokenPipeError:
+                self._reader_gone()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.gone:
+            try:
+                self.raw.flush()
+            except BrokenPipeError:
+                self._reader_gone()
+
+    def _reader_gone(self) -> None:
+        import os
+
+        self.gone = True
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, self.raw.fileno())
+        finally:
+            os.close(devnull)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.raw, name)
+
+
+def guard_streams() -> None:
+    """Guard the process's stdout against a closed pipe and both streams against escapes."""
+    import sys
+
+    if not isinstance(sys.stdout, PipeGuard | TerminalStream):
+        sys.stdout = guard_terminal(PipeGuard(sys.stdout))  # type: ignore[arg-type]
+    sys.stderr = guard_terminal(sys.stderr)
+
+
+def guard_terminal(stream: IO[str]) -> IO[str]:
+    """`stream` itself when it is not a terminal, else a TerminalStream around it."""
+    try:
+        terminal = stream.isatty()
+    except (AttributeError, ValueError):
+        return stream
+    if not terminal or isinstance(stream, TerminalStream):
+        return stream
+    return TerminalStream(stream)  # type: ignore[return-value]
+
+
+def raw_stream(stream: IO[str]) -> IO[str]:
+    """The stream under a TerminalStream, for Rich, which neutralises data itself."""
+    return stream.raw if isinstance(stream, TerminalStream) else stream
+
+
+class SafeRenderable:
+    """A Rich renderable whose data text is neutralised before layout, so widths stay right.
+
+    Rich writes its own colours as escape sequences, so its output cannot pass through a
+    TerminalStream; instead every Text inside is cleaned before the table is measured, and any
+    text segment that still holds a control character is cleaned as it is drawn.
+    """
+
+    def __init__(self, inner: RenderableType) -> None:
+        self.inner = inner
+        _clean(inner, 0, set())
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.segment import Segment
+
+        for segment in console.render(self.inner, options):
+            if segment.control is None and has_control(segment.text):
+                yield Segment(neutralise(segment.text), segment.style)
+            else:
+                yield segment
+
+
+def _clean(node: object, depth: int, seen: set[int]) -> None:
+    """Neutralise every rich Text reachable from `node` (renderables are small trees)."""
+    from rich.text import Text
+
+    if depth > 12 or id(node) in seen:
+        return
+    seen.add(id(node))
+    if isinstance(node, Text):
+        if has_control(node.plain):
+            node.plain = neutralise(node.plain)
+        return
+    if isinstance(node, str | bytes | int | float | bool) or node is None:
+        return
+    if isinstance(node, list | tuple | set | frozenset):
+        for item in node:
+            _clean(item, depth + 1, seen)
+        return
+    if isinstance(node, dict):
+        for item in node.values():
+            _clean(item, depth + 1, seen)
+        return
+    module = type(node).__module__
+    if module.startswith(("rich.", "reportcheck.")) and hasattr(node, "__dict__"):
+        for item in vars(node).values():
+            _clean(item, depth + 1, seen)

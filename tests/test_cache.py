@@ -1,0 +1,162 @@
+"""A registry read back from the cache is the registry the YAML gives, and never a stale one."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from reportcheck import cache
+from reportcheck import registry as registry_module
+from reportcheck.cache import load_registry_cached
+from reportcheck.errors import RegistryError
+from reportcheck.model import Registry
+from reportcheck.registry import build_registry, read_registry_tree
+from reportcheck.yamlnodes import from_plain, to_plain
+
+from .test_registry_validation import GOOD_ENTRY, SEED, registry_text
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "cache"
+    monkeypatch.setenv("REPORTCHECK_CACHE_DIR", str(path))
+    monkeypatch.delenv("REPORTCHECK_NO_CACHE", raising=False)
+    return path
+
+
+@pytest.fixture
+def own(tmp_path: Path) -> Callable[..., Path]:
+    """A registry file and its seed in a folder of the test's own."""
+
+    def make(text: str = registry_text(), seed: str = SEED, name: str = "targets.yaml") -> Path:
+        (tmp_path / "seed.txt").write_text(seed, encoding="utf-8")
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return make
+
+
+def entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("registry-*.json"))
+
+
+def parsing_forbidden(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(text: str, file: str) -> None:
+        raise AssertionError("the YAML was parsed again")
+
+    monkeypatch.setattr(registry_module, "parse_yaml", refuse)
+
+
+def test_the_stored_form_gives_back_an_equal_registry(registry: Registry) -> None:
+    tree, _ = read_registry_tree(registry.path)
+    plain = json.loads(json.dumps(to_plain(tree)))
+    assert from_plain(plain) == tree
+    assert build_registry(registry.path, from_plain(plain)) == registry
+
+
+def test_a_second_load_skips_the_yaml(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, registry: Registry
+) -> None:
+    first = load_registry_cached()
+    assert first == registry
+    assert len(entries(folder)) == 1
+    parsing_forbidden(monkeypatch)
+    assert load_registry_cached() == registry
+
+
+def test_an_edited_registry_is_loaded_afresh(folder: Path, own: Callable[..., Path]) -> None:
+    path = own()
+    assert load_registry_cached(path).targets[0].tolerance == Decimal("0.5")
+    own(registry_text(GOOD_ENTRY.replace("tolerance: 0.5", "tolerance: 0.3")))
+    assert load_registry_cached(path).targets[0].tolerance == Decimal("0.3")
+    assert len(entries(folder)) == 2
+
+
+def test_an_edited_seed_is_checked_again(folder: Path, own: Callable[..., Path]) -> None:
+    path = own()
+    load_registry_cached(path)
+    own(seed=SEED.replace("增长6%左右", "增长6.5%左右"))
+    with pytest.raises(RegistryError) as caught:
+        load_registry_cached(path)
+    assert [p.code for p in caught.value.problems] == ["registry-quote-not-in-report"]
+
+
+def test_a_registry_elsewhere_is_its_own_entry(folder: Path, own: Callable[..., Path]) -> None:
+    first = load_registry_cached(own())
+    second = load_registry_cached(own(name="copy.yaml"))
+    assert (first.path.name, second.path.name) == ("targets.yaml", "copy.yaml")
+    assert len(entries(folder)) == 2
+
+
+def test_changed_code_does_not_read_old_entries(
+    folder: Path, own: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = own()
+    monkeypatch.setattr(cache, "_code_stamp", lambda: "before")
+    load_registry_cached(path)
+    monkeypatch.setattr(cache, "_code_stamp", lambda: "after")
+    load_registry_cached(path)
+    assert len(entries(folder)) == 2
+
+
+@pytest.mark.parametrize(
+    "damage", ["", "{not json", '{"identity": null, "tree": {}}', '{"payload_sha256": null}']
+)
+def test_a_damaged_entry_is_a_miss_and_is_rewritten(
+    folder: Path, own: Callable[..., Path], damage: str
+) -> None:
+    path = own()
+    expected = load_registry_cached(path)
+    [entry] = entries(folder)
+    entry.write_text(damage, encoding="utf-8")
+    assert load_registry_cached(path) == expected
+    tree, _ = read_registry_tree(path)
+    assert json.loads(entry.read_text(encoding="utf-8"))["tree"] == to_plain(tree)
+
+
+def test_a_refused_registry_is_never_stored(folder: Path, own: Callable[..., Path]) -> None:
+    path = own(registry_text(GOOD_ENTRY.replace('unit: "%"', "unit: 度")))
+    for _ in range(2):
+        with pytest.raises(RegistryError):
+            load_registry_cached(path)
+    assert entries(folder) == []
+
+
+def test_an_unwritable_cache_only_costs_time(
+    tmp_path: Path, own: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("REPORTCHECK_CACHE_DIR", str(blocker / "cache"))
+    path = own()
+    assert load_registry_cached(path) == load_registry_cached(path)
+
+
+def test_no_cache_means_nothing_is_written(
+    folder: Path, own: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REPORTCHECK_NO_CACHE", "1")
+    load_registry_cached(own())
+    assert not folder.exists()
+
+
+def test_old_entries_are_removed(
+    folder: Path, own: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "KEEP", 2)
+    for tolerance in ("0.1", "0.2", "0.3", "0.4"):
+        load_registry_cached(own(registry_text(GOOD_ENTRY.replace("0.5", tolerance))))
+    assert len(entries(folder)) == 2
+
+
+def test_the_default_folder_is_the_user_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    import platformdirs
+
+    monkeypatch.delenv("REPORTCHECK_CACHE_DIR")
+    monkeypatch.delenv("REPORTCHECK_NO_CACHE", raising=False)
+    assert cache.cache_dir() == platformdirs.user_cache_path("reportcheck", appauthor=False)

@@ -1,0 +1,107 @@
+"""Encodings: every file is read as the text it holds, or refused naming the encoding."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reportcheck.actuals import read_actuals
+from reportcheck.actuals.encoding import EncodingProblemError, decode
+from reportcheck.errors import ActualsError
+from reportcheck.model import Registry
+
+NOTES_SIMPLIFIED = ["湖州市统计局", "上半年数据", "发展和改革委员会", "完成", "国家统计局快报"]
+NOTES_TRADITIONAL = ["臺灣統計處", "上半年數據", "發展和改革委員會", "完成", "統計局快報"]
+
+
+_CODECS = {"UTF-8": "utf-8", "GB18030/GBK": "gb18030", "Big5": "cp950", "Big5-HKSCS": "big5hkscs"}
+
+
+def csv_text(notes: list[str]) -> str:
+    rows = "".join(f"gdp_growth,2023-{m:02d},5.{m},{n}\n" for m, n in enumerate(notes, start=1))
+    return "id,period,value,note\n" + rows
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(NOTES_SIMPLIFIED), min_size=1, max_size=5))
+def test_gbk_text_is_read_as_gb18030(notes: list[str]) -> None:
+    text = csv_text(notes)
+    assert decode(text.encode("gbk")).text == text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(NOTES_TRADITIONAL), min_size=1, max_size=5))
+def test_big5_text_is_read_as_big5_never_as_gb18030(notes: list[str]) -> None:
+    text = csv_text(notes)
+    decoded = decode(text.encode("big5"))
+    assert (decoded.encoding, decoded.text) == ("Big5", text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(NOTES_SIMPLIFIED + NOTES_TRADITIONAL), min_size=2, max_size=6),
+    st.sampled_from(["gbk", "big5"]),
+    st.data(),
+)
+def test_a_utf8_line_in_a_legacy_file_is_refused(
+    notes: list[str], legacy: str, data: st.DataObject
+) -> None:
+    lines = csv_text(notes).splitlines(keepends=True)
+    utf8_at = data.draw(st.integers(min_value=1, max_value=len(lines) - 1))
+    chunks = []
+    for number, line in enumerate(lines):
+        try:
+            chunks.append(line.encode("utf-8" if number == utf8_at else legacy))
+        except UnicodeEncodeError:
+            chunks.append(line.encode("utf-8" if number == utf8_at else "gb18030"))
+    blob = b"".join(chunks)
+    legacy_lines = [i for i, c in enumerate(chunks) if i != utf8_at and not c.isascii()]
+    if not legacy_lines:
+        return
+    with pytest.raises(EncodingProblemError, match="mixes encodings"):
+        decode(blob)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.characters(min_codepoint=0xE000, max_codepoint=0xF8FF))
+def test_private_use_code_points_are_refused(char: str) -> None:
+    with pytest.raises(EncodingProblemError, match=f"U\\+{ord(char):04X}"):
+        decode(f"id,period,value,note\ngdp_growth,2023-06,5.7,{char}\n".encode())
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.binary(min_size=1, max_size=200).filter(lambda b: not b.isascii()))
+def test_arbitrary_bytes_decode_cleanly_or_are_refused(blob: bytes) -> None:
+    try:
+        decoded = decode(blob)
+    except EncodingProblemError as exc:
+        message = str(exc)
+    else:
+        message = decoded.encoding
+        assert decoded.text.encode(_CODECS[decoded.encoding]) == blob.removeprefix(b"\xef\xbb\xbf")
+    assert "UTF-8" in message or "UTF-16" in message or message in _CODECS
+
+
+def test_a_big5_file_is_judged_in_its_own_characters(registry: Registry) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "tw.csv"
+        path.write_bytes("id,period,value,note\nenergy_saving,2023,完成,統計處\n".encode("big5"))
+        (actual,) = read_actuals([path], registry).actuals
+    assert (actual.value, actual.note) == (True, "統計處")
+
+
+def test_shift_jis_is_refused_naming_the_encodings_tried(registry: Registry) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "jp.csv"
+        path.write_bytes(
+            "id,period,value,note\ngdp_growth,2023-06,5.7,東京都の統計です\n".encode("shift_jis")
+        )
+        with pytest.raises(ActualsError) as caught:
+            read_actuals([path], registry)
+    (problem,) = caught.value.problems
+    assert problem.code == "wrong-encoding"
+    assert "save it as CSV UTF-8" in problem.message

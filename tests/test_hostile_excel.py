@@ -1,0 +1,155 @@
+"""Excel: formulas without values, figures on other sheets, literal % and broken workbooks."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook
+
+from reportcheck.actuals import read_actuals
+from reportcheck.actuals.table import read_tables
+from reportcheck.actuals.xlsx import is_percent_format
+from reportcheck.errors import ActualsError
+from reportcheck.model import Registry
+
+
+def workbook(path: Path, *sheets: list[list[object]], fmt: dict[str, str] | None = None) -> Path:
+    book = Workbook()
+    first = book.active
+    assert first is not None
+    for index, rows in enumerate(sheets):
+        sheet = first if index == 0 else book.create_sheet(f"S{index + 1}")
+        for row in rows:
+            sheet.append(row)
+        if index == 0:
+            for ref, number_format in (fmt or {}).items():
+                sheet[ref].number_format = number_format
+    book.save(path)
+    return path
+
+
+def errors(path: Path, registry: Registry) -> list[tuple[str, str | None, int | None]]:
+    with pytest.raises(ActualsError) as caught:
+        read_actuals([path], registry)
+    return [(p.code, p.file, p.line) for p in caught.value.problems if p.severity == "error"]
+
+
+HEAD: list[object] = ["id", "period", "value"]
+
+
+def test_a_formula_without_a_computed_value_is_named_not_no_data(
+    tmp_path: Path, registry: Registry
+) -> None:
+    path = workbook(tmp_path / "f.xlsx", [HEAD, ["gdp_growth", "2023-06", "=1+4.7"]])
+    assert errors(path, registry) == [("formula-without-value", str(path), 2)]
+
+
+def test_figures_on_a_second_sheet_are_read(tmp_path: Path, registry: Registry) -> None:
+    path = workbook(
+        tmp_path / "two.xlsx",
+        [HEAD, ["gdp_growth", "2023-06", 5.7]],
+        [HEAD, ["fai_growth", "2023-06", 8.1]],
+    )
+    values = {a.id: a.value for a in read_actuals([path], registry).actuals}
+    assert values == {"gdp_growth": Decimal("5.7"), "fai_growth": Decimal("8.1")}
+
+
+def test_figures_on_a_sheet_without_header_are_refused(tmp_path: Path, registry: Registry) -> None:
+    path = workbook(tmp_path / "two.xlsx", [HEAD, ["gdp_growth", "2023-06", 5.7]], [["增速", 8.1]])
+    assert errors(path, registry) == [("sheet-without-header", f"{path} [S2]", 1)]
+
+
+def test_a_notes_sheet_is_skipped_with_a_warning(tmp_path: Path, registry: Registry) -> None:
+    path = workbook(tmp_path / "n.xlsx", [HEAD, ["gdp_growth", "2023-06", 5.7]], [["说明"]])
+    warnings = read_actuals([path], registry).warnings
+    assert [(w.code, "'S2'" in w.message) for w in warnings] == [("skipped", True)]
+
+
+@pytest.mark.parametrize(
+    ("number_format", "shown"),
+    [
+        ('0.0"%"', Decimal("12.6")),
+        ("0.0\\%", Decimal("12.6")),
+        ('0.0" %"', Decimal("12.6")),
+        ("0.0%", Decimal("1260")),
+        ("[Red]0.0%", Decimal("1260")),
+        ("General", Decimal("12.6")),
+    ],
+)
+def test_only_a_real_percent_format_scales(
+    tmp_path: Path, registry: Registry, number_format: str, shown: Decimal
+) -> None:
+    path = workbook(
+        tmp_path / "p.xlsx", [HEAD, ["fai_growth", "2023-06", 12.6]], fmt={"C2": number_format}
+    )
+    (actual,) = read_actuals([path], registry).actuals
+    assert actual.value == shown
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet='0.#,"%\\[]Red _*-;', max_size=20))
+def test_percent_detection_ignores_quoted_and_escaped_text(number_format: str) -> None:
+    literal = f'"{number_format.replace(chr(34), "")}"'
+    assert not is_percent_format(literal)
+    assert is_percent_format(f"{literal}0%")
+
+
+def _broken(sheet_xml: bytes) -> bytes:
+    buffer = io.BytesIO()
+    Workbook().save(buffer)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = sheet_xml
+            target.writestr(item, data)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "sheet_xml",
+    [
+        b"<worksheet><sheetData><row r='1'><c r='A1' t='s'><v>99</v></c></row>",
+        b"\x00\x01 not xml",
+        b"<worksheet xmlns='http://schemas.openxmlformats.org/spreadsheetml/2006/main'>"
+        b"<sheetData><row r='x'><c r='??'><v>1</v></c></row></sheetData></worksheet>",
+    ],
+)
+def test_a_malformed_sheet_is_a_wrong_file_type(
+    tmp_path: Path, registry: Registry, sheet_xml: bytes
+) -> None:
+    path = tmp_path / "bad.xlsx"
+    path.write_bytes(_broken(sheet_xml))
+    assert [code for code, _, _ in errors(path, registry)] == ["wrong-file-type"]
+
+
+def test_a_declared_million_rows_are_refused_before_reading(tmp_path: Path) -> None:
+    dimension = (
+        b"<worksheet xmlns='http://schemas.openxmlformats.org/spreadsheetml/2006/main'>"
+        b"<dimension ref='A1:C1048576'/><sheetData><row r='1048576'><c r='A1048576'>"
+        b"<v>1</v></c></row></sheetData></worksheet>"
+    )
+    path = tmp_path / "big.xlsx"
+    path.write_bytes(_broken(dimension))
+    (table,) = read_tables(path)
+    assert [p.code for p in table.problems] == ["too-large"]
+    assert "1048576 rows" in table.problems[0].message
+
+
+def test_a_huge_unpacked_part_is_refused_before_parsing(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/sharedStrings.xml", b"<sst>" + b"a" * (65 * 1024 * 1024))
+    path = tmp_path / "bomb.xlsx"
+    path.write_bytes(buffer.getvalue())
+    (table,) = read_tables(path)
+    assert [p.code for p in table.problems] == ["too-large"]
+    assert "xl/sharedStrings.xml" in table.problems[0].message
