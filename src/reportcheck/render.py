@@ -12,9 +12,11 @@ from rich.table import Table
 from rich.text import Text
 
 from reportcheck.labels import CATEGORY, CHANGE, pick, status_label, word
-from reportcheck.layout import Column, FittedTable, Heading, Row
+from reportcheck.layout import Column, FittedTable, Heading, Note, Row
+from reportcheck.messages import label
 from reportcheck.model import Status, Target
 from reportcheck.numeric import format_decimal
+from reportcheck.progress import mixed_periods, not_yet_due, pace_words, percent, progress
 from reportcheck.rules import pacing_words, rule_words
 from reportcheck.units import unit_label
 
@@ -52,8 +54,10 @@ def signed(value: Decimal | None) -> str:
     return text if value < 0 or text == "0" else "+" + text
 
 
-def summary_line(report: Report, lang: str) -> Text:
+def summary_line(report: Report, lang: str, filters: Sequence[str] = ()) -> Text:
     line = Text(f"{word('as_of', lang)} {report.period or '—'}  ")
+    if filters:
+        line.append(f"({label('filtered', lang)}: {' '.join(filters)})  ", style="bold")
     for status, count in report.summary().items():
         line.append(f"{status_label(status, lang)} {count}", style=STYLE[status] if count else "")
         line.append("  ")
@@ -64,34 +68,62 @@ def _numbers(lang: str) -> list[Column]:
     return [Column(word(key, lang), justify="right") for key in ("actual", "required", "gap")]
 
 
-def report_table(report: Report, lang: str) -> RenderableType:
+def report_table(
+    report: Report, lang: str, filters: Sequence[str] = (), show_all: bool = False
+) -> RenderableType:
+    """Results by section; rows without data grouped into one line per section unless show_all."""
+    mixed = mixed_periods(report.results, report.period)
     columns = [
         Column(word("id", lang), style="cyan"),
-        Column(word("name", lang), weight=2, minimum=8),
-        Column(word("wording", lang), weight=4, minimum=16, optional=True),
+        Column(word("name", lang), weight=2, minimum=10),
+        Column(word("wording", lang), weight=4, minimum=24, optional=True),
+        Column(word("unit", lang)),
         *_numbers(lang),
+        Column(label("completion", lang), justify="right", optional=True, keep=2),
+        Column(label("pace", lang), optional=True, keep=1),
         Column(word("status", lang)),
     ]
+    if mixed:
+        columns.append(Column(word("period", lang)))
     rows: list[Row] = []
     for key, section in report.registry.sections.items():
         results = [r for r in report.results if r.target.section == key]
-        if results:
-            rows.append(Heading(key, section.name(lang)))
-        rows += [
-            [
+        if not results:
+            continue
+        rows.append(Heading(key, section.name(lang)))
+        missing = [r for r in results if r.status is Status.NO_DATA]
+        for r in results if show_all else [r for r in results if r not in missing]:
+            done = progress(r)
+            cells = [
                 Text(r.target.id),
                 Text(r.target.name(lang)),
                 Text(r.target.quote),
+                Text(unit_label(r.target.unit, lang)),
                 Text(number(r.actual)),
                 Text(number(r.expected if r.expected is not None else r.required)),
                 Text(signed(r.gap)),
+                Text(percent(done.completion)),
+                Text(pace_words(done, lang, short=True)),
                 status_text(r.status, lang),
             ]
-            for r in results
-        ]
+            if r.status is Status.NO_DATA and not_yet_due(r, report.period):
+                cells[-1].append(f" ({label('not_due_short', lang)})", style="dim")
+            if mixed:
+                cells.append(Text(str(r.period) if r.period else "—"))
+            rows.append(cells)
+        if missing and not show_all:
+            from reportcheck.serialize import no_data_line
+
+            rows.append(Note(no_data_line(missing, report.period, lang)))
     meta = report.registry.meta
     title = meta.title_en if lang == "en" else meta.title_zh
-    return Group(FittedTable(columns, rows, title), summary_line(report, lang))
+    parts: list[RenderableType] = [
+        FittedTable(columns, rows, title),
+        summary_line(report, lang, filters),
+    ]
+    if any(r.status is Status.NO_DATA for r in report.results) and not show_all:
+        parts.append(Text(label("all_hint", lang), style="dim"))
+    return Group(*parts)
 
 
 def targets_table(targets: Sequence[Target], lang: str) -> RenderableType:
@@ -134,7 +166,7 @@ def bar(counts: dict[Status, int], width: int = 30) -> Text:
     return text
 
 
-def review_view(review: Review, lang: str) -> RenderableType:
+def review_view(review: Review, lang: str, show_all: bool = False) -> RenderableType:
     report = review.report
     parts: list[RenderableType] = [summary_line(report, lang)]
     bars = Table(box=None, pad_edge=False, show_header=False)
@@ -157,6 +189,7 @@ def review_view(review: Review, lang: str) -> RenderableType:
             Column(word("id", lang), style="cyan"),
             Column(word("name", lang), weight=1, minimum=8),
             Column(word("period", lang)),
+            Column(word("unit", lang)),
             *_numbers(lang),
             Column(word("status", lang)),
         ],
@@ -165,6 +198,7 @@ def review_view(review: Review, lang: str) -> RenderableType:
                 Text(r.target.id),
                 Text(r.target.name(lang)),
                 Text(str(r.period)),
+                Text(unit_label(r.target.unit, lang)),
                 Text(number(r.actual)),
                 Text(number(r.required)),
                 Text(signed(r.gap)),
@@ -190,10 +224,27 @@ def review_view(review: Review, lang: str) -> RenderableType:
             parts.append(line)
     else:
         parts.append(Text("  " + word("none", lang), style="dim"))
+    from reportcheck.serialize import no_data_line
+
     no_data = review.no_data
     parts.append(Text(f"{word('no_data', lang)} ({len(no_data)})", style="bold"))
-    if no_data:
-        parts.append(Text("  " + ", ".join(r.target.id for r in no_data), style="dim"))
+    for key, section in report.registry.sections.items():
+        missing = [r for r in no_data if r.target.section == key]
+        if not missing:
+            continue
+        if not show_all:
+            parts.append(
+                Text(f"  {section.title(lang)}: {no_data_line(missing, report.period, lang)}")
+            )
+            continue
+        parts.append(Text(f"  {section.title(lang)}", style="bold"))
+        for r in missing:
+            line = Text("    ")
+            line.append(r.target.id, style="cyan")
+            line.append(f"  {r.target.name(lang)}")
+            if not_yet_due(r, report.period):
+                line.append(f"  ({label('not_due_short', lang)})", style="dim")
+            parts.append(line)
     return Group(*parts)
 
 
@@ -260,10 +311,16 @@ def show_view(
         fact("note", target.note)
     parts: list[RenderableType] = [facts]
     if results:
+        unit = f" ({unit_label(target.unit, lang)})"
         history = FittedTable(
             [
                 Column(word("period", lang)),
-                *_numbers(lang),
+                *(
+                    Column(word(key, lang) + unit, justify="right")
+                    for key in ("actual", "required", "gap")
+                ),
+                Column(label("completion", lang), justify="right"),
+                Column(label("pace", lang)),
                 Column(word("status", lang)),
                 Column(word("source", lang), weight=1, minimum=8),
             ],
@@ -273,6 +330,8 @@ def show_view(
                     Text(number(r.actual)),
                     Text(number(r.required)),
                     Text(signed(r.gap)),
+                    Text(percent(progress(r).completion)),
+                    Text(pace_words(progress(r), lang, short=True)),
                     status_text(r.status, lang),
                     Text(r.source),
                 ]
