@@ -22,6 +22,9 @@ _SKIPPED = re.compile(r"Skipping line (\d+): expected (\d+) fields?, saw (\d+)")
 _ZIP_MAGIC = b"PK\x03\x04"
 EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 TABLE_SUFFIXES = frozenset({".csv", ".txt", *EXCEL_SUFFIXES})
+#: The file name that means standard input, and how problems in it are located.
+STDIN = "-"
+STDIN_NAME = "<stdin>"
 
 
 @dataclass
@@ -43,6 +46,8 @@ class RawTable:
 
 def read_table(path: Path) -> RawTable:
     """Every row of `path` as text cells, or a table whose problems say why it cannot be read."""
+    if str(path) == STDIN:
+        return _read_stdin()
     table = RawTable(str(path))
     try:
         data = path.read_bytes()
@@ -59,6 +64,21 @@ def read_table(path: Path) -> RawTable:
         )
     if suffix in EXCEL_SUFFIXES:
         return _read_xlsx(path, table)
+    return _read_text(data, table)
+
+
+def _read_stdin() -> RawTable:
+    """Standard input: CSV text, or an .xlsx workbook recognised by its zip signature."""
+    import sys
+
+    table = RawTable(STDIN_NAME)
+    data = sys.stdin.buffer.read()
+    if data.startswith(_ZIP_MAGIC):
+        return _read_xlsx(io.BytesIO(data), table)
+    return _read_text(data, table)
+
+
+def _read_text(data: bytes, table: RawTable) -> RawTable:
     if data.startswith(_ZIP_MAGIC):
         return table.fail(
             "wrong-file-type",
@@ -134,7 +154,7 @@ def _read_csv(text: str, table: RawTable) -> RawTable:
     return table
 
 
-def _read_xlsx(path: Path, table: RawTable) -> RawTable:
+def _read_xlsx(path: Path | io.BytesIO, table: RawTable) -> RawTable:
     import zipfile
 
     from openpyxl import load_workbook
