@@ -68,7 +68,11 @@ def test_rows_of_another_period_show_their_period(cli: Cli, write: Write) -> Non
     assert gdp.split()[-1] == "2023-06"
     listed = next(line for line in table.splitlines() if "new_listed_companies" in line)
     assert listed.split()[-1] == "2023-07"
+    assert "(数据期间不一: 2023-06, 2023-07)" in table
+    status = cli("status", "--actuals", str(path)).stdout
+    assert status.splitlines()[0].startswith("截至 2023-07  (数据期间不一: 2023-06, 2023-07)")
     markdown = cli("diff", str(path), "-f", "markdown").stdout
+    assert "(数据期间不一: 2023-06, 2023-07)" in markdown.splitlines()[2]
     assert "| 期间 |" in markdown
     assert markdown.count("| 2023-06 |") == 2
 

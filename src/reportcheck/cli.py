@@ -568,8 +568,11 @@ def diff(
             "no-actuals",
             "no file given, $REPORTCHECK_ACTUALS is not set and there is no ./actuals/ folder",
         )
+    paths = table_paths(path)
+    if not paths:
+        raise _usage("no-actuals", f"{path} holds no .csv or .xlsx files", str(path), "FILE")
     try:
-        data = _read(table_paths(path), registry)
+        data = _read(paths, registry)
     except ActualsError as exc:
         if fmt is Format.json:
             typer.echo(
@@ -649,7 +652,7 @@ def status_(
             from reportcheck.render import overview_view
 
             _out(overview_view(view, words, advice))
-        if fmt is not Format.table:
+        if fmt in (Format.json, Format.csv):
             typer.echo(advice, err=True)
         return
     import dataclasses

@@ -297,6 +297,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "* 该项按所注期间的数据判定,不是 {period}",
         "* judged on the figure for the period shown, not {period}",
     ),
+    "mixed": ("数据期间不一: {periods}", "figures from {periods}"),
     "before": ("上期状态", "before"),
     "after": ("本期状态", "now"),
     "change": ("变化", "change"),

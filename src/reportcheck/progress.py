@@ -95,12 +95,14 @@ def pace_words(value: Progress, lang: str, short: bool = False) -> str:
     return f"{'超' if ahead > 0 else '落后'}{pace}{points}个百分点"
 
 
+def judged_periods(results: Iterable[Result]) -> list[Period]:
+    """The periods of the figures judged, oldest first."""
+    return sorted({r.period for r in results if r.status is not Status.NO_DATA and r.period})
+
+
 def mixed_periods(results: Iterable[Result], as_of: Period | None) -> bool:
     """Whether some judged figure comes from another period than the one the run is as of."""
-    return any(
-        r.status is not Status.NO_DATA and r.period is not None and r.period != as_of
-        for r in results
-    )
+    return any(p != as_of for p in judged_periods(results))
 
 
 def percent(value: Decimal | None) -> str:

@@ -16,7 +16,14 @@ from reportcheck.layout import Column, FittedTable, Heading, Note, Row
 from reportcheck.messages import label
 from reportcheck.model import Status, Target
 from reportcheck.numeric import format_decimal
-from reportcheck.progress import mixed_periods, not_yet_due, pace_words, percent, progress
+from reportcheck.progress import (
+    judged_periods,
+    mixed_periods,
+    not_yet_due,
+    pace_words,
+    percent,
+    progress,
+)
 from reportcheck.rules import pacing_words, rule_words
 from reportcheck.units import unit_label
 
@@ -58,6 +65,9 @@ def summary_line(report: Report, lang: str, filters: Sequence[str] = ()) -> Text
     line = Text(f"{word('as_of', lang)} {report.period or '—'}  ")
     if filters:
         line.append(f"({label('filtered', lang)}: {' '.join(filters)})  ", style="bold")
+    if mixed_periods(report.results, report.period):
+        periods = ", ".join(str(p) for p in judged_periods(report.results))
+        line.append(f"({label('mixed', lang, periods=periods)})  ", style="bold")
     for status, count in report.summary().items():
         line.append(f"{status_label(status, lang)} {count}", style=STYLE[status] if count else "")
         line.append("  ")

@@ -18,7 +18,14 @@ from reportcheck.labels import CHANGE, pick, status_label, word
 from reportcheck.messages import label
 from reportcheck.model import Status
 from reportcheck.numeric import format_decimal
-from reportcheck.progress import mixed_periods, not_yet_due, pace_words, percent, progress
+from reportcheck.progress import (
+    judged_periods,
+    mixed_periods,
+    not_yet_due,
+    pace_words,
+    percent,
+    progress,
+)
 from reportcheck.rules import pacing_words, rule_words
 
 if TYPE_CHECKING:
@@ -342,6 +349,9 @@ def headline(report: Report, lang: str, filters: Sequence[str] = ()) -> str:
     shown = f"{word('as_of', lang)} {report.period or '—'}"
     if filters:
         shown += f" ({label('filtered', lang)}: {' '.join(filters)})"
+    if mixed_periods(report.results, report.period):
+        periods = ", ".join(str(p) for p in judged_periods(report.results))
+        shown += f" ({label('mixed', lang, periods=periods)})"
     return f"{shown}: {summary_words(report, lang)}"
 
 
