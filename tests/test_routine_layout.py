@@ -43,10 +43,17 @@ def test_the_status_lagging_table_and_show_history_never_cut_either(cli: Cli) ->
     monthly = str(EXAMPLES / "monthly")
     text = cli("status", "--actuals", monthly, env={"COLUMNS": "40"}).stdout
     assert "industrial_va_growth  滞后" in text
+    assert "  符合进度 9  滞后 11  暂无数据 6" in [line.rstrip() for line in text.splitlines()]
     history = cli("show", "graduates", "--actuals", monthly, env={"COLUMNS": "30"}).stdout
     flat = " ".join(history.split())
     assert "2023-05 实际 (万人) 3.4 应达 (万人) 3.75 差距 (万人) -0.35" in flat
     assert "状态 滞后" in flat
+
+
+def test_targets_stacked_are_headed_by_the_id(cli: Cli) -> None:
+    text = cli("targets", "--id", "graduates", env={"COLUMNS": "30"}).stdout
+    assert text.splitlines()[0] == "graduates"
+    assert "部分 二(二)   单位 万人" in text
 
 
 def test_table_and_markdown_carry_units(cli: Cli) -> None:

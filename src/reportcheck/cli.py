@@ -99,7 +99,7 @@ def _help_in_chinese(group: TyperGroup) -> None:
         if full is not None:
             command.help, command.short_help = full, short
         for param in command.params:
-            text = OPTION_HELP.get(param.name or "")
+            text = OPTION_HELP.get(f"{name}.{param.name}", OPTION_HELP.get(param.name or ""))
             if text is not None and hasattr(param, "help"):
                 param.help = text
 

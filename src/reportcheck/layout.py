@@ -35,6 +35,7 @@ class Column:
     minimum: int = 1  # a wrapping column is not drawn narrower than this
     optional: bool = False  # may be left out when the terminal is too narrow for it
     keep: int = 0  # among optional columns, those with a lower value are left out first
+    head: bool = False  # heads each block of a stacked layout (default: the first column)
     justify: Literal["left", "right"] = "left"
     style: str = ""
 
@@ -179,6 +180,7 @@ class FittedTable:
         if self.title:
             yield Text(self.title, style="bold")
         last = len(self.columns) - 1
+        head = next((i for i, c in enumerate(self.columns) if c.head), 0)
         for row, cells in zip(self.source, self.rows, strict=True):
             if isinstance(row, Heading):
                 yield _whole(Text(f"{row.key} {row.title}", style="bold"))
@@ -186,16 +188,17 @@ class FittedTable:
             if isinstance(row, Note):
                 yield Text(f"  {row.text}", style="dim")
                 continue
-            first = cells[0].copy()
-            first.stylize(self.columns[0].style)
-            if not self.columns[last].weight and cells[last].plain:
+            first = cells[head].copy()
+            first.stylize(self.columns[head].style)
+            if not self.columns[last].weight and cells[last].plain and last != head:
                 first.append("  ")
                 first.append_text(cells[last])
             yield _whole(first)
             items: list[Text] = []
-            for i in range(1, last if not self.columns[last].weight else last + 1):
+            end = last if not self.columns[last].weight else last + 1
+            for i in range(end):
                 column, cell = self.columns[i], cells[i]
-                if not cell.plain:
+                if i == head or not cell.plain:
                     continue
                 if column.weight:
                     yield Text.assemble("  ", cell)

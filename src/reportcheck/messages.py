@@ -347,7 +347,7 @@ COMMAND_HELP: dict[str | None, tuple[str, str]] = {
     ),
 }
 
-#: Option and argument help in Chinese, by parameter name.
+#: Option and argument help in Chinese, by "command.parameter" or by parameter name.
 OPTION_HELP: dict[str, str] = {
     "version": "显示版本并退出。",
     "debug": "内部错误时显示调用栈。",
@@ -360,6 +360,8 @@ OPTION_HELP: dict[str, str] = {
     "period": "按这一期间判定(YYYY-MM、YYYY-Qn、YYYY、2023年6月等);默认为数据中的最新一期。",
     "fail_on": "使退出码为 1 的状态:逗号分隔的 met、missed、on_track、behind、no_data,或 never。",
     "actuals": "实际数据文件或文件夹 [默认: $REPORTCHECK_ACTUALS,否则 ./actuals/]",
+    "diff.actuals": "CSV(UTF-8 或 GBK)或 .xlsx 实际数据文件、其所在文件夹,或 - 表示标准输入"
+    " [默认: $REPORTCHECK_ACTUALS,否则 ./actuals/]",
     "fmt": "输出格式:table、json、csv 或 markdown。",
     "show_all": "逐项列出暂无数据的目标,而不是每部分合并为一行。",
     "output": "写入这个 .csv(带 BOM 的 UTF-8)或 .xlsx 文件;缺少的文件夹会自动创建。",

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -28,6 +29,8 @@ from reportcheck.rules import pacing_words, rule_words
 from reportcheck.units import unit_label
 
 if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderResult
+
     from reportcheck.actuals import Value
     from reportcheck.evaluate import Report, Result
     from reportcheck.review import Overview, Review
@@ -139,7 +142,7 @@ def report_table(
 def targets_table(targets: Sequence[Target], lang: str) -> RenderableType:
     columns = [
         Column(word("section", lang)),
-        Column(word("id", lang), style="cyan"),
+        Column(word("id", lang), style="cyan", head=True),
         Column(word("name", lang), weight=2, minimum=8),
         Column(word("wording", lang), weight=3, minimum=16, optional=True),
         Column(word("unit", lang)),
@@ -176,22 +179,46 @@ def bar(counts: dict[Status, int], width: int = 30) -> Text:
     return text
 
 
+class Bars:
+    """A bar of statuses per section beside its title and counts; on a terminal too narrow for
+    the three side by side, the counts go on a line of their own, never cut."""
+
+    def __init__(self, rows: Sequence[tuple[Text, dict[Status, int], Text]]) -> None:
+        self.rows = rows
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        title_width = max(cell_len(title.plain) for title, _, _ in self.rows)
+        counts_width = max(cell_len(counts.plain) for _, _, counts in self.rows)
+        room = options.max_width - title_width - counts_width - 2
+        side_by_side = room >= 10
+        for title, counts, words in self.rows:
+            line = title.copy()
+            line.pad_right(title_width - cell_len(title.plain) + 1)
+            if side_by_side:
+                line.append_text(bar(counts, min(30, room)))
+                line.append(" ")
+                line.append_text(words)
+                yield _whole(line)
+                continue
+            line.append_text(bar(counts, max(5, min(30, options.max_width - title_width - 1))))
+            yield _whole(line)
+            yield _whole(Text.assemble("  ", words))
+
+
+def _whole(text: Text) -> Text:
+    text.no_wrap, text.overflow = True, "ignore"
+    return text
+
+
 def review_view(review: Review, lang: str, show_all: bool = False) -> RenderableType:
     report = review.report
     parts: list[RenderableType] = [summary_line(report, lang)]
-    bars = Table(box=None, pad_edge=False, show_header=False)
-    bars.add_column(no_wrap=True)
-    bars.add_column(no_wrap=True)
-    bars.add_column()
-    bars.add_row(
-        Text("全部" if lang != "en" else "all", style="bold"),
-        bar(report.summary()),
-        _counts(report.summary(), lang),
-    )
-    for key, counts in review.by_section().items():
-        bars.add_row(
-            Text(report.registry.sections[key].title(lang)), bar(counts), _counts(counts, lang)
-        )
+    rows = [(Text("全部" if lang != "en" else "all", style="bold"), report.summary())]
+    rows += [
+        (Text(report.registry.sections[key].title(lang)), counts)
+        for key, counts in review.by_section().items()
+    ]
+    bars = Bars([(title, counts, _counts(counts, lang)) for title, counts in rows])
     parts += [Text(), bars, Text()]
     parts.append(Text(word("lagging", lang), style="bold"))
     lagging = FittedTable(
