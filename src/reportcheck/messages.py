@@ -248,10 +248,8 @@ def problem_line(problem: Problem, lang: str) -> str:
     if problem.line is not None:
         where += f":{problem.line}"
     column = f"{problem.column} 列:" if problem.column and problem.file else ""
-    location = " ".join(part for part in (f"{where}:" if where else "", column) if part)
-    return f"reportcheck: {zh}: {location} {message(problem, lang)} [{problem.code}]".replace(
-        ":  ", ": "
-    )
+    parts = [f"{where}:" if where else "", column, message(problem, lang), f"[{problem.code}]"]
+    return f"reportcheck: {zh}: " + " ".join(part for part in parts if part)
 
 
 #: Hints and notes printed by the commands, (zh, en), formatted with keyword arguments.
