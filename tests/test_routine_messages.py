@@ -107,3 +107,28 @@ def test_every_catalogue_template_fills_from_its_pattern() -> None:
             names = set(re.compile(pattern).groupindex)
             used = set(re.findall(r"{(\w+)}", template))
             assert used <= names, (code, pattern)
+
+
+@pytest.mark.parametrize("command", ["targets", "diff", "status", "show", "template"])
+def test_the_routine_commands_and_their_options_have_chinese_help(command: str) -> None:
+    import typer.main
+
+    from reportcheck.cli import app
+    from reportcheck.messages import COMMAND_HELP, OPTION_HELP
+
+    group = typer.main.get_command(app)
+    click_command = group.commands[command]  # type: ignore[attr-defined]
+    assert command in COMMAND_HELP
+    for param in click_command.params:
+        assert f"{command}.{param.name}" in OPTION_HELP or param.name in OPTION_HELP, param.name
+
+
+def test_a_command_without_chinese_help_keeps_its_english_help(cli: Cli) -> None:
+    from reportcheck import messages
+
+    saved = messages.COMMAND_HELP.pop("show")
+    try:
+        text = cli("show", "--help", env={"LANG": "C.UTF-8"}).stdout
+    finally:
+        messages.COMMAND_HELP["show"] = saved
+    assert "Everything about one commitment" in text
