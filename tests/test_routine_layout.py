@@ -46,8 +46,17 @@ def test_the_status_lagging_table_and_show_history_never_cut_either(cli: Cli) ->
     assert "  符合进度 9  滞后 11  暂无数据 6" in [line.rstrip() for line in text.splitlines()]
     history = cli("show", "graduates", "--actuals", monthly, env={"COLUMNS": "30"}).stdout
     flat = " ".join(history.split())
-    assert "2023-05 实际 (万人) 3.4 应达 (万人) 3.75 差距 (万人) -0.35" in flat
-    assert "状态 滞后" in flat
+    assert "2023-05 滞后 实际 (万人) 3.4 应达 (万人) 3.75 差距 (万人) -0.35" in flat
+
+
+def test_stacked_rows_of_another_period_keep_the_status_beside_the_id(
+    cli: Cli, tmp_path: Path
+) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text("id,period,value\ngdp_growth,2023-06,5.7\ngraduates,2023-07,5\n")
+    lines = cli("diff", str(path), env={"COLUMNS": "40"}).stdout.splitlines()
+    assert "gdp_growth  符合进度" in lines
+    assert any(line.strip() == "期间 2023-06" for line in lines)
 
 
 def test_targets_stacked_are_headed_by_the_id(cli: Cli) -> None:

@@ -36,6 +36,7 @@ class Column:
     optional: bool = False  # may be left out when the terminal is too narrow for it
     keep: int = 0  # among optional columns, those with a lower value are left out first
     head: bool = False  # heads each block of a stacked layout (default: the first column)
+    beside: bool = False  # printed beside the head when stacked (default: the last, if fixed)
     justify: Literal["left", "right"] = "left"
     style: str = ""
 
@@ -181,6 +182,9 @@ class FittedTable:
             yield Text(self.title, style="bold")
         last = len(self.columns) - 1
         head = next((i for i, c in enumerate(self.columns) if c.head), 0)
+        beside: int | None = next((i for i, c in enumerate(self.columns) if c.beside), None)
+        if beside is None and not self.columns[last].weight and last != head:
+            beside = last
         for row, cells in zip(self.source, self.rows, strict=True):
             if isinstance(row, Heading):
                 yield _whole(Text(f"{row.key} {row.title}", style="bold"))
@@ -190,15 +194,13 @@ class FittedTable:
                 continue
             first = cells[head].copy()
             first.stylize(self.columns[head].style)
-            if not self.columns[last].weight and cells[last].plain and last != head:
+            if beside is not None and cells[beside].plain:
                 first.append("  ")
-                first.append_text(cells[last])
+                first.append_text(cells[beside])
             yield _whole(first)
             items: list[Text] = []
-            end = last if not self.columns[last].weight else last + 1
-            for i in range(end):
-                column, cell = self.columns[i], cells[i]
-                if i == head or not cell.plain:
+            for i, (column, cell) in enumerate(zip(self.columns, cells, strict=True)):
+                if i in (head, beside) or not cell.plain:
                     continue
                 if column.weight:
                     yield Text.assemble("  ", cell)

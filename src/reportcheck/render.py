@@ -94,7 +94,7 @@ def report_table(
         *_numbers(lang),
         Column(label("completion", lang), justify="right", optional=True, keep=2),
         Column(label("pace", lang), optional=True, keep=1),
-        Column(word("status", lang)),
+        Column(word("status", lang), beside=True),
     ]
     if mixed:
         columns.append(Column(word("period", lang)))
@@ -358,7 +358,7 @@ def show_view(
                 ),
                 Column(label("completion", lang), justify="right"),
                 Column(label("pace", lang)),
-                Column(word("status", lang)),
+                Column(word("status", lang), beside=True),
                 Column(word("source", lang), weight=1, minimum=8),
             ],
             [
