@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import os
 import sys
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
@@ -23,7 +22,18 @@ from typer.core import TyperGroup
 
 from reportcheck import __version__
 from reportcheck.cache import load_registry_cached
-from reportcheck.errors import MAX_LISTED, Problem, ReportcheckError, UsageError
+from reportcheck.choices import (
+    check_ids,
+    check_sections,
+    check_statuses,
+    fail_on_option,
+    filter_words,
+    normal,
+    period_option,
+    suggested_period,
+    usage,
+)
+from reportcheck.errors import MAX_LISTED, Problem, ReportcheckError
 from reportcheck.messages import (
     COMMAND_HELP,
     OPTION_HELP,
@@ -33,7 +43,7 @@ from reportcheck.messages import (
     resolve_lang,
 )
 from reportcheck.model import DEFAULT_FAIL_ON, Registry, Status, section_matches
-from reportcheck.periods import PERIOD_HINT, Period, parse_period
+from reportcheck.periods import PERIOD_HINT
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -134,13 +144,8 @@ def _complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
 
 def _complete_sections(ctx: typer.Context, incomplete: str) -> list[str]:
     registry = load_registry_cached(ctx.params.get("targets_file"))
-    wanted = _normal(incomplete)
+    wanted = normal(incomplete)
     return [key for key in registry.sections if key.startswith(wanted)]
-
-
-def _normal(text: str) -> str:
-    """What a Chinese input method types, as the registry writes it: full-width forms folded."""
-    return unicodedata.normalize("NFKC", text).strip()
 
 
 FormatOption = Annotated[
@@ -297,140 +302,9 @@ def _main(
     _State.debug = debug
 
 
-def _usage(
-    code: str, message: str, value: str | None = None, column: str | None = None
-) -> UsageError:
-    return UsageError([Problem(code, message, None, None, column, value)])
-
-
 def _lang(lang: Lang | None) -> str:
     """The language of names and labels: --lang, else Chinese."""
     return lang.value if lang is not None else "zh"
-
-
-def _check_ids(registry: Registry, ids: Sequence[str]) -> list[str]:
-    """The ids as the registry spells them; exit 2 naming any it does not hold."""
-    problems = []
-    normal = [_normal(i) for i in ids]
-    for target_id, raw in zip(normal, ids, strict=True):
-        if registry.get(target_id) is None:
-            close = registry.suggest(target_id)
-            hint_text = f"; did you mean {', '.join(close)}?" if close else ""
-            problems.append(
-                Problem(
-                    "unknown-id",
-                    f"unknown id {raw!r}{hint_text} ('reportcheck targets' lists them)",
-                    None,
-                    None,
-                    "id",
-                    raw,
-                )
-            )
-    if problems:
-        raise UsageError(problems)
-    return normal
-
-
-def _check_sections(registry: Registry, sections: Sequence[str]) -> list[str]:
-    """Sections with full-width brackets and spaces folded; exit 2 listing the valid ones."""
-    normal = [_normal(s).replace(" ", "") for s in sections]
-    unknown = [
-        raw
-        for raw, wanted in zip(sections, normal, strict=True)
-        if not any(section_matches(key, wanted) for key in registry.sections)
-    ]
-    if unknown:
-        valid = ", ".join(registry.sections)
-        raise UsageError(
-            Problem(
-                "unknown-section",
-                f"unknown section {raw!r}; sections: {valid}",
-                None,
-                None,
-                "--section",
-                raw,
-            )
-            for raw in unknown
-        )
-    return normal
-
-
-_STATUS_WORDS = {
-    **{s.value: s for s in Status},
-    **{s.value.replace("_", "-"): s for s in Status},
-    **{s.value.replace("_", " "): s for s in Status},
-}
-
-
-def _check_statuses(statuses: Sequence[str]) -> list[Status]:
-    """Status names (also as their Chinese labels); exit 2 listing the valid ones."""
-    from reportcheck.labels import STATUS
-
-    words = dict(_STATUS_WORDS)
-    for status, (zh, en) in STATUS.items():
-        words[zh] = words[en] = status
-    chosen, problems = [], []
-    for raw in statuses:
-        found = words.get(_normal(raw).lower())
-        if found is None:
-            valid = ", ".join(s.value for s in Status)
-            problems.append(
-                Problem(
-                    "unknown-status",
-                    f"unknown status {raw!r}; statuses: {valid}",
-                    None,
-                    None,
-                    "--status",
-                    raw,
-                )
-            )
-        else:
-            chosen.append(found)
-    if problems:
-        raise UsageError(problems)
-    return chosen
-
-
-def _filters(ids: Sequence[str], sections: Sequence[str], statuses: Sequence[str]) -> list[str]:
-    """The filters as typed, for a headline that says the results are a selection."""
-    return (
-        [f"--section {s}" for s in sections]
-        + [f"--status {s}" for s in statuses]
-        + [f"--id {i}" for i in ids]
-    )
-
-
-def _period(registry: Registry, text: str | None) -> Period | None:
-    if text is None:
-        return None
-    try:
-        period = parse_period(_normal(text))
-    except ValueError as exc:
-        raise _usage("bad-period", f"--period {text!r} {exc}", text, "--period") from None
-    if period.year != registry.meta.year:
-        raise _usage(
-            "period-out-of-year",
-            f"--period {text!r} is outside the registry's year {registry.meta.year}",
-            text,
-            "--period",
-        )
-    return period
-
-
-def _fail_on(text: str) -> frozenset[Status]:
-    if text.strip() == "never":
-        return frozenset()
-    words = [w.strip() for w in text.split(",") if w.strip()]
-    known = {s.value: s for s in Status}
-    unknown = [w for w in words if w not in known]
-    if unknown or not words:
-        raise _usage(
-            "bad-fail-on",
-            f"--fail-on {text!r}: expected a comma list of {', '.join(known)} or 'never'",
-            text,
-            "--fail-on",
-        )
-    return frozenset(known[w] for w in words)
 
 
 @contextmanager
@@ -500,8 +374,8 @@ def targets(
 
     words = _lang(lang)
     registry = load_registry_cached(targets_file)
-    wanted_ids = _check_ids(registry, ids or [])
-    sections = _check_sections(registry, section or [])
+    wanted_ids = check_ids(registry, ids or [])
+    sections = check_sections(registry, section or [])
     chosen = [
         t
         for t in registry.targets
@@ -557,20 +431,20 @@ def diff(
 
     words = _lang(lang)
     registry = load_registry_cached(targets_file)
-    wanted_ids = _check_ids(registry, ids or [])
-    sections = _check_sections(registry, section or [])
-    statuses = _check_statuses(status or [])
-    as_of = _period(registry, period)
-    failing = _fail_on(fail_on)
+    wanted_ids = check_ids(registry, ids or [])
+    sections = check_sections(registry, section or [])
+    statuses = check_statuses(status or [])
+    as_of = period_option(registry, period)
+    failing = fail_on_option(fail_on)
     path = _actuals_path(actuals)
     if path is None:
-        raise _usage(
+        raise usage(
             "no-actuals",
             "no file given, $REPORTCHECK_ACTUALS is not set and there is no ./actuals/ folder",
         )
     paths = table_paths(path)
     if not paths:
-        raise _usage("no-actuals", f"{path} holds no .csv or .xlsx files", str(path), "FILE")
+        raise usage("no-actuals", f"{path} holds no .csv or .xlsx files", str(path), "FILE")
     try:
         data = _read(paths, registry)
     except ActualsError as exc:
@@ -581,7 +455,7 @@ def diff(
         raise
     report = _with_doubts(evaluate(registry, data, as_of), registry, data)
     report = report.select(wanted_ids, sections, statuses)
-    filters = _filters(ids or [], section or [], status or [])
+    filters = filter_words(ids or [], section or [], status or [])
     if fmt is Format.json:
         typer.echo(serialize.to_json(serialize.report_dict(report, words)), nl=False)
     elif fmt is Format.csv:
@@ -593,21 +467,6 @@ def diff(
 
         _out(report_table(report, words, filters, show_all))
     raise typer.Exit(exit_code(report.results, failing))
-
-
-def _suggested_period(registry: Registry, as_of: Period | None) -> str:
-    """The month a new user most likely fills in: --period, else the last month ended."""
-    import datetime as dt
-
-    if as_of is not None:
-        return str(as_of)
-    today = dt.date.today()
-    year = registry.meta.year
-    if today.year > year:
-        return f"{year}-12"
-    if today.year < year:
-        return f"{year}-01"
-    return f"{year}-{max(1, today.month - 1):02d}"
 
 
 @app.command("status", short_help="Where every commitment stands, and what changed.")
@@ -633,14 +492,14 @@ def status_(
 
     words = _lang(lang)
     registry = load_registry_cached(targets_file)
-    as_of = _period(registry, period)
-    failing = _fail_on(fail_on)
+    as_of = period_option(registry, period)
+    failing = fail_on_option(fail_on)
     path = _actuals_path(actuals)
     if path is None:
         from reportcheck.review import overview
 
         view = overview(registry)
-        month = _suggested_period(registry, as_of)
+        month = suggested_period(registry, as_of)
         advice = hint("no-actuals", _State.lang, period=month, file=f"actuals/{month}.xlsx")
         if fmt is Format.json:
             typer.echo(serialize.to_json(serialize.overview_dict(view)), nl=False)
@@ -663,7 +522,7 @@ def status_(
 
     paths = table_paths(path)
     if not paths:
-        raise _usage("no-actuals", f"{path} holds no .csv or .xlsx files", str(path), "--actuals")
+        raise usage("no-actuals", f"{path} holds no .csv or .xlsx files", str(path), "--actuals")
     data = _read(paths, registry)
     result = review(registry, data, as_of)
     result = dataclasses.replace(result, report=_with_doubts(result.report, registry, data))
@@ -698,7 +557,7 @@ def show(
     """
     words = _lang(lang)
     registry = load_registry_cached(targets_file)
-    (wanted,) = _check_ids(registry, [target_id])
+    (wanted,) = check_ids(registry, [target_id])
     target = registry.get(wanted)
     assert target is not None
     results = []
@@ -757,12 +616,12 @@ def template(
     from reportcheck.template import filled_values, template_csv, write_template
 
     registry = load_registry_cached(targets_file)
-    chosen = _period(registry, period)
+    chosen = period_option(registry, period)
     if output is None:
         typer.echo(template_csv(registry, chosen), nl=False)
         return
     if output.suffix.lower() not in (".csv", ".xlsx"):
-        raise _usage(
+        raise usage(
             "bad-output",
             f"-o {output}: expected a .csv or .xlsx file name",
             str(output),
@@ -771,7 +630,7 @@ def template(
     if output.exists() and not force:
         typed = filled_values(output)
         if typed is None:
-            raise _usage(
+            raise usage(
                 "file-has-values",
                 f"-o {output}: already exists and is not an empty template; it is kept. "
                 "Write to another file, or add --force to overwrite it",
@@ -779,7 +638,7 @@ def template(
                 "--output",
             )
         if typed:
-            raise _usage(
+            raise usage(
                 "file-has-values",
                 f"-o {output}: already holds {typed} typed value{'s' if typed > 1 else ''}; "
                 "it is kept. Write to another file, or add --force to overwrite it",
@@ -790,7 +649,7 @@ def template(
         output.parent.mkdir(parents=True, exist_ok=True)
         write_template(registry, chosen, output)
     except OSError as exc:
-        raise _usage(
+        raise usage(
             "unwritable-file",
             f"-o {output}: cannot be written: {exc.strerror or exc}",
             str(output),
