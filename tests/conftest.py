@@ -42,12 +42,22 @@ def registry() -> Registry:
 def cli() -> Callable[..., Run]:
     """Run reportcheck in-process with a pinned width and no colour."""
 
-    def run(*args: str, env: dict[str, str] | None = None) -> Run:
+    def run(*args: str, env: dict[str, str] | None = None, stdin: bytes | None = None) -> Run:
         runner = CliRunner()
         result = runner.invoke(
             app,
             list(args),
-            env={"COLUMNS": "200", "NO_COLOR": "1", "REPORTCHECK_ACTUALS": "", **(env or {})},
+            input=stdin,
+            # Messages follow the locale; tests pin an English one unless they set their own.
+            env={
+                "COLUMNS": "200",
+                "NO_COLOR": "1",
+                "REPORTCHECK_ACTUALS": "",
+                "LANG": "en_US.UTF-8",
+                "LC_ALL": "",
+                "LC_MESSAGES": "",
+                **(env or {}),
+            },
         )
         if result.exception is not None and not isinstance(result.exception, SystemExit):
             raise result.exception

@@ -237,7 +237,7 @@ def test_escapes_in_a_file_name_never_reach_the_terminal(tmp_path: Path) -> None
     status, output = _on_terminal(["diff", str(path)], tmp_path)
     assert status == 2
     assert _foreign_escapes(output) == []
-    assert "\\x1b]0;pwned\\x07.csv:2: column value:" in output
+    assert "\\x1b]0;pwned\\x07.csv:2: value 列:" in output
 
 
 def test_files_get_escapes_as_given(cli: Cli, tmp_path: Path) -> None:

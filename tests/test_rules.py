@@ -217,8 +217,8 @@ def test_a_negative_fall_is_converted_with_a_note() -> None:
 def test_a_flow_carries_completion_and_points_against_pace() -> None:
     result = judge(build(GRADUATES), "2023-06", "4.8")
     assert (result.completion, result.pace_points, result.expected) == (
-        Decimal("53.33"),
-        Decimal("3.33"),
+        Decimal("53.333333"),
+        Decimal("3.333333"),
         Decimal("4.5"),
     )
 

@@ -16,24 +16,107 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
+from typer._click.exceptions import ClickException, NoArgsIsHelpError
+from typer._click.exceptions import UsageError as ClickUsageError
+from typer.core import TyperGroup
 
 from reportcheck import __version__
 from reportcheck.cache import load_registry_cached
-from reportcheck.errors import MAX_LISTED, Problem, ReportcheckError, UsageError
+from reportcheck.choices import (
+    check_ids,
+    check_sections,
+    check_statuses,
+    fail_on_option,
+    filter_words,
+    normal,
+    period_option,
+    suggested_period,
+    usage,
+)
+from reportcheck.errors import MAX_LISTED, Problem, ReportcheckError
+from reportcheck.messages import (
+    COMMAND_HELP,
+    OPTION_HELP,
+    hint,
+    lang_in_args,
+    problem_line,
+    resolve_lang,
+)
 from reportcheck.model import DEFAULT_FAIL_ON, Registry, Status, section_matches
-from reportcheck.periods import PERIOD_HINT, Period, parse_period
+from reportcheck.periods import PERIOD_HINT
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from reportcheck.actuals import ActualsSet
+    from reportcheck.evaluate import Report
 
 USAGE_EXIT = 2
 DEFAULT_FAIL_ON_TEXT = ",".join(s.value for s in Status if s in DEFAULT_FAIL_ON)
 F = TypeVar("F", bound=Callable[..., Any])
 
+
+class _State:
+    debug = False
+    lang = "zh"  # the language of messages: --lang, else the locale
+
+
+class _Usage(ClickException):
+    """A command-line mistake Click found, printed in reportcheck's one style of error."""
+
+    exit_code = USAGE_EXIT
+
+    def __init__(self, error: ClickUsageError, lang: str) -> None:
+        super().__init__(error.format_message())
+        self.command = error.ctx.command_path if error.ctx else "reportcheck"
+        self.lang = lang
+
+    def show(self, file: Any = None) -> None:
+        problem = Problem("usage-error", f"{self.message} (see '{self.command} --help')")
+        typer.echo(problem_line(problem, self.lang), err=True)
+
+
+class _App(TyperGroup):
+    """Help in the language asked for; usage errors as one line in the style of every error."""
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any
+    ) -> Any:
+        lang = lang_in_args(args)
+        _State.lang = lang
+        if lang == "zh":
+            _help_in_chinese(self)
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except ClickUsageError as exc:
+            if isinstance(exc, NoArgsIsHelpError):
+                raise
+            raise _Usage(exc, lang) from None
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ClickUsageError as exc:
+            if isinstance(exc, NoArgsIsHelpError):
+                raise
+            raise _Usage(exc, _State.lang) from None
+
+
+def _help_in_chinese(group: TyperGroup) -> None:
+    commands: list[tuple[str | None, Any]] = [(None, group), *group.commands.items()]
+    for name, command in commands:
+        short, full = COMMAND_HELP.get(name, (None, None))
+        if full is not None:
+            command.help, command.short_help = full, short
+        for param in command.params:
+            text = OPTION_HELP.get(f"{name}.{param.name}", OPTION_HELP.get(param.name or ""))
+            if text is not None and hasattr(param, "help"):
+                param.help = text
+
+
 app = typer.Typer(
     name="reportcheck",
+    cls=_App,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -45,29 +128,29 @@ class Lang(str, Enum):
     en = "en"
 
 
-class TargetsFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
+class Format(str, Enum):
+    """One set of output formats for every command that prints results."""
 
-
-class DiffFormat(str, Enum):
     table = "table"
     json = "json"
     csv = "csv"
     markdown = "markdown"
 
 
-class StatusFormat(str, Enum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
+def _complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    registry = load_registry_cached(ctx.params.get("targets_file"))
+    return [t.id for t in registry.targets if t.id.startswith(incomplete)]
 
 
-class _State:
-    debug = False
+def _complete_sections(ctx: typer.Context, incomplete: str) -> list[str]:
+    registry = load_registry_cached(ctx.params.get("targets_file"))
+    wanted = normal(incomplete)
+    return [key for key in registry.sections if key.startswith(wanted)]
 
 
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", help="Output format: table, json, csv or markdown.")
+]
 TargetsOption = Annotated[
     Path | None,
     typer.Option(
@@ -77,15 +160,43 @@ TargetsOption = Annotated[
         dir_okay=False,
     ),
 ]
-LangOption = Annotated[Lang, typer.Option("--lang", help="Language of names and labels.")]
+LangOption = Annotated[
+    Lang | None,
+    typer.Option(
+        "--lang",
+        help="Language of names, labels and messages [default: zh; messages follow "
+        "LANG/LC_ALL when --lang is not given].",
+        show_default=False,
+    ),
+]
 SectionOption = Annotated[
     list[str] | None,
     typer.Option(
-        "--section", metavar="SECTION", help="Only this section, e.g. 二 or '二(一)' (repeatable)."
+        "--section",
+        metavar="SECTION",
+        help="Only this section, e.g. 二 or '二(一)' (repeatable).",
+        autocompletion=_complete_sections,
     ),
 ]
 IdOption = Annotated[
-    list[str] | None, typer.Option("--id", metavar="ID", help="Only this id (repeatable).")
+    list[str] | None,
+    typer.Option(
+        "--id", metavar="ID", help="Only this id (repeatable).", autocompletion=_complete_ids
+    ),
+]
+StatusOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--status",
+        metavar="STATUS",
+        help="Only results with this status (repeatable): met, missed, on_track, behind, no_data.",
+    ),
+]
+AllOption = Annotated[
+    bool,
+    typer.Option(
+        "--all", help="List every commitment without data instead of one line per section."
+    ),
 ]
 PeriodOption = Annotated[
     str | None,
@@ -122,6 +233,8 @@ def _guarded(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        given = kwargs.get("lang")
+        _State.lang = resolve_lang(given.value if isinstance(given, Lang) else None)
         try:
             return func(*args, **kwargs)
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
@@ -135,11 +248,8 @@ def _guarded(func: F) -> F:
 
                 traceback.print_exc()
             else:
-                typer.echo(
-                    f"reportcheck: internal error: {type(exc).__name__}: {exc} "
-                    "(run again with --debug for a traceback)",
-                    err=True,
-                )
+                error = f"{type(exc).__name__}: {exc}"
+                typer.echo(hint("internal-error", _State.lang, error=error), err=True)
             raise typer.Exit(USAGE_EXIT) from None
 
     return wrapper  # type: ignore[return-value]
@@ -147,18 +257,15 @@ def _guarded(func: F) -> F:
 
 def print_problems(problems: Sequence[Problem]) -> None:
     for problem in problems[:MAX_LISTED]:
-        typer.echo(f"reportcheck: {problem.severity}: {problem.one_line()}", err=True)
+        typer.echo(problem_line(problem, _State.lang), err=True)
     if len(problems) > MAX_LISTED:
-        typer.echo(
-            f"reportcheck: ... and {len(problems) - MAX_LISTED} more problems not listed "
-            f"(the first {MAX_LISTED} are shown)",
-            err=True,
-        )
+        more = len(problems) - MAX_LISTED
+        typer.echo(hint("more-problems", _State.lang, more=more, listed=MAX_LISTED), err=True)
 
 
 #: Width for tables written to a pipe or file when COLUMNS is not set: Rich's 80 columns would
 #: fold the Chinese wording column into a sliver.
-PIPE_WIDTH = 140
+PIPE_WIDTH = 160
 
 
 def _out(renderable: RenderableType) -> None:
@@ -167,10 +274,12 @@ def _out(renderable: RenderableType) -> None:
     from reportcheck.safe_text import SafeRenderable, raw_stream
 
     piped = not sys.stdout.isatty() and not os.environ.get("COLUMNS")
+    # crop=False: a stacked layout lets an id or a number run past a very narrow terminal
+    # rather than be cut.
     console = Console(
         file=raw_stream(sys.stdout), highlight=False, width=PIPE_WIDTH if piped else None
     )
-    console.print(SafeRenderable(renderable))
+    console.print(SafeRenderable(renderable), crop=False)
 
 
 def _version(value: bool) -> None:
@@ -198,63 +307,9 @@ def _main(
     _State.debug = debug
 
 
-def _usage(
-    code: str, message: str, value: str | None = None, column: str | None = None
-) -> UsageError:
-    return UsageError([Problem(code, message, None, None, column, value)])
-
-
-def _check_ids(registry: Registry, ids: Sequence[str]) -> None:
-    problems = []
-    for target_id in ids:
-        if registry.get(target_id) is None:
-            close = registry.suggest(target_id)
-            hint = f"; did you mean {', '.join(close)}?" if close else ""
-            problems.append(
-                Problem(
-                    "unknown-id",
-                    f"unknown id {target_id!r}{hint} ('reportcheck targets' lists them)",
-                    None,
-                    None,
-                    "id",
-                    target_id,
-                )
-            )
-    if problems:
-        raise UsageError(problems)
-
-
-def _period(registry: Registry, text: str | None) -> Period | None:
-    if text is None:
-        return None
-    try:
-        period = parse_period(text)
-    except ValueError as exc:
-        raise _usage("bad-period", f"--period {text!r} {exc}", text, "--period") from None
-    if period.year != registry.meta.year:
-        raise _usage(
-            "period-out-of-year",
-            f"--period {text!r} is outside the registry's year {registry.meta.year}",
-            text,
-            "--period",
-        )
-    return period
-
-
-def _fail_on(text: str) -> frozenset[Status]:
-    if text.strip() == "never":
-        return frozenset()
-    words = [w.strip() for w in text.split(",") if w.strip()]
-    known = {s.value: s for s in Status}
-    unknown = [w for w in words if w not in known]
-    if unknown or not words:
-        raise _usage(
-            "bad-fail-on",
-            f"--fail-on {text!r}: expected a comma list of {', '.join(known)} or 'never'",
-            text,
-            "--fail-on",
-        )
-    return frozenset(known[w] for w in words)
+def _lang(lang: Lang | None) -> str:
+    """The language of names and labels: --lang, else Chinese."""
+    return lang.value if lang is not None else "zh"
 
 
 @contextmanager
@@ -287,14 +342,36 @@ def _read(paths: list[Path], registry: Registry) -> ActualsSet:
     return actuals
 
 
+def _with_doubts(report: Report, registry: Registry, data: ActualsSet) -> Report:
+    """The report with plausibility warnings added (on stderr too); no verdict changes."""
+    import dataclasses
+
+    from reportcheck.plausibility import plausibility
+
+    doubts = plausibility(registry, data, report.results)
+    print_problems(doubts)
+    return dataclasses.replace(report, warnings=(*report.warnings, *doubts))
+
+
+def _actuals_path(option: Path | None) -> Path | None:
+    """--actuals (or $REPORTCHECK_ACTUALS), else ./actuals/ when it exists."""
+    if option is not None and str(option):
+        return option
+    env = os.environ.get("REPORTCHECK_ACTUALS", "")
+    if env:
+        return Path(env)
+    default = Path("actuals")
+    return default if default.is_dir() else None
+
+
 @app.command(short_help="List every commitment with the report's own words.")
 @_guarded
 def targets(
-    fmt: Annotated[TargetsFormat, typer.Option("--format", "-f")] = TargetsFormat.table,
+    fmt: FormatOption = Format.table,
     section: SectionOption = None,
     ids: IdOption = None,
     targets_file: TargetsOption = None,
-    lang: LangOption = Lang.zh,
+    lang: LangOption = None,
 ) -> None:
     """List every commitment in the registry with the report's own words.
 
@@ -303,98 +380,111 @@ def targets(
     """
     from reportcheck import serialize
 
+    words = _lang(lang)
     registry = load_registry_cached(targets_file)
-    _check_ids(registry, ids or [])
+    wanted_ids = check_ids(registry, ids or [])
+    sections = check_sections(registry, section or [])
     chosen = [
         t
         for t in registry.targets
-        if (not ids or t.id in ids)
-        and (not section or any(section_matches(t.section, s) for s in section))
+        if (not wanted_ids or t.id in wanted_ids)
+        and (not sections or any(section_matches(t.section, s) for s in sections))
     ]
-    if fmt is TargetsFormat.json:
-        typer.echo(
-            serialize.to_json([serialize.target_dict(t, lang.value) for t in chosen]), nl=False
-        )
-    elif fmt is TargetsFormat.csv:
-        typer.echo(serialize.targets_csv(chosen, lang.value), nl=False)
+    if fmt is Format.json:
+        typer.echo(serialize.to_json([serialize.target_dict(t, words) for t in chosen]), nl=False)
+    elif fmt is Format.csv:
+        typer.echo(serialize.targets_csv(chosen, words), nl=False)
+    elif fmt is Format.markdown:
+        typer.echo(serialize.targets_markdown(chosen, words), nl=False)
     else:
         from reportcheck.render import targets_table
 
-        _out(targets_table(chosen, lang.value))
+        _out(targets_table(chosen, words))
 
 
 @app.command(short_help="Compare a file of actuals with every commitment.")
 @_guarded
 def diff(
     actuals: Annotated[
-        Path, typer.Argument(metavar="FILE", help="CSV (UTF-8 or GBK) or .xlsx file of actuals.")
-    ],
-    fmt: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.table,
-    section: SectionOption = None,
-    status: Annotated[
-        list[Status] | None,
-        typer.Option("--status", help="Only results with this status (repeatable)."),
+        Path | None,
+        typer.Argument(
+            metavar="[FILE]",
+            help="CSV (UTF-8 or GBK) or .xlsx file of actuals, a folder of them, or - for "
+            "standard input [default: $REPORTCHECK_ACTUALS, else ./actuals/].",
+            show_default=False,
+        ),
     ] = None,
+    fmt: FormatOption = Format.table,
+    section: SectionOption = None,
+    status: StatusOption = None,
     ids: IdOption = None,
     period: PeriodOption = None,
     fail_on: FailOnOption = DEFAULT_FAIL_ON_TEXT,
+    show_all: AllOption = False,
     targets_file: TargetsOption = None,
-    lang: LangOption = Lang.zh,
+    lang: LangOption = None,
 ) -> None:
     """Compare a file of actuals with every commitment: met, missed, on track, behind, no data.
 
+    Without FILE, reads $REPORTCHECK_ACTUALS, else ./actuals/; '-' reads standard input.
     Exit 0 when nothing fails, 1 when something does (see --fail-on), 2 on bad input.
 
     \b
-    Example: reportcheck diff examples/huzhou-2023-h1-official.csv --fail-on missed
+    Example: reportcheck diff actuals/2023-06.xlsx --fail-on missed
     """
     from reportcheck import serialize
     from reportcheck.actuals import table_paths
     from reportcheck.errors import ActualsError
     from reportcheck.evaluate import evaluate, exit_code
 
+    words = _lang(lang)
     registry = load_registry_cached(targets_file)
-    _check_ids(registry, ids or [])
-    as_of = _period(registry, period)
-    failing = _fail_on(fail_on)
+    wanted_ids = check_ids(registry, ids or [])
+    sections = check_sections(registry, section or [])
+    statuses = check_statuses(status or [])
+    as_of = period_option(registry, period)
+    failing = fail_on_option(fail_on)
+    path = _actuals_path(actuals)
+    if path is None:
+        raise usage(
+            "no-actuals",
+            "no file given, $REPORTCHECK_ACTUALS is not set and there is no ./actuals/ folder",
+        )
+    paths = table_paths(path)
     try:
-        data = _read(table_paths(actuals), registry)
+        data = _read(paths, registry)
     except ActualsError as exc:
-        if fmt is DiffFormat.json:
+        if fmt is Format.json:
             typer.echo(
-                serialize.to_json(serialize.report_dict(None, lang.value, exc.problems)), nl=False
+                serialize.to_json(serialize.report_dict(None, words, exc.problems)), nl=False
             )
         raise
-    report = evaluate(registry, data, as_of).select(ids or (), section or (), status or ())
-    if fmt is DiffFormat.json:
-        typer.echo(serialize.to_json(serialize.report_dict(report, lang.value)), nl=False)
-    elif fmt is DiffFormat.csv:
-        typer.echo(serialize.report_csv(report, lang.value), nl=False)
-    elif fmt is DiffFormat.markdown:
-        typer.echo(serialize.report_markdown(report, lang.value), nl=False)
+    report = _with_doubts(evaluate(registry, data, as_of), registry, data)
+    report = report.select(wanted_ids, sections, statuses)
+    filters = filter_words(ids or [], section or [], status or [])
+    if fmt is Format.json:
+        typer.echo(serialize.to_json(serialize.report_dict(report, words)), nl=False)
+    elif fmt is Format.csv:
+        typer.echo(serialize.report_csv(report, words), nl=False)
+    elif fmt is Format.markdown:
+        typer.echo(serialize.report_markdown(report, words, filters, show_all), nl=False)
     else:
         from reportcheck.render import report_table
 
-        _out(report_table(report, lang.value))
+        _out(report_table(report, words, filters, show_all))
     raise typer.Exit(exit_code(report.results, failing))
-
-
-def _actuals_path(option: Path | None) -> Path | None:
-    if option is not None:
-        return option
-    default = Path("actuals")
-    return default if default.is_dir() else None
 
 
 @app.command("status", short_help="Where every commitment stands, and what changed.")
 @_guarded
 def status_(
     actuals: ActualsOption = None,
-    fmt: Annotated[StatusFormat, typer.Option("--format", "-f")] = StatusFormat.table,
+    fmt: FormatOption = Format.table,
     period: PeriodOption = None,
     fail_on: FailOnOption = DEFAULT_FAIL_ON_TEXT,
+    show_all: AllOption = False,
     targets_file: TargetsOption = None,
-    lang: LangOption = Lang.zh,
+    lang: LangOption = None,
 ) -> None:
     """Where every commitment stands: counts per section, what lags most, what changed.
 
@@ -406,78 +496,73 @@ def status_(
     """
     from reportcheck import serialize
 
+    words = _lang(lang)
     registry = load_registry_cached(targets_file)
-    as_of = _period(registry, period)
-    failing = _fail_on(fail_on)
+    as_of = period_option(registry, period)
+    failing = fail_on_option(fail_on)
     path = _actuals_path(actuals)
     if path is None:
         from reportcheck.review import overview
 
         view = overview(registry)
-        hint = (
-            "没有实际数据:用 `reportcheck template -o actuals/2023-06.csv` 生成填报表,"
-            "再用 --actuals 或 $REPORTCHECK_ACTUALS 指定。"
-            if lang is Lang.zh
-            else "No actuals: make one with `reportcheck template -o actuals/2023-06.csv`, "
-            "fill it in, and point --actuals or $REPORTCHECK_ACTUALS at it."
-        )
-        if fmt is StatusFormat.json:
+        month = suggested_period(registry, as_of)
+        advice = hint("no-actuals", _State.lang, period=month, file=f"actuals/{month}.xlsx")
+        if fmt is Format.json:
             typer.echo(serialize.to_json(serialize.overview_dict(view)), nl=False)
-        elif fmt is StatusFormat.markdown:
-            typer.echo(
-                "\n".join(
-                    [
-                        f"# {registry.meta.title_zh}",
-                        "",
-                        f"{len(registry.commitments)} commitments",
-                        "",
-                    ]
-                    + [
-                        f"- {registry.sections[k].title(lang.value)}: {n}"
-                        for k, n in view.by_section.items()
-                    ]
-                    + ["", hint, ""]
-                ),
-                nl=False,
-            )
+        elif fmt is Format.csv:
+            typer.echo(serialize.overview_csv(view, words), nl=False)
+        elif fmt is Format.markdown:
+            typer.echo(serialize.overview_markdown(view, words, advice), nl=False)
         else:
             from reportcheck.render import overview_view
 
-            _out(overview_view(view, lang.value, hint))
+            _out(overview_view(view, words, advice))
+        if fmt in (Format.json, Format.csv):
+            typer.echo(advice, err=True)
         return
+    import dataclasses
+
     from reportcheck.actuals import table_paths
     from reportcheck.evaluate import exit_code
     from reportcheck.review import review
 
     paths = table_paths(path)
-    result = review(registry, _read(paths, registry), as_of)
-    if fmt is StatusFormat.json:
-        typer.echo(serialize.to_json(serialize.review_dict(result, lang.value)), nl=False)
-    elif fmt is StatusFormat.markdown:
-        typer.echo(serialize.review_markdown(result, lang.value), nl=False)
+    data = _read(paths, registry)
+    result = review(registry, data, as_of)
+    result = dataclasses.replace(result, report=_with_doubts(result.report, registry, data))
+    if fmt is Format.json:
+        typer.echo(serialize.to_json(serialize.review_dict(result, words)), nl=False)
+    elif fmt is Format.csv:
+        typer.echo(serialize.review_csv(result, words), nl=False)
+    elif fmt is Format.markdown:
+        typer.echo(serialize.review_markdown(result, words, show_all), nl=False)
     else:
         from reportcheck.render import review_view
 
-        _out(review_view(result, lang.value))
+        _out(review_view(result, words, show_all))
     raise typer.Exit(exit_code(result.report.results, failing))
 
 
 @app.command(short_help="Everything about one commitment.")
 @_guarded
 def show(
-    target_id: Annotated[str, typer.Argument(metavar="ID", help="A registry id.")],
+    target_id: Annotated[
+        str, typer.Argument(metavar="ID", help="A registry id.", autocompletion=_complete_ids)
+    ],
     actuals: ActualsOption = None,
+    fmt: FormatOption = Format.table,
     targets_file: TargetsOption = None,
-    lang: LangOption = Lang.zh,
+    lang: LangOption = None,
 ) -> None:
     """Everything about one commitment: quote, rule, baseline, pacing, and its figures so far.
 
     \b
     Example: reportcheck show graduates --actuals actuals/
     """
+    words = _lang(lang)
     registry = load_registry_cached(targets_file)
-    _check_ids(registry, [target_id])
-    target = registry.get(target_id)
+    (wanted,) = check_ids(registry, [target_id])
+    target = registry.get(wanted)
     assert target is not None
     results = []
     path = _actuals_path(actuals)
@@ -486,10 +571,20 @@ def show(
         from reportcheck.evaluate import judge_each_period
 
         results = judge_each_period(target, _read(table_paths(path), registry), registry)
+    if fmt is not Format.table:
+        from reportcheck import serialize
+
+        if fmt is Format.json:
+            typer.echo(serialize.to_json(serialize.show_dict(target, results, words)), nl=False)
+        elif fmt is Format.csv:
+            typer.echo(serialize.results_csv(results, words), nl=False)
+        else:
+            typer.echo(serialize.show_markdown(target, results, words), nl=False)
+        return
     other = registry.get(target.other) if target.other else None
     from reportcheck.render import show_view
 
-    _out(show_view(target, results, lang.value, other.name(lang.value) if other else None))
+    _out(show_view(target, results, words, other.name(words) if other else None))
 
 
 @app.command(short_help="A fill-in file of actuals for a month.")
@@ -505,41 +600,66 @@ def template(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write to this .csv (UTF-8 with BOM) or .xlsx file.",
+            help="Write to this .csv (UTF-8 with BOM) or .xlsx file; missing folders are made.",
             dir_okay=False,
         ),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite a file that already holds typed values.")
+    ] = False,
     targets_file: TargetsOption = None,
+    lang: LangOption = None,
 ) -> None:
     """A fill-in file for the month: one row per registry id, read back as is by diff.
+
+    A file that already holds typed values is never overwritten without --force.
 
     \b
     Example: reportcheck template --period 2023-06 -o actuals/2023-06.xlsx
     """
-    from reportcheck.template import template_csv, write_template
+    from reportcheck.template import filled_values, template_csv, write_template
 
     registry = load_registry_cached(targets_file)
-    chosen = _period(registry, period)
+    chosen = period_option(registry, period)
     if output is None:
         typer.echo(template_csv(registry, chosen), nl=False)
         return
     if output.suffix.lower() not in (".csv", ".xlsx"):
-        raise _usage(
+        raise usage(
             "bad-output",
             f"-o {output}: expected a .csv or .xlsx file name",
             str(output),
             "--output",
         )
+    if output.exists() and not force:
+        typed = filled_values(output)
+        if typed is None:
+            raise usage(
+                "file-has-values",
+                f"-o {output}: already exists and is not an empty template; it is kept. "
+                "Write to another file, or add --force to overwrite it",
+                str(output),
+                "--output",
+            )
+        if typed:
+            raise usage(
+                "file-has-values",
+                f"-o {output}: already holds {typed} typed value{'s' if typed > 1 else ''}; "
+                "it is kept. Write to another file, or add --force to overwrite it",
+                str(output),
+                "--output",
+            )
     try:
+        output.parent.mkdir(parents=True, exist_ok=True)
         write_template(registry, chosen, output)
     except OSError as exc:
-        raise _usage(
+        raise usage(
             "unwritable-file",
             f"-o {output}: cannot be written: {exc.strerror or exc}",
             str(output),
             "--output",
         ) from None
-    typer.echo(f"reportcheck: wrote {len(registry.targets)} rows to {output}", err=True)
+    typer.echo(hint("wrote", _State.lang, rows=len(registry.targets), file=output), err=True)
 
 
 def main() -> None:

@@ -299,8 +299,8 @@ def _progress(
         return None, None
     completion = figure / threshold
     share = share_due(target, period, report_year)
-    points = None if share is None else to_decimal((completion - share) * _HUNDRED, 2)
-    return to_decimal(completion * _HUNDRED, 2), points
+    points = None if share is None else to_decimal((completion - share) * _HUNDRED, 6)
+    return to_decimal(completion * _HUNDRED, 6), points
 
 
 def _dec(value: Fraction | None) -> Decimal | None:

@@ -259,14 +259,3 @@ def reason(result: Result, lang: str) -> str:
     if result.status is Status.NOT_DUE:
         parts.append(f"{target.due}到期" if lang != "en" else f"due {target.due}")
     return (", " if lang == "en" else ",").join(p for p in parts if p)
-
-
-def pace_words(result: Result, lang: str) -> str | None:
-    """超序时进度 N 个百分点 / 落后序时进度 N 个百分点, where pacing applies."""
-    points = result.pace_points
-    if points is None:
-        return None
-    size = format_decimal(abs(points))
-    if lang == "en":
-        return f"{size} points {'ahead of' if points >= 0 else 'behind'} pace"
-    return f"{'超' if points >= 0 else '落后'}序时进度 {size} 个百分点"

@@ -8,7 +8,9 @@ pass instead, as the width of the terminal allows:
   always be copied whole;
 - wrapping columns share the rest by weight, none wider than its longest line;
 - an optional column that would leave a wrapping column below its minimum is left out, the
-  rightmost first, rather than squeezing the text into a sliver.
+  rightmost first, rather than squeezing the text into a sliver;
+- when even the columns that must stay cannot fit, the table is drawn stacked instead: one block
+  per row, each cell on its own line under its header, so no number, id or status is ever cut.
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ class Column:
     weight: int = 0  # 0: never wraps; otherwise its share of the room left by the others
     minimum: int = 1  # a wrapping column is not drawn narrower than this
     optional: bool = False  # may be left out when the terminal is too narrow for it
+    keep: int = 0  # among optional columns, those with a lower value are left out first
+    head: bool = False  # heads each block of a stacked layout (default: the first column)
+    beside: bool = False  # printed beside the head when stacked (default: the last, if fixed)
     justify: Literal["left", "right"] = "left"
     style: str = ""
 
@@ -51,7 +56,17 @@ class Heading:
         ]
 
 
-Row = Sequence[Text] | Heading
+@dataclass(frozen=True)
+class Note:
+    """A short line of explanation among the rows, written in the first column."""
+
+    text: str
+
+    def cells(self, count: int) -> list[Text]:
+        return [Text(self.text, style="dim"), *(Text() for _ in range(count - 1))]
+
+
+Row = Sequence[Text] | Heading | Note
 
 
 def extra_width(count: int) -> int:
@@ -71,7 +86,7 @@ def fit(columns: Sequence[Column], natural: Sequence[int], width: int) -> list[i
         optional = [i for i in kept if columns[i].optional]
         if room >= sum(_least(columns[i], natural[i]) for i in flexible) or not optional:
             break
-        kept.remove(optional[-1])
+        kept.remove(min(optional, key=lambda i: (columns[i].keep, -i)))
     shares = _share(columns, natural, flexible, room)
     return [None if i not in kept else shares.get(i, natural[i]) for i in range(len(columns))]
 
@@ -101,6 +116,15 @@ def _share(
     return widths
 
 
+def too_narrow(columns: Sequence[Column], natural: Sequence[int], width: int) -> bool:
+    """Whether the columns that are never left out cannot fit `width` even at their least."""
+    kept = [i for i, c in enumerate(columns) if not c.optional]
+    least = sum(
+        natural[i] if not columns[i].weight else _least(columns[i], natural[i]) for i in kept
+    )
+    return least + extra_width(len(kept)) > width
+
+
 def _least(column: Column, natural: int) -> int:
     return min(column.minimum, natural)
 
@@ -116,7 +140,10 @@ class FittedTable:
         self, columns: Sequence[Column], rows: Sequence[Row], title: str | None = None
     ) -> None:
         self.columns = columns
-        self.rows = [row.cells(len(columns)) if isinstance(row, Heading) else row for row in rows]
+        self.source = list(rows)
+        self.rows = [
+            row.cells(len(columns)) if isinstance(row, Heading | Note) else row for row in rows
+        ]
         self.headings = {i for i, row in enumerate(rows) if isinstance(row, Heading) and i}
         self.title = title
         natural = [cell_len(c.header) for c in columns]
@@ -126,6 +153,9 @@ class FittedTable:
         self.natural = natural
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if too_narrow(self.columns, self.natural, options.max_width):
+            yield from self.stacked(options.max_width)
+            return
         widths = fit(self.columns, self.natural, options.max_width)
         kept = [i for i, w in enumerate(widths) if w is not None]
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, title=self.title)
@@ -144,3 +174,58 @@ class FittedTable:
                 table.add_section()
             table.add_row(*(row[i] for i in kept))
         yield table
+
+    def stacked(self, width: int) -> RenderResult:
+        """One block per row: the first cell with the last beside it, each wrapping cell on a
+        line of its own, then the other cells as 'header value' items, never split."""
+        if self.title:
+            yield Text(self.title, style="bold")
+        last = len(self.columns) - 1
+        head = next((i for i, c in enumerate(self.columns) if c.head), 0)
+        beside: int | None = next((i for i, c in enumerate(self.columns) if c.beside), None)
+        if beside is None and not self.columns[last].weight and last != head:
+            beside = last
+        for row, cells in zip(self.source, self.rows, strict=True):
+            if isinstance(row, Heading):
+                yield _whole(Text(f"{row.key} {row.title}", style="bold"))
+                continue
+            if isinstance(row, Note):
+                yield Text(f"  {row.text}", style="dim")
+                continue
+            first = cells[head].copy()
+            first.stylize(self.columns[head].style)
+            if beside is not None and cells[beside].plain:
+                first.append("  ")
+                first.append_text(cells[beside])
+            yield _whole(first)
+            items: list[Text] = []
+            for i, (column, cell) in enumerate(zip(self.columns, cells, strict=True)):
+                if i in (head, beside) or not cell.plain:
+                    continue
+                if column.weight:
+                    yield Text.assemble("  ", cell)
+                else:
+                    items.append(Text.assemble((f"{column.header} ", "dim"), cell))
+            yield from _packed(items, width)
+
+
+def _whole(text: Text) -> Text:
+    """Text that is never wrapped or cut, even past the edge of a narrow terminal."""
+    text.no_wrap, text.overflow = True, "ignore"
+    return text
+
+
+def _packed(
+    items: Sequence[Text], width: int, indent: str = "  ", gap: str = "   "
+) -> RenderResult:
+    """Items on as few lines as fit `width`, each item whole."""
+    line = Text(indent)
+    for item in items:
+        if line.plain.strip() and cell_len(line.plain + gap + item.plain) > width:
+            yield _whole(line)
+            line = Text(indent)
+        if line.plain.strip():
+            line.append(gap)
+        line.append_text(item)
+    if line.plain.strip():
+        yield _whole(line)

@@ -7,18 +7,30 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from reportcheck.explain import baseline_words, rule_words, target_facts
 from reportcheck.labels import CATEGORY, CHANGE, pick, status_label, word
-from reportcheck.layout import Column, FittedTable, Heading, Row
+from reportcheck.layout import Column, FittedTable, Heading, Note, Row
+from reportcheck.messages import label
 from reportcheck.model import Status, Target
 from reportcheck.numeric import format_decimal
+from reportcheck.progress import (
+    judged_periods,
+    mixed_periods,
+    not_yet_due,
+    pace_words,
+    percent,
+    progress,
+)
 from reportcheck.units import unit_label
 
 if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderResult
+
     from reportcheck.actuals import Value
     from reportcheck.evaluate import Report, Result
     from reportcheck.review import Overview, Review
@@ -53,8 +65,13 @@ def signed(value: Decimal | None) -> str:
     return text if value < 0 or text == "0" else "+" + text
 
 
-def summary_line(report: Report, lang: str) -> Text:
+def summary_line(report: Report, lang: str, filters: Sequence[str] = ()) -> Text:
     line = Text(f"{word('as_of', lang)} {report.period or '—'}  ")
+    if filters:
+        line.append(f"({label('filtered', lang)}: {' '.join(filters)})  ", style="bold")
+    if mixed_periods(report.results, report.period):
+        periods = ", ".join(str(p) for p in judged_periods(report.results))
+        line.append(f"({label('mixed', lang, periods=periods)})  ", style="bold")
     for status, count in report.summary().items():
         line.append(f"{status_label(status, lang)} {count}", style=STYLE[status] if count else "")
         line.append("  ")
@@ -65,40 +82,68 @@ def _numbers(lang: str) -> list[Column]:
     return [Column(word(key, lang), justify="right") for key in ("actual", "required", "gap")]
 
 
-def report_table(report: Report, lang: str) -> RenderableType:
+def report_table(
+    report: Report, lang: str, filters: Sequence[str] = (), show_all: bool = False
+) -> RenderableType:
+    """Results by section; rows without data grouped into one line per section unless show_all."""
+    mixed = mixed_periods(report.results, report.period)
     columns = [
         Column(word("id", lang), style="cyan"),
-        Column(word("name", lang), weight=2, minimum=8),
-        Column(word("wording", lang), weight=4, minimum=16, optional=True),
+        Column(word("name", lang), weight=2, minimum=10),
+        Column(word("wording", lang), weight=4, minimum=24, optional=True),
+        Column(word("unit", lang)),
         *_numbers(lang),
-        Column(word("status", lang)),
+        Column(label("completion", lang), justify="right", optional=True, keep=2),
+        Column(label("pace", lang), optional=True, keep=1),
+        Column(word("status", lang), beside=True),
     ]
+    if mixed:
+        columns.append(Column(word("period", lang)))
     rows: list[Row] = []
     for key, section in report.registry.sections.items():
         results = [r for r in report.results if r.target.section == key]
-        if results:
-            rows.append(Heading(key, section.name(lang)))
-        rows += [
-            [
+        if not results:
+            continue
+        rows.append(Heading(key, section.name(lang)))
+        missing = [r for r in results if r.status is Status.NO_DATA]
+        for r in results if show_all else [r for r in results if r not in missing]:
+            done = progress(r)
+            cells = [
                 Text(r.target.id),
                 Text(r.target.name(lang)),
                 Text(r.target.quote),
+                Text(unit_label(r.target.unit, lang)),
                 Text(number(r.actual)),
                 Text(number(r.expected if r.expected is not None else r.required)),
                 Text(signed(r.gap)),
+                Text(percent(done.completion)),
+                Text(pace_words(done, lang, short=True)),
                 status_text(r.status, lang),
             ]
-            for r in results
-        ]
+            if r.status is Status.NO_DATA and not_yet_due(r, report.period):
+                cells[-1].append(f" ({label('not_due_short', lang)})", style="dim")
+            if mixed:
+                cells.append(Text(str(r.period) if r.period else "—"))
+            rows.append(cells)
+        if missing and not show_all:
+            from reportcheck.serialize import no_data_line
+
+            rows.append(Note(no_data_line(missing, report.period, lang)))
     meta = report.registry.meta
     title = meta.title_en if lang == "en" else meta.title_zh
-    return Group(FittedTable(columns, rows, title), summary_line(report, lang))
+    parts: list[RenderableType] = [
+        FittedTable(columns, rows, title),
+        summary_line(report, lang, filters),
+    ]
+    if any(r.status is Status.NO_DATA for r in report.results) and not show_all:
+        parts.append(Text(label("all_hint", lang), style="dim"))
+    return Group(*parts)
 
 
 def targets_table(targets: Sequence[Target], lang: str) -> RenderableType:
     columns = [
         Column(word("section", lang)),
-        Column(word("id", lang), style="cyan"),
+        Column(word("id", lang), style="cyan", head=True),
         Column(word("name", lang), weight=2, minimum=8),
         Column(word("wording", lang), weight=3, minimum=16, optional=True),
         Column(word("unit", lang)),
@@ -135,22 +180,46 @@ def bar(counts: dict[Status, int], width: int = 30) -> Text:
     return text
 
 
-def review_view(review: Review, lang: str) -> RenderableType:
+class Bars:
+    """A bar of statuses per section beside its title and counts; on a terminal too narrow for
+    the three side by side, the counts go on a line of their own, never cut."""
+
+    def __init__(self, rows: Sequence[tuple[Text, dict[Status, int], Text]]) -> None:
+        self.rows = rows
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        title_width = max(cell_len(title.plain) for title, _, _ in self.rows)
+        counts_width = max(cell_len(counts.plain) for _, _, counts in self.rows)
+        room = options.max_width - title_width - counts_width - 2
+        side_by_side = room >= 10
+        for title, counts, words in self.rows:
+            line = title.copy()
+            line.pad_right(title_width - cell_len(title.plain) + 1)
+            if side_by_side:
+                line.append_text(bar(counts, min(30, room)))
+                line.append(" ")
+                line.append_text(words)
+                yield _whole(line)
+                continue
+            line.append_text(bar(counts, max(5, min(30, options.max_width - title_width - 1))))
+            yield _whole(line)
+            yield _whole(Text.assemble("  ", words))
+
+
+def _whole(text: Text) -> Text:
+    text.no_wrap, text.overflow = True, "ignore"
+    return text
+
+
+def review_view(review: Review, lang: str, show_all: bool = False) -> RenderableType:
     report = review.report
     parts: list[RenderableType] = [summary_line(report, lang)]
-    bars = Table(box=None, pad_edge=False, show_header=False)
-    bars.add_column(no_wrap=True)
-    bars.add_column(no_wrap=True)
-    bars.add_column()
-    bars.add_row(
-        Text("全部" if lang != "en" else "all", style="bold"),
-        bar(report.summary()),
-        _counts(report.summary(), lang),
-    )
-    for key, counts in review.by_section().items():
-        bars.add_row(
-            Text(report.registry.sections[key].title(lang)), bar(counts), _counts(counts, lang)
-        )
+    rows = [(Text("全部" if lang != "en" else "all", style="bold"), report.summary())]
+    rows += [
+        (Text(report.registry.sections[key].title(lang)), counts)
+        for key, counts in review.by_section().items()
+    ]
+    bars = Bars([(title, counts, _counts(counts, lang)) for title, counts in rows])
     parts += [Text(), bars, Text()]
     parts.append(Text(word("lagging", lang), style="bold"))
     lagging = FittedTable(
@@ -158,6 +227,7 @@ def review_view(review: Review, lang: str) -> RenderableType:
             Column(word("id", lang), style="cyan"),
             Column(word("name", lang), weight=1, minimum=8),
             Column(word("period", lang)),
+            Column(word("unit", lang)),
             *_numbers(lang),
             Column(word("status", lang)),
         ],
@@ -166,6 +236,7 @@ def review_view(review: Review, lang: str) -> RenderableType:
                 Text(r.target.id),
                 Text(r.target.name(lang)),
                 Text(str(r.period)),
+                Text(unit_label(r.target.unit, lang)),
                 Text(number(r.actual)),
                 Text(number(r.required)),
                 Text(signed(r.gap)),
@@ -191,10 +262,27 @@ def review_view(review: Review, lang: str) -> RenderableType:
             parts.append(line)
     else:
         parts.append(Text("  " + word("none", lang), style="dim"))
+    from reportcheck.serialize import no_data_line
+
     no_data = review.no_data
     parts.append(Text(f"{word('no_data', lang)} ({len(no_data)})", style="bold"))
-    if no_data:
-        parts.append(Text("  " + ", ".join(r.target.id for r in no_data), style="dim"))
+    for key, section in report.registry.sections.items():
+        missing = [r for r in no_data if r.target.section == key]
+        if not missing:
+            continue
+        if not show_all:
+            parts.append(
+                Text(f"  {section.title(lang)}: {no_data_line(missing, report.period, lang)}")
+            )
+            continue
+        parts.append(Text(f"  {section.title(lang)}", style="bold"))
+        for r in missing:
+            line = Text("    ")
+            line.append(r.target.id, style="cyan")
+            line.append(f"  {r.target.name(lang)}")
+            if not_yet_due(r, report.period):
+                line.append(f"  ({label('not_due_short', lang)})", style="dim")
+            parts.append(line)
     return Group(*parts)
 
 
@@ -259,11 +347,17 @@ def show_view(
         fact("note", target.note)
     parts: list[RenderableType] = [facts]
     if results:
+        unit = f" ({unit_label(target.unit, lang)})"
         history = FittedTable(
             [
                 Column(word("period", lang)),
-                *_numbers(lang),
-                Column(word("status", lang)),
+                *(
+                    Column(word(key, lang) + unit, justify="right")
+                    for key in ("actual", "required", "gap")
+                ),
+                Column(label("completion", lang), justify="right"),
+                Column(label("pace", lang)),
+                Column(word("status", lang), beside=True),
                 Column(word("source", lang), weight=1, minimum=8),
             ],
             [
@@ -272,6 +366,8 @@ def show_view(
                     Text(number(r.actual)),
                     Text(number(r.required)),
                     Text(signed(r.gap)),
+                    Text(percent(progress(r).completion)),
+                    Text(pace_words(progress(r), lang, short=True)),
                     status_text(r.status, lang),
                     Text(r.source),
                 ]

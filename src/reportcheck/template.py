@@ -51,3 +51,20 @@ def _write_xlsx(registry: Registry, period: Period | None, path: Path) -> None:
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
     book.save(path)
+
+
+def filled_values(path: Path) -> int | None:
+    """How many rows of an existing file hold a typed value, source or note; None when the file
+    is not a template reportcheck can read (so it is not known to be safe to replace)."""
+    from reportcheck.actuals.table import read_table
+
+    table = read_table(path)
+    if table.problems and not table.header:
+        return None
+    header = [h.strip().lower() for h in table.header]
+    if "value" not in header or "id" not in header:
+        return None
+    typed = [i for i, name in enumerate(header) if name in ("value", "source", "note")]
+    return sum(
+        1 for _, cells in table.rows if any(i < len(cells) and cells[i].strip() for i in typed)
+    )

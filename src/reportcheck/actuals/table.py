@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 _ZIP_MAGIC = b"PK\x03\x04"
 EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 TABLE_SUFFIXES = frozenset({".csv", ".txt", *EXCEL_SUFFIXES})
+#: The file name that means standard input, and how problems in it are located.
+STDIN = "-"
+STDIN_NAME = "<stdin>"
 
 
 @dataclass
@@ -43,7 +46,12 @@ class RawTable:
 
 
 def read_tables(path: Path) -> list[RawTable]:
-    """Every table in `path` (one per CSV, one per sheet with figures), problems included."""
+    """Every table in `path` (one per CSV, one per sheet with figures), problems included.
+
+    `-` is standard input: CSV text, or an .xlsx workbook recognised by its zip signature.
+    """
+    if str(path) == STDIN:
+        return _read_stdin()
     table = RawTable(str(path))
     suffix = path.suffix.lower()
     if suffix == ".xls":
@@ -66,6 +74,24 @@ def read_tables(path: Path) -> list[RawTable]:
         from reportcheck.actuals.xlsx import read_workbook
 
         return read_workbook(data, table)
+    return _read_bytes(data, table)
+
+
+def _read_stdin() -> list[RawTable]:
+    import sys
+
+    table = RawTable(STDIN_NAME)
+    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        return [table.fail("too-large", f"is larger than the limit of {MAX_FILE_BYTES} bytes")]
+    if data.startswith(_ZIP_MAGIC):
+        from reportcheck.actuals.xlsx import read_workbook
+
+        return read_workbook(data, table)
+    return _read_bytes(data, table)
+
+
+def _read_bytes(data: bytes, table: RawTable) -> list[RawTable]:
     if data.startswith(_ZIP_MAGIC):
         return [
             table.fail(

@@ -1,0 +1,134 @@
+"""Errors, hints and help follow --lang, else the locale; Chinese by default; codes unchanged."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from reportcheck.errors import Problem
+from reportcheck.messages import CATALOGUE, message, problem_line, resolve_lang
+
+from .conftest import EXAMPLES, Run
+
+Cli = Callable[..., Run]
+Write = Callable[..., Path]
+BAD = str(EXAMPLES / "bad-input.csv")
+ZH = {"LANG": "zh_CN.UTF-8"}
+
+
+@pytest.mark.parametrize(
+    ("env", "lang"),
+    [
+        ({}, "zh"),
+        ({"LANG": "C.UTF-8"}, "zh"),
+        ({"LANG": "zh_CN.UTF-8"}, "zh"),
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LANG": "zh_CN.UTF-8", "LC_ALL": "en_GB.UTF-8"}, "en"),
+        ({"LANG": "en_US.UTF-8", "LC_MESSAGES": "zh_TW.UTF-8"}, "zh"),
+        ({"LANG": "de_DE.UTF-8"}, "en"),
+    ],
+)
+def test_the_locale_decides_when_lang_is_not_given(env: dict[str, str], lang: str) -> None:
+    assert resolve_lang(None, env) == lang
+    assert resolve_lang("en", {"LANG": "zh_CN.UTF-8"}) == "en"
+    assert resolve_lang("zh", {"LANG": "en_US.UTF-8"}) == "zh"
+
+
+def test_errors_in_chinese_keep_their_codes(cli: Cli) -> None:
+    zh = cli("diff", BAD, env=ZH)
+    en = cli("diff", BAD)
+    assert zh.exit_code == en.exit_code == 2
+    assert zh.stderr.splitlines() == [
+        f"reportcheck: 错误: {BAD}:2: id 列: 'gdp_grwth' 不是登记表中的编号;是否指 gdp_growth?"
+        "(`reportcheck targets` 列出全部编号) [unknown-id]",
+        f"reportcheck: 错误: {BAD}:3: value 列: 'abc' 不是数字;应为 5.7、-3.9、+1.2 或 1,867.9 "
+        "这样的数 [not-a-number]",
+        f"reportcheck: 错误: {BAD}:4: period 列: '2023-13' 不是期间;应为 YYYY-MM、YYYY-Qn、YYYY、"
+        "2023年6月、2023年1-6月、2023年一季度或2023年上半年 [bad-period]",
+        f"reportcheck: 错误: {BAD}:6: value 列: gdp_growth 在 2023-06 的数值为 '5.8',"
+        f"但 {BAD}:5 为 5.7;请只保留其中一行 [conflicting-duplicate]",
+    ]
+    codes = [line.rsplit(" ", 1)[-1] for line in zh.stderr.splitlines()]
+    assert codes == [line.rsplit(" ", 1)[-1] for line in en.stderr.splitlines()]
+
+
+def test_lang_option_beats_the_locale(cli: Cli) -> None:
+    assert cli("diff", BAD, "--lang", "en", env=ZH).stderr.startswith("reportcheck: error: ")
+    assert cli("diff", BAD, "--lang", "zh").stderr.startswith("reportcheck: 错误: ")
+
+
+def test_usage_errors_from_options_in_chinese(cli: Cli) -> None:
+    result = cli("diff", BAD, "--fail-on", "late", env=ZH)
+    assert result.stderr == (
+        "reportcheck: 错误: --fail-on 'late' 无效:应为逗号分隔的 met、missed、on_track、behind、"
+        "no_data,或 never [bad-fail-on]\n"
+    )
+    section = cli("diff", BAD, "--section", "四", env=ZH)
+    assert section.stderr.startswith("reportcheck: 错误: 未知部分 '四';可选:二, 二(一)")
+
+
+def test_hints_follow_the_language(cli: Cli, tmp_path: Path) -> None:
+    out = tmp_path / "t.csv"
+    assert cli("template", "-o", str(out), env=ZH).stderr == f"reportcheck: 已写入 154 行到 {out}\n"
+    assert cli("template", "-o", str(out), "--force").stderr == (
+        f"reportcheck: wrote 154 rows to {out}\n"
+    )
+
+
+def test_help_in_chinese_by_default_and_english_on_request(cli: Cli) -> None:
+    zh = cli("diff", "--help", env={"LANG": "C.UTF-8"}).stdout
+    assert "将一份实际数据与全部目标逐项对照" in zh
+    assert "示例: reportcheck diff" in zh
+    assert "只看这个编号(可重复)。" in zh
+    en = cli("diff", "--help", "--lang", "en", env={"LANG": "zh_CN.UTF-8"}).stdout
+    assert "Compare a file of actuals with every commitment" in en
+    top = cli("--help", env=ZH).stdout
+    assert "对照年内统计数据,检查政府工作报告的量化目标。" in top
+    assert "生成某月的实际数据填报表。" in top
+
+
+def test_an_unknown_code_or_wording_falls_back_to_english() -> None:
+    fresh = Problem("brand-new-code", "something new went wrong", "a.csv", 2, "value", "x")
+    assert message(fresh, "zh") == "something new went wrong"
+    assert problem_line(fresh, "zh") == (
+        "reportcheck: 错误: a.csv:2: value 列: something new went wrong [brand-new-code]"
+    )
+    reworded = Problem("not-a-number", "an entirely different sentence")
+    assert message(reworded, "zh") == "an entirely different sentence"
+
+
+def test_every_catalogue_template_fills_from_its_pattern() -> None:
+    import re
+
+    for code, entries in CATALOGUE.items():
+        for pattern, template in entries:
+            names = set(re.compile(pattern).groupindex)
+            used = set(re.findall(r"{(\w+)}", template))
+            assert used <= names, (code, pattern)
+
+
+@pytest.mark.parametrize("command", ["targets", "diff", "status", "show", "template"])
+def test_the_routine_commands_and_their_options_have_chinese_help(command: str) -> None:
+    import typer.main
+
+    from reportcheck.cli import app
+    from reportcheck.messages import COMMAND_HELP, OPTION_HELP
+
+    group = typer.main.get_command(app)
+    click_command = group.commands[command]  # type: ignore[attr-defined]
+    assert command in COMMAND_HELP
+    for param in click_command.params:
+        assert f"{command}.{param.name}" in OPTION_HELP or param.name in OPTION_HELP, param.name
+
+
+def test_a_command_without_chinese_help_keeps_its_english_help(cli: Cli) -> None:
+    from reportcheck import messages
+
+    saved = messages.COMMAND_HELP.pop("show")
+    try:
+        text = cli("show", "--help", env={"LANG": "C.UTF-8"}).stdout
+    finally:
+        messages.COMMAND_HELP["show"] = saved
+    assert "Everything about one commitment" in text

@@ -1,0 +1,85 @@
+"""完成率 and 序时进度 as reviews say them, from one function, in every format."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+from reportcheck.actuals import read_actuals
+from reportcheck.evaluate import evaluate
+from reportcheck.model import Registry
+from reportcheck.progress import Progress, pace_words, progress
+
+from .conftest import EXAMPLES, Run
+
+Cli = Callable[..., Run]
+Write = Callable[..., Path]
+JUNE = str(EXAMPLES / "illustrative-2023-06.csv")
+
+
+def _results(registry: Registry, path: Path) -> dict[str, Progress]:
+    report = evaluate(registry, read_actuals([path], registry))
+    return {r.target.id: progress(r) for r in report.results}
+
+
+def test_cumulative_target_in_june(registry: Registry, write: Write) -> None:
+    # 新增制造业中长期贷款150亿元: 61.5 by June is 41.0% done against 50.0% of the year.
+    found = _results(registry, write("id,period,value\nmanufacturing_loans,2023-06,61.5\n"))
+    assert found["manufacturing_loans"] == Progress(
+        Decimal("41.0"), Decimal("50.0"), Decimal("-9.0")
+    )
+
+
+def test_pace_in_may_is_rounded_half_up(registry: Registry, write: Write) -> None:
+    # 引进大学生9万名以上: 3.4 by May is 37.8% against 41.7% (5/12).
+    found = _results(registry, write("id,period,value\ngraduates,2023-05,3.4\n"))
+    assert found["graduates"] == Progress(Decimal("37.8"), Decimal("41.7"), Decimal("-3.9"))
+
+
+def test_year_end_has_completion_but_no_pace(registry: Registry, write: Write) -> None:
+    found = _results(registry, write("id,period,value\ngraduates,2023,9.9\n"))
+    assert found["graduates"] == Progress(Decimal("110.0"))
+
+
+def test_stock_compared_directly_has_completion(registry: Registry, write: Write) -> None:
+    found = _results(registry, write("id,period,value\nloan_balance,2023-06,9500\n"))
+    assert found["loan_balance"].completion == Decimal("95.0")
+    assert found["loan_balance"].ahead is None
+
+
+def test_rates_caps_and_no_data_get_neither(registry: Registry, write: Write) -> None:
+    found = _results(
+        registry, write("id,period,value\ngdp_growth,2023-06,5.7\nunemployment_rate,2023-06,4\n")
+    )
+    assert found["gdp_growth"] == Progress()
+    assert found["unemployment_rate"] == Progress()
+    assert found["graduates"] == Progress()
+
+
+def test_pace_words() -> None:
+    behind = Progress(Decimal("41.0"), Decimal("50.0"), Decimal("-9.0"))
+    ahead = Progress(Decimal("55.0"), Decimal("50.0"), Decimal("5.0"))
+    level = Progress(Decimal("50.0"), Decimal("50.0"), Decimal("0.0"))
+    assert pace_words(behind, "zh") == "落后序时进度9.0个百分点"
+    assert pace_words(ahead, "zh") == "超序时进度5.0个百分点"
+    assert pace_words(level, "zh") == "与序时进度持平"
+    assert pace_words(behind, "en") == "9.0 pp behind pace"
+    assert pace_words(Progress(), "zh") == ""
+
+
+def test_in_every_format(cli: Cli) -> None:
+    args = ("diff", JUNE, "--id", "manufacturing_loans")
+    table = cli(*args).stdout
+    row = next(line for line in table.splitlines() if "manufacturing_loans" in line)
+    assert row.split()[-3:] == ["41.0%", "落后9.0个百分点", "滞后"]
+    (line,) = list(csv.DictReader(io.StringIO(cli(*args, "-f", "csv").stdout)))
+    assert (line["completion_rate"], line["pace_points"]) == ("41", "-9")
+    (result,) = json.loads(cli(*args, "-f", "json").stdout)["results"]
+    assert (result["completion_rate"], result["pace"], result["pace_points"]) == (41, 50, -9)
+    assert result["pace_words"] == "落后序时进度9.0个百分点"
+    markdown = cli(*args, "-f", "markdown").stdout
+    assert "| 41.0% | 落后序时进度9.0个百分点 | 滞后 |" in markdown

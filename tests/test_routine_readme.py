@@ -1,0 +1,104 @@
+"""The README's monthly routine and review script, run as written in an empty folder."""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from .conftest import EXAMPLES, REPO
+
+
+def readme_block(marker: str) -> str:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    match = re.search(rf"<!-- {marker} -->\n```sh\n(.+?)```", text, re.S)
+    assert match is not None, marker
+    return match.group(1)
+
+
+@pytest.fixture
+def shell(tmp_path: Path) -> dict[str, str]:
+    """An environment whose PATH finds this interpreter's reportcheck, and no actuals set."""
+    bin_dir = Path(sys.executable).parent
+    if shutil.which("reportcheck", path=str(bin_dir)) is None:  # pragma: no cover
+        pytest.skip("reportcheck is not installed beside this interpreter")
+    env = {k: v for k, v in os.environ.items() if k not in ("REPORTCHECK_ACTUALS", "COLUMNS")}
+    env.update(PATH=f"{bin_dir}{os.pathsep}{env.get('PATH', '')}", LANG="C.UTF-8", LC_ALL="")
+    return env
+
+
+def run(line: str, folder: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["bash", "-c", line], cwd=folder, env=env, capture_output=True, text=True, check=False
+    )
+
+
+def type_the_june_figures(sheet_path: Path) -> None:
+    """Step 2, as a person would: the published June figures typed into the value column."""
+    with (EXAMPLES / "huzhou-2023-h1-official.csv").open(encoding="utf-8") as handle:
+        figures = {row["id"]: row["value"] for row in csv.DictReader(handle)}
+    book = load_workbook(sheet_path)
+    sheet = book.active
+    assert sheet is not None
+    for row in sheet.iter_rows(min_row=2):
+        if row[0].value in figures:
+            row[2].value = float(figures[str(row[0].value)])
+    book.save(sheet_path)
+
+
+def test_the_routine_and_the_review_script_work_in_an_empty_folder(
+    tmp_path: Path, shell: dict[str, str]
+) -> None:
+    commands = [line.split("#")[0].strip() for line in readme_block("routine").splitlines()]
+    commands = [c for c in commands if c]
+    assert [c.split()[1] for c in commands] == ["template", "status", "show", "diff"]
+    sheet = tmp_path / "actuals" / "2023-06.xlsx"
+    for command in commands:
+        done = run(command, tmp_path, shell)
+        assert done.returncode in (0, 1), (command, done.stderr)
+        assert "Traceback" not in done.stderr
+        if command.split()[1] == "template":
+            assert done.returncode == 0
+            type_the_june_figures(sheet)
+            again = run(command, tmp_path, shell)  # step 1 run twice keeps the typed figures
+            assert again.returncode == 2
+            assert "[file-has-values]" in again.stderr
+        if command.split()[1] == "status":
+            assert "截至 2023-06" in done.stdout
+            assert done.returncode == 1  # industrial value added lags
+    review = (tmp_path / "review.md").read_text(encoding="utf-8")
+    assert "| industrial\\_va\\_growth | 规上工业增加值增速 |" in review
+
+    script = tmp_path / "monthly-review.sh"
+    script.write_text(readme_block("review-script"), encoding="utf-8")
+    done = run("bash ./monthly-review.sh 2023-06", tmp_path, shell)
+    assert (done.returncode, done.stdout) == (1, "2023-06: some commitments are behind or missed\n")
+    assert "industrial\\_va\\_growth" in (tmp_path / "lagging-2023-06.md").read_text(
+        encoding="utf-8"
+    )
+    assert (tmp_path / "review-2023-06.json").stat().st_size > 0
+
+
+def test_the_install_blocks_are_what_ci_runs() -> None:
+    """Blocks that install reportcheck are run by .ci/run; their reportcheck commands by tests."""
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    main = readme_block("main-command").strip()
+    steps = [step.strip() for step in main.split("&&")]
+    assert steps[:2] == ["python3 -m venv .venv", ". .venv/bin/activate"]
+    assert "python3 -m venv .venv && . .venv/bin/activate" in ci
+    assert steps[2].startswith("pip install .")
+    assert steps[3] in ci
+
+
+def test_the_main_command_judges_the_shipped_example(shell: dict[str, str]) -> None:
+    command = readme_block("main-command").split("&&")[-1].strip()
+    done = run(command, REPO, shell)
+    assert done.returncode == 1
+    assert "gdp_growth" in done.stdout
