@@ -77,10 +77,15 @@ TEXT = {
         "(按{period}数据出具,非全年数据)",
         "(drawn up on the figures for {period}, not a full year)",
     ),
+    "sheet_attachment": ("附件 量化指标", "Attachment"),
+    "sheet_account": ("对照表", "Year-end account"),
     "notes": ("说明", "Notes"),
     "summary": ("汇总", "Summary"),
     "no_reason": ("未填写原因", "no reason given"),
-    "unexplained": ("滞后但未填写原因的:{items}。", "Behind with no reason given: {items}."),
+    "unexplained": (
+        "滞后或未完成但未填写原因的:{items}。",
+        "Behind or missed with no reason given: {items}.",
+    ),
     "no_lead": ("未指定", "not named"),
     "filter_count": ("显示 {shown} / {total} 项", "showing {shown} of {total}"),
     "points": ("个百分点", "points"),
@@ -151,6 +156,8 @@ def count_paragraph(pack: Pack, lang: str) -> str:
     lagging = pack.lagging
     names = ("、" if lang == "zh" else ", ").join(row.target.name(lang) for row in lagging)
     when = period_words(pack.period, lang)
+    if pack.period is not None and pack.period.is_full_year:
+        return _year_paragraph(pack, lang, names)
     if lang == "en":
         text = (
             f"As of {when}, of {total} commitments, {judged} have figures: "
@@ -171,6 +178,25 @@ def count_paragraph(pack: Pack, lang: str) -> str:
     if pack.not_due:
         text += f"其中{len(pack.not_due)}项为年度指标,年底考核。"
     return text
+
+
+def _year_paragraph(pack: Pack, lang: str, names: str) -> str:
+    """The closing count: met, missed (named), not reported, of every commitment."""
+    counts = pack.counts()
+    total = sum(counts.values())
+    met, missed = counts[Status.MET], counts[Status.MISSED]
+    missing = counts[Status.NO_DATA]
+    if lang == "en":
+        return (
+            f"For {period_words(pack.period, lang)}, of {total} commitments: {met} met "
+            f"({share(met, total)}%), {missed} missed"
+            + (f" ({names})" if missed else "")
+            + f", {missing} not reported."
+        )
+    return (
+        f"{period_words(pack.period, lang)}{total}项承诺中:完成{met}项、占比{share(met, total)}%;"
+        f"未完成{missed}项" + (f",分别是{names}" if missed else "") + f";未报告{missing}项。"
+    )
 
 
 def notes(pack: Pack, lang: str) -> list[str]:

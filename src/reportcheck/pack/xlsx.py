@@ -48,6 +48,7 @@ COLOURS = {
 UNIT_PLACES = {"%": 1, "倍": 2, "个百分点": 1}
 MAX_WIDTH = {"wide": 48, "text": 24, "unit": 14, "percent": 12, "count": 6}
 _HEADER_FILL = "DDEBF7"
+SUMMARY_WIDTHS = (30, 12)
 
 
 def write_xlsx(pack: Pack, path: Path, lang: str) -> None:
@@ -58,28 +59,26 @@ def write_xlsx(pack: Pack, path: Path, lang: str) -> None:
     assert summary is not None
     summary.title = say("summary", lang)
     _summary(summary, pack, lang)
-    attachment = book.create_sheet(_sheet_name(say("attachment", lang)))
+    attachment = book.create_sheet(_sheet_name(say("sheet_attachment", lang)))
     _table(attachment, attachment_table(pack, lang), lang, light_column=13)
     if pack.year_end:
-        account = book.create_sheet(_sheet_name(say("account", lang)))
+        account = book.create_sheet(_sheet_name(say("sheet_account", lang)))
         _table(account, account_table(pack, lang), lang, light_column=None)
     book.save(path)
 
 
 def _summary(sheet: Worksheet, pack: Pack, lang: str) -> None:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Font
 
     meta = pack.registry.meta
     title = say("title", lang, title=meta.title_en if lang == "en" else meta.title_zh)
     sheet.append([_text(title)])
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.append([_text(say("as_of", lang, period=period_words(pack.period, lang)))])
-    sheet.append([_text(pack.summary(lang))])
-    sheet.merge_cells("A3:F3")
-    sheet["A3"].alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.row_dimensions[3].height = 96
+    _paragraph(sheet, pack.summary(lang))
     unexplained = unexplained_line(pack, lang)
-    sheet.append([_text(unexplained or "")])
+    if unexplained:
+        _paragraph(sheet, unexplained)
     sheet.append([])
     _block(sheet, [head("status", lang), head("count", lang)])
     for status, count in pack.counts().items():
@@ -106,10 +105,24 @@ def _summary(sheet: Worksheet, pack: Pack, lang: str) -> None:
     sheet.append([])
     _block(sheet, [say("notes", lang)])
     for note in notes(pack, lang):
-        sheet.append([_text(note)])
-    sheet.column_dimensions["A"].width = 28
+        _paragraph(sheet, note)
+    sheet.column_dimensions["A"].width = SUMMARY_WIDTHS[0]
     for letter in "BCDEFG":
-        sheet.column_dimensions[letter].width = 12
+        sheet.column_dimensions[letter].width = SUMMARY_WIDTHS[1]
+    _print_setup(sheet)
+
+
+def _paragraph(sheet: Worksheet, text: str) -> None:
+    """A long text over the summary's columns, wrapped, its row tall enough to show it all."""
+    from openpyxl.styles import Alignment
+
+    sheet.append([_text(text)])
+    row = sheet.max_row
+    sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=7)
+    sheet.cell(row, 1).alignment = Alignment(wrap_text=True, vertical="top")
+    across = SUMMARY_WIDTHS[0] + 6 * SUMMARY_WIDTHS[1]
+    lines = -(-_width(text) // across)
+    sheet.row_dimensions[row].height = max(1, lines) * 16 + 4
 
 
 def _block(sheet: Worksheet, header: list[str]) -> None:
@@ -157,6 +170,12 @@ def _table(sheet: Worksheet, table: Table, lang: str, light_column: int | None) 
     last = get_column_letter(len(table.header))
     sheet.auto_filter.ref = f"A1:{last}{len(table.rows) + 1}"
     sheet.print_title_rows = "1:1"
+    _print_setup(sheet)
+
+
+def _print_setup(sheet: Worksheet) -> None:
+    """A4 landscape, as wide as one page."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
