@@ -513,3 +513,42 @@ def test_report_help_does_not_import_pandas_or_jinja2() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert json.loads(done.stderr.strip().splitlines()[-1]) == []
+
+
+# ── the README's review pack section ────────────────────────────────────────
+
+
+def readme_block(marker: str, language: str) -> str:
+    import re
+
+    text = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    found = re.search(rf"{re.escape(marker)}\n```{language}\n(.+?)```", text, re.S)
+    assert found is not None, marker
+    return found.group(1)
+
+
+def test_readme_review_pack_commands_run(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shlex
+    import shutil
+
+    shutil.copytree(EXAMPLES, tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    commands = readme_block("<!-- review-pack -->", "sh").splitlines()
+    assert len(commands) == 4
+    for command in commands:
+        args = shlex.split(command)
+        assert args[0] == "reportcheck"
+        result = cli(*args[1:])
+        assert result.exit_code == 0, (command, result.stderr)
+        assert (tmp_path / args[args.index("-o") + 1]).stat().st_size > 1000
+    assert "对照表" in load_workbook(tmp_path / "account.xlsx").sheetnames
+
+
+def test_readme_python_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    code = readme_block(
+        "### From Python\n\nThe same review is available as data, for notebooks:\n", "python"
+    )
+    exec(compile(code, "README.md", "exec"), {})

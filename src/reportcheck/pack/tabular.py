@@ -7,7 +7,7 @@ here, so the formats cannot disagree.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from reportcheck.model import Kind
@@ -96,8 +96,8 @@ def account_table(pack: Pack, lang: str) -> Table:
 def gap_cells(row: Row, lang: str) -> tuple[Decimal | None, str]:
     """The gap in percentage points of 完成率 against 序时进度, else in the target's unit."""
     pace_gap = row.measures.pace_gap
-    if pace_gap is not None:
-        return pace_gap, say("points", lang)
+    if pace_gap is not None:  # a difference of two rates: one decimal, as 完成率 is printed
+        return pace_gap.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP), say("points", lang)
     gap = row.result.gap
     if gap is None:
         return None, ""

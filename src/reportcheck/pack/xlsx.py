@@ -198,6 +198,8 @@ def _number_format(value: Decimal | int, unit: str, kind: str) -> str:
     """Thousands separators, and at least the places the unit shows, never fewer than given."""
     if kind == "count":
         return "0"
+    if kind == "percent":  # 完成率 and 序时进度: the cell keeps four places, one is shown
+        return "0.0"
     own = max(0, -int(value.normalize().as_tuple().exponent)) if isinstance(value, Decimal) else 0
     places = max(own, 1 if kind == "percent" else UNIT_PLACES.get(unit, 0))
     return "#,##0" + ("." + "0" * places if places else "")
