@@ -52,7 +52,7 @@ def html_picture(work: Path) -> None:
             "**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort()
         )
         page.goto(page_file.as_uri())
-        page.select_option('select[data-filter="section"]', "二(二)")
+        page.select_option('select[data-filter="status"]', "behind")
         page.screenshot(path=str(DOCS / "review-html.png"))
         browser.close()
 
