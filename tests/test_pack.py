@@ -552,3 +552,25 @@ def test_readme_python_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
         "### From Python\n\nThe same review is available as data, for notebooks:\n", "python"
     )
     exec(compile(code, "README.md", "exec"), {})
+
+
+def test_acting_characters_from_the_data_are_spelled_out(cli: Cli, write: Write) -> None:
+    source = write(HEAD + 'graduates,2023-06,3.5,"red\x1b[31m \u202egnp.exe done"\n')
+    for suffix in ("md", "html", "csv", "xlsx"):
+        output = source.parent / f"review.{suffix}"
+        assert cli("report", "--actuals", str(source), "-o", str(output)).exit_code == 0
+        if suffix == "xlsx":
+            text = "\n".join(str(v) for v in all_cells(output))
+        else:
+            text = output.read_text(encoding="utf-8-sig")
+        assert "\x1b" not in text, suffix
+        assert "\u202e" not in text, suffix
+        assert "\\x1b" in text, suffix
+        assert "\\u202egnp.exe" in text, suffix
+
+
+def test_illustrative_figures_are_flagged_only_when_marked(write: Write) -> None:
+    marked = pack_of(write, "id,period,value,note\ngraduates,2023-06,3.5,示例数据\n")
+    assert "不是官方统计" in marked.to_markdown("zh")
+    plain = pack_of(write, HEAD + "graduates,2023-06,3.5,\n")
+    assert "不是官方统计" not in plain.to_markdown("zh")

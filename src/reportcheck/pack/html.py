@@ -26,6 +26,7 @@ from reportcheck.pack.words import (
     status_word,
     unexplained_line,
     verdict_word,
+    visible,
 )
 
 if TYPE_CHECKING:
@@ -73,6 +74,7 @@ def pack_html(pack: Pack, lang: str) -> str:
         loader=jinja2.PackageLoader("reportcheck.pack", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
+        finalize=lambda value: visible(value) if isinstance(value, str) else value,
         trim_blocks=True,
         lstrip_blocks=True,
     )

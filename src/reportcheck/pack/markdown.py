@@ -18,8 +18,9 @@ from reportcheck.pack.words import (
     status_word,
     unexplained_line,
     verdict_word,
+    visible,
 )
-from reportcheck.serialize import md
+from reportcheck.serialize import md as _markdown_cell
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -29,6 +30,11 @@ if TYPE_CHECKING:
 
 #: Attachment columns shown in Markdown (the rest stay in the Excel and CSV outputs).
 _SHOWN = (0, 3, 4, 5, 6, 8, 9, 10, 11, 13, 14, 15, 16, 17)
+
+
+def md(value: object) -> str:
+    """A cell made inert: Markdown and HTML escaped, acting characters spelled out."""
+    return _markdown_cell(visible(value) if isinstance(value, str) else value)
 
 
 def pack_markdown(pack: Pack, lang: str) -> str:

@@ -19,6 +19,7 @@ from reportcheck.pack.words import (
     say,
     status_word,
     verdict_word,
+    visible,
 )
 
 if TYPE_CHECKING:
@@ -121,31 +122,37 @@ def source_text(row: Row) -> str:
     return " ".join(part for part in (row.result.source, row.result.note) if part)
 
 
+def _shown(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
+    return tuple(visible(c) if isinstance(c, str) else c for c in cells)
+
+
 def _attachment_row(row: Row, lang: str) -> tuple[Cell, ...]:
     result, measures = row.result, row.measures
     gap, gap_unit = gap_cells(row, lang)
-    return (
-        row.number,
-        row.target.id,
-        row.target.section,
-        row.target.quote,
-        row.target.unit,
-        measures.annual,
-        figure(result.actual, lang),
-        result.required,
-        measures.completion,
-        measures.pace,
-        gap,
-        gap_unit,
-        status_word(row.status, lang),
-        light_word(row.light, lang),
-        change_word(row, lang),
-        row.lead or "",
-        reason_text(row, lang),
-        measures.per_month if row.target.kind is Kind.CUMULATIVE else None,
-        result.reason(lang),
-        str(result.period) if result.period else "",
-        source_text(row),
+    return _shown(
+        (
+            row.number,
+            row.target.id,
+            row.target.section,
+            row.target.quote,
+            row.target.unit,
+            measures.annual,
+            figure(result.actual, lang),
+            result.required,
+            measures.completion,
+            measures.pace,
+            gap,
+            gap_unit,
+            status_word(row.status, lang),
+            light_word(row.light, lang),
+            change_word(row, lang),
+            row.lead or "",
+            reason_text(row, lang),
+            measures.per_month if row.target.kind is Kind.CUMULATIVE else None,
+            result.reason(lang),
+            str(result.period) if result.period else "",
+            source_text(row),
+        )
     )
 
 
@@ -153,16 +160,18 @@ def _account_row(row: Row, lang: str) -> tuple[Cell, ...]:
     reason = row.reason
     if not reason and row.verdict.value != "met":
         reason = row.result.reason(lang) or say("no_reason", lang)
-    return (
-        row.number,
-        row.target.section,
-        row.target.quote,
-        row.target.unit,
-        row.measures.annual,
-        figure(row.result.actual, lang),
-        verdict_word(row.verdict, lang),
-        reason,
-        row.lead or "",
+    return _shown(
+        (
+            row.number,
+            row.target.section,
+            row.target.quote,
+            row.target.unit,
+            row.measures.annual,
+            figure(row.result.actual, lang),
+            verdict_word(row.verdict, lang),
+            reason,
+            row.lead or "",
+        )
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
@@ -94,6 +95,20 @@ TEXT = {
         "Figures whose note says 'illustrative' are made up, not official statistics.",
     ),
 }
+
+
+#: Characters that would act rather than show: C0/C1 controls (tab and line breaks excepted),
+#: line separators and bidirectional overrides.
+_ACTING = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """Text with every acting character spelled out (ESC becomes '\\x1b'), nothing dropped."""
+    return _ACTING.sub(lambda m: _escape(ord(m.group())), text)
+
+
+def _escape(code: int) -> str:
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 def say(key: str, lang: str, **fields: object) -> str:
@@ -225,7 +240,7 @@ def notes(pack: Pack, lang: str) -> list[str]:
             "compared with the target directly, caps and ranks get none.",
             "Needed per remaining month is arithmetic (what is left divided by the months left), "
             "not a forecast.",
-            say("illustrative", lang),
+            *_illustrative(pack, lang),
         ]
     if len(limits) == 2:
         bands = (
@@ -245,8 +260,18 @@ def notes(pack: Pack, lang: str) -> list[str]:
         "按低于应达值的百分比计。",
         "完成率只对累计量和总量指标计算;增速指标与目标直接比较,控制类和排名类指标不计完成率。",
         "剩余月均需完成是算术结果(剩余任务÷剩余月数),不是预测。",
-        say("illustrative", lang),
+        *_illustrative(pack, lang),
     ]
+
+
+def _illustrative(pack: Pack, lang: str) -> list[str]:
+    """A warning line when any figure's note or source marks it as made up."""
+    marks = ("示例", "illustrative")
+    for row in pack.rows:
+        text = f"{row.result.source} {row.result.note}".lower()
+        if any(mark in text for mark in marks):
+            return [say("illustrative", lang)]
+    return []
 
 
 def unexplained_line(pack: Pack, lang: str) -> str | None:

@@ -25,6 +25,7 @@ from reportcheck.pack.words import (
     status_word,
     unexplained_line,
     verdict_word,
+    visible,
 )
 from reportcheck.serialize import safe_cell
 
@@ -209,7 +210,7 @@ def _text(value: Cell) -> str:
     """Text as a spreadsheet shows it: control characters spelled out, never a formula."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    text = "" if value is None else str(value)
+    text = visible("" if value is None else str(value))
     text = ILLEGAL_CHARACTERS_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
     return safe_cell(text)
 
