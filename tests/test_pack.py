@@ -151,8 +151,11 @@ def test_lead_unit_from_the_registry_is_shown_and_filterable(
         lead: str | None = None
 
     def led(t: Target) -> Target:
-        fields = {f.name: getattr(t, f.name) for f in dataclasses.fields(Target)}
-        return LedTarget(**fields, lead="市人力社保局" if t.id == "graduates" else None)
+        lead = "市人力社保局" if t.id == "graduates" else None
+        names = [f.name for f in dataclasses.fields(Target)]
+        if "lead" in names:  # the registry's own field, once it has one
+            return dataclasses.replace(t, lead=lead)  # type: ignore[call-arg,unused-ignore]
+        return LedTarget(**{name: getattr(t, name) for name in names}, lead=lead)
 
     with_leads = dataclasses.replace(registry, targets=tuple(led(t) for t in registry.targets))
     from reportcheck.actuals import read_actuals
@@ -574,3 +577,8 @@ def test_illustrative_figures_are_flagged_only_when_marked(write: Write) -> None
     assert "不是官方统计" in marked.to_markdown("zh")
     plain = pack_of(write, HEAD + "graduates,2023-06,3.5,\n")
     assert "不是官方统计" not in plain.to_markdown("zh")
+
+
+def test_first_reason_for_an_id_and_period_counts(write: Write) -> None:
+    text = HEAD + "graduates,2023-06,3.5,第一条\ngraduates,2023-06,3.5,第二条\n"
+    assert row(pack_of(write, text), "graduates").reason == "第一条"

@@ -39,5 +39,6 @@ def read_reasons(files: Iterable[str]) -> dict[tuple[str, Period], str]:
                 period = parse_period(normalise_text(cell["period"]))
             except ValueError:
                 continue
-            reasons[(normalise_text(cell["id"]), period)] = text
+            # The first row for an id and period counts, as the actuals reader keeps it.
+            reasons.setdefault((normalise_text(cell["id"]), period), text)
     return reasons
