@@ -556,7 +556,7 @@ def report(
         typer.Option(
             "--bands",
             metavar="A[,B]",
-            help="Points behind pace where the light turns yellow, orange, red.",
+            help="Lights: up to A points behind pace yellow, up to B orange, beyond red.",
         ),
     ] = "10,30",
     final: Annotated[
