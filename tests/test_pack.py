@@ -582,3 +582,12 @@ def test_illustrative_figures_are_flagged_only_when_marked(write: Write) -> None
 def test_first_reason_for_an_id_and_period_counts(write: Write) -> None:
     text = HEAD + "graduates,2023-06,3.5,第一条\ngraduates,2023-06,3.5,第二条\n"
     assert row(pack_of(write, text), "graduates").reason == "第一条"
+
+
+def test_level_target_without_baseline_has_completion_but_no_pace(write: Write) -> None:
+    loans = row(pack_of(write, HEAD + "loan_balance,2023-06,9410,\n"), "loan_balance")
+    assert loans.measures.completion == Decimal("94.1")
+    assert loans.measures.pace is None
+    assert loans.measures.behind == Decimal("5.9")  # 590 short of 10000
+    assert loans.measures.per_month is None  # a level, not a flow
+    assert loans.light is Light.YELLOW

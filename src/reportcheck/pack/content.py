@@ -53,14 +53,12 @@ class Bands:
     limits: tuple[Decimal, ...] = (Decimal(10), Decimal(30))
 
     def light(self, result: Result, measures: Measures) -> Light:
-        if result.status is Status.NO_DATA or not measures.due:
+        if not measures.due or result.status not in (*_PASSING, *_FAILING):
             return Light.GREY
         if result.status in _PASSING:
             return Light.GREEN
-        if result.status is Status.MISSED:
-            return Light.RED
         behind = measures.behind
-        if behind is None:
+        if result.status is Status.MISSED or behind is None:
             return Light.RED
         if behind <= self.limits[0]:
             return Light.YELLOW
@@ -125,9 +123,9 @@ class Row:
 
     @property
     def verdict(self) -> Verdict:
-        if self.status is Status.NO_DATA:
-            return Verdict.NOT_REPORTED
-        return Verdict.MET if self.status in _PASSING else Verdict.MISSED
+        if self.status in _PASSING:
+            return Verdict.MET
+        return Verdict.MISSED if self.status in _FAILING else Verdict.NOT_REPORTED
 
     @property
     def unexplained(self) -> bool:

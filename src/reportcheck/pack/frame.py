@@ -71,8 +71,8 @@ def _record(row: Row, result: Result, latest: bool, pack: Pack) -> dict[str, Any
     return {
         "id": target.id,
         "section": target.section,
-        "name_zh": target.name_zh,
-        "name_en": target.name_en,
+        "name_zh": target.name("zh"),
+        "name_en": target.name("en"),
         "quote": target.quote,
         "unit": target.unit,
         "kind": target.kind.value,

@@ -66,9 +66,17 @@ def measure(result: Result) -> Measures:
         if completion is not None and pace is not None:
             behind = max(pace - completion, Decimal(0))
         else:
-            shortfall = result.shortfall
-            behind = _q(shortfall * _HUNDRED) if shortfall is not None else None
+            behind = _q(_shortfall(result) * _HUNDRED)
     return Measures(annual, completion, pace, behind, due, per_month)
+
+
+def _shortfall(result: Result) -> Decimal:
+    """How far short of the requirement, as a share of it (1: the whole of it, or unknown)."""
+    if result.gap is None:
+        return Decimal(1)
+    if result.required:
+        return abs(result.gap / result.required)
+    return abs(result.gap)
 
 
 def _annual(result: Result) -> Decimal | None:
