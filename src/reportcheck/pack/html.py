@@ -58,7 +58,6 @@ class HtmlRow:
     basis: str
     change: str
     lead: str
-    lead_key: str
     reason: str
     unexplained: bool
     per_month: str
@@ -165,7 +164,6 @@ def _row(row: Row, lang: str) -> HtmlRow:
         basis=result.reason(lang),
         change=change_word(row, lang),
         lead=row.lead or "",
-        lead_key=row.lead or "",
         reason=reason_text(row, lang),
         unexplained=row.unexplained,
         per_month=plain(measures.per_month) if measures.per_month is not None else "",
