@@ -591,3 +591,13 @@ def test_level_target_without_baseline_has_completion_but_no_pace(write: Write) 
     assert loans.measures.behind == Decimal("5.9")  # 590 short of 10000
     assert loans.measures.per_month is None  # a level, not a flow
     assert loans.light is Light.YELLOW
+
+
+def test_chart_of_a_rate_shows_its_requirement_as_a_level(write: Write) -> None:
+    import re
+
+    html = pack_of(write, HEAD + "income_ratio,2023-06,1.66,\n").to_html("zh")
+    pace = re.search(r'class="c-pace" points="5\.0,([\d.]+) 175\.0,([\d.]+)"', html)
+    assert pace is not None
+    assert pace.group(1) == pace.group(2)
+    assert "<title>2023-06: 1.66 倍</title>" in html

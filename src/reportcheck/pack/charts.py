@@ -56,6 +56,8 @@ def chart(row: Row) -> Chart | None:
                 pace.append((h.period.month, level))
         if pace and row.history[-1].expected is not None and annual is not None:
             pace.append((12, annual))
+        elif len(pace) == 1:  # one requirement so far: show it as a level across the year
+            pace = [(0, pace[0][1]), (12, pace[0][1])]
     values = [v for _, v, _ in figures] + [v for _, v in pace]
     if annual is not None:
         values.append(annual)

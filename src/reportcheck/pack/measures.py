@@ -43,7 +43,7 @@ class Measures:
 
 
 def measure(result: Result) -> Measures:
-    """The progress figures of one result. Re-point here when the rule model provides them."""
+    """The progress figures of one result: the only place the pack derives them."""
     target = result.target
     period = result.period
     month = period.month if period is not None else None
