@@ -70,24 +70,17 @@ def excel_picture(work: Path) -> None:
     ).stdout
     last = next(int(line.split()[-1]) for line in pages.splitlines() if line.startswith("Pages"))
     # The attachment sheet is the last page; its first columns at a readable size.
+    crop = {"-r": 190, "-x": 73, "-y": 182, "-W": 1352, "-H": 600}
+    options = [str(part) for pair in crop.items() for part in pair]
     subprocess.run(
         [
             "pdftoppm",
             "-png",
-            "-r",
-            "260",
+            *options,
             "-f",
             str(last),
             "-l",
             str(last),
-            "-x",
-            "100",
-            "-y",
-            "255",
-            "-W",
-            "1850",
-            "-H",
-            "820",
             "-singlefile",
             str(work / "review.pdf"),
             str(DOCS / "review-xlsx"),
