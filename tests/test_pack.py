@@ -601,3 +601,13 @@ def test_chart_of_a_rate_shows_its_requirement_as_a_level(write: Write) -> None:
     assert pace is not None
     assert pace.group(1) == pace.group(2)
     assert "<title>2023-06: 1.66 倍</title>" in html
+
+
+def test_xlsx_says_when_a_text_is_longer_than_a_cell_holds(cli: Cli, write: Write) -> None:
+    source = write(HEAD + "graduates,2023-06,3.5," + "长" * 40000 + "\n")
+    output = source.parent / "review.xlsx"
+    assert cli("report", "--actuals", str(source), "-o", str(output)).exit_code == 0
+    long = [v for v in all_cells(output) if isinstance(v, str) and v.startswith("长长")]
+    assert len(long) >= 1
+    assert all(len(v) <= 32767 for v in long)
+    assert long[0].endswith("…[8000 more characters in the .csv or .md pack]")

@@ -50,6 +50,8 @@ UNIT_PLACES = {"%": 1, "倍": 2, "个百分点": 1}
 MAX_WIDTH = {"wide": 48, "text": 24, "unit": 14, "percent": 12, "count": 6}
 _HEADER_FILL = "DDEBF7"
 SUMMARY_WIDTHS = (30, 12)
+#: The most characters an Excel cell holds, and how many a longer text keeps before a marker.
+CELL_LIMIT, CELL_KEPT = 32767, 32000
 
 
 def write_xlsx(pack: Pack, path: Path, lang: str) -> None:
@@ -212,7 +214,11 @@ def _text(value: Cell) -> str:
 
     text = visible("" if value is None else str(value))
     text = ILLEGAL_CHARACTERS_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
-    return safe_cell(text)
+    text = safe_cell(text)
+    if len(text) > CELL_LIMIT:  # Excel refuses longer cells; say how much is not shown
+        rest = len(text) - CELL_KEPT
+        text = text[:CELL_KEPT] + f"…[{rest} more characters in the .csv or .md pack]"
+    return text
 
 
 def _width(text: str) -> int:
