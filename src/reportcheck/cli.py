@@ -662,6 +662,60 @@ def template(
     typer.echo(hint("wrote", _State.lang, rows=len(registry.targets), file=output), err=True)
 
 
+@app.command(short_help="The review pack: Excel, one-file HTML, Markdown or CSV.")
+@_guarded
+def report(
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the pack to FILE.xlsx, FILE.html, FILE.md or FILE.csv (UTF-8 with BOM).",
+            dir_okay=False,
+        ),
+    ],
+    actuals: ActualsOption = None,
+    period: PeriodOption = None,
+    bands: Annotated[
+        str,
+        typer.Option(
+            "--bands",
+            metavar="A[,B]",
+            help="Lights: up to A points behind pace yellow, up to B orange, beyond red.",
+        ),
+    ] = "10,30",
+    final: Annotated[
+        bool, typer.Option("--final", help="Add the year-end account before December.")
+    ] = False,
+    targets_file: TargetsOption = None,
+    lang: LangOption = None,
+) -> None:
+    """The review pack an office hands round: count paragraph, attachment table with lights,
+    completion rates and expected pace, charts, and the year-end account (对照表).
+
+    Exit 0 when the pack is written, 2 on bad input; `status` gives the exit code for lags.
+
+    \b
+    Example: reportcheck report --actuals examples/monthly -o review.xlsx
+    """
+    from reportcheck.pack.api import check_output, review_pack, write_pack
+
+    check_output(output)
+    path = _actuals_path(actuals)
+    if path is None:
+        raise usage("no-actuals", "report needs --actuals (a file or a folder of them)")
+    pack = review_pack(path, period, targets=targets_file, bands=bands, final=final)
+    print_problems(pack.review.report.warnings)
+    try:
+        write_pack(pack, output, _lang(lang))
+    except OSError as exc:
+        raise usage(
+            "unwritable-file", f"-o {output}: cannot be written: {exc.strerror or exc}"
+        ) from None
+    typer.echo(f"reportcheck: wrote {output} ({len(pack.rows)} commitments)", err=True)
+
+
 def main() -> None:
     """Console-script entry point."""
     from reportcheck.safe_text import guard_streams

@@ -33,8 +33,9 @@ __all__ = [
 
 REQUIRED_COLUMNS = ("id", "period", "value")
 OPTIONAL_COLUMNS = ("unit", "source", "note")
-#: Columns a template adds for the person filling it in; read and ignored.
-INFO_COLUMNS = ("name_zh", "name_en", "target")
+#: Columns a template adds for the person filling it in; read and ignored. `reason` (推进情况 /
+#: 原因) is read by the review pack only.
+INFO_COLUMNS = ("name_zh", "name_en", "target", "reason")
 
 Value = Decimal | bool
 

@@ -1,0 +1,95 @@
+"""The pack as Markdown: count paragraph, one table per section, notes, the 对照表 at year end.
+
+Every cell from the data goes through `md`, so no markup or HTML from the data is live.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reportcheck.pack.tabular import account_table, attachment_table
+from reportcheck.pack.words import (
+    head,
+    light_word,
+    notes,
+    period_words,
+    say,
+    share,
+    status_word,
+    unexplained_line,
+    verdict_word,
+    visible,
+)
+from reportcheck.serialize import md as _markdown_cell
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from reportcheck.pack.content import Pack
+    from reportcheck.pack.tabular import Cell
+
+#: Attachment columns shown in Markdown (the rest stay in the Excel and CSV outputs).
+_SHOWN = (0, 3, 4, 5, 6, 8, 9, 10, 11, 13, 14, 15, 16, 17)
+
+
+def md(value: object) -> str:
+    """A cell made inert: Markdown and HTML escaped, acting characters spelled out."""
+    return _markdown_cell(visible(value) if isinstance(value, str) else value)
+
+
+def pack_markdown(pack: Pack, lang: str) -> str:
+    meta = pack.registry.meta
+    title = say("title", lang, title=meta.title_en if lang == "en" else meta.title_zh)
+    lines = [f"# {md(title)}", "", md(say("as_of", lang, period=period_words(pack.period, lang)))]
+    lines += ["", md(pack.summary(lang)), ""]
+    unexplained = unexplained_line(pack, lang)
+    if unexplained:
+        lines += [md(unexplained), ""]
+    counts = pack.counts()
+    lines += _table(
+        [head("status", lang), head("count", lang)],
+        [[status_word(s, lang), n] for s, n in counts.items()],
+    )
+    lines += [""]
+    lines += _table(
+        [head("light", lang), head("count", lang)],
+        [[light_word(light, lang), n] for light, n in pack.light_counts().items()],
+    )
+    table = attachment_table(pack, lang)
+    lines += ["", f"## {md(say('attachment', lang))}", ""]
+    start = 0
+    for group in pack.sections:
+        rows = table.rows[start : start + len(group.rows)]
+        start += len(group.rows)
+        lines += [f"### {md(group.section.title(lang))}", ""]
+        lines += _table(
+            [table.header[i] for i in _SHOWN], [[row[i] for i in _SHOWN] for row in rows]
+        )
+        lines += [""]
+    if pack.year_end:
+        lines += _account(pack, lang)
+    lines += [f"## {md(say('notes', lang))}", ""]
+    lines += [f"- {md(note)}" for note in notes(pack, lang)]
+    return "\n".join(lines) + "\n"
+
+
+def _account(pack: Pack, lang: str) -> list[str]:
+    title = say("account", lang)
+    if pack.period is not None and not pack.period.is_full_year:
+        title += say("account_early", lang, period=period_words(pack.period, lang))
+    total = len(pack.rows)
+    counts = pack.verdict_counts()
+    lines = [f"## {md(title)}", ""]
+    lines += _table(
+        [head("verdict", lang), head("count", lang), head("share", lang)],
+        [[verdict_word(v, lang), n, share(n, total)] for v, n in counts.items()],
+    )
+    table = account_table(pack, lang)
+    lines += ["", *_table(list(table.header), [list(row) for row in table.rows]), ""]
+    return lines
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[Cell | str]]) -> list[str]:
+    lines = ["| " + " | ".join(md(h) for h in header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(md(c) for c in row) + " |" for row in rows]
+    return lines

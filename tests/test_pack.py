@@ -1,0 +1,611 @@
+"""`report` and `review_pack`: the review pack's figures, lights, formats and safety."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+import reportcheck
+from reportcheck.errors import ActualsError, UsageError
+from reportcheck.model import Registry, Status, Target
+from reportcheck.pack.content import Bands, Light, Pack, Row, Verdict, parse_bands
+from reportcheck.pack.measures import measure
+
+from .conftest import EXAMPLES, Run
+
+Cli = Callable[..., Run]
+Write = Callable[..., Path]
+HEAD = "id,period,value,reason\n"
+FORMULA_START = ("=", "+", "-", "@")
+
+
+def pack_of(write: Write, text: str, **options: object) -> Pack:
+    return reportcheck.review_pack(write(text), **options)  # type: ignore[arg-type]
+
+
+def row(pack: Pack, target_id: str) -> Row:
+    return next(r for r in pack.rows if r.target.id == target_id)
+
+
+# ── 完成率, 序时进度, required pace ─────────────────────────────────────────────
+
+
+def test_cumulative_target_has_completion_pace_and_required_pace(write: Write) -> None:
+    graduates = row(pack_of(write, HEAD + "graduates,2023-05,3.4,\n"), "graduates")
+    m = graduates.measures
+    assert m.annual == Decimal(9)
+    assert m.completion == Decimal("37.7778")  # 3.4 / 9
+    assert m.pace == Decimal("41.6667")  # 5 / 12
+    assert m.pace_gap == Decimal("-3.8889")
+    assert m.behind == Decimal("3.8889")
+    assert m.per_month == Decimal("0.8")  # (9 - 3.4) / 7 remaining months
+    assert graduates.status is Status.BEHIND
+
+
+def test_growth_rate_gets_no_completion_rate(write: Write) -> None:
+    fai = row(pack_of(write, HEAD + "fai_growth,2023-06,8.1,\n"), "fai_growth")
+    assert (fai.measures.completion, fai.measures.pace, fai.measures.per_month) == (
+        None,
+        None,
+        None,
+    )
+    assert fai.measures.annual == Decimal(9)
+    assert fai.measures.behind == Decimal(10)  # 0.9 short of 9 is 10% short
+
+
+def test_yes_no_commitment_is_not_due_before_year_end(write: Write) -> None:
+    early = row(pack_of(write, HEAD + "energy_saving,2023-06,否,\n"), "energy_saving")
+    assert not early.measures.due
+    assert early.light is Light.GREY
+    late = row(pack_of(write, HEAD + "energy_saving,2023-12,否,\n"), "energy_saving")
+    assert late.measures.due
+    assert (late.status, late.light, late.verdict) == (Status.MISSED, Light.RED, Verdict.MISSED)
+
+
+def test_measure_of_a_result_without_figure(registry: Registry) -> None:
+    from reportcheck.evaluate import Result
+
+    graduates = registry.get("graduates")
+    assert graduates is not None
+    empty = measure(Result(graduates, Status.NO_DATA, None))
+    assert (empty.completion, empty.pace, empty.behind, empty.per_month) == (None,) * 4
+
+
+# ── lights and bands ─────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("value", "bands", "light"),
+    [
+        ("4.5", "10,30", Light.GREEN),  # 50% done at 50% of the year
+        ("3.6", "10,30", Light.YELLOW),  # 40%: 10 points behind, on the band
+        ("3.5", "10,30", Light.ORANGE),  # 38.9%: 11.1 points behind
+        ("1.8", "10,30", Light.ORANGE),  # 20%: 30 points behind, on the band
+        ("1.7", "10,30", Light.RED),  # 18.9%: 31.1 points behind
+        ("3.5", "10", Light.RED),  # one band: beyond it is red
+        ("3.5", "15,40", Light.YELLOW),
+    ],
+)
+def test_lights_follow_the_bands(write: Write, value: str, bands: str, light: Light) -> None:
+    pack = pack_of(write, HEAD + f"graduates,2023-06,{value},\n", bands=bands)
+    assert row(pack, "graduates").light is light
+
+
+def test_no_figure_has_no_light(write: Write) -> None:
+    pack = pack_of(write, HEAD + "graduates,2023-06,4.5,\n")
+    assert row(pack, "fai_growth").light is Light.GREY
+
+
+@pytest.mark.parametrize("text", ["30,10", "a", "-1", "1,2,3", "", "nan"])
+def test_bad_bands_are_refused(text: str) -> None:
+    with pytest.raises(ValueError, match=r"e\.g\. 10,30"):
+        parse_bands(text)
+
+
+def test_bands_parse_full_width_comma() -> None:
+    assert parse_bands("10,30") == Bands((Decimal(10), Decimal(30)))
+
+
+def test_bands_are_printed_in_the_notes(write: Write) -> None:
+    pack = pack_of(write, HEAD + "graduates,2023-06,4.5,\n", bands="12,35")
+    markdown = pack.to_markdown("zh")
+    assert "不超过12个百分点为黄灯" in markdown
+    assert "超过35个百分点" in markdown
+    assert "not a forecast" in pack.to_markdown("en")
+
+
+# ── reasons, responsible units, changes ─────────────────────────────────────
+
+
+def test_reason_column_is_read_and_missing_reasons_are_listed(write: Write) -> None:
+    pack = pack_of(
+        write,
+        HEAD + "graduates,2023-06,3.5,招聘会推迟到7月\nfai_growth,2023-06,8.1,\n",
+    )
+    assert row(pack, "graduates").reason == "招聘会推迟到7月"
+    assert not row(pack, "graduates").unexplained
+    assert row(pack, "fai_growth").unexplained
+    assert "未填写原因的:固定资产投资增速。" in pack.to_markdown("zh")
+
+
+def test_diff_accepts_the_reason_column_without_a_warning(cli: Cli, write: Write) -> None:
+    path = write(HEAD + "graduates,2023-06,3.5,招聘会推迟\n")
+    result = cli("diff", str(path), "--id", "graduates", "-f", "json")
+    assert result.exit_code == 1
+    assert "unknown-column" not in result.stderr
+
+
+def test_lead_unit_from_the_registry_is_shown_and_filterable(
+    registry: Registry, write: Write
+) -> None:
+    @dataclasses.dataclass(frozen=True)
+    class LedTarget(Target):
+        lead: str | None = None
+
+    def led(t: Target) -> Target:
+        lead = "市人力社保局" if t.id == "graduates" else None
+        names = [f.name for f in dataclasses.fields(Target)]
+        if "lead" in names:  # the registry's own field, once it has one
+            return dataclasses.replace(t, lead=lead)  # type: ignore[call-arg,unused-ignore]
+        return LedTarget(**{name: getattr(t, name) for name in names}, lead=lead)
+
+    with_leads = dataclasses.replace(registry, targets=tuple(led(t) for t in registry.targets))
+    from reportcheck.actuals import read_actuals
+    from reportcheck.pack.content import build_pack
+
+    data = read_actuals([write(HEAD + "graduates,2023-06,3.5,\n")], with_leads)
+    pack = build_pack(with_leads, data)
+    assert row(pack, "graduates").lead == "市人力社保局"
+    assert row(pack, "fai_growth").lead is None
+    html = pack.to_html("zh")
+    assert '<option value="市人力社保局">市人力社保局</option>' in html
+    assert 'data-lead="市人力社保局"' in html
+
+
+def test_change_since_the_previous_period(write: Write) -> None:
+    pack = pack_of(write, HEAD + "graduates,2023-05,1.0,\ngraduates,2023-06,4.5,\n")
+    graduates = row(pack, "graduates")
+    assert str(pack.previous) == "2023-05"
+    assert graduates.change == "recovered"
+    assert "滞后 → 符合进度 (已恢复)" in pack.to_markdown("zh")
+
+
+def test_light_change_without_status_change(write: Write) -> None:
+    pack = pack_of(write, HEAD + "graduates,2023-05,1.0,\ngraduates,2023-06,3.6,\n")
+    graduates = row(pack, "graduates")
+    assert (graduates.previous_light, graduates.light) == (Light.RED, Light.YELLOW)
+    assert graduates.change == "light_changed"
+
+
+# ── count paragraph ─────────────────────────────────────────────────────────
+
+
+def test_count_paragraph_names_the_lagging_items(write: Write) -> None:
+    pack = pack_of(write, HEAD + "graduates,2023-06,3.5,\nfai_growth,2023-06,9.5,\n")
+    assert pack.summary("zh") == (
+        "截至2023年1—6月,151项承诺中有数据的2项:达到序时进度(含已完成)1项、占比50.0%;"
+        "未达到序时进度(含未完成)1项,分别是引进大学生;暂无数据149项。"
+        "其中91项为年度指标,年底考核。"
+    )
+    assert pack.summary("en").startswith("As of 2023-06, of 151 commitments, 2 have figures")
+
+
+# ── year-end account ────────────────────────────────────────────────────────
+
+
+def test_year_end_run_gives_the_account() -> None:
+    pack = reportcheck.review_pack(EXAMPLES / "illustrative-2023.csv")
+    assert pack.year_end
+    counts = pack.verdict_counts()
+    assert sum(counts.values()) == len(pack.rows) == 151
+    assert counts[Verdict.MET] == pack.counts()[Status.MET]
+    assert counts[Verdict.MISSED] == pack.counts()[Status.MISSED]
+    assert pack.summary("zh").startswith("2023年151项承诺中:完成")
+    markdown = pack.to_markdown("zh")
+    assert "## 年度目标任务完成情况对照表" in markdown
+    assert "非全年数据" not in markdown
+
+
+def test_final_before_december_draws_the_account_and_says_so() -> None:
+    pack = reportcheck.review_pack(EXAMPLES / "monthly", final=True)
+    assert pack.year_end
+    assert "年度目标任务完成情况对照表(按2023年1—6月数据出具,非全年数据)" in pack.to_markdown("zh")
+    plain = reportcheck.review_pack(EXAMPLES / "monthly")
+    assert not plain.year_end
+    assert "对照表" not in plain.to_markdown("zh")
+
+
+# ── Excel ────────────────────────────────────────────────────────────────────
+
+HOSTILE = (
+    "id,period,value,reason,note\n"
+    'graduates,2023-06,3.5,"=HYPERLINK(""http://x"",""y"")",@SUM(A1)\n'
+    "fai_growth,2023-06,8.1,+1 待补,-2\n"
+    "new_listed_companies,2023-06,2,<script>alert(1)</script> | **x**,\n"
+)
+
+
+def all_cells(path: Path) -> list[object]:
+    book = load_workbook(path)
+    return [cell.value for sheet in book.worksheets for line in sheet.iter_rows() for cell in line]
+
+
+def test_xlsx_has_every_commitment_numbers_as_numbers_and_no_formula(
+    cli: Cli, tmp_path: Path
+) -> None:
+    output = tmp_path / "review.xlsx"
+    result = cli("report", "--actuals", str(EXAMPLES / "monthly"), "-o", str(output))
+    assert result.exit_code == 0, result.stderr
+    book = load_workbook(output)
+    assert book.sheetnames == ["汇总", "附件 量化指标"]
+    sheet = book["附件 量化指标"]
+    header = [c.value for c in sheet[1]]
+    rows = [dict(zip(header, (c.value for c in line), strict=True)) for line in sheet.iter_rows(2)]
+    pack = reportcheck.review_pack(EXAMPLES / "monthly")
+    assert [r["编号"] for r in rows] == [r.target.id for r in pack.rows]
+    graduates = next(r for r in rows if r["编号"] == "graduates")
+    assert graduates["年度目标"] == 9
+    assert graduates["完成"] == pytest.approx(5.4)
+    assert graduates["完成率(%)"] == 60  # 5.4 of 9
+    assert graduates["序时进度(%)"] == 50
+    for line in rows:
+        for key in ("年度目标", "应达", "完成率(%)", "序时进度(%)", "差距", "剩余月均需完成"):
+            assert line[key] is None or isinstance(line[key], (int, float)), (key, line)
+    assert sheet.freeze_panes == "E2"
+    assert sheet.auto_filter.ref == f"A1:U{len(rows) + 1}"
+    light = sheet.cell(2 + [r["编号"] for r in rows].index("graduates"), header.index("灯色") + 1)
+    assert light.value in ("绿灯", "黄灯", "橙灯", "红灯")
+    assert light.fill.fgColor.rgb.endswith(("C6EFCE", "FFEB9C", "F8CBAD", "FFC7CE"))
+    percent = sheet.cell(
+        2 + [r["编号"] for r in rows].index("fai_growth"), header.index("完成") + 1
+    )
+    assert percent.number_format == "#,##0.0"
+    assert not any(isinstance(v, str) and v.startswith(FORMULA_START) for v in all_cells(output))
+
+
+def test_xlsx_text_from_data_never_becomes_a_formula(cli: Cli, write: Write) -> None:
+    source = write(HOSTILE)
+    output = source.parent / "review.xlsx"
+    assert cli("report", "--actuals", str(source), "-o", str(output)).exit_code == 0
+    cells = [v for v in all_cells(output) if isinstance(v, str)]
+    assert not any(v.startswith(FORMULA_START) for v in cells)
+    assert '\'=HYPERLINK("http://x","y")' in cells
+    assert "'+1 待补" in cells
+    book = load_workbook(output)
+    assert all(c.data_type != "f" for s in book.worksheets for line in s.iter_rows() for c in line)
+
+
+def test_xlsx_year_end_has_the_account_sheet(cli: Cli, tmp_path: Path) -> None:
+    output = tmp_path / "year.xlsx"
+    actuals = str(EXAMPLES / "illustrative-2023.csv")
+    assert cli("report", "--actuals", actuals, "-o", str(output)).exit_code == 0
+    book = load_workbook(output)
+    assert book.sheetnames == ["汇总", "附件 量化指标", "对照表"]
+    account = book["对照表"]
+    header = [c.value for c in account[1]]
+    verdicts = [line[header.index("结果")].value for line in account.iter_rows(2)]
+    assert len(verdicts) == 151
+    assert set(verdicts) <= {"完成", "未完成", "未报告"}
+
+
+def test_xlsx_in_english(cli: Cli, tmp_path: Path) -> None:
+    output = tmp_path / "review.xlsx"
+    actuals = str(EXAMPLES / "monthly")
+    assert cli("report", "--actuals", actuals, "-o", str(output), "--lang", "en").exit_code == 0
+    assert load_workbook(output).sheetnames == ["Summary", "Attachment"]
+
+
+# ── CSV, Markdown, HTML ─────────────────────────────────────────────────────
+
+
+def test_csv_is_utf8_with_bom_and_guarded(cli: Cli, write: Write) -> None:
+    source = write(HOSTILE)
+    output = source.parent / "review.csv"
+    assert cli("report", "--actuals", str(source), "-o", str(output)).exit_code == 0
+    data = output.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8-sig")
+    assert text.startswith("序号,编号,部分,目标任务,单位,年度目标,完成,")
+    assert "'=HYPERLINK" in text
+    assert "\n=" not in text
+    assert ",=" not in text
+
+
+def test_year_end_csv_is_the_account(cli: Cli, tmp_path: Path) -> None:
+    output = tmp_path / "year.csv"
+    actuals = str(EXAMPLES / "illustrative-2023.csv")
+    assert cli("report", "--actuals", actuals, "-o", str(output)).exit_code == 0
+    lines = output.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "序号,部分,目标任务,单位,年度目标,完成,结果,推进情况/原因,责任单位"
+    assert len(lines) == 152
+
+
+def test_markdown_makes_data_inert(write: Write) -> None:
+    markdown = pack_of(write, HOSTILE).to_markdown("zh")
+    assert "<script>" not in markdown
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; \\| \\*\\*x\\*\\*" in markdown
+
+
+def test_html_escapes_data_and_requests_nothing_outside(write: Write) -> None:
+    html = pack_of(write, HOSTILE).to_html("zh")
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "default-src 'none'" in html
+    for outside in ("http://", "https://", "//cdn", "@import", "url("):
+        assert outside not in html.replace("http://x", "")
+
+
+def test_html_has_a_chart_per_figure_with_the_pace_line(write: Write) -> None:
+    pack = pack_of(write, HEAD + "graduates,2023-05,3.4,\ngraduates,2023-06,4.5,\n")
+    html = pack.to_html("zh")
+    assert html.count("<svg") == 1
+    assert 'class="c-pace" points="5.0,43.0 175.0,5.0"' in html  # 0 in January to 9 in December
+    assert "<title>2023-06: 4.5 万人</title>" in html
+
+
+def year_of_data(folder: Path, registry: Registry) -> Path:
+    """Illustrative monthly files for February to December, scaled from the year's figures."""
+    from reportcheck.model import Kind
+    from reportcheck.numeric import parse_number
+
+    lines = (EXAMPLES / "illustrative-2023.csv").read_text(encoding="utf-8").splitlines()[1:]
+    folder.mkdir()
+    for month in range(2, 13):
+        out = ["id,period,value,unit,source,note,reason"]
+        for line in lines:
+            target_id, _, value, unit, *_ = line.split(",")
+            target = registry.get(target_id)
+            assert target is not None
+            if target.kind is Kind.CUMULATIVE:
+                number = parse_number(value, percent_allowed=True) * month / 12
+                value = f"{number.quantize(Decimal('0.01'))}"
+            out.append(f"{target_id},2023-{month:02d},{value},{unit},,示例数据 illustrative,")
+        (folder / f"2023-{month:02d}.csv").write_text("\n".join(out) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_html_for_a_year_of_data_stays_under_300_kib(
+    cli: Cli, registry: Registry, tmp_path: Path
+) -> None:
+    actuals = year_of_data(tmp_path / "actuals", registry)
+    output = tmp_path / "review.html"
+    assert cli("report", "--actuals", str(actuals), "-o", str(output)).exit_code == 0
+    size = output.stat().st_size
+    assert size < 300 * 1024, size
+    assert output.read_text(encoding="utf-8").count("<svg") >= 80
+
+
+# ── the command line ────────────────────────────────────────────────────────
+
+
+def test_report_writes_each_format(cli: Cli, tmp_path: Path) -> None:
+    for suffix in ("xlsx", "html", "md", "csv"):
+        output = tmp_path / f"review.{suffix}"
+        result = cli("report", "--actuals", str(EXAMPLES / "monthly"), "-o", str(output))
+        assert (result.exit_code, result.stdout) == (0, "")
+        assert result.stderr == f"reportcheck: wrote {output} (151 commitments)\n"
+        assert output.stat().st_size > 1000
+
+
+def test_report_refuses_an_unknown_output_suffix(cli: Cli, tmp_path: Path) -> None:
+    output = tmp_path / "review.pdf"
+    result = cli("report", "--actuals", str(EXAMPLES / "monthly"), "-o", str(output))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"reportcheck: error: -o {output}: expected a file name ending .xlsx, .html, .md or "
+        ".csv [bad-output]\n"
+    )
+    assert not output.exists()
+
+
+def test_report_refuses_bad_bands(cli: Cli, tmp_path: Path) -> None:
+    actuals = str(EXAMPLES / "monthly")
+    result = cli("report", "--actuals", actuals, "-o", str(tmp_path / "r.md"), "--bands", "30,10")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "reportcheck: error: --bands '30,10': the first band must not exceed the second, "
+        "e.g. 10,30 [bad-bands]\n"
+    )
+
+
+def test_report_needs_actuals(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = cli("report", "-o", "review.html")
+    assert result.exit_code == 2
+    assert "[no-actuals]" in result.stderr
+
+
+def test_report_on_bad_input_lists_every_problem_and_writes_nothing(
+    cli: Cli, tmp_path: Path
+) -> None:
+    output = tmp_path / "review.html"
+    result = cli("report", "--actuals", str(EXAMPLES / "bad-input.csv"), "-o", str(output))
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 4
+    assert not output.exists()
+
+
+def test_report_to_an_unwritable_place(cli: Cli, tmp_path: Path) -> None:
+    output = tmp_path / "missing-folder" / "review.html"
+    result = cli("report", "--actuals", str(EXAMPLES / "monthly"), "-o", str(output))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"reportcheck: error: -o {output}: cannot be written")
+
+
+def test_report_period_out_of_year(cli: Cli, tmp_path: Path) -> None:
+    actuals = str(EXAMPLES / "monthly")
+    output = str(tmp_path / "r.md")
+    result = cli("report", "--actuals", actuals, "-o", output, "--period", "2024-06")
+    assert result.exit_code == 2
+    assert "[period-out-of-year]" in result.stderr
+
+
+def test_report_as_of_an_earlier_period(cli: Cli, tmp_path: Path) -> None:
+    output = tmp_path / "r.md"
+    actuals = str(EXAMPLES / "monthly")
+    assert (
+        cli("report", "--actuals", actuals, "-o", str(output), "--period", "2023-05").exit_code == 0
+    )
+    assert "截至2023年1—5月" in output.read_text(encoding="utf-8")
+
+
+# ── the Python API ──────────────────────────────────────────────────────────
+
+
+def test_review_pack_to_frame_has_a_row_per_commitment_and_period() -> None:
+    pack = reportcheck.review_pack(EXAMPLES / "monthly", period="2023-06")
+    frame = pack.to_frame()
+    assert len(frame[frame["latest"]]) == 151
+    assert frame["id"].nunique() == 151
+    assert len(frame) == sum(max(1, len(r.history)) for r in pack.rows)
+    graduates = frame[frame["id"] == "graduates"].set_index("period")
+    assert list(graduates.index) == ["2023-05", "2023-06"]
+    assert graduates.loc["2023-06", "actual"] == 5.4
+    assert graduates.loc["2023-06", "completion"] == 60
+    assert graduates.loc["2023-05", "status"] == "behind"
+    assert frame["actual"].dtype == "float64"
+    counts = frame[frame["latest"]]["status"].value_counts()
+    assert counts["behind"] == pack.counts()[Status.BEHIND]
+    energy = frame[frame["id"] == "energy_saving"].iloc[0]
+    assert energy["status"] == "no_data"
+
+
+def test_review_pack_yes_no_figures_go_to_done() -> None:
+    frame = reportcheck.review_pack(EXAMPLES / "illustrative-2023.csv").to_frame()
+    energy = frame[frame["id"] == "energy_saving"].iloc[0]
+    assert energy["done"] is True or energy["done"] == True  # noqa: E712
+    assert energy["actual"] != energy["actual"]  # NaN: no number for a yes/no outcome
+
+
+def test_review_pack_errors_carry_every_problem(tmp_path: Path) -> None:
+    with pytest.raises(ActualsError) as caught:
+        reportcheck.review_pack(EXAMPLES / "bad-input.csv")
+    assert len(caught.value.problems) == 4
+    with pytest.raises(UsageError, match=r"no \.csv or \.xlsx files"):
+        reportcheck.review_pack(tmp_path)
+    with pytest.raises(UsageError, match="is not a period"):
+        reportcheck.review_pack(EXAMPLES / "monthly", period="June")
+
+
+def test_import_reportcheck_stays_light() -> None:
+    probe = (
+        "import json, sys, reportcheck; "
+        "print(json.dumps(sorted(m for m in ('pandas', 'openpyxl', 'jinja2', 'typer') "
+        "if m in sys.modules)))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == []
+
+
+def test_report_help_does_not_import_pandas_or_jinja2() -> None:
+    probe = (
+        "import json, sys\n"
+        "from reportcheck.cli import main\n"
+        "sys.argv = ['reportcheck', 'report', '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(json.dumps(sorted(m for m in ('pandas', 'openpyxl', 'jinja2') "
+        "if m in sys.modules)), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert json.loads(done.stderr.strip().splitlines()[-1]) == []
+
+
+# ── the README's review pack section ────────────────────────────────────────
+
+
+def readme_block(marker: str, language: str) -> str:
+    import re
+
+    text = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    found = re.search(rf"{re.escape(marker)}\n```{language}\n(.+?)```", text, re.S)
+    assert found is not None, marker
+    return found.group(1)
+
+
+def test_readme_review_pack_commands_run(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shlex
+    import shutil
+
+    shutil.copytree(EXAMPLES, tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    commands = readme_block("<!-- review-pack -->", "sh").splitlines()
+    assert len(commands) == 4
+    for command in commands:
+        args = shlex.split(command)
+        assert args[0] == "reportcheck"
+        result = cli(*args[1:])
+        assert result.exit_code == 0, (command, result.stderr)
+        assert (tmp_path / args[args.index("-o") + 1]).stat().st_size > 1000
+    assert "对照表" in load_workbook(tmp_path / "account.xlsx").sheetnames
+
+
+def test_readme_python_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    code = readme_block(
+        "### From Python\n\nThe same review is available as data, for notebooks:\n", "python"
+    )
+    exec(compile(code, "README.md", "exec"), {})
+
+
+def test_acting_characters_from_the_data_are_spelled_out(cli: Cli, write: Write) -> None:
+    source = write(HEAD + 'graduates,2023-06,3.5,"red\x1b[31m \u202egnp.exe done"\n')
+    for suffix in ("md", "html", "csv", "xlsx"):
+        output = source.parent / f"review.{suffix}"
+        assert cli("report", "--actuals", str(source), "-o", str(output)).exit_code == 0
+        if suffix == "xlsx":
+            text = "\n".join(str(v) for v in all_cells(output))
+        else:
+            text = output.read_text(encoding="utf-8-sig")
+        assert "\x1b" not in text, suffix
+        assert "\u202e" not in text, suffix
+        assert "\\x1b" in text, suffix
+        assert "\\u202egnp.exe" in text, suffix
+
+
+def test_illustrative_figures_are_flagged_only_when_marked(write: Write) -> None:
+    marked = pack_of(write, "id,period,value,note\ngraduates,2023-06,3.5,示例数据\n")
+    assert "不是官方统计" in marked.to_markdown("zh")
+    plain = pack_of(write, HEAD + "graduates,2023-06,3.5,\n")
+    assert "不是官方统计" not in plain.to_markdown("zh")
+
+
+def test_first_reason_for_an_id_and_period_counts(write: Write) -> None:
+    text = HEAD + "graduates,2023-06,3.5,第一条\ngraduates,2023-06,3.5,第二条\n"
+    assert row(pack_of(write, text), "graduates").reason == "第一条"
+
+
+def test_level_target_without_baseline_has_completion_but_no_pace(write: Write) -> None:
+    loans = row(pack_of(write, HEAD + "loan_balance,2023-06,9410,\n"), "loan_balance")
+    assert loans.measures.completion == Decimal("94.1")
+    assert loans.measures.pace is None
+    assert loans.measures.behind == Decimal("5.9")  # 590 short of 10000
+    assert loans.measures.per_month is None  # a level, not a flow
+    assert loans.light is Light.YELLOW
+
+
+def test_chart_of_a_rate_shows_its_requirement_as_a_level(write: Write) -> None:
+    import re
+
+    html = pack_of(write, HEAD + "income_ratio,2023-06,1.66,\n").to_html("zh")
+    pace = re.search(r'class="c-pace" points="5\.0,([\d.]+) 175\.0,([\d.]+)"', html)
+    assert pace is not None
+    assert pace.group(1) == pace.group(2)
+    assert "<title>2023-06: 1.66 倍</title>" in html
+
+
+def test_xlsx_keeps_the_longest_reason_an_input_may_hold(cli: Cli, write: Write) -> None:
+    source = write(HEAD + "graduates,2023-06,3.5," + "长" * 4000 + "\n")
+    output = source.parent / "review.xlsx"
+    assert cli("report", "--actuals", str(source), "-o", str(output)).exit_code == 0
+    long = [v for v in all_cells(output) if isinstance(v, str) and v.startswith("长长")]
+    assert long == ["长" * 4000]
