@@ -36,6 +36,7 @@ _SECTION_KEYS = {"zh", "en"}
 _TARGET_REQUIRED = {"id", "section", "quote", "name_zh", "name_en", "unit", "kind", "released"}
 _TARGET_OPTIONAL = {"comparator", "value", "tolerance", "baseline", "other", "role", "note"}
 _BASELINE_KEYS = {"value", "year", "quote"}
+_TOP_OPTIONAL = {"not_commitments", "units"}
 
 
 def default_registry_path() -> Path:
@@ -198,7 +199,8 @@ def load_registry(path: Path | None = None) -> Registry:
         ) from None
     data, problems = _parse_yaml(text, file)
     check = _Checker(file, problems)
-    top = check.keys(data, "registry", {"report", "sections", "targets"}, set(), 1)
+    # not_commitments and units are read by `reportcheck lint`; the loader does not use them.
+    top = check.keys(data, "registry", {"report", "sections", "targets"}, _TOP_OPTIONAL, 1)
     if top is None:
         raise RegistryError(check.problems)
     meta = _meta(check, top.get("report"), top.key_lines.get("report"))

@@ -1,0 +1,241 @@
+"""Turn drafted commitments into registry YAML, with `# check:` comments on every guess."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from reportcheck.draft.extract import Drafted, Extraction, clauses, extract
+from reportcheck.draft.segment import infer_year, layout
+from reportcheck.draft.textnums import find_numbers, fold
+from reportcheck.draft.wording import (
+    UNIT_WORDS,
+    kind_for,
+    released_for,
+    subject_id,
+)
+from reportcheck.errors import Problem, UsageError
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from reportcheck.draft.segment import Layout
+
+#: Units reportcheck knows without a declaration; others are declared at the top of the draft.
+BUILT_IN_UNITS = frozenset(
+    {"%", "个百分点", "元", "万元", "亿元", "万亿元", "美元", "万美元", "亿美元", "人", "名"}
+    | {"万人", "万名", "千瓦", "万千瓦", "标箱", "万标箱", "套", "万套", "个", "家", "场次"}
+    | {"所", "张", "条", "公里", "位", "倍", "是/否", "亩", "万亩", "户", "万户", "吨", "万吨"}
+    | {"亿吨", "人次", "万人次", "座", "列", "公顷"}
+)
+_CITY = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:自治州|自治县|省|市|县|区|州|盟|旗))")
+_GOVERNMENT = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:省|市|县|区))人民政府")
+_DEFAULT_SECTION = "计划"
+
+
+@dataclass(frozen=True)
+class DraftResult:
+    yaml: str
+    year: int
+    commitments: int
+    not_commitments: int
+    checks: int
+
+
+def read_report(path: Path) -> str:
+    """A report's text: UTF-8 (with or without a byte-order mark), else GB18030."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(
+            [Problem("report-unreadable", f"cannot be read: {exc.strerror}", str(path))]
+        ) from None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UsageError([Problem("report-encoding", "is neither UTF-8 nor GB18030 text", str(path))])
+
+
+def draft_registry(text: str, *, seed: str, year: int | None = None, name: str = "") -> DraftResult:
+    """The YAML of a first registry for `text`; `seed` is the report's path from the registry."""
+    folded = fold(text)
+    parts = layout(folded)
+    year = year or infer_year(folded, parts) or _any_year(folded)
+    if year is None:
+        raise UsageError(
+            [Problem("draft-no-year", "cannot tell which year the plan is for: pass --year", name)]
+        )
+    found = extract(folded, parts, year)
+    writer = _Writer(text, folded, parts, year)
+    return writer.write(found, seed, name)
+
+
+def _any_year(text: str) -> int | None:
+    years = re.findall(r"(20\d\d)年", text)
+    return max(set(years), key=years.count, default=None) and int(max(set(years), key=years.count))
+
+
+def _q(text: str) -> str:
+    """A YAML double-quoted scalar (JSON's escaping is valid YAML): nothing is read as markup."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _number(value: Decimal) -> str:
+    return format(value.normalize(), "f") if value == value.to_integral() else str(value)
+
+
+class _Writer:
+    def __init__(self, text: str, folded: str, parts: Layout, year: int) -> None:
+        self.text, self.folded, self.parts, self.year = text, folded, parts, year
+        self.ids: set[str] = set()
+        self.lines: list[str] = []
+        self.checks = 0
+
+    def check(self, indent: str, message: str) -> None:
+        self.lines.append(f"{indent}# check: {message}")
+        self.checks += 1
+
+    def write(self, found: Extraction, seed: str, name: str) -> DraftResult:
+        lines = self.lines
+        lines.append(
+            f"# A first registry drafted by `reportcheck draft` from {name or 'a report'}."
+        )
+        lines.append(
+            "# Review every `# check:` line, fill in the names, then run `reportcheck lint`."
+        )
+        lines.append("")
+        self._report(seed)
+        sections = self._sections(found.drafted)
+        units = sorted({d.unit for d in found.drafted if d.unit and d.unit not in BUILT_IN_UNITS})
+        if units:
+            lines.append("units:")
+            for unit in units:
+                family, factor = UNIT_WORDS.get(unit, (unit, 1))
+                self.check("  ", f"{unit} is not built in: its family and size are guessed")
+                lines.append(
+                    f"  {_q(unit)}: {{family: {family}, factor: {factor}, en: {_q(unit)}}}"
+                )
+            lines.append("")
+        lines.append("targets:")
+        count = 0
+        for drafted in found.drafted:
+            count += self._target(drafted, sections)
+        lines.append("")
+        excluded = self._not_commitments(found)
+        return DraftResult("\n".join(lines) + "\n", self.year, count, excluded, self.checks)
+
+    def _report(self, seed: str) -> None:
+        first_line = next((ln.strip() for ln in self.text.splitlines() if ln.strip()), "")
+        city = _GOVERNMENT.search(self.text) or _CITY.search(self.text[: self.parts.plan_end])
+        self.lines.append("report:")
+        self.check("  ", "the place and the title are guessed from the text; fill in the English")
+        self.lines += [
+            f"  city_zh: {_q(city.group(1) if city else '')}",
+            '  city_en: ""',
+            f"  year: {self.year}",
+            f"  title_zh: {_q(first_line[:60])}",
+            '  title_en: ""',
+            '  date: ""',
+            '  source: ""',
+            f"  seed: {_q(seed)}",
+            "",
+        ]
+
+    def _sections(self, drafted: list[Drafted]) -> dict[int, str]:
+        by_start: dict[int, str] = {}
+        titles: dict[str, str] = {}
+        for item in drafted:
+            heading = self.parts.section_at(item.start)
+            key = heading.key if heading else _DEFAULT_SECTION
+            titles.setdefault(key, heading.title if heading else "工作安排与目标")
+            by_start[item.start] = key
+        self.lines.append("sections:")
+        for key, title in titles.items():
+            self.lines.append(f'  {_q(key)}: {{zh: {_q(title)}, en: ""}}')
+        self.lines.append("")
+        return by_start
+
+    def _id(self, drafted: Drafted) -> tuple[str, str]:
+        known = subject_id(drafted.subject)
+        if known is None:
+            base, english = f"item_{len(self.ids) + 1:02d}", ""
+        else:
+            base, english = known
+            if (
+                drafted.unit == "%"
+                and "增长" in drafted.subject + self.folded[drafted.start : drafted.end]
+                and drafted.comparator not in ("done",)
+            ):
+                base, english = f"{base}_growth", f"{english} growth"
+        ident, n = base, 2
+        while ident in self.ids:
+            ident, n = f"{base}_{n}", n + 1
+        self.ids.add(ident)
+        return ident, english
+
+    def _target(self, drafted: Drafted, sections: dict[int, str]) -> int:
+        quote = self.text[drafted.start : drafted.end]
+        for copy in range(drafted.copies):
+            ident, english = self._id(drafted)
+            lines = self.lines
+            lines.append("")
+            for message in drafted.checks:
+                self.check("  ", message)
+            if copy == 0 and drafted.copies > 1:
+                pass
+            if not english:
+                self.check("  ", "id and English name to write")
+            lines.append(f"  - id: {ident}")
+            lines.append(f"    section: {_q(sections[drafted.start])}")
+            lines.append(f"    quote: {_q(quote)}")
+            lines.append(f"    name_zh: {_q(self._name_zh(drafted))}")
+            lines.append(f"    name_en: {_q(english)}")
+            unit = drafted.unit or ("是/否" if drafted.comparator == "done" else "%")
+            lines.append(f"    unit: {_q(unit)}")
+            lines.append(f"    comparator: {drafted.comparator}")
+            value = drafted.value
+            if isinstance(value, Decimal):
+                lines.append(f"    value: {_number(value)}")
+            elif isinstance(value, tuple) and isinstance(value[0], int):
+                lines.append(f'    value: "{value[0]}/{value[1]}"')
+            if drafted.direction:
+                lines.append(f"    direction: {drafted.direction}")
+            if drafted.due and drafted.due != self.year:
+                lines.append(f"    due: {drafted.due}")
+            kind = kind_for(unit, drafted.comparator, quote)
+            lines.append(f"    kind: {kind}")
+            lines.append(f"    released: {released_for(drafted.subject, kind)}")
+        return drafted.copies
+
+    def _name_zh(self, drafted: Drafted) -> str:
+        name = drafted.subject.strip("“”\"' ")
+        if drafted.unit == "%" and "增长" in self.folded[drafted.start : drafted.end]:
+            name = name.removesuffix("增长") + "增速"
+        return name[:40]
+
+    def _not_commitments(self, found: Extraction) -> int:
+        quoted = [(d.start, d.end) for d in found.drafted]
+        listed: dict[str, str] = {}
+        for item in found.excluded:
+            n = item.number
+            if any(a <= n.start and n.end <= b for a, b in quoted):
+                continue
+            line_start = self.text.rfind("\n", 0, n.start) + 1
+            line_end = self.text.find("\n", n.end)
+            line_end = len(self.text) if line_end == -1 else line_end
+            span = self.text[max(line_start, n.start - 6) : min(line_end, n.end + 4)]
+            listed.setdefault(span.strip(), item.reason)
+        if not listed:
+            return 0
+        self.lines.append("not_commitments:")
+        for span, reason in listed.items():
+            self.lines.append(f"  - {{span: {_q(span)}, reason: {_q(reason)}}}")
+        return len(listed)
+
+
+__all__ = ["DraftResult", "clauses", "draft_registry", "find_numbers", "read_report"]
