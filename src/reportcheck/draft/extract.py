@@ -110,7 +110,7 @@ def _cuts_list(text: str, start: int, at: int, end: int) -> bool:
     """Whether a 、 separates list items (not the figures of 分别 or of a run of numbers)."""
     if "分别" in text[start:at]:
         return False
-    return not re.match(r"[\d.]+[%个万亿]?", text[at + 1 : end])
+    return not re.match(r"[\d.]+[%个万亿元]*(、|$)", text[at + 1 : end])
 
 
 def unit_after(text: str, position: int) -> str:
@@ -133,6 +133,8 @@ def why_not(text: str, number: Number, unit: str, clause: tuple[int, int]) -> st
         return "a date or time"
     if before.endswith("第"):
         return "an ordinal"
+    if re.search(r"(其他|其余|共|合计)$", before):
+        return "a count that describes, not a promise"
     if _quoted(text, number.start, clause):
         return "part of a name in quotation marks"
     if not unit and not number.percent:
@@ -194,7 +196,7 @@ def _part(
                 )
             )
         return
-    keep = _commitments(text, candidates, b)
+    keep = [c for c in _commitments(text, candidates, b) if not _threshold(text, c, b)]
     for number, unit in candidates:
         if (number, unit) not in keep:
             result.excluded.append(Excluded(number, "describes the subject (a threshold or count)"))
@@ -212,7 +214,7 @@ def _commitments(
     last_number, _ = candidates[-1]
     part_text = text[candidates[0][0].start : end]
     if "分别" in part_text or re.search(r"\d[%]?[和、及与][\d]", part_text):
-        return [c for c in candidates if not _threshold(text, c, end)]
+        return candidates
     range_match = len(candidates) >= 2 and re.match(
         r"%?[—\-~至到]", text[candidates[-2][0].end : last_number.start]
     )
@@ -224,6 +226,8 @@ def _commitments(
 def _threshold(text: str, candidate: tuple[Number, str], end: int) -> bool:
     number, unit = candidate
     after = text[number.end + len(unit) : end]
+    if after.startswith(("范围", "以内的", "以上的", "以下的")):
+        return True
     return after.startswith(("以上", "以下")) and bool(re.search(r"\d", after))
 
 

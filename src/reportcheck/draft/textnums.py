@@ -84,8 +84,17 @@ def chinese_integer(text: str) -> int | None:
 
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
     """Every number of `text[start:end]` (folded first), in order, Arabic and Chinese."""
-    folded = fold(text)
-    end = len(folded) if end is None else end
+    end = len(text) if end is None else end
+    # Fold only the part asked for, with a margin for the look-behinds and look-aheads.
+    offset = max(0, start - 2)
+    found = _find(fold(text[offset : end + 2]), start - offset, end - offset)
+    return [
+        Number(n.start + offset, n.end + offset, n.value, n.written, n.fraction, n.percent)
+        for n in found
+    ]
+
+
+def _find(folded: str, start: int, end: int) -> list[Number]:
     found: list[Number] = []
     for m in _ARABIC.finditer(folded, start, end):
         found.append(Number(m.start(), m.end(), Decimal(m.group().replace(",", "")), m.group()))

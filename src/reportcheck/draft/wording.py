@@ -103,6 +103,8 @@ def comparator_for(before: str, after: str, unit: str) -> str:
         return "rank_within"
     if unit == "个百分点" and re.search(r"(提高|提升|增加|上升|下降|降低|缩小|减少)", before):
         return "rise_by"
+    if _AT_LEAST_BEFORE.search(before):
+        return "at_least"
     if after.startswith(("以内", "以下")) or _AT_MOST_BEFORE.search(before):
         return "at_most"
     if after.startswith("左右"):

@@ -196,6 +196,8 @@ class _Writer:
             lines.append(f"    name_zh: {_q(self._name_zh(drafted))}")
             lines.append(f"    name_en: {_q(english)}")
             unit = drafted.unit or ("是/否" if drafted.comparator == "done" else "%")
+            if drafted.comparator == "rise_by":
+                unit = "%"  # the share's unit; the value is in percentage points
             lines.append(f"    unit: {_q(unit)}")
             lines.append(f"    comparator: {drafted.comparator}")
             value = drafted.value
