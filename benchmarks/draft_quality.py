@@ -158,10 +158,12 @@ def main() -> None:
         total = Score(
             f"**{title}**",
             "",
-            *(
-                sum(getattr(s, f) for s in group)
-                for f in ("labelled", "drafted", "found", "comparator", "value", "unit")
-            ),
+            sum(s.labelled for s in group),
+            sum(s.drafted for s in group),
+            sum(s.found for s in group),
+            sum(s.comparator for s in group),
+            sum(s.value for s in group),
+            sum(s.unit for s in group),
             max(s.seconds for s in group),
         )
         print(total.row())
