@@ -6,7 +6,7 @@ Every position is an offset into the report text, so each quote is a verbatim sl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -25,6 +25,8 @@ _CLAUSE_END = set(",。;!?:\n|●")
 _OPEN_QUOTES, _CLOSE_QUOTES = "“‘「『《(", "”’」』》)"
 _LEAD = re.compile(r"^(\s|[0-9]+[.、]|我市|我县|我省|我区|全年|今年|同时|并|拟|计划|20\d\d年)+")
 _PAREN = re.compile(r"^[((][^()()]{0,12}[))]")
+_PART_OF_YEAR = re.compile(r"(一季度|上半年|二季度|三季度|前三季度)(末|底)?(前)?(达到|完成|实现)")
+_PART_END = {"一季度": "03", "上半年": "06", "二季度": "06", "三季度": "09", "前三季度": "09"}
 _DUE = re.compile(r"到(20\d\d)年|(20\d\d)年(底|末)?前|今后(五|三|两)年|(五|三)年内")
 
 
@@ -47,7 +49,7 @@ class Drafted:
     unit: str
     subject: str
     direction: str | None = None
-    due: int | None = None
+    due: int | str | None = None
     checks: tuple[str, ...] = ()
     number: Number | None = None
     copies: int = 1  # 各 / 均 / 分别 make several entries of one quote
@@ -179,7 +181,8 @@ def _part(
         else:
             result.excluded.append(Excluded(number, reason))
     quote_start = a + _lead_length(text[a:b])
-    due = _due(text[clause[0] : clause[1]], year)
+    sentence = max(text.rfind(mark, 0, clause[0]) for mark in "。;\n") + 1
+    due = _due(text[sentence : clause[1]], text[clause[0] : clause[1]], year)
     if not candidates:
         comparator = rule_without_number(text[a:b])
         if comparator is not None:
@@ -201,6 +204,11 @@ def _part(
         if (number, unit) not in keep:
             result.excluded.append(Excluded(number, "describes the subject (a threshold or count)"))
     respectively = "分别" in text[a:b]
+    if len(keep) == 2 and _is_range(text, keep[0][0], keep[1][0]):
+        (low, _), (high, unit) = keep
+        entry = _drafted(text, (quote_start, b), high, unit, due, subjects, respectively)
+        result.drafted.append(replace(entry, comparator="range", value=(low.value, high.value)))
+        return
     for number, unit in keep:
         result.drafted.append(
             _drafted(text, (quote_start, b), number, unit, due, subjects, respectively)
@@ -215,12 +223,14 @@ def _commitments(
     part_text = text[candidates[0][0].start : end]
     if "分别" in part_text or re.search(r"\d[%]?[和、及与][\d]", part_text):
         return candidates
-    range_match = len(candidates) >= 2 and re.match(
-        r"%?[—\-~至到]", text[candidates[-2][0].end : last_number.start]
-    )
-    if range_match:
+    if len(candidates) >= 2 and _is_range(text, candidates[-2][0], last_number):
         return candidates[-2:]
     return [candidates[-1]]
+
+
+def _is_range(text: str, low: Number, high: Number) -> bool:
+    """6%—6.5%, 6-6.5%, 6至6.5%: a band, one commitment."""
+    return bool(re.fullmatch(r"%?\s*[—\-~至到]{1,2}\s*", text[low.end : high.start]))
 
 
 def _threshold(text: str, candidate: tuple[Number, str], end: int) -> bool:
@@ -236,7 +246,7 @@ def _drafted(
     quote: tuple[int, int],
     number: Number,
     unit: str,
-    due: int | None,
+    due: int | str | None,
     subjects: int,
     respectively: bool,
 ) -> Drafted:
@@ -278,11 +288,15 @@ def _lead_length(part: str) -> int:
     return match.end() if match else 0
 
 
-def _due(clause: str, year: int) -> int | None:
-    match = _DUE.search(clause)
-    if match is None:
-        return None
-    if match.group(1) or match.group(2):
-        return int(match.group(1) or match.group(2))
-    span = {"五": 5, "三": 3, "两": 2}[match.group(3) or match.group(5)]
-    return year + span - 1
+def _due(sentence: str, clause: str, year: int) -> int | str | None:
+    """A later year the sentence sets (到2027年, 今后五年), or a month the clause sets (三季度)."""
+    match = _DUE.search(sentence)
+    if match is not None:
+        if match.group(1) or match.group(2):
+            return int(match.group(1) or match.group(2))
+        span = {"五": 5, "三": 3, "两": 2}[match.group(4) or match.group(5)]
+        return year + span - 1
+    part = _PART_OF_YEAR.search(clause)
+    if part is not None:
+        return f"{year}-{_PART_END[part.group(1)]}"
+    return None

@@ -196,6 +196,8 @@ class _Writer:
             lines.append(f"    name_zh: {_q(self._name_zh(drafted))}")
             lines.append(f"    name_en: {_q(english)}")
             unit = drafted.unit or ("是/否" if drafted.comparator == "done" else "%")
+            if drafted.comparator == "below_baseline" and "倍" in drafted.subject:
+                unit = "倍"
             if drafted.comparator == "rise_by":
                 unit = "%"  # the share's unit; the value is in percentage points
             lines.append(f"    unit: {_q(unit)}")
@@ -205,14 +207,44 @@ class _Writer:
                 lines.append(f"    value: {_number(value)}")
             elif isinstance(value, tuple) and isinstance(value[0], int):
                 lines.append(f'    value: "{value[0]}/{value[1]}"')
+            elif isinstance(value, tuple):
+                lines.append(f"    value: [{_number(value[0])}, {_number(value[1])}]")
             if drafted.direction:
                 lines.append(f"    direction: {drafted.direction}")
             if drafted.due and drafted.due != self.year:
-                lines.append(f"    due: {drafted.due}")
+                self.check("    ", "due read from the wording")
+                due = drafted.due if isinstance(drafted.due, int) else _q(drafted.due)
+                lines.append(f"    due: {due}")
+            if drafted.comparator in ("below_baseline", "rise_by", "steady"):
+                self._baseline(drafted)
             kind = kind_for(unit, drafted.comparator, quote)
             lines.append(f"    kind: {kind}")
             lines.append(f"    released: {released_for(drafted.subject, kind)}")
         return drafted.copies
+
+    def _baseline(self, drafted: Drafted) -> None:
+        """Last year's figure of the same quantity, from the review part, if one is there."""
+        subject = drafted.subject.strip("“”")
+        review_end = self.parts.plan_start
+        for size in range(len(subject), 3, -1):
+            for begin in range(len(subject) - size + 1):
+                words = subject[begin : begin + size]
+                at = self.folded.find(words, 0, review_end)
+                if at == -1:
+                    continue
+                clause = next(c for c in clauses(self.folded, 0, review_end) if c[0] <= at < c[1])
+                numbers = find_numbers(self.folded, at, clause[1])
+                if numbers:
+                    quote = self.text[
+                        at : numbers[-1].end
+                        + (1 if self.folded[numbers[-1].end : numbers[-1].end + 1] == "%" else 0)
+                    ]
+                    self.check("    ", "baseline found in the review of last year")
+                    self.lines.append(
+                        f"    baseline: {{value: {_number(numbers[-1].value)}, "
+                        f"year: {self.year - 1}, quote: {_q(quote)}}}"
+                    )
+                    return
 
     def _name_zh(self, drafted: Drafted) -> str:
         name = drafted.subject.strip("“”\"' ")
