@@ -14,10 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from reportcheck.draft.segment import Layout, layout
 from reportcheck.draft.textnums import Number, find_numbers, fold
-from reportcheck.draft.wording import UNIT_WORDS, UNITS_LONGEST_FIRST, comparator_for
+from reportcheck.draft.wording import UNITS_LONGEST_FIRST, built_in_units, comparator_for
 from reportcheck.errors import Problem, Severity
 from reportcheck.located_yaml import Located, load_located
-from reportcheck.units import UNITS
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -95,9 +94,7 @@ class _Linter:
         self.file = file
         self.problems: list[Problem] = []
         self.located = Located(None)
-        self.units: dict[str, _Unit] = {s: _Unit(u.family, u.factor) for s, u in UNITS.items()} | {
-            s: _Unit(f, Decimal(k)) for s, (f, k) in UNIT_WORDS.items() if s not in UNITS
-        }
+        self.units = {s: _Unit(f, k) for s, (f, k) in built_in_units().items()}
         self.text = ""
         self.folded = ""
         self.parts = Layout(0, 0, ())

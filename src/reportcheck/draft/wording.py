@@ -63,6 +63,23 @@ UNIT_WORDS: dict[str, tuple[str, int]] = {
 }
 UNITS_LONGEST_FIRST = sorted(UNIT_WORDS, key=len, reverse=True)
 
+#: Units the registry schema builds in beside those of reportcheck.units.
+SCHEMA_UNITS = frozenset(
+    {"亩", "万亩", "户", "万户", "吨", "万吨", "亿吨", "人次", "万人次", "座", "列", "公顷"}
+)
+
+
+def built_in_units() -> dict[str, tuple[str, Decimal]]:
+    """Every unit a registry may use without declaring it: symbol -> (family, factor)."""
+    from reportcheck.units import UNITS
+
+    known = {s: (u.family, u.factor) for s, u in UNITS.items()}
+    for symbol in SCHEMA_UNITS - set(known):
+        family, factor = UNIT_WORDS[symbol]
+        known[symbol] = (family, Decimal(factor))
+    return known
+
+
 #: Comparators of the registry schema.
 COMPARATORS = (
     "at_least",

@@ -13,6 +13,7 @@ from reportcheck.draft.segment import infer_year, layout
 from reportcheck.draft.textnums import find_numbers, fold
 from reportcheck.draft.wording import (
     UNIT_WORDS,
+    built_in_units,
     kind_for,
     released_for,
     subject_id,
@@ -24,13 +25,6 @@ if TYPE_CHECKING:
 
     from reportcheck.draft.segment import Layout
 
-#: Units reportcheck knows without a declaration; others are declared at the top of the draft.
-BUILT_IN_UNITS = frozenset(
-    {"%", "个百分点", "元", "万元", "亿元", "万亿元", "美元", "万美元", "亿美元", "人", "名"}
-    | {"万人", "万名", "千瓦", "万千瓦", "标箱", "万标箱", "套", "万套", "个", "家", "场次"}
-    | {"所", "张", "条", "公里", "位", "倍", "是/否", "亩", "万亩", "户", "万户", "吨", "万吨"}
-    | {"亿吨", "人次", "万人次", "座", "列", "公顷"}
-)
 _CITY = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:自治州|自治县|省|市|县|区|州|盟|旗))")
 _GOVERNMENT = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:省|市|县|区))人民政府")
 _DEFAULT_SECTION = "计划"
@@ -111,7 +105,8 @@ class _Writer:
         lines.append("")
         self._report(seed)
         sections = self._sections(found.drafted)
-        units = sorted({d.unit for d in found.drafted if d.unit and d.unit not in BUILT_IN_UNITS})
+        known = built_in_units()
+        units = sorted({d.unit for d in found.drafted if d.unit and d.unit not in known})
         if units:
             lines.append("units:")
             for unit in units:
