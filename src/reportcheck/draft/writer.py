@@ -116,7 +116,7 @@ class _Writer:
                     f"  {_q(unit)}: {{family: {family}, factor: {factor}, en: {_q(unit)}}}"
                 )
             lines.append("")
-        lines.append("targets:")
+        lines.append("targets:" if found.drafted else "targets: []")
         count = 0
         for drafted in found.drafted:
             count += self._target(drafted, sections)
