@@ -261,8 +261,6 @@ def _drafted(
     subject = re.sub(r"(增长|达到|提高到|提高|控制在|稳定在|超过|突破|保持|新增|为)$", "", before)
     if re.search(r"(下降|降低|压减|减少)$", before):
         checks.append("a fall: entered as a magnitude (entered_as: magnitude)")
-    if comparator == "about":
-        checks.append("左右: set a tolerance if the default does not fit")
     copies = 1
     if not respectively and re.search(r"[各均]", text[start : number.start]):
         copies = max(before.count("“"), 2) if "各" in before else subjects

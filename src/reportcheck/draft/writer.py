@@ -204,6 +204,12 @@ class _Writer:
                 lines.append(f'    value: "{value[0]}/{value[1]}"')
             elif isinstance(value, tuple):
                 lines.append(f"    value: [{_number(value[0])}, {_number(value[1])}]")
+            if drafted.comparator == "about" and isinstance(value, Decimal):
+                tolerance = Decimal("0.5") if unit == "%" else (value / 20).normalize()
+                self.check("    ", "左右 read as within this tolerance; the report states none")
+                lines.append(f"    tolerance: {_number(tolerance)}")
+            if drafted.comparator in ("in_step", "faster_than"):
+                self._other(quote)
             if drafted.direction:
                 lines.append(f"    direction: {drafted.direction}")
             if drafted.due and drafted.due != self.year:
@@ -216,6 +222,14 @@ class _Writer:
             lines.append(f"    kind: {kind}")
             lines.append(f"    released: {released_for(drafted.subject, kind)}")
         return drafted.copies
+
+    def _other(self, quote: str) -> None:
+        """The quantity a relative commitment compares with, when the draft has it."""
+        if "经济增长" in fold(quote) and "gdp_growth" in self.ids:
+            self.check("    ", "compared with the GDP growth entry")
+            self.lines.append("    other: gdp_growth")
+        else:
+            self.check("    ", "set `other` to the id of the quantity it compares with")
 
     def _baseline(self, drafted: Drafted) -> None:
         """Last year's figure of the same quantity, from the review part, if one is there."""
