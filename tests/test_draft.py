@@ -160,6 +160,27 @@ def test_traditional_characters_keep_their_own_words_in_the_quote() -> None:
     ]
 
 
+def test_traditional_review_and_plan_are_told_apart() -> None:
+    text = "一、2022年工作回顧\n地區生產總值增長8%。\n二、2023年工作安排\n地區生產總值增長8%左右。"
+    assert [e["quote"] for e in entries(text)] == ["地區生產總值增長8%左右"]
+
+
+def test_a_file_name_cannot_write_into_the_registry() -> None:
+    drafted = draft_registry(PLAN + "新增上市公司6家。", seed="r.txt", name="x\ntargets: evil")
+    assert drafted.yaml.splitlines()[0].endswith("from x?targets: evil.")
+    assert yaml.safe_load(drafted.yaml)["targets"][0]["value"] == 6
+
+
+def test_a_file_too_large_for_a_report_is_refused(cli: Cli, tmp_path: Path) -> None:
+    from reportcheck.draft.writer import MAX_REPORT_BYTES
+
+    report = tmp_path / "big.txt"
+    report.write_bytes(b"x" * (MAX_REPORT_BYTES + 1))
+    result = cli("draft", str(report))
+    assert result.exit_code == 2
+    assert "[report-too-large]" in result.stderr
+
+
 def test_full_width_digits_are_read() -> None:
     assert rules("新增上市公司6家。") == [("新增上市公司6家", "at_least", 6)]
 

@@ -28,6 +28,13 @@ _TRADITIONAL = dict(
         strict=True,
     )
 )
+_TRADITIONAL |= dict(
+    zip(
+        "顧劃報議會們廣東權將歷驗證爭興頁領導黨觀際從邊遠還這來對樣舉廳項幹擴",
+        "顾划报议会们广东权将历验证争兴页领导党观际从边远还这来对样举厅项干扩",
+        strict=True,
+    )
+)
 _FOLD = str.maketrans(_FULL_WIDTH | _TRADITIONAL | {",": ",", ";": ";", ":": ":"})
 
 

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 _CITY = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:自治州|自治县|省|市|县|区|州|盟|旗))")
 _GOVERNMENT = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:省|市|县|区))人民政府")
 _DEFAULT_SECTION = "计划"
+#: A work report is tens of kilobytes; a file far larger is something else.
+MAX_REPORT_BYTES = 8 * 2**20
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,16 @@ class DraftResult:
 def read_report(path: Path) -> str:
     """A report's text: UTF-8 (with or without a byte-order mark), else GB18030."""
     try:
+        if path.stat().st_size > MAX_REPORT_BYTES:
+            raise UsageError(
+                [
+                    Problem(
+                        "report-too-large",
+                        f"is larger than {MAX_REPORT_BYTES // 2**20} MiB: not a work report's text",
+                        str(path),
+                    )
+                ]
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise UsageError(
@@ -96,9 +108,8 @@ class _Writer:
 
     def write(self, found: Extraction, seed: str, name: str) -> DraftResult:
         lines = self.lines
-        lines.append(
-            f"# A first registry drafted by `reportcheck draft` from {name or 'a report'}."
-        )
+        shown = "".join(c if c.isprintable() else "?" for c in name) or "a report"
+        lines.append(f"# A first registry drafted by `reportcheck draft` from {shown}.")
         lines.append(
             "# Review every `# check:` line, fill in the names, then run `reportcheck lint`."
         )
@@ -233,7 +244,7 @@ class _Writer:
 
     def _baseline(self, drafted: Drafted) -> None:
         """Last year's figure of the same quantity, from the review part, if one is there."""
-        subject = drafted.subject.strip("“”")
+        subject = drafted.subject.strip("“”")[-24:]  # bounded: the words nearest the rule
         review_end = self.parts.plan_start
         for size in range(len(subject), 3, -1):
             for begin in range(len(subject) - size + 1):
