@@ -40,7 +40,13 @@ TARGET_KEYS = frozenset(
 TOP_KEYS = frozenset({"report", "sections", "targets", "units", "not_commitments"})
 KINDS = frozenset({"rate", "cumulative", "stock", "yesno"})
 RELEASED = frozenset({"monthly", "quarterly", "yearly"})
-DIRECTIONS = frozenset({"up", "down"})
+#: Fields of the registry schema that take one of a few words.
+CHOICES = {
+    "direction": frozenset({"up", "down"}),
+    "pacing": frozenset({"linear", "milestones", "path", "direct", "at_due"}),
+    "entered_as": frozenset({"magnitude", "change"}),
+    "role": frozenset({"commitment", "reference"}),
+}
 _ID = re.compile(r"[a-z][a-z0-9_]*\Z")
 _PERIOD = re.compile(r"(20\d\d)-(0[1-9]|1[0-2])\Z")
 _WORDING_SIGNS = ("左右", "以内", "以下", "超过", "突破", "前")
@@ -444,14 +450,48 @@ class _Linter:
                 f"{name}: {rule} compares with another quantity: set `other` to its id",
                 at("comparator"),
             )
-        direction = entry.get("direction")
-        if direction is not None and direction not in DIRECTIONS:
+        for key, allowed in CHOICES.items():
+            chosen = entry.get(key)
+            if chosen is not None and chosen not in allowed:
+                self.add(
+                    f"{key.replace('_', '-')}-unknown",
+                    f"{name}: {key} must be one of {', '.join(sorted(allowed))}",
+                    at(key),
+                    chosen,
+                )
+        tolerance = entry.get("tolerance")
+        if tolerance is not None and ((t := _decimal(tolerance)) is None or t < 0):
             self.add(
-                "direction-unknown",
-                f"{name}: direction must be up or down",
-                at("direction"),
-                direction,
+                "tolerance-invalid",
+                f"{name}: tolerance must be a number of zero or more",
+                at("tolerance"),
+                tolerance,
             )
+        self._milestones(entry.get("milestones"), name, at("milestones"))
+
+    def _milestones(self, milestones: object, name: str, line: int | None) -> None:
+        if milestones is None:
+            return
+        if not isinstance(milestones, dict) or not milestones:
+            self.add("milestones-invalid", f"{name}: milestones map months to values", line)
+            return
+        for period, value in milestones.items():
+            match = _PERIOD.match(str(period))
+            if match is None or _decimal(value) is None:
+                self.add(
+                    "milestones-invalid",
+                    f'{name}: milestone {period!r}: {value!r} is not a month ("2023-06") and a '
+                    "number",
+                    line,
+                    period,
+                )
+            elif self.year is not None and int(match.group(1)) < self.year:
+                self.warn(
+                    "due-implausible",
+                    f"{name}: milestone {period} is before the report's year {self.year}",
+                    line,
+                    period,
+                )
 
     def _due(self, due: object, name: str, line: int | None) -> None:
         if due is None:
