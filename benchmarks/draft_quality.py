@@ -13,6 +13,7 @@ labelled, and drafted once the rules were done.
 
 from __future__ import annotations
 
+import re
 import statistics
 import sys
 import time
@@ -31,7 +32,14 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data"
 HUZHOU = REPO / "src" / "reportcheck" / "seeds" / "000_2ae2d6b944143d98.txt"
 REGISTRY = REPO / "src" / "reportcheck" / "data" / "targets.yaml"
-TUNED = {"huzhou-2023", "fujian-2023", "zhangzhou-minsheng-2023"}
+#: Texts whose errors changed the rules; the others have only ever been drafted as they are now.
+TUNED = {
+    "huzhou-2023",
+    "fujian-2023",
+    "zhangzhou-minsheng-2023",
+    "city-industry-2023",
+    "langfang-2023",
+}
 DETAILS = "--details" in sys.argv  # also list each miss, extra and wrong rule
 RUNS = 5  # timed drafts per text; the median is shown
 OLD = {"about_baseline": "steady", "about_other": "in_step", "yes": "done"}
@@ -78,6 +86,15 @@ def labels(name: str) -> list[dict[str, Any]]:
     return list(data["commitments"])
 
 
+def year(name: str) -> int | None:
+    """The year a text's labels give, passed as `--year` would be when the text names none."""
+    if name == "huzhou-2023":
+        return None
+    data = yaml.safe_load((DATA / "labels" / f"{name}.yaml").read_text(encoding="utf-8"))
+    text = (DATA / "reports" / f"{name}.txt").read_text(encoding="utf-8")
+    return None if re.search(r"20\d\d年", text) else int(data["year"])
+
+
 def span(text: str, quote: str) -> tuple[int, int]:
     at = text.find(quote)
     return at, at + len(quote)
@@ -100,7 +117,7 @@ def score(name: str, level: str, text: str) -> Score:
     times = []
     for _ in range(RUNS):
         began = time.perf_counter()
-        drafted_yaml = draft_registry(text, seed=f"{name}.txt").yaml
+        drafted_yaml = draft_registry(text, seed=f"{name}.txt", year=year(name)).yaml
         times.append(time.perf_counter() - began)
     seconds = statistics.median(times)
     drafted = yaml.safe_load(drafted_yaml)["targets"]

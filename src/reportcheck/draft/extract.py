@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 _CLAUSE_END = set(",。;!?:\n|●")
 _OPEN_QUOTES, _CLOSE_QUOTES = "“‘「『《(", "”’」』》)"
 _LEAD = re.compile(r"^(\s|[0-9]+[.、]|我市|我县|我省|我区|全年|今年|同时|并|拟|计划|20\d\d年)+")
+#: 8%和8.5%, 19个、5个: figures of one phrase, each a commitment.
+_RUN_OF_FIGURES = re.compile(r"\d[%个家项所名人万亿元]{0,3}[和、及与]\d")
 _PAREN = re.compile(r"^[((][^()()]{0,12}[))]")
 _PART_OF_YEAR = re.compile(r"(一季度|上半年|二季度|三季度|前三季度)(末|底)?(前)?(达到|完成|实现)")
 _PART_END = {"一季度": "03", "上半年": "06", "二季度": "06", "三季度": "09", "前三季度": "09"}
@@ -199,7 +201,7 @@ def _part(
                 )
             )
         return
-    keep = [c for c in _commitments(text, candidates, b) if not _threshold(text, c, b)]
+    keep = [c for c in _commitments(text, candidates, a, b) if not _threshold(text, c, b)]
     for number, unit in candidates:
         if (number, unit) not in keep:
             result.excluded.append(Excluded(number, "describes the subject (a threshold or count)"))
@@ -216,12 +218,12 @@ def _part(
 
 
 def _commitments(
-    text: str, candidates: list[tuple[Number, str]], end: int
+    text: str, candidates: list[tuple[Number, str]], start: int, end: int
 ) -> list[tuple[Number, str]]:
     """The numbers a list item promises: the last one, or each one after 分别 / in a range."""
     last_number, _ = candidates[-1]
-    part_text = text[candidates[0][0].start : end]
-    if "分别" in part_text or re.search(r"\d[%]?[和、及与][\d]", part_text):
+    part_text = text[start:end]
+    if "分别" in part_text or _RUN_OF_FIGURES.search(text, candidates[0][0].start, end):
         return candidates
     if len(candidates) >= 2 and _is_range(text, candidates[-2][0], last_number):
         return candidates[-2:]

@@ -109,7 +109,7 @@ WORDING_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"与[^,。;]{1,20}(基本)?同步"), "in_step"),
     (re.compile(r"(快于|高于)[^,。;]{0,16}(增长|增速|平均)"), "faster_than"),
     (re.compile(r"基本稳定|保持稳定"), "steady"),
-    (re.compile(r"完成(省|市|国家|上级)?(定|下达)"), "done"),
+    (re.compile(r"(完成|达到)(省|市|国家|上级)?(定|下达)"), "done"),
     (re.compile(r"完成[^,。;]{0,12}(约束性|控制性)?(任务|指标)$"), "done"),
 )
 
@@ -120,12 +120,12 @@ def comparator_for(before: str, after: str, unit: str) -> str:
         return "rank_within"
     if unit == "个百分点" and re.search(r"(提高|提升|增加|上升|下降|降低|缩小|减少)", before):
         return "rise_by"
+    if after.startswith("左右"):
+        return "about"  # 控制在3%左右 too: about, with less the better
     if _AT_LEAST_BEFORE.search(before):
         return "at_least"
     if after.startswith(("以内", "以下")) or _AT_MOST_BEFORE.search(before):
         return "at_most"
-    if after.startswith("左右"):
-        return "about"
     if _MORE_BEFORE.search(before):
         return "more_than"
     return "at_least"
@@ -136,6 +136,8 @@ def direction_for(subject: str, comparator: str, before: str) -> str | None:
     if comparator == "rise_by" and _POINTS_DOWN.search(before):
         return "down"
     if comparator in ("about", "at_least", "more_than") and _DOWN_SUBJECT.search(subject):
+        return "down"
+    if comparator == "about" and _AT_MOST_BEFORE.search(before):
         return "down"
     return None
 
