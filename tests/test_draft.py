@@ -122,6 +122,16 @@ def test_a_run_of_figures_after_respectively_is_one_entry_each() -> None:
     assert rules(quote + "。") == [(quote, "at_least", 19), (quote, "at_least", 5)]
 
 
+def test_a_cut_is_entered_as_a_magnitude() -> None:
+    [entry] = entries(PLAN + "继续压减一般性支出15%以上。")
+    assert "direction" not in entry  # a bigger cut is better
+    assert (entry["comparator"], entry["value"], entry["entered_as"]) == (
+        "at_least",
+        15,
+        "magnitude",
+    )
+
+
 def test_a_cap_with_about_is_about_and_less_is_better() -> None:
     [entry] = entries(PLAN + "居民消费价格涨幅控制在3%左右。")
     assert (entry["comparator"], entry["direction"], entry["tolerance"]) == ("about", "down", 0.5)

@@ -304,6 +304,20 @@ CASES = [
         "error",
         "not_commitments: 3",
     ),
+    (
+        "    comparator: at_most\n",
+        "    comparator: at_most\n    tolerance: 1\n",
+        "tolerance-unused",
+        "warning",
+        "tolerance: 1",
+    ),
+    (
+        "二: {zh: 主要预期目标, en: Main targets}",
+        "二: 主要预期目标",
+        "section-shape",
+        "error",
+        "二: 主要预期目标",
+    ),
 ]
 
 

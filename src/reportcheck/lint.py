@@ -31,6 +31,7 @@ NEEDS_VALUE = frozenset(
     {"at_least", "more_than", "at_most", "about", "range", "rank_within", "rise_by"}
 )
 NEEDS_OTHER = frozenset({"in_step", "faster_than"})
+TOLERANT = frozenset({"about", "steady", "in_step"})
 NEEDS_BASELINE = frozenset({"below_baseline", "rise_by", "steady"})
 TARGET_KEYS = frozenset(
     {"id", "section", "quote", "name_zh", "name_en", "unit", "kind", "released", "role", "note"}
@@ -147,6 +148,14 @@ class _Linter:
                 self.at("sections") or 1,
             )
             sections = {}
+        for key, value in sections.items():
+            if not isinstance(value, dict) or not isinstance(value.get("zh"), str):
+                self.add(
+                    "section-shape",
+                    f"sections: {key!r} needs {{zh: title, en: title}}",
+                    self.at("sections", key),
+                    key,
+                )
         targets = data.get("targets")
         if not isinstance(targets, list) or not targets:
             self.add(
@@ -464,6 +473,13 @@ class _Linter:
             self.add(
                 "tolerance-invalid",
                 f"{name}: tolerance must be a number of zero or more",
+                at("tolerance"),
+                tolerance,
+            )
+        elif tolerance is not None and rule not in TOLERANT:
+            self.warn(
+                "tolerance-unused",
+                f"{name}: {rule} takes no tolerance (only about, steady and in_step do)",
                 at("tolerance"),
                 tolerance,
             )

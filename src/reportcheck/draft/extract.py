@@ -55,6 +55,7 @@ class Drafted:
     checks: tuple[str, ...] = ()
     number: Number | None = None
     copies: int = 1  # 各 / 均 / 分别 make several entries of one quote
+    entered_as: str | None = None  # "magnitude" for 下降 / 压减 targets
 
 
 @dataclass
@@ -261,8 +262,10 @@ def _drafted(
     if number.fraction is not None:
         value = number.fraction
     subject = re.sub(r"(增长|达到|提高到|提高|控制在|稳定在|超过|突破|保持|新增|为)$", "", before)
-    if re.search(r"(下降|降低|压减|减少)$", before):
-        checks.append("a fall: entered as a magnitude (entered_as: magnitude)")
+    entered_as = None
+    if re.search(r"下降|降低|压减|减少|削减", before):
+        entered_as = "magnitude"
+        checks.append("a fall: figures entered as magnitudes (15 for a cut of 15%)")
     copies = 1
     if not respectively and re.search(r"[各均]", text[start : number.start]):
         copies = max(before.count("“"), 2) if "各" in before else subjects
@@ -280,6 +283,7 @@ def _drafted(
         tuple(checks),
         number,
         copies,
+        entered_as,
     )
 
 

@@ -99,9 +99,8 @@ COMPARATORS = (
 _AT_MOST_BEFORE = re.compile(r"(控制在|不超过|不高于|低于|少于)$")
 _MORE_BEFORE = re.compile(r"(超过|突破|超|多于|高于)$")
 _AT_LEAST_BEFORE = re.compile(r"(不低于|不少于|至少)$")
-_DOWN_SUBJECT = re.compile(
-    r"失业率|价格|涨幅|CPI|能耗|排放|浓度|负债|事故|死亡|发生率|下降|降低|压减|减少"
-)
+# Less is better for these; a fall written as 下降/压减 X% is entered as a magnitude instead.
+_DOWN_SUBJECT = re.compile(r"失业率|价格|涨幅|CPI|浓度|负债|事故|死亡|发生率")
 _POINTS_DOWN = re.compile(r"(下降|降低|减少|缩小)[^,。;]*$")
 
 WORDING_RULES: tuple[tuple[re.Pattern[str], str], ...] = (

@@ -223,6 +223,8 @@ class _Writer:
                 self._other(quote)
             if drafted.direction:
                 lines.append(f"    direction: {drafted.direction}")
+            if drafted.entered_as:
+                lines.append(f"    entered_as: {drafted.entered_as}")
             if drafted.due and drafted.due != self.year:
                 self.check("    ", "due read from the wording")
                 due = drafted.due if isinstance(drafted.due, int) else _q(drafted.due)
