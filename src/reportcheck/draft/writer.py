@@ -186,14 +186,12 @@ class _Writer:
 
     def _target(self, drafted: Drafted, sections: dict[int, str]) -> int:
         quote = self.text[drafted.start : drafted.end]
-        for copy in range(drafted.copies):
+        for _ in range(drafted.copies):
             ident, english = self._id(drafted)
             lines = self.lines
             lines.append("")
             for message in drafted.checks:
                 self.check("  ", message)
-            if copy == 0 and drafted.copies > 1:
-                pass
             if not english:
                 self.check("  ", "id and English name to write")
             lines.append(f"  - id: {ident}")
@@ -292,6 +290,3 @@ class _Writer:
         for span, reason in listed.items():
             self.lines.append(f"  - {{span: {_q(span)}, reason: {_q(reason)}}}")
         return len(listed)
-
-
-__all__ = ["DraftResult", "clauses", "draft_registry", "find_numbers", "read_report"]
