@@ -256,7 +256,9 @@ def test_version(cli: Cli) -> None:
     assert cli("--version").stdout == f"reportcheck {__version__}\n"
 
 
-@pytest.mark.parametrize("command", ["targets", "diff", "status", "show", "template", "report"])
+@pytest.mark.parametrize(
+    "command", ["targets", "diff", "status", "show", "template", "report", "draft", "lint"]
+)
 def test_every_command_has_help_with_an_example(cli: Cli, command: str) -> None:
     result = cli(command, "--help")
     assert result.exit_code == 0
@@ -268,7 +270,7 @@ def test_every_command_is_tested_for_help() -> None:
 
     group = typer.main.get_command(app)
     assert sorted(group.commands) == sorted(  # type: ignore[attr-defined]
-        ["targets", "diff", "status", "show", "template", "report"]
+        ["targets", "diff", "status", "show", "template", "report", "draft", "lint"]
     )
 
 

@@ -716,6 +716,85 @@ def report(
     typer.echo(f"reportcheck: wrote {output} ({len(pack.rows)} commitments)", err=True)
 
 
+# ── Starting a registry for another report (draft) and proving one (lint) ──────────────────
+
+
+@app.command(short_help="Draft a first registry from a work report's text.")
+@_guarded
+def draft(
+    report: Annotated[
+        Path, typer.Argument(metavar="REPORT", help="The report: UTF-8 or GB18030 text.")
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write the registry here.", dir_okay=False
+        ),
+    ] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help="The year the plan is for, if not in the text.")
+    ] = None,
+) -> None:
+    """Draft a registry for a person to review: every guess is marked `# check:`.
+
+    \b
+    Example: reportcheck draft report.txt -o registry.yaml && reportcheck lint registry.yaml
+    """
+    from reportcheck.draft import draft_registry, read_report
+
+    text = read_report(report)
+    base = output.resolve().parent if output else Path.cwd()
+    seed = Path(os.path.relpath(report.resolve(), base)).as_posix()
+    result = draft_registry(text, seed=seed, year=year, name=report.name)
+    if output is None:
+        typer.echo(result.yaml, nl=False)
+    else:
+        try:
+            output.write_text(result.yaml, encoding="utf-8")
+        except OSError as exc:
+            raise usage(
+                "unwritable-file",
+                f"-o {output}: cannot be written: {exc.strerror or exc}",
+                str(output),
+                "--output",
+            ) from None
+    typer.echo(
+        f"reportcheck: 起草 {result.commitments} 项承诺、{result.not_commitments} 个非承诺数字、"
+        f"{result.checks} 处待核 / drafted {result.commitments} commitments, "
+        f"{result.not_commitments} numbers that are not, {result.checks} `# check:` lines",
+        err=True,
+    )
+
+
+@app.command(short_help="Check a registry's evidence against its report.")
+@_guarded
+def lint(
+    registry_file: Annotated[
+        Path, typer.Argument(metavar="REGISTRY", help="The registry YAML file.")
+    ],
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
+) -> None:
+    """Quotes verbatim, numbers agreeing, every number of the plan used or explained.
+
+    Exit status 0 when clean, 2 on any error (and on any warning with --strict).
+
+    \b
+    Example: reportcheck lint registry.yaml --strict
+    """
+    from reportcheck.lint import lint_registry
+
+    found = lint_registry(registry_file)
+    for problem in found.problems:
+        typer.echo(f"{problem.severity}: {problem.one_line()}")
+    typer.echo(
+        f"reportcheck: {found.entries} 项, {found.errors} 个错误, {found.warnings} 个警告 / "
+        f"{found.entries} entries, {found.errors} errors, {found.warnings} warnings",
+        err=True,
+    )
+    if found.failed(strict):
+        raise typer.Exit(USAGE_EXIT)
+
+
 def main() -> None:
     """Console-script entry point."""
     from reportcheck.safe_text import guard_streams

@@ -61,7 +61,10 @@ def read_registry_tree(path: Path) -> tuple[Any, list[Problem]]:
 def build_registry(path: Path, data: Any, problems: list[Problem] | None = None) -> Registry:
     """Check parsed registry data entry by entry; raises RegistryError with every problem."""
     check = Checker(str(path), list(problems or []))
-    top = check.keys(data, "registry", {"report", "sections", "targets"}, {"units"}, 1)
+    # not_commitments is read by `reportcheck lint` (numbers of the plan that promise nothing).
+    top = check.keys(
+        data, "registry", {"report", "sections", "targets"}, {"units", "not_commitments"}, 1
+    )
     if top is None:
         raise RegistryError(check.problems)
     meta = _meta(check, top.get("report"), top.key_lines.get("report"))

@@ -1,0 +1,103 @@
+"""Where a report's review of last year ends and its plan for this year begins, and its headings.
+
+Works on folded text (see textnums.fold), so every position is also a position in the original.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+_CN_ORDINAL = "一二三四五六七八九十"
+_TOP_HEADING = re.compile(rf"^[ \t\u3000]*([{_CN_ORDINAL}]+)、(.*)$", re.MULTILINE)
+_SUB_HEADING = re.compile(rf"^[ \t\u3000]*[((]([{_CN_ORDINAL}]+)[))](.*)$", re.MULTILINE)
+_PLAN_WORDS = re.compile(
+    r"工作安排|工作任务|主要任务|重点工作|工作打算|总体要求|奋斗目标|预期目标|工作思路"
+)
+_REVIEW_WORDS = re.compile(r"回顾|过去|成绩")
+_TARGET_SENTENCE = re.compile(r"(主要预期目标|预期目标|工作总体要求|总体要求是)")
+_FOOTER = re.compile(r"版权所有|ICP备|公网安备|网站标识码|技术支持|主办单位|主办方")
+_YEAR = re.compile(r"(20\d\d)年")
+
+
+@dataclass(frozen=True)
+class Heading:
+    start: int
+    end: int
+    key: str  # 二, or 二(一) for a sub-heading
+    title: str
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The parts of a report: review [0, plan_start), plan [plan_start, plan_end), then footer."""
+
+    plan_start: int
+    plan_end: int
+    headings: tuple[Heading, ...]  # inside the plan part
+
+    def section_at(self, position: int) -> Heading | None:
+        found = None
+        for heading in self.headings:
+            if heading.start <= position:
+                found = heading
+        return found
+
+
+def footer_start(text: str) -> int:
+    """Where the site's footer (copyright, registration numbers) begins, or the end."""
+    match = _FOOTER.search(text)
+    if match is None:
+        return len(text)
+    return text.rfind("\n", 0, match.start()) + 1
+
+
+def layout(text: str) -> Layout:
+    """Split folded report text into its review and plan parts."""
+    end = footer_start(text)
+    start = _plan_start(text, end)
+    headings: list[Heading] = []
+    top = ""
+    for match in sorted(
+        [*_TOP_HEADING.finditer(text, start, end), *_SUB_HEADING.finditer(text, start, end)],
+        key=lambda m: m.start(),
+    ):
+        is_top = match.re is _TOP_HEADING
+        title = _heading_title(match.group(2))
+        if is_top:
+            top = match.group(1)
+            key = top
+        else:
+            key = f"{top}({match.group(1)})" if top else f"({match.group(1)})"
+        headings.append(Heading(match.start(), match.end(), key, title))
+    return Layout(start, end, tuple(headings))
+
+
+def _heading_title(rest: str) -> str:
+    title = re.split(r"[。,;:]", rest.strip(), maxsplit=1)[0]
+    return title[:30]
+
+
+def _plan_start(text: str, end: int) -> int:
+    for match in _TOP_HEADING.finditer(text, 0, end):
+        line = match.group(2)
+        if _PLAN_WORDS.search(line) and not _REVIEW_WORDS.search(line):
+            return match.start()
+    target = _TARGET_SENTENCE.search(text, 0, end)
+    if target is not None:
+        line_start = text.rfind("\n", 0, target.start()) + 1
+        sentence = max(text.rfind(p, line_start, target.start()) for p in "。!?")
+        return max(line_start, sentence + 1)
+    return 0
+
+
+def infer_year(text: str, parts: Layout) -> int | None:
+    """The year the plan is for: named in the plan heading, else the one the plan names most."""
+    heading = text[parts.plan_start : text.find("\n", parts.plan_start) % (len(text) + 1)]
+    if (match := _YEAR.search(heading)) is not None:
+        return int(match.group(1))
+    years = Counter(int(y) for y in _YEAR.findall(text, parts.plan_start, parts.plan_end))
+    if not years:
+        return None
+    return years.most_common(1)[0][0]

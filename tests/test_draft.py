@@ -1,0 +1,279 @@
+"""`reportcheck draft`: a first registry from a report's text that `reportcheck lint` accepts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from reportcheck.draft import draft_registry
+from reportcheck.draft.textnums import chinese_integer, find_numbers
+from reportcheck.errors import UsageError
+from reportcheck.lint import lint_registry
+from reportcheck.registry import load_registry
+
+from .conftest import REPO, Run
+
+Cli = Callable[..., Run]
+DATA = REPO / "tests" / "data"
+HUZHOU = REPO / "seeds" / "000_2ae2d6b944143d98.txt"
+TEXTS = sorted(p.stem for p in (DATA / "reports").glob("*.txt"))
+PLAN = "二、2023年工作安排\n"
+
+
+def entries(text: str, year: int | None = None) -> list[dict[str, Any]]:
+    """The drafted commitments (reference entries, which promise nothing, left out)."""
+    drafted = yaml.safe_load(draft_registry(text, seed="report.txt", year=year).yaml)
+    return [e for e in drafted["targets"] if e.get("role") != "reference"]
+
+
+def labelled_year(name: str) -> int | None:
+    """The year of the labels, given as `--year` is (two texts never name their year)."""
+    if name == "huzhou":
+        return None
+    labels = yaml.safe_load((DATA / "labels" / f"{name}.yaml").read_text(encoding="utf-8"))
+    return int(labels["year"])
+
+
+def rules(text: str) -> list[tuple[str, str, object]]:
+    return [(e["quote"], e["comparator"], e.get("value")) for e in entries(PLAN + text)]
+
+
+@pytest.mark.parametrize("name", [*TEXTS, "huzhou"])
+def test_every_development_text_drafts_a_registry_lint_accepts(tmp_path: Path, name: str) -> None:
+    source = HUZHOU if name == "huzhou" else DATA / "reports" / f"{name}.txt"
+    report = tmp_path / "report.txt"
+    report.write_bytes(source.read_bytes())
+    registry = tmp_path / "registry.yaml"
+    text = report.read_text(encoding="utf-8")
+    registry.write_text(
+        draft_registry(text, seed="report.txt", year=labelled_year(name)).yaml, encoding="utf-8"
+    )
+    found = lint_registry(registry)
+    assert [p.one_line() for p in found.problems if p.severity == "error"] == []
+    assert found.entries > 0
+    loaded = load_registry(registry)  # what `reportcheck --targets registry.yaml …` uses
+    assert len(loaded.targets) == found.entries
+
+
+@pytest.mark.parametrize("name", TEXTS)
+def test_every_labelled_commitment_is_drafted_with_its_rule(name: str) -> None:
+    text = (DATA / "reports" / f"{name}.txt").read_text(encoding="utf-8")
+    labels = yaml.safe_load((DATA / "labels" / f"{name}.yaml").read_text(encoding="utf-8"))
+    drafted = [(e["quote"], e["comparator"], e.get("value")) for e in entries(text, labels["year"])]
+    for label in labels["commitments"]:
+        wanted = (label["comparator"], label.get("value"))
+        assert any(
+            (label["quote"] in quote or quote in label["quote"]) and (rule, value) == wanted
+            for quote, rule, value in drafted
+        ), label
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("地区生产总值增长6%左右。", ("地区生产总值增长6%左右", "about", 6)),
+        ("固定资产投资增长9%。", ("固定资产投资增长9%", "at_least", 9)),
+        ("引进大学生9万名以上。", ("引进大学生9万名以上", "at_least", 9)),
+        ("比例不低于40%。", ("比例不低于40%", "at_least", 40)),
+        ("贷款余额突破1万亿元。", ("贷款余额突破1万亿元", "more_than", 1)),
+        ("占比超过60%。", ("占比超过60%", "more_than", 60)),
+        ("失业率控制在5%以内。", ("失业率控制在5%以内", "at_most", 5)),
+        ("占比提高1.5个百分点。", ("占比提高1.5个百分点", "rise_by", 1.5)),
+        ("排名进入全国前25位。", ("排名进入全国前25位", "rank_within", 25)),
+        ("收入倍差进一步缩小。", ("收入倍差进一步缩小", "below_baseline", None)),
+        ("出口份额基本稳定。", ("出口份额基本稳定", "steady", None)),
+        ("收入与经济增长基本同步。", ("收入与经济增长基本同步", "in_step", None)),
+        ("收入增长快于经济增长。", ("收入增长快于经济增长", "faster_than", None)),
+        ("节能减排完成省定任务。", ("节能减排完成省定任务", "done", None)),
+        ("增长6%—6.5%。", ("增长6%—6.5%", "range", [6, 6.5])),
+        ("居民消费价格涨幅控制在3%左右。", ("居民消费价格涨幅控制在3%左右", "about", 3)),
+        (
+            "能耗和二氧化碳排放量等达到省定目标。",
+            ("能耗和二氧化碳排放量等达到省定目标", "done", None),
+        ),
+        (
+            "确保新增财力的三分之二以上用于民生。",
+            ("确保新增财力的三分之二以上用于民生", "at_least", "2/3"),
+        ),
+        ("服务业占比提高两成。", ("服务业占比提高两成", "at_least", 20)),
+    ],
+)
+def test_each_wording_gives_its_rule(text: str, expected: tuple[str, str, object]) -> None:
+    assert rules(text) == [expected]
+
+
+def test_a_threshold_inside_a_noun_is_not_a_commitment() -> None:
+    assert rules("滚动推进10亿元以上重大项目超200个,规上工业增加值增长7%。") == [
+        ("滚动推进10亿元以上重大项目超200个", "more_than", 200),
+        ("规上工业增加值增长7%", "at_least", 7),
+    ]
+    assert rules("新增三星级以上养老机构15家。") == [("新增三星级以上养老机构15家", "at_least", 15)]
+    assert rules("完成太湖沿岸纵深10公里范围内所有入河排污口整治。") == []
+
+
+def test_two_figures_of_one_phrase_are_two_entries() -> None:
+    quote = "城镇、农村居民人均可支配收入分别增长8%和8.5%"
+    assert rules(quote + "。") == [(quote, "at_least", 8), (quote, "at_least", 8.5)]
+
+
+def test_a_run_of_figures_after_respectively_is_one_entry_each() -> None:
+    quote = "确保开工、投产项目分别达19个、5个"
+    assert rules(quote + "。") == [(quote, "at_least", 19), (quote, "at_least", 5)]
+
+
+def test_a_cut_is_entered_as_a_magnitude() -> None:
+    [entry] = entries(PLAN + "继续压减一般性支出15%以上。")
+    assert "direction" not in entry  # a bigger cut is better
+    assert (entry["comparator"], entry["value"], entry["entered_as"]) == (
+        "at_least",
+        15,
+        "magnitude",
+    )
+
+
+def test_a_cap_with_about_is_about_and_less_is_better() -> None:
+    [entry] = entries(PLAN + "居民消费价格涨幅控制在3%左右。")
+    assert (entry["comparator"], entry["direction"], entry["tolerance"]) == ("about", "down", 0.5)
+
+
+def test_each_and_all_make_one_entry_per_subject() -> None:
+    quote = "打造“美丽小区”“美丽街巷”各100个"
+    assert rules(quote + "。") == [(quote, "at_least", 100)] * 2
+    water = "地表水达标率、饮用水达标率、水源地达标率均保持100%"
+    assert rules(water + "。") == [(water, "at_least", 100)] * 3
+
+
+def test_the_review_of_last_year_is_not_a_commitment() -> None:
+    text = "一、2022年工作回顾\n地区生产总值增长8%。\n" + PLAN + "地区生产总值增长8%左右。"
+    assert [e["quote"] for e in entries(text)] == ["地区生产总值增长8%左右"]
+
+
+def test_a_baseline_is_taken_from_the_review() -> None:
+    text = (
+        "一、2022年工作回顾\n城乡居民收入倍差缩小至1.61。\n" + PLAN + "城乡居民收入倍差进一步缩小。"
+    )
+    [entry] = entries(text)
+    assert entry["baseline"] == {"value": 1.61, "year": 2022, "quote": "城乡居民收入倍差缩小至1.61"}
+    assert entry["unit"] == "倍"
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("到2027年,地区生产总值突破5000亿元。", 2027),
+        ("今后五年新增就业30万人。", 2027),
+        ("新建项目开工率三季度达到100%。", "2023-09"),
+        ("新增就业6万人。", None),
+    ],
+)
+def test_the_due_year_is_read_from_the_wording(text: str, due: object) -> None:
+    [entry] = entries(PLAN + text)
+    assert entry.get("due") == due
+
+
+def test_names_years_dates_and_list_numbers_are_listed_as_not_commitments() -> None:
+    text = PLAN + "1.实施“1113”招才引智工程,争创“十七连冠”,推进318国道改建,第三轮计划。"
+    drafted = yaml.safe_load(draft_registry(text, seed="r.txt").yaml)
+    assert drafted["targets"] == []
+    reasons = {item["reason"] for item in drafted["not_commitments"]}
+    assert reasons == {
+        "a year or date",
+        "list number",
+        "part of a name in quotation marks",
+        "no unit: a name, a code or a count that describes",
+    }
+
+
+def test_traditional_characters_keep_their_own_words_in_the_quote() -> None:
+    text = "二、2023年工作安排\n地區生產總值增長6%左右,城鎮調查失業率控制在5%以內。"
+    assert [(e["quote"], e["comparator"], e["value"]) for e in entries(text)] == [
+        ("地區生產總值增長6%左右", "about", 6),
+        ("城鎮調查失業率控制在5%以內", "at_most", 5),
+    ]
+
+
+def test_traditional_review_and_plan_are_told_apart() -> None:
+    text = "一、2022年工作回顧\n地區生產總值增長8%。\n二、2023年工作安排\n地區生產總值增長8%左右。"
+    assert [e["quote"] for e in entries(text)] == ["地區生產總值增長8%左右"]
+
+
+def test_a_file_name_cannot_write_into_the_registry() -> None:
+    drafted = draft_registry(PLAN + "新增上市公司6家。", seed="r.txt", name="x\ntargets: evil")
+    assert drafted.yaml.splitlines()[0].endswith("from x?targets: evil.")
+    assert yaml.safe_load(drafted.yaml)["targets"][0]["value"] == 6
+
+
+def test_a_file_too_large_for_a_report_is_refused(cli: Cli, tmp_path: Path) -> None:
+    from reportcheck.draft.writer import MAX_REPORT_BYTES
+
+    report = tmp_path / "big.txt"
+    report.write_bytes(b"x" * (MAX_REPORT_BYTES + 1))
+    result = cli("draft", str(report))
+    assert result.exit_code == 2
+    assert "[report-too-large]" in result.stderr
+
+
+def test_full_width_digits_are_read() -> None:
+    assert rules("新增上市公司6家。") == [("新增上市公司6家", "at_least", 6)]
+
+
+def test_a_report_without_a_year_needs_one(cli: Cli, tmp_path: Path) -> None:
+    text = "主要预期目标:地区生产总值增长6%左右。"
+    with pytest.raises(UsageError) as caught:
+        draft_registry(text, seed="r.txt")
+    assert caught.value.problems[0].code == "draft-no-year"
+    assert entries(text, year=2025)[0]["value"] == 6
+    report = tmp_path / "report.txt"
+    report.write_text(text, encoding="utf-8")
+    result = cli("draft", str(report))
+    assert result.exit_code == 2
+    assert "pass --year [draft-no-year]" in result.stderr
+    assert cli("draft", str(report), "--year", "2025").exit_code == 0
+
+
+def test_cli_drafts_gb18030_to_a_file_lint_accepts(cli: Cli, tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_bytes((PLAN + "地区生产总值增长6%左右,新增上市公司6家。").encode("gb18030"))
+    (tmp_path / "out").mkdir()
+    output = tmp_path / "out" / "registry.yaml"
+    drafted = cli("draft", str(report), "-o", str(output))
+    assert drafted.exit_code == 0
+    assert "drafted 2 commitments" in drafted.stderr
+    assert 'seed: "../report.txt"' in output.read_text(encoding="utf-8")
+    assert cli("lint", str(output)).exit_code == 0
+
+
+def test_an_unreadable_report_is_one_line_and_exit_2(cli: Cli, tmp_path: Path) -> None:
+    result = cli("draft", str(tmp_path / "missing.txt"))
+    assert result.exit_code == 2
+    assert "[report-unreadable]" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_text_that_looks_like_yaml_markup_stays_text(tmp_path: Path) -> None:
+    text = PLAN + '新增“!!python/object: x # y"&z”企业6家。'
+    drafted = yaml.safe_load(draft_registry(text, seed="r.txt").yaml)
+    assert drafted["targets"][0]["quote"] == '新增“!!python/object: x # y"&z”企业6家'
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [("十七", 17), ("二十", 20), ("一百零五", 105), ("三千二百", 3200), ("十百千", None)],
+)
+def test_chinese_numerals(written: str, value: int | None) -> None:
+    assert chinese_integer(written) == value
+
+
+def test_numbers_of_a_text_arabic_and_chinese() -> None:
+    found = find_numbers("PM2.5浓度、“415X”集群、三分之二、两成、1,000家、十七连冠、党的二十大")
+    assert [(n.written, n.value) for n in found] == [
+        ("三分之二", Decimal("66.67")),
+        ("两成", Decimal(20)),
+        ("1,000", Decimal(1000)),
+        ("十七", Decimal(17)),
+    ]

@@ -1,0 +1,449 @@
+"""`reportcheck lint`: each evidence check fails on a registry that breaks it, with its line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from reportcheck.lint import LintReport, lint_registry
+
+from .conftest import REPO, Run
+
+Cli = Callable[..., Run]
+
+REPORT = """一、2022年工作回顾
+地区生产总值增长3.3%,城乡居民收入倍差缩小至1.61。
+二、2023年工作安排
+主要预期目标为:地区生产总值增长6.5%左右,城乡居民收入倍差进一步缩小,城镇调查失业率控制在5%以内,\
+新增上市公司6家,引进大学生9万名以上,确保新增财力的三分之二以上用于民生,实施“1113”工程。
+"""
+
+REGISTRY = """\
+report:
+  city_zh: 某市
+  city_en: A city
+  year: 2023
+  title_zh: 政府工作报告
+  title_en: Work report
+  date: "2023-02-01"
+  source: test
+  seed: report.txt
+sections:
+  二: {zh: 主要预期目标, en: Main targets}
+targets:
+  - id: gdp_growth
+    section: 二
+    quote: 地区生产总值增长6.5%左右
+    name_zh: 地区生产总值增速
+    name_en: GDP growth
+    unit: "%"
+    comparator: about
+    value: 6.5
+    kind: rate
+    released: quarterly
+    baseline: {value: 3.3, year: 2022, quote: 地区生产总值增长3.3%}
+  - id: income_ratio
+    section: 二
+    quote: 城乡居民收入倍差进一步缩小
+    name_zh: 城乡居民收入倍差
+    name_en: Urban-rural income ratio
+    unit: 倍
+    comparator: below_baseline
+    kind: rate
+    released: quarterly
+    baseline: {value: 1.61, year: 2022, quote: 城乡居民收入倍差缩小至1.61}
+  - id: unemployment
+    section: 二
+    quote: 城镇调查失业率控制在5%以内
+    name_zh: 城镇调查失业率
+    name_en: Unemployment rate
+    unit: "%"
+    comparator: at_most
+    value: 5
+    kind: rate
+    released: monthly
+  - id: listed_companies
+    section: 二
+    quote: 新增上市公司6家
+    name_zh: 新增上市公司
+    name_en: New listed companies
+    unit: 家
+    comparator: at_least
+    value: 6
+    kind: cumulative
+    released: monthly
+  - id: graduates
+    section: 二
+    quote: 引进大学生9万名以上
+    name_zh: 引进大学生
+    name_en: Graduates attracted
+    unit: 万人
+    comparator: at_least
+    value: 9
+    kind: cumulative
+    released: monthly
+  - id: livelihood_share
+    section: 二
+    quote: 确保新增财力的三分之二以上用于民生
+    name_zh: 新增财力用于民生比例
+    name_en: Share of new revenue for livelihoods
+    unit: "%"
+    comparator: at_least
+    value: "2/3"
+    kind: rate
+    released: yearly
+not_commitments:
+  - {span: 二、2023年工作安排, reason: the heading's year}
+  - {span: “1113”工程, reason: programme name}
+"""
+
+
+def lint(tmp_path: Path, registry: str = REGISTRY, report: str = REPORT) -> LintReport:
+    (tmp_path / "report.txt").write_text(report, encoding="utf-8")
+    path = tmp_path / "registry.yaml"
+    path.write_text(registry, encoding="utf-8")
+    return lint_registry(path)
+
+
+def edited(old: str, new: str, registry: str = REGISTRY) -> str:
+    assert old in registry, old
+    return registry.replace(old, new, 1)
+
+
+def codes(found: LintReport) -> list[tuple[str, str, int | None]]:
+    return [(p.code, p.severity, p.line) for p in found.problems]
+
+
+def test_a_sound_registry_is_clean(tmp_path: Path) -> None:
+    found = lint(tmp_path)
+    assert codes(found) == []
+    assert found.entries == 6
+    assert not found.failed(strict=True)
+
+
+# (what to change, the code it must raise, its severity, the text of the line it must name)
+CASES = [
+    ("quote: 新增上市公司6家", "quote: 新增上市公司6 家", "quote-not-verbatim", "error", "6 家"),
+    ("quote: 新增上市公司6家", 'quote: ""', "quote-missing", "error", 'quote: ""'),
+    ("value: 6.5", "value: 65", "value-not-in-quote", "error", "value: 65"),
+    ("unit: 万人", "unit: 人", "value-not-in-quote", "error", "value: 9"),
+    ("value: 9\n", "value: 90000\n", "value-not-in-quote", "error", "value: 90000"),
+    ('value: "2/3"', 'value: "3/4"', "value-not-in-quote", "error", "3/4"),
+    ('value: "2/3"', 'value: "two thirds"', "value-invalid", "error", "two thirds"),
+    (
+        "    comparator: at_most\n    value: 5\n",
+        "    comparator: at_most\n",
+        "value-missing",
+        "error",
+        "at_most",
+    ),
+    ("comparator: at_most", "comparator: below", "comparator-unknown", "error", "below\n"),
+    (
+        "comparator: at_most",
+        "comparator: at_least",
+        "wording-mismatch",
+        "warning",
+        "comparator: at_least\n    value: 5",
+    ),
+    ("unit: 家", "unit: 家族", "unit-unknown", "error", "家族"),
+    ("id: graduates", "id: Graduates", "id-malformed", "error", "Graduates"),
+    ("id: graduates", "id: listed_companies\n", "id-duplicate", "error", "listed_companies\n\n"),
+    (
+        "section: 二\n    quote: 新增",
+        "section: 三\n    quote: 新增",
+        "section-undeclared",
+        "error",
+        "section: 三",
+    ),
+    ("name_en: New listed companies", 'name_en: ""', "name-missing", "warning", 'name_en: ""'),
+    ("kind: cumulative", "kind: flow", "kind-unknown", "error", "flow"),
+    ("released: yearly", "released: weekly", "released-unknown", "error", "weekly"),
+    (
+        "    released: yearly\n",
+        "    released: yearly\n    due: 2050\n",
+        "due-implausible",
+        "warning",
+        "2050",
+    ),
+    (
+        "    released: yearly\n",
+        "    released: yearly\n    due: soon\n",
+        "due-invalid",
+        "error",
+        "soon",
+    ),
+    (
+        "    released: yearly\n",
+        "    released: yearly\n    other: nothing\n",
+        "other-unresolved",
+        "error",
+        "nothing",
+    ),
+    ("comparator: at_most", "comparator: in_step", "other-missing", "warning", "in_step"),
+    (
+        "    released: yearly\n",
+        "    released: yearly\n    direction: sideways\n",
+        "direction-unknown",
+        "error",
+        "sideways",
+    ),
+    (
+        "    released: yearly\n",
+        "    released: yearly\n    pacing: weekly\n",
+        "pacing-unknown",
+        "error",
+        "pacing",
+    ),
+    (
+        "    released: yearly\n",
+        "    released: yearly\n    entered_as: signed\n",
+        "entered-as-unknown",
+        "error",
+        "entered_as",
+    ),
+    (
+        "    released: yearly\n",
+        "    released: yearly\n    role: promise\n",
+        "role-unknown",
+        "error",
+        "role: promise",
+    ),
+    ("value: 6.5\n", "value: 6.5\n    tolerance: -1\n", "tolerance-invalid", "error", "tolerance"),
+    (
+        "    released: yearly\n",
+        '    released: yearly\n    milestones: {"2023-13": 50}\n',
+        "milestones-invalid",
+        "error",
+        "milestones",
+    ),
+    (
+        "    released: yearly\n",
+        '    released: yearly\n    milestones: {"2022-06": 50}\n',
+        "due-implausible",
+        "warning",
+        "milestones",
+    ),
+    (
+        "    baseline: {value: 1.61, year: 2022, quote: 城乡居民收入倍差缩小至1.61}\n",
+        "",
+        "baseline-missing",
+        "warning",
+        "below_baseline",
+    ),
+    (
+        "quote: 城乡居民收入倍差缩小至1.61",
+        "quote: 城乡居民收入倍差缩小至1.6",
+        "value-not-in-quote",
+        "error",
+        "至1.6}",
+    ),
+    (
+        "quote: 城乡居民收入倍差缩小至1.61",
+        "quote: 城乡居民收入倍差缩小为1.61",
+        "quote-not-verbatim",
+        "error",
+        "缩小为",
+    ),
+    (
+        "year: 2022, quote: 城乡",
+        "year: 2023, quote: 城乡",
+        "baseline-year",
+        "warning",
+        "year: 2023, quote",
+    ),
+    (
+        "quote: 地区生产总值增长3.3%",
+        "quote: 地区生产总值增长6.5%",
+        "baseline-in-plan",
+        "warning",
+        "value: 3.3",
+    ),
+    (
+        "quote: 新增上市公司6家",
+        "quote: 地区生产总值增长3.3%",
+        "quote-in-review",
+        "warning",
+        "quote: 地区生产总值增长3.3%\n",
+    ),
+    (
+        "  - {span: “1113”工程, reason: programme name}\n",
+        "",
+        "number-uncovered",
+        "error",
+        "targets:",
+    ),
+    ("span: “1113”工程", "span: “1114”工程", "not-commitment-stale", "error", "1114"),
+    ("reason: programme name", 'reason: ""', "not-commitment-shape", "error", 'reason: ""'),
+    ("  seed: report.txt\n", "", "seed-missing", "error", "report:"),
+    ("  seed: report.txt\n", '  seed: ""\n', "seed-missing", "error", 'seed: ""'),
+    ("seed: report.txt", "seed: missing.txt", "seed-unreadable", "error", "missing.txt"),
+    ("year: 2023\n  title", "year: this year\n  title", "year-invalid", "error", "this year"),
+    (
+        "sections:\n  二: {zh: 主要预期目标, en: Main targets}\n",
+        "",
+        "sections-missing",
+        "error",
+        "report:",
+    ),
+    (
+        "    released: yearly\n",
+        "    released: yearly\n    colour: red\n",
+        "unknown-key",
+        "error",
+        "colour",
+    ),
+    ("report:\n", "extra: 1\nreport:\n", "unknown-key", "error", "extra"),
+    ("report:\n", "units: {亿斤: {family: jin}}\nreport:\n", "unit-declaration", "error", "units:"),
+    ("report:\n", "units: [亿斤]\nreport:\n", "units-shape", "error", "units:"),
+    (
+        "not_commitments:\n",
+        "not_commitments: 3\nxx:\n",
+        "not-commitments-shape",
+        "error",
+        "not_commitments: 3",
+    ),
+    (
+        "    comparator: at_most\n",
+        "    comparator: at_most\n    tolerance: 1\n",
+        "tolerance-unused",
+        "warning",
+        "tolerance: 1",
+    ),
+    (
+        "二: {zh: 主要预期目标, en: Main targets}",
+        "二: 主要预期目标",
+        "section-shape",
+        "error",
+        "二: 主要预期目标",
+    ),
+]
+
+
+def line_of(registry: str, text: str) -> int:
+    return registry[: registry.index(text)].count("\n") + 1
+
+
+@pytest.mark.parametrize(("old", "new", "code", "severity", "at"), CASES)
+def test_each_broken_registry_names_its_problem_and_line(
+    tmp_path: Path, old: str, new: str, code: str, severity: str, at: str
+) -> None:
+    registry = edited(old, new)
+    found = lint(tmp_path, registry)
+    assert (code, severity, line_of(registry, at)) in codes(found)
+
+
+def test_a_declared_unit_is_known(tmp_path: Path) -> None:
+    registry = edited("unit: 家\n", "unit: 亿斤\n")
+    registry = edited("新增上市公司6家", "粮食产能稳定在1100亿斤以上", registry)
+    registry = edited("value: 6\n", "value: 1100\n", registry)
+    report = REPORT.replace("新增上市公司6家", "粮食产能稳定在1100亿斤以上")
+    assert "unit-unknown" in [c for c, _, _ in codes(lint(tmp_path, registry, report))]
+    declared = "units:\n  亿斤: {family: jin, factor: 100000000, en: 100M jin}\n" + registry
+    assert codes(lint(tmp_path, declared, report)) == []
+
+
+def test_the_closest_span_and_first_difference_are_shown(tmp_path: Path) -> None:
+    """A quote typed with an ASCII comma where the report has a full-width one."""
+    report = REPORT.replace("增长6.5%左右", "增长6.5%左右\uff0c力争7%")
+    registry = edited("quote: 地区生产总值增长6.5%左右", "quote: 地区生产总值增长6.5%左右,力争7%")
+    found = lint(tmp_path, registry, report)
+    [problem] = [p for p in found.problems if p.code == "quote-not-verbatim"]
+    assert "closest '地区生产总值增长6.5%左右\uff0c力争7%'" in problem.message
+    assert "first difference at character 15 (',' where the report has '\uff0c')" in (
+        problem.message
+    )
+
+
+def test_every_problem_of_a_file_in_one_run(tmp_path: Path) -> None:
+    registry = edited("value: 6.5", "value: 65")
+    registry = edited("id: graduates", "id: Graduates", registry)
+    registry = edited("unit: 家", "unit: 家族", registry)
+    found = lint(tmp_path, registry)
+    assert {"value-not-in-quote", "id-malformed", "unit-unknown"} <= {
+        p.code for p in found.problems
+    }
+    assert found.errors == 3
+
+
+def test_the_earlier_comparator_names_are_accepted(tmp_path: Path) -> None:
+    registry = edited("comparator: below_baseline", "comparator: about_baseline")
+    assert "comparator-unknown" not in {p.code for p in lint(tmp_path, registry).problems}
+    registry = edited("comparator: below_baseline", 'comparator: "yes"')
+    assert codes(lint(tmp_path, registry)) == []
+
+
+def test_a_range_needs_both_ends_in_its_quote(tmp_path: Path) -> None:
+    report = REPORT.replace("增长6.5%左右", "增长6%—6.5%")
+    registry = edited("quote: 地区生产总值增长6.5%左右", "quote: 地区生产总值增长6%—6.5%")
+    registry = edited(
+        "comparator: about\n    value: 6.5", "comparator: range\n    value: [6, 6.5]", registry
+    )
+    assert codes(lint(tmp_path, registry, report)) == []
+    wrong = edited("value: [6, 6.5]", "value: [6, 7]", registry)
+    assert ("value-not-in-quote", "error", 20) in codes(lint(tmp_path, wrong, report))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("report: [unclosed", "yaml-invalid"),
+        ("report: &a {year: 2023}\nsections: *a\n", "yaml-markup"),
+        ("report: !!python/object:os.system {}\n", "yaml-markup"),
+        ("report: {}\nreport: {}\n", "duplicate-key"),
+        ("- just\n- a list\n", "registry-shape"),
+        ("report: {}\nsections: {二: {zh: a, en: b}}\n", "targets-missing"),
+    ],
+)
+def test_yaml_that_is_not_plain_data_is_refused(tmp_path: Path, text: str, code: str) -> None:
+    assert code in {p.code for p in lint(tmp_path, text).problems}
+
+
+def test_an_unreadable_registry_is_one_problem(tmp_path: Path) -> None:
+    found = lint_registry(tmp_path / "none.yaml")
+    assert [p.code for p in found.problems] == ["registry-unreadable"]
+
+
+def test_a_gb18030_report_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "registry.yaml"
+    path.write_text(REGISTRY, encoding="utf-8")
+    (tmp_path / "report.txt").write_bytes(REPORT.encode("gb18030"))
+    assert codes(lint_registry(path)) == []
+
+
+def test_cli_exit_codes_clean_error_and_strict_warning(tmp_path: Path, cli: Cli) -> None:
+    lint(tmp_path)
+    path = str(tmp_path / "registry.yaml")
+    clean = cli("lint", path)
+    assert (clean.exit_code, clean.stdout) == (0, "")
+    assert "6 entries, 0 errors, 0 warnings" in clean.stderr
+
+    registry = edited("name_en: New listed companies", 'name_en: ""')
+    lint(tmp_path, registry)
+    warned = cli("lint", path)
+    assert warned.exit_code == 0
+    line = line_of(registry, 'name_en: ""')
+    assert warned.stdout == (
+        f"warning: {path}:{line}: listed_companies: name_en is empty [name-missing]\n"
+    )
+    assert cli("lint", path, "--strict").exit_code == 2
+
+    lint(tmp_path, edited("value: 6.5", "value: 65"))
+    broken = cli("lint", path)
+    assert broken.exit_code == 2
+    assert broken.stdout.startswith(f"error: {path}:20: gdp_growth: value 65 % is not a number")
+
+
+def test_control_characters_from_the_registry_are_escaped(tmp_path: Path, cli: Cli) -> None:
+    registry = edited("id: graduates", 'id: "\\e[31mred"')
+    lint(tmp_path, edited("unit: 万人", "unit: 万只", registry))
+    result = cli("lint", str(tmp_path / "registry.yaml"))
+    assert "\x1b" not in result.stdout
+    assert "\\x1b[31mred" in result.stdout
+
+
+def test_the_shipped_registry_lints_clean_from_the_command_line(cli: Cli) -> None:
+    result = cli("lint", str(REPO / "data" / "targets.yaml"), "--strict")
+    assert result.exit_code == 0
+    assert "154 entries, 0 errors, 0 warnings" in result.stderr
