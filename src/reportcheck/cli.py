@@ -370,7 +370,7 @@ def targets(
     \b
     Example: reportcheck targets --section 二 --format json
     """
-    from reportcheck import serialize
+    from reportcheck import markdown, serialize
 
     words = _lang(lang)
     registry = load_registry_cached(targets_file)
@@ -387,7 +387,7 @@ def targets(
     elif fmt is Format.csv:
         typer.echo(serialize.targets_csv(chosen, words), nl=False)
     elif fmt is Format.markdown:
-        typer.echo(serialize.targets_markdown(chosen, words), nl=False)
+        typer.echo(markdown.targets_markdown(chosen, words), nl=False)
     else:
         from reportcheck.render import targets_table
 
@@ -424,7 +424,7 @@ def diff(
     \b
     Example: reportcheck diff actuals/2023-06.xlsx --fail-on missed
     """
-    from reportcheck import serialize
+    from reportcheck import markdown, serialize
     from reportcheck.actuals import table_paths
     from reportcheck.errors import ActualsError
     from reportcheck.evaluate import evaluate, exit_code
@@ -461,7 +461,7 @@ def diff(
     elif fmt is Format.csv:
         typer.echo(serialize.report_csv(report, words), nl=False)
     elif fmt is Format.markdown:
-        typer.echo(serialize.report_markdown(report, words, filters, show_all), nl=False)
+        typer.echo(markdown.report_markdown(report, words, filters, show_all), nl=False)
     else:
         from reportcheck.render import report_table
 
@@ -488,7 +488,7 @@ def status_(
     \b
     Example: reportcheck status --actuals actuals/ --format markdown > review.md
     """
-    from reportcheck import serialize
+    from reportcheck import markdown, serialize
 
     words = _lang(lang)
     registry = load_registry_cached(targets_file)
@@ -506,7 +506,7 @@ def status_(
         elif fmt is Format.csv:
             typer.echo(serialize.overview_csv(view, words), nl=False)
         elif fmt is Format.markdown:
-            typer.echo(serialize.overview_markdown(view, words, advice), nl=False)
+            typer.echo(markdown.overview_markdown(view, words, advice), nl=False)
         else:
             from reportcheck.render import overview_view
 
@@ -531,7 +531,7 @@ def status_(
     elif fmt is Format.csv:
         typer.echo(serialize.review_csv(result, words), nl=False)
     elif fmt is Format.markdown:
-        typer.echo(serialize.review_markdown(result, words, show_all), nl=False)
+        typer.echo(markdown.review_markdown(result, words, show_all), nl=False)
     else:
         from reportcheck.render import review_view
 
@@ -568,14 +568,14 @@ def show(
 
         results = judge_each_period(target, _read(table_paths(path), registry), registry)
     if fmt is not Format.table:
-        from reportcheck import serialize
+        from reportcheck import markdown, serialize
 
         if fmt is Format.json:
             typer.echo(serialize.to_json(serialize.show_dict(target, results, words)), nl=False)
         elif fmt is Format.csv:
             typer.echo(serialize.results_csv(results, words), nl=False)
         else:
-            typer.echo(serialize.show_markdown(target, results, words), nl=False)
+            typer.echo(markdown.show_markdown(target, results, words), nl=False)
         return
     other = registry.get(target.other) if target.other else None
     from reportcheck.render import show_view

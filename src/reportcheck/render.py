@@ -20,6 +20,7 @@ from reportcheck.numeric import format_decimal
 from reportcheck.progress import (
     judged_periods,
     mixed_periods,
+    no_data_line,
     not_yet_due,
     pace_words,
     percent,
@@ -125,8 +126,6 @@ def report_table(
                 cells.append(Text(str(r.period) if r.period else "—"))
             rows.append(cells)
         if missing and not show_all:
-            from reportcheck.serialize import no_data_line
-
             rows.append(Note(no_data_line(missing, report.period, lang)))
     meta = report.registry.meta
     title = meta.title_en if lang == "en" else meta.title_zh
@@ -261,8 +260,6 @@ def review_view(review: Review, lang: str, show_all: bool = False) -> Renderable
             parts.append(line)
     else:
         parts.append(Text("  " + word("none", lang), style="dim"))
-    from reportcheck.serialize import no_data_line
-
     no_data = review.no_data
     parts.append(Text(f"{word('no_data', lang)} ({len(no_data)})", style="bold"))
     for key, section in report.registry.sections.items():
