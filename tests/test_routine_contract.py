@@ -130,3 +130,13 @@ def test_usage_errors_have_one_style(cli: Cli, args: list[str]) -> None:
     (line,) = result.stderr.splitlines()
     assert line.startswith("reportcheck: error: ")
     assert line.endswith("--help') [usage-error]")
+
+
+def test_completion_with_a_broken_registry_offers_nothing(cli: Cli, tmp_path: Path) -> None:
+    broken = tmp_path / "t.yaml"
+    broken.write_text("targets: [\n")
+    words = f"reportcheck show --targets {broken} grad"
+    result = cli(
+        env={"_REPORTCHECK_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": "4"}
+    )
+    assert (result.exit_code, result.stdout.strip(), result.stderr) == (0, "", "")

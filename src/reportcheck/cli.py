@@ -138,14 +138,23 @@ class Format(str, Enum):
 
 
 def _complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
-    registry = load_registry_cached(ctx.params.get("targets_file"))
-    return [t.id for t in registry.targets if t.id.startswith(incomplete)]
+    registry = _registry_for_completion(ctx)
+    return [t.id for t in registry.targets if t.id.startswith(incomplete)] if registry else []
 
 
 def _complete_sections(ctx: typer.Context, incomplete: str) -> list[str]:
-    registry = load_registry_cached(ctx.params.get("targets_file"))
+    registry = _registry_for_completion(ctx)
     wanted = normal(incomplete)
-    return [key for key in registry.sections if key.startswith(wanted)]
+    return [key for key in registry.sections if key.startswith(wanted)] if registry else []
+
+
+def _registry_for_completion(ctx: typer.Context) -> Registry | None:
+    """The registry the command line names; None (no suggestions) when it cannot be loaded."""
+    given = ctx.params.get("targets_file")
+    try:
+        return load_registry_cached(Path(given) if given else None)
+    except (ReportcheckError, OSError):
+        return None
 
 
 FormatOption = Annotated[
