@@ -136,7 +136,7 @@ def review_markdown(review: Review, lang: str, show_all: bool = False) -> str:
     lines += [f"## {word('lagging', lang)}", ""]
     lines += _md_table(
         [word(k, lang) for k in ("id", "name", "period", "unit", "actual", "required", "gap")]
-        + [word("status", lang)],
+        + [label("completion", lang), label("pace", lang), word("status", lang)],
         (
             (
                 r.target.id,
@@ -146,6 +146,8 @@ def review_markdown(review: Review, lang: str, show_all: bool = False) -> str:
                 Num(r.actual),
                 Num(r.required),
                 Num(r.gap, signed=True),
+                Num(percent(progress(r).completion) or None),
+                pace_words(progress(r), lang) or "—",
                 status_label(r.status, lang),
             )
             for r in review.lagging

@@ -227,7 +227,9 @@ def review_view(review: Review, lang: str, show_all: bool = False) -> Renderable
             Column(word("period", lang)),
             Column(word("unit", lang)),
             *_numbers(lang),
-            Column(word("status", lang)),
+            Column(label("completion", lang), justify="right", optional=True, keep=1),
+            Column(label("pace", lang), optional=True),
+            Column(word("status", lang), beside=True),
         ],
         [
             [
@@ -238,6 +240,8 @@ def review_view(review: Review, lang: str, show_all: bool = False) -> Renderable
                 Text(number(r.actual)),
                 Text(number(r.required)),
                 Text(signed(r.gap)),
+                Text(percent(progress(r).completion)),
+                Text(pace_words(progress(r), lang, short=True)),
                 status_text(r.status, lang),
             ]
             for r in review.lagging[:10]
