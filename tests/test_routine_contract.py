@@ -140,3 +140,11 @@ def test_completion_with_a_broken_registry_offers_nothing(cli: Cli, tmp_path: Pa
         env={"_REPORTCHECK_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": "4"}
     )
     assert (result.exit_code, result.stdout.strip(), result.stderr) == (0, "", "")
+
+
+def test_status_csv_keeps_a_note_with_a_line_break_in_one_cell(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "06.csv").write_text('id,period,value,note\ngraduates,2023-06,5,"first\nsecond"\n')
+    rows = list(
+        csv.DictReader(io.StringIO(cli("status", "--actuals", str(tmp_path), "-f", "csv").stdout))
+    )
+    assert next(r for r in rows if r["id"] == "graduates")["note"] == "first\nsecond"

@@ -215,30 +215,30 @@ def report_csv(report: Report, lang: str) -> str:
 
 
 def results_csv(results: Iterable[Result], lang: str) -> str:
-    return to_csv(
-        RESULT_COLUMNS,
-        (
-            (
-                r.target.id,
-                r.target.section,
-                r.target.name(lang),
-                r.status.value,
-                str(r.period) if r.period else "",
-                r.actual,
-                r.target.unit,
-                r.required,
-                r.expected,
-                r.gap,
-                progress(r).completion,
-                progress(r).ahead,
-                r.target.quote,
-                rule_words(r.target, lang),
-                r.reason(lang),
-                r.source,
-                r.note,
-            )
-            for r in results
-        ),
+    return to_csv(RESULT_COLUMNS, (result_row(r, lang) for r in results))
+
+
+def result_row(r: Result, lang: str) -> tuple[object, ...]:
+    """One result's cells, in the order of RESULT_COLUMNS."""
+    done = progress(r)
+    return (
+        r.target.id,
+        r.target.section,
+        r.target.name(lang),
+        r.status.value,
+        str(r.period) if r.period else "",
+        r.actual,
+        r.target.unit,
+        r.required,
+        r.expected,
+        r.gap,
+        done.completion,
+        done.ahead,
+        r.target.quote,
+        rule_words(r.target, lang),
+        r.reason(lang),
+        r.source,
+        r.note,
     )
 
 
@@ -301,20 +301,16 @@ def md(text: object) -> str:
 
 
 def review_csv(review: Review, lang: str) -> str:
-    """The judged results of the latest period, with the status each had the period before."""
-    before = {c.id: c for c in review.changes}
-    header = (*RESULT_COLUMNS, "previous_period", "change")
-    base = results_csv(review.report.results, lang).splitlines(keepends=True)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    for result, line in zip(review.report.results, base[1:], strict=True):
-        change = before.get(result.target.id)
-        cells = next(csv.reader([line]))
-        writer.writerow(
-            [*cells, str(review.previous or ""), change.kind if change is not None else ""]
-        )
-    return buffer.getvalue()
+    """The judged results of the latest period, with the change since the period before."""
+    changes = {c.id: c.kind for c in review.changes}
+    previous = str(review.previous or "")
+    return to_csv(
+        (*RESULT_COLUMNS, "previous_period", "change"),
+        (
+            (*result_row(r, lang), previous, changes.get(r.target.id, ""))
+            for r in review.report.results
+        ),
+    )
 
 
 def show_dict(target: Target, results: Sequence[Result], lang: str) -> dict[str, Any]:
