@@ -281,7 +281,7 @@ def hint(key: str, lang: str, **values: object) -> str:
 
 #: Labels of the columns and lines this module's callers add to results, (zh, en).
 LABELS: dict[str, tuple[str, str]] = {
-    "completion": ("完成率", "done"),
+    "completion": ("完成率", "completion"),
     "pace": ("较序时进度", "vs pace"),
     "filtered": ("已筛选", "filtered"),
     "no_data_line": ("暂无数据 {count} 项{due}", "no data: {count}{due}"),
