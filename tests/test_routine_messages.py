@@ -84,9 +84,15 @@ def test_help_in_chinese_by_default_and_english_on_request(cli: Cli) -> None:
     assert "只看这个编号(可重复)。" in zh
     en = cli("diff", "--help", "--lang", "en", env={"LANG": "zh_CN.UTF-8"}).stdout
     assert "Compare a file of actuals with every commitment" in en
+    assert zh.startswith("用法: reportcheck diff [OPTIONS] [FILE]")
+    assert "选项:" in zh
+    assert "[默认: missed,behind]" in " ".join(zh.split())
     top = cli("--help", env=ZH).stdout
     assert "对照年内统计数据,检查政府工作报告的量化目标。" in top
     assert "生成某月的实际数据填报表。" in top
+    assert "显示此帮助并退出。" in top
+    assert "Usage:" in en
+    assert "Usage:" not in zh
 
 
 def test_an_unknown_code_or_wording_falls_back_to_english() -> None:

@@ -22,6 +22,7 @@ from typer.core import TyperGroup
 
 from reportcheck import __version__
 from reportcheck.cache import load_registry_cached
+from reportcheck.chinese_help import help_in_chinese
 from reportcheck.choices import (
     check_ids,
     check_sections,
@@ -35,8 +36,6 @@ from reportcheck.choices import (
 )
 from reportcheck.errors import MAX_LISTED, Problem, ReportcheckError
 from reportcheck.messages import (
-    COMMAND_HELP,
-    OPTION_HELP,
     hint,
     lang_in_args,
     problem_line,
@@ -85,7 +84,7 @@ class _App(TyperGroup):
         lang = lang_in_args(args)
         _State.lang = lang
         if lang == "zh":
-            _help_in_chinese(self)
+            help_in_chinese(self)
         try:
             return super().make_context(info_name, args, parent, **extra)
         except ClickUsageError as exc:
@@ -100,18 +99,6 @@ class _App(TyperGroup):
             if isinstance(exc, NoArgsIsHelpError):
                 raise
             raise _Usage(exc, _State.lang) from None
-
-
-def _help_in_chinese(group: TyperGroup) -> None:
-    commands: list[tuple[str | None, Any]] = [(None, group), *group.commands.items()]
-    for name, command in commands:
-        short, full = COMMAND_HELP.get(name, (None, None))
-        if full is not None:
-            command.help, command.short_help = full, short
-        for param in command.params:
-            text = OPTION_HELP.get(f"{name}.{param.name}", OPTION_HELP.get(param.name or ""))
-            if text is not None and hasattr(param, "help"):
-                param.help = text
 
 
 app = typer.Typer(
