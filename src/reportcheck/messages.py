@@ -144,7 +144,13 @@ CATALOGUE: dict[str, Sequence[_Entry]] = {
             "--fail-on {v} 无效:应为逗号分隔的 met、missed、on_track、behind、no_data,或 never",
         ),
     ),
-    "no-actuals": ((r"(?P<p>.+) holds no \.csv or \.xlsx files", "{p} 中没有 .csv 或 .xlsx 文件"),),
+    "no-actuals": (
+        (r"(?P<p>.+) holds no \.csv or \.xlsx files", "{p} 中没有 .csv 或 .xlsx 文件"),
+        (
+            r"no file given, \$REPORTCHECK_ACTUALS is not set and there is no \./actuals/ folder",
+            "没有给出文件,$REPORTCHECK_ACTUALS 未设置,也没有 ./actuals/ 文件夹",
+        ),
+    ),
     "bad-output": (
         (
             r"-o (?P<p>.+): expected a \.csv or \.xlsx file name",
