@@ -140,3 +140,21 @@ def test_usage_errors_have_one_style(cli: Cli, args: list[str]) -> None:
     (line,) = result.stderr.splitlines()
     assert line.startswith("reportcheck: error: ")
     assert line.endswith("--help') [usage-error]")
+
+
+def test_completion_with_a_broken_registry_offers_nothing(cli: Cli, tmp_path: Path) -> None:
+    broken = tmp_path / "t.yaml"
+    broken.write_text("targets: [\n")
+    words = f"reportcheck show --targets {broken} grad"
+    result = cli(
+        env={"_REPORTCHECK_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": "4"}
+    )
+    assert (result.exit_code, result.stdout.strip(), result.stderr) == (0, "", "")
+
+
+def test_status_csv_keeps_a_note_with_a_line_break_in_one_cell(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "06.csv").write_text('id,period,value,note\ngraduates,2023-06,5,"first\nsecond"\n')
+    rows = list(
+        csv.DictReader(io.StringIO(cli("status", "--actuals", str(tmp_path), "-f", "csv").stdout))
+    )
+    assert next(r for r in rows if r["id"] == "graduates")["note"] == "first\nsecond"

@@ -83,4 +83,7 @@ def test_lagging_table_carries_units(cli: Cli, tmp_path: Path) -> None:
     row = next(line for line in lagging.splitlines() if "manufacturing_loans" in line)
     assert "亿元" in row.split()
     markdown = cli("status", "--actuals", str(EXAMPLES / "monthly"), "-f", "markdown").stdout
-    assert "| 编号 | 指标 | 期间 | 单位 | 实际 | 应达 | 差距 | 状态 |" in markdown
+    assert (
+        "| 编号 | 指标 | 期间 | 单位 | 实际 | 应达 | 差距 | 完成率 | 较序时进度 | 状态 |"
+        in markdown
+    )

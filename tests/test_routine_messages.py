@@ -84,9 +84,15 @@ def test_help_in_chinese_by_default_and_english_on_request(cli: Cli) -> None:
     assert "只看这个编号(可重复)。" in zh
     en = cli("diff", "--help", "--lang", "en", env={"LANG": "zh_CN.UTF-8"}).stdout
     assert "Compare a file of actuals with every commitment" in en
+    assert zh.startswith("用法: reportcheck diff [OPTIONS] [FILE]")
+    assert "选项:" in zh
+    assert "[默认: missed,behind]" in " ".join(zh.split())
     top = cli("--help", env=ZH).stdout
     assert "对照年内统计数据,检查政府工作报告的量化目标。" in top
     assert "生成某月的实际数据填报表。" in top
+    assert "显示此帮助并退出。" in top
+    assert "Usage:" in en
+    assert "Usage:" not in zh
 
 
 def test_an_unknown_code_or_wording_falls_back_to_english() -> None:
@@ -132,3 +138,44 @@ def test_a_command_without_chinese_help_keeps_its_english_help(cli: Cli) -> None
     finally:
         messages.COMMAND_HELP["show"] = saved
     assert "Everything about one commitment" in text
+
+
+def test_diff_without_any_actuals_says_so_in_chinese(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = cli("diff", env=ZH)
+    assert result.stderr == (
+        "reportcheck: 错误: 没有给出文件,$REPORTCHECK_ACTUALS 未设置,也没有 ./actuals/ 文件夹 "
+        "[no-actuals]\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["diff", BAD, "--period", "2023-13"], "bad-period"),
+        (["diff", BAD, "--period", "2022-06"], "period-out-of-year"),
+        (["diff", BAD, "--status", "late"], "unknown-status"),
+        (["diff", BAD, "--id", "gdp"], "unknown-id"),
+        (["show", "nothing_like_it"], "unknown-id"),
+        (["template", "-o", "t.json"], "bad-output"),
+        (["template", "-o", "taken.csv"], "file-has-values"),
+        (["template", "-o", "taken.csv/t.csv"], "unwritable-file"),
+        (["status", "--actuals", "empty"], "no-actuals"),
+        (["diff", "--nope"], "usage-error"),
+    ],
+)
+def test_every_command_line_error_has_chinese_words(
+    cli: Cli, args: list[str], code: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "taken.csv").write_text("id,period,value\ngdp_growth,2023-06,5.7\n")
+    (tmp_path / "empty").mkdir()
+    result = cli(*args, env=ZH)
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("reportcheck: 错误: ")
+    assert line.endswith(f"[{code}]")
+    english = cli(*args).stderr
+    assert english.startswith("reportcheck: error: ")
+    assert line.removeprefix("reportcheck: 错误: ") != english.removeprefix("reportcheck: error: ")

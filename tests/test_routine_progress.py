@@ -83,3 +83,13 @@ def test_in_every_format(cli: Cli) -> None:
     assert result["pace_words"] == "落后序时进度9.0个百分点"
     markdown = cli(*args, "-f", "markdown").stdout
     assert "| 41.0% | 落后序时进度9.0个百分点 | 滞后 |" in markdown
+
+
+def test_in_the_lagging_table_of_status(cli: Cli) -> None:
+    text = cli("status", "--actuals", str(EXAMPLES / "monthly")).stdout
+    lagging = text[text.index("滞后最多") :]
+    row = next(line for line in lagging.splitlines() if "manufacturing_loans" in line)
+    assert row.split()[-3:] == ["41.0%", "落后9.0个百分点", "滞后"]
+    markdown = cli("status", "--actuals", str(EXAMPLES / "monthly"), "-f", "markdown").stdout
+    lagging_md = markdown[markdown.index("## 滞后最多") :]
+    assert "| 41.0% | 落后序时进度9.0个百分点 | 滞后 |" in lagging_md

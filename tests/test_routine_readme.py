@@ -102,3 +102,16 @@ def test_the_main_command_judges_the_shipped_example(shell: dict[str, str]) -> N
     done = run(command, REPO, shell)
     assert done.returncode == 1
     assert "gdp_growth" in done.stdout
+
+
+def test_every_shell_block_in_the_readme_is_run_by_a_test() -> None:
+    """A shell example without a marker that a test runs would be free to drift."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"(?:<!-- ([\w-]+) -->\n)?```sh\n", text)
+    assert sorted(blocks) == [
+        "main-command",
+        "review-pack",
+        "review-script",
+        "routine",
+        "test-command",
+    ]

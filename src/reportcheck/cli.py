@@ -22,6 +22,7 @@ from typer.core import TyperGroup
 
 from reportcheck import __version__
 from reportcheck.cache import load_registry_cached
+from reportcheck.chinese_help import help_in_chinese
 from reportcheck.choices import (
     check_ids,
     check_sections,
@@ -35,8 +36,6 @@ from reportcheck.choices import (
 )
 from reportcheck.errors import MAX_LISTED, Problem, ReportcheckError
 from reportcheck.messages import (
-    COMMAND_HELP,
-    OPTION_HELP,
     hint,
     lang_in_args,
     problem_line,
@@ -85,7 +84,7 @@ class _App(TyperGroup):
         lang = lang_in_args(args)
         _State.lang = lang
         if lang == "zh":
-            _help_in_chinese(self)
+            help_in_chinese(self)
         try:
             return super().make_context(info_name, args, parent, **extra)
         except ClickUsageError as exc:
@@ -100,18 +99,6 @@ class _App(TyperGroup):
             if isinstance(exc, NoArgsIsHelpError):
                 raise
             raise _Usage(exc, _State.lang) from None
-
-
-def _help_in_chinese(group: TyperGroup) -> None:
-    commands: list[tuple[str | None, Any]] = [(None, group), *group.commands.items()]
-    for name, command in commands:
-        short, full = COMMAND_HELP.get(name, (None, None))
-        if full is not None:
-            command.help, command.short_help = full, short
-        for param in command.params:
-            text = OPTION_HELP.get(f"{name}.{param.name}", OPTION_HELP.get(param.name or ""))
-            if text is not None and hasattr(param, "help"):
-                param.help = text
 
 
 app = typer.Typer(
@@ -138,14 +125,23 @@ class Format(str, Enum):
 
 
 def _complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
-    registry = load_registry_cached(ctx.params.get("targets_file"))
-    return [t.id for t in registry.targets if t.id.startswith(incomplete)]
+    registry = _registry_for_completion(ctx)
+    return [t.id for t in registry.targets if t.id.startswith(incomplete)] if registry else []
 
 
 def _complete_sections(ctx: typer.Context, incomplete: str) -> list[str]:
-    registry = load_registry_cached(ctx.params.get("targets_file"))
+    registry = _registry_for_completion(ctx)
     wanted = normal(incomplete)
-    return [key for key in registry.sections if key.startswith(wanted)]
+    return [key for key in registry.sections if key.startswith(wanted)] if registry else []
+
+
+def _registry_for_completion(ctx: typer.Context) -> Registry | None:
+    """The registry the command line names; None (no suggestions) when it cannot be loaded."""
+    given = ctx.params.get("targets_file")
+    try:
+        return load_registry_cached(Path(given) if given else None)
+    except (ReportcheckError, OSError):
+        return None
 
 
 FormatOption = Annotated[
@@ -378,7 +374,7 @@ def targets(
     \b
     Example: reportcheck targets --section 二 --format json
     """
-    from reportcheck import serialize
+    from reportcheck import markdown, serialize
 
     words = _lang(lang)
     registry = load_registry_cached(targets_file)
@@ -395,7 +391,7 @@ def targets(
     elif fmt is Format.csv:
         typer.echo(serialize.targets_csv(chosen, words), nl=False)
     elif fmt is Format.markdown:
-        typer.echo(serialize.targets_markdown(chosen, words), nl=False)
+        typer.echo(markdown.targets_markdown(chosen, words), nl=False)
     else:
         from reportcheck.render import targets_table
 
@@ -432,7 +428,7 @@ def diff(
     \b
     Example: reportcheck diff actuals/2023-06.xlsx --fail-on missed
     """
-    from reportcheck import serialize
+    from reportcheck import markdown, serialize
     from reportcheck.actuals import table_paths
     from reportcheck.errors import ActualsError
     from reportcheck.evaluate import evaluate, exit_code
@@ -467,7 +463,7 @@ def diff(
     elif fmt is Format.csv:
         typer.echo(serialize.report_csv(report, words), nl=False)
     elif fmt is Format.markdown:
-        typer.echo(serialize.report_markdown(report, words, filters, show_all), nl=False)
+        typer.echo(markdown.report_markdown(report, words, filters, show_all), nl=False)
     else:
         from reportcheck.render import report_table
 
@@ -494,7 +490,7 @@ def status_(
     \b
     Example: reportcheck status --actuals actuals/ --format markdown > review.md
     """
-    from reportcheck import serialize
+    from reportcheck import markdown, serialize
 
     words = _lang(lang)
     registry = load_registry_cached(targets_file)
@@ -512,7 +508,7 @@ def status_(
         elif fmt is Format.csv:
             typer.echo(serialize.overview_csv(view, words), nl=False)
         elif fmt is Format.markdown:
-            typer.echo(serialize.overview_markdown(view, words, advice), nl=False)
+            typer.echo(markdown.overview_markdown(view, words, advice), nl=False)
         else:
             from reportcheck.render import overview_view
 
@@ -535,7 +531,7 @@ def status_(
     elif fmt is Format.csv:
         typer.echo(serialize.review_csv(result, words), nl=False)
     elif fmt is Format.markdown:
-        typer.echo(serialize.review_markdown(result, words, show_all), nl=False)
+        typer.echo(markdown.review_markdown(result, words, show_all), nl=False)
     else:
         from reportcheck.render import review_view
 
@@ -572,14 +568,14 @@ def show(
 
         results = judge_each_period(target, _read(table_paths(path), registry), registry)
     if fmt is not Format.table:
-        from reportcheck import serialize
+        from reportcheck import markdown, serialize
 
         if fmt is Format.json:
             typer.echo(serialize.to_json(serialize.show_dict(target, results, words)), nl=False)
         elif fmt is Format.csv:
             typer.echo(serialize.results_csv(results, words), nl=False)
         else:
-            typer.echo(serialize.show_markdown(target, results, words), nl=False)
+            typer.echo(markdown.show_markdown(target, results, words), nl=False)
         return
     other = registry.get(target.other) if target.other else None
     from reportcheck.render import show_view

@@ -144,7 +144,13 @@ CATALOGUE: dict[str, Sequence[_Entry]] = {
             "--fail-on {v} 无效:应为逗号分隔的 met、missed、on_track、behind、no_data,或 never",
         ),
     ),
-    "no-actuals": ((r"(?P<p>.+) holds no \.csv or \.xlsx files", "{p} 中没有 .csv 或 .xlsx 文件"),),
+    "no-actuals": (
+        (r"(?P<p>.+) holds no \.csv or \.xlsx files", "{p} 中没有 .csv 或 .xlsx 文件"),
+        (
+            r"no file given, \$REPORTCHECK_ACTUALS is not set and there is no \./actuals/ folder",
+            "没有给出文件,$REPORTCHECK_ACTUALS 未设置,也没有 ./actuals/ 文件夹",
+        ),
+    ),
     "bad-output": (
         (
             r"-o (?P<p>.+): expected a \.csv or \.xlsx file name",
@@ -281,7 +287,7 @@ def hint(key: str, lang: str, **values: object) -> str:
 
 #: Labels of the columns and lines this module's callers add to results, (zh, en).
 LABELS: dict[str, tuple[str, str]] = {
-    "completion": ("完成率", "done"),
+    "completion": ("完成率", "completion"),
     "pace": ("较序时进度", "vs pace"),
     "filtered": ("已筛选", "filtered"),
     "no_data_line": ("暂无数据 {count} 项{due}", "no data: {count}{due}"),

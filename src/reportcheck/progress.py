@@ -7,11 +7,12 @@ figures later without touching the renderers.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
+from reportcheck.messages import label
 from reportcheck.model import Released, Status
 
 if TYPE_CHECKING:
@@ -101,3 +102,14 @@ def mixed_periods(results: Iterable[Result], as_of: Period | None) -> bool:
 def percent(value: Decimal | None) -> str:
     """A completion rate as reviews print it, to one decimal place: '55.0%'; '' for none."""
     return "" if value is None else f"{value:f}%"
+
+
+def no_data_line(results: Sequence[Result], as_of: Period | None, lang: str) -> str:
+    """One line for a section's results without data, saying how many are not due yet."""
+    due = sum(1 for r in results if not_yet_due(r, as_of))
+    return label(
+        "no_data_line",
+        lang,
+        count=len(results),
+        due=label("not_due", lang, count=due) if due else "",
+    )

@@ -21,6 +21,7 @@ from reportcheck.numeric import format_decimal
 from reportcheck.progress import (
     judged_periods,
     mixed_periods,
+    no_data_line,
     not_yet_due,
     pace_words,
     percent,
@@ -126,8 +127,6 @@ def report_table(
                 cells.append(Text(str(r.period) if r.period else "—"))
             rows.append(cells)
         if missing and not show_all:
-            from reportcheck.serialize import no_data_line
-
             rows.append(Note(no_data_line(missing, report.period, lang)))
     meta = report.registry.meta
     title = meta.title_en if lang == "en" else meta.title_zh
@@ -229,7 +228,9 @@ def review_view(review: Review, lang: str, show_all: bool = False) -> Renderable
             Column(word("period", lang)),
             Column(word("unit", lang)),
             *_numbers(lang),
-            Column(word("status", lang)),
+            Column(label("completion", lang), justify="right", optional=True, keep=1),
+            Column(label("pace", lang), optional=True),
+            Column(word("status", lang), beside=True),
         ],
         [
             [
@@ -240,6 +241,8 @@ def review_view(review: Review, lang: str, show_all: bool = False) -> Renderable
                 Text(number(r.actual)),
                 Text(number(r.required)),
                 Text(signed(r.gap)),
+                Text(percent(progress(r).completion)),
+                Text(pace_words(progress(r), lang, short=True)),
                 status_text(r.status, lang),
             ]
             for r in review.lagging[:10]
@@ -262,8 +265,6 @@ def review_view(review: Review, lang: str, show_all: bool = False) -> Renderable
             parts.append(line)
     else:
         parts.append(Text("  " + word("none", lang), style="dim"))
-    from reportcheck.serialize import no_data_line
-
     no_data = review.no_data
     parts.append(Text(f"{word('no_data', lang)} ({len(no_data)})", style="bold"))
     for key, section in report.registry.sections.items():

@@ -15,23 +15,17 @@ from typing import TYPE_CHECKING, Any
 
 from reportcheck.errors import MAX_LISTED, Problem
 from reportcheck.explain import pacing_words, rule_words
-from reportcheck.labels import CHANGE, pick, status_label, word
-from reportcheck.messages import label
-from reportcheck.model import Status
+from reportcheck.labels import status_label
 from reportcheck.numeric import format_decimal
 from reportcheck.progress import (
-    judged_periods,
-    mixed_periods,
     not_yet_due,
     pace_words,
-    percent,
     progress,
 )
 
 if TYPE_CHECKING:
     from reportcheck.evaluate import Report, Result
     from reportcheck.model import Target
-    from reportcheck.periods import Period
     from reportcheck.review import Overview, Review
 
 #: Decimals are marked with a token no data holds (checked), then written as bare numbers.
@@ -254,30 +248,30 @@ def report_csv(report: Report, lang: str) -> str:
 
 
 def results_csv(results: Iterable[Result], lang: str) -> str:
-    return to_csv(
-        RESULT_COLUMNS,
-        (
-            (
-                r.target.id,
-                r.target.section,
-                r.target.name(lang),
-                r.status.value,
-                str(r.period) if r.period else "",
-                r.actual,
-                r.target.unit,
-                r.required,
-                r.expected,
-                r.gap,
-                progress(r).completion,
-                progress(r).ahead,
-                r.target.quote,
-                rule_words(r.target, lang),
-                r.reason(lang),
-                r.source,
-                r.note,
-            )
-            for r in results
-        ),
+    return to_csv(RESULT_COLUMNS, (result_row(r, lang) for r in results))
+
+
+def result_row(r: Result, lang: str) -> tuple[object, ...]:
+    """One result's cells, in the order of RESULT_COLUMNS."""
+    done = progress(r)
+    return (
+        r.target.id,
+        r.target.section,
+        r.target.name(lang),
+        r.status.value,
+        str(r.period) if r.period else "",
+        r.actual,
+        r.target.unit,
+        r.required,
+        r.expected,
+        r.gap,
+        done.completion,
+        done.ahead,
+        r.target.quote,
+        rule_words(r.target, lang),
+        r.reason(lang),
+        r.source,
+        r.note,
     )
 
 
@@ -339,247 +333,21 @@ def md(text: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
 
 
-class Num:
-    """A number cell: right-aligned, '—' when there is none, a sign kept when asked."""
-
-    def __init__(self, value: object, *, signed: bool = False, suffix: str = "") -> None:
-        self.value, self.signed, self.suffix = value, signed, suffix
-
-    def text(self, lang: str) -> str:
-        value = self.value
-        if value is None:
-            return "—"
-        if isinstance(value, bool):
-            return ("yes" if value else "no") if lang == "en" else ("是" if value else "否")
-        if isinstance(value, Decimal):
-            shown = format_decimal(value)
-            if self.signed and value > 0:
-                shown = "+" + shown
-            return shown + self.suffix
-        return md(value)
-
-
-def _md_table(
-    header: Sequence[str], rows: Iterable[Sequence[object]], lang: str = "zh"
-) -> list[str]:
-    rows = [list(row) for row in rows]
-    numeric = [
-        bool(rows) and all(isinstance(row[i], Num) for row in rows) for i in range(len(header))
-    ]
-    lines = [
-        "| " + " | ".join(header) + " |",
-        "|" + "".join("---:|" if n else "---|" for n in numeric),
-    ]
-    lines += [
-        "| " + " | ".join(c.text(lang) if isinstance(c, Num) else md(c) for c in row) + " |"
-        for row in rows
-    ]
-    return lines
-
-
-def headline(report: Report, lang: str, filters: Sequence[str] = ()) -> str:
-    """'截至 2023-06:已完成 0 · …', saying when the results are a filtered selection."""
-    shown = f"{word('as_of', lang)} {report.period or '—'}"
-    if filters:
-        shown += f" ({label('filtered', lang)}: {' '.join(filters)})"
-    if mixed_periods(report.results, report.period):
-        periods = ", ".join(str(p) for p in judged_periods(report.results))
-        shown += f" ({label('mixed', lang, periods=periods)})"
-    return f"{shown}: {summary_words(report, lang)}"
-
-
-def no_data_line(results: Sequence[Result], as_of: Period | None, lang: str) -> str:
-    """One line for a section's results without data, saying how many are not due yet."""
-    due = sum(1 for r in results if not_yet_due(r, as_of))
-    return label(
-        "no_data_line",
-        lang,
-        count=len(results),
-        due=label("not_due", lang, count=due) if due else "",
-    )
-
-
-def report_markdown(
-    report: Report, lang: str, filters: Sequence[str] = (), show_all: bool = False
-) -> str:
-    registry = report.registry
-    lines = [
-        f"# {md(registry.meta.title_zh if lang != 'en' else registry.meta.title_en)}",
-        "",
-        md(headline(report, lang, filters)),
-        "",
-    ]
-    mixed = mixed_periods(report.results, report.period)
-    keys = ["id", "name", "wording", "unit", "actual", "required", "gap"]
-    header = [word(k, lang) for k in keys]
-    header += [label("completion", lang), label("pace", lang), word("status", lang)]
-    if mixed:
-        header.append(word("period", lang))
-    for key, section in registry.sections.items():
-        results = [r for r in report.results if r.target.section == key]
-        if not results:
-            continue
-        missing = [r for r in results if r.status is Status.NO_DATA]
-        shown = results if show_all else [r for r in results if r.status is not Status.NO_DATA]
-        lines += [f"## {md(section.title(lang))}", ""]
-        if shown:
-            lines += _md_table(header, (_md_row(r, lang, mixed) for r in shown), lang)
-            lines.append("")
-        if missing and not show_all:
-            lines += [md(no_data_line(missing, report.period, lang)), ""]
-    return "\n".join(lines)
-
-
-def _md_row(result: Result, lang: str, mixed: bool) -> list[object]:
-    done = progress(result)
-    target = result.target
-    row: list[object] = [
-        target.id,
-        target.name(lang),
-        target.quote,
-        target.unit,
-        Num(result.actual),
-        Num(result.expected if result.expected is not None else result.required),
-        Num(result.gap, signed=True),
-        Num(percent(done.completion) or None),
-        pace_words(done, lang) or "—",
-        status_label(result.status, lang),
-    ]
-    if mixed:
-        row.append(str(result.period) if result.period else "—")
-    return row
-
-
-def review_markdown(review: Review, lang: str, show_all: bool = False) -> str:
-    report = review.report
-    lines = [report_markdown(report, lang, show_all=show_all)]
-    lines += [f"## {word('lagging', lang)}", ""]
-    lines += _md_table(
-        [word(k, lang) for k in ("id", "name", "period", "unit", "actual", "required", "gap")]
-        + [word("status", lang)],
-        (
-            (
-                r.target.id,
-                r.target.name(lang),
-                str(r.period) if r.period else "—",
-                r.target.unit,
-                Num(r.actual),
-                Num(r.required),
-                Num(r.gap, signed=True),
-                status_label(r.status, lang),
-            )
-            for r in review.lagging
-        ),
-        lang,
-    )
-    lines += [
-        "",
-        f"## {word('changes', lang)} ({word('previous', lang)} {review.previous or '—'})",
-        "",
-    ]
-    lines += _md_table(
-        [word("id", lang), label("before", lang), label("after", lang), label("change", lang)],
-        (
-            (
-                c.id,
-                status_label(c.before, lang),
-                status_label(c.after, lang),
-                pick(CHANGE[c.kind], lang),
-            )
-            for c in review.changes
-        ),
-        lang,
-    )
-    return "\n".join(lines) + "\n"
-
-
 def review_csv(review: Review, lang: str) -> str:
-    """The judged results of the latest period, with the status each had the period before."""
-    before = {c.id: c for c in review.changes}
-    header = (*RESULT_COLUMNS, "previous_period", "change")
-    base = results_csv(review.report.results, lang).splitlines(keepends=True)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    for result, line in zip(review.report.results, base[1:], strict=True):
-        change = before.get(result.target.id)
-        cells = next(csv.reader([line]))
-        writer.writerow(
-            [*cells, str(review.previous or ""), change.kind if change is not None else ""]
-        )
-    return buffer.getvalue()
-
-
-def targets_markdown(targets: Sequence[Target], lang: str) -> str:
-    lines = _md_table(
-        [word(k, lang) for k in ("section", "id", "name", "wording", "unit", "rule")],
-        ((t.section, t.id, t.name(lang), t.quote, t.unit, rule_words(t, lang)) for t in targets),
-        lang,
+    """The judged results of the latest period, with the change since the period before."""
+    changes = {c.id: c.kind for c in review.changes}
+    previous = str(review.previous or "")
+    return to_csv(
+        (*RESULT_COLUMNS, "previous_period", "change"),
+        (
+            (*result_row(r, lang), previous, changes.get(r.target.id, ""))
+            for r in review.report.results
+        ),
     )
-    return "\n".join(lines) + "\n"
 
 
 def show_dict(target: Target, results: Sequence[Result], lang: str) -> dict[str, Any]:
     return {"target": target_dict(target, lang), "results": [result_dict(r, lang) for r in results]}
-
-
-def show_markdown(target: Target, results: Sequence[Result], lang: str) -> str:
-    lines = [
-        f"# {md(target.id)} {md(target.name(lang))}",
-        "",
-        f"- {word('quote', lang)}: “{md(target.quote)}”",
-        f"- {word('rule', lang)}: {md(rule_words(target, lang))}",
-        f"- {word('unit', lang)}: {md(target.unit)}",
-        f"- {word('pacing', lang)}: {md(pacing_words(target, lang))}",
-        "",
-    ]
-    if results:
-        unit = f" ({target.unit})"
-        lines += _md_table(
-            [
-                word("period", lang),
-                word("actual", lang) + unit,
-                word("required", lang) + unit,
-                word("gap", lang),
-                label("completion", lang),
-                label("pace", lang),
-                word("status", lang),
-            ],
-            (
-                (
-                    str(r.period),
-                    Num(r.actual),
-                    Num(r.expected if r.expected is not None else r.required),
-                    Num(r.gap, signed=True),
-                    Num(percent(progress(r).completion) or None),
-                    pace_words(progress(r), lang) or "—",
-                    status_label(r.status, lang),
-                )
-                for r in results
-            ),
-            lang,
-        )
-        lines.append("")
-    return "\n".join(lines)
-
-
-def overview_markdown(view: Overview, lang: str, hint: str) -> str:
-    meta = view.registry.meta
-    lines = [
-        f"# {md(meta.title_en if lang == 'en' else meta.title_zh)}",
-        "",
-        f"{sum(view.by_section.values())} {word('commitments', lang)}",
-        "",
-    ]
-    lines += _md_table(
-        [word("by_section", lang), word("count", lang)],
-        (
-            (view.registry.sections[k].title(lang), Num(Decimal(n)))
-            for k, n in view.by_section.items()
-        ),
-        lang,
-    )
-    return "\n".join([*lines, "", md(hint), ""])
 
 
 def overview_csv(view: Overview, lang: str) -> str:
