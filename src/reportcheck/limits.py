@@ -14,8 +14,9 @@ from pathlib import Path
 MAX_FILE_BYTES = 16 * 1024 * 1024
 #: One part of an .xlsx workbook once unpacked (a sheet, the shared strings).
 MAX_XLSX_PART_BYTES = 64 * 1024 * 1024
-#: Rows of one file, the header included.
-MAX_ROWS = 50_000
+#: Rows of one file, the header included (a year of monthly figures for every id of a
+#: registry is about 1,200).
+MAX_ROWS = 20_000
 #: Columns of one row.
 MAX_COLUMNS = 64
 #: Characters in one cell.

@@ -33,14 +33,14 @@ def read_csv(data: bytes, table: RawTable) -> RawTable:
     try:
         for number, cells in enumerate(reader, start=1):
             if number > MAX_ROWS:
-                return table.fail(
+                return _refuse(table).fail(
                     "too-large",
                     f"has more than {MAX_ROWS} rows, the limit for a file of actuals; "
                     "split it by month",
                     number,
                 )
             if len(cells) > MAX_COLUMNS:
-                return table.fail(
+                return _refuse(table).fail(
                     "too-large",
                     f"has {len(cells)} columns; a file of actuals may have at most {MAX_COLUMNS}",
                     number,
@@ -69,11 +69,18 @@ def read_csv(data: bytes, table: RawTable) -> RawTable:
                 table.rows.append((number, cells[:width] if cells else [""] * width))
     except csv.Error as exc:
         if "field larger" in str(exc):
-            return table.fail(
+            return _refuse(table).fail(
                 "too-large",
                 f"has a cell longer than a CSV reader takes; a cell may hold at most "
                 f"{MAX_CELL_CHARS} characters",
                 reader.line_num,
             )
         return table.fail("wrong-file-type", f"is not valid CSV: {exc}", reader.line_num)
+    return table
+
+
+def _refuse(table: RawTable) -> RawTable:
+    """A file beyond a limit is refused whole: none of its rows is checked or judged."""
+    table.header = []
+    table.rows = []
     return table

@@ -12,6 +12,7 @@ import io
 import re
 import zipfile
 from decimal import Decimal
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from reportcheck.actuals.table import RawTable
@@ -96,7 +97,9 @@ def _rows(sheet: Any) -> Iterator[Any]:
             f"sheet {sheet.title!r} declares {rows} rows and {columns} columns; a sheet of "
             f"actuals may have at most {MAX_ROWS} rows and {MAX_COLUMNS} columns"
         )
-    return iter(sheet.iter_rows(max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS + 1))
+    # Rows then come as stored, not padded to the declared size; _grid counts them itself.
+    sheet.reset_dimensions()
+    return iter(sheet.iter_rows())
 
 
 class _TooLargeError(ValueError):
@@ -128,17 +131,16 @@ def _read_sheets(data: bytes, table: RawTable, formulas: Formulas) -> list[RawTa
 
 def _grid(sheet: Any, table: RawTable, formulas: Formulas) -> list[list[Cell]]:
     grid: list[list[Cell]] = []
-    for r, row in enumerate(_rows(sheet), start=1):
+    for r, stored in enumerate(_rows(sheet), start=1):
         if r > MAX_ROWS:
             raise _TooLargeError(f"sheet {sheet.title!r} has more than {MAX_ROWS} rows")
+        if len(stored) > MAX_COLUMNS and any(c.value is not None for c in stored[MAX_COLUMNS:]):
+            raise _TooLargeError(
+                f"sheet {sheet.title!r} has more than {MAX_COLUMNS} columns in row {r}"
+            )
+        row = stored[:MAX_COLUMNS]
         cells: list[Cell] = []
         for c, cell in enumerate(row, start=1):
-            if c > MAX_COLUMNS:
-                if cell.value is not None:
-                    raise _TooLargeError(
-                        f"sheet {sheet.title!r} has more than {MAX_COLUMNS} columns in row {r}"
-                    )
-                continue
             formula = formulas.get((sheet.title, r, c))
             if cell.value is None and formula is not None:
                 table.fail(
@@ -214,6 +216,7 @@ def _is_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
+@cache
 def is_percent_format(number_format: str, value: float = 1.0) -> bool:
     """True when Excel shows the stored fraction times 100: a % that is a format code.
 
@@ -244,6 +247,6 @@ def _cell_text(value: Any, number_format: str) -> str:
         number = Decimal(format(value, f".{_EXCEL_DIGITS}g"))
     else:
         return str(value)
-    if is_percent_format(number_format, float(value)):
+    if is_percent_format(number_format, (value > 0) - (value < 0)):
         return format_decimal(number * 100) + "%"
     return format_decimal(number)
