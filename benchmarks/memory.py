@@ -79,6 +79,36 @@ def xlsx_at_the_limit(folder: Path) -> list[str]:
     return ["diff", str(path), "-f", "json"]
 
 
+#: Columns that fill the cell limit at the row limit.
+WIDTH = limits.MAX_CELLS // limits.MAX_ROWS
+
+
+def widest_csv(folder: Path) -> list[str]:
+    """The most a CSV within the limits can hold: every row and cell, long cells."""
+    columns = ["id", "period", "value", *(f"c{i}" for i in range(WIDTH - 3))]
+    per_row = limits.MAX_FILE_BYTES // limits.MAX_ROWS - 30
+    cell = "统" * max(1, (per_row // WIDTH - 1) // 3)
+    row = ",".join(["gdp_growth", "2023-06", "5.7"] + [cell] * (WIDTH - 3)) + "\n"
+    path = folder / "widest.csv"
+    with path.open("w", encoding="utf-8") as stream:
+        stream.write(",".join(columns) + "\n")
+        stream.writelines(row for _ in range(limits.MAX_ROWS - 1))
+    return ["diff", str(path), "-f", "json"]
+
+
+def widest_xlsx(folder: Path) -> list[str]:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet()
+    sheet.append(["id", "period", "value", *(f"c{i}" for i in range(WIDTH - 3))])
+    for n in range(limits.MAX_ROWS - 1):
+        sheet.append(["gdp_growth", "2023-06", 5.7, *(n * 100 + i for i in range(WIDTH - 3))])
+    path = folder / "widest.xlsx"
+    book.save(path)
+    return ["diff", str(path), "-f", "json"]
+
+
 def _workbook_with(
     folder: Path, name: str, part: str, chunks: list[bytes], repeat: int = 1
 ) -> Path:
@@ -148,6 +178,8 @@ CASES: list[tuple[str, Callable[[Path], list[str]]]] = [
     ("a typical month (93 rows, CSV)", typical_month),
     (f"CSV at the row limit ({limits.MAX_ROWS} rows)", rows_at_the_limit),
     (f".xlsx at the row limit ({limits.MAX_ROWS} rows)", xlsx_at_the_limit),
+    ("CSV at the cell limit (20,000 rows x 10 columns of CJK text)", widest_csv),
+    (".xlsx at the cell limit (20,000 rows x 10 columns)", widest_xlsx),
     ("a million-row CSV (23 MB)", million_rows),
     ("a million short rows (6 MB)", million_short_rows),
     (".xlsx declaring a million rows (2 KB)", declared_million_rows),

@@ -11,14 +11,16 @@ import stat
 from pathlib import Path
 
 #: A file of actuals (CSV bytes, or an .xlsx workbook as stored on disk).
-MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_FILE_BYTES = 8 * 1024 * 1024
 #: One part of an .xlsx workbook once unpacked (a sheet, the shared strings).
 MAX_XLSX_PART_BYTES = 64 * 1024 * 1024
 #: Rows of one file, the header included (a year of monthly figures for every id of a
 #: registry is about 1,200).
 MAX_ROWS = 20_000
 #: Columns of one row.
-MAX_COLUMNS = 64
+MAX_COLUMNS = 32
+#: Cells of one file or sheet (rows times the columns they use).
+MAX_CELLS = 200_000
 #: Characters in one cell.
 MAX_CELL_CHARS = 4_000
 #: Files of actuals in one folder.

@@ -7,7 +7,7 @@ import io
 from typing import TYPE_CHECKING
 
 from reportcheck.actuals.encoding import EncodingProblemError, decode
-from reportcheck.limits import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS
+from reportcheck.limits import MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS
 
 if TYPE_CHECKING:
     from reportcheck.actuals.table import RawTable
@@ -29,7 +29,7 @@ def read_csv(data: bytes, table: RawTable) -> RawTable:
             "is empty; expected a header line 'id,period,value' and one row per figure",
         )
     reader = csv.reader(io.StringIO(text, newline=""))
-    width = 0
+    width = cells_seen = 0
     try:
         for number, cells in enumerate(reader, start=1):
             if number > MAX_ROWS:
@@ -43,6 +43,13 @@ def read_csv(data: bytes, table: RawTable) -> RawTable:
                 return _refuse(table).fail(
                     "too-large",
                     f"has {len(cells)} columns; a file of actuals may have at most {MAX_COLUMNS}",
+                    number,
+                )
+            cells_seen += len(cells)
+            if cells_seen > MAX_CELLS:
+                return _refuse(table).fail(
+                    "too-large",
+                    f"has more than {MAX_CELLS} cells, the limit for a file of actuals",
                     number,
                 )
             long = next((c for c in cells if len(c) > MAX_CELL_CHARS), None)

@@ -11,13 +11,21 @@ import datetime as dt
 import io
 import re
 import zipfile
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from reportcheck.actuals.table import RawTable
 from reportcheck.errors import Problem
-from reportcheck.limits import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, MAX_XLSX_PART_BYTES, size_text
+from reportcheck.limits import (
+    MAX_CELL_CHARS,
+    MAX_CELLS,
+    MAX_COLUMNS,
+    MAX_ROWS,
+    MAX_XLSX_PART_BYTES,
+    size_text,
+)
 from reportcheck.numeric import format_decimal, normalise_text
 
 if TYPE_CHECKING:
@@ -30,7 +38,6 @@ _FORMAT_TEXT = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
 #: Excel keeps 15 significant digits; a float beyond them is binary noise, not a typed digit.
 _EXCEL_DIGITS = 15
 
-Cell = tuple[str, bool]  # text, is a number
 Formulas = dict[tuple[str, int, int], str]
 
 
@@ -92,10 +99,11 @@ def _formulas(data: bytes, archive: zipfile.ZipFile) -> Formulas:
 def _rows(sheet: Any) -> Iterator[Any]:
     """Rows of a sheet, refused before reading when it declares more than the limits."""
     rows, columns = sheet.max_row or 0, sheet.max_column or 0
-    if rows > MAX_ROWS or columns > MAX_COLUMNS:
+    if rows > MAX_ROWS or columns > MAX_COLUMNS or rows * columns > MAX_CELLS:
         raise _TooLargeError(
             f"sheet {sheet.title!r} declares {rows} rows and {columns} columns; a sheet of "
-            f"actuals may have at most {MAX_ROWS} rows and {MAX_COLUMNS} columns"
+            f"actuals may have at most {MAX_ROWS} rows, {MAX_COLUMNS} columns and "
+            f"{MAX_CELLS} cells"
         )
     # Rows then come as stored, not padded to the declared size; _grid counts them itself.
     sheet.reset_dimensions()
@@ -129,8 +137,17 @@ def _read_sheets(data: bytes, table: RawTable, formulas: Formulas) -> list[RawTa
     return tables
 
 
-def _grid(sheet: Any, table: RawTable, formulas: Formulas) -> list[list[Cell]]:
-    grid: list[list[Cell]] = []
+@dataclass
+class _Grid:
+    """A sheet's cells as text, empty rows and trailing empty cells trimmed."""
+
+    rows: list[list[str]] = field(default_factory=list)
+    has_number: bool = False
+
+
+def _grid(sheet: Any, table: RawTable, formulas: Formulas) -> _Grid:
+    grid = _Grid()
+    count = 0
     for r, stored in enumerate(_rows(sheet), start=1):
         if r > MAX_ROWS:
             raise _TooLargeError(f"sheet {sheet.title!r} has more than {MAX_ROWS} rows")
@@ -138,44 +155,56 @@ def _grid(sheet: Any, table: RawTable, formulas: Formulas) -> list[list[Cell]]:
             raise _TooLargeError(
                 f"sheet {sheet.title!r} has more than {MAX_COLUMNS} columns in row {r}"
             )
-        row = stored[:MAX_COLUMNS]
-        cells: list[Cell] = []
-        for c, cell in enumerate(row, start=1):
-            formula = formulas.get((sheet.title, r, c))
-            if cell.value is None and formula is not None:
-                table.fail(
-                    "formula-without-value",
-                    f"cell {cell.coordinate} holds the formula {formula} but no computed value "
-                    "(a program wrote the file without calculating it), so its value is "
-                    "unknown; open and save it in Excel or WPS, or type the value",
-                    r,
-                    formula,
-                )
-                cells.append(("", False))
+        cells: list[str] = []
+        for c, cell in enumerate(stored[:MAX_COLUMNS], start=1):
+            value = cell.value
+            if value is None:
+                formula = formulas.get((sheet.title, r, c))
+                if formula is not None:
+                    _unknown(table, cell.coordinate, formula, r)
+                cells.append("")
                 continue
-            text = _cell_text(cell.value, getattr(cell, "number_format", "General"))
+            text = _cell_text(value, getattr(cell, "number_format", "General"))
             if len(text) > MAX_CELL_CHARS:
                 raise _TooLargeError(
                     f"cell {cell.coordinate} holds {len(text)} characters; a cell may hold at "
                     f"most {MAX_CELL_CHARS}"
                 )
-            cells.append((text, _is_number(cell.value)))
-        while cells and not cells[-1][0]:  # keep empty rows small
+            grid.has_number = grid.has_number or _is_number(value)
+            cells.append(text)
+        while cells and not cells[-1]:  # keep empty rows small
             cells.pop()
-        grid.append(cells)
-    while grid and not grid[-1]:  # formatting can stretch a sheet past its last value
-        grid.pop()
+        count += len(cells)
+        if count > MAX_CELLS:
+            raise _TooLargeError(
+                f"sheet {sheet.title!r} has more than {MAX_CELLS} cells, the limit for a sheet "
+                "of actuals"
+            )
+        grid.rows.append(cells)
+    while grid.rows and not grid.rows[-1]:  # formatting can stretch a sheet past its last value
+        grid.rows.pop()
     return grid
 
 
-def _later_sheet(grid: list[list[Cell]], table: RawTable, first: RawTable, title: str) -> bool:
+def _unknown(table: RawTable, coordinate: str, formula: str, line: int) -> None:
+    table.fail(
+        "formula-without-value",
+        f"cell {coordinate} holds the formula {formula} but no computed value (a program "
+        "wrote the file without calculating it), so its value is unknown; open and save it "
+        "in Excel or WPS, or type the value",
+        line,
+        formula,
+    )
+
+
+def _later_sheet(grid: _Grid, table: RawTable, first: RawTable, title: str) -> bool:
     """Whether a later sheet is a table to read; one with figures but no header is refused."""
-    if not grid:
+    if not grid.rows:
         return False
-    header = {normalise_text(text).lower() for text, _ in grid[0]}
+    header = {normalise_text(text).lower() for text in grid.rows[0]}
     if {"id", "period", "value"} <= header:
         return True
-    if any(number for row in grid for _, number in row):
+    if grid.has_number:
         table.fail(
             "sheet-without-header",
             f"sheet {title!r} holds figures but no header row 'id, period, value'; put the "
@@ -194,8 +223,8 @@ def _later_sheet(grid: list[list[Cell]], table: RawTable, first: RawTable, title
     return False
 
 
-def _as_table(grid: list[list[Cell]], table: RawTable) -> RawTable:
-    if not grid:
+def _as_table(grid: _Grid, table: RawTable) -> RawTable:
+    if not grid.rows:
         if not table.problems:
             table.fail(
                 "empty-file",
@@ -203,12 +232,13 @@ def _as_table(grid: list[list[Cell]], table: RawTable) -> RawTable:
                 "'id, period, value' and one row per figure",
             )
         return table
-    header = [text for text, _ in grid[0]]
+    header = grid.rows[0]
     width = len(header)
     table.header = header
-    for n, row in enumerate(grid[1:], start=2):
-        cells = [text for text, _ in row]
-        table.rows.append((n, (cells + [""] * width)[: max(width, len(cells))]))
+    for n, cells in enumerate(grid.rows[1:], start=2):
+        if len(cells) < width:
+            cells.extend([""] * (width - len(cells)))
+        table.rows.append((n, cells))
     return table
 
 
