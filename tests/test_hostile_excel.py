@@ -200,3 +200,14 @@ def test_generated_cells_are_read_as_excel_shows_them(rows: list[tuple[object, s
             assert Decimal(cells[2]) == value
         else:
             assert cells[2] == value
+
+
+def test_a_formula_without_value_in_an_ignored_column_changes_nothing(
+    tmp_path: Path, registry: Registry
+) -> None:
+    path = workbook(
+        tmp_path / "f.xlsx",
+        [[*HEAD, "target"], ["gdp_growth", "2023-06", 5.7, "=6*1"]],
+    )
+    (actual,) = read_actuals([path], registry).actuals
+    assert actual.value == Decimal("5.7")

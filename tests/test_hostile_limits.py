@@ -57,13 +57,13 @@ def test_a_cell_beyond_the_limit_is_refused_with_its_line(tmp_path: Path) -> Non
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
 def test_a_device_is_refused_not_read(tmp_path: Path) -> None:
-    assert codes(Path("/dev/zero")) == ["too-large"]
+    assert codes(Path("/dev/zero")) == ["unreadable-file"]
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs POSIX pipes")
 def test_a_pipe_given_as_actuals_does_not_hang(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "a.csv")
-    assert codes(tmp_path / "a.csv") == ["too-large"]
+    assert codes(tmp_path / "a.csv") == ["unreadable-file"]
 
 
 def registry_error(tmp_path: Path, text: str) -> str:

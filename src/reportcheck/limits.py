@@ -36,7 +36,11 @@ MAX_DECIMAL_PLACES = 10
 
 
 class LimitError(OSError):
-    """An input is beyond a limit (too large, or not a regular file); the message says which."""
+    """An input is beyond a limit; the message names the limit."""
+
+
+class NotRegularFileError(LimitError):
+    """A pipe, a device or a socket where a file was expected: never read, so never a hang."""
 
 
 def size_text(count: int) -> str:
@@ -59,7 +63,9 @@ def read_limited(path: Path, limit: int, what: str) -> bytes:
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError(21, "is a folder", str(path))
         if not stat.S_ISREG(info.st_mode):
-            raise LimitError(f"is not a regular file (a pipe or a device); {what} must be one")
+            raise NotRegularFileError(
+                f"is not a regular file (a pipe or a device); {what} must be one"
+            )
         if info.st_size > limit:
             raise LimitError(
                 f"is {size_text(info.st_size)}; {what} may be at most {size_text(limit)}"

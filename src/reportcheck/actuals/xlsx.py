@@ -16,6 +16,7 @@ from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from reportcheck.actuals import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from reportcheck.actuals.table import RawTable
 from reportcheck.errors import Problem
 from reportcheck.limits import (
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 #: Parts of a number format that are text, not format codes: "quoted", \escaped, [colour].
 _FORMAT_TEXT = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
+#: Columns whose cells are read; a formula without a value elsewhere changes nothing.
+READ_COLUMNS = frozenset(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)
 #: Excel keeps 15 significant digits; a float beyond them is binary noise, not a typed digit.
 _EXCEL_DIGITS = 15
 
@@ -143,6 +146,8 @@ class _Grid:
 
     rows: list[list[str]] = field(default_factory=list)
     has_number: bool = False
+    #: Formula cells without a computed value: (row, column, coordinate, formula).
+    unknown: list[tuple[int, int, str, str]] = field(default_factory=list)
 
 
 def _grid(sheet: Any, table: RawTable, formulas: Formulas) -> _Grid:
@@ -161,7 +166,7 @@ def _grid(sheet: Any, table: RawTable, formulas: Formulas) -> _Grid:
             if value is None:
                 formula = formulas.get((sheet.title, r, c))
                 if formula is not None:
-                    _unknown(table, cell.coordinate, formula, r)
+                    grid.unknown.append((r, c, cell.coordinate, formula))
                 cells.append("")
                 continue
             text = _cell_text(value, getattr(cell, "number_format", "General"))
@@ -183,6 +188,11 @@ def _grid(sheet: Any, table: RawTable, formulas: Formulas) -> _Grid:
         grid.rows.append(cells)
     while grid.rows and not grid.rows[-1]:  # formatting can stretch a sheet past its last value
         grid.rows.pop()
+    header = [normalise_text(h).lower() for h in grid.rows[0]] if grid.rows else []
+    for r, c, coordinate, formula in grid.unknown:
+        # Only a formula in a column that is read leaves a figure unknown.
+        if r == 1 or (c <= len(header) and header[c - 1] in READ_COLUMNS):
+            _unknown(table, coordinate, formula, r)
     return grid
 
 
