@@ -307,3 +307,15 @@ def test_escapes_in_registry_titles_never_reach_the_terminal(tmp_path: Path) -> 
     status, output = _on_terminal(["targets", "--targets", str(registry)], tmp_path)
     assert status in (0, 2)  # listed, or refused as a registry error: never raw on screen
     assert _foreign_escapes(output) == []
+
+
+@needs_pty
+@pytest.mark.parametrize(
+    "args", [["--help"], ["diff", "--help"], ["targets", "--bogus"], ["status"]]
+)
+def test_reportchecks_own_output_is_not_neutralised(tmp_path: Path, args: list[str]) -> None:
+    """Only data is made inert: help, usage errors and Rich's colours reach the terminal whole."""
+    status, output = _on_terminal(args, tmp_path)
+    assert status in (0, 2)
+    assert "\\x1b" not in output
+    assert "\\x9b" not in output
