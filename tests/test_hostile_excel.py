@@ -211,3 +211,27 @@ def test_a_formula_without_value_in_an_ignored_column_changes_nothing(
     )
     (actual,) = read_actuals([path], registry).actuals
     assert actual.value == Decimal("5.7")
+
+
+def test_many_parts_that_unpack_beyond_the_limit_are_refused(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for n in range(3):
+            archive.writestr(f"xl/worksheets/sheet{n}.xml", b" " * (50 * 1024 * 1024))
+    path = tmp_path / "parts.xlsx"
+    path.write_bytes(buffer.getvalue())
+    (table,) = read_tables(path)
+    assert [p.code for p in table.problems] == ["too-large"]
+    assert "at most 128 MiB" in table.problems[0].message
+
+
+def test_a_formula_sheet_declaring_a_million_rows_is_too_large_not_broken(tmp_path: Path) -> None:
+    sheet = (
+        b"<worksheet xmlns='http://schemas.openxmlformats.org/spreadsheetml/2006/main'>"
+        b"<dimension ref='A1:C1048576'/><sheetData><row r='1'><c r='A1'><f>1+1</f></c></row>"
+        b"</sheetData></worksheet>"
+    )
+    path = tmp_path / "f.xlsx"
+    path.write_bytes(_broken(sheet))
+    (table,) = read_tables(path)
+    assert [p.code for p in table.problems] == ["too-large"]

@@ -14,6 +14,8 @@ from pathlib import Path
 MAX_FILE_BYTES = 8 * 1024 * 1024
 #: One part of an .xlsx workbook once unpacked (a sheet, the shared strings).
 MAX_XLSX_PART_BYTES = 64 * 1024 * 1024
+#: All parts of an .xlsx workbook once unpacked.
+MAX_XLSX_UNPACKED_BYTES = 128 * 1024 * 1024
 #: Rows of one file, the header included (a year of monthly figures for every id of a
 #: registry is about 1,200).
 MAX_ROWS = 20_000

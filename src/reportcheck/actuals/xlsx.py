@@ -25,6 +25,7 @@ from reportcheck.limits import (
     MAX_COLUMNS,
     MAX_ROWS,
     MAX_XLSX_PART_BYTES,
+    MAX_XLSX_UNPACKED_BYTES,
     size_text,
 )
 from reportcheck.numeric import format_decimal, normalise_text
@@ -60,6 +61,15 @@ def read_workbook(data: bytes, table: RawTable) -> list[RawTable]:
                     f"a workbook part may be at most {size_text(MAX_XLSX_PART_BYTES)}",
                 )
             ]
+    unpacked = sum(part.file_size for part in parts)
+    if unpacked > MAX_XLSX_UNPACKED_BYTES:
+        return [
+            table.fail(
+                "too-large",
+                f"unpacks to {size_text(unpacked)} in {len(parts)} parts; a workbook may "
+                f"unpack to at most {size_text(MAX_XLSX_UNPACKED_BYTES)}",
+            )
+        ]
     try:
         formulas = _formulas(data, archive) if _has_formulas(archive) else {}
         return _read_sheets(data, table, formulas)
@@ -90,8 +100,14 @@ def _formulas(data: bytes, archive: zipfile.ZipFile) -> Formulas:
     book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     try:
         for sheet in book.worksheets:
-            for r, row in enumerate(_rows(sheet), start=1):
-                for c, cell in enumerate(row, start=1):
+            try:
+                rows = _rows(sheet)
+            except _TooLargeError:
+                continue  # refused, with the reason, when the values are read
+            for r, row in enumerate(rows, start=1):
+                if r > MAX_ROWS:
+                    break
+                for c, cell in enumerate(row[:MAX_COLUMNS], start=1):
                     if getattr(cell, "data_type", None) == "f":
                         found[(sheet.title, r, c)] = str(cell.value)
     finally:
