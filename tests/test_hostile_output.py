@@ -319,3 +319,26 @@ def test_reportchecks_own_output_is_not_neutralised(tmp_path: Path, args: list[s
     assert status in (0, 2)
     assert "\\x1b" not in output
     assert "\\x9b" not in output
+
+
+@needs_pty
+def test_file_names_in_the_progress_bar_are_inert(tmp_path: Path) -> None:
+    folder = tmp_path / "actuals"
+    folder.mkdir()
+    for month, name in ((5, "\x1b]0;pwned\x07[red]may"), (6, "\x1b[2Jjune")):
+        (folder / f"{name}.csv").write_text(
+            f"id,period,value\ngdp_growth,2023-{month:02d},5.{month}\n", encoding="utf-8"
+        )
+    status, output = _on_terminal(["status", "--actuals", str(folder)], tmp_path)
+    assert status in (0, 1)
+    assert "\x1b]0;pwned" not in output
+    assert "\x1b[2J" not in output
+
+
+@needs_pty
+def test_rich_markup_in_a_registry_title_is_shown_as_text(tmp_path: Path) -> None:
+    registry = _hostile_registry(tmp_path, '"[blink][link=http://x]湖州[/link]"', '"[red]主要"')
+    status, output = _on_terminal(["targets", "--targets", str(registry)], tmp_path)
+    assert status in (0, 2)  # listed as text, or refused as a registry error
+    assert "\x1b]8;" not in output  # no hyperlink
+    assert "\x1b[5m" not in output  # no blinking
