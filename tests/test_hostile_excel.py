@@ -153,3 +153,85 @@ def test_a_huge_unpacked_part_is_refused_before_parsing(tmp_path: Path) -> None:
     (table,) = read_tables(path)
     assert [p.code for p in table.problems] == ["too-large"]
     assert "xl/sharedStrings.xml" in table.problems[0].message
+
+
+#: Text a workbook can hold: XML 1.0 refuses most C0 controls and reads a raw carriage return
+#: as a line feed, and openpyxl writes text that starts with = as a formula.
+_XML_TEXT = st.text(
+    st.characters(
+        blacklist_categories=("Cs", "Co", "Cn"),
+        blacklist_characters="".join(chr(c) for c in range(32) if c not in (9, 10)),
+    ),
+    max_size=30,
+).filter(lambda text: not text.startswith("="))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(
+                st.decimals(places=4, min_value=-(10**9), max_value=10**9).map(float),
+                st.integers(min_value=-(10**12), max_value=10**12),
+                _XML_TEXT,
+            ),
+            _XML_TEXT,
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_generated_cells_are_read_as_excel_shows_them(rows: list[tuple[object, str]]) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = workbook(
+            Path(folder) / "g.xlsx",
+            [["id", "period", "value", "note"], *(["x", "2023-06", v, n] for v, n in rows)],
+        )
+        (table,) = read_tables(path)
+    assert table.problems == []
+    assert [line for line, _ in table.rows] == list(range(2, len(rows) + 2))
+    for (value, note), (_, cells) in zip(rows, table.rows, strict=True):
+        assert cells[3] == (note or "")
+        if isinstance(value, float):
+            assert Decimal(cells[2]) == Decimal(format(value, ".15g"))
+        elif isinstance(value, int):
+            assert Decimal(cells[2]) == value
+        else:
+            assert cells[2] == value
+
+
+def test_a_formula_without_value_in_an_ignored_column_changes_nothing(
+    tmp_path: Path, registry: Registry
+) -> None:
+    path = workbook(
+        tmp_path / "f.xlsx",
+        [[*HEAD, "target"], ["gdp_growth", "2023-06", 5.7, "=6*1"]],
+    )
+    (actual,) = read_actuals([path], registry).actuals
+    assert actual.value == Decimal("5.7")
+
+
+def test_many_parts_that_unpack_beyond_the_limit_are_refused(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for n in range(3):
+            archive.writestr(f"xl/worksheets/sheet{n}.xml", b" " * (50 * 1024 * 1024))
+    path = tmp_path / "parts.xlsx"
+    path.write_bytes(buffer.getvalue())
+    (table,) = read_tables(path)
+    assert [p.code for p in table.problems] == ["too-large"]
+    assert "at most 128 MiB" in table.problems[0].message
+
+
+def test_a_formula_sheet_declaring_a_million_rows_is_too_large_not_broken(tmp_path: Path) -> None:
+    sheet = (
+        b"<worksheet xmlns='http://schemas.openxmlformats.org/spreadsheetml/2006/main'>"
+        b"<dimension ref='A1:C1048576'/><sheetData><row r='1'><c r='A1'><f>1+1</f></c></row>"
+        b"</sheetData></worksheet>"
+    )
+    path = tmp_path / "f.xlsx"
+    path.write_bytes(_broken(sheet))
+    (table,) = read_tables(path)
+    assert [p.code for p in table.problems] == ["too-large"]

@@ -30,7 +30,7 @@ def test_a_file_over_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
         stream.truncate(limits.MAX_FILE_BYTES + 1)  # sparse: nothing is written or read
     (table,) = read_tables(path)
     assert [p.code for p in table.problems] == ["too-large"]
-    assert "at most 16 MiB" in table.problems[0].message
+    assert "at most 8 MiB" in table.problems[0].message
 
 
 def test_rows_beyond_the_limit_are_refused_naming_it(tmp_path: Path) -> None:
@@ -57,13 +57,13 @@ def test_a_cell_beyond_the_limit_is_refused_with_its_line(tmp_path: Path) -> Non
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
 def test_a_device_is_refused_not_read(tmp_path: Path) -> None:
-    assert codes(Path("/dev/zero")) == ["too-large"]
+    assert codes(Path("/dev/zero")) == ["unreadable-file"]
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs POSIX pipes")
 def test_a_pipe_given_as_actuals_does_not_hang(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "a.csv")
-    assert codes(tmp_path / "a.csv") == ["too-large"]
+    assert codes(tmp_path / "a.csv") == ["unreadable-file"]
 
 
 def registry_error(tmp_path: Path, text: str) -> str:
@@ -133,3 +133,15 @@ def test_a_closed_stdout_after_the_first_line(tmp_path: Path) -> None:
         check=False,
     )
     assert (done.returncode, done.stdout.count("\n"), done.stderr) == (1, 1, "")
+
+
+def test_cells_beyond_the_limit_are_refused_whole(tmp_path: Path) -> None:
+    path = tmp_path / "cells.csv"
+    width = limits.MAX_CELLS // (limits.MAX_ROWS // 2) + 1
+    row = ",".join(["gdp_growth", "2023-06", "5.7"] + ["x"] * (width - 3)) + "\n"
+    header = ",".join(["id", "period", "value"] + [f"c{i}" for i in range(width - 3)]) + "\n"
+    path.write_text(header + row * (limits.MAX_ROWS // 2), encoding="utf-8")
+    (table,) = read_tables(path)
+    assert [p.code for p in table.problems] == ["too-large"]
+    assert f"more than {limits.MAX_CELLS} cells" in table.problems[0].message
+    assert (table.header, table.rows) == ([], [])

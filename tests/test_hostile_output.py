@@ -69,7 +69,9 @@ def test_csv_parses_back_to_the_same_rows(rows: list[list[object]]) -> None:
     parsed = list(csv.reader(io.StringIO(text, newline="")))
     expected = [
         [
-            str(Decimal(str(c)).normalize()) if isinstance(c, Decimal) else safe_cell(str(c))
+            str(Decimal(str(c)).normalize())
+            if isinstance(c, Decimal)
+            else safe_cell(str(c).replace("\x00", "\u2400"))  # CSV cannot carry NUL
             for c in row
         ]
         for row in rows
@@ -136,10 +138,10 @@ def _actuals(path: Path, notes: list[tuple[str, str]]) -> Path:
 )
 @given(st.lists(st.tuples(CELL, CELL), min_size=1, max_size=4))
 def test_diff_csv_and_json_carry_notes_and_sources_as_given(
-    cli: Cli, tmp_path: Path, notes: list[tuple[str, str]]
+    tmp_path: Path, notes: list[tuple[str, str]]
 ) -> None:
     path = _actuals(tmp_path / "a.csv", notes)
-    as_csv = cli(
+    as_csv = _exact_cli(
         "diff",
         str(path),
         "-f",
@@ -153,7 +155,7 @@ def test_diff_csv_and_json_carry_notes_and_sources_as_given(
         "--status",
         "behind",
     )
-    as_json = cli(
+    as_json = _exact_cli(
         "diff",
         str(path),
         "-f",
@@ -174,6 +176,18 @@ def test_diff_csv_and_json_carry_notes_and_sources_as_given(
         (safe_cell(s), safe_cell(n)) for s, n in expected
     )
     assert sorted((r["source"] or "", r["note"] or "") for r in results) == sorted(expected)
+
+
+def _exact_cli(*args: str) -> Run:
+    """As the `cli` fixture, but stdout exactly as written (CliRunner folds CRLF to LF)."""
+    from typer.testing import CliRunner
+
+    from reportcheck.cli import app
+
+    result = CliRunner().invoke(
+        app, list(args), env={"COLUMNS": "200", "NO_COLOR": "1", "REPORTCHECK_ACTUALS": ""}
+    )
+    return Run(result.exit_code, result.stdout_bytes.decode("utf-8"), "")
 
 
 def _on_terminal(args: list[str], cwd: Path) -> tuple[int, str]:
@@ -254,3 +268,77 @@ def test_a_problem_is_one_line_of_inert_text_whatever_it_names(name: str, value:
     line = Problem("not-a-number", f"{value!r} is not a number", name, 2, "value", value).one_line()
     assert "\n" not in line
     assert _RAW_CONTROL.search(line) is None
+
+
+def _hostile_registry(tmp_path: Path, title: str, section: str) -> Path:
+    """The shipped registry, beside a copy of its report, with a title and a section name
+    replaced (YAML double-quoted escapes, so any character can be written)."""
+    import shutil
+
+    from reportcheck.registry import default_registry_path
+
+    shipped = default_registry_path().resolve()
+    (tmp_path / "data").mkdir()
+    shutil.copytree(shipped.parent.parent / "seeds", tmp_path / "seeds")
+    text = shipped.read_text(encoding="utf-8")
+    text = text.replace("title_zh: 湖州市2023年政府工作报告(摘登)", f"title_zh: {title}", 1)
+    text = text.replace("二: {zh: 主要预期目标,", f"二: {{zh: {section},", 1)
+    path = tmp_path / "data" / "targets.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_markup_in_registry_titles_is_inert_in_markdown(cli: Cli, tmp_path: Path) -> None:
+    registry = _hostile_registry(tmp_path, '"<script>x</script>"', '"<b>主要</b>"')
+    actuals = tmp_path / "a.csv"
+    actuals.write_text("id,period,value\ngdp_growth,2023-06,5.7\n", encoding="utf-8")
+    run = cli("diff", str(actuals), "-f", "markdown", "--targets", str(registry))
+    if run.exit_code == 2:  # a registry that refuses markup in a title is safe too
+        assert "<script>" not in run.stderr
+        return
+    assert "<script>" not in run.stdout
+    assert "<b>" not in run.stdout
+    assert "&lt;script&gt;" in run.stdout
+
+
+@needs_pty
+def test_escapes_in_registry_titles_never_reach_the_terminal(tmp_path: Path) -> None:
+    registry = _hostile_registry(tmp_path, '"\\e]0;pwned\\a湖州"', '"\\e[2J主要"')
+    status, output = _on_terminal(["targets", "--targets", str(registry)], tmp_path)
+    assert status in (0, 2)  # listed, or refused as a registry error: never raw on screen
+    assert _foreign_escapes(output) == []
+
+
+@needs_pty
+@pytest.mark.parametrize(
+    "args", [["--help"], ["diff", "--help"], ["targets", "--bogus"], ["status"]]
+)
+def test_reportchecks_own_output_is_not_neutralised(tmp_path: Path, args: list[str]) -> None:
+    """Only data is made inert: help, usage errors and Rich's colours reach the terminal whole."""
+    status, output = _on_terminal(args, tmp_path)
+    assert status in (0, 2)
+    assert "\\x1b" not in output
+    assert "\\x9b" not in output
+
+
+@needs_pty
+def test_file_names_in_the_progress_bar_are_inert(tmp_path: Path) -> None:
+    folder = tmp_path / "actuals"
+    folder.mkdir()
+    for month, name in ((5, "\x1b]0;pwned\x07[red]may"), (6, "\x1b[2Jjune")):
+        (folder / f"{name}.csv").write_text(
+            f"id,period,value\ngdp_growth,2023-{month:02d},5.{month}\n", encoding="utf-8"
+        )
+    status, output = _on_terminal(["status", "--actuals", str(folder)], tmp_path)
+    assert status in (0, 1)
+    assert "\x1b]0;pwned" not in output
+    assert "\x1b[2J" not in output
+
+
+@needs_pty
+def test_rich_markup_in_a_registry_title_is_shown_as_text(tmp_path: Path) -> None:
+    registry = _hostile_registry(tmp_path, '"[blink][link=http://x]湖州[/link]"', '"[red]主要"')
+    status, output = _on_terminal(["targets", "--targets", str(registry)], tmp_path)
+    assert status in (0, 2)  # listed as text, or refused as a registry error
+    assert "\x1b]8;" not in output  # no hyperlink
+    assert "\x1b[5m" not in output  # no blinking

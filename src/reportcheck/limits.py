@@ -11,13 +11,18 @@ import stat
 from pathlib import Path
 
 #: A file of actuals (CSV bytes, or an .xlsx workbook as stored on disk).
-MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_FILE_BYTES = 8 * 1024 * 1024
 #: One part of an .xlsx workbook once unpacked (a sheet, the shared strings).
 MAX_XLSX_PART_BYTES = 64 * 1024 * 1024
-#: Rows of one file, the header included.
-MAX_ROWS = 50_000
+#: All parts of an .xlsx workbook once unpacked.
+MAX_XLSX_UNPACKED_BYTES = 128 * 1024 * 1024
+#: Rows of one file, the header included (a year of monthly figures for every id of a
+#: registry is about 1,200).
+MAX_ROWS = 20_000
 #: Columns of one row.
-MAX_COLUMNS = 64
+MAX_COLUMNS = 32
+#: Cells of one file or sheet (rows times the columns they use).
+MAX_CELLS = 200_000
 #: Characters in one cell.
 MAX_CELL_CHARS = 4_000
 #: Files of actuals in one folder.
@@ -33,7 +38,11 @@ MAX_DECIMAL_PLACES = 10
 
 
 class LimitError(OSError):
-    """An input is beyond a limit (too large, or not a regular file); the message says which."""
+    """An input is beyond a limit; the message names the limit."""
+
+
+class NotRegularFileError(LimitError):
+    """A pipe, a device or a socket where a file was expected: never read, so never a hang."""
 
 
 def size_text(count: int) -> str:
@@ -56,7 +65,9 @@ def read_limited(path: Path, limit: int, what: str) -> bytes:
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError(21, "is a folder", str(path))
         if not stat.S_ISREG(info.st_mode):
-            raise LimitError(f"is not a regular file (a pipe or a device); {what} must be one")
+            raise NotRegularFileError(
+                f"is not a regular file (a pipe or a device); {what} must be one"
+            )
         if info.st_size > limit:
             raise LimitError(
                 f"is {size_text(info.st_size)}; {what} may be at most {size_text(limit)}"

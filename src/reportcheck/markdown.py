@@ -84,7 +84,7 @@ def report_markdown(
 ) -> str:
     registry = report.registry
     lines = [
-        f"# {registry.meta.title_zh if lang != 'en' else registry.meta.title_en}",
+        f"# {md(registry.meta.title_zh if lang != 'en' else registry.meta.title_en)}",
         "",
         md(headline(report, lang, filters)),
         "",

@@ -33,7 +33,8 @@ def neutralise(text: str) -> str:
 
 def single_line(text: str) -> str:
     """`text` neutralised and kept on one line: line feeds and tabs are written as escapes."""
-    return neutralise(text).replace("\n", "\\n").replace("\t", "\\t")
+    flat = neutralise(text).replace("\r\n", "\\r\\n")
+    return flat.replace("\n", "\\n").replace("\t", "\\t")
 
 
 def has_control(text: str) -> bool:

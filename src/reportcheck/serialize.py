@@ -219,7 +219,8 @@ def _csv_cell(value: object) -> str:
         return format_decimal(value)
     if isinstance(value, bool):
         return "yes" if value else "no"
-    return safe_cell(str(value))
+    # CSV has no way to carry NUL (RFC 4180; Python 3.10's csv cannot write it): shown as ␀.
+    return safe_cell(str(value).replace("\x00", "\u2400"))
 
 
 RESULT_COLUMNS = (

@@ -109,8 +109,9 @@ def read_actuals(
         result.problems.append(
             Problem(
                 "no-figures",
-                "hold no figures: every value is empty; fill in the value column",
-                ", ".join(result.files) if len(result.files) < 4 else str(folder),
+                f"{'holds' if len(result.files) == 1 else 'hold'} no figures: every value is "
+                "empty; fill in the value column",
+                ", ".join(result.files) if len(result.files) < 4 or folder is None else str(folder),
             )
         )
     if result.errors:

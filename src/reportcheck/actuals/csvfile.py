@@ -7,7 +7,7 @@ import io
 from typing import TYPE_CHECKING
 
 from reportcheck.actuals.encoding import EncodingProblemError, decode
-from reportcheck.limits import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS
+from reportcheck.limits import MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS
 
 if TYPE_CHECKING:
     from reportcheck.actuals.table import RawTable
@@ -29,20 +29,27 @@ def read_csv(data: bytes, table: RawTable) -> RawTable:
             "is empty; expected a header line 'id,period,value' and one row per figure",
         )
     reader = csv.reader(io.StringIO(text, newline=""))
-    width = 0
+    width = cells_seen = 0
     try:
         for number, cells in enumerate(reader, start=1):
             if number > MAX_ROWS:
-                return table.fail(
+                return _refuse(table).fail(
                     "too-large",
                     f"has more than {MAX_ROWS} rows, the limit for a file of actuals; "
                     "split it by month",
                     number,
                 )
             if len(cells) > MAX_COLUMNS:
-                return table.fail(
+                return _refuse(table).fail(
                     "too-large",
                     f"has {len(cells)} columns; a file of actuals may have at most {MAX_COLUMNS}",
+                    number,
+                )
+            cells_seen += len(cells)
+            if cells_seen > MAX_CELLS:
+                return _refuse(table).fail(
+                    "too-large",
+                    f"has more than {MAX_CELLS} cells, the limit for a file of actuals",
                     number,
                 )
             long = next((c for c in cells if len(c) > MAX_CELL_CHARS), None)
@@ -69,11 +76,18 @@ def read_csv(data: bytes, table: RawTable) -> RawTable:
                 table.rows.append((number, cells[:width] if cells else [""] * width))
     except csv.Error as exc:
         if "field larger" in str(exc):
-            return table.fail(
+            return _refuse(table).fail(
                 "too-large",
                 f"has a cell longer than a CSV reader takes; a cell may hold at most "
                 f"{MAX_CELL_CHARS} characters",
                 reader.line_num,
             )
         return table.fail("wrong-file-type", f"is not valid CSV: {exc}", reader.line_num)
+    return table
+
+
+def _refuse(table: RawTable) -> RawTable:
+    """A file beyond a limit is refused whole: none of its rows is checked or judged."""
+    table.header = []
+    table.rows = []
     return table

@@ -19,7 +19,6 @@ _LEGACY = (("gb18030", "GB18030/GBK"), ("cp950", "Big5"), ("big5hkscs", "Big5-HK
 #: Share of a legacy decode's non-ASCII characters that must be common in its script.
 _PLAUSIBLE = 0.8
 _PRIVATE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
-_NON_ASCII = re.compile("[^\x00-\x7f]")
 
 
 class EncodingProblemError(ValueError):
@@ -116,7 +115,9 @@ def _refuse_mixed(data: bytes) -> None:
 
 def _common_share(text: str, codec: str) -> float:
     """Share of the non-ASCII characters that are common in the codec's script."""
-    counts = Counter(_NON_ASCII.findall(text))
+    counts = Counter(text)  # counted in C; only the few distinct characters are kept
+    for char in [c for c in counts if c.isascii()]:
+        del counts[char]
     if not counts:
         return 1.0
     common = _gb_common if codec == "gb18030" else _big5_common

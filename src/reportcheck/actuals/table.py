@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reportcheck.errors import Problem
-from reportcheck.limits import MAX_FILE_BYTES, LimitError, read_limited
+from reportcheck.limits import MAX_FILE_BYTES, LimitError, NotRegularFileError, read_limited
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -66,6 +66,8 @@ def read_tables(path: Path) -> list[RawTable]:
         return [table.fail("unreadable-file", "is a folder, not a file of actuals")]
     except FileNotFoundError:
         return [table.fail("unreadable-file", "no such file")]
+    except NotRegularFileError as exc:
+        return [table.fail("unreadable-file", str(exc))]
     except LimitError as exc:
         return [table.fail("too-large", str(exc))]
     except OSError as exc:

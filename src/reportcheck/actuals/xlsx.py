@@ -11,12 +11,23 @@ import datetime as dt
 import io
 import re
 import zipfile
+from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from reportcheck.actuals import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from reportcheck.actuals.table import RawTable
 from reportcheck.errors import Problem
-from reportcheck.limits import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, MAX_XLSX_PART_BYTES, size_text
+from reportcheck.limits import (
+    MAX_CELL_CHARS,
+    MAX_CELLS,
+    MAX_COLUMNS,
+    MAX_ROWS,
+    MAX_XLSX_PART_BYTES,
+    MAX_XLSX_UNPACKED_BYTES,
+    size_text,
+)
 from reportcheck.numeric import format_decimal, normalise_text
 
 if TYPE_CHECKING:
@@ -26,10 +37,11 @@ if TYPE_CHECKING:
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 #: Parts of a number format that are text, not format codes: "quoted", \escaped, [colour].
 _FORMAT_TEXT = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
+#: Columns whose cells are read; a formula without a value elsewhere changes nothing.
+READ_COLUMNS = frozenset(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)
 #: Excel keeps 15 significant digits; a float beyond them is binary noise, not a typed digit.
 _EXCEL_DIGITS = 15
 
-Cell = tuple[str, bool]  # text, is a number
 Formulas = dict[tuple[str, int, int], str]
 
 
@@ -49,6 +61,15 @@ def read_workbook(data: bytes, table: RawTable) -> list[RawTable]:
                     f"a workbook part may be at most {size_text(MAX_XLSX_PART_BYTES)}",
                 )
             ]
+    unpacked = sum(part.file_size for part in parts)
+    if unpacked > MAX_XLSX_UNPACKED_BYTES:
+        return [
+            table.fail(
+                "too-large",
+                f"unpacks to {size_text(unpacked)} in {len(parts)} parts; a workbook may "
+                f"unpack to at most {size_text(MAX_XLSX_UNPACKED_BYTES)}",
+            )
+        ]
     try:
         formulas = _formulas(data, archive) if _has_formulas(archive) else {}
         return _read_sheets(data, table, formulas)
@@ -79,8 +100,14 @@ def _formulas(data: bytes, archive: zipfile.ZipFile) -> Formulas:
     book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     try:
         for sheet in book.worksheets:
-            for r, row in enumerate(_rows(sheet), start=1):
-                for c, cell in enumerate(row, start=1):
+            try:
+                rows = _rows(sheet)
+            except _TooLargeError:
+                continue  # refused, with the reason, when the values are read
+            for r, row in enumerate(rows, start=1):
+                if r > MAX_ROWS:
+                    break
+                for c, cell in enumerate(row[:MAX_COLUMNS], start=1):
                     if getattr(cell, "data_type", None) == "f":
                         found[(sheet.title, r, c)] = str(cell.value)
     finally:
@@ -91,12 +118,15 @@ def _formulas(data: bytes, archive: zipfile.ZipFile) -> Formulas:
 def _rows(sheet: Any) -> Iterator[Any]:
     """Rows of a sheet, refused before reading when it declares more than the limits."""
     rows, columns = sheet.max_row or 0, sheet.max_column or 0
-    if rows > MAX_ROWS or columns > MAX_COLUMNS:
+    if rows > MAX_ROWS or columns > MAX_COLUMNS or rows * columns > MAX_CELLS:
         raise _TooLargeError(
             f"sheet {sheet.title!r} declares {rows} rows and {columns} columns; a sheet of "
-            f"actuals may have at most {MAX_ROWS} rows and {MAX_COLUMNS} columns"
+            f"actuals may have at most {MAX_ROWS} rows, {MAX_COLUMNS} columns and "
+            f"{MAX_CELLS} cells"
         )
-    return iter(sheet.iter_rows(max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS + 1))
+    # Rows then come as stored, not padded to the declared size; _grid counts them itself.
+    sheet.reset_dimensions()
+    return iter(sheet.iter_rows())
 
 
 class _TooLargeError(ValueError):
@@ -126,54 +156,81 @@ def _read_sheets(data: bytes, table: RawTable, formulas: Formulas) -> list[RawTa
     return tables
 
 
-def _grid(sheet: Any, table: RawTable, formulas: Formulas) -> list[list[Cell]]:
-    grid: list[list[Cell]] = []
-    for r, row in enumerate(_rows(sheet), start=1):
+@dataclass
+class _Grid:
+    """A sheet's cells as text, empty rows and trailing empty cells trimmed."""
+
+    rows: list[list[str]] = field(default_factory=list)
+    has_number: bool = False
+    #: Formula cells without a computed value: (row, column, coordinate, formula).
+    unknown: list[tuple[int, int, str, str]] = field(default_factory=list)
+
+
+def _grid(sheet: Any, table: RawTable, formulas: Formulas) -> _Grid:
+    grid = _Grid()
+    count = 0
+    for r, stored in enumerate(_rows(sheet), start=1):
         if r > MAX_ROWS:
             raise _TooLargeError(f"sheet {sheet.title!r} has more than {MAX_ROWS} rows")
-        cells: list[Cell] = []
-        for c, cell in enumerate(row, start=1):
-            if c > MAX_COLUMNS:
-                if cell.value is not None:
-                    raise _TooLargeError(
-                        f"sheet {sheet.title!r} has more than {MAX_COLUMNS} columns in row {r}"
-                    )
+        if len(stored) > MAX_COLUMNS and any(c.value is not None for c in stored[MAX_COLUMNS:]):
+            raise _TooLargeError(
+                f"sheet {sheet.title!r} has more than {MAX_COLUMNS} columns in row {r}"
+            )
+        cells: list[str] = []
+        for c, cell in enumerate(stored[:MAX_COLUMNS], start=1):
+            value = cell.value
+            if value is None:
+                formula = formulas.get((sheet.title, r, c))
+                if formula is not None:
+                    grid.unknown.append((r, c, cell.coordinate, formula))
+                cells.append("")
                 continue
-            formula = formulas.get((sheet.title, r, c))
-            if cell.value is None and formula is not None:
-                table.fail(
-                    "formula-without-value",
-                    f"cell {cell.coordinate} holds the formula {formula} but no computed value "
-                    "(a program wrote the file without calculating it), so its value is "
-                    "unknown; open and save it in Excel or WPS, or type the value",
-                    r,
-                    formula,
-                )
-                cells.append(("", False))
-                continue
-            text = _cell_text(cell.value, getattr(cell, "number_format", "General"))
+            text = _cell_text(value, getattr(cell, "number_format", "General"))
             if len(text) > MAX_CELL_CHARS:
                 raise _TooLargeError(
                     f"cell {cell.coordinate} holds {len(text)} characters; a cell may hold at "
                     f"most {MAX_CELL_CHARS}"
                 )
-            cells.append((text, _is_number(cell.value)))
-        while cells and not cells[-1][0]:  # keep empty rows small
+            grid.has_number = grid.has_number or _is_number(value)
+            cells.append(text)
+        while cells and not cells[-1]:  # keep empty rows small
             cells.pop()
-        grid.append(cells)
-    while grid and not grid[-1]:  # formatting can stretch a sheet past its last value
-        grid.pop()
+        count += len(cells)
+        if count > MAX_CELLS:
+            raise _TooLargeError(
+                f"sheet {sheet.title!r} has more than {MAX_CELLS} cells, the limit for a sheet "
+                "of actuals"
+            )
+        grid.rows.append(cells)
+    while grid.rows and not grid.rows[-1]:  # formatting can stretch a sheet past its last value
+        grid.rows.pop()
+    header = [normalise_text(h).lower() for h in grid.rows[0]] if grid.rows else []
+    for r, c, coordinate, formula in grid.unknown:
+        # Only a formula in a column that is read leaves a figure unknown.
+        if r == 1 or (c <= len(header) and header[c - 1] in READ_COLUMNS):
+            _unknown(table, coordinate, formula, r)
     return grid
 
 
-def _later_sheet(grid: list[list[Cell]], table: RawTable, first: RawTable, title: str) -> bool:
+def _unknown(table: RawTable, coordinate: str, formula: str, line: int) -> None:
+    table.fail(
+        "formula-without-value",
+        f"cell {coordinate} holds the formula {formula} but no computed value (a program "
+        "wrote the file without calculating it), so its value is unknown; open and save it "
+        "in Excel or WPS, or type the value",
+        line,
+        formula,
+    )
+
+
+def _later_sheet(grid: _Grid, table: RawTable, first: RawTable, title: str) -> bool:
     """Whether a later sheet is a table to read; one with figures but no header is refused."""
-    if not grid:
+    if not grid.rows:
         return False
-    header = {normalise_text(text).lower() for text, _ in grid[0]}
+    header = {normalise_text(text).lower() for text in grid.rows[0]}
     if {"id", "period", "value"} <= header:
         return True
-    if any(number for row in grid for _, number in row):
+    if grid.has_number:
         table.fail(
             "sheet-without-header",
             f"sheet {title!r} holds figures but no header row 'id, period, value'; put the "
@@ -192,8 +249,8 @@ def _later_sheet(grid: list[list[Cell]], table: RawTable, first: RawTable, title
     return False
 
 
-def _as_table(grid: list[list[Cell]], table: RawTable) -> RawTable:
-    if not grid:
+def _as_table(grid: _Grid, table: RawTable) -> RawTable:
+    if not grid.rows:
         if not table.problems:
             table.fail(
                 "empty-file",
@@ -201,12 +258,13 @@ def _as_table(grid: list[list[Cell]], table: RawTable) -> RawTable:
                 "'id, period, value' and one row per figure",
             )
         return table
-    header = [text for text, _ in grid[0]]
+    header = grid.rows[0]
     width = len(header)
     table.header = header
-    for n, row in enumerate(grid[1:], start=2):
-        cells = [text for text, _ in row]
-        table.rows.append((n, (cells + [""] * width)[: max(width, len(cells))]))
+    for n, cells in enumerate(grid.rows[1:], start=2):
+        if len(cells) < width:
+            cells.extend([""] * (width - len(cells)))
+        table.rows.append((n, cells))
     return table
 
 
@@ -214,6 +272,7 @@ def _is_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
+@cache
 def is_percent_format(number_format: str, value: float = 1.0) -> bool:
     """True when Excel shows the stored fraction times 100: a % that is a format code.
 
@@ -244,6 +303,6 @@ def _cell_text(value: Any, number_format: str) -> str:
         number = Decimal(format(value, f".{_EXCEL_DIGITS}g"))
     else:
         return str(value)
-    if is_percent_format(number_format, float(value)):
+    if is_percent_format(number_format, (value > 0) - (value < 0)):
         return format_decimal(number * 100) + "%"
     return format_decimal(number)
