@@ -38,6 +38,8 @@ TARGETS = [
 ]
 TESTS = [
     "tests/test_rules.py",
+    "tests/test_rule_types.py",
+    "tests/test_pacing_and_bounds.py",
     "tests/test_evaluate.py",
     "tests/test_registry_rules.py",
     "tests/test_registry_validation.py",
