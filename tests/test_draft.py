@@ -277,3 +277,21 @@ def test_numbers_of_a_text_arabic_and_chinese() -> None:
         ("1,000", Decimal(1000)),
         ("十七", Decimal(17)),
     ]
+
+
+@pytest.mark.parametrize("name", ["shandong-2023", "jiaxing-tasks-2023", "huzhou"])
+def test_the_round_trip_draft_lint_template(cli: Cli, tmp_path: Path, name: str) -> None:
+    source = HUZHOU if name == "huzhou" else DATA / "reports" / f"{name}.txt"
+    report = tmp_path / "report.txt"
+    report.write_bytes(source.read_bytes())
+    registry = tmp_path / "r.yaml"
+    year = labelled_year(name)
+    drafted = cli(
+        "draft", str(report), "-o", str(registry), *(["--year", str(year)] if year else [])
+    )
+    assert drafted.exit_code == 0, drafted.stderr
+    assert cli("lint", str(registry)).exit_code == 0
+    template = cli("--targets", str(registry), "template")
+    assert template.exit_code == 0, template.stderr
+    ids = [line.split(",")[0] for line in template.stdout.splitlines()[1:]]
+    assert len(ids) == len(load_registry(registry).targets)

@@ -58,6 +58,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 class _State:
     debug = False
     lang = "zh"  # the language of messages: --lang, else the locale
+    targets: Path | None = None  # `reportcheck --targets FILE COMMAND`: every command's registry
 
 
 class _Usage(ClickException):
@@ -295,12 +296,19 @@ def _main(
     debug: Annotated[
         bool, typer.Option("--debug", help="Show tracebacks of internal errors.")
     ] = False,
+    targets_file: TargetsOption = None,
 ) -> None:
     """Check a government work report's commitments against year-to-date statistics.
 
     Exit status: 0 nothing failing, 1 a commitment is failing (see --fail-on), 2 bad input.
     """
     _State.debug = debug
+    _State.targets = targets_file
+
+
+def _registry(targets_file: Path | None) -> Registry:
+    """The registry a command's --targets names, else the one before the command, else ours."""
+    return load_registry_cached(targets_file or _State.targets)
 
 
 def _lang(lang: Lang | None) -> str:
@@ -377,7 +385,7 @@ def targets(
     from reportcheck import markdown, serialize
 
     words = _lang(lang)
-    registry = load_registry_cached(targets_file)
+    registry = _registry(targets_file)
     wanted_ids = check_ids(registry, ids or [])
     sections = check_sections(registry, section or [])
     chosen = [
@@ -434,7 +442,7 @@ def diff(
     from reportcheck.evaluate import evaluate, exit_code
 
     words = _lang(lang)
-    registry = load_registry_cached(targets_file)
+    registry = _registry(targets_file)
     wanted_ids = check_ids(registry, ids or [])
     sections = check_sections(registry, section or [])
     statuses = check_statuses(status or [])
@@ -493,7 +501,7 @@ def status_(
     from reportcheck import markdown, serialize
 
     words = _lang(lang)
-    registry = load_registry_cached(targets_file)
+    registry = _registry(targets_file)
     as_of = period_option(registry, period)
     failing = fail_on_option(fail_on)
     path = _actuals_path(actuals)
@@ -556,7 +564,7 @@ def show(
     Example: reportcheck show graduates --actuals actuals/
     """
     words = _lang(lang)
-    registry = load_registry_cached(targets_file)
+    registry = _registry(targets_file)
     (wanted,) = check_ids(registry, [target_id])
     target = registry.get(wanted)
     assert target is not None
@@ -615,7 +623,7 @@ def template(
     """
     from reportcheck.template import filled_values, template_csv, write_template
 
-    registry = load_registry_cached(targets_file)
+    registry = _registry(targets_file)
     chosen = period_option(registry, period)
     if output is None:
         typer.echo(template_csv(registry, chosen), nl=False)
@@ -701,7 +709,9 @@ def report(
     path = _actuals_path(actuals)
     if path is None:
         raise usage("no-actuals", "report needs --actuals (a file or a folder of them)")
-    pack = review_pack(path, period, targets=targets_file, bands=bands, final=final)
+    pack = review_pack(
+        path, period, targets=targets_file or _State.targets, bands=bands, final=final
+    )
     print_problems(pack.review.report.warnings)
     try:
         write_pack(pack, output, _lang(lang))
