@@ -310,3 +310,12 @@ def test_piped_table_without_columns_is_wide_enough_for_the_wording(cli: Cli) ->
         "diff", OFFICIAL, "--all", "--id", "emerging_chains_revenue_share", env={"COLUMNS": ""}
     )
     assert "八大新兴产业链营业收入占比提高" in result.stdout  # 30 cells: a sliver at 80 columns
+
+
+def test_csv_for_excel_carries_a_byte_order_mark_only_when_asked(cli: Cli) -> None:
+    plain = cli("diff", OFFICIAL, "-f", "csv").stdout
+    marked = cli("diff", OFFICIAL, "-f", "csv", "--bom").stdout
+    assert not plain.startswith("\ufeff")
+    assert marked == "\ufeff" + plain
+    for command in (["targets"], ["status", "--actuals", OFFICIAL], ["show", "gdp_growth"]):
+        assert cli(*command, "-f", "csv", "--bom").stdout.startswith("\ufeffid,")

@@ -145,6 +145,13 @@ def _registry_for_completion(ctx: typer.Context) -> Registry | None:
         return None
 
 
+BomOption = Annotated[
+    bool,
+    typer.Option(
+        "--bom",
+        help="With -f csv: begin with a UTF-8 byte-order mark, so Chinese Excel reads UTF-8.",
+    ),
+]
 FormatOption = Annotated[
     Format, typer.Option("--format", "-f", help="Output format: table, json, csv or markdown.")
 ]
@@ -186,7 +193,10 @@ StatusOption = Annotated[
     typer.Option(
         "--status",
         metavar="STATUS",
-        help="Only results with this status (repeatable): met, missed, on_track, behind, no_data.",
+        help=(
+            "Only results with this status (repeatable): met, missed, on_track, behind, "
+            "not_due, no_data."
+        ),
     ),
 ]
 AllOption = Annotated[
@@ -209,7 +219,7 @@ FailOnOption = Annotated[
         "--fail-on",
         metavar="STATUSES",
         help="Statuses that make the exit status 1: a comma list of "
-        "met, missed, on_track, behind, no_data, or 'never'.",
+        "met, missed, on_track, behind, not_due, no_data, or 'never'.",
     ),
 ]
 ActualsOption = Annotated[
@@ -311,6 +321,11 @@ def _registry(targets_file: Path | None) -> Registry:
     return load_registry_cached(targets_file or _State.targets)
 
 
+def _csv(text: str, bom: bool) -> str:
+    """CSV for standard output: with --bom, a byte-order mark first, as Chinese Excel wants."""
+    return "\ufeff" + text if bom else text
+
+
 def _lang(lang: Lang | None) -> str:
     """The language of names and labels: --lang, else Chinese."""
     return lang.value if lang is not None else "zh"
@@ -372,6 +387,7 @@ def _actuals_path(option: Path | None) -> Path | None:
 @_guarded
 def targets(
     fmt: FormatOption = Format.table,
+    bom: BomOption = False,
     section: SectionOption = None,
     ids: IdOption = None,
     targets_file: TargetsOption = None,
@@ -397,7 +413,7 @@ def targets(
     if fmt is Format.json:
         typer.echo(serialize.to_json([serialize.target_dict(t, words) for t in chosen]), nl=False)
     elif fmt is Format.csv:
-        typer.echo(serialize.targets_csv(chosen, words), nl=False)
+        typer.echo(_csv(serialize.targets_csv(chosen, words), bom), nl=False)
     elif fmt is Format.markdown:
         typer.echo(markdown.targets_markdown(chosen, words), nl=False)
     else:
@@ -419,6 +435,7 @@ def diff(
         ),
     ] = None,
     fmt: FormatOption = Format.table,
+    bom: BomOption = False,
     section: SectionOption = None,
     status: StatusOption = None,
     ids: IdOption = None,
@@ -469,7 +486,7 @@ def diff(
     if fmt is Format.json:
         typer.echo(serialize.to_json(serialize.report_dict(report, words)), nl=False)
     elif fmt is Format.csv:
-        typer.echo(serialize.report_csv(report, words), nl=False)
+        typer.echo(_csv(serialize.report_csv(report, words), bom), nl=False)
     elif fmt is Format.markdown:
         typer.echo(markdown.report_markdown(report, words, filters, show_all), nl=False)
     else:
@@ -484,6 +501,7 @@ def diff(
 def status_(
     actuals: ActualsOption = None,
     fmt: FormatOption = Format.table,
+    bom: BomOption = False,
     period: PeriodOption = None,
     fail_on: FailOnOption = DEFAULT_FAIL_ON_TEXT,
     show_all: AllOption = False,
@@ -514,7 +532,7 @@ def status_(
         if fmt is Format.json:
             typer.echo(serialize.to_json(serialize.overview_dict(view)), nl=False)
         elif fmt is Format.csv:
-            typer.echo(serialize.overview_csv(view, words), nl=False)
+            typer.echo(_csv(serialize.overview_csv(view, words), bom), nl=False)
         elif fmt is Format.markdown:
             typer.echo(markdown.overview_markdown(view, words, advice), nl=False)
         else:
@@ -537,7 +555,7 @@ def status_(
     if fmt is Format.json:
         typer.echo(serialize.to_json(serialize.review_dict(result, words)), nl=False)
     elif fmt is Format.csv:
-        typer.echo(serialize.review_csv(result, words), nl=False)
+        typer.echo(_csv(serialize.review_csv(result, words), bom), nl=False)
     elif fmt is Format.markdown:
         typer.echo(markdown.review_markdown(result, words, show_all), nl=False)
     else:
@@ -555,6 +573,7 @@ def show(
     ],
     actuals: ActualsOption = None,
     fmt: FormatOption = Format.table,
+    bom: BomOption = False,
     targets_file: TargetsOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -581,7 +600,7 @@ def show(
         if fmt is Format.json:
             typer.echo(serialize.to_json(serialize.show_dict(target, results, words)), nl=False)
         elif fmt is Format.csv:
-            typer.echo(serialize.results_csv(results, words), nl=False)
+            typer.echo(_csv(serialize.results_csv(results, words), bom), nl=False)
         else:
             typer.echo(markdown.show_markdown(target, results, words), nl=False)
         return

@@ -349,6 +349,24 @@ COMMAND_HELP: dict[str | None, tuple[str, str]] = {
         "已填写数值的文件不会被覆盖(除非加 --force)。\n\n"
         "\b\n示例: reportcheck template --period 2023-06 -o actuals/2023-06.xlsx",
     ),
+    "report": (
+        "生成通报材料:Excel、单文件 HTML、Markdown 或 CSV。",
+        "生成可直接印发的通报材料:总体情况段落、按部分分组的附表(灯色、完成率、序时进度)、"
+        "各指标走势图,以及年末的目标任务完成情况对照表。\n\n"
+        "材料写成时退出码为 0,输入有误时为 2;是否有滞后项请用 status 的退出码。\n\n"
+        "\b\n示例: reportcheck report --actuals examples/monthly -o review.xlsx",
+    ),
+    "draft": (
+        "从报告原文起草一份登记表,供人工审核。",
+        "从政府工作报告原文起草一份登记表,供人工审核:每一处推断都标有 `# check:`。\n\n"
+        "\b\n示例: reportcheck draft report.txt -o registry.yaml && reportcheck lint registry.yaml",
+    ),
+    "lint": (
+        "对任一登记表做全部证据检查。",
+        "对任一登记表做全部证据检查:原文逐字引用、数字一致、计划部分的每个数字都已使用或说明。\n\n"
+        "没有问题时退出码为 0,有错误时为 2(加 --strict 时警告也算)。\n\n"
+        "\b\n示例: reportcheck lint registry.yaml --strict",
+    ),
 }
 
 #: Option and argument help in Chinese, by "command.parameter" or by parameter name.
@@ -360,14 +378,25 @@ OPTION_HELP: dict[str, str] = {
     "section": "只看这一部分,如 二 或 '二(一)'(可重复)。",
     "ids": "只看这个编号(可重复)。",
     "target_id": "登记表中的编号。",
-    "status": "只看这种状态的结果(可重复):met、missed、on_track、behind、no_data。",
+    "status": "只看这种状态的结果(可重复):met、missed、on_track、behind、not_due、no_data。",
     "period": "按这一期间判定(YYYY-MM、YYYY-Qn、YYYY、2023年6月等);默认为数据中的最新一期。",
-    "fail_on": "使退出码为 1 的状态:逗号分隔的 met、missed、on_track、behind、no_data,或 never。",
+    "fail_on": (
+        "使退出码为 1 的状态:逗号分隔的 met、missed、on_track、behind、not_due、no_data,或 never。"
+    ),
     "actuals": "实际数据文件或文件夹 [默认: $REPORTCHECK_ACTUALS,否则 ./actuals/]",
     "diff.actuals": "CSV(UTF-8 或 GBK)或 .xlsx 实际数据文件、其所在文件夹,或 - 表示标准输入"
     " [默认: $REPORTCHECK_ACTUALS,否则 ./actuals/]",
     "fmt": "输出格式:table、json、csv 或 markdown。",
     "show_all": "逐项列出暂无数据的目标,而不是每部分合并为一行。",
     "output": "写入这个 .csv(带 BOM 的 UTF-8)或 .xlsx 文件;缺少的文件夹会自动创建。",
+    "report.output": "写入 FILE.xlsx、FILE.html、FILE.md 或 FILE.csv(带 BOM 的 UTF-8)。",
+    "draft.output": "把登记表写入这个 YAML 文件(默认输出到标准输出)。",
+    "bands": "灯色:落后序时进度不超过 A 个百分点为黄灯,不超过 B 为橙灯,超过为红灯。",
+    "final": "在 12 月以前也附上年末对照表。",
+    "report": "报告原文:UTF-8 或 GB18030 文本。",
+    "year": "计划所属年份(原文未写明时)。",
+    "registry_file": "登记表 YAML 文件。",
+    "strict": "警告也使退出码为 2。",
+    "bom": "配合 -f csv:在开头写入 UTF-8 字节顺序标记,便于中文版 Excel 直接打开。",
     "force": "覆盖已填写数值的文件。",
 }
