@@ -122,6 +122,23 @@ class Rule:
         raise NotImplementedError
 
 
+@dataclass(frozen=True)
+class OneNumber(Rule):
+    """A rule whose wording names one number and no more: 以上, 超过, 以内, 前N位, 提高N点."""
+
+    value: Fraction
+    required_keys: ClassVar[frozenset[str]] = frozenset({"value"})
+
+    @classmethod
+    def from_fields(cls, fields: RuleFields) -> Rule:
+        assert fields.value is not None
+        return cls(fields.value)
+
+    @property
+    def threshold(self) -> Fraction:
+        return self.value
+
+
 def paced(value: Fraction, frame: Frame) -> Fraction:
     """The part of an annual threshold due by the frame's period."""
     if frame.level is not None:

@@ -11,6 +11,7 @@ from reportcheck.rules.base import (
     Comparator,
     Direction,
     Frame,
+    OneNumber,
     Rule,
     RuleFields,
     banded,
@@ -49,22 +50,11 @@ class BelowBaseline(Rule):
 
 
 @dataclass(frozen=True)
-class RiseBy(Rule):
+class RiseBy(OneNumber):
     """提高N个百分点: at least N points above the baseline."""
 
-    value: Fraction
     comparator: ClassVar[Comparator] = Comparator.RISE_BY
-    required_keys: ClassVar[frozenset[str]] = frozenset({"value"})
     needs_baseline: ClassVar[bool] = True
-
-    @classmethod
-    def from_fields(cls, fields: RuleFields) -> Rule:
-        assert fields.value is not None
-        return cls(fields.value)
-
-    @property
-    def threshold(self) -> Fraction:
-        return self.value
 
     def judge(self, figure: Fraction, frame: Frame) -> Check:
         return verdict_up(figure, _base(frame) + self.value)

@@ -11,6 +11,7 @@ from reportcheck.rules.base import (
     Comparator,
     Direction,
     Frame,
+    OneNumber,
     Rule,
     RuleFields,
     banded,
@@ -26,22 +27,11 @@ def _en(lang: str) -> bool:
 
 
 @dataclass(frozen=True)
-class AtLeast(Rule):
+class AtLeast(OneNumber):
     """增长X% / 达到X / X以上 / 不低于X / plain "X家": reach at least X."""
 
-    value: Fraction
     comparator: ClassVar[Comparator] = Comparator.AT_LEAST
-    required_keys: ClassVar[frozenset[str]] = frozenset({"value"})
     paceable: ClassVar[bool] = True
-
-    @classmethod
-    def from_fields(cls, fields: RuleFields) -> Rule:
-        assert fields.value is not None
-        return cls(fields.value)
-
-    @property
-    def threshold(self) -> Fraction:
-        return self.value
 
     def judge(self, figure: Fraction, frame: Frame) -> Check:
         return verdict_up(figure, paced(self.value, frame))
@@ -51,22 +41,11 @@ class AtLeast(Rule):
 
 
 @dataclass(frozen=True)
-class MoreThan(Rule):
+class MoreThan(OneNumber):
     """超过X / 突破X: more than X at the due date; reaching the pro-rata share is on pace."""
 
-    value: Fraction
     comparator: ClassVar[Comparator] = Comparator.MORE_THAN
-    required_keys: ClassVar[frozenset[str]] = frozenset({"value"})
     paceable: ClassVar[bool] = True
-
-    @classmethod
-    def from_fields(cls, fields: RuleFields) -> Rule:
-        assert fields.value is not None
-        return cls(fields.value)
-
-    @property
-    def threshold(self) -> Fraction:
-        return self.value
 
     def judge(self, figure: Fraction, frame: Frame) -> Check:
         return verdict_up(figure, paced(self.value, frame), strict=frame.final)
@@ -76,26 +55,15 @@ class MoreThan(Rule):
 
 
 @dataclass(frozen=True)
-class AtMost(Rule):
+class AtMost(OneNumber):
     """控制在X以内: at most X (less is better)."""
 
-    value: Fraction
     comparator: ClassVar[Comparator] = Comparator.AT_MOST
-    required_keys: ClassVar[frozenset[str]] = frozenset({"value"})
     paceable: ClassVar[bool] = True
-
-    @classmethod
-    def from_fields(cls, fields: RuleFields) -> Rule:
-        assert fields.value is not None
-        return cls(fields.value)
 
     @property
     def direction(self) -> Direction:
         return Direction.DOWN
-
-    @property
-    def threshold(self) -> Fraction:
-        return self.value
 
     def judge(self, figure: Fraction, frame: Frame) -> Check:
         return verdict_down(figure, paced(self.value, frame))
@@ -202,25 +170,14 @@ class Range(Rule):
 
 
 @dataclass(frozen=True)
-class RankWithin(Rule):
+class RankWithin(OneNumber):
     """进入前N位: a rank of N or better (a smaller number is better)."""
 
-    value: Fraction
     comparator: ClassVar[Comparator] = Comparator.RANK_WITHIN
-    required_keys: ClassVar[frozenset[str]] = frozenset({"value"})
-
-    @classmethod
-    def from_fields(cls, fields: RuleFields) -> Rule:
-        assert fields.value is not None
-        return cls(fields.value)
 
     @property
     def direction(self) -> Direction:
         return Direction.DOWN
-
-    @property
-    def threshold(self) -> Fraction:
-        return self.value
 
     def judge(self, figure: Fraction, frame: Frame) -> Check:
         return verdict_down(figure, self.value)
