@@ -185,3 +185,45 @@ def test_line_numbers_and_shown_values_of_registry_problems(make: Make) -> None:
         ("registry-null", 20, "value", "~"),
         ("registry-rule", 21, "tolerance", "-1"),
     ]
+
+
+def test_optional_words_are_none_when_absent_and_kept_when_given() -> None:
+    bare = build(entry("增长9%", "at_least", value=9)).commitments[0]
+    assert (bare.basis, bare.lead, bare.note, bare.due_stated) == (None, None, None, False)
+    full = build(
+        entry("增长9%", "at_least", value=9, basis="可比价", lead="市统计局", note="n", due=2023)
+    ).commitments[0]
+    assert (full.basis, full.lead, full.note, full.due_stated) == ("可比价", "市统计局", "n", True)
+
+
+@pytest.mark.parametrize(
+    ("changes", "code", "message"),
+    [
+        ({"due": "2040"}, "registry-due", "due must fall between 2023 and 2038"),
+        (
+            {"comparator": "done", "value": "", "tolerance": "", "kind": "yesno"},
+            "registry-rule",
+            "comparator done goes with kind yesno and unit 是/否",
+        ),
+        (
+            {"baseline": "{value: 3.3, year: true, quote: 增长6%左右}"},
+            "registry-type",
+            "baseline: year must be a whole number",
+        ),
+    ],
+)
+def test_registry_messages_name_what_is_wrong(
+    make: Make, changes: dict[str, str], code: str, message: str
+) -> None:
+    with pytest.raises(RegistryError) as caught:
+        load_registry(make(registry_text(good_entry(**changes))))
+    assert any(p.code == code and message in p.message for p in caught.value.problems), [
+        p.one_line() for p in caught.value.problems
+    ]
+
+
+def test_a_path_needs_a_baseline_level_not_only_a_same_period_figure() -> None:
+    loan = dict(LOAN, pacing="path", baseline={"year": 2022, "same_period": "prior"})
+    with pytest.raises(RegistryError) as caught:
+        build(loan, reference("prior", unit="亿元"))
+    assert [p.code for p in caught.value.problems] == ["registry-pacing"]

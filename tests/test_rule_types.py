@@ -12,6 +12,7 @@ from fractions import Fraction
 
 import pytest
 
+from reportcheck.entry import Context
 from reportcheck.evaluate import Report, Result
 from reportcheck.model import Status
 from reportcheck.rules import (
@@ -32,6 +33,7 @@ from reportcheck.rules import (
     RankWithin,
     RiseBy,
     Rule,
+    RuleFields,
     Steady,
     show,
     to_decimal,
@@ -402,3 +404,34 @@ def test_a_report_selects_by_id_section_and_status_together() -> None:
     assert [r.target.id for r in report.select(sections=["三"]).results] == []
     assert [r.target.id for r in report.select(statuses=[Status.MET]).results] == ["a"]
     assert report.select(ids=["a"], statuses=[Status.BEHIND]).results == ()
+
+
+def test_every_rule_type_and_the_typed_results_are_immutable() -> None:
+    fields = RuleFields(F(6), (F(6), F(7)), F(1, 2), "gdp", UP)
+    made: list[object] = [kind.from_fields(fields) for kind in RULES.values()]
+    registry = build(entry("增长9%", "at_least", value=9))
+    made += [Report(registry, None, ()), Context(2023, {}, {}, None), registry]
+    for thing in made:
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            thing.__setattr__("x", 1)
+
+
+def test_more_than_in_the_year_without_pacing_is_on_track_at_the_mark() -> None:
+    assert MoreThan(F(200)).judge(F(200), Frame(final=False)) == Check(True, "meets", F(200), F(0))
+
+
+@pytest.mark.parametrize(
+    ("rule", "figure", "expected"),
+    [
+        (Range(F(6), F(8)), F("4.5"), Check(True, "exceeds", F(3), F("1.5"), F("0.5"))),
+        (Range(F(6), F(8), NONE), F(6), Check(True, "meets", F(6), F(0))),
+        (Range(F(6), F(8), NONE), F(8), Check(True, "meets", F(6), F(2))),
+    ],
+)
+def test_range_edges(rule: Rule, figure: F, expected: Check) -> None:
+    frame = JUNE if figure == F("4.5") else Frame()
+    assert rule.judge(figure, frame) == expected
+
+
+def test_a_long_exact_figure_keeps_every_digit() -> None:
+    assert to_decimal(F(10**30 + 1, 10**30)) == Decimal("1.000000000000000000000000000001")
