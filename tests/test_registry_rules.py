@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
@@ -204,3 +205,23 @@ def test_cli_names_the_key_and_line_of_a_null_value(make: Make, cli: Callable[..
         f"reportcheck: error: {path}:20: column value: target gdp_growth: value has no value "
         "(remove the key or give it one) [registry-null]\n"
     )
+
+
+def test_figures_in_a_declared_unit_convert_by_its_scale(make: Make, tmp_path: Path) -> None:
+    from reportcheck.actuals import ActualsError, read_actuals
+
+    text = registry_text(entry(unit="万立方米", comparator="at_least", tolerance=""))
+    declared = text.replace(
+        "sections:",
+        "units:\n  万立方米: {family: volume, factor: 10000}\n"
+        "  立方米: {family: volume, factor: 1}\nsections:",
+    )
+    registry = load_registry(make(declared))
+    data = tmp_path / "a.csv"
+    data.write_text("id,period,value,unit\ngdp_growth,2023-06,35000,立方米\n", encoding="utf-8")
+    (actual,) = read_actuals([data], registry).actuals
+    assert actual.value == Decimal("3.5")
+    data.write_text("id,period,value,unit\ngdp_growth,2023-06,3,亿元\n", encoding="utf-8")
+    with pytest.raises(ActualsError) as caught:
+        read_actuals([data], registry)
+    assert "expected one of: 万立方米, 立方米" in caught.value.problems[0].message

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -19,7 +19,7 @@ from reportcheck.numeric import (
     parse_yes_no,
 )
 from reportcheck.periods import PERIOD_HINT, Period, parse_period
-from reportcheck.units import UNITS, compatible_units, convert
+from reportcheck.units import Unit, compatible_units, convert
 
 __all__ = [
     "Actual",
@@ -284,7 +284,7 @@ def _check_row(
     raw_value, raw_period = row["value"], row["period"]
     value: Value | None = None
     if target is not None and raw_value.strip():
-        value = _value(target, raw_value, row.get("unit", ""), fail)
+        value = _value(target, raw_value, row.get("unit", ""), fail, registry.units)
     period: Period | None = None
     if raw_period.strip():
         try:
@@ -368,7 +368,11 @@ def _show(value: Value | None) -> str:
 
 
 def _value(
-    target: Target, raw: str, raw_unit: str, fail: Callable[[str, str, str, str], None]
+    target: Target,
+    raw: str,
+    raw_unit: str,
+    fail: Callable[[str, str, str, str], None],
+    units: Mapping[str, Unit],
 ) -> Value | None:
     if target.kind is Kind.YESNO:
         try:
@@ -384,9 +388,9 @@ def _value(
     unit = normalise_text(raw_unit)
     if not unit or unit == target.unit:
         return number
-    converted = convert(number, unit, target.unit) if unit in UNITS else None
+    converted = convert(number, unit, target.unit, units)
     if converted is None:
-        accepted = ", ".join(compatible_units(target.unit))
+        accepted = ", ".join(compatible_units(target.unit, units))
         fail(
             "incompatible-unit",
             "unit",
