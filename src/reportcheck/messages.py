@@ -14,6 +14,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from reportcheck.safe_text import single_line
+
 if TYPE_CHECKING:
     from reportcheck.errors import Problem
 
@@ -255,7 +257,7 @@ def problem_line(problem: Problem, lang: str) -> str:
         where += f":{problem.line}"
     column = f"{problem.column} 列:" if problem.column and problem.file else ""
     parts = [f"{where}:" if where else "", column, message(problem, lang), f"[{problem.code}]"]
-    return f"reportcheck: {zh}: " + " ".join(part for part in parts if part)
+    return single_line(f"reportcheck: {zh}: " + " ".join(part for part in parts if part))
 
 
 #: Hints and notes printed by the commands, (zh, en), formatted with keyword arguments.
