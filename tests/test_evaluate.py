@@ -128,3 +128,10 @@ def test_the_real_registrys_headline_targets_in_a_good_year(registry: Registry) 
             Status.MET,
             "exceeds",
         )
+
+
+def test_a_figure_without_a_period_is_never_judged() -> None:
+    registry = build(GROWTH)
+    loose = Actual("t", None, Decimal(10), "a.csv", 2)
+    result = evaluate(registry, ActualsSet((loose,))).results[0]
+    assert (result.status, result.code) == (Status.NO_DATA, "no-row")

@@ -121,6 +121,7 @@ CASES: list[tuple[str, dict[str, Any], str, str | bool, Status, str]] = [
     # 滚动推进…超200个: projects in hand, compared directly.
     ("rolling-110-june", ROLLING, "2023-06", "110", Status.BEHIND, "short"),
     ("rolling-201-june", ROLLING, "2023-06", "201", Status.ON_TRACK, "exceeds"),
+    ("rolling-200-june", ROLLING, "2023-06", "200", Status.ON_TRACK, "meets"),
     ("rolling-200-year", ROLLING, "2023", "200", Status.MISSED, "short"),
     # 超过 a flow: the pro-rata share is on pace; "more than" is strict at year end.
     ("flow-150-june", FLOW_MORE, "2023-06", "150", Status.ON_TRACK, "meets"),
