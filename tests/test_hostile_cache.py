@@ -53,12 +53,14 @@ def only_entry(folder: Path) -> Path:
 def forge(entry: Path) -> None:
     """Change gdp_growth's stored 6 ± 0.5 to 1 ± 0.1, as someone editing the file would."""
     stored = json.loads(entry.read_text(encoding="utf-8"))
-    (targets,) = [value for key, _, value in stored["tree"]["items"] if key == "targets"]
+    tree = json.loads(stored["tree"])
+    (targets,) = [value for key, _, value in tree["items"] if key == "targets"]
     for target in targets:
         fields = {key: item for item in target["items"] for key in item[:1]}
         if fields["id"][2] == "gdp_growth":
             fields["value"][2] = 1
             fields["tolerance"][2] = {"float": "0.1"}
+    stored["tree"] = json.dumps(tree, ensure_ascii=False)
     entry.write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
 
 

@@ -99,3 +99,31 @@ def test_python_dash_m_runs_the_same_cli(tmp_path: Path) -> None:
         check=False,
     )
     assert (done.returncode, done.stdout.split()[0]) == (0, "reportcheck")
+
+
+def test_help_loads_none_of_the_registry_machinery(tmp_path: Path) -> None:
+    probe = (
+        "import sys; sys.argv = ['reportcheck', '--help']\n"
+        "from reportcheck.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('reportcheck')), file=sys.stderr)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
+    loaded = done.stderr.strip().splitlines()[-1]
+    for heavy in (
+        "reportcheck.model",
+        "reportcheck.cache",
+        "reportcheck.registry",
+        "reportcheck.rules",
+    ):
+        assert f"'{heavy}'" not in loaded
+
+
+def test_the_fail_on_default_shown_is_the_models() -> None:
+    from reportcheck.cli import DEFAULT_FAIL_ON_TEXT
+    from reportcheck.model import DEFAULT_FAIL_ON, Status
+
+    shown = DEFAULT_FAIL_ON_TEXT.split(",")
+    assert [s.value for s in Status if s in DEFAULT_FAIL_ON] == shown

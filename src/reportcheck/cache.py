@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from reportcheck.model import Registry
 
 #: Bumped when the stored form changes.
-FORMAT = 3
+FORMAT = 4
 #: Entries kept; the least recently written beyond this are removed when a new one is stored.
 KEEP = 32
 #: An entry larger than this is not read (the shipped registry's entry is about 60 KB).
@@ -103,11 +103,6 @@ def _trusted(folder: Path) -> bool:
     )
 
 
-def _payload_digest(payload: object) -> str:
-    text = json.dumps(payload, ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 def _read_entry(entry: Path) -> bytes | None:
     """The bytes of a regular file of this user, never through a link, never blocking."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
@@ -152,17 +147,19 @@ def _read(entry: Path, identity: dict[str, Any]) -> Any:
         stored = json.loads(data.decode("utf-8"))
         if stored["identity"] != identity:
             return None
-        if stored["payload_sha256"] != _payload_digest(stored["tree"]):
+        text = stored["tree"]
+        if hashlib.sha256(text.encode("utf-8")).hexdigest() != stored["payload_sha256"]:
             return None
-        return from_plain(stored["tree"])
+        return from_plain(json.loads(text))
     except Exception:  # a missing, partial or foreign entry is a miss, never a failure
         return None
 
 
 def _write(entry: Path, tree: Any, folder: Path, identity: dict[str, Any]) -> None:
     try:
-        plain = to_plain(tree)
-        stored = {"identity": identity, "payload_sha256": _payload_digest(plain), "tree": plain}
+        text = json.dumps(to_plain(tree), ensure_ascii=False)
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        stored = {"identity": identity, "payload_sha256": digest, "tree": text}
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         if not _trusted(folder):
             return

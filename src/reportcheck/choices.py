@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from reportcheck.errors import Problem, UsageError
-from reportcheck.model import Registry, Status, section_matches
-from reportcheck.periods import Period, parse_period
+from reportcheck.model import Status, section_matches
+from reportcheck.periods import parse_period
+
+if TYPE_CHECKING:
+    from reportcheck.model import Registry
+    from reportcheck.periods import Period
 
 
 def normal(text: str) -> str:

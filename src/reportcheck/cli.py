@@ -21,19 +21,7 @@ from typer._click.exceptions import UsageError as ClickUsageError
 from typer.core import TyperGroup
 
 from reportcheck import __version__
-from reportcheck.cache import load_registry_cached
 from reportcheck.chinese_help import help_in_chinese
-from reportcheck.choices import (
-    check_ids,
-    check_sections,
-    check_statuses,
-    fail_on_option,
-    filter_words,
-    normal,
-    period_option,
-    suggested_period,
-    usage,
-)
 from reportcheck.errors import MAX_LISTED, Problem, ReportcheckError
 from reportcheck.messages import (
     hint,
@@ -41,7 +29,6 @@ from reportcheck.messages import (
     problem_line,
     resolve_lang,
 )
-from reportcheck.model import DEFAULT_FAIL_ON, Registry, Status, section_matches
 from reportcheck.periods import PERIOD_HINT
 
 if TYPE_CHECKING:
@@ -49,9 +36,12 @@ if TYPE_CHECKING:
 
     from reportcheck.actuals import ActualsSet
     from reportcheck.evaluate import Report
+    from reportcheck.model import Registry
 
 USAGE_EXIT = 2
-DEFAULT_FAIL_ON_TEXT = ",".join(s.value for s in Status if s in DEFAULT_FAIL_ON)
+#: model.DEFAULT_FAIL_ON as the option shows it (a test keeps the two equal); written out so that
+#: `--help` need not import the registry's types.
+DEFAULT_FAIL_ON_TEXT = "missed,behind"
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -131,6 +121,8 @@ def _complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
 
 
 def _complete_sections(ctx: typer.Context, incomplete: str) -> list[str]:
+    from reportcheck.choices import normal
+
     registry = _registry_for_completion(ctx)
     wanted = normal(incomplete)
     return [key for key in registry.sections if key.startswith(wanted)] if registry else []
@@ -138,6 +130,8 @@ def _complete_sections(ctx: typer.Context, incomplete: str) -> list[str]:
 
 def _registry_for_completion(ctx: typer.Context) -> Registry | None:
     """The registry the command line names; None (no suggestions) when it cannot be loaded."""
+    from reportcheck.cache import load_registry_cached
+
     given = ctx.params.get("targets_file")
     try:
         return load_registry_cached(Path(given) if given else None)
@@ -318,6 +312,8 @@ def _main(
 
 def _registry(targets_file: Path | None) -> Registry:
     """The registry a command's --targets names, else the one before the command, else ours."""
+    from reportcheck.cache import load_registry_cached
+
     return load_registry_cached(targets_file or _State.targets)
 
 
@@ -399,6 +395,8 @@ def targets(
     Example: reportcheck targets --section 二 --format json
     """
     from reportcheck import markdown, serialize
+    from reportcheck.choices import check_ids, check_sections
+    from reportcheck.model import section_matches
 
     words = _lang(lang)
     registry = _registry(targets_file)
@@ -455,6 +453,15 @@ def diff(
     """
     from reportcheck import markdown, serialize
     from reportcheck.actuals import table_paths
+    from reportcheck.choices import (
+        check_ids,
+        check_sections,
+        check_statuses,
+        fail_on_option,
+        filter_words,
+        period_option,
+        usage,
+    )
     from reportcheck.errors import ActualsError
     from reportcheck.evaluate import evaluate, exit_code
 
@@ -517,6 +524,7 @@ def status_(
     Example: reportcheck status --actuals actuals/ --format markdown > review.md
     """
     from reportcheck import markdown, serialize
+    from reportcheck.choices import fail_on_option, period_option, suggested_period
 
     words = _lang(lang)
     registry = _registry(targets_file)
@@ -582,6 +590,8 @@ def show(
     \b
     Example: reportcheck show graduates --actuals actuals/
     """
+    from reportcheck.choices import check_ids
+
     words = _lang(lang)
     registry = _registry(targets_file)
     (wanted,) = check_ids(registry, [target_id])
@@ -640,6 +650,7 @@ def template(
     \b
     Example: reportcheck template --period 2023-06 -o actuals/2023-06.xlsx
     """
+    from reportcheck.choices import period_option, usage
     from reportcheck.template import filled_values, template_csv, write_template
 
     registry = _registry(targets_file)
@@ -722,6 +733,7 @@ def report(
     \b
     Example: reportcheck report --actuals examples/monthly -o review.xlsx
     """
+    from reportcheck.choices import usage
     from reportcheck.pack.api import check_output, review_pack, write_pack
 
     check_output(output)
@@ -765,6 +777,7 @@ def draft(
     \b
     Example: reportcheck draft report.txt -o registry.yaml && reportcheck lint registry.yaml
     """
+    from reportcheck.choices import usage
     from reportcheck.draft import draft_registry, read_report
 
     text = read_report(report)
