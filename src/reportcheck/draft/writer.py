@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from reportcheck.draft.extract import Drafted, Extraction, clauses, extract
+from reportcheck.draft.extract import DELIVERABLE_CHECK, Drafted, Extraction, clauses, extract
 from reportcheck.draft.segment import infer_year, layout
 from reportcheck.draft.textnums import find_numbers, fold
 from reportcheck.draft.wording import (
@@ -316,6 +316,8 @@ class _Writer:
         return False
 
     def _name_zh(self, drafted: Drafted) -> str:
+        if DELIVERABLE_CHECK in drafted.checks:
+            return drafted.subject[:40]  # a verb and what it completes, quotation marks kept
         name = drafted.subject.strip("“”\"' ")
         if drafted.unit == "%" and "增长" in self.folded[drafted.start : drafted.end]:
             name = name.removesuffix("增长") + "增速"
