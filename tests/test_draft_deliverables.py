@@ -172,3 +172,12 @@ def test_huzhou_deliverables_are_those_of_the_shipped_registry(tmp_path: Path) -
     ]
     found = sum(any(w in q or q in w for q in quotes) for w in wanted)
     assert len(wanted) - found <= 5
+
+
+def test_a_deliverable_takes_no_statistic_s_id() -> None:
+    [entry] = drafted("出台支持出口政策。")
+    assert (entry["comparator"], entry["id"]) == ("done", "item_01")
+
+
+def test_a_verb_before_a_long_run_of_prose_drafts_nothing() -> None:
+    assert drafted("建成" + "城市公园" * 60 + "。") == []

@@ -47,6 +47,8 @@ _VAGUE = re.compile(r"一批|一系列|若干|多个|各项|各类|有关")
 #: What ends a thing named before 和 (南浔站和湖州东站…, 总体设计和品质提升规划).
 _THING = re.compile(r"(站|厂|馆|院|园|港|桥|路|线|库|工程|项目|后续|设计|规划|纲要|计划|方案)$")
 _MAX_ITEM = 30
+#: The longest list a verb is read over (six items of _MAX_ITEM); longer is prose, not names.
+_MAX_OBJECT = 6 * (_MAX_ITEM + 1)
 
 
 @dataclass(frozen=True)
@@ -60,10 +62,12 @@ def deliverables(text: str, start: int, end: int) -> list[Deliverable]:
     """The named deliverables of the clause text[start:end]."""
     while start < end and text[start].isspace():
         start += 1
-    after = _AFTER.fullmatch(text, start, end)
+    after = _AFTER.fullmatch(text, start, end) if end - start <= _MAX_OBJECT else None
     if after is not None:
         return _before_verb(text, after)
     for match in _VERB.finditer(text, start, end):
+        if end - match.end() > _MAX_OBJECT:
+            continue
         found = _after_verb(text, match, end)
         if found:
             return found

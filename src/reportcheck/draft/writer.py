@@ -172,7 +172,8 @@ class _Writer:
         return by_start
 
     def _id(self, drafted: Drafted) -> tuple[str, str]:
-        known = subject_id(drafted.subject)
+        # a deliverable names a project, not a statistic: 出台支持出口政策 is no `exports`
+        known = None if DELIVERABLE_CHECK in drafted.checks else subject_id(drafted.subject)
         if known is None:
             base, english = f"item_{len(self.ids) + 1:02d}", ""
         else:
