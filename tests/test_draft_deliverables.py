@@ -143,6 +143,9 @@ def test_a_list_before_its_verb_gives_one_entry_per_item() -> None:
         "高标准建设国家可持续发展议程创新示范区。",
         "出台一系列支持政策。",
         "建立健全长效机制。",
+        "建立长效机制。",
+        "为全面建成社会主义现代化强国作出贡献。",
+        "基本建成现代化国家。",
     ],
 )
 def test_a_vague_intention_drafts_nothing(text: str) -> None:

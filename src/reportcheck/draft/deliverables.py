@@ -43,7 +43,8 @@ _AFTER = re.compile(
     r"(?P<verb>(?:全面|尽快|如期|年内)?(?:竣工投产|建成投产|开工|投产|落地|上市|完成报会))"
 )
 _TRAILING = re.compile(r"等(?:一批)?(?:重大|重点)?(?:项目|工程|工作)?$|创建工作$")
-_VAGUE = re.compile(r"一批|一系列|若干|多个|各项|各类|有关")
+#: Not a named thing: a count left open, or a slogan (全面建成小康社会, 建立长效机制).
+_VAGUE = re.compile(r"一批|一系列|若干|多个|各项|各类|有关|小康|强国|现代化(?:国家|强)|长效")
 #: What ends a thing named before 和 (南浔站和湖州东站…, 总体设计和品质提升规划).
 _THING = re.compile(r"(站|厂|馆|院|园|港|桥|路|线|库|工程|项目|后续|设计|规划|纲要|计划|方案)$")
 _MAX_ITEM = 30
