@@ -39,7 +39,8 @@ _OBJECT_END = [
 ]
 #: A list before its verb: 万华智能、君晟电器全面开工; 森泰股份、强邦新材上市.
 _AFTER = re.compile(
-    r"(?:力争|确保|推动|推进|实现|争取)?(?P<items>[^,。;、\d]{2,20}?(?:、[^,。;、\d]{2,20}?)*)"
+    r"(?:力争|确保|推动|推进|实现|争取)?(?!加快|加速|促进|抓好|持续|全力)"
+    r"(?P<items>[^,。;、\d]{2,20}?(?:、[^,。;、\d]{2,20}?)*)"
     r"(?P<verb>(?:全面|尽快|如期|年内)?(?:竣工投产|建成投产|开工|投产|落地|上市|完成报会))"
 )
 _TRAILING = re.compile(r"等(?:一批)?(?:重大|重点)?(?:项目|工程|工作)?$|创建工作$")
@@ -47,6 +48,8 @@ _TRAILING = re.compile(r"等(?:一批)?(?:重大|重点)?(?:项目|工程|工作
 _VAGUE = re.compile(r"一批|一系列|若干|多个|各项|各类|有关|小康|强国|现代化(?:国家|强)|长效")
 #: What ends a thing named before 和 (南浔站和湖州东站…, 总体设计和品质提升规划).
 _THING = re.compile(r"(站|厂|馆|院|园|港|桥|路|线|库|工程|项目|后续|设计|规划|纲要|计划|方案)$")
+#: Words that name no one project: 项目开工, 企业上市.
+_GENERIC = re.compile(r"(?:重大|重点|产业|在建|续建)?(?:项目|企业|工程|公司)")
 _MAX_ITEM = 30
 #: The longest list a verb is read over (six items of _MAX_ITEM); longer is prose, not names.
 _MAX_OBJECT = 6 * (_MAX_ITEM + 1)
@@ -103,6 +106,8 @@ def _before_verb(text: str, match: re.Match[str]) -> list[Deliverable]:
     verb = match.group("verb")
     found = []
     for a, b in _items(text, match.start("items"), match.end("items")):
+        if _VAGUE.search(text, a, b) or _GENERIC.fullmatch(text, a, b):
+            return []
         found.append(Deliverable(a, match.end(), f"{text[a:b]}{verb}"))
     return found
 
