@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from reportcheck.draft import draft_registry
+from reportcheck.draft.deliverables import deliverables
 from reportcheck.lint import lint_registry
 from reportcheck.registry import load_registry
 
@@ -186,3 +187,8 @@ def test_a_deliverable_takes_no_statistic_s_id() -> None:
 
 def test_a_verb_before_a_long_run_of_prose_drafts_nothing() -> None:
     assert drafted("建成" + "城市公园" * 60 + "。") == []
+
+
+def test_an_item_that_ends_in_a_count_is_no_name() -> None:
+    for text in ("开工建设170个、竣工投产123个", "建成“15分钟品质文化生活圈”452个", "建成运营"):
+        assert deliverables(text, 0, len(text)) == [], text

@@ -49,7 +49,9 @@ _VAGUE = re.compile(r"一批|一系列|若干|多个|各项|各类|有关|小康
 #: What ends a thing named before 和 (南浔站和湖州东站…, 总体设计和品质提升规划).
 _THING = re.compile(r"(站|厂|馆|院|园|港|桥|路|线|库|工程|项目|后续|设计|规划|纲要|计划|方案)$")
 #: Words that name no one project: 项目开工, 企业上市.
-_GENERIC = re.compile(r"(?:重大|重点|产业|在建|续建)?(?:项目|企业|工程|公司)")
+_GENERIC = re.compile(r"(?:重大|重点|产业|在建|续建)?(?:项目|企业|工程|公司)|运营|投用|启用")
+#: An item that ends in a count is a figure's subject, not a name: 开工建设170个.
+_COUNT = re.compile(r"\d[^\d”’」』》]{0,3}$")
 _MAX_ITEM = 30
 #: The longest list a verb is read over (six items of _MAX_ITEM); longer is prose, not names.
 _MAX_OBJECT = 6 * (_MAX_ITEM + 1)
@@ -96,7 +98,7 @@ def _after_verb(text: str, match: re.Match[str], end: int) -> list[Deliverable]:
     found = []
     for a, b in items:
         name = text[a:b].strip('“”‘’"')
-        if len(name) < 2 or b - a > _MAX_ITEM:
+        if len(name) < 2 or b - a > _MAX_ITEM or _unnamed(text, a, b):
             return []
         found.append(Deliverable(match.start(), b, f"{shown}{text[a:b]}"))
     return found
@@ -106,10 +108,19 @@ def _before_verb(text: str, match: re.Match[str]) -> list[Deliverable]:
     verb = match.group("verb")
     found = []
     for a, b in _items(text, match.start("items"), match.end("items")):
-        if _VAGUE.search(text, a, b) or _GENERIC.fullmatch(text, a, b):
+        if _unnamed(text, a, b):
             return []
         found.append(Deliverable(a, match.end(), f"{text[a:b]}{verb}"))
     return found
+
+
+def _unnamed(text: str, start: int, end: int) -> bool:
+    """Whether an item names no one thing: vague, generic, or a count."""
+    return bool(
+        _VAGUE.search(text, start, end)
+        or _GENERIC.fullmatch(text, start, end)
+        or _COUNT.search(text, start, end)
+    )
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
