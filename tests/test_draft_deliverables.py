@@ -192,3 +192,25 @@ def test_a_verb_before_a_long_run_of_prose_drafts_nothing() -> None:
 def test_an_item_that_ends_in_a_count_is_no_name() -> None:
     for text in ("开工建设170个、竣工投产123个", "建成“15分钟品质文化生活圈”452个", "建成运营"):
         assert deliverables(text, 0, len(text)) == [], text
+
+
+@pytest.mark.parametrize(
+    ("name", "year", "count"),
+    [
+        ("county-industry-2023", 2023, 8),
+        ("city-industry-2023", 2023, 4),
+        ("jiaxing-plan-2023", None, 1),
+        ("jiaxing-tasks-2024", None, 1),
+    ],
+)
+def test_development_texts_with_deliverables_draft_registries_that_lint_and_load(
+    tmp_path: Path, name: str, year: int | None, count: int
+) -> None:
+    source = REPO / "tests" / "data" / "reports" / f"{name}.txt"
+    (tmp_path / "report.txt").write_bytes(source.read_bytes())
+    registry = tmp_path / "registry.yaml"
+    text = source.read_text(encoding="utf-8")
+    registry.write_text(draft_registry(text, seed="report.txt", year=year).yaml, encoding="utf-8")
+    assert [p.one_line() for p in lint_registry(registry).problems if p.severity == "error"] == []
+    loaded = load_registry(registry)
+    assert sum(t.kind == "yesno" for t in loaded.targets) == count
