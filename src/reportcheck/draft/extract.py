@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from reportcheck.draft.deliverables import Deliverable, deliverables
 from reportcheck.draft.textnums import Number, find_numbers
 from reportcheck.draft.wording import (
     UNITS_LONGEST_FIRST,
@@ -29,6 +30,7 @@ _RUN_OF_FIGURES = re.compile(r"\d[%个家项所名人万亿元]{0,3}[和、及�
 _PAREN = re.compile(r"^[((][^()()]{0,12}[))]")
 _PART_OF_YEAR = re.compile(r"(一季度|上半年|二季度|三季度|前三季度)(末|底)?(前)?(达到|完成|实现)")
 _PART_END = {"一季度": "03", "上半年": "06", "二季度": "06", "三季度": "09", "前三季度": "09"}
+DELIVERABLE_CHECK = "a named deliverable read as done by the year's end: confirm it is promised"
 _DUE = re.compile(r"到(20\d\d)年|(20\d\d)年(底|末)?前|今后(五|三|两)年|(五|三)年内")
 
 
@@ -161,9 +163,30 @@ def extract(text: str, parts_of: Layout, year: int) -> Extraction:
     """Commitments and excluded numbers of the plan part of folded report text."""
     result = Extraction()
     for clause in clauses(text, parts_of.plan_start, parts_of.plan_end):
+        numeric = len(result.drafted)
         for a, b, subjects in parts(text, *clause):
             _part(text, (a, b), clause, subjects, year, result)
+        taken = [(d.start, d.end) for d in result.drafted[numeric:]]
+        for item in deliverables(text, *clause):
+            if any(item.start < b and a < item.end for a, b in taken):
+                continue  # the clause's numeric entry already holds it
+            result.drafted.append(_deliverable(text, item, clause, year))
     return result
+
+
+def _deliverable(text: str, item: Deliverable, clause: tuple[int, int], year: int) -> Drafted:
+    """A named deliverable as a yes/no commitment due at the end of the plan's year."""
+    sentence = max(text.rfind(mark, 0, clause[0]) for mark in "。;\n") + 1
+    return Drafted(
+        item.start,
+        item.end,
+        "done",
+        None,
+        "",
+        item.name,
+        due=_due(text[sentence : clause[1]], text[clause[0] : clause[1]], year),
+        checks=(DELIVERABLE_CHECK,),
+    )
 
 
 def _part(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from reportcheck.draft.extract import Drafted, Extraction, clauses, extract
+from reportcheck.draft.extract import DELIVERABLE_CHECK, Drafted, Extraction, clauses, extract
 from reportcheck.draft.segment import infer_year, layout
 from reportcheck.draft.textnums import find_numbers, fold
 from reportcheck.draft.wording import (
@@ -172,7 +172,8 @@ class _Writer:
         return by_start
 
     def _id(self, drafted: Drafted) -> tuple[str, str]:
-        known = subject_id(drafted.subject)
+        # a deliverable names a project, not a statistic: 出台支持出口政策 is no `exports`
+        known = None if DELIVERABLE_CHECK in drafted.checks else subject_id(drafted.subject)
         if known is None:
             base, english = f"item_{len(self.ids) + 1:02d}", ""
         else:
@@ -316,6 +317,8 @@ class _Writer:
         return False
 
     def _name_zh(self, drafted: Drafted) -> str:
+        if DELIVERABLE_CHECK in drafted.checks:
+            return drafted.subject[:40]  # a verb and what it completes, quotation marks kept
         name = drafted.subject.strip("“”\"' ")
         if drafted.unit == "%" and "增长" in self.folded[drafted.start : drafted.end]:
             name = name.removesuffix("增长") + "增速"

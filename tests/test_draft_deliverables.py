@@ -1,0 +1,216 @@
+"""`reportcheck draft` drafts each named deliverable as a yes/no commitment due at year end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from reportcheck.draft import draft_registry
+from reportcheck.draft.deliverables import deliverables
+from reportcheck.lint import lint_registry
+from reportcheck.registry import load_registry
+
+from .conftest import REPO
+
+PLAN = "二、2023年工作安排\n"
+HUZHOU = REPO / "src" / "reportcheck" / "seeds" / "000_2ae2d6b944143d98.txt"
+SHIPPED = REPO / "src" / "reportcheck" / "data" / "targets.yaml"
+CHECK = "# check: a named deliverable read as done by the year's end: confirm it is promised"
+
+
+def drafted(text: str) -> list[dict[str, Any]]:
+    registry = yaml.safe_load(draft_registry(PLAN + text, seed="r.txt").yaml)
+    return [e for e in registry["targets"] if e.get("role") != "reference"]
+
+
+def done(text: str) -> list[tuple[str, str]]:
+    """(quote, name_zh) of each yes/no entry drafted from the text."""
+    return [(e["quote"], e["name_zh"]) for e in drafted(text) if e["comparator"] == "done"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "name"),
+    [
+        ("开工建设德安高速公路。", "开工建设德安高速公路", "开工建设德安高速公路"),
+        ("建成投产立讯精密项目。", "建成投产立讯精密项目", "建成投产立讯精密项目"),
+        ("基本建成浙北高等级航道网。", "基本建成浙北高等级航道网", "基本建成浙北高等级航道网"),
+        ("建成市民中心。", "建成市民中心", "建成市民中心"),
+        ("全线贯通湖杭高速公路。", "全线贯通湖杭高速公路", "全线贯通湖杭高速公路"),
+        ("启动建设高铁湖州站西站房。", "启动建设高铁湖州站西站房", "启动建设高铁湖州站西站房"),
+        ("基本完成东站站房主体工程。", "基本完成东站站房主体工程", "基本完成东站站房主体工程"),
+        ("完成中心城市总体设计。", "完成中心城市总体设计", "完成中心城市总体设计"),
+        (
+            "加快完成并实施国土空间总体规划。",
+            "完成并实施国土空间总体规划",
+            "完成并实施国土空间总体规划",
+        ),
+        ("完成入河排污口整治。", "完成入河排污口整治", "完成入河排污口整治"),
+        ("举办世界乡村旅游大会。", "举办世界乡村旅游大会", "举办世界乡村旅游大会"),
+        ("高质量承办亚运会相关赛事。", "承办亚运会相关赛事", "承办亚运会相关赛事"),
+        (
+            "争创国家绿色金融改革创新示范区。",
+            "争创国家绿色金融改革创新示范区",
+            "争创国家绿色金融改革创新示范区",
+        ),
+        ("积极创建放心消费城市。", "创建放心消费城市", "创建放心消费城市"),
+        ("争创平安建设“十七连冠”。", "争创平安建设“十七连冠”", "争创平安建设“十七连冠”"),
+        ("努力创建“东亚文化之都”。", "创建“东亚文化之都”", "创建“东亚文化之都”"),
+        ("争取扩大有效投资区域试点。", "争取扩大有效投资区域试点", "争取扩大有效投资区域试点"),
+        ("出台支持商贸业发展政策。", "出台支持商贸业发展政策", "出台支持商贸业发展政策"),
+        ("制定实施“56条”配套政策。", "制定实施“56条”配套政策", "制定实施“56条”配套政策"),
+        ("编制生态文明建设纲要。", "编制生态文明建设纲要", "编制生态文明建设纲要"),
+    ],
+)
+def test_each_verb_form_drafts_its_deliverable(text: str, quote: str, name: str) -> None:
+    assert done(text) == [(quote, name)]
+
+
+def test_a_deliverable_is_yes_no_due_at_the_year_end_and_marked_to_check() -> None:
+    registry = draft_registry(PLAN + "举办世界乡村旅游大会。", seed="r.txt").yaml
+    [entry] = yaml.safe_load(registry)["targets"]
+    assert (entry["unit"], entry["kind"], entry["released"]) == ("是/否", "yesno", "yearly")
+    assert "value" not in entry
+    assert "due" not in entry  # the plan's year, at its end
+    assert CHECK in registry.splitlines()[registry.splitlines().index("  - id: item_01") - 2]
+
+
+def test_a_later_year_in_the_sentence_is_the_due_year() -> None:
+    [entry] = drafted("到2025年,基本建成市域铁路网。")
+    assert (entry["comparator"], entry["due"]) == ("done", 2025)
+
+
+def test_a_list_under_one_verb_gives_one_entry_per_item() -> None:
+    assert done("开工建设卫蓝固态电池、屹丰汽车、图达通车载激光雷达等项目。") == [
+        ("开工建设卫蓝固态电池", "开工建设卫蓝固态电池"),
+        ("开工建设卫蓝固态电池、屹丰汽车", "开工建设屹丰汽车"),
+        ("开工建设卫蓝固态电池、屹丰汽车、图达通车载激光雷达", "开工建设图达通车载激光雷达"),
+    ]
+
+
+def test_the_last_item_of_a_list_is_split_at_and() -> None:
+    assert [name for _, name in done("基本建成太嘉河后续、安吉两库引水和西部水厂等工程。")] == [
+        "基本建成太嘉河后续",
+        "基本建成安吉两库引水",
+        "基本建成西部水厂",
+    ]
+    assert [name for _, name in done("编制实施城市建设纲要和三年行动计划。")] == [
+        "编制实施城市建设纲要",
+        "编制实施三年行动计划",
+    ]
+
+
+def test_and_inside_a_name_does_not_split_it() -> None:
+    assert done("争创国家文化和旅游消费示范城市。") == [
+        ("争创国家文化和旅游消费示范城市", "争创国家文化和旅游消费示范城市")
+    ]
+    assert [name for _, name in done("全力冲刺国家和省“五个一”工程、国家艺术大奖。")] == [
+        "冲刺国家和省“五个一”工程",
+        "冲刺国家艺术大奖",
+    ]
+
+
+def test_titles_to_be_created_before_their_verb() -> None:
+    assert [name for _, name in done("推动学前教育普及普惠县、义务教育优质均衡县创建工作。")] == [
+        "创建学前教育普及普惠县",
+        "创建义务教育优质均衡县",
+    ]
+
+
+def test_a_list_before_its_verb_gives_one_entry_per_item() -> None:
+    assert done("万华智能、君晟电器全面开工。") == [
+        ("万华智能、君晟电器全面开工", "万华智能全面开工"),
+        ("君晟电器全面开工", "君晟电器全面开工"),
+    ]
+    assert [name for _, name in done("力争森泰股份、天运股份上市。")] == [
+        "森泰股份上市",
+        "天运股份上市",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加快推进苏台高速公路项目。",
+        "深化新时代文明实践中心建设。",
+        "持续推进生态文明示范先行。",
+        "布局一批新型实验室。",
+        "建成一批未来社区。",
+        "开展重点领域专项攻坚。",
+        "加快建设蜂巢能源二期等项目。",
+        "巩固深化全国法治政府建设示范市创建成果。",
+        "高标准建设国家可持续发展议程创新示范区。",
+        "出台一系列支持政策。",
+        "建立健全长效机制。",
+        "建立长效机制。",
+        "加快项目开工。",
+        "推动重点项目开工。",
+        "为全面建成社会主义现代化强国作出贡献。",
+        "基本建成现代化国家。",
+    ],
+)
+def test_a_vague_intention_drafts_nothing(text: str) -> None:
+    assert drafted(text) == []
+
+
+def test_a_deliverable_does_not_repeat_the_numeric_entry_of_its_clause() -> None:
+    assert [(e["quote"], e["comparator"]) for e in drafted("建成组团式和美乡村10个。")] == [
+        ("建成组团式和美乡村10个", "at_least")
+    ]
+    assert [e["comparator"] for e in drafted("节能减排完成省定任务。")] == ["done"]
+
+
+def test_huzhou_deliverables_are_those_of_the_shipped_registry(tmp_path: Path) -> None:
+    """All but a few of the deliverables the shipped registry records are drafted, and the draft
+    with them still lints and loads."""
+    text = HUZHOU.read_text(encoding="utf-8")
+    (tmp_path / "report.txt").write_text(text, encoding="utf-8")
+    registry = tmp_path / "registry.yaml"
+    registry.write_text(draft_registry(text, seed="report.txt").yaml, encoding="utf-8")
+    assert [p.one_line() for p in lint_registry(registry).problems if p.severity == "error"] == []
+    loaded = load_registry(registry)
+    quotes = [t.quote for t in loaded.targets if t.kind == "yesno"]
+    shipped = yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))["targets"]
+    wanted = [
+        t["quote"] for t in shipped if t.get("comparator") == "done" and "完成省" not in t["quote"]
+    ]
+    found = sum(any(w in q or q in w for q in quotes) for w in wanted)
+    assert len(wanted) - found <= 5
+
+
+def test_a_deliverable_takes_no_statistic_s_id() -> None:
+    [entry] = drafted("出台支持出口政策。")
+    assert (entry["comparator"], entry["id"]) == ("done", "item_01")
+
+
+def test_a_verb_before_a_long_run_of_prose_drafts_nothing() -> None:
+    assert drafted("建成" + "城市公园" * 60 + "。") == []
+
+
+def test_an_item_that_ends_in_a_count_is_no_name() -> None:
+    for text in ("开工建设170个、竣工投产123个", "建成“15分钟品质文化生活圈”452个", "建成运营"):
+        assert deliverables(text, 0, len(text)) == [], text
+
+
+@pytest.mark.parametrize(
+    ("name", "year", "count"),
+    [
+        ("county-industry-2023", 2023, 8),
+        ("city-industry-2023", 2023, 4),
+        ("jiaxing-plan-2023", None, 1),
+        ("jiaxing-tasks-2024", None, 1),
+    ],
+)
+def test_development_texts_with_deliverables_draft_registries_that_lint_and_load(
+    tmp_path: Path, name: str, year: int | None, count: int
+) -> None:
+    source = REPO / "tests" / "data" / "reports" / f"{name}.txt"
+    (tmp_path / "report.txt").write_bytes(source.read_bytes())
+    registry = tmp_path / "registry.yaml"
+    text = source.read_text(encoding="utf-8")
+    registry.write_text(draft_registry(text, seed="report.txt", year=year).yaml, encoding="utf-8")
+    assert [p.one_line() for p in lint_registry(registry).problems if p.severity == "error"] == []
+    loaded = load_registry(registry)
+    assert sum(t.kind == "yesno" for t in loaded.targets) == count
