@@ -108,7 +108,7 @@ def scaled(entry: dict[str, Any]) -> tuple[Decimal, str] | None:
         return None
     if isinstance(value, str) and "/" in value:
         num, den = value.split("/")
-        return (Decimal(num) * 100 / Decimal(den)).quantize(Decimal("0.01")), "percent"
+        value = (Decimal(num) / Decimal(den)).quantize(Decimal("0.0001"))
     if unit in UNITS:
         return Decimal(str(value)) * UNITS[unit].factor, UNITS[unit].family
     family, factor = UNIT_WORDS.get(unit, (unit, 1))

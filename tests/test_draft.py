@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -98,7 +99,7 @@ def test_every_labelled_commitment_is_drafted_with_its_rule(name: str) -> None:
         ),
         (
             "确保新增财力的三分之二以上用于民生。",
-            ("确保新增财力的三分之二以上用于民生", "at_least", "2/3"),
+            ("确保新增财力的三分之二以上用于民生", "at_least", "200/3"),  # exactly 2/3 of 100 %
         ),
         ("服务业占比提高两成。", ("服务业占比提高两成", "at_least", 20)),
     ],
@@ -302,3 +303,17 @@ def test_the_round_trip_draft_lint_template(cli: Cli, tmp_path: Path, name: str)
     assert template.exit_code == 0, template.stderr
     ids = [line.split(",")[0] for line in template.stdout.splitlines()[1:]]
     assert len(ids) == len(load_registry(registry).targets)
+
+
+def test_a_drafted_two_thirds_is_judged_as_two_thirds(tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "二、2023年工作安排\n确保新增财力的三分之二以上用于民生。\n", encoding="utf-8"
+    )
+    registry = tmp_path / "r.yaml"
+    registry.write_text(
+        draft_registry(report.read_text("utf-8"), seed="report.txt", year=2023).yaml
+    )
+    (target,) = load_registry(registry).commitments
+    assert target.rule is not None
+    assert target.rule.threshold == Fraction(200, 3)

@@ -6,6 +6,7 @@ import json
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from reportcheck.draft.extract import DELIVERABLE_CHECK, Drafted, Extraction, clauses, extract
@@ -217,7 +218,9 @@ class _Writer:
             if isinstance(value, Decimal):
                 lines.append(f"    value: {_number(value)}")
             elif isinstance(value, tuple) and isinstance(value[0], int):
-                lines.append(f'    value: "{value[0]}/{value[1]}"')
+                # 三分之二 of a share in % is 200/3 %, exactly.
+                share = Fraction(value[0], value[1]) * (100 if unit == "%" else 1)
+                lines.append(f'    value: "{share.numerator}/{share.denominator}"')
             elif isinstance(value, tuple):
                 lines.append(f"    value: [{_number(value[0])}, {_number(value[1])}]")
             if drafted.comparator == "about" and isinstance(value, Decimal):
