@@ -253,6 +253,8 @@ def test_every_actuals_problem_is_said_in_chinese(tmp_path: Path, registry: Regi
     bad = tmp_path / "bad"
     bad.mkdir()
     rows = {
+        "digits.csv": f"id,period,value\ngdp_growth,2023-06,1.12345678901\n"
+        f"gdp_growth,2023-07,12345678901234567\ngdp_growth,2023-08,{'1' * 70}\n",
         "values.csv": "id,period,value,note\ngdp_growth,2023-06,5.7%\ngdp_growth,soon,x\n"
         "nothing,2023-06,1\n,2023-06,1\ngdp_growth,2022-06,5\ngdp_growth,,5\n"
         "gdp_growth,2023-06,5.7,a,b\n\n",
@@ -269,6 +271,10 @@ def test_every_actuals_problem_is_said_in_chinese(tmp_path: Path, registry: Regi
         (bad / name).write_text(text, encoding="utf-8")
     (bad / "utf16.csv").write_bytes("id,period,value\n".encode("utf-16"))
     (bad / "gbk.csv").write_bytes(b"\x80\x80\xff\xfe\x00id\n")
+    (bad / "mixed.csv").write_bytes(
+        "id,period,value,note\ngdp_growth,2023-06,5.7,增长\n".encode()
+        + "gdp_growth,2023-07,5.8,增长\n".encode("gbk")
+    )
     (bad / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
     with zipfile.ZipFile(bad / "zip.csv", "w") as archive:
         archive.writestr("a.txt", "a")

@@ -65,6 +65,7 @@ CATALOGUE: dict[str, Sequence[_Entry]] = {
         ),
         (r"is not a readable \.xlsx workbook (?P<why>.*)", "不是可读的 .xlsx 工作簿 {why}"),
         (r"holds binary data, not CSV text", "含二进制数据,不是 CSV 文本"),
+        (r"is not valid CSV: (?P<why>.*)", "不是有效的 CSV:{why}"),
     ),
     "empty-file": (
         (r"is empty.*", "是空文件;应有表头 'id,period,value',每个数据一行"),
@@ -74,6 +75,26 @@ CATALOGUE: dict[str, Sequence[_Entry]] = {
     "wrong-encoding": (
         (r"is UTF-16 text.*", "是 UTF-16 文本;请另存为 CSV UTF-8(或中文版 Excel 的 CSV,GB18030)"),
         (r"is neither UTF-8 nor GB18030/GBK text", "既不是 UTF-8 也不是 GB18030/GBK 文本"),
+        (
+            r"is not text in UTF-8 or a Chinese encoding \((?P<tried>.+)\); save it as CSV UTF-8",
+            "不是 UTF-8 或中文编码的文本(已尝试 {tried});请另存为 CSV UTF-8",
+        ),
+        (
+            r"reads as (?P<names>.+) only with unusual characters, so its encoding is uncertain .*",
+            "只有按 {names} 读取才不出错,但会出现生僻字符,编码不能确定(日文或韩文文件?);"
+            "请另存为 CSV UTF-8",
+        ),
+        (
+            r"decodes as (?P<enc>\S+) to the private-use character (?P<c>U\+[0-9A-F]+) on line "
+            r"(?P<line>\d+), .*",
+            "按 {enc} 解码时第 {line} 行出现私用区字符 {c},统计表中不会有这种字符;"
+            "文件可能是其他编码,请另存为 CSV UTF-8",
+        ),
+        (
+            r"mixes encodings: line (?P<a>\d+) is UTF-8 but line (?P<b>\d+) is not .*",
+            "混用了多种编码:第 {a} 行是 UTF-8,第 {b} 行不是(GB18030/GBK 或 Big5?);"
+            "请把整个文件另存为 CSV UTF-8",
+        ),
     ),
     "wrong-field-count": (
         (
@@ -119,6 +140,21 @@ CATALOGUE: dict[str, Sequence[_Entry]] = {
     "not-a-number": (
         (r"(?P<v>'.*') is not a number.*", "{v} 不是数字;应为 5.7、-3.9、+1.2 或 1,867.9 这样的数"),
         (r"(?P<v>'.*') has a % sign but.*", "{v} 带有 % 号,但该指标不是百分比"),
+        (
+            r"(?P<v>'.*') is (?P<n>\d+) characters long, too long for a number",
+            "{v} 长 {n} 个字符,作为数字太长",
+        ),
+        (
+            r"(?P<v>'.*') has (?P<n>\d+) digits before the decimal point; "
+            r"at most (?P<m>\d+) are read",
+            "{v} 整数部分有 {n} 位;最多读取 {m} 位",
+        ),
+        (
+            r"(?P<v>'.*') has (?P<n>\d+) digits after the decimal point; at most (?P<m>\d+) are "
+            r"read, and a value is never rounded",
+            "{v} 小数部分有 {n} 位;最多读取 {m} 位,且数值从不舍入",
+        ),
+        (r"(?P<v>'.*') is not a finite number", "{v} 不是有限的数"),
     ),
     "not-yes-no": (
         (
