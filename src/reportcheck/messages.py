@@ -25,12 +25,37 @@ LANGS = ("zh", "en")
 _Entry = tuple[str, str]
 _ANY = r"(?P<rest>.*)"
 _PERIODS = "YYYY-MM、YYYY-Qn、YYYY、2023年6月、2023年1-6月、2023年一季度或2023年上半年"
+#: A name as Python's repr quotes it: 'Sheet1', or "it's" when it holds a single quote.
+_QUOTED = r"'.*?'|\".*?\""
+#: Where in a registry a problem stands: registry, report, section 二, unit 万亩, target gdp,
+#: target gdp baseline, target (no id). Said in Chinese by _where_zh.
+_WHERE = r"(?P<where>registry|report|target .+?|section .+?|unit .+?)"
+#: The keys of a registry entry whose value is one of a fixed set (Checker.choice): a value
+#: outside the set is reported as registry-unknown-<key>.
+CHOICE_KEYS = ("comparator", "kind", "released", "role", "pacing", "direction", "entered_as")
+#: A file refused by its size or kind before it is read (limits.read_limited).
+_LIMITS: tuple[_Entry, ...] = (
+    (
+        r"is (?P<size>.+?); (?P<what>.+) may be at most (?P<limit>.+)",
+        "大小为 {size};{what}最大为 {limit}",
+    ),
+    (
+        r"is larger than (?P<limit>.+?), the limit for (?P<what>.+)",
+        "超过 {limit},即{what}的上限",
+    ),
+    (
+        r"is not a regular file \(a pipe or a device\); (?P<what>.+) must be one",
+        "不是普通文件(是管道或设备);{what}须为普通文件",
+    ),
+)
+_WHAT = {"a registry": "登记表", "a report's text": "报告原文", "a file of actuals": "实际数据文件"}
 
 CATALOGUE: dict[str, Sequence[_Entry]] = {
     "unreadable-file": (
         ("is a folder, not a file of actuals", "是文件夹,不是实际数据文件"),
         ("no such file", "文件不存在"),
         (r"cannot be read: (?P<why>.*)", "无法读取:{why}"),
+        *_LIMITS,
     ),
     "wrong-file-type": (
         (r"is an old Excel \.xls workbook.*", "是旧版 Excel .xls 工作簿;请另存为 .xlsx 或 CSV"),
@@ -40,6 +65,7 @@ CATALOGUE: dict[str, Sequence[_Entry]] = {
         ),
         (r"is not a readable \.xlsx workbook (?P<why>.*)", "不是可读的 .xlsx 工作簿 {why}"),
         (r"holds binary data, not CSV text", "含二进制数据,不是 CSV 文本"),
+        (r"is not valid CSV: (?P<why>.*)", "不是有效的 CSV:{why}"),
     ),
     "empty-file": (
         (r"is empty.*", "是空文件;应有表头 'id,period,value',每个数据一行"),
@@ -49,6 +75,26 @@ CATALOGUE: dict[str, Sequence[_Entry]] = {
     "wrong-encoding": (
         (r"is UTF-16 text.*", "是 UTF-16 文本;请另存为 CSV UTF-8(或中文版 Excel 的 CSV,GB18030)"),
         (r"is neither UTF-8 nor GB18030/GBK text", "既不是 UTF-8 也不是 GB18030/GBK 文本"),
+        (
+            r"is not text in UTF-8 or a Chinese encoding \((?P<tried>.+)\); save it as CSV UTF-8",
+            "不是 UTF-8 或中文编码的文本(已尝试 {tried});请另存为 CSV UTF-8",
+        ),
+        (
+            r"reads as (?P<names>.+) only with unusual characters, so its encoding is uncertain .*",
+            "只有按 {names} 读取才不出错,但会出现生僻字符,编码不能确定(日文或韩文文件?);"
+            "请另存为 CSV UTF-8",
+        ),
+        (
+            r"decodes as (?P<enc>\S+) to the private-use character (?P<c>U\+[0-9A-F]+) on line "
+            r"(?P<line>\d+), .*",
+            "按 {enc} 解码时第 {line} 行出现私用区字符 {c},统计表中不会有这种字符;"
+            "文件可能是其他编码,请另存为 CSV UTF-8",
+        ),
+        (
+            r"mixes encodings: line (?P<a>\d+) is UTF-8 but line (?P<b>\d+) is not .*",
+            "混用了多种编码:第 {a} 行是 UTF-8,第 {b} 行不是(GB18030/GBK 或 Big5?);"
+            "请把整个文件另存为 CSV UTF-8",
+        ),
     ),
     "wrong-field-count": (
         (
@@ -94,6 +140,21 @@ CATALOGUE: dict[str, Sequence[_Entry]] = {
     "not-a-number": (
         (r"(?P<v>'.*') is not a number.*", "{v} 不是数字;应为 5.7、-3.9、+1.2 或 1,867.9 这样的数"),
         (r"(?P<v>'.*') has a % sign but.*", "{v} 带有 % 号,但该指标不是百分比"),
+        (
+            r"(?P<v>'.*') is (?P<n>\d+) characters long, too long for a number",
+            "{v} 长 {n} 个字符,作为数字太长",
+        ),
+        (
+            r"(?P<v>'.*') has (?P<n>\d+) digits before the decimal point; "
+            r"at most (?P<m>\d+) are read",
+            "{v} 整数部分有 {n} 位;最多读取 {m} 位",
+        ),
+        (
+            r"(?P<v>'.*') has (?P<n>\d+) digits after the decimal point; at most (?P<m>\d+) are "
+            r"read, and a value is never rounded",
+            "{v} 小数部分有 {n} 位;最多读取 {m} 位,且数值从不舍入",
+        ),
+        (r"(?P<v>'.*') is not a finite number", "{v} 不是有限的数"),
     ),
     "not-yes-no": (
         (
@@ -104,6 +165,7 @@ CATALOGUE: dict[str, Sequence[_Entry]] = {
     "bad-period": (
         (r"--period (?P<v>'.*?') is not a period.*", f"--period {{v}} 不是期间;应为 {_PERIODS}"),
         (r"(?P<v>'.*') is not a period.*", f"{{v}} 不是期间;应为 {_PERIODS}"),
+        (r"period (?P<v>'.*') is not a period.*", f"期间 {{v}} 不是期间;应为 {_PERIODS}"),
     ),
     "period-out-of-year": (
         (
@@ -113,6 +175,10 @@ CATALOGUE: dict[str, Sequence[_Entry]] = {
         (
             r"(?P<v>'.*?') is outside the registry's year (?P<year>\d+).*",
             "{v} 不在登记表的年份 {year} 内;期间须在 {year} 年内",
+        ),
+        (
+            r"period (?P<v>\S+) is outside (?P<year>\d+)",
+            "期间 {v} 不在登记表的年份 {year} 内",
         ),
     ),
     "missing-period": (
@@ -149,6 +215,11 @@ CATALOGUE: dict[str, Sequence[_Entry]] = {
     "no-actuals": (
         (r"(?P<p>.+) holds no \.csv or \.xlsx files", "{p} 中没有 .csv 或 .xlsx 文件"),
         (
+            r"holds no file of actuals \(\.csv or \.xlsx\); see above",
+            "没有实际数据文件(.csv 或 .xlsx);原因见上文",
+        ),
+        (r"holds no file of actuals \(\.csv or \.xlsx\)", "没有实际数据文件(.csv 或 .xlsx)"),
+        (
             r"no file given, \$REPORTCHECK_ACTUALS is not set and there is no \./actuals/ folder",
             "没有给出文件,$REPORTCHECK_ACTUALS 未设置,也没有 ./actuals/ 文件夹",
         ),
@@ -157,6 +228,10 @@ CATALOGUE: dict[str, Sequence[_Entry]] = {
         (
             r"-o (?P<p>.+): expected a \.csv or \.xlsx file name",
             "-o {p}:文件名应以 .csv 或 .xlsx 结尾",
+        ),
+        (
+            r"-o (?P<p>.+): expected a file name ending \.xlsx, \.html, \.md or \.csv",
+            "-o {p}:文件名应以 .xlsx、.html、.md 或 .csv 结尾",
         ),
     ),
     "unwritable-file": (
@@ -204,6 +279,359 @@ CATALOGUE: dict[str, Sequence[_Entry]] = {
             "{id} 为 {v},应达 {r} {u},相差约 {x} 倍;是否按其他单位填写(如元与万元)?请核对",
         ),
     ),
+    # Files of actuals beyond a limit, and what in a folder or workbook is left out.
+    "too-large": (
+        (
+            r"has more than (?P<n>\d+) rows, the limit for a file of actuals; split it by month",
+            "超过 {n} 行,即实际数据文件的上限;请按月拆分",
+        ),
+        (
+            r"has (?P<n>\d+) columns; a file of actuals may have at most (?P<m>\d+)",
+            "有 {n} 列;实际数据文件最多 {m} 列",
+        ),
+        (
+            r"has more than (?P<n>\d+) cells, the limit for a file of actuals",
+            "超过 {n} 个单元格,即实际数据文件的上限",
+        ),
+        (
+            r"has a cell of (?P<n>\d+) characters; a cell may hold at most (?P<m>\d+)",
+            "有一个单元格长 {n} 个字符;单元格最多 {m} 个字符",
+        ),
+        (
+            r"has a cell longer than a CSV reader takes; a cell may hold at most (?P<n>\d+) "
+            r"characters",
+            "有单元格超出 CSV 可读的长度;单元格最多 {n} 个字符",
+        ),
+        (r"is larger than the limit of (?P<n>\d+) bytes", "超过 {n} 字节的上限"),
+        (
+            r"holds a part \((?P<part>.+)\) of (?P<size>.+?) unpacked; "
+            r"a workbook part may be at most (?P<limit>.+)",
+            "含一个解压后为 {size} 的部件({part});工作簿的部件最大为 {limit}",
+        ),
+        (
+            r"unpacks to (?P<size>.+?) in (?P<n>\d+) parts; "
+            r"a workbook may unpack to at most (?P<limit>.+)",
+            "解压后为 {size}(共 {n} 个部件);工作簿解压后最大为 {limit}",
+        ),
+        (
+            rf"sheet (?P<t>{_QUOTED}) declares (?P<r>\d+) rows and (?P<c>\d+) columns; a sheet "
+            r"of actuals may have at most (?P<mr>\d+) rows, (?P<mc>\d+) columns and "
+            r"(?P<mn>\d+) cells",
+            "工作表 {t} 声明有 {r} 行、{c} 列;实际数据工作表最多 {mr} 行、{mc} 列、{mn} 个单元格",
+        ),
+        (rf"sheet (?P<t>{_QUOTED}) has more than (?P<n>\d+) rows", "工作表 {t} 超过 {n} 行"),
+        (
+            rf"sheet (?P<t>{_QUOTED}) has more than (?P<n>\d+) columns in row (?P<r>\d+)",
+            "工作表 {t} 第 {r} 行超过 {n} 列",
+        ),
+        (
+            r"cell (?P<cell>\S+) holds (?P<n>\d+) characters; a cell may hold at most (?P<m>\d+)",
+            "单元格 {cell} 有 {n} 个字符;单元格最多 {m} 个字符",
+        ),
+        (
+            rf"sheet (?P<t>{_QUOTED}) has more than (?P<n>\d+) cells, the limit for a sheet of "
+            r"actuals",
+            "工作表 {t} 超过 {n} 个单元格,即实际数据工作表的上限",
+        ),
+        *_LIMITS,
+    ),
+    "formula-without-value": (
+        (
+            r"cell (?P<cell>\S+) holds the formula (?P<f>.+) but no computed value .*",
+            "单元格 {cell} 含公式 {f},但没有计算结果(文件由程序写出而未经计算),数值未知;"
+            "请在 Excel 或 WPS 中打开并保存,或直接填写数值",
+        ),
+    ),
+    "sheet-without-header": (
+        (
+            rf"sheet (?P<t>{_QUOTED}) holds figures but no header row 'id, period, value'.*",
+            "工作表 {t} 有数据但没有表头行 'id, period, value';"
+            "请把数据移到有该表头的工作表,或删除该工作表",
+        ),
+    ),
+    "no-figures": (
+        (r"holds? no figures: every value is empty.*", "没有数据:value 列全部为空;请填写 value 列"),
+    ),
+    "skipped": (
+        (
+            r"skipped: its periods are in (?P<years>.+), not in the registry's year (?P<y>\d+)",
+            "已跳过:其期间在 {years} 年,不在登记表的年份 {y} 内",
+        ),
+        (
+            rf"sheet (?P<t>{_QUOTED}) is skipped: it holds no figures and no header",
+            "工作表 {t} 已跳过:没有数据,也没有表头",
+        ),
+        (
+            r"skipped: only the first (?P<n>\d+) entries of the folder are read",
+            "已跳过:只读取文件夹中的前 {n} 项",
+        ),
+        (r"skipped: a link that loops back on itself", "已跳过:循环链接"),
+        (
+            r"skipped: a broken link \(to (?P<to>.+), which does not exist\)",
+            "已跳过:失效的链接(指向不存在的 {to})",
+        ),
+        (r"skipped: cannot be read: (?P<why>.+)", "已跳过:无法读取:{why}"),
+        (
+            r"skipped: a folder; files in sub-folders are not read",
+            "已跳过:是文件夹;不读取子文件夹中的文件",
+        ),
+        (r"skipped: not a regular file \(a pipe or a device\)", "已跳过:不是普通文件(管道或设备)"),
+        (
+            r"skipped: an Excel lock file \(the workbook is open in Excel\)",
+            "已跳过:Excel 锁定文件(该工作簿正在 Excel 中打开)",
+        ),
+        (r"skipped: a hidden file", "已跳过:隐藏文件"),
+        (
+            r"skipped: a text file without the header id,period,value",
+            "已跳过:文本文件,没有表头 id,period,value",
+        ),
+        (
+            r"skipped: an old Excel \.xls workbook, which is not read; save it as \.xlsx",
+            "已跳过:旧版 Excel .xls 工作簿,不读取;请另存为 .xlsx",
+        ),
+        (
+            r"skipped: a WPS workbook, which is not read; save it as \.xlsx",
+            "已跳过:WPS 工作簿,不读取;请另存为 .xlsx",
+        ),
+        (
+            r"skipped: an OpenDocument sheet, which is not read; save it as \.xlsx",
+            "已跳过:OpenDocument 表格,不读取;请另存为 .xlsx",
+        ),
+        (
+            r"skipped: a Numbers sheet, which is not read; export it as \.xlsx",
+            "已跳过:Numbers 表格,不读取;请导出为 .xlsx",
+        ),
+        (
+            r"skipped: not a file of actuals \(read: (?P<read>.+)\)",
+            "已跳过:不是实际数据文件(读取 {read} 文件)",
+        ),
+    ),
+    "bad-bands": (
+        (
+            r"--bands (?P<v>.+): expected one or two numbers of points, e\.g\. 10,30",
+            "--bands {v}:应为一个或两个百分点数,如 10,30",
+        ),
+        (
+            r"--bands (?P<v>.+): expected one or two non-negative numbers of points, e\.g\. 10,30",
+            "--bands {v}:应为一个或两个非负的百分点数,如 10,30",
+        ),
+        (
+            r"--bands (?P<v>.+): the first band must not exceed the second, e\.g\. 10,30",
+            "--bands {v}:第一个界限不能大于第二个,如 10,30",
+        ),
+    ),
+    # The registry: a file-level problem, or one of an entry, named by where it stands.
+    "registry-unreadable": (
+        ("no such file", "文件不存在"),
+        (r"is not UTF-8 text \(byte (?P<n>\d+)\)", "不是 UTF-8 文本(第 {n} 字节有误)"),
+        (r"cannot be read: (?P<why>.*)", "无法读取:{why}"),
+        *_LIMITS,
+    ),
+    "registry-too-large": (
+        (
+            r"is (?P<n>\d+) characters; a registry may be at most (?P<limit>.+)",
+            "有 {n} 个字符;登记表最大为 {limit}",
+        ),
+    ),
+    "registry-yaml": (
+        (r"is not valid YAML: (?P<why>.*)", "不是有效的 YAML:{why}"),
+        (
+            r"uses the YAML anchor or alias (?P<v>.+?); write each entry out in full .*",
+            "使用了 YAML 锚点或别名 {v};请把每个条目完整写出(不读取锚点和别名,以免小文件无限展开)",
+        ),
+    ),
+    "registry-duplicate-key": (
+        (r"key (?P<key>.+) appears twice in one mapping", "键 {key} 在同一映射中出现两次"),
+    ),
+    "registry-shape": (
+        (rf"{_WHERE} must be a mapping", "{where} 应为映射(键: 值)"),
+        (
+            r"a key must be plain text, not a list or a mapping",
+            "键应为普通文本,不能是列表或映射",
+        ),
+        (r"sections must be a mapping of section to titles", "sections 应为“部分: 标题”的映射"),
+        (r"units must be a mapping of unit to its definition", "units 应为“单位: 定义”的映射"),
+        (r"targets must be a list of entries", "targets 应为条目列表"),
+    ),
+    "registry-unknown-key": (
+        (
+            rf"{_WHERE}: unknown key (?P<key>.+) \(known: (?P<known>.*)\)",
+            "{where}:未知的键 {key}(可用:{known})",
+        ),
+    ),
+    "registry-missing-key": (
+        (rf"{_WHERE}: missing key (?P<key>.+)", "{where}:缺少键 {key}"),
+        (
+            rf"{_WHERE}: a baseline value needs the quote it comes from",
+            "{where}:基期数值须附上其出处原文(quote)",
+        ),
+    ),
+    "registry-null": (
+        (
+            rf"{_WHERE}: (?P<key>\S+) has no value \(remove the key or give it one\)",
+            "{where}:{key} 没有值(请删除该键或填写值)",
+        ),
+    ),
+    "registry-type": (
+        (rf"{_WHERE}: (?P<key>\S+) must be text", "{where}:{key} 应为文本"),
+        (
+            rf"{_WHERE}: (?P<key>\S+) must be a number or a fraction such as 2/3",
+            "{where}:{key} 应为数字或 2/3 这样的分数",
+        ),
+        (rf"{_WHERE}: (?P<key>\S+) must be a finite number", "{where}:{key} 应为有限的数"),
+        (rf"{_WHERE}: (?P<key>\S+) must be a number", "{where}:{key} 应为数字"),
+        (rf"{_WHERE}: year must be a year such as 2023", "{where}:year 应为年份,如 2023"),
+        (rf"{_WHERE}: year must be a whole number", "{where}:year 应为整数年份,如 2022"),
+    ),
+    "registry-control-character": (
+        (
+            rf"{_WHERE}: (?P<key>\S+) holds the control character (?P<c>U\+[0-9A-F]+)",
+            "{where}:{key} 含控制字符 {c};请删除",
+        ),
+    ),
+    "registry-bad-id": (
+        (
+            rf"{_WHERE}: id must be lower-case ASCII letters, digits and '_', "
+            r"starting with a letter",
+            "{where}:id 只能由小写英文字母、数字和 _ 组成,并以字母开头",
+        ),
+    ),
+    "registry-duplicate-id": (
+        (
+            rf"{_WHERE}: id already used by the entry at line (?P<n>\d+)",
+            "{where}:编号已被第 {n} 行的条目使用",
+        ),
+    ),
+    "registry-unknown-section": (
+        (
+            rf"{_WHERE}: section (?P<v>.+) is not listed under sections",
+            "{where}:部分 {v} 未在 sections 中列出",
+        ),
+    ),
+    "registry-unknown-unit": (
+        (
+            rf"{_WHERE}: unknown unit (?P<v>.+?) \(known: (?P<known>.*); "
+            r"or declare it under units\)",
+            "{where}:未知单位 {v}(可用:{known};或在 units 下声明)",
+        ),
+    ),
+    "registry-unknown-reference": (
+        (
+            rf"{_WHERE}: (?P<key>\S+) (?P<v>.+) is not an id in this registry",
+            "{where}:{key} {v} 不是本登记表中的编号",
+        ),
+        (rf"{_WHERE}: (?P<key>\S+) names the entry itself", "{where}:{key} 指向了条目自身"),
+    ),
+    "registry-empty": ((rf"{_WHERE}: (?P<key>\S+) is empty", "{where}:{key} 为空"),),
+    "registry-quote-not-in-report": (
+        (
+            rf"{_WHERE}: (?P<key>\S+) is not verbatim in the report",
+            "{where}:{key} 在报告原文中找不到;须逐字引用原文",
+        ),
+    ),
+    "registry-rule": (
+        (
+            rf"{_WHERE}: missing key (?P<key>.+) \(needed by comparator (?P<c>\S+)\)",
+            "{where}:缺少键 {key}(比较方式 {c} 需要)",
+        ),
+        (
+            rf"{_WHERE}: entered_as applies to a fall promised as more-is-better .*",
+            "{where}:entered_as 只用于按“越多越好”承诺的降幅(压减X%以上),不适用于这一比较方式",
+        ),
+        (rf"{_WHERE}: a reference entry has no (?P<key>\S+)", "{where}:参考条目没有 {key}"),
+        (
+            rf"{_WHERE}: comparator (?P<c>\S+) takes no (?P<key>\S+)",
+            "{where}:比较方式 {c} 不接受 {key}",
+        ),
+        (rf"{_WHERE}: tolerance must not be negative", "{where}:tolerance 不能为负"),
+        (
+            rf"{_WHERE}: a range's value is two numbers, \[low, high\]",
+            "{where}:区间的 value 应为两个数 [下限, 上限]",
+        ),
+        (
+            rf"{_WHERE}: a range's low end must be below its high end",
+            "{where}:区间的下限应小于上限",
+        ),
+        (
+            rf"{_WHERE}: comparator done goes with kind yesno and unit 是/否, and only with them",
+            "{where}:比较方式 done 须与 kind yesno 和单位 是/否 一起使用,且只与它们一起使用",
+        ),
+        (
+            rf"{_WHERE}: give the full-year value, a same_period reference entry, or both",
+            "{where}:请给出全年数值(value)、同期参考条目(same_period),或两者都给",
+        ),
+    ),
+    "registry-due": (
+        (rf"{_WHERE}: due is not a period; .*", f"{{where}}:due 不是期间;应为 {_PERIODS}"),
+        (
+            rf"{_WHERE}: due must fall between (?P<a>\d+) and (?P<b>\d+)",
+            "{where}:due 应在 {a} 年至 {b} 年之间",
+        ),
+    ),
+    "registry-pacing": (
+        (
+            rf"{_WHERE}: milestones need pacing: milestones",
+            "{where}:有 milestones 时须写 pacing: milestones",
+        ),
+        (
+            rf"{_WHERE}: pacing (?P<p>\S+) needs a target figure to scale; "
+            r"a reference entry has none",
+            "{where}:pacing {p} 需要可按进度折算的目标数值;参考条目没有",
+        ),
+        (
+            rf"{_WHERE}: pacing (?P<p>\S+) needs a target figure to scale; (?P<c>\S+) has none",
+            "{where}:pacing {p} 需要可按进度折算的目标数值;比较方式 {c} 没有",
+        ),
+        (
+            rf"{_WHERE}: pacing path runs from the baseline level; the entry has none",
+            "{where}:pacing path 从基期水平起算;该条目没有基期数值",
+        ),
+        (
+            rf"{_WHERE}: pacing milestones and the milestones key go together",
+            "{where}:pacing milestones 与 milestones 键须同时使用",
+        ),
+        (
+            rf"{_WHERE}: milestones is a mapping of period to figure, e\.g\. (?P<eg>.+)",
+            "{where}:milestones 应为“期间: 数值”的映射,如 {eg}",
+        ),
+        (
+            rf"{_WHERE}: milestone is not a period; .*",
+            f"{{where}}:milestones 中有不是期间的键;应为 {_PERIODS}",
+        ),
+        (
+            rf"{_WHERE}: milestone (?P<k>.+) falls outside (?P<y>\d+) to the due date",
+            "{where}:milestone {k} 不在 {y} 年至到期期间之内",
+        ),
+    ),
+    "registry-unit": (
+        (
+            rf"{_WHERE}: is built in already; remove the declaration",
+            "{where}:已是内置单位;请删除这一声明",
+        ),
+        (rf"{_WHERE}: factor must be positive", "{where}:factor 应为正数"),
+    ),
+    "registry-seed-missing": (
+        (
+            rf"{_WHERE}: seed must name the report text the quotes come from",
+            "{where}:seed 须指明引文所出自的报告原文文件",
+        ),
+    ),
+    "registry-seed-unreadable": (
+        (
+            rf"{_WHERE}: seed (?P<v>.+?) \(the report the quotes come from\) cannot be read: "
+            r"(?P<why>.*)",
+            "{where}:无法读取 seed {v}(引文所出自的报告原文):{why}",
+        ),
+    ),
+    **{
+        f"registry-unknown-{key}": (
+            (
+                rf"{_WHERE}: unknown {key} (?P<v>.+) \(known: (?P<known>.*)\)",
+                f"{{where}}:未知的 {key} 值 {{v}}(可选:{{known}})",
+            ),
+        )
+        for key in CHOICE_KEYS
+    },
 }
 
 SEVERITY = {"error": ("错误", "error"), "warning": ("警告", "warning")}
@@ -243,8 +671,39 @@ def message(problem: Problem, lang: str) -> str:
     for pattern, template in CATALOGUE.get(problem.code, ()):
         match = re.fullmatch(pattern, problem.message, re.S)
         if match:
-            return template.format(**match.groupdict())
+            return template.format(**{k: _part_zh(k, v) for k, v in match.groupdict().items()})
     return problem.message
+
+
+def _part_zh(name: str, value: str | None) -> str | None:
+    """A part carried into the Chinese: where it stands, what was read, a size, said in Chinese."""
+    if value is None:
+        return None
+    if name == "where":
+        return _where_zh(value)
+    if name == "what":
+        return _WHAT.get(value, value)
+    if name in ("size", "limit"):
+        return re.sub(r"(\d) bytes\b", r"\1 字节", value)
+    return value
+
+
+def _where_zh(where: str) -> str:
+    """'target gdp baseline' as '目标 gdp 的基期', 'section 二' as '部分 二', and so on."""
+    if where == "registry":
+        return "登记表"
+    if where == "target (no id)":
+        return "目标(无编号)"
+    for english, chinese in (
+        (r"target (.+) baseline", "目标 {} 的基期"),
+        (r"target (.+)", "目标 {}"),
+        (r"section (.+)", "部分 {}"),
+        (r"unit (.+)", "单位 {}"),
+    ):
+        match = re.fullmatch(english, where, re.S)
+        if match:
+            return chinese.format(match.group(1))
+    return where
 
 
 def problem_line(problem: Problem, lang: str) -> str:
