@@ -51,20 +51,21 @@ def reference(target_id: str, quote: str = "指标", unit: str = "%") -> dict[st
 
 def build(*entries: dict[str, Any], units: dict[str, Any] | None = None) -> Registry:
     """A registry of `entries` whose report text is made of their quotes."""
-    folder = Path(tempfile.mkdtemp(prefix="rulebook-"))
-    quotes = [e["quote"] for e in entries]
-    quotes += [e["baseline"]["quote"] for e in entries if "quote" in e.get("baseline", {})]
-    (folder / "seed.txt").write_text("。".join(quotes), encoding="utf-8")
-    document: dict[str, Any] = {
-        "report": HEADER,
-        "sections": {"二": {"zh": "主要预期目标", "en": "Main targets"}},
-        "targets": list(entries),
-    }
-    if units is not None:
-        document["units"] = units
-    path = folder / "targets.yaml"
-    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), "utf-8")
-    return load_registry(path)
+    with tempfile.TemporaryDirectory(prefix="rulebook-") as tmp:
+        folder = Path(tmp)
+        quotes = [e["quote"] for e in entries]
+        quotes += [e["baseline"]["quote"] for e in entries if "quote" in e.get("baseline", {})]
+        (folder / "seed.txt").write_text("。".join(quotes), encoding="utf-8")
+        document: dict[str, Any] = {
+            "report": HEADER,
+            "sections": {"二": {"zh": "主要预期目标", "en": "Main targets"}},
+            "targets": list(entries),
+        }
+        if units is not None:
+            document["units"] = units
+        path = folder / "targets.yaml"
+        path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), "utf-8")
+        return load_registry(path)
 
 
 def figure(target_id: str, period: str, value: str | bool | None) -> Actual:
