@@ -127,3 +127,74 @@ def test_the_fail_on_default_shown_is_the_models() -> None:
 
     shown = DEFAULT_FAIL_ON_TEXT.split(",")
     assert [s.value for s in Status if s in DEFAULT_FAIL_ON] == shown
+
+
+@pytest.mark.parametrize(
+    ("args", "built"),
+    [
+        (["diff", "a.csv"], "diff"),
+        (["--debug", "status"], "status"),
+        (["--debug", "template", "--period", "2023-06"], "template"),
+        (["--targets", "show", "targets"], "targets"),  # the value of --targets is a file
+        (["--targets=mine.yaml", "show", "gdp_growth"], "show"),
+        (["status", "--help"], "status"),
+    ],
+)
+def test_typer_builds_only_the_command_named(args: list[str], built: str) -> None:
+    from reportcheck.cli import command_named
+
+    named = command_named(args, {})
+    assert named is not None
+    assert named.callback is not None
+    assert built in (named.name, named.callback.__name__)
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        (["--help"], {}),
+        ([], {}),
+        (["templat"], {}),  # a mistyped command keeps every command, for the suggestion
+        (["--targets", "diff"], {}),
+        (["diff"], {"_REPORTCHECK_COMPLETE": "complete_bash"}),
+    ],
+)
+def test_every_command_is_built_when_none_is_named_or_the_shell_completes(
+    args: list[str], env: dict[str, str]
+) -> None:
+    from reportcheck.cli import command_named
+
+    assert command_named(args, env) is None
+
+
+def test_a_run_of_one_command_leaves_every_command_in_the_app(tmp_path: Path) -> None:
+    probe = (
+        "import sys; sys.argv = ['reportcheck', '--targets', sys.argv[1], 'template',"
+        " '--period', '2023-06']\n"
+        "from reportcheck.cli import app, main\n"
+        "try:\n    main()\nexcept SystemExit as exit:\n    code = exit.code\n"
+        "print(code, len(app.registered_commands), file=sys.stderr)"
+    )
+    from reportcheck.registry import default_registry_path
+
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(default_registry_path())],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.startswith("id,period,value,unit")
+    assert done.stderr.split()[-2:] == ["0", "8"]
+
+
+def test_a_mistyped_command_is_still_answered_with_a_suggestion(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "reportcheck", "templat", "--lang", "en"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "Did you mean 'template'?" in done.stderr

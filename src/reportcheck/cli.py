@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -33,6 +33,7 @@ from reportcheck.periods import PERIOD_HINT
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+    from typer.models import CommandInfo
 
     from reportcheck.actuals import ActualsSet
     from reportcheck.evaluate import Report
@@ -838,4 +839,40 @@ def main() -> None:
     from reportcheck.safe_text import guard_streams
 
     guard_streams()
-    app()
+    every = app.registered_commands
+    named = command_named(sys.argv[1:], os.environ)
+    app.registered_commands = every if named is None else [named]
+    try:
+        app()
+    finally:
+        app.registered_commands = every
+
+
+#: Options before the command name that take a value, so that their value is not a command.
+_GLOBAL_VALUES = ("--targets",)
+
+
+def command_named(args: Sequence[str], env: Mapping[str, str]) -> CommandInfo | None:
+    """The one command `args` names, so that Typer builds it alone rather than all of them.
+
+    Building a command reads its function's signature and annotations: about half a millisecond
+    each. None, so that every command is built, when no known command is named or the shell asks
+    for completions; help, suggestions for a mistyped command and completion are unchanged.
+    """
+    if any(key.startswith("_REPORTCHECK_COMPLETE") for key in env):
+        return None
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg in _GLOBAL_VALUES:
+            skip = True
+        elif not arg.startswith("-"):
+            return next((c for c in app.registered_commands if _command_name(c) == arg), None)
+    return None
+
+
+def _command_name(info: CommandInfo) -> str:
+    if info.name:
+        return info.name
+    return info.callback.__name__.lower().replace("_", "-") if info.callback else ""
