@@ -395,6 +395,24 @@ def test_report_writes_each_format(cli: Cli, tmp_path: Path) -> None:
         assert output.stat().st_size > 1000
 
 
+def test_report_says_what_it_wrote_in_the_users_language(cli: Cli, tmp_path: Path) -> None:
+    output = tmp_path / "review.md"
+    result = cli(
+        "report", "--actuals", str(EXAMPLES / "monthly"), "-o", str(output), "--lang", "zh"
+    )
+    assert result.exit_code == 0
+    assert result.stderr == f"reportcheck: 已写入 {output}(151 项承诺)\n"
+
+
+def test_report_names_an_output_it_cannot_write(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "taken").write_text("a file, not a folder", encoding="utf-8")
+    output = tmp_path / "taken" / "review.md"
+    result = cli("report", "--actuals", str(EXAMPLES / "monthly"), "-o", str(output))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"reportcheck: error: -o {output}: cannot be written")
+    assert "[unwritable-file]" in result.stderr
+
+
 def test_report_refuses_an_unknown_output_suffix(cli: Cli, tmp_path: Path) -> None:
     output = tmp_path / "review.pdf"
     result = cli("report", "--actuals", str(EXAMPLES / "monthly"), "-o", str(output))

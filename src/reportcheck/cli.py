@@ -688,13 +688,20 @@ def template(
         output.parent.mkdir(parents=True, exist_ok=True)
         write_template(registry, chosen, output)
     except OSError as exc:
-        raise usage(
-            "unwritable-file",
-            f"-o {output}: cannot be written: {exc.strerror or exc}",
-            str(output),
-            "--output",
-        ) from None
+        raise _unwritable(output, exc) from None
     typer.echo(hint("wrote", _State.lang, rows=len(registry.targets), file=output), err=True)
+
+
+def _unwritable(output: Path, exc: OSError) -> ReportcheckError:
+    """The usage error for an -o file that cannot be written, naming the file and the reason."""
+    from reportcheck.choices import usage
+
+    return usage(
+        "unwritable-file",
+        f"-o {output}: cannot be written: {exc.strerror or exc}",
+        str(output),
+        "--output",
+    )
 
 
 @app.command(short_help="The review pack: Excel, one-file HTML, Markdown or CSV.")
@@ -748,10 +755,8 @@ def report(
     try:
         write_pack(pack, output, _lang(lang))
     except OSError as exc:
-        raise usage(
-            "unwritable-file", f"-o {output}: cannot be written: {exc.strerror or exc}"
-        ) from None
-    typer.echo(f"reportcheck: wrote {output} ({len(pack.rows)} commitments)", err=True)
+        raise _unwritable(output, exc) from None
+    typer.echo(hint("wrote-pack", _State.lang, file=output, rows=len(pack.rows)), err=True)
 
 
 # ── Starting a registry for another report (draft) and proving one (lint) ──────────────────
@@ -778,7 +783,6 @@ def draft(
     \b
     Example: reportcheck draft report.txt -o registry.yaml && reportcheck lint registry.yaml
     """
-    from reportcheck.choices import usage
     from reportcheck.draft import draft_registry, read_report
 
     text = read_report(report)
@@ -791,12 +795,7 @@ def draft(
         try:
             output.write_text(result.yaml, encoding="utf-8")
         except OSError as exc:
-            raise usage(
-                "unwritable-file",
-                f"-o {output}: cannot be written: {exc.strerror or exc}",
-                str(output),
-                "--output",
-            ) from None
+            raise _unwritable(output, exc) from None
     typer.echo(
         f"reportcheck: 起草 {result.commitments} 项承诺、{result.not_commitments} 个非承诺数字、"
         f"{result.checks} 处待核 / drafted {result.commitments} commitments, "

@@ -730,6 +730,10 @@ HINTS: dict[str, tuple[str, str]] = {
         "./actuals/, or --actuals or $REPORTCHECK_ACTUALS).",
     ),
     "wrote": ("reportcheck: 已写入 {rows} 行到 {file}", "reportcheck: wrote {rows} rows to {file}"),
+    "wrote-pack": (
+        "reportcheck: 已写入 {file}({rows} 项承诺)",
+        "reportcheck: wrote {file} ({rows} commitments)",
+    ),
     "more-problems": (
         "reportcheck: ……另有 {more} 个问题未列出(只列出前 {listed} 个)",
         "reportcheck: ... and {more} more problems not listed (the first {listed} are shown)",
