@@ -227,7 +227,45 @@ def test_a_file_too_large_for_a_report_is_refused(cli: Cli, tmp_path: Path) -> N
 
 
 def test_full_width_digits_are_read() -> None:
-    assert rules("新增上市公司6家。") == [("新增上市公司6家", "at_least", 6)]
+    assert rules("新增上市公司\uff16家。") == [("新增上市公司\uff16家", "at_least", 6)]
+
+
+def test_full_width_punctuation_ends_clauses_as_it_does_in_published_reports() -> None:
+    text = (
+        "地区生产总值增长6%左右\uff0c城镇调查失业率控制在5%以内\uff1b"
+        "新增上市公司6家\uff08含\uff09。"
+    )
+    assert rules(text) == [
+        ("地区生产总值增长6%左右", "about", 6),
+        ("城镇调查失业率控制在5%以内", "at_most", 5),
+        ("新增上市公司6家\uff08含\uff09", "at_least", 6),
+    ]
+
+
+#: Published reports are set with full-width ，；：（）; the development texts with ASCII ones.
+TO_FULL_WIDTH = str.maketrans(
+    {",": "\uff0c", ";": "\uff1b", ":": "\uff1a", "(": "\uff08", ")": "\uff09"}
+)
+
+
+@pytest.mark.parametrize("name", [*TEXTS, "huzhou"])
+def test_a_text_set_with_full_width_punctuation_drafts_the_same_entries(
+    tmp_path: Path, name: str
+) -> None:
+    source = HUZHOU if name == "huzhou" else DATA / "reports" / f"{name}.txt"
+    ascii_text = source.read_text(encoding="utf-8")
+    full_width = ascii_text.translate(TO_FULL_WIDTH)
+    assert full_width != ascii_text
+    year = labelled_year(name)
+    drafted = [
+        [(e["quote"].translate(TO_FULL_WIDTH), e["comparator"], e.get("value")) for e in found]
+        for found in (entries(ascii_text, year), entries(full_width, year))
+    ]
+    assert drafted[1] == drafted[0]
+    (tmp_path / "report.txt").write_text(full_width, encoding="utf-8")
+    registry = tmp_path / "registry.yaml"
+    registry.write_text(draft_registry(full_width, seed="report.txt", year=year).yaml, "utf-8")
+    assert [p.one_line() for p in lint_registry(registry).problems if p.severity == "error"] == []
 
 
 def test_a_report_without_a_year_needs_one(cli: Cli, tmp_path: Path) -> None:

@@ -351,9 +351,18 @@ def test_the_closest_span_and_first_difference_are_shown(tmp_path: Path) -> None
     found = lint(tmp_path, registry, report)
     [problem] = [p for p in found.problems if p.code == "quote-not-verbatim"]
     assert "closest '地区生产总值增长6.5%左右\uff0c力争7%'" in problem.message
-    assert "first difference at character 15 (',' where the report has '\uff0c')" in (
-        problem.message
+    assert (
+        "first difference at character 15 (',' U+002C where the report has '\uff0c' U+FF0C)"
+        in problem.message
     )
+
+
+def test_a_baseline_quote_shows_its_first_difference_too(tmp_path: Path) -> None:
+    registry = edited("quote: 城乡居民收入倍差缩小至1.61}", "quote: 城乡居民收入倍差缩小到1.61}")
+    found = lint(tmp_path, registry, REPORT)
+    [problem] = [p for p in found.problems if p.code == "quote-not-verbatim"]
+    assert "baseline quote is not in the report" in problem.message
+    assert "('到' U+5230 where the report has '至' U+81F3)" in problem.message
 
 
 def test_every_problem_of_a_file_in_one_run(tmp_path: Path) -> None:

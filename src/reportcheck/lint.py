@@ -342,13 +342,9 @@ class _Linter:
     def _verbatim(self, quote: str, line: int | None, name: str, plan: bool) -> None:
         where = self.text.find(quote)
         if where == -1:
-            span, differ = _closest(self.text, quote)
             self.add(
                 "quote-not-verbatim",
-                f"{name}: quote is not in the report; closest "
-                f"{span!r}, first difference at character {differ + 1} "
-                f"({quote[differ : differ + 1]!r} where the report has "
-                f"{span[differ : differ + 1]!r})",
+                f"{name}: quote is not in the report; {_difference(self.text, quote)}",
                 line,
                 quote,
             )
@@ -576,11 +572,9 @@ class _Linter:
             return
         if self.text:
             if quote not in self.text:
-                span, differ = _closest(self.text, quote)
                 self.add(
                     "quote-not-verbatim",
-                    f"{name}: baseline quote is not in the report; "
-                    f"closest {span!r}, first difference at character {differ + 1}",
+                    f"{name}: baseline quote is not in the report; {_difference(self.text, quote)}",
                     line,
                     quote,
                 )
@@ -662,6 +656,22 @@ def _occurrences(text: str, part: str, start: int, end: int) -> list[int]:
         found.append(i)
         i = text.find(part, i + 1, end)
     return found
+
+
+def _difference(text: str, quote: str) -> str:
+    """Where a quote parts from the report: the closest span and the first differing characters,
+    with their code points, since ',' and '\uff0c' or '-' and '\u2014' look alike."""
+    span, differ = _closest(text, quote)
+    return (
+        f"closest {span!r}, first difference at character {differ + 1} "
+        f"({_char(quote, differ)} where the report has {_char(span, differ)})"
+    )
+
+
+def _char(text: str, index: int) -> str:
+    if index >= len(text):
+        return "the end"
+    return f"{text[index]!r} U+{ord(text[index]):04X}"
 
 
 def _closest(text: str, quote: str) -> tuple[str, int]:

@@ -35,7 +35,12 @@ _TRADITIONAL |= dict(
         strict=True,
     )
 )
-_FOLD = str.maketrans(_FULL_WIDTH | _TRADITIONAL | {",": ",", ";": ";", ":": ":"})
+# Full-width ASCII forms (，；：（）！？％ and digits, U+FF01..U+FF5E) and the ideographic space, as
+# Chinese input methods type them and as published reports are set.
+_FULL_WIDTH_ASCII = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)} | {
+    "\u3000": " "
+}
+_FOLD = str.maketrans(_FULL_WIDTH | _FULL_WIDTH_ASCII | _TRADITIONAL)
 
 
 def fold(text: str) -> str:
