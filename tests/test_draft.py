@@ -156,6 +156,19 @@ def test_the_review_of_last_year_is_not_a_commitment() -> None:
     assert [e["quote"] for e in entries(text)] == ["地区生产总值增长8%左右"]
 
 
+def test_a_statement_of_targets_before_the_first_plan_heading_opens_the_plan() -> None:
+    text = (
+        "一、2023年工作回顾\n地区生产总值增长7%,主要预期目标全面完成。\n"
+        "今年经济社会发展主要预期目标是:地区生产总值增长8%左右,城镇调查失业率控制在5.5%以内。\n"
+        "三、2024年主要工作安排\n新增上市公司6家。"
+    )
+    assert [(e["quote"], e["comparator"]) for e in entries(text, 2024)] == [
+        ("地区生产总值增长8%左右", "about"),
+        ("城镇调查失业率控制在5.5%以内", "at_most"),
+        ("新增上市公司6家", "at_least"),
+    ]
+
+
 def test_a_baseline_is_taken_from_the_review() -> None:
     text = (
         "一、2022年工作回顾\n城乡居民收入倍差缩小至1.61。\n" + PLAN + "城乡居民收入倍差进一步缩小。"

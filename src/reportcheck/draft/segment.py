@@ -17,6 +17,9 @@ _PLAN_WORDS = re.compile(
 )
 _REVIEW_WORDS = re.compile(r"回顾|过去|成绩")
 _TARGET_SENTENCE = re.compile(r"(主要预期目标|预期目标|工作总体要求|总体要求是)")
+#: The plan stating its targets ("今年…主要预期目标是:", "…预期目标建议为"), never the review's
+#: "主要预期目标全面完成".
+_PLAN_TARGETS = re.compile(r"预期目标(?:建议)?(?:是|为)")
 _FOOTER = re.compile(r"版权所有|ICP备|公网安备|网站标识码|技术支持|主办单位|主办方")
 _YEAR = re.compile(r"(20\d\d)年")
 
@@ -80,16 +83,29 @@ def _heading_title(rest: str) -> str:
 
 
 def _plan_start(text: str, end: int) -> int:
-    for match in _TOP_HEADING.finditer(text, 0, end):
-        line = match.group(2)
-        if _PLAN_WORDS.search(line) and not _REVIEW_WORDS.search(line):
-            return match.start()
+    """The first plan heading, or the plan's statement of targets when that comes first (a
+    report whose targets paragraph stands before its first plan heading), else the start."""
+    heading = next(
+        (
+            match.start()
+            for match in _TOP_HEADING.finditer(text, 0, end)
+            if _PLAN_WORDS.search(match.group(2)) and not _REVIEW_WORDS.search(match.group(2))
+        ),
+        None,
+    )
+    stated = _PLAN_TARGETS.search(text, 0, end if heading is None else heading)
+    if stated is not None:
+        return _sentence_start(text, stated.start())
+    if heading is not None:
+        return heading
     target = _TARGET_SENTENCE.search(text, 0, end)
-    if target is not None:
-        line_start = text.rfind("\n", 0, target.start()) + 1
-        sentence = max(text.rfind(p, line_start, target.start()) for p in "。!?")
-        return max(line_start, sentence + 1)
-    return 0
+    return 0 if target is None else _sentence_start(text, target.start())
+
+
+def _sentence_start(text: str, position: int) -> int:
+    line_start = text.rfind("\n", 0, position) + 1
+    sentence = max(text.rfind(p, line_start, position) for p in "。!?")
+    return max(line_start, sentence + 1)
 
 
 def infer_year(text: str, parts: Layout) -> int | None:
