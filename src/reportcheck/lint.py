@@ -438,9 +438,13 @@ class _Linter:
             and (signs or rule in ("at_most", "about", "rank_within"))
             and not (rule in ("at_least", "more_than") and said in ("at_least", "more_than"))
         ):
-            self.warn(
+            # A rule that turns the report's direction round (以内 judged as 以上) is wrong, not
+            # merely worded differently.
+            reversed_ = {said, rule} in ({"at_most", "at_least"}, {"at_most", "more_than"})
+            (self.add if reversed_ else self.warn)(
                 "wording-mismatch",
-                f"{name}: the quote reads as {said}, the entry says {rule}",
+                f"{name}: the quote reads as {said}, the entry says {rule}"
+                + (": the direction is reversed" if reversed_ else ""),
                 line,
                 rule,
             )
