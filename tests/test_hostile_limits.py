@@ -135,6 +135,41 @@ def test_a_closed_stdout_after_the_first_line(tmp_path: Path) -> None:
     assert (done.returncode, done.stdout.count("\n"), done.stderr) == (1, 1, "")
 
 
+OUTPUTS = [
+    ["targets"],
+    ["targets", "-f", "json"],
+    ["diff", "-f", "csv", str(EXAMPLES / "huzhou-2023-h1-official.csv")],
+    ["template", "--period", "2023-06"],
+]
+
+
+@pytest.mark.parametrize("args", OUTPUTS)
+@pytest.mark.parametrize(
+    ("redirect", "said"),
+    [
+        (">&-", "reportcheck: error: standard output: closed [unwritable-output]\n"),
+        (
+            "> /dev/full",
+            "reportcheck: error: standard output: No space left on device [unwritable-output]\n",
+        ),
+    ],
+)
+def test_output_that_cannot_be_written_is_one_line_and_exit_2(
+    tmp_path: Path, args: list[str], redirect: str, said: str
+) -> None:
+    quoted = " ".join(f"'{a}'" for a in args)
+    done = subprocess.run(
+        f"'{sys.executable}' -m reportcheck {quoted} --lang en {redirect}",
+        shell=True,
+        executable="/bin/bash",
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (2, said)
+
+
 def test_cells_beyond_the_limit_are_refused_whole(tmp_path: Path) -> None:
     path = tmp_path / "cells.csv"
     width = limits.MAX_CELLS // (limits.MAX_ROWS // 2) + 1

@@ -238,7 +238,10 @@ def _guarded(func: F) -> F:
         given = kwargs.get("lang")
         _State.lang = resolve_lang(given.value if isinstance(given, Lang) else None)
         try:
-            return func(*args, **kwargs)
+            try:
+                return func(*args, **kwargs)
+            finally:
+                sys.stdout.flush()  # so that a full disk is this command's error, said plainly
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
         except ReportcheckError as exc:

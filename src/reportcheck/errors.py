@@ -55,6 +55,10 @@ class ReportcheckError(Exception):
         super().__init__(self.problems[0].one_line() if self.problems else "invalid input")
 
 
+class OutputError(ReportcheckError):
+    """Standard output cannot be written (a full disk, a closed descriptor)."""
+
+
 class RegistryError(ReportcheckError):
     """The targets registry is malformed."""
 

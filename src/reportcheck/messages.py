@@ -234,6 +234,10 @@ CATALOGUE: dict[str, Sequence[_Entry]] = {
             "-o {p}:文件名应以 .xlsx、.html、.md 或 .csv 结尾",
         ),
     ),
+    "unwritable-output": (
+        (r"standard output: closed", "标准输出已关闭,结果无法写出"),
+        (r"standard output: (?P<why>.+)", "标准输出无法写入:{why}"),
+    ),
     "unwritable-file": (
         (r"-o (?P<p>.+): cannot be written: (?P<why>.+)", "-o {p}:无法写入:{why}"),
     ),

@@ -7,6 +7,7 @@ screen clears, hyperlinks, a window title). Everything printed to a terminal pas
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterable
 from typing import IO, TYPE_CHECKING, Any
@@ -72,33 +73,56 @@ class PipeGuard:
     def __init__(self, raw: IO[str]) -> None:
         self.raw = raw
         self.gone = False
+        self.failed: Exception | None = None
 
     def write(self, text: str) -> int:
         if not isinstance(text, str):
             raise TypeError("a guarded stream takes text")
-        if not self.gone:
+        if self.failed is not None:
+            raise self.failed
+        if not self.gone and text:
             try:
                 self.raw.write(text)
             except BrokenPipeError:
                 self._reader_gone()
+            except OSError as exc:
+                self._cannot_write(exc)
         return len(text)
 
     def flush(self) -> None:
-        if not self.gone:
+        if not self.gone and self.failed is None:
             try:
                 self.raw.flush()
             except BrokenPipeError:
                 self._reader_gone()
+            except OSError as exc:
+                self._cannot_write(exc)
 
     def _reader_gone(self) -> None:
+        self.gone = True
+        self._to_devnull()
+
+    def _to_devnull(self) -> None:
+        """Point the descriptor at /dev/null, so that the final flush at exit cannot fail."""
         import os
 
-        self.gone = True
         devnull = os.open(os.devnull, os.O_WRONLY)
         try:
             os.dup2(devnull, self.raw.fileno())
+        except (AttributeError, OSError, ValueError):
+            pass  # no descriptor (standard output was closed): nothing is left to flush
         finally:
             os.close(devnull)
+
+    def _cannot_write(self, exc: OSError) -> None:
+        """A full disk or a closed descriptor: one problem, raised by this and every later write
+        (a probe that swallows the first must not hide it)."""
+        from reportcheck.errors import OutputError, Problem
+
+        self._to_devnull()
+        reason = exc.strerror or str(exc)
+        self.failed = OutputError([Problem("unwritable-output", f"standard output: {reason}")])
+        raise self.failed
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.raw, name)
@@ -106,11 +130,25 @@ class PipeGuard:
 
 def guard_streams() -> None:
     """Guard the process's stdout against a closed pipe and both streams against escapes."""
+    import os
     import sys
 
+    if sys.stderr is None:  # started with standard error closed (2>&-)
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    if sys.stdout is None:  # started with standard output closed (>&-)
+        sys.stdout = PipeGuard(_Closed())
     if not isinstance(sys.stdout, PipeGuard | TerminalStream):
         sys.stdout = guard_terminal(PipeGuard(sys.stdout))  # type: ignore[arg-type]
     sys.stderr = guard_terminal(sys.stderr)
+
+
+class _Closed(io.StringIO):
+    """Standard output when the process was started without one: every write fails."""
+
+    def write(self, text: str) -> int:
+        import errno
+
+        raise OSError(errno.EBADF, "closed")
 
 
 def guard_terminal(stream: IO[str]) -> IO[str]:
