@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -411,6 +412,30 @@ def test_report_names_an_output_it_cannot_write(cli: Cli, tmp_path: Path) -> Non
     assert result.exit_code == 2
     assert result.stderr.startswith(f"reportcheck: error: -o {output}: cannot be written")
     assert "[unwritable-file]" in result.stderr
+
+
+def test_report_never_overwrites_the_actuals_it_reads(cli: Cli, tmp_path: Path) -> None:
+    actuals = tmp_path / "2023-06.csv"
+    figures = (EXAMPLES / "monthly" / "2023-06.csv").read_bytes()
+    actuals.write_bytes(figures)
+    result = cli("report", "--actuals", str(actuals), "-o", str(actuals))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"reportcheck: error: -o {actuals}: is the file of actuals being read [output-in-actuals]\n"
+    )
+    assert actuals.read_bytes() == figures
+
+
+@pytest.mark.parametrize(("name", "refused"), [("review.xlsx", True), ("review.html", False)])
+def test_report_writes_no_table_into_the_folder_of_actuals(
+    cli: Cli, tmp_path: Path, name: str, refused: bool
+) -> None:
+    folder = tmp_path / "monthly"
+    shutil.copytree(EXAMPLES / "monthly", folder)
+    result = cli("report", "--actuals", str(folder), "-o", str(folder / name))
+    assert result.exit_code == (2 if refused else 0)
+    assert ("[output-in-actuals]" in result.stderr) is refused
+    assert (folder / name).exists() is not refused
 
 
 def test_report_refuses_an_unknown_output_suffix(cli: Cli, tmp_path: Path) -> None:

@@ -234,6 +234,16 @@ CATALOGUE: dict[str, Sequence[_Entry]] = {
             "-o {p}:文件名应以 .xlsx、.html、.md 或 .csv 结尾",
         ),
     ),
+    "output-in-actuals": (
+        (
+            r"-o (?P<p>.+): is the file of actuals being read",
+            "-o {p}:这是正在读取的实际数据文件,不能覆盖",
+        ),
+        (
+            r"-o (?P<p>.+): is in the folder of actuals.*",
+            "-o {p}:位于实际数据文件夹中,下次运行会被当作实际数据读取;请写到别处",
+        ),
+    ),
     "unwritable-output": (
         (r"standard output: closed", "标准输出已关闭,结果无法写出"),
         (r"standard output: (?P<why>.+)", "标准输出无法写入:{why}"),
