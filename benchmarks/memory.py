@@ -148,6 +148,29 @@ def huge_cell(folder: Path) -> list[str]:
     return ["diff", str(path)]
 
 
+def understated_part(folder: Path) -> list[str]:
+    """A 1 GB sheet whose headers say it unpacks to 1000 bytes."""
+    chunks = [b"<worksheet>", b" " * (1024 * 1024), b"</worksheet>"]
+    path = _workbook_with(folder, "lie.xlsx", "xl/worksheets/sheet1.xml", chunks, repeat=1000)
+    path.write_bytes(state_size(path.read_bytes(), "xl/worksheets/sheet1.xml", 1000))
+    return ["diff", str(path)]
+
+
+def state_size(data: bytes, part: str, stated: int) -> bytes:
+    """The zip `data` with `part`'s unpacked size stated as `stated` in both of its headers."""
+    changed = bytearray(data)
+    name = part.encode()
+    for signature, name_at, size_at, size_bytes in (
+        (b"PK\x03\x04", 30, 22, 4),  # local header: name at 30, unpacked size at 22
+        (b"PK\x01\x02", 46, 24, 4),  # central directory entry: name at 46, size at 24
+    ):
+        at = changed.find(signature)
+        while at != -1 and changed[at + name_at : at + name_at + len(name)] != name:
+            at = changed.find(signature, at + 1)
+        changed[at + size_at : at + size_at + size_bytes] = stated.to_bytes(size_bytes, "little")
+    return bytes(changed)
+
+
 def alias_bomb(folder: Path) -> list[str]:
     lines = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
     for i in range(1, 10):
@@ -184,6 +207,7 @@ CASES: list[tuple[str, Callable[[Path], list[str]]]] = [
     ("a million short rows (6 MB)", million_short_rows),
     (".xlsx declaring a million rows (2 KB)", declared_million_rows),
     (".xlsx holding a 600 MB cell (0.6 MB)", huge_cell),
+    (".xlsx whose headers state 1000 bytes for a 1 GB sheet (1 MB)", understated_part),
     ("registry of nested YAML aliases", alias_bomb),
     ("registry whose report text is /dev/zero", endless_report),
 ]

@@ -155,6 +155,60 @@ def test_a_huge_unpacked_part_is_refused_before_parsing(tmp_path: Path) -> None:
     assert "xl/sharedStrings.xml" in table.problems[0].message
 
 
+def _understated(sheet_xml: bytes, stated: int) -> bytes:
+    """A workbook whose sheet's headers state `stated` bytes unpacked, whatever it holds."""
+    data = bytearray(_broken(sheet_xml))
+    name = b"xl/worksheets/sheet1.xml"
+    for signature, name_at, size_at in ((b"PK\x03\x04", 30, 22), (b"PK\x01\x02", 46, 24)):
+        at = data.find(signature)
+        while data[at + name_at : at + name_at + len(name)] != name:
+            at = data.find(signature, at + 1)
+        data[at + size_at : at + size_at + 4] = stated.to_bytes(4, "little")
+    return bytes(data)
+
+
+def test_a_part_that_holds_more_than_its_headers_state_is_refused_unread(tmp_path: Path) -> None:
+    """The size limits trust the stated sizes; reading stops where the statement ends."""
+    sheet = b"<worksheet>" + b" " * 500_000 + b"</worksheet>"
+    path = tmp_path / "lie.xlsx"
+    path.write_bytes(_understated(sheet, 1000))
+    (table,) = read_tables(path)
+    assert [p.code for p in table.problems] == ["wrong-file-type"]
+    assert "(xl/worksheets/sheet1.xml: Bad CRC-32" in table.problems[0].message
+
+
+def test_a_workbook_whose_parts_are_as_stated_passes_the_size_check(tmp_path: Path) -> None:
+    from reportcheck.actuals.xlsx import _understated_part
+
+    archive = zipfile.ZipFile(io.BytesIO(_broken(b"<worksheet><sheetData/></worksheet>")))
+    assert _understated_part(archive, archive.infolist()) is None
+
+
+def test_a_workbook_holds_no_more_text_than_a_csv_file_may(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reportcheck.actuals import xlsx
+
+    monkeypatch.setattr(xlsx, "MAX_TEXT_CHARS", 100)
+    rows: list[list[object]] = [["id", "period", "value", "note"]]
+    rows += [["gdp_growth", "2023-06", 5.7, "说明" * 10] for _ in range(5)]
+    (table,) = read_tables(workbook(tmp_path / "notes.xlsx", rows))
+    assert [p.code for p in table.problems] == ["too-large"]
+    assert "beyond 100 characters" in table.problems[0].message
+
+
+def test_a_formula_tag_cut_between_two_pieces_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportcheck.actuals import xlsx
+
+    sheet = b"<worksheet><sheetData>" + b" " * 37 + b"<f>A1*2</f></sheetData></worksheet>"
+    archive = zipfile.ZipFile(io.BytesIO(_broken(sheet)))
+    for piece in (16, 60, 61, 62, 4096):  # the tag starts at byte 59
+        monkeypatch.setattr(xlsx, "_PIECE", piece)
+        assert xlsx._has_formulas(archive), piece
+    plain = zipfile.ZipFile(io.BytesIO(_broken(b"<worksheet><sheetData/></worksheet>")))
+    assert not xlsx._has_formulas(plain)
+
+
 #: Text a workbook can hold: XML 1.0 refuses most C0 controls and reads a raw carriage return
 #: as a line feed, and openpyxl writes text that starts with = as a formula.
 _XML_TEXT = st.text(

@@ -25,6 +25,9 @@ MAX_COLUMNS = 32
 MAX_CELLS = 200_000
 #: Characters in one cell.
 MAX_CELL_CHARS = 4_000
+#: Characters of text in all the cells of one workbook: what a CSV file at MAX_FILE_BYTES holds
+#: at most, so that a workbook's small packed size cannot carry more.
+MAX_TEXT_CHARS = 8 * 1024 * 1024
 #: Files of actuals in one folder.
 MAX_FILES = 1_000
 #: A registry file.

@@ -318,6 +318,10 @@ CATALOGUE: dict[str, Sequence[_Entry]] = {
         ),
         (r"is larger than the limit of (?P<n>\d+) bytes", "超过 {n} 字节的上限"),
         (
+            r"sheet (?P<sheet>.+) brings the workbook's text beyond (?P<n>\d+) characters.*",
+            "工作表 {sheet} 使工作簿的文字超过 {n} 个字符,即实际数据文件的上限",
+        ),
+        (
             r"holds a part \((?P<part>.+)\) of (?P<size>.+?) unpacked; "
             r"a workbook part may be at most (?P<limit>.+)",
             "含一个解压后为 {size} 的部件({part});工作簿的部件最大为 {limit}",

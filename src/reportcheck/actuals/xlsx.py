@@ -24,6 +24,7 @@ from reportcheck.limits import (
     MAX_CELLS,
     MAX_COLUMNS,
     MAX_ROWS,
+    MAX_TEXT_CHARS,
     MAX_XLSX_PART_BYTES,
     MAX_XLSX_UNPACKED_BYTES,
     size_text,
@@ -70,6 +71,8 @@ def read_workbook(data: bytes, table: RawTable) -> list[RawTable]:
                 f"unpack to at most {size_text(MAX_XLSX_UNPACKED_BYTES)}",
             )
         ]
+    if (lie := _understated_part(archive, parts)) is not None:
+        return [table.fail("wrong-file-type", f"is not a readable .xlsx workbook ({lie})")]
     try:
         formulas = _formulas(data, archive) if _has_formulas(archive) else {}
         return _read_sheets(data, table, formulas)
@@ -84,12 +87,44 @@ def read_workbook(data: bytes, table: RawTable) -> list[RawTable]:
         ]
 
 
+def _understated_part(archive: zipfile.ZipFile, parts: list[zipfile.ZipInfo]) -> str | None:
+    """Why a part does not unpack to the size its header states, or None when every part does.
+
+    The limits above trust each part's stated size, and a whole read of a part unpacks as much
+    as the data holds before cutting it to that size, so a part that says 1 KB and holds 1 GB
+    would cost a gigabyte. Reading each part in small pieces stops at the stated size, where
+    the checksum of a part that said less than it holds fails.
+    """
+    for part in parts:
+        try:
+            with archive.open(part) as stream:
+                while stream.read(_PIECE):
+                    pass
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+            return f"{part.filename}: {exc}"
+    return None
+
+
+#: Bytes unpacked at a time while checking a workbook's parts.
+_PIECE = 64 * 1024
+
+
 def _has_formulas(archive: zipfile.ZipFile) -> bool:
-    return any(
-        _FORMULA.search(archive.read(name))
-        for name in archive.namelist()
-        if name.startswith("xl/worksheets/") and name.endswith(".xml")
-    )
+    """Whether any sheet holds a formula element, read in pieces so a large sheet stays small."""
+    for name in archive.namelist():
+        if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+            continue
+        with archive.open(name) as stream:
+            carried = b""
+            while piece := stream.read(_PIECE):
+                if _FORMULA.search(carried + piece):
+                    return True
+                carried = piece[-_OVERLAP:]  # a tag cut between two pieces is seen whole
+    return False
+
+
+#: Bytes kept from one piece to the next: more than the longest formula tag with its prefix.
+_OVERLAP = 64
 
 
 def _formulas(data: bytes, archive: zipfile.ZipFile) -> Formulas:
@@ -138,15 +173,17 @@ def _read_sheets(data: bytes, table: RawTable, formulas: Formulas) -> list[RawTa
 
     book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     tables: list[RawTable] = []
+    left = MAX_TEXT_CHARS
     try:
         for index, sheet in enumerate(book.worksheets):
             name = table.file if index == 0 else f"{table.file} [{sheet.title}]"
             current = table if index == 0 else RawTable(name)
             try:
-                grid = _grid(sheet, current, formulas)
+                grid = _grid(sheet, current, formulas, left)
             except _TooLargeError as exc:
                 tables.append(current.fail("too-large", str(exc)))
                 continue
+            left -= grid.chars
             if index == 0 or _later_sheet(grid, current, table, sheet.title):
                 tables.append(_as_table(grid, current))
             elif current.problems:
@@ -162,11 +199,14 @@ class _Grid:
 
     rows: list[list[str]] = field(default_factory=list)
     has_number: bool = False
+    chars: int = 0  # characters of text in its cells
     #: Formula cells without a computed value: (row, column, coordinate, formula).
     unknown: list[tuple[int, int, str, str]] = field(default_factory=list)
 
 
-def _grid(sheet: Any, table: RawTable, formulas: Formulas) -> _Grid:
+def _grid(sheet: Any, table: RawTable, formulas: Formulas, left: int) -> _Grid:
+    """The sheet's cells as text; `left` is how many characters of text the workbook may still
+    hold."""
     grid = _Grid()
     count = 0
     for r, stored in enumerate(_rows(sheet), start=1):
@@ -190,6 +230,12 @@ def _grid(sheet: Any, table: RawTable, formulas: Formulas) -> _Grid:
                 raise _TooLargeError(
                     f"cell {cell.coordinate} holds {len(text)} characters; a cell may hold at "
                     f"most {MAX_CELL_CHARS}"
+                )
+            grid.chars += len(text)
+            if grid.chars > left:
+                raise _TooLargeError(
+                    f"sheet {sheet.title!r} brings the workbook's text beyond {MAX_TEXT_CHARS} "
+                    "characters, the most a file of actuals may hold"
                 )
             grid.has_number = grid.has_number or _is_number(value)
             cells.append(text)
