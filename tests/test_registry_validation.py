@@ -132,6 +132,35 @@ def test_non_number_value(registry_file: Callable[[str], Path]) -> None:
     assert problems(path) == [("registry-type", 20)]
 
 
+@pytest.mark.parametrize("written", ["1:30", "6:00", "1:30.5"])
+def test_a_base_sixty_number_is_not_read_as_a_number(
+    registry_file: Callable[[str], Path], written: str
+) -> None:
+    """YAML 1.1 reads 1:30 as 90; a registry is not a clock."""
+    path = registry_file(registry_text(GOOD_ENTRY.replace("value: 6", f"value: {written}")))
+    assert problems(path) == [("registry-type", 20)]
+
+
+@pytest.mark.parametrize(
+    ("written", "line"),
+    [
+        ("title_zh: 123", 5),
+        ("title_zh: !!binary aGVsbG8=", 5),
+        ("date: 2023-02-01", 7),
+        ("source: yes", 8),
+    ],
+)
+def test_header_text_must_be_text(
+    registry_file: Callable[[str], Path], written: str, line: int
+) -> None:
+    key = written.split(":", maxsplit=1)[0]
+    text = registry_text()
+    start = text.index(f"  {key}:")
+    end = text.index("\n", start)
+    path = registry_file(text[:start] + "  " + written + text[end:])
+    assert problems(path) == [("registry-type", line)]
+
+
 def test_every_problem_is_reported_at_once(registry_file: Callable[[str], Path]) -> None:
     broken = (
         GOOD_ENTRY.replace("comparator: about", "comparator: roughly")

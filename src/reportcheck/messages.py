@@ -491,7 +491,10 @@ CATALOGUE: dict[str, Sequence[_Entry]] = {
         ),
     ),
     "registry-type": (
-        (rf"{_WHERE}: (?P<key>\S+) must be text", "{where}:{key} 应为文本"),
+        (
+            rf"{_WHERE}: (?P<key>\S+) must be text \(put it in quotes\)",
+            "{where}:{key} 应为文本(请加引号)",
+        ),
         (
             rf"{_WHERE}: (?P<key>\S+) must be a number or a fraction such as 2/3",
             "{where}:{key} 应为数字或 2/3 这样的分数",

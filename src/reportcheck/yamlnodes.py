@@ -69,8 +69,17 @@ def _loader_class() -> Any:
             result.key_lines[key] = line
         return result
 
+    def construct_number(loader: Any, node: yaml.ScalarNode) -> Any:
+        """YAML 1.1 reads 1:30 as 90 (base 60): such a scalar stays text, and is refused where
+        a number is wanted."""
+        if ":" in node.value:
+            return node.value
+        return base.yaml_constructors[node.tag](loader, node)
+
     loader: Any = type("_Loader", (base,), {})
     loader.add_constructor("tag:yaml.org,2002:map", construct_mapping)
+    loader.add_constructor("tag:yaml.org,2002:int", construct_number)
+    loader.add_constructor("tag:yaml.org,2002:float", construct_number)
     return loader
 
 
@@ -166,12 +175,18 @@ class Checker:
         if not self.present(node, key, where):
             return ""
         value = node[key]
-        if isinstance(value, bool | dict | list):
+        if not isinstance(value, str):
+            # 123, 2023-02-01, yes and !!binary are YAML's numbers, dates, booleans and bytes:
+            # quoted, they are text.
             self.fail(
-                "registry-type", f"{where}: {key} must be text", node.key_lines[key], key, value
+                "registry-type",
+                f"{where}: {key} must be text (put it in quotes)",
+                node.key_lines[key],
+                key,
+                value,
             )
             return ""
-        text = str(value)
+        text = value
         if control := _CONTROL.search(text):
             self.fail(
                 "registry-control-character",
