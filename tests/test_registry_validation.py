@@ -161,6 +161,27 @@ def test_header_text_must_be_text(
     assert problems(path) == [("registry-type", line)]
 
 
+@pytest.mark.parametrize(
+    ("title", "refused"),
+    [
+        ('"[blink]报告"', True),
+        ('"报告[/]"', True),
+        ('"[link=http://x]报告[/link]"', True),
+        ('"[#ff0000]报告"', True),
+        ('"报告[2023]"', False),  # brackets around a year are a title's own
+        ('"Report [Draft]"', False),
+    ],
+)
+def test_rich_markup_in_registry_text_is_refused(
+    registry_file: Callable[[str], Path], title: str, refused: bool
+) -> None:
+    path = registry_file(registry_text().replace("title_zh: 报告", f"title_zh: {title}"))
+    if refused:
+        assert problems(path) == [("registry-markup", 5)]
+    else:
+        assert load_registry(path).meta.title_zh == title.strip('"')
+
+
 def test_every_problem_is_reported_at_once(registry_file: Callable[[str], Path]) -> None:
     broken = (
         GOOD_ENTRY.replace("comparator: about", "comparator: roughly")

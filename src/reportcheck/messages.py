@@ -504,6 +504,12 @@ CATALOGUE: dict[str, Sequence[_Entry]] = {
         (rf"{_WHERE}: year must be a year such as 2023", "{where}:year 应为年份,如 2023"),
         (rf"{_WHERE}: year must be a whole number", "{where}:year 应为整数年份,如 2022"),
     ),
+    "registry-markup": (
+        (
+            rf"{_WHERE}: (?P<key>\S+) holds (?P<tag>.+), which a terminal would take for .*",
+            "{where}:{key} 含有 {tag},终端会把它当作样式或链接;请去掉方括号",
+        ),
+    ),
     "registry-control-character": (
         (
             rf"{_WHERE}: (?P<key>\S+) holds the control character (?P<c>U\+[0-9A-F]+)",

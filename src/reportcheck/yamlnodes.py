@@ -20,6 +20,8 @@ from reportcheck.errors import Problem, RegistryError
 _E = TypeVar("_E", bound=Enum)
 _FRACTION = re.compile(r"\s*([+-]?\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)\s*")
 #: Characters that would act on a terminal or break a document if a registry string carried them.
+#: A tag of Rich's markup ([bold], [/], [link=…], [#ff0000], [@click]), as Rich finds them.
+_RICH_TAG = re.compile(r"\[[a-z#/@][^\[\]]*\]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -194,6 +196,16 @@ class Checker:
                 node.key_lines[key],
                 key,
                 text.encode("unicode_escape").decode("ascii"),
+            )
+            return ""
+        if markup := _RICH_TAG.search(text):
+            self.fail(
+                "registry-markup",
+                f"{where}: {key} holds {markup.group()!r}, which a terminal would take for a "
+                "style or a link; write it without square brackets",
+                node.key_lines[key],
+                key,
+                text,
             )
             return ""
         return text
