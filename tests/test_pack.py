@@ -224,6 +224,27 @@ def test_final_before_december_draws_the_account_and_says_so() -> None:
     assert "对照表" not in plain.to_markdown("zh")
 
 
+def test_a_december_pack_on_june_figures_counts_every_commitment_and_says_so(
+    tmp_path: Path,
+) -> None:
+    pack = reportcheck.review_pack(EXAMPLES / "monthly", "2023-12")
+    counts = pack.counts()
+    assert counts[Status.ON_TRACK] + counts[Status.BEHIND] > 0  # June figures, judged in-year
+    summary = pack.summary("zh")
+    judged = len(pack.rows) - counts[Status.NO_DATA]
+    assert f"151项承诺中有数据的{judged}项" in summary
+    assert f"暂无数据{counts[Status.NO_DATA]}项" in summary
+    assert "年度目标任务完成情况对照表(按2023年1—6月数据出具,非全年数据)" in pack.to_markdown("zh")
+    assert "(drawn up on the figures for 2023-06, not a full year)" in pack.to_html("en")
+    output = tmp_path / "dec.xlsx"
+    from reportcheck.pack.api import write_pack
+
+    write_pack(pack, output, "zh")
+    summary_sheet = load_workbook(output).worksheets[0]
+    texts = [c.value for row in summary_sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "年度目标任务完成情况对照表(按2023年1—6月数据出具,非全年数据)" in texts
+
+
 # ── Excel ────────────────────────────────────────────────────────────────────
 
 HOSTILE = (

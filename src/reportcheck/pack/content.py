@@ -160,6 +160,22 @@ class Pack:
         """The 对照表 is due: the period is the year's last, or the pack was asked to be final."""
         return self.final or (self.period is not None and self.period.is_full_year)
 
+    @property
+    def figures_period(self) -> Period | None:
+        """The latest period a figure comes from; the pack's own when no figure has one."""
+        periods = [
+            row.result.period
+            for row in self.rows
+            if row.result.actual is not None and row.result.period is not None
+        ]
+        return max(periods, default=self.period)
+
+    @property
+    def account_early(self) -> bool:
+        """The 对照表 is drawn up before the figures of the whole year are in."""
+        figures = self.figures_period
+        return self.year_end and figures is not None and not figures.is_full_year
+
     def counts(self) -> dict[Status, int]:
         return self.review.report.summary()
 

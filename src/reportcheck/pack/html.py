@@ -106,8 +106,8 @@ def pack_html(pack: Pack, lang: str) -> str:
         notes=notes(pack, lang),
         year_end=pack.year_end,
         account_note=(
-            say("account_early", lang, period=period_words(pack.period, lang))
-            if pack.year_end and pack.period is not None and not pack.period.is_full_year
+            say("account_early", lang, period=period_words(pack.figures_period, lang))
+            if pack.account_early
             else ""
         ),
         verdicts=[

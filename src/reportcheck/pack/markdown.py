@@ -75,8 +75,8 @@ def pack_markdown(pack: Pack, lang: str) -> str:
 
 def _account(pack: Pack, lang: str) -> list[str]:
     title = say("account", lang)
-    if pack.period is not None and not pack.period.is_full_year:
-        title += say("account_early", lang, period=period_words(pack.period, lang))
+    if pack.account_early:
+        title += say("account_early", lang, period=period_words(pack.figures_period, lang))
     total = len(pack.rows)
     counts = pack.verdict_counts()
     lines = [f"## {md(title)}", ""]

@@ -171,7 +171,8 @@ def count_paragraph(pack: Pack, lang: str) -> str:
     lagging = pack.lagging
     names = ("、" if lang == "zh" else ", ").join(row.target.name(lang) for row in lagging)
     when = period_words(pack.period, lang)
-    if pack.period is not None and pack.period.is_full_year:
+    in_year = counts[Status.ON_TRACK] + counts[Status.BEHIND] + counts[Status.NOT_DUE]
+    if pack.period is not None and pack.period.is_full_year and not in_year:
         return _year_paragraph(pack, lang, names)
     if lang == "en":
         text = (

@@ -105,6 +105,9 @@ def _summary(sheet: Worksheet, pack: Pack, lang: str) -> None:
         total = len(pack.rows)
         for verdict, count in pack.verdict_counts().items():
             sheet.append([_text(verdict_word(verdict, lang)), count, share(count, total)])
+        if pack.account_early:
+            period = period_words(pack.figures_period, lang)
+            _paragraph(sheet, say("account", lang) + say("account_early", lang, period=period))
     sheet.append([])
     _block(sheet, [say("notes", lang)])
     for note in notes(pack, lang):
