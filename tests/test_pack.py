@@ -245,6 +245,19 @@ def test_a_december_pack_on_june_figures_counts_every_commitment_and_says_so(
     assert "年度目标任务完成情况对照表(按2023年1—6月数据出具,非全年数据)" in texts
 
 
+def test_markdown_has_every_attachment_column_and_rates_to_one_decimal(write: Write) -> None:
+    from reportcheck.pack.tabular import attachment_table
+
+    pack = pack_of(write, HEAD + "graduates,2023-06,7.5,\n")
+    markdown = pack.to_markdown("zh")
+    header = next(line for line in markdown.splitlines() if line.startswith("| 序号"))
+    shown = [cell.strip() for cell in header.strip("|").split("|")]
+    assert shown == [h for h in attachment_table(pack, "zh").header if h != "部分"]
+    row = next(line for line in markdown.splitlines() if "| graduates |" in line)
+    assert "| 7.5 |" in row  # the figure as given
+    assert "| 83.3 |" in row  # 完成率 7.5 / 9 = 83.33…%, to one decimal
+
+
 # ── Excel ────────────────────────────────────────────────────────────────────
 
 HOSTILE = (

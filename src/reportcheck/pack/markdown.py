@@ -5,9 +5,10 @@ Every cell from the data goes through `md`, so no markup or HTML from the data i
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
-from reportcheck.pack.tabular import account_table, attachment_table
+from reportcheck.pack.tabular import ATTACHMENT, account_table, attachment_table
 from reportcheck.pack.words import (
     head,
     light_word,
@@ -28,8 +29,8 @@ if TYPE_CHECKING:
     from reportcheck.pack.content import Pack
     from reportcheck.pack.tabular import Cell
 
-#: Attachment columns shown in Markdown (the rest stay in the Excel and CSV outputs).
-_SHOWN = (0, 3, 4, 5, 6, 8, 9, 10, 11, 13, 14, 15, 16, 17)
+#: Attachment columns shown in Markdown: all but the section, which heads each table instead.
+_SHOWN = tuple(i for i, (key, _) in enumerate(ATTACHMENT) if key != "section")
 
 
 def md(value: object) -> str:
@@ -63,7 +64,8 @@ def pack_markdown(pack: Pack, lang: str) -> str:
         start += len(group.rows)
         lines += [f"### {md(group.section.title(lang))}", ""]
         lines += _table(
-            [table.header[i] for i in _SHOWN], [[row[i] for i in _SHOWN] for row in rows]
+            [table.header[i] for i in _SHOWN],
+            [[_shown(row[i], table.kinds[i]) for i in _SHOWN] for row in rows],
         )
         lines += [""]
     if pack.year_end:
@@ -87,6 +89,14 @@ def _account(pack: Pack, lang: str) -> list[str]:
     table = account_table(pack, lang)
     lines += ["", *_table(list(table.header), [list(row) for row in table.rows]), ""]
     return lines
+
+
+def _shown(cell: Cell, kind: str) -> Cell:
+    """A percentage to one decimal place, as a 通报 prints 完成率 and 序时进度 (the Excel and CSV
+    packs keep the computed value)."""
+    if kind == "percent" and isinstance(cell, Decimal):
+        return cell.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return cell
 
 
 def _table(header: Sequence[str], rows: Iterable[Sequence[Cell | str]]) -> list[str]:
