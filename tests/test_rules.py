@@ -194,6 +194,21 @@ def test_an_overshoot_is_shown_as_such() -> None:
     assert result.reason("en") == "6.6, above the required 6%, exceeded by 0.6"
 
 
+@pytest.mark.parametrize(
+    ("wording", "value", "zh", "en"),
+    [
+        (UNEMPLOYMENT, "4", "4,低于上限 5%,优于要求 1", "4, under the limit 5%, better by 1"),
+        (CPI, "2.5", "2.5,低于上限 3%,优于要求 0.5", "2.5, under the limit 3%, better by 0.5"),
+    ],
+)
+def test_an_undershoot_of_a_cap_is_said_as_under_it(
+    wording: dict[str, Any], value: str, zh: str, en: str
+) -> None:
+    result = judge(build(wording), "2023", value)
+    assert (result.status, result.code) == (Status.MET, "exceeds")
+    assert (result.reason("zh"), result.reason("en")) == (zh, en)
+
+
 def test_a_forgiven_shortfall_names_the_tolerance() -> None:
     result = judge(build(GDP), "2023-06", "5.7")
     assert result.reason("en") == "5.7, below 6% by 0.3, within the tolerance of 0.5"

@@ -61,6 +61,11 @@ _CODES = {
         "高于要求 {required}{unit},超额 {excess}",
         "above the required {required}{unit}, exceeded by {excess}",
     ),
+    # "exceeds" where less is better: under the cap, which is better, not above anything.
+    "exceeds-down": (
+        "低于上限 {required}{unit},优于要求 {excess}",
+        "under the limit {required}{unit}, better by {excess}",
+    ),
     "meets": ("达到要求 {required}{unit}", "meets the required {required}{unit}"),
     "within-tolerance": (
         "低于 {required}{unit},差 {shortfall},在容差 {tolerance} 以内",
@@ -242,8 +247,11 @@ def reason(result: Result, lang: str) -> str:
     parts: list[str] = []
     if result.status is not Status.NO_DATA and isinstance(result.actual, Decimal):
         parts.append(_n(result.judged if result.judged is not None else result.actual))
-    if result.code in _CODES:
-        parts.append(_pick(_CODES[result.code], lang).format(**values))
+    code = result.code
+    if code == "exceeds" and target.rule is not None and target.rule.direction is Direction.DOWN:
+        code = "exceeds-down"
+    if code in _CODES:
+        parts.append(_pick(_CODES[code], lang).format(**values))
     if result.other is not None and target.other:
         when = f" {result.other_period}" if result.other_period else ""
         parts.append(
