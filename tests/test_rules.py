@@ -220,6 +220,13 @@ def test_two_thirds_is_judged_exactly_and_shown_rounded() -> None:
     assert result.gap == Decimal("0.0013")
 
 
+def test_a_shortfall_smaller_than_the_places_shown_is_never_shown_as_zero() -> None:
+    result = judge(build(TWO_THIRDS), "2023", "66.6666666666")
+    assert result.status is Status.MISSED
+    assert result.gap == Decimal("-6.7E-11")  # 66.6666666666 - 200/3, two significant digits
+    assert "差 0.000000000067" in result.reason("zh")
+
+
 def test_a_negative_fall_is_converted_with_a_note() -> None:
     result = judge(build(SPENDING_CUT), "2023", "-16")
     assert (result.actual, result.judged, result.notes) == (

@@ -187,13 +187,19 @@ def fraction(value: Decimal | Fraction | int) -> Fraction:
 
 
 def to_decimal(value: Fraction, places: int = 4) -> Decimal:
-    """Exact when the fraction ends in decimal notation, else rounded to `places`."""
+    """Exact when the fraction ends in decimal notation, else rounded to `places` (or to two
+    significant digits when that would round a non-zero value to zero)."""
     digits = len(str(abs(value.numerator))) + len(str(value.denominator)) + places + 2
     context = Context(prec=max(28, digits))
     exact = context.divide(Decimal(value.numerator), Decimal(value.denominator))
     if fraction(exact) == value:
         return exact.normalize(context) if exact else Decimal(0)
-    return exact.quantize(Decimal(10) ** -places, context=context).normalize(context)
+    rounded = exact.quantize(Decimal(10) ** -places, context=context)
+    if not rounded:
+        # A difference smaller than the places shown is not zero: keep two significant digits,
+        # so that 66.6666666666 against 200/3 is short by 0.000000000067, not by 0.
+        return Context(prec=2).plus(exact)
+    return rounded.normalize(context)
 
 
 def show(value: Fraction) -> str:
