@@ -107,6 +107,19 @@ def test_json_says_which_results_are_not_yet_due(cli: Cli) -> None:
     assert due["gdp_growth"] is False  # it has a figure
 
 
+def test_a_template_row_left_empty_before_its_due_date_is_not_yet_due(
+    cli: Cli, write: Write
+) -> None:
+    path = write(
+        "id,period,value\ngdp_growth,2023-06,5.7\nrd_intensity,2023-06,\ngraduates,2023-06,\n"
+    )
+    data = json.loads(cli("diff", str(path), "-f", "json").stdout)
+    results = {r["id"]: r for r in data["results"]}
+    assert results["rd_intensity"]["not_yet_due"] is True  # yearly, left empty in June
+    assert results["graduates"]["not_yet_due"] is False  # monthly, left empty: missing
+    assert results["rd_intensity"]["reason"].startswith("数值为空")
+
+
 def test_year_end_nothing_is_not_due(cli: Cli, write: Write) -> None:
     path = write("id,period,value\ngdp_growth,2023,5.7\n")
     data = json.loads(cli("diff", str(path), "-f", "json").stdout)

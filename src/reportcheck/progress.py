@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from reportcheck.messages import label
-from reportcheck.model import Released, Status
+from reportcheck.model import Pacing, Released, Status
 
 if TYPE_CHECKING:
     from reportcheck.evaluate import Result
@@ -67,6 +67,9 @@ def not_yet_due(result: Result, as_of: Period | None) -> bool:
         return True
     if as_of is None or as_of.is_full_year:
         return False
+    target = result.target
+    if result.code == "left-empty" and target.pacing is Pacing.AT_DUE and as_of < target.due:
+        return True  # the template's row for it, left empty before it is due
     return result.target.released is Released.QUARTERLY and as_of.month < 3
 
 
