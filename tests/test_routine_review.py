@@ -162,3 +162,15 @@ def test_status_markdown_keeps_the_change_categories(cli: Cli) -> None:
 def test_english_review(cli: Cli, fmt: str) -> None:
     text = cli("diff", JUNE, "-f", fmt, "--lang", "en", "--id", "tax_relief").stdout
     assert "5.0 pp ahead" in text
+
+
+def test_markdown_names_units_in_the_language_asked_for(cli: Cli) -> None:
+    june = str(EXAMPLES / "monthly" / "2023-06.csv")
+    english = cli("diff", june, "--lang", "en", "-f", "markdown").stdout
+    loans = next(line for line in english.splitlines() if "manufacturing\\_loans" in line)
+    assert "| 100M CNY |" in loans
+    chinese = cli("diff", june, "--lang", "zh", "-f", "markdown").stdout
+    assert "| 亿元 |" in next(line for line in chinese.splitlines() if "manufacturing" in line)
+    shown = cli("show", "manufacturing_loans", "--lang", "en", "-f", "markdown").stdout
+    assert "100M CNY" in shown
+    assert "亿元" not in shown.replace("新增制造业中长期贷款150亿元", "")

@@ -23,6 +23,7 @@ from reportcheck.progress import (
     progress,
 )
 from reportcheck.serialize import md, summary_words
+from reportcheck.units import unit_label
 
 if TYPE_CHECKING:
     from reportcheck.evaluate import Report, Result
@@ -117,7 +118,7 @@ def _md_row(result: Result, lang: str, mixed: bool) -> list[object]:
         target.id,
         target.name(lang),
         target.quote,
-        target.unit,
+        unit_label(target.unit, lang),
         Num(result.actual),
         Num(result.expected if result.expected is not None else result.required),
         Num(result.gap, signed=True),
@@ -142,7 +143,7 @@ def review_markdown(review: Review, lang: str, show_all: bool = False) -> str:
                 r.target.id,
                 r.target.name(lang),
                 str(r.period) if r.period else "—",
-                r.target.unit,
+                unit_label(r.target.unit, lang),
                 Num(r.actual),
                 Num(r.required),
                 Num(r.gap, signed=True),
@@ -178,7 +179,10 @@ def review_markdown(review: Review, lang: str, show_all: bool = False) -> str:
 def targets_markdown(targets: Sequence[Target], lang: str) -> str:
     lines = _md_table(
         [word(k, lang) for k in ("section", "id", "name", "wording", "unit", "rule")],
-        ((t.section, t.id, t.name(lang), t.quote, t.unit, rule_words(t, lang)) for t in targets),
+        (
+            (t.section, t.id, t.name(lang), t.quote, unit_label(t.unit, lang), rule_words(t, lang))
+            for t in targets
+        ),
         lang,
     )
     return "\n".join(lines) + "\n"
@@ -190,12 +194,12 @@ def show_markdown(target: Target, results: Sequence[Result], lang: str) -> str:
         "",
         f"- {word('quote', lang)}: “{md(target.quote)}”",
         f"- {word('rule', lang)}: {md(rule_words(target, lang))}",
-        f"- {word('unit', lang)}: {md(target.unit)}",
+        f"- {word('unit', lang)}: {md(unit_label(target.unit, lang))}",
         f"- {word('pacing', lang)}: {md(pacing_words(target, lang))}",
         "",
     ]
     if results:
-        unit = f" ({target.unit})"
+        unit = f" ({unit_label(target.unit, lang)})"
         lines += _md_table(
             [
                 word("period", lang),
