@@ -29,7 +29,7 @@ def test_no_number_id_or_status_is_cut_at_any_width(cli: Cli, width: int) -> Non
 def test_a_narrow_terminal_gets_one_block_per_commitment(cli: Cli) -> None:
     lines = cli("diff", JUNE, "--id", "platform_revenue", env={"COLUMNS": "40"}).stdout
     block = [line.rstrip() for line in lines.splitlines()]
-    start = block.index("platform_revenue  符合进度")
+    start = block.index("platform_revenue  符合进度 (超额 650)")
     assert block[start + 1 : start + 3] == [
         "  “2+8”平台规上工业总营收",
         "  10个平台规上工业总营收达到6500亿元以上",

@@ -174,3 +174,24 @@ def test_markdown_names_units_in_the_language_asked_for(cli: Cli) -> None:
     shown = cli("show", "manufacturing_loans", "--lang", "en", "-f", "markdown").stdout
     assert "100M CNY" in shown
     assert "亿元" not in shown.replace("新增制造业中长期贷款150亿元", "")
+
+
+def test_an_overshoot_and_a_sign_read_as_a_fall_are_shown_beside_the_status(
+    cli: Cli, write: Write
+) -> None:
+    path = write(
+        "id,period,value\ngdp_growth,2023,6.6\nunemployment_rate,2023,4\n"
+        "general_spending_cut,2023,-16\nfai_growth,2023,9\n"
+    )
+    table = cli("diff", str(path), "--lang", "zh").stdout.splitlines()
+
+    def line(target_id: str, lines: list[str]) -> str:
+        return next(x for x in lines if target_id in x)
+
+    assert line("gdp_growth", table).rstrip().endswith("已完成 (超额 0.6)")
+    assert line("unemployment_rate", table).rstrip().endswith("已完成 (优于 1)")
+    assert "-16 (按降幅 16)" in line("general_spending_cut", table)
+    assert line("fai_growth", table).rstrip().endswith("已完成")  # met exactly: nothing beside
+    markdown = cli("diff", str(path), "-f", "markdown", "--lang", "en").stdout.splitlines()
+    assert line("gdp\\_growth", markdown).endswith("| met (exceeded by 0.6) |")
+    assert line("spending\\_cut", markdown).endswith("| met (exceeded by 1; a fall of 16) |")

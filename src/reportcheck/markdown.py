@@ -15,12 +15,14 @@ from reportcheck.messages import label
 from reportcheck.model import Status
 from reportcheck.numeric import format_decimal
 from reportcheck.progress import (
+    excess_words,
     judged_periods,
     mixed_periods,
     no_data_line,
     pace_words,
     percent,
     progress,
+    sign_words,
 )
 from reportcheck.serialize import md, summary_words
 from reportcheck.units import unit_label
@@ -124,11 +126,18 @@ def _md_row(result: Result, lang: str, mixed: bool) -> list[object]:
         Num(result.gap, signed=True),
         Num(percent(done.completion) or None),
         pace_words(done, lang) or "—",
-        status_label(result.status, lang),
+        _status_cell(result, lang),
     ]
     if mixed:
         row.append(str(result.period) if result.period else "—")
     return row
+
+
+def _status_cell(result: Result, lang: str) -> str:
+    """The status, with an overshoot or a sign read as a fall beside it: '已完成 (超额 0.6)'."""
+    extra = [words for words in (excess_words(result, lang), sign_words(result, lang)) if words]
+    status = status_label(result.status, lang)
+    return f"{status} ({'; '.join(extra)})" if extra else status
 
 
 def review_markdown(review: Review, lang: str, show_all: bool = False) -> str:

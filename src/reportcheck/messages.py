@@ -789,6 +789,9 @@ LABELS: dict[str, tuple[str, str]] = {
         "no-data rows grouped; --all lists them",
     ),
     "not_due_short": ("未到期", "not due yet"),
+    "exceeded_short": ("超额 {n}", "exceeded by {n}"),
+    "better_short": ("优于 {n}", "better by {n}"),
+    "as_fall_short": ("按降幅 {n}", "a fall of {n}"),
     "period_note": (
         "* 该项按所注期间的数据判定,不是 {period}",
         "* judged on the figure for the period shown, not {period}",

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from reportcheck.messages import label
 from reportcheck.model import Pacing, Released, Status
+from reportcheck.numeric import format_decimal
+from reportcheck.rules import Direction
 
 if TYPE_CHECKING:
     from reportcheck.evaluate import Result
@@ -90,6 +92,27 @@ def pace_words(value: Progress, lang: str, short: bool = False) -> str:
     if not ahead:
         return "持平" if short else "与序时进度持平"
     return f"{'超' if ahead > 0 else '落后'}{pace}{points}个百分点"
+
+
+def excess_words(result: Result, lang: str) -> str:
+    """'超额 0.6' for a figure beyond its target in the good direction ('优于 1' under a cap);
+    '' otherwise. Shown beside the status, which stays met or on track."""
+    if result.excess is None or result.status not in (Status.MET, Status.ON_TRACK):
+        return ""
+    rule = result.target.rule
+    key = (
+        "better_short"
+        if rule is not None and rule.direction is Direction.DOWN
+        else "exceeded_short"
+    )
+    return label(key, lang, n=format_decimal(result.excess))
+
+
+def sign_words(result: Result, lang: str) -> str:
+    """'按降幅 16' when a cut entered as -16 was read as a fall of 16; '' otherwise."""
+    if result.judged is None or not {"sign-converted", "sign-from-change"} & set(result.notes):
+        return ""
+    return label("as_fall_short", lang, n=format_decimal(result.judged))
 
 
 def judged_periods(results: Iterable[Result]) -> list[Period]:

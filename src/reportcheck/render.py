@@ -19,6 +19,7 @@ from reportcheck.messages import label
 from reportcheck.model import Status, Target
 from reportcheck.numeric import format_decimal
 from reportcheck.progress import (
+    excess_words,
     judged_periods,
     mixed_periods,
     no_data_line,
@@ -26,6 +27,7 @@ from reportcheck.progress import (
     pace_words,
     percent,
     progress,
+    sign_words,
 )
 from reportcheck.units import unit_label
 
@@ -123,6 +125,10 @@ def report_table(
             ]
             if r.status is Status.NO_DATA and not_yet_due(r, report.period):
                 cells[-1].append(f" ({label('not_due_short', lang)})", style="dim")
+            if excess := excess_words(r, lang):
+                cells[-1].append(f" ({excess})", style="dim")
+            if sign := sign_words(r, lang):
+                cells[4].append(f" ({sign})", style="dim")
             if mixed:
                 cells.append(Text(str(r.period) if r.period else "—"))
             rows.append(cells)
