@@ -62,9 +62,22 @@ def test_lang_option_beats_the_locale(cli: Cli) -> None:
 def test_usage_errors_from_options_in_chinese(cli: Cli) -> None:
     result = cli("diff", BAD, "--fail-on", "late", env=ZH)
     assert result.stderr == (
-        "reportcheck: 错误: --fail-on 'late' 无效:应为逗号分隔的 met、missed、on_track、behind、"
-        "no_data,或 never [bad-fail-on]\n"
+        "reportcheck: 错误: --fail-on 'late' 无效:应为逗号分隔的 met, missed, on_track, behind, "
+        "not_due, no_data,或 never [bad-fail-on]\n"
     )
+    missing = cli("show", env=ZH)
+    assert missing.stderr == (
+        "reportcheck: 错误: 命令行有误:缺少参数 ID(用法见 `reportcheck show --help`) "
+        "[usage-error]\n"
+    )
+    mistyped = cli("diff", BAD, "--stat", "behind", env=ZH)
+    assert "没有选项 --stat(可能是:--status" in mistyped.stderr
+    extra = cli("diff", BAD, "b", env=ZH)
+    assert "命令行有误:多余的参数:b(用法见" in extra.stderr
+    bad_format = cli("diff", BAD, "-f", "xml", env=ZH)
+    assert "命令行有误:--format 的值 xml 无效,可选:'table', 'json'" in bad_format.stderr
+    command = cli("templat", env=ZH)
+    assert "没有命令 templat,是否想用 template?" in command.stderr
     section = cli("diff", BAD, "--section", "四", env=ZH)
     assert section.stderr.startswith("reportcheck: 错误: 未知部分 '四';可选:二, 二(一)")
 

@@ -208,8 +208,8 @@ CATALOGUE: dict[str, Sequence[_Entry]] = {
     ),
     "bad-fail-on": (
         (
-            r"--fail-on (?P<v>'.*?'): .*",
-            "--fail-on {v} 无效:应为逗号分隔的 met、missed、on_track、behind、no_data,或 never",
+            r"--fail-on (?P<v>'.*?'): expected a comma list of (?P<known>.+) or 'never'",
+            "--fail-on {v} 无效:应为逗号分隔的 {known},或 never",
         ),
     ),
     "no-actuals": (
@@ -709,10 +709,40 @@ def _part_zh(name: str, value: str | None) -> str | None:
     if name == "where":
         return _where_zh(value)
     if name == "what":
-        return _WHAT.get(value, value)
+        return _WHAT.get(value) or _click_zh(value)
     if name in ("size", "limit"):
         return re.sub(r"(\d) bytes\b", r"\1 字节", value)
     return value
+
+
+#: Click's own usage errors, as reportcheck says them in Chinese.
+_CLICK = (
+    (r"Missing argument '(?P<a>[^']+)'\.", "缺少参数 {a}"),
+    (r"Missing option '(?P<o>[^']+)'(?: / '[^']+')*\.", "缺少选项 {o}"),
+    (r"No such option: (?P<o>\S+) Did you mean (?P<s>\S+)\?", "没有选项 {o},是否想用 {s}?"),
+    (r"No such option: (?P<o>\S+) \(Possible options: (?P<p>[^)]+)\)", "没有选项 {o}(可能是:{p})"),
+    (r"No such option: (?P<o>\S+)", "没有选项 {o}"),
+    (
+        r"No such command '(?P<c>[^']+)'\. Did you mean '(?P<s>[^']+)'\?",
+        "没有命令 {c},是否想用 {s}?",
+    ),
+    (r"No such command '(?P<c>[^']+)'\.", "没有命令 {c}"),
+    (r"Got unexpected extra arguments?(?:\(s\))? \((?P<a>.*)\)", "多余的参数:{a}"),
+    (r"Option '(?P<o>[^']+)' requires an argument\.", "选项 {o} 需要一个值"),
+    (
+        r"Invalid value for '(?P<o>[^']+)'(?: / '[^']+')*: '(?P<v>.*)' is not one of (?P<c>.+)\.",
+        "{o} 的值 {v} 无效,可选:{c}",
+    ),
+    (r"Invalid value for '(?P<o>[^']+)'(?: / '[^']+')*: (?P<why>.+)", "{o} 的值无效:{why}"),
+)
+
+
+def _click_zh(text: str) -> str:
+    """Click's message in Chinese where its wording is known; as written otherwise."""
+    for pattern, template in _CLICK:
+        if match := re.fullmatch(pattern, text, re.S):
+            return template.format(**match.groupdict())
+    return text
 
 
 def _where_zh(where: str) -> str:
