@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +18,7 @@ Cli = Callable[..., Run]
 Write = Callable[..., Path]
 BAD = str(EXAMPLES / "bad-input.csv")
 ZH = {"LANG": "zh_CN.UTF-8"}
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.mark.parametrize(
@@ -192,3 +195,11 @@ def test_every_command_line_error_has_chinese_words(
     english = cli(*args).stderr
     assert english.startswith("reportcheck: error: ")
     assert line.removeprefix("reportcheck: 错误: ") != english.removeprefix("reportcheck: error: ")
+
+
+def test_json_says_its_problems_in_the_language_of_the_messages(cli: Cli) -> None:
+    chinese = json.loads(cli("diff", BAD, "-f", "json", "--lang", "zh").stdout)
+    english = json.loads(cli("diff", BAD, "-f", "json", "--lang", "en").stdout)
+    assert [e["code"] for e in chinese["errors"]] == [e["code"] for e in english["errors"]]
+    assert all(_CJK.search(e["message"]) for e in chinese["errors"])
+    assert english["errors"][1]["message"].startswith("'abc' is not a number")

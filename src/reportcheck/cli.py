@@ -488,14 +488,18 @@ def diff(
     except ActualsError as exc:
         if fmt is Format.json:
             typer.echo(
-                serialize.to_json(serialize.report_dict(None, words, exc.problems)), nl=False
+                serialize.to_json(serialize.report_dict(None, words, exc.problems, _State.lang)),
+                nl=False,
             )
         raise
     report = _with_doubts(evaluate(registry, data, as_of), registry, data)
     report = report.select(wanted_ids, sections, statuses)
     filters = filter_words(ids or [], section or [], status or [])
     if fmt is Format.json:
-        typer.echo(serialize.to_json(serialize.report_dict(report, words)), nl=False)
+        typer.echo(
+            serialize.to_json(serialize.report_dict(report, words, message_lang=_State.lang)),
+            nl=False,
+        )
     elif fmt is Format.csv:
         typer.echo(_csv(serialize.report_csv(report, words), bom), nl=False)
     elif fmt is Format.markdown:
@@ -565,7 +569,7 @@ def status_(
     result = review(registry, data, as_of)
     result = dataclasses.replace(result, report=_with_doubts(result.report, registry, data))
     if fmt is Format.json:
-        typer.echo(serialize.to_json(serialize.review_dict(result, words)), nl=False)
+        typer.echo(serialize.to_json(serialize.review_dict(result, words, _State.lang)), nl=False)
     elif fmt is Format.csv:
         typer.echo(_csv(serialize.review_csv(result, words), bom), nl=False)
     elif fmt is Format.markdown:

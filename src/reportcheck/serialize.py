@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from reportcheck.errors import MAX_LISTED, Problem
 from reportcheck.explain import pacing_words, rule_words
 from reportcheck.labels import status_label
+from reportcheck.messages import message
 from reportcheck.numeric import format_decimal
 from reportcheck.progress import (
     not_yet_due,
@@ -136,27 +137,41 @@ def result_dict(result: Result, lang: str) -> dict[str, Any]:
     }
 
 
-def problems_list(problems: Sequence[Problem]) -> tuple[list[dict[str, Any]], int]:
+def problems_list(problems: Sequence[Problem], lang: str) -> tuple[list[dict[str, Any]], int]:
     """The listed problems and how many more were left out (see MAX_LISTED)."""
-    return [p.as_dict() for p in problems[:MAX_LISTED]], max(0, len(problems) - MAX_LISTED)
+    listed = [problem_dict(p, lang) for p in problems[:MAX_LISTED]]
+    return listed, max(0, len(problems) - MAX_LISTED)
 
 
-def report_dict(report: Report | None, lang: str, errors: Sequence[Problem] = ()) -> dict[str, Any]:
-    listed, omitted = problems_list(errors)
+def problem_dict(problem: Problem, lang: str) -> dict[str, Any]:
+    """A problem as data, its message in `lang` (the code is the same in both)."""
+    return dict(problem.as_dict(), message=message(problem, lang))
+
+
+def report_dict(
+    report: Report | None,
+    lang: str,
+    errors: Sequence[Problem] = (),
+    message_lang: str | None = None,
+) -> dict[str, Any]:
+    """`lang` names the results; problems are said in `message_lang` (default: `lang`), the
+    language of the messages on standard error."""
+    said = message_lang or lang
+    listed, omitted = problems_list(errors, said)
     results = report.results if report else ()
     summary = report.summary() if report else {}
     return {
         "period": str(report.period) if report and report.period else None,
         "summary": {s.value: n for s, n in summary.items()},
         "results": [result_dict(r, lang) for r in results],
-        "warnings": [w.as_dict() for w in report.warnings] if report else [],
+        "warnings": [problem_dict(w, said) for w in report.warnings] if report else [],
         "errors": listed,
         "errors_omitted": omitted,
     }
 
 
-def review_dict(review: Review, lang: str) -> dict[str, Any]:
-    data = report_dict(review.report, lang)
+def review_dict(review: Review, lang: str, message_lang: str | None = None) -> dict[str, Any]:
+    data = report_dict(review.report, lang, message_lang=message_lang)
     return {
         "period": data["period"],
         "previous_period": str(review.previous) if review.previous else None,
