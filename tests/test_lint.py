@@ -441,14 +441,21 @@ def test_cli_exit_codes_clean_error_and_strict_warning(tmp_path: Path, cli: Cli)
     assert warned.exit_code == 0
     line = line_of(registry, 'name_en: ""')
     assert warned.stdout == (
-        f"warning: {path}:{line}: listed_companies: name_en is empty [name-missing]\n"
+        f"reportcheck: warning: {path}:{line}: listed_companies: name_en is empty [name-missing]\n"
     )
+    chinese = cli("lint", path, "--lang", "zh")
+    assert chinese.stdout == (
+        f"reportcheck: 警告: {path}:{line}: listed_companies:name_en 为空 [name-missing]\n"
+    )
+    assert chinese.stderr == "reportcheck: 6 项,0 个错误,1 个警告\n"
     assert cli("lint", path, "--strict").exit_code == 2
 
     lint(tmp_path, edited("value: 6.5", "value: 65"))
     broken = cli("lint", path)
     assert broken.exit_code == 2
-    assert broken.stdout.startswith(f"error: {path}:20: gdp_growth: value 65 % is not a number")
+    assert broken.stdout.startswith(
+        f"reportcheck: error: {path}:20: gdp_growth: value 65 % is not a number"
+    )
 
 
 def test_control_characters_from_the_registry_are_escaped(tmp_path: Path, cli: Cli) -> None:

@@ -804,6 +804,7 @@ def draft(
     year: Annotated[
         int | None, typer.Option("--year", help="The year the plan is for, if not in the text.")
     ] = None,
+    lang: LangOption = None,
 ) -> None:
     """Draft a registry for a person to review: every guess is marked `# check:`.
 
@@ -823,12 +824,12 @@ def draft(
             output.write_text(result.yaml, encoding="utf-8")
         except OSError as exc:
             raise _unwritable(output, exc) from None
-    typer.echo(
-        f"reportcheck: 起草 {result.commitments} 项承诺、{result.not_commitments} 个非承诺数字、"
-        f"{result.checks} 处待核 / drafted {result.commitments} commitments, "
-        f"{result.not_commitments} numbers that are not, {result.checks} `# check:` lines",
-        err=True,
-    )
+    counts = {
+        "commitments": result.commitments,
+        "others": result.not_commitments,
+        "checks": result.checks,
+    }
+    typer.echo(hint("drafted", _State.lang, **counts), err=True)
 
 
 @app.command(short_help="Check a registry's evidence against its report.")
@@ -838,6 +839,7 @@ def lint(
         Path, typer.Argument(metavar="REGISTRY", help="The registry YAML file.")
     ],
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
+    lang: LangOption = None,
 ) -> None:
     """Quotes verbatim, numbers agreeing, every number of the plan used or explained.
 
@@ -849,13 +851,10 @@ def lint(
     from reportcheck.lint import lint_registry
 
     found = lint_registry(registry_file)
-    for problem in found.problems:
-        typer.echo(f"{problem.severity}: {problem.one_line()}")
-    typer.echo(
-        f"reportcheck: {found.entries} 项, {found.errors} 个错误, {found.warnings} 个警告 / "
-        f"{found.entries} entries, {found.errors} errors, {found.warnings} warnings",
-        err=True,
-    )
+    for problem in found.problems:  # the findings are the command's output: standard output
+        typer.echo(problem_line(problem, _State.lang))
+    counts = {"entries": found.entries, "errors": found.errors, "warnings": found.warnings}
+    typer.echo(hint("linted", _State.lang, **counts), err=True)
     if found.failed(strict):
         raise typer.Exit(USAGE_EXIT)
 

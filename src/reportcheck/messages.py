@@ -661,6 +661,134 @@ CATALOGUE: dict[str, Sequence[_Entry]] = {
     },
 }
 
+#: `reportcheck lint`'s findings, by code; a finding with no wording here stays English.
+_N = r"(?P<n>[^:]+)"
+LINT: dict[str, Sequence[_Entry]] = {
+    "quote-not-verbatim": (
+        (
+            rf"{_N}: (?P<b>baseline )?quote is not in the report; closest (?P<span>.+), first "
+            r"difference at character (?P<k>\d+) \((?P<a>.+) where the report has (?P<r>.+)\)",
+            "{n}:{b}引文不在报告原文中;最接近的是 {span},第 {k} 个字符不同({a},原文为 {r})",
+        ),
+    ),
+    "value-not-in-quote": (
+        (
+            rf"{_N}: (?P<b>baseline )?value (?P<v>.+?) is not a number of its quote (?P<q>.+)",
+            "{n}:{b}数值 {v} 不是其引文 {q} 中的数",
+        ),
+    ),
+    "number-uncovered": (
+        (
+            r"(?P<w>.+) in (?P<c>.+) is in no quote and not listed under not_commitments",
+            "{c} 中的 {w} 不在任何引文中,也未列入 not_commitments",
+        ),
+    ),
+    "wording-mismatch": (
+        (
+            rf"{_N}: the quote reads as (?P<said>\S+), the entry says (?P<rule>\S+): the "
+            r"direction is reversed",
+            "{n}:引文读作 {said},登记为 {rule}:方向相反",
+        ),
+        (
+            rf"{_N}: the quote reads as (?P<said>\S+), the entry says (?P<rule>\S+)",
+            "{n}:引文读作 {said},登记为 {rule}",
+        ),
+    ),
+    "quote-in-review": (
+        (
+            rf"{_N}: quote comes from the review of last year, not from the plan",
+            "{n}:引文出自上年工作回顾,不是今年的计划",
+        ),
+    ),
+    "quote-missing": ((rf"{_N}: quote must be the report's own words", "{n}:引文应为报告原话"),),
+    "unit-unknown": (
+        (
+            rf"{_N}: unit (?P<u>.+) is neither built in nor declared under units",
+            "{n}:单位 {u} 既非内置单位,也未在 units 中声明",
+        ),
+    ),
+    "section-undeclared": (
+        (
+            rf"{_N}: section (?P<s>.+) is not declared under sections",
+            "{n}:部分 {s} 未在 sections 中声明",
+        ),
+    ),
+    "id-duplicate": (
+        (
+            r"id (?P<i>.+) is used twice \(first on line (?P<l>\d+)\)",
+            "编号 {i} 重复(第一次在第 {l} 行)",
+        ),
+    ),
+    "id-malformed": (
+        (
+            r"id must be lower-case letters, digits and _, starting with a letter",
+            "编号只能由小写字母、数字和 _ 组成,且以字母开头",
+        ),
+    ),
+    "name-missing": ((rf"{_N}: (?P<k>\S+) is empty", "{n}:{k} 为空"),),
+    "unknown-key": (
+        (rf"{_N}: unknown key (?P<k>.+)", "{n}:未知的键 {k}"),
+        (r"unknown top-level key (?P<k>.+)", "未知的顶层键 {k}"),
+    ),
+    "seed-missing": (
+        (r"report: seed must name the report text .*", "report:seed 应指明引文所出自的报告原文"),
+    ),
+    "seed-unreadable": (
+        (r"report: seed (?P<s>.+) cannot be read: (?P<why>.+)", "report:无法读取 seed {s}:{why}"),
+        (
+            r"report: seed (?P<s>.+) is neither UTF-8 nor GB18030",
+            "report:seed {s} 既非 UTF-8 也非 GB18030",
+        ),
+    ),
+    "other-unresolved": (
+        (rf"{_N}: other (?P<o>.+) is no id of this registry", "{n}:other {o} 不是本登记表的编号"),
+    ),
+    "other-missing": (
+        (
+            rf"{_N}: (?P<r>\S+) compares with another quantity: set `other` to its id",
+            "{n}:{r} 与另一指标比较,请把 other 设为其编号",
+        ),
+    ),
+    "value-missing": ((rf"{_N}: comparator (?P<r>\S+) needs a value", "{n}:{r} 需要 value"),),
+    "tolerance-unused": (
+        (
+            rf"{_N}: (?P<r>\S+) takes no tolerance .*",
+            "{n}:{r} 不用 tolerance(只有 about、steady 和 in_step 用)",
+        ),
+    ),
+    "due-implausible": (
+        (
+            rf"{_N}: due (?P<d>\S+) is not between the report's year (?P<y>\d+) and (?P<z>\d+)",
+            "{n}:到期 {d} 不在报告年份 {y} 到 {z} 之间",
+        ),
+    ),
+    "baseline-missing": (
+        (
+            rf"{_N}: (?P<r>\S+) is judged against a baseline: .*",
+            "{n}:{r} 与基期比较:请加 baseline {{value, year, quote}}",
+        ),
+    ),
+    "baseline-year": (
+        (
+            rf"{_N}: baseline year (?P<y>.+) should be before (?P<z>\d+)",
+            "{n}:基期年份 {y} 应早于 {z}",
+        ),
+    ),
+    "baseline-quote": ((rf"{_N}: baseline needs the quote it comes from", "{n}:基期需要出处引文"),),
+    "baseline-in-plan": (
+        (
+            rf"{_N}: baseline quote comes from the plan, not from the review of last year",
+            "{n}:基期引文出自计划部分,不是上年工作回顾",
+        ),
+    ),
+    "not-commitment-stale": (
+        (
+            r"not_commitments: (?P<s>.+) is not a span of the plan holding a number",
+            "not_commitments:{s} 不是计划部分中含数字的原文",
+        ),
+    ),
+}
+
 SEVERITY = {"error": ("错误", "error"), "warning": ("警告", "warning")}
 
 
@@ -695,17 +823,19 @@ def message(problem: Problem, lang: str) -> str:
     """The problem's message in `lang`; English when no Chinese wording is known for it."""
     if lang == "en":
         return problem.message
-    for pattern, template in CATALOGUE.get(problem.code, ()):
+    for pattern, template in (*CATALOGUE.get(problem.code, ()), *LINT.get(problem.code, ())):
         match = re.fullmatch(pattern, problem.message, re.S)
         if match:
             return template.format(**{k: _part_zh(k, v) for k, v in match.groupdict().items()})
     return problem.message
 
 
-def _part_zh(name: str, value: str | None) -> str | None:
+def _part_zh(name: str, value: str | None) -> str:
     """A part carried into the Chinese: where it stands, what was read, a size, said in Chinese."""
     if value is None:
-        return None
+        return ""
+    if name == "b":  # lint: "baseline " before quote or value
+        return "基期"
     if name == "where":
         return _where_zh(value)
     if name == "what":
@@ -787,6 +917,15 @@ HINTS: dict[str, tuple[str, str]] = {
         "./actuals/, or --actuals or $REPORTCHECK_ACTUALS).",
     ),
     "wrote": ("reportcheck: 已写入 {rows} 行到 {file}", "reportcheck: wrote {rows} rows to {file}"),
+    "drafted": (
+        "reportcheck: 起草 {commitments} 项承诺、{others} 个非承诺数字、{checks} 处待核(# check:)",
+        "reportcheck: drafted {commitments} commitments, {others} numbers that are not, "
+        "{checks} `# check:` lines",
+    ),
+    "linted": (
+        "reportcheck: {entries} 项,{errors} 个错误,{warnings} 个警告",
+        "reportcheck: {entries} entries, {errors} errors, {warnings} warnings",
+    ),
     "wrote-pack": (
         "reportcheck: 已写入 {file}({rows} 项承诺)",
         "reportcheck: wrote {file} ({rows} commitments)",
