@@ -62,6 +62,23 @@ def test_growth_rate_gets_no_completion_rate(write: Write) -> None:
     assert fai.measures.behind == Decimal(10)  # 0.9 short of 9 is 10% short
 
 
+def test_a_rise_and_a_relative_target_give_the_level_they_held_the_figure_to(
+    write: Write,
+) -> None:
+    figures = (
+        "emerging_chains_revenue_share,2023,33.8,\n"
+        "gdp_growth,2023,6.6,\nbudget_revenue_growth,2023,6,\n"
+    )
+    pack = pack_of(write, HEAD + figures)
+    rise = row(pack, "emerging_chains_revenue_share")
+    assert rise.target.value == Decimal("1.5")  # 提高1.5个百分点: no level of the share
+    assert rise.measures.annual == rise.result.required
+    assert rise.measures.annual is not None
+    assert rise.measures.annual > Decimal(30)  # the baseline share plus 1.5 points
+    revenue = row(pack, "budget_revenue_growth")
+    assert revenue.measures.annual == revenue.result.required == Decimal("6.6")  # GDP's growth
+
+
 def test_yes_no_commitment_is_not_due_before_year_end(write: Write) -> None:
     early = row(pack_of(write, HEAD + "energy_saving,2023-06,否,\n"), "energy_saving")
     assert not early.measures.due
