@@ -165,6 +165,7 @@ BROKEN_REGISTRIES = {
     "seed-missing-file": registry_text().replace("seed: seed.txt", "seed: gone.txt"),
     "not-yaml": registry_text() + "  - id: [unclosed\n",
     "alias": registry_text() + "x: &a 1\ny: *a\n",
+    "bands": registry_text() + "bands: [30, 10]\n",
     "markup": registry_text().replace("title_zh: 报告", 'title_zh: "[link=http://x]报告[/link]"'),
     **{
         f"unknown-{key}": registry_text(entry(**{key: "sideways"}))

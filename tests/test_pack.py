@@ -489,6 +489,39 @@ def test_report_writes_no_table_into_the_folder_of_actuals(
     assert (folder / name).exists() is not refused
 
 
+def _registry_with_bands(tmp_path: Path, bands: str) -> Path:
+    from reportcheck.registry import default_registry_path
+
+    shipped = default_registry_path().resolve()
+    (tmp_path / "data").mkdir()
+    shutil.copytree(shipped.parent.parent / "seeds", tmp_path / "seeds")
+    path = tmp_path / "data" / "targets.yaml"
+    path.write_text(shipped.read_text(encoding="utf-8") + f"bands: {bands}\n", encoding="utf-8")
+    return path
+
+
+def test_a_registry_sets_the_offices_bands_and_the_option_overrides_them(tmp_path: Path) -> None:
+    registry = _registry_with_bands(tmp_path, "[15]")
+    pack = reportcheck.review_pack(EXAMPLES / "monthly", targets=registry)
+    assert pack.bands.limits == (Decimal(15),)
+    assert Light.ORANGE not in {row.light for row in pack.rows}  # one band: three lights
+    assert "不超过15个百分点为黄灯" in pack.to_markdown("zh")
+    chosen = reportcheck.review_pack(EXAMPLES / "monthly", targets=registry, bands="5,20")
+    assert chosen.bands.limits == (Decimal(5), Decimal(20))
+    shipped = reportcheck.review_pack(EXAMPLES / "monthly")
+    assert shipped.bands.limits == (Decimal(10), Decimal(30))
+
+
+@pytest.mark.parametrize("bands", ["[30, 10]", "[-5]", "[1, 2, 3]", "[]", "ten"])
+def test_bands_in_a_registry_are_checked(tmp_path: Path, bands: str) -> None:
+    from reportcheck.errors import RegistryError
+    from reportcheck.registry import load_registry
+
+    with pytest.raises(RegistryError) as caught:
+        load_registry(_registry_with_bands(tmp_path, bands))
+    assert [p.code for p in caught.value.problems] == ["registry-bands"]
+
+
 def test_report_refuses_an_unknown_output_suffix(cli: Cli, tmp_path: Path) -> None:
     output = tmp_path / "review.pdf"
     result = cli("report", "--actuals", str(EXAMPLES / "monthly"), "-o", str(output))

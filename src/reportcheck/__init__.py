@@ -19,7 +19,7 @@ def review_pack(
     period: str | Period | None = None,
     *,
     targets: PathLike | None = None,
-    bands: str | Sequence[float | int | str] = "10,30",
+    bands: str | Sequence[float | int | str] | None = None,
     final: bool = False,
 ) -> Pack:
     """The review of `actuals` (a file, a folder, or several) as typed results.

@@ -746,13 +746,15 @@ def report(
     actuals: ActualsOption = None,
     period: PeriodOption = None,
     bands: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--bands",
             metavar="A[,B]",
-            help="Lights: up to A points behind pace yellow, up to B orange, beyond red.",
+            help="Lights: up to A points behind pace yellow, up to B orange, beyond red "
+            "[default: the registry's bands, else 10,30].",
+            show_default=False,
         ),
-    ] = "10,30",
+    ] = None,
     final: Annotated[
         bool, typer.Option("--final", help="Add the year-end account before December.")
     ] = False,

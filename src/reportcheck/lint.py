@@ -39,7 +39,7 @@ TARGET_KEYS = frozenset(
     | {"baseline", "comparator", "value", "tolerance", "other", "direction", "due", "pacing"}
     | {"milestones", "entered_as", "basis", "lead"}
 )
-TOP_KEYS = frozenset({"report", "sections", "targets", "units", "not_commitments"})
+TOP_KEYS = frozenset({"report", "sections", "targets", "units", "not_commitments", "bands"})
 KINDS = frozenset({"rate", "cumulative", "stock", "yesno"})
 RELEASED = frozenset({"monthly", "quarterly", "yearly"})
 #: Fields of the registry schema that take one of a few words.

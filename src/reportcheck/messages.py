@@ -504,6 +504,12 @@ CATALOGUE: dict[str, Sequence[_Entry]] = {
         (rf"{_WHERE}: year must be a year such as 2023", "{where}:year 应为年份,如 2023"),
         (rf"{_WHERE}: year must be a whole number", "{where}:year 应为整数年份,如 2022"),
     ),
+    "registry-bands": (
+        (
+            r"registry: bands must be one or two increasing numbers.*",
+            "bands 应为一个或两个递增的百分点数,如 [10, 30]",
+        ),
+    ),
     "registry-markup": (
         (
             rf"{_WHERE}: (?P<key>\S+) holds (?P<tag>.+), which a terminal would take for .*",

@@ -181,6 +181,8 @@ class Registry:
     targets: tuple[Target, ...]
     #: The units this registry knows: the built-in ones and those it declares.
     units: Mapping[str, Unit] = field(default_factory=lambda: UNITS)
+    #: The office's light bands, in points behind pace (`bands: [10, 30]`); None: the default.
+    bands: tuple[Decimal, ...] | None = None
     _by_id: dict[str, Target] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

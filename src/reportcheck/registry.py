@@ -17,6 +17,7 @@ from reportcheck.limits import (
     read_limited_text,
 )
 from reportcheck.model import Registry, ReportMeta, Section, Target
+from reportcheck.rules import to_decimal
 from reportcheck.units import UNITS, Unit
 from reportcheck.yamlnodes import Checker, Node, parse_yaml
 
@@ -63,7 +64,11 @@ def build_registry(path: Path, data: Any, problems: list[Problem] | None = None)
     check = Checker(str(path), list(problems or []))
     # not_commitments is read by `reportcheck lint` (numbers of the plan that promise nothing).
     top = check.keys(
-        data, "registry", {"report", "sections", "targets"}, {"units", "not_commitments"}, 1
+        data,
+        "registry",
+        {"report", "sections", "targets"},
+        {"units", "not_commitments", "bands"},
+        1,
     )
     if top is None:
         raise RegistryError(check.problems)
@@ -73,9 +78,33 @@ def build_registry(path: Path, data: Any, problems: list[Problem] | None = None)
     units = _units(check, top.get("units"), top.key_lines.get("units"))
     context = Context(meta.year if meta else 0, sections, units, seed_text)
     targets = _targets(check, top.get("targets"), top.key_lines.get("targets"), context)
+    bands = _bands(check, top.get("bands"), top.key_lines.get("bands")) if "bands" in top else None
     if check.problems or meta is None:
         raise RegistryError(check.problems)
-    return Registry(path, meta, sections, tuple(targets), units)
+    return Registry(path, meta, sections, tuple(targets), units, bands)
+
+
+def _bands(check: Checker, node: object, line: int | None) -> tuple[Decimal, ...] | None:
+    """`bands: [10, 30]`: the points behind pace up to which a light is yellow, then orange."""
+    at = line or 0
+    read = (
+        [check.number_value(n, at, "bands", "registry") for n in node or ()]
+        if isinstance(node, list)
+        else []
+    )
+    limits = [x for x in read if x is not None]
+    if len(limits) < len(read):
+        return None  # a value that is no number, already reported
+    if not 1 <= len(limits) <= 2 or min(limits) < 0 or limits != sorted(limits):
+        check.fail(
+            "registry-bands",
+            "registry: bands must be one or two increasing numbers of points, e.g. [10, 30]",
+            line,
+            "bands",
+            node,
+        )
+        return None
+    return tuple(to_decimal(x) for x in limits)
 
 
 def _meta(check: Checker, node: object, line: int | None) -> ReportMeta | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,13 +23,14 @@ def review_pack(
     period: str | Period | None = None,
     *,
     targets: PathLike | None = None,
-    bands: str | Sequence[float | int | str] = "10,30",
+    bands: str | Sequence[float | int | str] | None = None,
     final: bool = False,
 ) -> Pack:
     """Read actuals (a file, a folder, or several), judge them, and return the typed pack.
 
-    Raises reportcheck's errors (ActualsError, RegistryError, UsageError), each carrying every
-    problem found with its file, line, column and value.
+    `bands` defaults to the registry's `bands`, else 10,30. Raises reportcheck's errors
+    (ActualsError, RegistryError, UsageError), each carrying every problem found with its file,
+    line, column and value.
     """
     from reportcheck.actuals import read_actuals, table_paths
     from reportcheck.cache import load_registry_cached
@@ -56,13 +58,15 @@ def review_pack(
         registry,
         data,
         as_of,
-        bands=_bands(bands),
+        bands=_bands(bands if bands is not None else registry.bands or DEFAULT_BANDS),
         final=final,
         reasons=read_reasons(data.files),
     )
 
 
 SUFFIXES = (".xlsx", ".html", ".htm", ".md", ".csv")
+#: Lights when neither --bands nor the registry's `bands` says otherwise.
+DEFAULT_BANDS = "10,30"
 
 
 def check_output(output: Path) -> None:
@@ -93,7 +97,7 @@ def write_pack(pack: Pack, output: Path, lang: str = "zh") -> None:
     output.write_text(text, encoding="utf-8", newline="")
 
 
-def _bands(bands: str | Sequence[float | int | str]) -> Bands:
+def _bands(bands: str | Sequence[float | int | str | Decimal]) -> Bands:
     text = bands if isinstance(bands, str) else ",".join(str(b) for b in bands)
     try:
         return parse_bands(text)
