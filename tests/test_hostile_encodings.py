@@ -105,3 +105,79 @@ def test_shift_jis_is_refused_naming_the_encodings_tried(registry: Registry) -> 
     (problem,) = caught.value.problems
     assert problem.code == "wrong-encoding"
     assert "save it as CSV UTF-8" in problem.message
+
+
+def _pool(leads: range, trails: list[int], codec: str) -> list[str]:
+    """Every character of the given rows of a code page."""
+    found = []
+    for lead in leads:
+        for trail in trails:
+            try:
+                found.append(bytes([lead, trail]).decode(codec))
+            except UnicodeDecodeError:
+                continue
+    return found
+
+
+#: GB2312's 6,763 characters and Big5's 5,401 frequently used ones.
+GB2312 = _pool(range(0xB0, 0xF8), list(range(0xA1, 0xFF)), "gb2312")
+BIG5 = _pool(range(0xA4, 0xC7), [*range(0x40, 0x7F), *range(0xA1, 0xFF)], "cp950")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from([("gb18030", GB2312), ("cp950", BIG5)]).flatmap(
+        lambda pair: st.tuples(
+            st.just(pair[0]), st.text(st.sampled_from(pair[1]), min_size=1, max_size=4)
+        )
+    )
+)
+def test_a_few_characters_are_read_right_or_refused_never_garbled(case: tuple[str, str]) -> None:
+    """With one to four characters both scripts can read the bytes plausibly; reportcheck then
+    refuses rather than guess. (Three single characters of GB2312 are read as UTF-8 signs such
+    as °: 掳 is C2 B0; they are left out here.)"""
+    codec, word = case
+    text = csv_text([word])
+    data = text.encode(codec)
+    try:
+        decoded = decode(data).text
+    except EncodingProblemError as exc:
+        refusal = str(exc)
+    else:
+        refusal = ""
+    if refusal:
+        assert "encoding is uncertain" in refusal
+    elif decoded != text:
+        assert len(word) == 1
+        assert decoded.splitlines()[1].split(",")[-1] in "°²³×±·µμ"
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "read_as"),
+    [
+        ("臺", "cp950", "Big5"),  # read as GBK it would be 籓
+        ("臺灣統計處", "cp950", "Big5"),
+        ("家", "gb18030", None),  # in Big5 it would be 模: uncertain
+        ("湖州市统计局", "gb18030", "GB18030/GBK"),
+        ("说", "gb18030", None),  # CB B5 is also UTF-8 for ˵
+        ("km²", "utf-8", "UTF-8"),
+        ("μg/m³", "utf-8", "UTF-8"),
+    ],
+)
+def test_short_texts_are_read_in_their_own_encoding_or_refused(
+    text: str, codec: str, read_as: str | None
+) -> None:
+    data = csv_text([text]).encode(codec)
+    if read_as is None:
+        with pytest.raises(EncodingProblemError, match="encoding is uncertain"):
+            decode(data)
+    else:
+        decoded = decode(data)
+        assert (decoded.encoding, decoded.text) == (read_as, csv_text([text]))
+
+
+def test_a_byte_order_mark_settles_utf8() -> None:
+    text = csv_text(["¥100"])
+    with pytest.raises(EncodingProblemError, match="byte-order mark"):
+        decode(text.encode("utf-8"))
+    assert decode(b"\xef\xbb\xbf" + text.encode("utf-8")).text == text

@@ -80,6 +80,10 @@ CATALOGUE: dict[str, Sequence[_Entry]] = {
             "不是 UTF-8 或中文编码的文本(已尝试 {tried});请另存为 CSV UTF-8",
         ),
         (
+            r"reads as (?P<shown>.+) equally well, so its encoding is uncertain; .*",
+            "按 {shown} 读取都说得通,编码不能确定;请另存为 CSV UTF-8",
+        ),
+        (
             r"reads as (?P<names>.+) only with unusual characters, so its encoding is uncertain .*",
             "只有按 {names} 读取才不出错,但会出现生僻字符,编码不能确定(日文或韩文文件?);"
             "请另存为 CSV UTF-8",

@@ -47,6 +47,7 @@ def decode(data: bytes) -> Decoded:
         pass
     else:
         _refuse_private_use(text, "UTF-8")
+        _refuse_legacy_read_as_utf8(data, text)
         return Decoded(text, "UTF-8")
     _refuse_mixed(data)
     found: list[tuple[float, Decoded]] = []
@@ -69,8 +70,45 @@ def decode(data: bytes) -> Decoded:
             f"reads as {names} only with unusual characters, so its encoding is uncertain "
             "(a Japanese or Korean file?); save it as CSV UTF-8"
         )
-    # On a tie the mainland encoding wins: the registries are of mainland reports.
-    return next(decoded for score, decoded in found if score >= best - 0.05)
+    tied = [decoded for score, decoded in found if score >= best - 0.05]
+    first = tied[0]
+    others = [d for d in tied[1:] if d.text != first.text]
+    if others:
+        # A few characters can read as common in both scripts (臺 in Big5 is 籓 in GBK, 家 in
+        # GBK is 模 in Big5); with so little to go on, either reading could be a garbling.
+        shown = " or ".join(f"{d.encoding} ({_sample(d.text)})" for d in (first, others[0]))
+        raise EncodingProblemError(
+            f"reads as {shown} equally well, so its encoding is uncertain; save it as CSV UTF-8"
+        )
+    return first
+
+
+#: Characters a statistics file in UTF-8 may hold without any Chinese: units and signs.
+_UTF8_SIGNS = frozenset("°²³×±·µμ")
+_CJK = re.compile("[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+def _refuse_legacy_read_as_utf8(data: bytes, text: str) -> None:
+    """A GBK or Big5 file whose few Chinese characters happen to be valid UTF-8 (说 is CB B5,
+    which UTF-8 reads as ˵; 楼 is C2 A5, ¥) is refused rather than read as other characters.
+
+    Only a file without a byte-order mark, without any Chinese as UTF-8 and with characters
+    beyond the usual signs is in doubt, and only when a Chinese encoding reads it plausibly.
+    """
+    if data.startswith(b"\xef\xbb\xbf") or _CJK.search(text):
+        return
+    if not {c for c in text if not c.isascii()} - _UTF8_SIGNS:
+        return
+    for codec, name in _LEGACY:
+        try:
+            legacy = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _private_use(legacy) is None and _common_share(legacy, codec) >= _PLAUSIBLE:
+            raise EncodingProblemError(
+                f"reads as UTF-8 ({_sample(text)}) or {name} ({_sample(legacy)}) equally well, "
+                "so its encoding is uncertain; save it as CSV UTF-8 with a byte-order mark"
+            )
 
 
 def _refuse_private_use(text: str, encoding: str) -> None:
@@ -113,6 +151,11 @@ def _refuse_mixed(data: bytes) -> None:
             )
 
 
+def _sample(text: str) -> str:
+    """The first few non-ASCII characters of a decode, to show what each reading gives."""
+    return "".join(c for c in text if not c.isascii())[:6]
+
+
 def _common_share(text: str, codec: str) -> float:
     """Share of the non-ASCII characters that are common in the codec's script."""
     counts = Counter(text)  # counted in C; only the few distinct characters are kept
@@ -134,7 +177,11 @@ def _gb_common(char: str) -> bool:
     code = char.encode("gb18030")
     if len(code) == 4:
         return True
-    return len(code) == 2 and (0xA1 <= code[0] <= 0xA3 or 0xB0 <= code[0] <= 0xF7)
+    # GB2312's own area: both bytes from A1 (a trail byte below that is GBK's extension, where
+    # Big5 characters such as 臺 land when read as GBK).
+    return (
+        len(code) == 2 and code[1] >= 0xA1 and (0xA1 <= code[0] <= 0xA3 or 0xB0 <= code[0] <= 0xF7)
+    )
 
 
 @cache
