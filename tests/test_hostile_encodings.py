@@ -157,7 +157,9 @@ def test_a_few_characters_are_read_right_or_refused_never_garbled(case: tuple[st
     [
         ("臺", "cp950", "Big5"),  # read as GBK it would be 籓
         ("臺灣統計處", "cp950", "Big5"),
-        ("家", "gb18030", None),  # in Big5 it would be 模: uncertain
+        ("快报", "gb18030", None),  # in Big5 it would be 辦惆: uncertain
+        ("否", "gb18030", "GB18030/GBK"),  # 瘁 in Big5, but 否 is a cell's own word
+        ("家", "gb18030", "GB18030/GBK"),  # 模 in Big5, but 家 is a unit
         ("湖州市统计局", "gb18030", "GB18030/GBK"),
         ("说", "gb18030", None),  # CB B5 is also UTF-8 for ˵
         ("km²", "utf-8", "UTF-8"),

@@ -9,7 +9,8 @@ from decimal import Decimal, InvalidOperation
 from reportcheck.limits import MAX_DECIMAL_PLACES, MAX_INTEGER_DIGITS
 
 # Minus signs that NFKC leaves alone but people paste from documents.
-_MINUS = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2012": "-", "\ufe63": "-"})
+MINUS_SIGNS = "\u2212\u2013\u2012\ufe63"
+_MINUS = str.maketrans(dict.fromkeys(MINUS_SIGNS, "-"))
 _PLAIN = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
 

@@ -73,7 +73,7 @@ def decode(data: bytes) -> Decoded:
     tied = [decoded for score, decoded in found if score >= best - 0.05]
     first = tied[0]
     others = [d for d in tied[1:] if d.text != first.text]
-    if others:
+    if others and not _vocabulary_only(first.text):
         # A few characters can read as common in both scripts (臺 in Big5 is 籓 in GBK, 家 in
         # GBK is 模 in Big5); with so little to go on, either reading could be a garbling.
         shown = " or ".join(f"{d.encoding} ({_sample(d.text)})" for d in (first, others[0]))
@@ -149,6 +149,21 @@ def _refuse_mixed(data: bytes) -> None:
                 "(GB18030/GBK or Big5?); save the whole file as CSV UTF-8",
                 max(utf8_line, other_line),
             )
+
+
+def _vocabulary_only(text: str) -> bool:
+    """Whether every non-ASCII character of the mainland reading is one a file of actuals says
+    in its cells (是, 否, 完成, a unit such as 家 or 万元, a minus sign): then the reading is
+    the file's own, even when Big5 would also read it plausibly (否 is 瘁 in Big5)."""
+    return all(c in _vocabulary() for c in text if not c.isascii())
+
+
+@cache
+def _vocabulary() -> frozenset[str]:
+    from reportcheck.numeric import MINUS_SIGNS, NO, YES
+    from reportcheck.units import UNITS
+
+    return frozenset("".join([*YES, *NO, *UNITS, MINUS_SIGNS, "％．"]))
 
 
 def _sample(text: str) -> str:
