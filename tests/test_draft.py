@@ -169,6 +169,22 @@ def test_a_statement_of_targets_before_the_first_plan_heading_opens_the_plan() -
     ]
 
 
+def test_a_double_dash_ends_a_clause_and_a_single_dash_joins_a_range() -> None:
+    text = "今年的主要预期目标——地区生产总值增长6%—6.5%,新增上市公司6家。"
+    assert [(e["quote"], e["comparator"]) for e in entries(PLAN + text)] == [
+        ("地区生产总值增长6%—6.5%", "range"),
+        ("新增上市公司6家", "at_least"),
+    ]
+
+
+def test_a_text_that_only_looks_back_is_flagged_for_the_reader() -> None:
+    review = "报告回顾了2023年的工作。2023年,预计实现地区生产总值478亿元,增长6.8%。"
+    drafted = draft_registry(review, seed="r.txt", year=2024).yaml
+    assert "# check: no plan part was found and the text looks back on a past year" in drafted
+    plan = draft_registry(PLAN + "地区生产总值增长6%左右。", seed="r.txt").yaml
+    assert "no plan part was found" not in plan
+
+
 def test_a_baseline_is_taken_from_the_review() -> None:
     text = (
         "一、2022年工作回顾\n城乡居民收入倍差缩小至1.61。\n" + PLAN + "城乡居民收入倍差进一步缩小。"

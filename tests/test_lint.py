@@ -372,6 +372,35 @@ def test_a_baseline_quote_shows_its_first_difference_too(tmp_path: Path) -> None
     assert "('到' U+5230 where the report has '至' U+81F3)" in problem.message
 
 
+GRADUATES = """\
+  - id: {ident}
+    section: 二
+    quote: 引进大学生9万名以上
+    name_zh: {name}
+    name_en: Graduates attracted
+    unit: 万人
+    comparator: at_least
+    value: 9
+    kind: cumulative
+    released: monthly
+"""
+
+
+def test_one_promise_entered_twice_is_a_warning(tmp_path: Path) -> None:
+    twice = edited(
+        "not_commitments:",
+        GRADUATES.format(ident="graduates_again", name="引进大学生") + "not_commitments:",
+    )
+    found = lint(tmp_path, twice)
+    assert codes(found) == [("entry-repeated", "warning", line_of(twice, "graduates_again") + 2)]
+    assert "the same quote, rule, value and name as graduates" in found.problems[0].message
+    other_subject = edited(
+        "not_commitments:",
+        GRADUATES.format(ident="graduates_b", name="引进研究生") + "not_commitments:",
+    )
+    assert codes(lint(tmp_path, other_subject)) == []
+
+
 def test_every_problem_of_a_file_in_one_run(tmp_path: Path) -> None:
     registry = edited("value: 6.5", "value: 65")
     registry = edited("id: graduates", "id: Graduates", registry)

@@ -170,6 +170,7 @@ class _Linter:
                 self.add("registry-shape", "each target must be a mapping", self.at("targets", i))
                 continue
             self._entry(i, entry, {str(k) for k in sections}, ids)
+        self._repeated(entries)
         if self.text:
             self._coverage(entries, data.get("not_commitments"))
         return self.report(len(entries))
@@ -256,6 +257,28 @@ class _Linter:
             self.units[str(symbol)] = _Unit(family, number)
 
     # ── one entry ──────────────────────────────────────────────────────────────────────────
+
+    def _repeated(self, entries: list[dict[str, Any]]) -> None:
+        """Two entries with the same quote, rule, value and name promise one thing twice (a
+        headline the report repeats); entries that share a quote for different subjects (各, 均)
+        or values (分别) are fine."""
+        first: dict[tuple[str, str, str, str], str] = {}
+        for i, entry in enumerate(entries):
+            quote = entry.get("quote")
+            if not isinstance(quote, str) or not quote:
+                continue
+            rule = (str(entry.get("comparator")), str(entry.get("value")))
+            key = (quote, *rule, str(entry.get("name_zh")))
+            name = str(entry.get("id", f"entry {i + 1}"))
+            if key in first:
+                self.warn(
+                    "entry-repeated",
+                    f"{name}: the same quote, rule, value and name as {first[key]}; one "
+                    "promise drafted twice?",
+                    self.at("targets", i, "quote") or self.at("targets", i),
+                    quote,
+                )
+            first.setdefault(key, name)
 
     def _ids(self, entries: list[dict[str, Any]]) -> set[str]:
         seen: dict[str, int] = {}

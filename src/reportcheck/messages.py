@@ -704,6 +704,12 @@ LINT: dict[str, Sequence[_Entry]] = {
             "{n}:引文读作 {said},登记为 {rule}",
         ),
     ),
+    "entry-repeated": (
+        (
+            rf"{_N}: the same quote, rule, value and name as (?P<o>\S+); .*",
+            "{n}:与 {o} 的引文、规则、数值和名称都相同;同一承诺录入了两次?",
+        ),
+    ),
     "quote-in-review": (
         (
             rf"{_N}: quote comes from the review of last year, not from the plan",

@@ -16,6 +16,7 @@ _PLAN_WORDS = re.compile(
     r"工作安排|工作任务|主要任务|重点工作|工作打算|总体要求|奋斗目标|预期目标|工作思路"
 )
 _REVIEW_WORDS = re.compile(r"回顾|过去|成绩")
+_LOOKS_BACK = re.compile(r"回顾|过去一年|过去五年|预计(?:实现|完成|全年)")
 _TARGET_SENTENCE = re.compile(r"(主要预期目标|预期目标|工作总体要求|总体要求是)")
 #: The plan stating its targets ("今年…主要预期目标是:", "…预期目标建议为"), never the review's
 #: "主要预期目标全面完成".
@@ -39,6 +40,9 @@ class Layout:
     plan_start: int
     plan_end: int
     headings: tuple[Heading, ...]  # inside the plan part
+    #: No plan heading or statement of targets was found, and the text looks back on a past
+    #: year ("回顾", "过去一年", "预计实现"): its figures may be last year's results.
+    review_only: bool = False
 
     def section_at(self, position: int) -> Heading | None:
         found = None
@@ -74,7 +78,9 @@ def layout(text: str) -> Layout:
         else:
             key = f"{top}({match.group(1)})" if top else f"({match.group(1)})"
         headings.append(Heading(match.start(), match.end(), key, title))
-    return Layout(start, end, tuple(headings))
+    found = start > 0 or _plan_heading(text, end) is not None or _TARGET_SENTENCE.search(text)
+    review_only = not found and _LOOKS_BACK.search(text, 0, end) is not None
+    return Layout(start, end, tuple(headings), review_only)
 
 
 def _heading_title(rest: str) -> str:
@@ -82,10 +88,8 @@ def _heading_title(rest: str) -> str:
     return title[:30]
 
 
-def _plan_start(text: str, end: int) -> int:
-    """The first plan heading, or the plan's statement of targets when that comes first (a
-    report whose targets paragraph stands before its first plan heading), else the start."""
-    heading = next(
+def _plan_heading(text: str, end: int) -> int | None:
+    return next(
         (
             match.start()
             for match in _TOP_HEADING.finditer(text, 0, end)
@@ -93,6 +97,12 @@ def _plan_start(text: str, end: int) -> int:
         ),
         None,
     )
+
+
+def _plan_start(text: str, end: int) -> int:
+    """The first plan heading, or the plan's statement of targets when that comes first (a
+    report whose targets paragraph stands before its first plan heading), else the start."""
+    heading = _plan_heading(text, end)
     stated = _PLAN_TARGETS.search(text, 0, end if heading is None else heading)
     if stated is not None:
         return _sentence_start(text, stated.start())

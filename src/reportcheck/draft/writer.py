@@ -118,6 +118,12 @@ class _Writer:
         lines.append(
             "# Review every `# check:` line, fill in the names, then run `reportcheck lint`."
         )
+        if self.parts.review_only:
+            self.check(
+                "",
+                "no plan part was found and the text looks back on a past year (回顾, 预计实现): "
+                "its figures may be results, not commitments; draft from the plan's own text",
+            )
         lines.append("")
         self._report(seed)
         sections = self._sections(found.drafted)
