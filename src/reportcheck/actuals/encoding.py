@@ -47,7 +47,6 @@ def decode(data: bytes) -> Decoded:
         pass
     else:
         _refuse_private_use(text, "UTF-8")
-        _refuse_legacy_read_as_utf8(data, text)
         return Decoded(text, "UTF-8")
     _refuse_mixed(data)
     found: list[tuple[float, Decoded]] = []
@@ -81,34 +80,6 @@ def decode(data: bytes) -> Decoded:
             f"reads as {shown} equally well, so its encoding is uncertain; save it as CSV UTF-8"
         )
     return first
-
-
-#: Characters a statistics file in UTF-8 may hold without any Chinese: units and signs.
-_UTF8_SIGNS = frozenset("°²³×±·µμ")
-_CJK = re.compile("[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
-
-
-def _refuse_legacy_read_as_utf8(data: bytes, text: str) -> None:
-    """A GBK or Big5 file whose few Chinese characters happen to be valid UTF-8 (说 is CB B5,
-    which UTF-8 reads as ˵; 楼 is C2 A5, ¥) is refused rather than read as other characters.
-
-    Only a file without a byte-order mark, without any Chinese as UTF-8 and with characters
-    beyond the usual signs is in doubt, and only when a Chinese encoding reads it plausibly.
-    """
-    if data.startswith(b"\xef\xbb\xbf") or _CJK.search(text):
-        return
-    if not {c for c in text if not c.isascii()} - _UTF8_SIGNS:
-        return
-    for codec, name in _LEGACY:
-        try:
-            legacy = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        if _private_use(legacy) is None and _common_share(legacy, codec) >= _PLAUSIBLE:
-            raise EncodingProblemError(
-                f"reads as UTF-8 ({_sample(text)}) or {name} ({_sample(legacy)}) equally well, "
-                "so its encoding is uncertain; save it as CSV UTF-8 with a byte-order mark"
-            )
 
 
 def _refuse_private_use(text: str, encoding: str) -> None:
