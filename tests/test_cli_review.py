@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from reportcheck.cli import app
@@ -299,3 +301,26 @@ def test_progress_is_shown_on_a_terminal_stderr_only(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(sys, "stderr", terminal)
     with cli_module._progress(1) as advance:
         assert advance is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=500), min_size=6, max_size=6))
+def test_a_bar_is_exactly_its_width_and_shows_every_status_present(counts: list[int]) -> None:
+    from reportcheck.model import Status
+    from reportcheck.render import STYLE, bar
+
+    by_status = dict(zip(Status, counts, strict=True))
+    drawn = bar(by_status, width=30)
+    if sum(counts):
+        assert len(drawn.plain) == 30
+    else:
+        assert drawn.plain == ""
+    shown = {span.style for span in drawn.spans}
+    assert {STYLE[s] for s, n in by_status.items() if n} <= shown
+
+
+def test_status_bars_fit_a_narrow_terminal(cli: Cli) -> None:
+    from rich.cells import cell_len
+
+    text = cli("status", "--actuals", str(EXAMPLES / "monthly"), env={"COLUMNS": "50"}).stdout
+    assert max(cell_len(line) for line in text.splitlines()) <= 50

@@ -175,13 +175,24 @@ def targets_table(targets: Sequence[Target], lang: str) -> RenderableType:
 
 
 def bar(counts: dict[Status, int], width: int = 30) -> Text:
-    total = sum(counts.values()) or 1
-    text = Text()
+    """A bar exactly `width` cells long (when any count is non-zero) in which every non-zero
+    count has at least one cell: cumulative rounding, then a cell lent by the longest part."""
+    total = sum(counts.values())
+    cells: dict[Status, int] = {}
+    done = 0
     for status, count in counts.items():
-        cells = round(count * width / total)
-        if count and not cells:
-            cells = 1
-        text.append("█" * cells, style=STYLE[status])
+        upto = done + count
+        cells[status] = round(upto * width / total) - round(done * width / total) if total else 0
+        done = upto
+    for status, count in counts.items():
+        if count and not cells[status]:
+            longest = max(cells, key=lambda s: cells[s])
+            if cells[longest] > 1:
+                cells[longest] -= 1
+                cells[status] = 1
+    text = Text()
+    for status, n in cells.items():
+        text.append("█" * n, style=STYLE[status])
     return text
 
 
