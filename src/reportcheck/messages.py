@@ -1058,10 +1058,11 @@ OPTION_HELP: dict[str, str] = {
     "section": "只看这一部分,如 二 或 '二(一)'(可重复)。",
     "ids": "只看这个编号(可重复)。",
     "target_id": "登记表中的编号。",
-    "status": "只看这种状态的结果(可重复):met、missed、on_track、behind、not_due、no_data。",
-    "period": "按这一期间判定(YYYY-MM、YYYY-Qn、YYYY、2023年6月等);默认为数据中的最新一期。",
+    # ASCII words are listed with ", " so that help text wraps between them, never inside one.
+    "status": "只看这种状态的结果(可重复): met, missed, on_track, behind, not_due, no_data。",
+    "period": "按这一期间判定(YYYY-MM, YYYY-Qn, YYYY, 2023年6月 等);默认为数据中的最新一期。",
     "fail_on": (
-        "使退出码为 1 的状态:逗号分隔的 met、missed、on_track、behind、not_due、no_data,或 never。"
+        "使退出码为 1 的状态:逗号分隔的 met, missed, on_track, behind, not_due, no_data,或 never。"
     ),
     "actuals": "实际数据文件或文件夹 [默认: $REPORTCHECK_ACTUALS,否则 ./actuals/]",
     "diff.actuals": "CSV(UTF-8 或 GBK)或 .xlsx 实际数据文件、其所在文件夹,或 - 表示标准输入"
