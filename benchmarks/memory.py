@@ -148,6 +148,22 @@ def huge_cell(folder: Path) -> list[str]:
     return ["diff", str(path)]
 
 
+def text_heavy_xlsx(folder: Path) -> list[str]:
+    """15,000 rows of four 1,000-character cells: within the row, cell and size limits, 60 MB of
+    text once unpacked."""
+    note = "<c t='inlineStr'><is><t>" + "x" * 1000 + "</t></is></c>"
+    row = "<row><c t='inlineStr'><is><t>gdp_growth</t></is></c>" + note * 3 + "</row>"
+    head = (
+        "<worksheet xmlns='http://schemas.openxmlformats.org/spreadsheetml/2006/main'><sheetData>"
+        "<row><c t='inlineStr'><is><t>id</t></is></c><c t='inlineStr'><is><t>note</t></is></c>"
+        "<c t='inlineStr'><is><t>source</t></is></c><c t='inlineStr'><is><t>reason</t></is></c>"
+        "</row>"
+    )
+    chunks = [head.encode(), row.encode(), b"</sheetData></worksheet>"]
+    path = _workbook_with(folder, "text.xlsx", "xl/worksheets/sheet1.xml", chunks, repeat=15000)
+    return ["diff", str(path)]
+
+
 def understated_part(folder: Path) -> list[str]:
     """A 1 GB sheet whose headers say it unpacks to 1000 bytes."""
     chunks = [b"<worksheet>", b" " * (1024 * 1024), b"</worksheet>"]
@@ -207,6 +223,7 @@ CASES: list[tuple[str, Callable[[Path], list[str]]]] = [
     ("a million short rows (6 MB)", million_short_rows),
     (".xlsx declaring a million rows (2 KB)", declared_million_rows),
     (".xlsx holding a 600 MB cell (0.6 MB)", huge_cell),
+    (".xlsx with 45 million characters of text within the other limits", text_heavy_xlsx),
     (".xlsx whose headers state 1000 bytes for a 1 GB sheet (1 MB)", understated_part),
     ("registry of nested YAML aliases", alias_bomb),
     ("registry whose report text is /dev/zero", endless_report),
