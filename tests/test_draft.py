@@ -87,6 +87,11 @@ def test_every_labelled_commitment_is_drafted_with_its_rule(name: str) -> None:
         ("占比提高1.5个百分点。", ("占比提高1.5个百分点", "rise_by", 1.5)),
         ("排名进入全国前25位。", ("排名进入全国前25位", "rank_within", 25)),
         ("收入倍差进一步缩小。", ("收入倍差进一步缩小", "below_baseline", None)),
+        ("单位能耗进一步降低。", ("单位能耗进一步降低", "below_baseline", None)),
+        (
+            "完成能耗强度降低和煤炭消费压减任务。",
+            ("完成能耗强度降低和煤炭消费压减任务", "done", None),
+        ),
         ("出口份额基本稳定。", ("出口份额基本稳定", "steady", None)),
         ("收入与经济增长基本同步。", ("收入与经济增长基本同步", "in_step", None)),
         ("收入增长快于经济增长。", ("收入增长快于经济增长", "faster_than", None)),

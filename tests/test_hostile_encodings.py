@@ -134,8 +134,8 @@ BIG5 = _pool(range(0xA4, 0xC7), [*range(0x40, 0x7F), *range(0xA1, 0xFF)], "cp950
 )
 def test_a_few_characters_are_read_right_or_refused_never_garbled(case: tuple[str, str]) -> None:
     """With one to four characters both scripts can read the bytes plausibly; reportcheck then
-    refuses rather than guess. (Three single characters of GB2312 are read as UTF-8 signs such
-    as °: 掳 is C2 B0.)"""
+    refuses rather than guess. The one exception is stated in the README: bytes that are valid
+    UTF-8 are read as UTF-8 (说 is CB B5, ˵; 一一一 is D2 BB three times, һһһ)."""
     codec, word = case
     text = csv_text([word])
     data = text.encode(codec)
@@ -147,9 +147,9 @@ def test_a_few_characters_are_read_right_or_refused_never_garbled(case: tuple[st
         refusal = ""
     if refusal:
         assert "encoding is uncertain" in refusal
-    elif decoded != text:  # only as valid UTF-8, which is read as such
-        assert len(word) <= 2
+    elif decoded != text:  # only when the bytes happen to be valid UTF-8, which wins
         assert decode(data).encoding == "UTF-8"
+        assert data.decode("utf-8") == decoded
 
 
 @pytest.mark.parametrize(

@@ -104,12 +104,12 @@ _DOWN_SUBJECT = re.compile(r"失业率|价格|涨幅|CPI|浓度|负债|事故|�
 _POINTS_DOWN = re.compile(r"(下降|降低|减少|缩小)[^,。;]*$")
 
 WORDING_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(进一步|持续|逐步|继续)缩小"), "below_baseline"),
+    (re.compile(r"(进一步|持续|逐步|继续)(缩小|降低|下降)"), "below_baseline"),
     (re.compile(r"与[^,。;]{1,20}(基本)?同步"), "in_step"),
     (re.compile(r"(快于|高于)[^,。;]{0,16}(增长|增速|平均)"), "faster_than"),
     (re.compile(r"基本稳定|保持稳定"), "steady"),
     (re.compile(r"(完成|达到)(省|市|国家|上级)?(定|下达)"), "done"),
-    (re.compile(r"完成[^,。;]{0,12}(约束性|控制性)?(任务|指标)$"), "done"),
+    (re.compile(r"完成[^,。;]{0,20}(约束性|控制性)?(任务|指标)$"), "done"),
 )
 
 
