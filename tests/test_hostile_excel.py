@@ -178,10 +178,10 @@ def test_a_part_that_holds_more_than_its_headers_state_is_refused_unread(tmp_pat
 
 
 def test_a_workbook_whose_parts_are_as_stated_passes_the_size_check(tmp_path: Path) -> None:
-    from reportcheck.actuals.xlsx import _understated_part
+    from reportcheck.actuals.xlsx import _unpack_parts
 
     archive = zipfile.ZipFile(io.BytesIO(_broken(b"<worksheet><sheetData/></worksheet>")))
-    assert _understated_part(archive, archive.infolist()) is None
+    assert _unpack_parts(archive, archive.infolist()).broken is None
 
 
 def test_a_workbook_holds_no_more_text_than_a_csv_file_may(
@@ -204,9 +204,9 @@ def test_a_formula_tag_cut_between_two_pieces_is_found(monkeypatch: pytest.Monke
     archive = zipfile.ZipFile(io.BytesIO(_broken(sheet)))
     for piece in (16, 60, 61, 62, 4096):  # the tag starts at byte 59
         monkeypatch.setattr(xlsx, "_PIECE", piece)
-        assert xlsx._has_formulas(archive), piece
+        assert xlsx._unpack_parts(archive, archive.infolist()).formulas, piece
     plain = zipfile.ZipFile(io.BytesIO(_broken(b"<worksheet><sheetData/></worksheet>")))
-    assert not xlsx._has_formulas(plain)
+    assert not xlsx._unpack_parts(plain, plain.infolist()).formulas
 
 
 #: Text a workbook can hold: XML 1.0 refuses most C0 controls and reads a raw carriage return

@@ -71,10 +71,12 @@ def read_workbook(data: bytes, table: RawTable) -> list[RawTable]:
                 f"unpack to at most {size_text(MAX_XLSX_UNPACKED_BYTES)}",
             )
         ]
-    if (lie := _understated_part(archive, parts)) is not None:
-        return [table.fail("wrong-file-type", f"is not a readable .xlsx workbook ({lie})")]
+    unpacked_parts = _unpack_parts(archive, parts)
+    if unpacked_parts.broken is not None:
+        reason = unpacked_parts.broken
+        return [table.fail("wrong-file-type", f"is not a readable .xlsx workbook ({reason})")]
     try:
-        formulas = _formulas(data, archive) if _has_formulas(archive) else {}
+        formulas = _formulas(data, archive) if unpacked_parts.formulas else {}
         return _read_sheets(data, table, formulas)
     except Exception as exc:  # openpyxl and the XML parser raise many types on a broken file
         table.rows.clear()
@@ -87,42 +89,37 @@ def read_workbook(data: bytes, table: RawTable) -> list[RawTable]:
         ]
 
 
-def _understated_part(archive: zipfile.ZipFile, parts: list[zipfile.ZipInfo]) -> str | None:
-    """Why a part does not unpack to the size its header states, or None when every part does.
+@dataclass(frozen=True)
+class _Parts:
+    broken: str | None  # why a part does not unpack to the size its header states
+    formulas: bool  # whether any sheet holds a formula element
+
+
+def _unpack_parts(archive: zipfile.ZipFile, parts: list[zipfile.ZipInfo]) -> _Parts:
+    """Every part unpacked once, in small pieces, and on the way whether a sheet has formulas.
 
     The limits above trust each part's stated size, and a whole read of a part unpacks as much
     as the data holds before cutting it to that size, so a part that says 1 KB and holds 1 GB
     would cost a gigabyte. Reading each part in small pieces stops at the stated size, where
     the checksum of a part that said less than it holds fails.
     """
+    formulas = False
     for part in parts:
+        sheet = part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml")
+        carried = b""
         try:
             with archive.open(part) as stream:
-                while stream.read(_PIECE):
-                    pass
+                while piece := stream.read(_PIECE):
+                    if sheet and not formulas:
+                        formulas = _FORMULA.search(carried + piece) is not None
+                        carried = piece[-_OVERLAP:]  # a tag cut between two pieces is seen whole
         except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
-            return f"{part.filename}: {exc}"
-    return None
+            return _Parts(f"{part.filename}: {exc}", formulas)
+    return _Parts(None, formulas)
 
 
 #: Bytes unpacked at a time while checking a workbook's parts.
 _PIECE = 64 * 1024
-
-
-def _has_formulas(archive: zipfile.ZipFile) -> bool:
-    """Whether any sheet holds a formula element, read in pieces so a large sheet stays small."""
-    for name in archive.namelist():
-        if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
-            continue
-        with archive.open(name) as stream:
-            carried = b""
-            while piece := stream.read(_PIECE):
-                if _FORMULA.search(carried + piece):
-                    return True
-                carried = piece[-_OVERLAP:]  # a tag cut between two pieces is seen whole
-    return False
-
-
 #: Bytes kept from one piece to the next: more than the longest formula tag with its prefix.
 _OVERLAP = 64
 
