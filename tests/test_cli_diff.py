@@ -173,7 +173,7 @@ def test_a_section_includes_its_subsections(cli: Cli) -> None:
 
 
 def test_section_filter_takes_full_width_parentheses(cli: Cli) -> None:
-    data = json.loads(cli("diff", JUNE, "-f", "json", "--section", "二(三)").stdout)
+    data = json.loads(cli("diff", JUNE, "-f", "json", "--section", "二\uff08三\uff09").stdout)
     assert len(data["results"]) == 14
 
 

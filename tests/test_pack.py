@@ -129,7 +129,7 @@ def test_bad_bands_are_refused(text: str) -> None:
 
 
 def test_bands_parse_full_width_comma() -> None:
-    assert parse_bands("10,30") == Bands((Decimal(10), Decimal(30)))
+    assert parse_bands("10\uff0c30") == Bands((Decimal(10), Decimal(30)))
 
 
 def test_bands_are_printed_in_the_notes(write: Write) -> None:

@@ -215,5 +215,5 @@ class Registry:
 
 def section_matches(section: str, wanted: str) -> bool:
     """`--section 二` selects 二 and all of 二(一)…二(六); parentheses may be full-width."""
-    normal = wanted.replace("(", "(").replace(")", ")").strip()
+    normal = wanted.replace("\uff08", "(").replace("\uff09", ")").strip()
     return section == normal or section.startswith(normal + "(")

@@ -27,7 +27,7 @@ _OPEN_QUOTES, _CLOSE_QUOTES = "“‘「『《(", "”’」』》)"
 _LEAD = re.compile(r"^(\s|[0-9]+[.、]|我市|我县|我省|我区|全年|今年|同时|并|拟|计划|20\d\d年)+")
 #: 8%和8.5%, 19个、5个: figures of one phrase, each a commitment.
 _RUN_OF_FIGURES = re.compile(r"\d[%个家项所名人万亿元]{0,3}[和、及与]\d")
-_PAREN = re.compile(r"^[((][^()()]{0,12}[))]")
+_PAREN = re.compile(r"^\([^()]{0,12}\)")  # on folded text, where （） are ()
 _PART_OF_YEAR = re.compile(r"(一季度|上半年|二季度|三季度|前三季度)(末|底)?(前)?(达到|完成|实现)")
 _PART_END = {"一季度": "03", "上半年": "06", "二季度": "06", "三季度": "09", "前三季度": "09"}
 DELIVERABLE_CHECK = "a named deliverable read as done by the year's end: confirm it is promised"

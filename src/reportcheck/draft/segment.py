@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 _CN_ORDINAL = "一二三四五六七八九十"
 _TOP_HEADING = re.compile(rf"^[ \t\u3000]*([{_CN_ORDINAL}]+)、(.*)$", re.MULTILINE)
-_SUB_HEADING = re.compile(rf"^[ \t\u3000]*[((]([{_CN_ORDINAL}]+)[))](.*)$", re.MULTILINE)
+_SUB_HEADING = re.compile(rf"^[ \t\u3000]*\(([{_CN_ORDINAL}]+)\)(.*)$", re.MULTILINE)
 _PLAN_WORDS = re.compile(
     r"工作安排|工作任务|主要任务|重点工作|工作打算|总体要求|奋斗目标|预期目标|工作思路"
 )

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 _CITY = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:自治州|自治县|省|市|县|区|州|盟|旗))")
 _GOVERNMENT = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:省|市|县|区))人民政府")
 #: What a relative commitment compares with: 高于各项贷款增速 -> 各项贷款增速.
-_COMPARED = re.compile(r"(?:高于|快于|超过|与)([^,,。;;]{2,16}?(?:增速|增幅|增长))")
+_COMPARED = re.compile(r"(?:高于|快于|超过|与)([^,\uff0c。;\uff1b]{2,16}?(?:增速|增幅|增长))")
 _DEFAULT_SECTION = "计划"
 #: A work report is tens of kilobytes; a file far larger is something else.
 MAX_REPORT_BYTES = 8 * 2**20

@@ -69,7 +69,7 @@ class Bands:
 
 def parse_bands(text: str) -> Bands:
     """'10,30' or '15': one or two increasing non-negative numbers of points; ValueError if not."""
-    parts = [p.strip() for p in text.replace(",", ",").split(",")]
+    parts = [p.strip() for p in text.replace("\uff0c", ",").split(",")]  # ， typed in Chinese
     try:
         limits = tuple(Decimal(p) for p in parts)
     except ArithmeticError:
