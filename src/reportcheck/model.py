@@ -213,6 +213,16 @@ class Registry:
         return close
 
 
+def bands_problem(limits: tuple[Decimal, ...]) -> str | None:
+    """What is wrong with light bands in points behind pace (`--bands 10,30`, `bands: [10, 30]`):
+    one or two non-negative numbers, the first not above the second; None when they are right."""
+    if not 1 <= len(limits) <= 2 or any(not x.is_finite() or x < 0 for x in limits):
+        return "expected one or two non-negative numbers of points, e.g. 10,30"
+    if len(limits) == 2 and limits[0] > limits[1]:
+        return "the first band must not exceed the second, e.g. 10,30"
+    return None
+
+
 def section_matches(section: str, wanted: str) -> bool:
     """`--section 二` selects 二 and all of 二(一)…二(六); parentheses may be full-width."""
     normal = wanted.replace("\uff08", "(").replace("\uff09", ")").strip()

@@ -16,7 +16,7 @@ from reportcheck.limits import (
     check_yaml_size,
     read_limited_text,
 )
-from reportcheck.model import Registry, ReportMeta, Section, Target
+from reportcheck.model import Registry, ReportMeta, Section, Target, bands_problem
 from reportcheck.rules import to_decimal
 from reportcheck.units import UNITS, Unit
 from reportcheck.yamlnodes import Checker, Node, parse_yaml
@@ -92,10 +92,10 @@ def _bands(check: Checker, node: object, line: int | None) -> tuple[Decimal, ...
         if isinstance(node, list)
         else []
     )
-    limits = [x for x in read if x is not None]
-    if len(limits) < len(read):
+    if None in read:
         return None  # a value that is no number, already reported
-    if not 1 <= len(limits) <= 2 or min(limits) < 0 or limits != sorted(limits):
+    limits = tuple(to_decimal(x) for x in read if x is not None)
+    if bands_problem(limits) is not None:
         check.fail(
             "registry-bands",
             "registry: bands must be one or two increasing numbers of points, e.g. [10, 30]",
@@ -104,7 +104,7 @@ def _bands(check: Checker, node: object, line: int | None) -> tuple[Decimal, ...
             node,
         )
         return None
-    return tuple(to_decimal(x) for x in limits)
+    return limits
 
 
 def _meta(check: Checker, node: object, line: int | None) -> ReportMeta | None:

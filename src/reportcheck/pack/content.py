@@ -11,7 +11,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from reportcheck.evaluate import evaluate, judge_each_period
-from reportcheck.model import Status
+from reportcheck.model import Status, bands_problem
 from reportcheck.pack.measures import Measures, measure
 from reportcheck.review import review
 
@@ -74,10 +74,8 @@ def parse_bands(text: str) -> Bands:
         limits = tuple(Decimal(p) for p in parts)
     except ArithmeticError:
         raise ValueError("expected one or two numbers of points, e.g. 10,30") from None
-    if not 1 <= len(limits) <= 2 or any(not x.is_finite() or x < 0 for x in limits):
-        raise ValueError("expected one or two non-negative numbers of points, e.g. 10,30")
-    if len(limits) == 2 and limits[0] > limits[1]:
-        raise ValueError("the first band must not exceed the second, e.g. 10,30")
+    if (problem := bands_problem(limits)) is not None:
+        raise ValueError(problem)
     return Bands(limits)
 
 
