@@ -63,7 +63,8 @@ def footer_start(text: str) -> int:
 def layout(text: str) -> Layout:
     """Split folded report text into its review and plan parts."""
     end = footer_start(text)
-    start = _plan_start(text, end)
+    marked = _plan_start(text, end)
+    start = marked or 0
     headings: list[Heading] = []
     top = ""
     for match in sorted(
@@ -78,8 +79,7 @@ def layout(text: str) -> Layout:
         else:
             key = f"{top}({match.group(1)})" if top else f"({match.group(1)})"
         headings.append(Heading(match.start(), match.end(), key, title))
-    found = start > 0 or _plan_heading(text, end) is not None or _TARGET_SENTENCE.search(text)
-    review_only = not found and _LOOKS_BACK.search(text, 0, end) is not None
+    review_only = marked is None and _LOOKS_BACK.search(text, 0, end) is not None
     return Layout(start, end, tuple(headings), review_only)
 
 
@@ -99,9 +99,10 @@ def _plan_heading(text: str, end: int) -> int | None:
     )
 
 
-def _plan_start(text: str, end: int) -> int:
+def _plan_start(text: str, end: int) -> int | None:
     """The first plan heading, or the plan's statement of targets when that comes first (a
-    report whose targets paragraph stands before its first plan heading), else the start."""
+    report whose targets paragraph stands before its first plan heading); None when nothing in
+    the text marks where the plan begins."""
     heading = _plan_heading(text, end)
     stated = _PLAN_TARGETS.search(text, 0, end if heading is None else heading)
     if stated is not None:
@@ -109,7 +110,7 @@ def _plan_start(text: str, end: int) -> int:
     if heading is not None:
         return heading
     target = _TARGET_SENTENCE.search(text, 0, end)
-    return 0 if target is None else _sentence_start(text, target.start())
+    return None if target is None else _sentence_start(text, target.start())
 
 
 def _sentence_start(text: str, position: int) -> int:
