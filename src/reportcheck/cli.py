@@ -699,25 +699,6 @@ def template(
     typer.echo(hint("wrote", _State.lang, rows=len(registry.targets), file=output), err=True)
 
 
-def _not_into_actuals(output: Path, actuals: Path) -> None:
-    """A pack never replaces the figures it is made from, nor lands where the next run would
-    read it as figures."""
-    from reportcheck.choices import usage
-
-    target, source = output.resolve(), actuals.resolve()
-    if target == source:
-        raise usage(
-            "output-in-actuals", f"-o {output}: is the file of actuals being read", str(output)
-        )
-    if source.is_dir() and target.parent == source and target.suffix.lower() in (".csv", ".xlsx"):
-        raise usage(
-            "output-in-actuals",
-            f"-o {output}: is in the folder of actuals, where the next run would read it as "
-            "actuals; write it elsewhere",
-            str(output),
-        )
-
-
 def _unwritable(output: Path, exc: OSError) -> ReportcheckError:
     """The usage error for an -o file that cannot be written, naming the file and the reason."""
     from reportcheck.choices import usage
@@ -770,13 +751,13 @@ def report(
     Example: reportcheck report --actuals examples/monthly -o review.xlsx
     """
     from reportcheck.choices import usage
-    from reportcheck.pack.api import check_output, review_pack, write_pack
+    from reportcheck.pack.api import check_not_actuals, check_output, review_pack, write_pack
 
     check_output(output)
     path = _actuals_path(actuals)
     if path is None:
         raise usage("no-actuals", "report needs --actuals (a file or a folder of them)")
-    _not_into_actuals(output, path)
+    check_not_actuals(output, path)
     pack = review_pack(
         path, period, targets=targets_file or _State.targets, bands=bands, final=final
     )

@@ -77,6 +77,20 @@ def check_output(output: Path) -> None:
         )
 
 
+def check_not_actuals(output: Path, actuals: Path) -> None:
+    """A pack never replaces the figures it is made from, nor lands where the next run would
+    read it as figures."""
+    target, source = output.resolve(), actuals.resolve()
+    if target == source:
+        raise _usage("output-in-actuals", f"-o {output}: is the file of actuals being read")
+    if source.is_dir() and target.parent == source and target.suffix.lower() in (".csv", ".xlsx"):
+        raise _usage(
+            "output-in-actuals",
+            f"-o {output}: is in the folder of actuals, where the next run would read it as "
+            "actuals; write it elsewhere",
+        )
+
+
 def write_pack(pack: Pack, output: Path, lang: str = "zh") -> None:
     """Write the pack in the format its suffix names: .xlsx, .html, .md or .csv."""
     check_output(output)
