@@ -49,6 +49,26 @@ def reference(target_id: str, quote: str = "指标", unit: str = "%") -> dict[st
     return entry(quote, None, id=target_id, role="reference", unit=unit)
 
 
+#: Wordings more than one test file judges: a flow with milestones, a stock with a baseline.
+MILESTONES = entry(
+    "完成年度投资100亿元",
+    "at_least",
+    value=100,
+    unit="亿元",
+    kind="cumulative",
+    pacing="milestones",
+    milestones={"2023-06": 40, "2023-09": 70},
+)
+LOAN = entry(
+    "贷款余额突破1万亿元",
+    "more_than",
+    value=10000,
+    unit="亿元",
+    kind="stock",
+    baseline={"value": 8800, "year": 2022, "quote": "贷款余额8800亿元"},
+)
+
+
 def build(*entries: dict[str, Any], units: dict[str, Any] | None = None) -> Registry:
     """A registry of `entries` whose report text is made of their quotes."""
     with tempfile.TemporaryDirectory(prefix="rulebook-") as tmp:

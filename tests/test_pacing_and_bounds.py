@@ -19,7 +19,7 @@ from reportcheck.periods import parse_period
 from reportcheck.registry import load_registry
 from reportcheck.rules import Frame
 
-from .rulebook import build, entry, figure, judge, reference
+from .rulebook import LOAN, MILESTONES, build, entry, figure, judge, reference
 from .test_registry_rules import SEED
 from .test_registry_rules import entry as good_entry
 from .test_registry_validation import registry_text
@@ -27,23 +27,6 @@ from .test_registry_validation import registry_text
 Make = Callable[[str], Path]
 F = Fraction
 FLOW = entry("引进大学生9万名以上", "at_least", value=9, unit="万人", kind="cumulative")
-SCHEDULE = entry(
-    "完成年度投资100亿元",
-    "at_least",
-    value=100,
-    unit="亿元",
-    kind="cumulative",
-    pacing="milestones",
-    milestones={"2023-06": 40, "2023-09": 70},
-)
-LOAN = entry(
-    "贷款余额突破1万亿元",
-    "more_than",
-    value=10000,
-    unit="亿元",
-    kind="stock",
-    baseline={"value": 8800, "year": 2022, "quote": "贷款余额8800亿元"},
-)
 
 
 @pytest.fixture
@@ -73,9 +56,9 @@ def test_linear_pacing_by_months_to_the_due_date() -> None:
 
 
 def test_milestones_and_the_path_give_levels() -> None:
-    assert frame(SCHEDULE, "2023-05") is None
-    assert frame(SCHEDULE, "2023-06") == Frame(final=False, level=F(40))
-    assert frame(SCHEDULE, "2023-10") == Frame(final=False, level=F(70))
+    assert frame(MILESTONES, "2023-05") is None
+    assert frame(MILESTONES, "2023-06") == Frame(final=False, level=F(40))
+    assert frame(MILESTONES, "2023-10") == Frame(final=False, level=F(70))
     assert frame(LOAN, "2023-03") == Frame(final=False, level=F(8800) + F(1200) * F(3, 12))
 
 
@@ -83,7 +66,7 @@ def test_the_share_due_is_what_the_pace_column_prints() -> None:
     flow = build(FLOW).commitments[0]
     assert share_due(flow, parse_period("2023-06"), 2023) == F(1, 2)
     assert share_due(flow, parse_period("2023-12"), 2023) is None
-    scheduled = build(SCHEDULE).commitments[0]
+    scheduled = build(MILESTONES).commitments[0]
     assert share_due(scheduled, parse_period("2023-07"), 2023) == F(40, 100)
     assert share_due(scheduled, parse_period("2023-03"), 2023) is None
     loan = build(LOAN).commitments[0]
@@ -97,7 +80,7 @@ def test_the_share_due_is_what_the_pace_column_prints() -> None:
 def test_completion_and_pace_for_a_path_and_a_schedule() -> None:
     loan = judge(build(LOAN), "2023-06", "9500")
     assert (loan.completion, loan.pace_points) == (Decimal(95), Decimal(1))
-    scheduled = judge(build(SCHEDULE), "2023-07", "45")
+    scheduled = judge(build(MILESTONES), "2023-07", "45")
     assert (scheduled.completion, scheduled.pace_points) == (Decimal(45), Decimal(5))
 
 

@@ -17,7 +17,7 @@ from reportcheck.model import Status
 from reportcheck.rules import Comparator
 
 from .conftest import REPO, Run
-from .rulebook import build, entry, figure, judge, reference
+from .rulebook import LOAN, MILESTONES, build, entry, figure, judge, reference
 
 Cli = Callable[..., Run]
 GDP = entry("地区生产总值增长6%左右", "about", value=6, tolerance=0.5, released="quarterly")
@@ -63,23 +63,6 @@ HALF_YEAR_TASK = entry(
     due="2023-06",
 )
 RD = entry("研发投入强度达到3.4%左右", "about", value=3.4, tolerance=0.1, released="yearly")
-MILESTONES = entry(
-    "完成年度投资100亿元",
-    "at_least",
-    value=100,
-    unit="亿元",
-    kind="cumulative",
-    pacing="milestones",
-    milestones={"2023-06": 40, "2023-09": 70},
-)
-LOAN = entry(
-    "贷款余额突破1万亿元",
-    "more_than",
-    value=10000,
-    unit="亿元",
-    kind="stock",
-    baseline={"value": 8800, "year": 2022, "quote": "贷款余额8800亿元"},
-)
 FIVE_YEAR = entry(
     "今后五年地区生产总值突破5000亿元",
     "more_than",
