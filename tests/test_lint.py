@@ -386,6 +386,14 @@ GRADUATES = """\
 """
 
 
+def test_a_registry_that_cannot_be_read_is_said_in_chinese(tmp_path: Path, cli: Cli) -> None:
+    missing = tmp_path / "nothere.yaml"
+    result = cli("lint", str(missing), "--lang", "zh")
+    assert result.exit_code == 2
+    assert result.stdout.startswith(f"reportcheck: 错误: {missing}: 无法作为 UTF-8 文本读取:")
+    assert result.stdout.endswith("[registry-unreadable]\n")
+
+
 def test_one_promise_entered_twice_is_a_warning(tmp_path: Path) -> None:
     twice = edited(
         "not_commitments:",

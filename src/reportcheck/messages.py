@@ -674,6 +674,9 @@ CATALOGUE: dict[str, Sequence[_Entry]] = {
 #: `reportcheck lint`'s findings, by code; a finding with no wording here stays English.
 _N = r"(?P<n>[^:]+)"
 LINT: dict[str, Sequence[_Entry]] = {
+    "registry-unreadable": (
+        (r"cannot be read as UTF-8 text: (?P<why>.+)", "无法作为 UTF-8 文本读取:{why}"),
+    ),
     "quote-not-verbatim": (
         (
             rf"{_N}: (?P<b>baseline )?quote is not in the report; closest (?P<span>.+), first "
