@@ -8,8 +8,13 @@ from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
+from rich import box
+from rich.console import Console, RenderableType
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
 
-from reportcheck.layout import Column, extra_width, fit
+from reportcheck.layout import Column, FittedTable, Heading, Note, Row, extra_width, fit, too_narrow
 
 from .conftest import EXAMPLES, Run
 
@@ -101,3 +106,128 @@ def test_text_from_files_is_printed_as_written_not_as_markup(cli: Cli, tmp_path:
     run = cli("show", "graduates", "--actuals", str(path))
     assert run.exit_code == 0
     assert "[/b] 统计局 [red]月报" in run.stdout
+
+
+def _styled(
+    renderable: RenderableType, width: int, encoding: str = "utf-8"
+) -> list[list[tuple[str, Style]]]:
+    """Each line as (character, style) pairs: how a table looks, whatever its segments."""
+    console = Console(width=width, force_terminal=True, color_system="truecolor")
+    options = console.options.copy()
+    options.encoding = encoding  # ASCII: Rich draws its boxes with ASCII characters
+    lines = console.render_lines(renderable, options, pad=False, new_lines=False)
+    drawn = [[(ch, s.style or Style.null()) for s in line for ch in s.text] for line in lines]
+    while drawn and not drawn[-1]:
+        drawn.pop()
+    return drawn
+
+
+def _rich_table(table: FittedTable, width: int) -> Table:
+    """The table as rich.table.Table draws it with the widths fit() chose."""
+    widths = fit(table.columns, table.natural, width)
+    kept = [i for i, w in enumerate(widths) if w is not None]
+    drawn = Table(box=box.SIMPLE_HEAD, pad_edge=False, title=table.title)
+    for i in kept:
+        column = table.columns[i]
+        drawn.add_column(
+            column.header,
+            width=widths[i],
+            justify=column.justify,
+            style=column.style,
+            no_wrap=not column.weight,
+            overflow="fold",
+        )
+    for index, row in enumerate(table.rows):
+        if index in table.headings:
+            drawn.add_section()
+        drawn.add_row(*(row[i] for i in kept))
+    return drawn
+
+
+_WORDS = st.text(
+    alphabet=st.sampled_from(list("ab xy-1.5%\n") + list("地区生产总值增长左右，。")), max_size=30
+)
+_STYLES = st.sampled_from(["", "bold", "dim", "red", "bold green", "italic"])
+
+
+@st.composite
+def _tables(draw: st.DrawFn) -> FittedTable:
+    count = draw(st.integers(1, 5))
+    columns = [
+        Column(
+            draw(st.sampled_from(["id", "名称", "actual", "报告原文", "gap 差距"])),
+            weight=draw(st.sampled_from([0, 0, 1, 3])),
+            minimum=draw(st.integers(1, 12)),
+            optional=index > 0 and draw(st.booleans()),  # every table keeps its first column
+            justify=draw(st.sampled_from(["left", "right"])),
+            style=draw(_STYLES),
+        )
+        for index in range(count)
+    ]
+    rows: list[Row] = []
+    for _ in range(draw(st.integers(0, 6))):
+        kind = draw(st.sampled_from(["cells", "cells", "heading", "note"]))
+        if kind == "heading" and count >= 2:
+            rows.append(Heading(draw(_WORDS), draw(_WORDS)))
+        elif kind == "note":
+            rows.append(Note(draw(_WORDS)))
+        else:
+            cells = []
+            for _ in range(count):
+                cell = Text(draw(_WORDS), style=draw(_STYLES))
+                if draw(st.booleans()):  # a second style over part of the text
+                    cell.stylize(draw(_STYLES), draw(st.integers(0, 5)), draw(st.integers(0, 9)))
+                kind = draw(st.sampled_from(["plain", "whole", "right", "tab"]))
+                if kind == "whole":
+                    cell.no_wrap, cell.overflow = True, "ignore"
+                elif kind == "right":
+                    cell.justify = "right"
+                elif kind == "tab":
+                    cell.append("\tx")
+                cells.append(cell)
+            rows.append(cells)
+    return FittedTable(columns, rows, draw(st.sampled_from([None, "标题 title"])))
+
+
+@given(table=_tables(), width=st.integers(20, 160), encoding=st.sampled_from(["utf-8", "ascii"]))
+def test_a_fitted_table_draws_what_rich_table_draws(
+    table: FittedTable, width: int, encoding: str
+) -> None:
+    console = Console(width=width)
+    if too_narrow(table.columns, table.natural, width):
+        return  # drawn stacked, not as a table
+    widths = fit(table.columns, table.natural, width)
+    kept = [i for i, w in enumerate(widths) if w is not None]
+    assert sum(w for w in widths if w is not None) + extra_width(len(kept)) <= width
+    assert console.width == width
+    assert _styled(table, width, encoding) == _styled(_rich_table(table, width), width, encoding)
+
+
+def test_every_table_of_the_commands_draws_what_rich_table_draws() -> None:
+    from reportcheck.actuals import read_actuals
+    from reportcheck.evaluate import evaluate
+    from reportcheck.registry import load_registry
+    from reportcheck.render import report_table, targets_table
+
+    registry = load_registry()
+    data = read_actuals([EXAMPLES / "illustrative-2023-06.csv"], registry)
+    report = evaluate(registry, data)
+    tables = [
+        table
+        for view in (targets_table(registry.targets, "zh"), report_table(report, "en"))
+        for table in _fitted(view)
+    ]
+    assert len(tables) >= 2
+    for table in tables:
+        for width in (80, 120, 160, 240):
+            if not too_narrow(table.columns, table.natural, width):
+                assert _styled(table, width) == _styled(_rich_table(table, width), width)
+
+
+def _fitted(node: object) -> list[FittedTable]:
+    if isinstance(node, FittedTable):
+        return [node]
+    found: list[FittedTable] = []
+    for child in getattr(node, "renderables", []) or []:
+        found += _fitted(child)
+    return found

@@ -1,8 +1,11 @@
-"""Tables sized from their cells' own lengths, so Rich draws them without measuring every cell.
+"""Tables sized from their cells' own lengths and drawn line by line from Rich's parts.
 
-Rich sizes a table by rendering each cell to measure it, twice when text has to wrap; for the
-93-row tables here that was most of a command's run time. The widths are decided here in one
-pass instead, as the width of the terminal allows:
+Rich's Table sizes a table by rendering each cell to measure it, then renders each cell again
+through a padding wrapper and several passes over its segments; for the 150-row tables here that
+was most of a command's run time. Here the widths are decided in one pass, as the width of the
+terminal allows, and each cell is wrapped with Rich's own Text.wrap and drawn once, with the
+characters of Rich's SIMPLE_HEAD box, so the result is what rich.table.Table(box=SIMPLE_HEAD,
+pad_edge=False) draws with these widths (a test compares the two, character and style):
 
 - columns that never wrap (ids, numbers, statuses) keep their natural width, so an id can
   always be copied whole;
@@ -21,7 +24,7 @@ from typing import TYPE_CHECKING, Literal
 
 from rich import box
 from rich.cells import cell_len
-from rich.table import Table
+from rich.segment import Segment
 from rich.text import Text
 
 if TYPE_CHECKING:
@@ -96,7 +99,7 @@ def _share(
 ) -> dict[int, int]:
     """Split `room` by weight; a column whose share exceeds its natural width gets only that."""
     widths: dict[int, int] = {}
-    left = list(flexible)
+    whole, left = room, list(flexible)
     while left:
         weights = sum(columns[i].weight for i in left)
         capped = [i for i in left if natural[i] * weights <= room * columns[i].weight]
@@ -113,6 +116,13 @@ def _share(
         widths[max(left, key=lambda i: columns[i].weight)] += room - sum(widths[i] for i in left)
         for i in left:
             widths[i] = max(widths[i], _least(columns[i], natural[i]))
+    # Raising a share to its column's least may overdraw the room: take the excess back, a cell
+    # at a time, from the column with the most to spare.
+    while sum(widths.values()) > whole:
+        giving = [i for i in widths if widths[i] > _least(columns[i], natural[i])]
+        if not giving:
+            break
+        widths[max(giving, key=lambda i: widths[i] - _least(columns[i], natural[i]))] -= 1
     return widths
 
 
@@ -158,22 +168,12 @@ class FittedTable:
             return
         widths = fit(self.columns, self.natural, options.max_width)
         kept = [i for i, w in enumerate(widths) if w is not None]
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, title=self.title)
-        for i in kept:
-            column = self.columns[i]
-            table.add_column(
-                column.header,
-                width=widths[i],
-                justify=column.justify,
-                style=column.style,
-                no_wrap=not column.weight,
-                overflow="fold",
-            )
-        for index, row in enumerate(self.rows):
-            if index in self.headings:
-                table.add_section()
-            table.add_row(*(row[i] for i in kept))
-        yield table
+        yield from _Drawing(console, options, [self.columns[i] for i in kept]).table(
+            [w for w in widths if w is not None],
+            [[row[i] for i in kept] for row in self.rows],
+            self.headings,
+            self.title,
+        )
 
     def stacked(self, width: int) -> RenderResult:
         """One block per row: the first cell with the last beside it, each wrapping cell on a
@@ -229,3 +229,115 @@ def _packed(
         line.append_text(item)
     if line.plain.strip():
         yield _whole(line)
+
+
+class _Drawing:
+    """Draws rows of Text in columns of given widths, as rich.table.Table would with
+    box=SIMPLE_HEAD, pad_edge=False, one space of padding each side of a divider, and
+    no_wrap for the columns that never wrap."""
+
+    def __init__(self, console: Console, options: ConsoleOptions, columns: list[Column]) -> None:
+        self.console = console
+        self.options = options
+        self.columns = columns
+        self.box = box.SIMPLE_HEAD.substitute(options, safe=console.safe_box)
+        self.styles = [console.get_style(c.style or "") for c in columns]
+        self.header_style = console.get_style("table.header")
+
+    def table(
+        self,
+        widths: list[int],
+        rows: list[list[Text]],
+        sections: set[int],
+        title: str | None,
+    ) -> RenderResult:
+        console, options, chars = self.console, self.options, self.box
+        last = len(widths) - 1
+        # Rich's widths include each cell's padding: none at the table's edges.
+        padded = [w + (i > 0) + (i < last) for i, w in enumerate(widths)]
+        new_line = Segment.line()
+        if title:
+            annotation = options.update(
+                width=sum(padded) + 2 + last, highlight=False, height=None, justify="center"
+            )
+            text = console.render_str(title, style="table.title", highlight=False)
+            yield from console.render(text, annotation)
+        yield Segment(chars.get_top(padded))
+        yield new_line
+        yield from self._row([Text(c.header) for c in self.columns], widths, "head")
+        yield Segment(chars.get_row(padded, "head", edge=True))
+        yield new_line
+        between = Segment(chars.get_row(padded, "row", edge=True))
+        for index, row in enumerate(rows):
+            yield from self._row(row, widths, "foot" if index == len(rows) - 1 else "mid")
+            if index + 1 in sections:  # a blank line before each section but the first
+                yield between
+                yield new_line
+        yield Segment(chars.get_bottom(padded))
+        yield new_line
+
+    def _row(
+        self, cells: list[Text], widths: list[int], kind: Literal["head", "mid", "foot"]
+    ) -> RenderResult:
+        chars, last, header = self.box, len(widths) - 1, kind == "head"
+        drawn = [
+            self._cell(text, i, width, header)
+            for i, (text, width) in enumerate(zip(cells, widths, strict=True))
+        ]
+        height = max(len(lines) for lines in drawn)
+        left = Segment(getattr(chars, f"{kind}_left"))
+        right = Segment(getattr(chars, f"{kind}_right"))
+        divider = Segment(getattr(chars, f"{kind}_vertical"))
+        for i, lines in enumerate(drawn):
+            if len(lines) < height:
+                style = self.header_style if header else self.styles[i]
+                blank = [Segment(" " * (widths[i] + (i > 0) + (i < last)), style)]
+                extra = [blank] * (height - len(lines))
+                drawn[i] = extra + lines if header else lines + extra  # headers sit at the bottom
+        for line_no in range(height):
+            yield left
+            for i, lines in enumerate(drawn):
+                yield from lines[line_no]
+                if i < last:
+                    yield divider
+            yield right
+            yield Segment.line()
+
+    def _cell(self, text: Text, index: int, width: int, header: bool) -> list[list[Segment]]:
+        """The lines of one cell, each padded to the cell's width, in the cell's style."""
+        column = self.columns[index]
+        style = self.header_style if header else self.styles[index]
+        before = [Segment(" ", style)] if index > 0 else []
+        after = [Segment(" ", style)] if index < len(self.columns) - 1 else []
+        plain = text.plain
+        if (
+            not text.spans
+            and text.justify is None
+            and text.overflow is None
+            and "\n" not in plain
+            and "\t" not in plain
+            and cell_len(plain) <= width
+        ):
+            # One line of one style that fits: what Text.wrap would make of it, padded with
+            # spaces in the text's own style (right-justified text loses trailing spaces first).
+            if column.justify == "right":
+                plain = plain.rstrip()
+                plain = " " * (width - cell_len(plain)) + plain
+            else:
+                plain += " " * (width - cell_len(plain))
+            own = self.console.get_style(text.style) if text.style else None
+            return [[*before, Segment(plain, style + own), *after]]
+        lines = text.wrap(
+            self.console,
+            width,
+            justify=text.justify or column.justify,
+            overflow=text.overflow or "fold",
+            tab_size=text.tab_size or self.console.tab_size,
+            no_wrap=text.no_wrap if text.no_wrap is not None else not column.weight,
+        )
+        rendered = Text("\n").join(lines).render(self.console, end=text.end)
+        drawn = []
+        for line in Segment.split_and_crop_lines(rendered, width, include_new_lines=False):
+            styled = [Segment(s.text, style + s.style) for s in line] if style else line
+            drawn.append([*before, *styled, *after])
+        return drawn
