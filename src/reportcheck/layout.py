@@ -241,7 +241,7 @@ class _Drawing:
         self.options = options
         self.columns = columns
         self.box = box.SIMPLE_HEAD.substitute(options, safe=console.safe_box)
-        self.styles = [console.get_style(c.style or "") for c in columns]
+        self.styles = [console.get_style(c.style or "") or None for c in columns]
         self.header_style = console.get_style("table.header")
 
     def table(
@@ -295,12 +295,13 @@ class _Drawing:
                 extra = [blank] * (height - len(lines))
                 drawn[i] = extra + lines if header else lines + extra  # headers sit at the bottom
         for line_no in range(height):
-            yield left
+            pieces = [left]
             for i, lines in enumerate(drawn):
-                yield from lines[line_no]
+                pieces += lines[line_no]
                 if i < last:
-                    yield divider
-            yield right
+                    pieces.append(divider)
+            pieces.append(right)
+            yield from _joined(pieces)
             yield Segment.line()
 
     def _cell(self, text: Text, index: int, width: int, header: bool) -> list[list[Segment]]:
@@ -326,6 +327,8 @@ class _Drawing:
             else:
                 plain += " " * (width - cell_len(plain))
             own = self.console.get_style(text.style) if text.style else None
+            if own is None or style is None:
+                return [[*before, Segment(plain, own or style), *after]]
             return [[*before, Segment(plain, style + own), *after]]
         lines = text.wrap(
             self.console,
@@ -341,3 +344,18 @@ class _Drawing:
             styled = [Segment(s.text, style + s.style) for s in line] if style else line
             drawn.append([*before, *styled, *after])
         return drawn
+
+
+def _joined(pieces: list[Segment]) -> list[Segment]:
+    """Neighbouring segments of the same style as one: the console then has several times
+    fewer to pass along."""
+    joined: list[Segment] = []
+    text, style = "", pieces[0].style
+    for piece in pieces:
+        if piece.style is style:
+            text += piece.text
+        else:
+            joined.append(Segment(text, style))
+            text, style = piece.text, piece.style
+    joined.append(Segment(text, style))
+    return joined
