@@ -105,7 +105,7 @@ def test_changed_code_does_not_read_old_entries(
 
 
 @pytest.mark.parametrize(
-    "damage", ["", "{not json", '{"identity": null, "tree": {}}', '{"payload_sha256": null}']
+    "damage", ["", "{not json", '{"identity": null, "tree": {}}', '{"payload_crc32": null}']
 )
 def test_a_damaged_entry_is_a_miss_and_is_rewritten(
     folder: Path, own: Callable[..., Path], damage: str

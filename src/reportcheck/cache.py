@@ -6,9 +6,12 @@ code) stored as JSON under a name derived from its bytes, its location and the c
 A hit skips only the YAML: every entry is checked again, quotes against the report text as it is
 now, by the same code as a first load, so an edited report or a changed rule is never missed.
 
-What is served is verified: an entry records the SHA-256 of the registry it was made from, its
-path and the code stamp, and a digest of its own payload; any mismatch (an edited entry, an entry
-copied or linked from another registry's) is a miss. Entries are read only as regular files of
+What is served is verified: an entry holds the very bytes of the registry it was made from, its
+path and the code stamp, and a CRC-32 of its own payload; any mismatch (an edited entry, an entry
+copied or linked from another registry's) is a miss. The registry is compared byte for byte, not
+by a digest, so no two registries can ever share an entry; zlib's CRC-32 (already loaded with the
+command line) only catches a damaged payload, and importing hashlib would cost more than the
+lookup. Entries are read only as regular files of
 this user, without following links and without blocking, and the cache is not used at all in a
 folder that is a link, belongs to someone else, or that others may write to.
 
@@ -18,10 +21,10 @@ REPORTCHECK_NO_CACHE=1 turns it off.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import stat
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,10 +41,10 @@ if TYPE_CHECKING:
     from reportcheck.model import Registry
 
 #: Bumped when the stored form changes.
-FORMAT = 4
+FORMAT = 5
 #: Entries kept; the least recently written beyond this are removed when a new one is stored.
 KEEP = 32
-#: An entry larger than this is not read (the shipped registry's entry is about 60 KB).
+#: An entry larger than this is not read (the shipped registry's entry is about 150 KB).
 MAX_ENTRY_BYTES = 8 * 1024 * 1024
 
 
@@ -69,13 +72,14 @@ def load_registry_cached(path: Path | None = None) -> Registry:
         return load_registry(path)  # which reports the problem
     if not _trusted(folder):
         return load_registry(path)
-    identity = {
-        "format": FORMAT,
-        "registry_sha256": hashlib.sha256(content).hexdigest(),
-        "path": str(path.resolve()),
-        "code": _code_stamp(),
-    }
-    entry = folder / f"registry-{_key(path, content)}.json"
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError:
+        return load_registry(path)  # which reports the problem
+    where, code = str(path.resolve()), _code_stamp()
+    identity = {"format": FORMAT, "path": where, "code": code, "registry": text}
+    key = zlib.crc32(content, zlib.crc32(f"{FORMAT}\0{where}\0{code}\0".encode()))
+    entry = folder / f"registry-{key:08x}{len(content):x}.json"
     tree = _read(entry, identity)
     if tree is not None:
         return build_registry(path, tree)
@@ -122,12 +126,6 @@ def _read_entry(entry: Path) -> bytes | None:
         os.close(fd)
 
 
-def _key(path: Path, content: bytes) -> str:
-    digest = hashlib.sha256(f"{FORMAT}\0{path.resolve()}\0{_code_stamp()}\0".encode())
-    digest.update(content)
-    return digest.hexdigest()[:32]
-
-
 def _code_stamp() -> str:
     """Changes whenever any module of this package is replaced or edited."""
     here = Path(__file__).parent
@@ -148,7 +146,7 @@ def _read(entry: Path, identity: dict[str, Any]) -> Any:
         if stored["identity"] != identity:
             return None
         text = stored["tree"]
-        if hashlib.sha256(text.encode("utf-8")).hexdigest() != stored["payload_sha256"]:
+        if zlib.crc32(text.encode("utf-8")) != stored["payload_crc32"]:
             return None
         return from_plain(json.loads(text))
     except Exception:  # a missing, partial or foreign entry is a miss, never a failure
@@ -158,8 +156,7 @@ def _read(entry: Path, identity: dict[str, Any]) -> Any:
 def _write(entry: Path, tree: Any, folder: Path, identity: dict[str, Any]) -> None:
     try:
         text = json.dumps(to_plain(tree), ensure_ascii=False)
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        stored = {"identity": identity, "payload_sha256": digest, "tree": text}
+        stored = {"identity": identity, "payload_crc32": zlib.crc32(text.encode()), "tree": text}
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         if not _trusted(folder):
             return
