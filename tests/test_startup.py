@@ -1,4 +1,5 @@
-"""Commands load only what they use: no pandas without actuals, never pydantic, yaml only once."""
+"""Commands load only what they use: no pandas without actuals, never pydantic, yaml only once,
+no hashlib or emoji codes."""
 
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ try:
     main()
 except SystemExit:
     pass
-print(json.dumps(sorted(m for m in ("pandas", "openpyxl", "numpy", "pydantic", "yaml")
-                        if m in sys.modules)), file=sys.stderr)
+# hashlib (OpenSSL) and Rich's emoji table cost 1.5-2 ms each and serve none of these commands.
+HEAVY = ("pandas", "openpyxl", "numpy", "pydantic", "yaml", "hashlib", "rich._emoji_codes")
+print(json.dumps(sorted(m for m in HEAVY if m in sys.modules)), file=sys.stderr)
 """
 
 

@@ -280,9 +280,13 @@ def _out(renderable: RenderableType) -> None:
 
     piped = not sys.stdout.isatty() and not os.environ.get("COLUMNS")
     # crop=False: a stacked layout lets an id or a number run past a very narrow terminal
-    # rather than be cut.
+    # rather than be cut. emoji=False: ":smile:" in a heading stays text (and Rich's table of
+    # emoji codes, 1.5 ms to import, is not loaded).
     console = Console(
-        file=raw_stream(sys.stdout), highlight=False, width=PIPE_WIDTH if piped else None
+        file=raw_stream(sys.stdout),
+        highlight=False,
+        emoji=False,
+        width=PIPE_WIDTH if piped else None,
     )
     console.print(SafeRenderable(renderable), crop=False)
 
@@ -398,7 +402,6 @@ def targets(
     \b
     Example: reportcheck targets --section 二 --format json
     """
-    from reportcheck import markdown, serialize
     from reportcheck.choices import check_ids, check_sections
     from reportcheck.model import section_matches
 
@@ -412,11 +415,18 @@ def targets(
         if (not wanted_ids or t.id in wanted_ids)
         and (not sections or any(section_matches(t.section, s) for s in sections))
     ]
+    # Each format imports only its own writer: a table needs neither JSON nor Markdown.
     if fmt is Format.json:
+        from reportcheck import serialize
+
         typer.echo(serialize.to_json([serialize.target_dict(t, words) for t in chosen]), nl=False)
     elif fmt is Format.csv:
+        from reportcheck import serialize
+
         typer.echo(_csv(serialize.targets_csv(chosen, words), bom), nl=False)
     elif fmt is Format.markdown:
+        from reportcheck import markdown
+
         typer.echo(markdown.targets_markdown(chosen, words), nl=False)
     else:
         from reportcheck.render import targets_table
@@ -455,7 +465,6 @@ def diff(
     \b
     Example: reportcheck diff actuals/2023-06.xlsx --fail-on missed
     """
-    from reportcheck import markdown, serialize
     from reportcheck.actuals import table_paths
     from reportcheck.choices import (
         check_ids,
@@ -487,6 +496,8 @@ def diff(
         data = _read(paths, registry)
     except ActualsError as exc:
         if fmt is Format.json:
+            from reportcheck import serialize
+
             typer.echo(
                 serialize.to_json(serialize.report_dict(None, words, exc.problems, _State.lang)),
                 nl=False,
@@ -496,13 +507,19 @@ def diff(
     report = report.select(wanted_ids, sections, statuses)
     filters = filter_words(ids or [], section or [], status or [])
     if fmt is Format.json:
+        from reportcheck import serialize
+
         typer.echo(
             serialize.to_json(serialize.report_dict(report, words, message_lang=_State.lang)),
             nl=False,
         )
     elif fmt is Format.csv:
+        from reportcheck import serialize
+
         typer.echo(_csv(serialize.report_csv(report, words), bom), nl=False)
     elif fmt is Format.markdown:
+        from reportcheck import markdown
+
         typer.echo(markdown.report_markdown(report, words, filters, show_all), nl=False)
     else:
         from reportcheck.render import report_table
@@ -531,7 +548,6 @@ def status_(
     \b
     Example: reportcheck status --actuals actuals/ --format markdown > review.md
     """
-    from reportcheck import markdown, serialize
     from reportcheck.choices import fail_on_option, period_option, suggested_period
 
     words = _lang(lang)
@@ -546,10 +562,16 @@ def status_(
         month = suggested_period(registry, as_of)
         advice = hint("no-actuals", _State.lang, period=month, file=f"actuals/{month}.xlsx")
         if fmt is Format.json:
+            from reportcheck import serialize
+
             typer.echo(serialize.to_json(serialize.overview_dict(view)), nl=False)
         elif fmt is Format.csv:
+            from reportcheck import serialize
+
             typer.echo(_csv(serialize.overview_csv(view, words), bom), nl=False)
         elif fmt is Format.markdown:
+            from reportcheck import markdown
+
             typer.echo(markdown.overview_markdown(view, words, advice), nl=False)
         else:
             from reportcheck.render import overview_view
@@ -569,10 +591,16 @@ def status_(
     result = review(registry, data, as_of)
     result = dataclasses.replace(result, report=_with_doubts(result.report, registry, data))
     if fmt is Format.json:
+        from reportcheck import serialize
+
         typer.echo(serialize.to_json(serialize.review_dict(result, words, _State.lang)), nl=False)
     elif fmt is Format.csv:
+        from reportcheck import serialize
+
         typer.echo(_csv(serialize.review_csv(result, words), bom), nl=False)
     elif fmt is Format.markdown:
+        from reportcheck import markdown
+
         typer.echo(markdown.review_markdown(result, words, show_all), nl=False)
     else:
         from reportcheck.render import review_view
