@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -10,12 +9,9 @@ from pathlib import Path
 import pytest
 
 from reportcheck import cache
-from reportcheck import registry as registry_module
 from reportcheck.cache import load_registry_cached
 from reportcheck.errors import RegistryError
 from reportcheck.model import Registry
-from reportcheck.registry import build_registry, read_registry_tree
-from reportcheck.yamlnodes import from_plain, to_plain
 
 from .test_registry_validation import GOOD_ENTRY, SEED, registry_text
 
@@ -42,31 +38,25 @@ def own(tmp_path: Path) -> Callable[..., Path]:
 
 
 def entries(folder: Path) -> list[Path]:
-    return sorted(folder.glob("registry-*.json"))
+    return sorted(folder.glob("registry-*.bin"))
 
 
-def parsing_forbidden(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(text: str, file: str) -> None:
-        raise AssertionError("the YAML was parsed again")
+def loading_forbidden(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(path: Path | None = None) -> None:
+        raise AssertionError("the registry was parsed and checked again")
 
-    monkeypatch.setattr(registry_module, "parse_yaml", refuse)
-
-
-def test_the_stored_form_gives_back_an_equal_registry(registry: Registry) -> None:
-    tree, _ = read_registry_tree(registry.path)
-    plain = json.loads(json.dumps(to_plain(tree)))
-    assert from_plain(plain) == tree
-    assert build_registry(registry.path, from_plain(plain)) == registry
+    monkeypatch.setattr(cache, "load_registry", refuse)
 
 
-def test_a_second_load_skips_the_yaml(
+def test_a_second_load_neither_parses_nor_checks_again(
     folder: Path, monkeypatch: pytest.MonkeyPatch, registry: Registry
 ) -> None:
     first = load_registry_cached()
     assert first == registry
     assert len(entries(folder)) == 1
-    parsing_forbidden(monkeypatch)
+    loading_forbidden(monkeypatch)
     assert load_registry_cached() == registry
+    assert load_registry_cached().get("gdp_growth") == registry.get("gdp_growth")
 
 
 def test_an_edited_registry_is_loaded_afresh(folder: Path, own: Callable[..., Path]) -> None:
@@ -105,18 +95,43 @@ def test_changed_code_does_not_read_old_entries(
 
 
 @pytest.mark.parametrize(
-    "damage", ["", "{not json", '{"identity": null, "tree": {}}', '{"payload_crc32": null}']
+    "damage",
+    [
+        b"",
+        b"{not json",
+        b'{"identity": null}\n',
+        b'{"identity": {}, "sizes": [0, 0, 0]}\n',
+        b"\x80\x05N.",  # a pickle without a header
+    ],
 )
 def test_a_damaged_entry_is_a_miss_and_is_rewritten(
-    folder: Path, own: Callable[..., Path], damage: str
+    folder: Path, own: Callable[..., Path], damage: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = own()
     expected = load_registry_cached(path)
     [entry] = entries(folder)
-    entry.write_text(damage, encoding="utf-8")
+    entry.write_bytes(damage)
     assert load_registry_cached(path) == expected
-    tree, _ = read_registry_tree(path)
-    assert json.loads(json.loads(entry.read_text(encoding="utf-8"))["tree"]) == to_plain(tree)
+    loading_forbidden(monkeypatch)  # the entry was written again, whole
+    assert load_registry_cached(path) == expected
+
+
+def test_a_truncated_entry_is_a_miss(folder: Path, own: Callable[..., Path]) -> None:
+    path = own()
+    expected = load_registry_cached(path)
+    [entry] = entries(folder)
+    entry.write_bytes(entry.read_bytes()[:-1])
+    assert load_registry_cached(path) == expected
+
+
+def test_the_entry_holds_the_registry_and_its_report_byte_for_byte(
+    folder: Path, own: Callable[..., Path]
+) -> None:
+    path = own()
+    load_registry_cached(path)
+    [entry] = entries(folder)
+    body = entry.read_bytes().partition(b"\n")[2]
+    assert body.startswith(path.read_bytes() + (path.parent / "seed.txt").read_bytes())
 
 
 def test_a_refused_registry_is_never_stored(folder: Path, own: Callable[..., Path]) -> None:

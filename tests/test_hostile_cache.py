@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import shutil
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,7 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportcheck.cache import load_registry_cached
+from reportcheck.cache import load_registry_cached, pickled
+from reportcheck.model import Registry
 from reportcheck.registry import default_registry_path, load_registry
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX permissions and pipes")
@@ -46,22 +49,37 @@ def copy(tmp_path: Path) -> Callable[[str, str], Path]:
 
 
 def only_entry(folder: Path) -> Path:
-    (entry,) = folder.glob("registry-*.json")
+    (entry,) = folder.glob("registry-*.bin")
     return entry
 
 
-def forge(entry: Path) -> None:
-    """Change gdp_growth's stored 6 ± 0.5 to 1 ± 0.1, as someone editing the file would."""
-    stored = json.loads(entry.read_text(encoding="utf-8"))
-    tree = json.loads(stored["tree"])
-    (targets,) = [value for key, _, value in tree["items"] if key == "targets"]
-    for target in targets:
-        fields = {key: item for item in target["items"] for key in item[:1]}
-        if fields["id"][2] == "gdp_growth":
-            fields["value"][2] = 1
-            fields["tolerance"][2] = {"float": "0.1"}
-    stored["tree"] = json.dumps(tree, ensure_ascii=False)
-    entry.write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
+def forge(entry: Path, payload: bytes | None = None, crc: bool = False) -> None:
+    """Replace the stored registry by `payload` (default: the registry with gdp_growth's 6%
+    made 1%), as someone editing the file would; with `crc`, the payload's CRC-32 is made to
+    match as well."""
+    head, _, body = entry.read_bytes().partition(b"\n")
+    header = json.loads(head)
+    kept = sum(header["sizes"][:2])
+    if payload is None:
+        payload = pickled(_edited_registry(entry.parent.parent / "forged"))
+    header["sizes"][2] = len(payload)
+    if crc:
+        header["payload_crc32"] = zlib.crc32(payload)
+    entry.write_bytes(json.dumps(header).encode() + b"\n" + body[:kept] + payload)
+
+
+def _edited_registry(root: Path) -> Registry:
+    shipped = default_registry_path().resolve()
+    (root / "data").mkdir(parents=True, exist_ok=True)
+    shutil.copytree(shipped.parent.parent / "seeds", root / "seeds", dirs_exist_ok=True)
+    text = shipped.read_text(encoding="utf-8")
+    gdp = "quote: 地区生产总值增长6%左右"
+    assert text.count(gdp) == 1
+    assert "value: 6\n" in text.split(gdp)[1][:200]
+    before, after = text.split(gdp)
+    text = before + gdp + after.replace("value: 6\n", "value: 1\n", 1)
+    (root / "data" / "targets.yaml").write_text(text, encoding="utf-8")
+    return load_registry(root / "data" / "targets.yaml")
 
 
 def gdp_rule(path: Path | None = None) -> object:
@@ -77,16 +95,65 @@ def test_an_edited_entry_is_not_served(folder: Path) -> None:
     assert gdp_rule() == truth
 
 
+def test_the_forgery_changes_the_rule_when_its_crc_is_made_to_match(folder: Path) -> None:
+    """The forgery above is a real one: the cache guards against damage, not against someone who
+    can already write the user's files (who could as well edit the registry)."""
+    truth = gdp_rule()
+    forge(only_entry(folder), crc=True)
+    assert gdp_rule() != truth
+
+
 @settings(max_examples=30, deadline=None)
 @given(st.integers(min_value=0), st.integers(min_value=0, max_value=255))
 def test_any_changed_byte_is_a_miss_never_a_wrong_rule(position: int, byte: int) -> None:
     folder = Path(os.environ["REPORTCHECK_CACHE_DIR"])
     truth = load_registry()
     load_registry_cached()
-    for entry in folder.glob("registry-*.json"):
+    for entry in folder.glob("registry-*.bin"):
         data = bytearray(entry.read_bytes())
         data[position % len(data)] = byte
         entry.write_bytes(bytes(data))
+    assert load_registry_cached() == truth
+
+
+class _Call:
+    """Unpickled, it would call `function(*args)`."""
+
+    def __init__(self, function: object, *args: object) -> None:
+        self.reduced = (function, args)
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        return self.reduced
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        lambda made, kept: _Call(os.mkdir, str(made)),
+        lambda made, kept: _Call(os.remove, str(kept)),
+        lambda made, kept: _Call(eval, f"__import__('os').mkdir({str(made)!r})"),
+        lambda made, kept: _Call(shutil.copyfile, str(kept), str(made)),
+    ],
+)
+def test_an_entry_that_would_call_code_is_refused_and_nothing_runs(
+    folder: Path, tmp_path: Path, payload: Callable[[Path, Path], object]
+) -> None:
+    truth = load_registry()
+    load_registry_cached()
+    made, kept = tmp_path / "made-by-the-entry", tmp_path / "kept"
+    kept.write_text("", encoding="utf-8")
+    forge(only_entry(folder), pickle.dumps(payload(made, kept)), crc=True)
+    assert load_registry_cached() == truth
+    assert not made.exists()
+    assert kept.exists()
+
+
+def test_an_entry_holding_anything_but_a_registry_is_a_miss(folder: Path) -> None:
+    from fractions import Fraction
+
+    truth = load_registry()
+    load_registry_cached()
+    forge(only_entry(folder), pickle.dumps(Fraction(1, 3)), crc=True)
     assert load_registry_cached() == truth
 
 
@@ -97,7 +164,7 @@ def test_an_entry_linked_or_copied_from_another_registry_is_not_served(
     load_registry_cached(first)
     entry_a = only_entry(folder)
     load_registry_cached(second)
-    (entry_b,) = set(folder.glob("registry-*.json")) - {entry_a}
+    (entry_b,) = set(folder.glob("registry-*.bin")) - {entry_a}
     entry_b.unlink()
     entry_b.symlink_to(entry_a)
     assert load_registry_cached(second).meta.title_zh == "乙市报告"
@@ -119,7 +186,7 @@ def test_a_folder_others_can_write_is_not_used(folder: Path) -> None:
     forge(only_entry(folder))
     folder.chmod(0o777)
     assert gdp_rule() == truth
-    assert len(list(folder.glob("registry-*.json"))) == 1  # nothing written there either
+    assert len(list(folder.glob("registry-*.bin"))) == 1  # nothing written there either
 
 
 def test_a_linked_cache_folder_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,19 +1,21 @@
-"""Registries that loaded cleanly before, read back without parsing YAML again.
+"""Registries that loaded cleanly before, read back without parsing or checking them again.
 
-Importing yaml and parsing the registry is most of what a command does before its real work. A
-registry that passed every check has its parsed tree (data and line numbers, never objects or
-code) stored as JSON under a name derived from its bytes, its location and the code that read it.
-A hit skips only the YAML: every entry is checked again, quotes against the report text as it is
-now, by the same code as a first load, so an edited report or a changed rule is never missed.
+Importing yaml, parsing the registry and checking every entry is most of what a command does
+before its real work. A registry that passed every check is stored in its built form, beside the
+very bytes of the registry file and of the report text its quotes were checked against, under a
+name derived from those bytes, its location and the code that read it. Every check is a function
+of those bytes and that code alone, so an entry is served only when all of them are unchanged:
+an edited registry, an edited report or a changed rule is always a miss and a full load. The
+registry and the report are compared byte for byte, not by a digest, so no two registries can
+ever share an entry; a CRC-32 (zlib, already loaded with the command line) catches a damaged
+payload.
 
-What is served is verified: an entry holds the very bytes of the registry it was made from, its
-path and the code stamp, and a CRC-32 of its own payload; any mismatch (an edited entry, an entry
-copied or linked from another registry's) is a miss. The registry is compared byte for byte, not
-by a digest, so no two registries can ever share an entry; zlib's CRC-32 (already loaded with the
-command line) only catches a damaged payload, and importing hashlib would cost more than the
-lookup. Entries are read only as regular files of
-this user, without following links and without blocking, and the cache is not used at all in a
-folder that is a link, belongs to someone else, or that others may write to.
+What is served is inert. The built form is pickled, and read back by an unpickler that can make
+only the registry's own value types (its records and enums, Fraction, Decimal, paths) and calls
+nothing else, so even an entry written by someone else cannot run code or yield anything but a
+Registry. Entries are read only as regular files of this user, without following links and
+without blocking, and the cache is not used at all in a folder that is a link, belongs to someone
+else, or that others may write to.
 
 REPORTCHECK_CACHE_DIR moves the cache (default: the user cache folder, e.g. ~/.cache/reportcheck);
 REPORTCHECK_NO_CACHE=1 turns it off.
@@ -21,31 +23,52 @@ REPORTCHECK_NO_CACHE=1 turns it off.
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import pickle
 import stat
 import zlib
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from reportcheck.limits import MAX_REGISTRY_BYTES, read_limited
-from reportcheck.registry import (
-    build_registry,
-    default_registry_path,
-    load_registry,
-    read_registry_tree,
-)
-from reportcheck.yamlnodes import from_plain, to_plain
+from reportcheck.limits import MAX_REGISTRY_BYTES, MAX_REPORT_BYTES, read_limited
+from reportcheck.model import Registry
+from reportcheck.registry import default_registry_path, load_registry, seed_path
 
 if TYPE_CHECKING:
-    from reportcheck.model import Registry
+    from collections.abc import Mapping
 
 #: Bumped when the stored form changes.
-FORMAT = 5
+FORMAT = 6
 #: Entries kept; the least recently written beyond this are removed when a new one is stored.
 KEEP = 32
-#: An entry larger than this is not read (the shipped registry's entry is about 150 KB).
-MAX_ENTRY_BYTES = 8 * 1024 * 1024
+#: An entry larger than this is not read (the shipped registry's entry is about 200 KB).
+MAX_ENTRY_BYTES = 8 * 1024 * 1024 + MAX_REGISTRY_BYTES + MAX_REPORT_BYTES
+#: The modules whose classes make up a built registry; the unpickler makes nothing else.
+RECORD_MODULES = frozenset(
+    {
+        "reportcheck.model",
+        "reportcheck.periods",
+        "reportcheck.units",
+        "reportcheck.rules.base",
+        "reportcheck.rules.level",
+        "reportcheck.rules.baseline",
+        "reportcheck.rules.relative",
+        "reportcheck.rules.done",
+    }
+)
+#: Standard-library value types a registry holds.
+VALUE_TYPES = frozenset(
+    {
+        ("decimal", "Decimal"),
+        ("fractions", "Fraction"),
+        ("pathlib", "PosixPath"),
+        ("pathlib", "WindowsPath"),
+        ("reportcheck.cache", "read_only"),
+    }
+)
 
 
 def cache_dir() -> Path | None:
@@ -61,7 +84,8 @@ def cache_dir() -> Path | None:
 
 
 def load_registry_cached(path: Path | None = None) -> Registry:
-    """As load_registry, without parsing YAML when the registry and the code are unchanged."""
+    """As load_registry, without parsing or checking when the registry, its report and the code
+    are unchanged."""
     path = path or default_registry_path()
     folder = cache_dir()
     if folder is None:
@@ -72,20 +96,15 @@ def load_registry_cached(path: Path | None = None) -> Registry:
         return load_registry(path)  # which reports the problem
     if not _trusted(folder):
         return load_registry(path)
-    try:
-        text = content.decode("utf-8")
-    except UnicodeDecodeError:
-        return load_registry(path)  # which reports the problem
-    where, code = str(path.resolve()), _code_stamp()
-    identity = {"format": FORMAT, "path": where, "code": code, "registry": text}
-    key = zlib.crc32(content, zlib.crc32(f"{FORMAT}\0{where}\0{code}\0".encode()))
-    entry = folder / f"registry-{key:08x}{len(content):x}.json"
-    tree = _read(entry, identity)
-    if tree is not None:
-        return build_registry(path, tree)
-    data, problems = read_registry_tree(path)
-    registry = build_registry(path, data, problems)  # raises when the registry is refused
-    _write(entry, data, folder, identity)
+    identity = {"format": FORMAT, "path": str(path.resolve()), "given": str(path)}
+    identity["code"] = _code_stamp()
+    key = zlib.crc32(content, zlib.crc32(json.dumps(identity).encode()))
+    entry = folder / f"registry-{key:08x}{len(content):x}.bin"
+    stored = _read(entry, identity, content)
+    if stored is not None:
+        return stored
+    registry = load_registry(path)  # raises when the registry is refused
+    _write(entry, registry, content, folder, identity)
     return registry
 
 
@@ -136,41 +155,93 @@ def _code_stamp() -> str:
     )
 
 
-def _read(entry: Path, identity: dict[str, Any]) -> Any:
-    """The stored tree when the entry is this registry's and intact, else None (a miss)."""
+def _read(entry: Path, identity: dict[str, Any], content: bytes) -> Registry | None:
+    """The stored registry when the entry is this registry's, its report is unchanged and the
+    entry is intact, else None (a miss)."""
     data = _read_entry(entry)
     if data is None:
         return None
     try:
-        stored = json.loads(data.decode("utf-8"))
-        if stored["identity"] != identity:
+        head, _, body = data.partition(b"\n")
+        header = json.loads(head)
+        if header["identity"] != identity:
             return None
-        text = stored["tree"]
-        if zlib.crc32(text.encode("utf-8")) != stored["payload_crc32"]:
+        sizes = header["sizes"]
+        registry_end, seed_end = sizes[0], sizes[0] + sizes[1]
+        if len(body) != seed_end + sizes[2] or body[:registry_end] != content:
             return None
-        return from_plain(json.loads(text))
+        seed = header["seed"]
+        report = b"" if seed is None else read_limited(Path(seed), MAX_REPORT_BYTES, "a report")
+        if body[registry_end:seed_end] != report:
+            return None
+        payload = body[seed_end:]
+        if zlib.crc32(payload) != header["payload_crc32"]:
+            return None
+        registry = _Unpickler(io.BytesIO(payload)).load()
     except Exception:  # a missing, partial or foreign entry is a miss, never a failure
         return None
+    return registry if isinstance(registry, Registry) else None
 
 
-def _write(entry: Path, tree: Any, folder: Path, identity: dict[str, Any]) -> None:
+def _write(
+    entry: Path, registry: Registry, content: bytes, folder: Path, identity: dict[str, Any]
+) -> None:
     try:
-        text = json.dumps(to_plain(tree), ensure_ascii=False)
-        stored = {"identity": identity, "payload_crc32": zlib.crc32(text.encode()), "tree": text}
+        seed = seed_path(registry.path, registry.meta)
+        report = b"" if seed is None else read_limited(seed, MAX_REPORT_BYTES, "a report")
+        payload = pickled(registry)
+        header = {
+            "identity": identity,
+            "seed": None if seed is None else str(seed),
+            "sizes": [len(content), len(report), len(payload)],
+            "payload_crc32": zlib.crc32(payload),
+        }
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         if not _trusted(folder):
             return
         partial = entry.with_name(f"{entry.name}.{os.getpid()}.partial")
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
         fd = os.open(partial, flags, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as stream:
-            stream.write(json.dumps(stored, ensure_ascii=False))
+        with os.fdopen(fd, "wb") as out:
+            out.write(json.dumps(header).encode() + b"\n" + content + report + payload)
         os.replace(partial, entry)
         entries = sorted(
-            (p for p in folder.glob("registry-*.json") if p.is_file() and not p.is_symlink()),
+            (p for p in folder.glob("registry-*.bin") if p.is_file() and not p.is_symlink()),
             key=lambda p: p.stat().st_mtime_ns,
         )
         for old in entries[:-KEEP]:
             old.unlink(missing_ok=True)
-    except (OSError, TypeError):
-        pass  # an unwritable cache, or a tree JSON cannot hold, only costs the next run a load
+    except (OSError, pickle.PicklingError):
+        pass  # an unwritable cache, or a registry pickle cannot hold, only costs the next run
+
+
+def pickled(registry: Registry) -> bytes:
+    """The stored form of a built registry."""
+    stream = io.BytesIO()
+    _Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL).dump(registry)
+    return stream.getvalue()
+
+
+def read_only(table: dict[str, Any]) -> Mapping[str, Any]:
+    """A registry's table of units, read-only as the registry holds it."""
+    return MappingProxyType(table)
+
+
+class _Pickler(pickle.Pickler):
+    def reducer_override(self, obj: object) -> Any:
+        if isinstance(obj, MappingProxyType):
+            return read_only, (dict(obj),)
+        return NotImplemented
+
+
+class _Unpickler(pickle.Unpickler):
+    """Makes only the classes a built registry is made of, and calls nothing else."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module in RECORD_MODULES or (module, name) in VALUE_TYPES:
+            found = super().find_class(module, name)
+            if (module, name) in VALUE_TYPES or (
+                isinstance(found, type) and found.__module__ == module
+            ):
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of a registry")
