@@ -138,7 +138,7 @@ def _rich_table(table: FittedTable, width: int) -> Table:
             overflow="fold",
         )
     for index, row in enumerate(table.rows):
-        if index in table.headings:
+        if index in table.breaks:
             drawn.add_section()
         drawn.add_row(*(row[i] for i in kept))
     return drawn

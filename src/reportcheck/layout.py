@@ -18,7 +18,7 @@ pad_edge=False) draws with these widths (a test compares the two, character and 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -147,14 +147,21 @@ class FittedTable:
     """A Rich table whose column widths are fitted to the console it is printed on."""
 
     def __init__(
-        self, columns: Sequence[Column], rows: Sequence[Row], title: str | None = None
+        self,
+        columns: Sequence[Column],
+        rows: Sequence[Row],
+        title: str | None = None,
+        breaks: Collection[int] = (),
     ) -> None:
         self.columns = columns
         self.source = list(rows)
         self.rows = [
             row.cells(len(columns)) if isinstance(row, Heading | Note) else row for row in rows
         ]
-        self.headings = {i for i, row in enumerate(rows) if isinstance(row, Heading) and i}
+        #: Rows drawn after a blank line: every section heading but the first, and `breaks`.
+        self.breaks = {
+            i for i, row in enumerate(rows) if i and (isinstance(row, Heading) or i in breaks)
+        }
         self.title = title
         natural = [cell_len(c.header) for c in columns]
         for cells in self.rows:
@@ -171,7 +178,7 @@ class FittedTable:
         yield from _Drawing(console, options, [self.columns[i] for i in kept]).table(
             [w for w in widths if w is not None],
             [[row[i] for i in kept] for row in self.rows],
-            self.headings,
+            self.breaks,
             self.title,
         )
 
@@ -185,7 +192,9 @@ class FittedTable:
         beside: int | None = next((i for i, c in enumerate(self.columns) if c.beside), None)
         if beside is None and not self.columns[last].weight and last != head:
             beside = last
-        for row, cells in zip(self.source, self.rows, strict=True):
+        for index, (row, cells) in enumerate(zip(self.source, self.rows, strict=True)):
+            if index in self.breaks and not isinstance(row, Heading):
+                yield Text()
             if isinstance(row, Heading):
                 yield _whole(Text(f"{row.key} {row.title}", style="bold"))
                 continue

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from rich import box
 from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -320,21 +319,22 @@ def overview_view(view: Overview, lang: str, hint: str) -> RenderableType:
         f"{word('commitments', lang)}, {view.references} {word('references', lang)}",
         style="bold",
     )
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column(word("by_section", lang))
-    table.add_column(word("count", lang), justify="right")
-    for key, count in view.by_section.items():
-        table.add_row(Text(view.registry.sections[key].title(lang)), Text(str(count)))
-    kinds = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    kinds.add_column(word("by_kind", lang))
-    kinds.add_column(word("count", lang), justify="right")
-    for key, count in view.by_category.items():
-        kinds.add_row(Text(pick(CATEGORY[key], lang)), Text(str(count)))
-    kinds.add_section()
-    for key, count in view.by_release.items():
-        kinds.add_row(
-            Text(f"{word('released', lang)}: {pick(CATEGORY[key], lang)}"), Text(str(count))
-        )
+    count = Column(word("count", lang), justify="right")
+    table = FittedTable(
+        [Column(word("by_section", lang)), count],
+        [
+            [Text(view.registry.sections[key].title(lang)), Text(str(number))]
+            for key, number in view.by_section.items()
+        ],
+    )
+    by_kind = [[Text(pick(CATEGORY[k], lang)), Text(str(n))] for k, n in view.by_category.items()]
+    released = [
+        [Text(f"{word('released', lang)}: {pick(CATEGORY[k], lang)}"), Text(str(n))]
+        for k, n in view.by_release.items()
+    ]
+    kinds = FittedTable(
+        [Column(word("by_kind", lang)), count], [*by_kind, *released], breaks={len(by_kind)}
+    )
     return Group(head, table, kinds, Text(hint, style="yellow"))
 
 
