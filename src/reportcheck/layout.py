@@ -140,7 +140,10 @@ def _least(column: Column, natural: int) -> int:
 
 
 def _longest_line(text: Text) -> int:
-    return max((cell_len(line) for line in text.plain.split("\n")), default=0)
+    plain = text.plain
+    if "\n" not in plain:
+        return cell_len(plain)
+    return max(cell_len(line) for line in plain.split("\n"))
 
 
 class FittedTable:
@@ -240,6 +243,9 @@ def _packed(
         yield _whole(line)
 
 
+_EDGE_PARTS = ("left", "vertical", "right")
+
+
 class _Drawing:
     """Draws rows of Text in columns of given widths, as rich.table.Table would with
     box=SIMPLE_HEAD, pad_edge=False, one space of padding each side of a divider, and
@@ -252,6 +258,12 @@ class _Drawing:
         self.box = box.SIMPLE_HEAD.substitute(options, safe=console.safe_box)
         self.styles = [console.get_style(c.style or "") or None for c in columns]
         self.header_style = console.get_style("table.header")
+        # The padding each side of a cell: none at the table's edges.
+        self.pads = [(" " * (i > 0), " " * (i < len(columns) - 1)) for i in range(len(columns))]
+        self.edges = {
+            kind: tuple(Segment(getattr(self.box, f"{kind}_{part}")) for part in _EDGE_PARTS)
+            for kind in ("head", "mid", "foot")
+        }
 
     def table(
         self,
@@ -288,15 +300,13 @@ class _Drawing:
     def _row(
         self, cells: list[Text], widths: list[int], kind: Literal["head", "mid", "foot"]
     ) -> RenderResult:
-        chars, last, header = self.box, len(widths) - 1, kind == "head"
+        last, header = len(widths) - 1, kind == "head"
         drawn = [
             self._cell(text, i, width, header)
             for i, (text, width) in enumerate(zip(cells, widths, strict=True))
         ]
         height = max(len(lines) for lines in drawn)
-        left = Segment(getattr(chars, f"{kind}_left"))
-        right = Segment(getattr(chars, f"{kind}_right"))
-        divider = Segment(getattr(chars, f"{kind}_vertical"))
+        left, divider, right = self.edges[kind]
         for i, lines in enumerate(drawn):
             if len(lines) < height:
                 style = self.header_style if header else self.styles[i]
@@ -317,8 +327,7 @@ class _Drawing:
         """The lines of one cell, each padded to the cell's width, in the cell's style."""
         column = self.columns[index]
         style = self.header_style if header else self.styles[index]
-        before = [Segment(" ", style)] if index > 0 else []
-        after = [Segment(" ", style)] if index < len(self.columns) - 1 else []
+        pre, post = self.pads[index]
         plain = text.plain
         if (
             not text.spans
@@ -326,7 +335,7 @@ class _Drawing:
             and text.overflow is None
             and "\n" not in plain
             and "\t" not in plain
-            and cell_len(plain) <= width
+            and (length := cell_len(plain)) <= width
         ):
             # One line of one style that fits: what Text.wrap would make of it, padded with
             # spaces in the text's own style (right-justified text loses trailing spaces first).
@@ -334,11 +343,14 @@ class _Drawing:
                 plain = plain.rstrip()
                 plain = " " * (width - cell_len(plain)) + plain
             else:
-                plain += " " * (width - cell_len(plain))
+                plain += " " * (width - length)
             own = self.console.get_style(text.style) if text.style else None
-            if own is None or style is None:
-                return [[*before, Segment(plain, own or style), *after]]
-            return [[*before, Segment(plain, style + own), *after]]
+            if own is None:
+                return [[Segment(pre + plain + post, style)]]
+            inner = Segment(plain, own if style is None else style + own)
+            return [[Segment(pre, style), inner, Segment(post, style)]]
+        before = [Segment(pre, style)] if pre else []
+        after = [Segment(post, style)] if post else []
         lines = text.wrap(
             self.console,
             width,
