@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import pickle
 import shutil
@@ -53,19 +52,15 @@ def only_entry(folder: Path) -> Path:
     return entry
 
 
-def forge(entry: Path, payload: bytes | None = None, crc: bool = False) -> None:
+def forge(entry: Path, payload: bytes | None = None, crc_matches: bool = False) -> None:
     """Replace the stored registry by `payload` (default: the registry with gdp_growth's 6%
-    made 1%), as someone editing the file would; with `crc`, the payload's CRC-32 is made to
-    match as well."""
-    head, _, body = entry.read_bytes().partition(b"\n")
-    header = json.loads(head)
-    kept = sum(header["sizes"][:2])
+    made 1%), as someone editing the file would; with `crc_matches`, its CRC-32 is made to match
+    as well."""
+    *kept, crc, old = pickle.loads(entry.read_bytes())
     if payload is None:
         payload = pickled(_edited_registry(entry.parent.parent / "forged"))
-    header["sizes"][2] = len(payload)
-    if crc:
-        header["payload_crc32"] = zlib.crc32(payload)
-    entry.write_bytes(json.dumps(header).encode() + b"\n" + body[:kept] + payload)
+    assert payload != old
+    entry.write_bytes(pickle.dumps((*kept, zlib.crc32(payload) if crc_matches else crc, payload)))
 
 
 def _edited_registry(root: Path) -> Registry:
@@ -99,7 +94,7 @@ def test_the_forgery_changes_the_rule_when_its_crc_is_made_to_match(folder: Path
     """The forgery above is a real one: the cache guards against damage, not against someone who
     can already write the user's files (who could as well edit the registry)."""
     truth = gdp_rule()
-    forge(only_entry(folder), crc=True)
+    forge(only_entry(folder), crc_matches=True)
     assert gdp_rule() != truth
 
 
@@ -142,7 +137,7 @@ def test_an_entry_that_would_call_code_is_refused_and_nothing_runs(
     load_registry_cached()
     made, kept = tmp_path / "made-by-the-entry", tmp_path / "kept"
     kept.write_text("", encoding="utf-8")
-    forge(only_entry(folder), pickle.dumps(payload(made, kept)), crc=True)
+    forge(only_entry(folder), pickle.dumps(payload(made, kept)), crc_matches=True)
     assert load_registry_cached() == truth
     assert not made.exists()
     assert kept.exists()
@@ -153,7 +148,7 @@ def test_an_entry_holding_anything_but_a_registry_is_a_miss(folder: Path) -> Non
 
     truth = load_registry()
     load_registry_cached()
-    forge(only_entry(folder), pickle.dumps(Fraction(1, 3)), crc=True)
+    forge(only_entry(folder), pickle.dumps(Fraction(1, 3)), crc_matches=True)
     assert load_registry_cached() == truth
 
 

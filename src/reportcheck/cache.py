@@ -24,7 +24,6 @@ REPORTCHECK_NO_CACHE=1 turns it off.
 from __future__ import annotations
 
 import io
-import json
 import os
 import pickle
 import stat
@@ -41,7 +40,10 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 #: Bumped when the stored form changes.
-FORMAT = 6
+FORMAT = 7
+#: What names an entry: the stored form's version, the registry's path (resolved and as given)
+#: and the code stamp.
+Identity = tuple[int, str, str, str]
 #: Entries kept; the least recently written beyond this are removed when a new one is stored.
 KEEP = 32
 #: An entry larger than this is not read (the shipped registry's entry is about 200 KB).
@@ -96,9 +98,8 @@ def load_registry_cached(path: Path | None = None) -> Registry:
         return load_registry(path)  # which reports the problem
     if not _trusted(folder):
         return load_registry(path)
-    identity = {"format": FORMAT, "path": str(path.resolve()), "given": str(path)}
-    identity["code"] = _code_stamp()
-    key = zlib.crc32(content, zlib.crc32(json.dumps(identity).encode()))
+    identity = (FORMAT, str(path.resolve()), str(path), _code_stamp())
+    key = zlib.crc32(content, zlib.crc32("\0".join(map(str, identity)).encode()))
     entry = folder / f"registry-{key:08x}{len(content):x}.bin"
     stored = _read(entry, identity, content)
     if stored is not None:
@@ -155,27 +156,19 @@ def _code_stamp() -> str:
     )
 
 
-def _read(entry: Path, identity: dict[str, Any], content: bytes) -> Registry | None:
+def _read(entry: Path, identity: Identity, content: bytes) -> Registry | None:
     """The stored registry when the entry is this registry's, its report is unchanged and the
     entry is intact, else None (a miss)."""
     data = _read_entry(entry)
     if data is None:
         return None
     try:
-        head, _, body = data.partition(b"\n")
-        header = json.loads(head)
-        if header["identity"] != identity:
+        stored = _Unpickler(io.BytesIO(data)).load()
+        *kept, seed, registry_bytes, report, crc, payload = stored
+        if tuple(kept) != identity or registry_bytes != content:
             return None
-        sizes = header["sizes"]
-        registry_end, seed_end = sizes[0], sizes[0] + sizes[1]
-        if len(body) != seed_end + sizes[2] or body[:registry_end] != content:
-            return None
-        seed = header["seed"]
-        report = b"" if seed is None else read_limited(Path(seed), MAX_REPORT_BYTES, "a report")
-        if body[registry_end:seed_end] != report:
-            return None
-        payload = body[seed_end:]
-        if zlib.crc32(payload) != header["payload_crc32"]:
+        now = b"" if seed is None else read_limited(Path(seed), MAX_REPORT_BYTES, "a report")
+        if report != now or zlib.crc32(payload) != crc:
             return None
         registry = _Unpickler(io.BytesIO(payload)).load()
     except Exception:  # a missing, partial or foreign entry is a miss, never a failure
@@ -184,18 +177,15 @@ def _read(entry: Path, identity: dict[str, Any], content: bytes) -> Registry | N
 
 
 def _write(
-    entry: Path, registry: Registry, content: bytes, folder: Path, identity: dict[str, Any]
+    entry: Path, registry: Registry, content: bytes, folder: Path, identity: Identity
 ) -> None:
     try:
         seed = seed_path(registry.path, registry.meta)
         report = b"" if seed is None else read_limited(seed, MAX_REPORT_BYTES, "a report")
         payload = pickled(registry)
-        header = {
-            "identity": identity,
-            "seed": None if seed is None else str(seed),
-            "sizes": [len(content), len(report), len(payload)],
-            "payload_crc32": zlib.crc32(payload),
-        }
+        # Plain values only (text, bytes, numbers), checked before the payload is unpickled.
+        stored = (*identity, None if seed is None else str(seed), content, report)
+        data = pickle.dumps((*stored, zlib.crc32(payload), payload), pickle.HIGHEST_PROTOCOL)
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         if not _trusted(folder):
             return
@@ -203,7 +193,7 @@ def _write(
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
         fd = os.open(partial, flags, 0o600)
         with os.fdopen(fd, "wb") as out:
-            out.write(json.dumps(header).encode() + b"\n" + content + report + payload)
+            out.write(data)
         os.replace(partial, entry)
         entries = sorted(
             (p for p in folder.glob("registry-*.bin") if p.is_file() and not p.is_symlink()),
