@@ -12,6 +12,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+import msgspec
+
 from reportcheck.model import EnteredAs, Kind, Pacing, Registry, Status, Target, section_matches
 from reportcheck.pacing import frame_for, share_due
 from reportcheck.periods import Period
@@ -218,14 +220,14 @@ def judge(target: Target, actual: Actual, figures: Figures, registry: Registry) 
         if baseline is None:
             return replace(base, code="no-baseline", notes=notes)
         notes += (note,)
-        frame = replace(frame, baseline=baseline)
+        frame = msgspec.structs.replace(frame, baseline=baseline)
     other_period = None
     if rule.other is not None:
         other = figures.latest_release(rule.other, period)
         if other is None or not isinstance(other.value, Decimal):
             return replace(base, code="no-other", notes=notes)
         other_period = other.period
-        frame = replace(frame, other=Fraction(other.value))
+        frame = msgspec.structs.replace(frame, other=Fraction(other.value))
     check = rule.judge(figure, frame)
     status = _status(target, period, check)
     completion, pace_points = _progress(target, period, figure, registry.meta.year)
