@@ -14,7 +14,7 @@ import pytest
 
 from reportcheck.entry import Context
 from reportcheck.evaluate import Report, Result
-from reportcheck.model import Status
+from reportcheck.model import Registry, Status
 from reportcheck.rules import (
     RULES,
     About,
@@ -379,6 +379,24 @@ def test_rules_and_results_cannot_be_changed_once_made() -> None:
         _assign(result, "status", Status.MET)
     with pytest.raises(AttributeError):
         _assign(registry.commitments[0], "unit", "%")
+
+
+def test_registries_compare_and_show_their_fields_not_their_id_index() -> None:
+    names = [f.name for f in msgspec.structs.fields(Registry)]
+    assert names == ["path", "meta", "sections", "targets", "units", "bands"]
+    registry = build(
+        entry("增长9%", "at_least", value=9, id="a"),
+        entry("增长8%", "at_least", value=8, id="b"),
+    )
+    a, b = registry.targets
+    assert registry.get("a") is a  # its index is built; the copy's is not yet
+    copy = msgspec.structs.replace(registry)
+    assert copy == registry
+    assert repr(copy) == repr(registry)
+    assert "_by_id" not in repr(registry)
+    fewer = msgspec.structs.replace(registry, targets=(b,))
+    assert fewer != registry
+    assert (fewer.get("a"), fewer.get("b")) == (None, b)
 
 
 @pytest.mark.parametrize(
