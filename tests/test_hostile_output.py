@@ -53,6 +53,22 @@ def test_neutralised_text_has_no_control_characters(text: str) -> None:
         assert shown == text
 
 
+@pytest.mark.parametrize("escape", ESCAPES)
+def test_text_held_by_a_reportcheck_struct_is_neutralised_before_layout(escape: str) -> None:
+    from rich.pretty import Pretty
+    from rich.text import Text
+
+    from reportcheck.located_yaml import Located
+    from reportcheck.safe_text import SafeRenderable
+
+    text = Text(f"局{escape}")
+    original = text.plain  # as Rich keeps it (it drops a few control codes itself)
+    held = Located({"source": [text]})
+    assert not hasattr(held, "__dict__")  # a Struct: only its fields lead to the Text
+    SafeRenderable(Pretty(held))
+    assert text.plain == neutralise(original) != original
+
+
 @settings(max_examples=200)
 @given(
     st.lists(

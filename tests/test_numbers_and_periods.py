@@ -122,6 +122,44 @@ def test_a_year_is_the_same_period_as_december() -> None:
     assert parse_period("2023").is_full_year
 
 
+def test_how_a_period_is_written_leaves_equality_hash_and_order_alone() -> None:
+    year, december, quarter = (
+        Period(2023, 12, "year"),
+        Period(2023, 12),
+        Period(2023, 12, "quarter"),
+    )
+    assert year == december == quarter
+    assert not year != december  # noqa: SIM202 - != is its own operator
+    assert hash(year) == hash(december) == hash((2023, 12))
+    assert len({year, december, quarter}) == 1
+    assert not year < december
+    assert not december < year
+    assert year <= december <= year
+    assert year >= december >= year
+    assert not year > december
+    june = Period(2023, 6, "year")
+    assert june < december
+    assert june <= december
+    assert december > june
+    assert december >= june
+    assert Period(2022, 12) < Period(2023, 1)
+    assert sorted([year, june, Period(2022, 12, "quarter")]) == [Period(2022, 12), june, year]
+    assert [p.kind for p in sorted([year, december])] == ["year", "month"]  # a stable sort
+    assert (str(year), str(december), repr(quarter)) == (
+        "2023",
+        "2023-12",
+        "Period(year=2023, month=12, kind='quarter')",
+    )
+
+
+def test_a_period_equals_and_orders_only_with_periods() -> None:
+    period: object = Period(2023, 6)
+    assert period != (2023, 6)
+    assert period != "2023-06"
+    with pytest.raises(TypeError):
+        assert period < (2023, 7)  # type: ignore[operator]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import shutil
 import subprocess
@@ -11,6 +10,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
+import msgspec
 import pytest
 from openpyxl import load_workbook
 
@@ -164,18 +164,18 @@ def test_diff_accepts_the_reason_column_without_a_warning(cli: Cli, write: Write
 def test_lead_unit_from_the_registry_is_shown_and_filterable(
     registry: Registry, write: Write
 ) -> None:
-    @dataclasses.dataclass(frozen=True)
-    class LedTarget(Target):
-        lead: str | None = None
+    original = registry.get("graduates")  # the registry's index, built before the change
+    assert original is not None
+    assert original.lead is None
 
     def led(t: Target) -> Target:
-        lead = "市人力社保局" if t.id == "graduates" else None
-        names = [f.name for f in dataclasses.fields(Target)]
-        if "lead" in names:  # the registry's own field, once it has one
-            return dataclasses.replace(t, lead=lead)  # type: ignore[call-arg,unused-ignore]
-        return LedTarget(**{name: getattr(t, name) for name in names}, lead=lead)
+        return msgspec.structs.replace(t, lead="市人力社保局" if t.id == "graduates" else None)
 
-    with_leads = dataclasses.replace(registry, targets=tuple(led(t) for t in registry.targets))
+    with_leads = msgspec.structs.replace(registry, targets=tuple(led(t) for t in registry.targets))
+    assert [t.id for t in with_leads.targets] == [t.id for t in registry.targets]
+    graduates = with_leads.get("graduates")
+    assert graduates is not None
+    assert graduates.lead == "市人力社保局"  # the new registry indexes its own targets
     from reportcheck.actuals import read_actuals
     from reportcheck.pack.content import build_pack
 

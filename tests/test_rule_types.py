@@ -6,15 +6,15 @@ numbers each type returns and the frames pacing hands it, so a changed operator 
 
 from __future__ import annotations
 
-import dataclasses
 from decimal import Decimal
 from fractions import Fraction
 
+import msgspec
 import pytest
 
 from reportcheck.entry import Context
 from reportcheck.evaluate import Report, Result
-from reportcheck.model import Status
+from reportcheck.model import Registry, Status
 from reportcheck.rules import (
     RULES,
     About,
@@ -342,16 +342,61 @@ def test_the_flags_each_rule_type_declares() -> None:
     assert Frame() == Frame(final=True, share=F(1), level=None, baseline=None, other=None)
 
 
+def test_a_rule_holds_only_its_numbers_its_flags_stay_with_its_type() -> None:
+    numbers = {c: tuple(f.name for f in msgspec.structs.fields(kind)) for c, kind in RULES.items()}
+    assert numbers == {
+        Comparator.AT_LEAST: ("value",),
+        Comparator.MORE_THAN: ("value",),
+        Comparator.AT_MOST: ("value",),
+        Comparator.ABOUT: ("value", "band", "way"),
+        Comparator.RANGE: ("low", "high", "way"),
+        Comparator.RANK_WITHIN: ("value",),
+        Comparator.BELOW_BASELINE: (),
+        Comparator.RISE_BY: ("value",),
+        Comparator.STEADY: ("band", "way"),
+        Comparator.IN_STEP: ("target", "band", "way"),
+        Comparator.FASTER_THAN: ("target",),
+        Comparator.DONE: (),
+    }
+    assert all(kind.comparator is c for c, kind in RULES.items())
+    made: list[Rule] = [AtLeast(F(1)), AtLeast(F(1)), AtLeast(F(2)), MoreThan(F(1)), Done(), Done()]
+    assert [m == made[0] for m in made] == [True, True, False, False, False, False]
+    assert [m == made[4] for m in made] == [False, False, False, False, True, True]
+    assert hash(made[0]) == hash(made[1])
+
+
+def _assign(thing: object, name: str, value: object) -> None:
+    setattr(thing, name, value)
+
+
 def test_rules_and_results_cannot_be_changed_once_made() -> None:
     for made in (AtLeast(F(1)), Done(), Frame(), Check(True, "meets")):
-        with pytest.raises(dataclasses.FrozenInstanceError):
-            made.__setattr__("value", F(2))
+        with pytest.raises(AttributeError):
+            _assign(made, "value", F(2))
     registry = build(entry("增长9%", "at_least", value=9))
     result = Result(registry.commitments[0], Status.NO_DATA, None)
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        result.__setattr__("status", Status.MET)
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        registry.commitments[0].__setattr__("unit", "%")
+    with pytest.raises(AttributeError):
+        _assign(result, "status", Status.MET)
+    with pytest.raises(AttributeError):
+        _assign(registry.commitments[0], "unit", "%")
+
+
+def test_registries_compare_and_show_their_fields_not_their_id_index() -> None:
+    names = [f.name for f in msgspec.structs.fields(Registry)]
+    assert names == ["path", "meta", "sections", "targets", "units", "bands"]
+    registry = build(
+        entry("增长9%", "at_least", value=9, id="a"),
+        entry("增长8%", "at_least", value=8, id="b"),
+    )
+    a, b = registry.targets
+    assert registry.get("a") is a  # its index is built; the copy's is not yet
+    copy = msgspec.structs.replace(registry)
+    assert copy == registry
+    assert repr(copy) == repr(registry)
+    assert "_by_id" not in repr(registry)
+    fewer = msgspec.structs.replace(registry, targets=(b,))
+    assert fewer != registry
+    assert (fewer.get("a"), fewer.get("b")) == (None, b)
 
 
 @pytest.mark.parametrize(
@@ -412,8 +457,8 @@ def test_every_rule_type_and_the_typed_results_are_immutable() -> None:
     registry = build(entry("增长9%", "at_least", value=9))
     made += [Report(registry, None, ()), Context(2023, {}, {}, None), registry]
     for thing in made:
-        with pytest.raises(dataclasses.FrozenInstanceError):
-            thing.__setattr__("x", 1)
+        with pytest.raises(AttributeError):
+            _assign(thing, "x", 1)
 
 
 def test_more_than_in_the_year_without_pacing_is_on_track_at_the_mark() -> None:

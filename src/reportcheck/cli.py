@@ -367,13 +367,13 @@ def _read(paths: list[Path], registry: Registry) -> ActualsSet:
 
 def _with_doubts(report: Report, registry: Registry, data: ActualsSet) -> Report:
     """The report with plausibility warnings added (on stderr too); no verdict changes."""
-    import dataclasses
+    import msgspec
 
     from reportcheck.plausibility import plausibility
 
     doubts = plausibility(registry, data, report.results)
     print_problems(doubts)
-    return dataclasses.replace(report, warnings=(*report.warnings, *doubts))
+    return msgspec.structs.replace(report, warnings=(*report.warnings, *doubts))
 
 
 def _actuals_path(option: Path | None) -> Path | None:
@@ -580,7 +580,7 @@ def status_(
         if fmt in (Format.json, Format.csv):
             typer.echo(advice, err=True)
         return
-    import dataclasses
+    import msgspec
 
     from reportcheck.actuals import table_paths
     from reportcheck.evaluate import exit_code
@@ -589,7 +589,7 @@ def status_(
     paths = table_paths(path)
     data = _read(paths, registry)
     result = review(registry, data, as_of)
-    result = dataclasses.replace(result, report=_with_doubts(result.report, registry, data))
+    result = msgspec.structs.replace(result, report=_with_doubts(result.report, registry, data))
     if fmt is Format.json:
         from reportcheck import serialize
 

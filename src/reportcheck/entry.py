@@ -7,9 +7,10 @@ problem names the key and its line; an entry that a rule cannot judge is never b
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from reportcheck.model import (
     Baseline,
@@ -52,8 +53,7 @@ BASELINE_KEYS = {"value", "year", "quote", "same_period"}
 MAX_YEARS_AHEAD = 15
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(msgspec.Struct, frozen=True):
     """What every entry of one registry is checked against."""
 
     year: int

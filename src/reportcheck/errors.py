@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Literal
+
+import msgspec
 
 from reportcheck.safe_text import single_line
 
@@ -14,8 +15,7 @@ Severity = Literal["error", "warning"]
 MAX_LISTED = 100
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(msgspec.Struct, frozen=True):
     """One thing wrong with an input, located as a spreadsheet user would find it."""
 
     code: str  # stable kebab-case identifier, e.g. "not-a-number"

@@ -7,10 +7,11 @@ numbers, and `explain` turns them into Chinese or English at the edge.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from reportcheck.model import EnteredAs, Kind, Pacing, Registry, Status, Target, section_matches
 from reportcheck.pacing import frame_for, share_due
@@ -27,8 +28,7 @@ _HUNDRED = Fraction(100)
 _SCALED = (Pacing.LINEAR, Pacing.PATH, Pacing.MILESTONES)
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(msgspec.Struct, frozen=True):
     """One commitment judged at one period.
 
     `required` is what the rule held the figure to at that period (the target itself, a baseline
@@ -78,8 +78,7 @@ class Result:
         return abs(self.gap)
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(msgspec.Struct, frozen=True):
     registry: Registry
     period: Period | None  # the period judged ("as of")
     results: tuple[Result, ...]
@@ -211,26 +210,28 @@ def judge(target: Target, actual: Actual, figures: Figures, registry: Registry) 
     figure, notes = _figure(target, actual.value)
     frame = frame_for(target, period, registry.meta.year)
     if frame is None:
-        return replace(base, status=Status.NOT_DUE, code="before-first-milestone", notes=notes)
+        return msgspec.structs.replace(
+            base, status=Status.NOT_DUE, code="before-first-milestone", notes=notes
+        )
     baseline: Fraction | None = None
     if rule.needs_baseline:
         baseline, note = _baseline(target, period, figures)
         if baseline is None:
-            return replace(base, code="no-baseline", notes=notes)
+            return msgspec.structs.replace(base, code="no-baseline", notes=notes)
         notes += (note,)
-        frame = replace(frame, baseline=baseline)
+        frame = msgspec.structs.replace(frame, baseline=baseline)
     other_period = None
     if rule.other is not None:
         other = figures.latest_release(rule.other, period)
         if other is None or not isinstance(other.value, Decimal):
-            return replace(base, code="no-other", notes=notes)
+            return msgspec.structs.replace(base, code="no-other", notes=notes)
         other_period = other.period
-        frame = replace(frame, other=Fraction(other.value))
+        frame = msgspec.structs.replace(frame, other=Fraction(other.value))
     check = rule.judge(figure, frame)
     status = _status(target, period, check)
     completion, pace_points = _progress(target, period, figure, registry.meta.year)
     paced = not frame.final and target.pacing in _SCALED
-    return replace(
+    return msgspec.structs.replace(
         base,
         status=status,
         code=check.reason,

@@ -8,10 +8,11 @@ It knows the comparator names of both registry schemas.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from reportcheck.draft.segment import Layout, layout
 from reportcheck.draft.textnums import Number, find_numbers, fold
@@ -56,8 +57,7 @@ _WORDING_SIGNS = ("左右", "以内", "以下", "超过", "突破", "前")
 MAX_YEARS_AHEAD = 10
 
 
-@dataclass(frozen=True)
-class LintReport:
+class LintReport(msgspec.Struct, frozen=True):
     file: str
     problems: tuple[Problem, ...]
     entries: int
@@ -74,8 +74,7 @@ class LintReport:
         return self.errors > 0 or (strict and self.warnings > 0)
 
 
-@dataclass(frozen=True)
-class _Unit:
+class _Unit(msgspec.Struct, frozen=True):
     family: str
     factor: Decimal
 

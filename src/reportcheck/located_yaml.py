@@ -6,19 +6,20 @@ loader accepts: plain data only (no tags, no anchors, no aliases), every key onc
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
+
+import msgspec
 
 Path = tuple[str | int, ...]
 
 
-@dataclass
-class Located:
+class Located(msgspec.Struct):
     """Plain data and where each part of it starts (1-based lines)."""
 
     data: Any
-    lines: dict[Path, int] = field(default_factory=dict)
-    problems: list[tuple[str, str, int | None]] = field(default_factory=list)  # code, text, line
+    lines: dict[Path, int] = msgspec.field(default_factory=dict)
+    #: Each as (code, text, line).
+    problems: list[tuple[str, str, int | None]] = msgspec.field(default_factory=list)
 
     def line(self, *path: str | int) -> int | None:
         """The line of `path`, or of its nearest ancestor that has one."""

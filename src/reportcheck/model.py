@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from reportcheck.rules import Comparator, Direction, Rule
 from reportcheck.units import UNITS, Unit
@@ -68,8 +70,7 @@ class Status(str, Enum):
 DEFAULT_FAIL_ON = frozenset({Status.MISSED, Status.BEHIND})
 
 
-@dataclass(frozen=True)
-class Baseline:
+class Baseline(msgspec.Struct, frozen=True):
     """Last year's level. `same_period` names a reference entry whose figure for the same period
     a year earlier is used when supplied (seasonal quantities); `value` is the full-year figure."""
 
@@ -79,8 +80,7 @@ class Baseline:
     same_period: str | None = None
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(msgspec.Struct, frozen=True):
     id: str
     section: str
     quote: str
@@ -148,8 +148,7 @@ class Target:
         return self.kind.value
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(msgspec.Struct, frozen=True):
     key: str
     zh: str
     en: str
@@ -161,8 +160,7 @@ class Section:
         return f"{self.key} {self.name(lang)}"
 
 
-@dataclass(frozen=True)
-class ReportMeta:
+class ReportMeta(msgspec.Struct, frozen=True):
     city_zh: str
     city_en: str
     year: int
@@ -173,20 +171,22 @@ class ReportMeta:
     seed: str
 
 
-@dataclass(frozen=True)
-class Registry:
+class Registry(msgspec.Struct, frozen=True, dict=True):
     path: Path
     meta: ReportMeta
     sections: dict[str, Section]
     targets: tuple[Target, ...]
     #: The units this registry knows: the built-in ones and those it declares.
-    units: Mapping[str, Unit] = field(default_factory=lambda: UNITS)
+    units: Mapping[str, Unit] = msgspec.field(default_factory=lambda: UNITS)
     #: The office's light bands, in points behind pace (`bands: [10, 30]`); None: the default.
     bands: tuple[Decimal, ...] | None = None
-    _by_id: dict[str, Target] = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_by_id", {t.id: t for t in self.targets})
+    @functools.cached_property
+    def _by_id(self) -> dict[str, Target]:
+        """The targets by id, built on first use and kept in the instance's __dict__ (hence
+        dict=True). Not a field: equality and repr leave it out, and a registry made by
+        msgspec.structs.replace builds its own."""
+        return {t.id: t for t in self.targets}
 
     def get(self, target_id: str) -> Target | None:
         return self._by_id.get(target_id)

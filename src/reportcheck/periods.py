@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from typing import Literal
+
+import msgspec
 
 PeriodKind = Literal["month", "quarter", "year"]
 
@@ -21,13 +22,42 @@ _ZH_SPANS = {"上半年": 6, "前三季度": 9, "全年": 12}
 _ZH_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4}
 
 
-@dataclass(frozen=True, order=True)
-class Period:
+class Period(msgspec.Struct, frozen=True):
     """Data through the end of `month` of `year` (cumulative from January for flows)."""
 
     year: int
     month: int
-    kind: PeriodKind = field(default="month", compare=False)
+    #: How the period is written. Equality, hashing and order leave it out: 2023 (a year) and
+    #: 2023-12 (a month) are one period.
+    kind: PeriodKind = "month"
+
+    def __eq__(self, other: object) -> bool:  # msgspec's generated != calls it
+        if type(other) is not Period:
+            return NotImplemented
+        return (self.year, self.month) == (other.year, other.month)
+
+    def __hash__(self) -> int:
+        return hash((self.year, self.month))
+
+    def __lt__(self, other: object) -> bool:
+        if type(other) is not Period:
+            return NotImplemented
+        return (self.year, self.month) < (other.year, other.month)
+
+    def __le__(self, other: object) -> bool:
+        if type(other) is not Period:
+            return NotImplemented
+        return (self.year, self.month) <= (other.year, other.month)
+
+    def __gt__(self, other: object) -> bool:
+        if type(other) is not Period:
+            return NotImplemented
+        return (self.year, self.month) > (other.year, other.month)
+
+    def __ge__(self, other: object) -> bool:
+        if type(other) is not Period:
+            return NotImplemented
+        return (self.year, self.month) >= (other.year, other.month)
 
     @property
     def is_full_year(self) -> bool:

@@ -8,9 +8,10 @@ figures later without touching the renderers.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from reportcheck.messages import label
 from reportcheck.model import Pacing, Released, Status
@@ -26,8 +27,7 @@ _PLACE = Decimal("0.1")
 _HUNDRED = Decimal(100)
 
 
-@dataclass(frozen=True)
-class Progress:
+class Progress(msgspec.Struct, frozen=True):
     """完成率 (percent of the annual target done), 序时进度 (percent of the year elapsed) and
     how many percentage points the first is ahead of the second (negative: behind pace)."""
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from reportcheck.evaluate import Report, Result, count_statuses, evaluate
 from reportcheck.model import Registry, Status
@@ -17,8 +18,7 @@ _FAILING = (Status.BEHIND, Status.MISSED)
 _PASSING = (Status.ON_TRACK, Status.MET)
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(msgspec.Struct, frozen=True):
     id: str
     before: Status
     after: Status
@@ -35,8 +35,7 @@ class Change:
         return "changed"
 
 
-@dataclass(frozen=True)
-class Review:
+class Review(msgspec.Struct, frozen=True):
     report: Report
     previous: Period | None
     changes: tuple[Change, ...]
@@ -76,8 +75,7 @@ def review(registry: Registry, actuals: ActualsSet, as_of: Period | None = None)
     return Review(report, previous, changes)
 
 
-@dataclass(frozen=True)
-class Overview:
+class Overview(msgspec.Struct, frozen=True):
     """The registry at a glance, for when there are no actuals yet."""
 
     registry: Registry

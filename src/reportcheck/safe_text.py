@@ -191,6 +191,7 @@ class SafeRenderable:
 
 def _clean(node: object, depth: int, seen: set[int]) -> None:
     """Neutralise every rich Text reachable from `node` (renderables are small trees)."""
+    import msgspec
     from rich.text import Text
 
     if depth > 12 or id(node) in seen:
@@ -210,7 +211,11 @@ def _clean(node: object, depth: int, seen: set[int]) -> None:
         for item in node.values():
             _clean(item, depth + 1, seen)
         return
-    module = type(node).__module__
-    if module.startswith(("rich.", "reportcheck.")) and hasattr(node, "__dict__"):
+    if not type(node).__module__.startswith(("rich.", "reportcheck.")):
+        return
+    if isinstance(node, msgspec.Struct):  # its fields are slots, not in a __dict__
+        for item in msgspec.structs.astuple(node):
+            _clean(item, depth + 1, seen)
+    if hasattr(node, "__dict__"):
         for item in vars(node).values():
             _clean(item, depth + 1, seen)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 
+import msgspec
 
-@dataclass(frozen=True)
-class Unit:
+
+class Unit(msgspec.Struct, frozen=True):
     symbol: str
     family: str  # units of one family convert into each other
     factor: Decimal  # size in the family's base unit

@@ -9,11 +9,12 @@ from __future__ import annotations
 import functools
 import math
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from fractions import Fraction
 from typing import Any, TypeVar
+
+import msgspec
 
 from reportcheck.errors import Problem, RegistryError
 
@@ -121,8 +122,7 @@ def parse_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
     return data, problems
 
 
-@dataclass
-class Checker:
+class Checker(msgspec.Struct):
     """Collects every problem of a registry, each with its key and line."""
 
     file: str

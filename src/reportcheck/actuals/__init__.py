@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+
+import msgspec
 
 from reportcheck.actuals.folder import FileList, table_paths
 from reportcheck.actuals.table import RawTable, read_tables
@@ -40,8 +41,7 @@ INFO_COLUMNS = ("name_zh", "name_en", "target", "reason")
 Value = Decimal | bool
 
 
-@dataclass(frozen=True)
-class Actual:
+class Actual(msgspec.Struct, frozen=True):
     """One figure: `value` in the target's own unit (None: the row has no value yet)."""
 
     id: str
@@ -57,8 +57,7 @@ class Actual:
         return f"{self.file}:{self.line}"
 
 
-@dataclass(frozen=True)
-class ActualsSet:
+class ActualsSet(msgspec.Struct, frozen=True):
     actuals: tuple[Actual, ...]
     warnings: tuple[Problem, ...] = ()
     files: tuple[str, ...] = ()
@@ -69,16 +68,15 @@ class ActualsSet:
         return sorted(found)
 
 
-@dataclass
-class ReadResult:
+class ReadResult(msgspec.Struct):
     """Everything learnt from reading: every data row is accepted, refused or warned about."""
 
-    actuals: list[Actual] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    actuals: list[Actual] = msgspec.field(default_factory=list)
+    problems: list[Problem] = msgspec.field(default_factory=list)
     rows: int = 0
-    refused: set[tuple[str, int]] = field(default_factory=set)
-    warned: set[tuple[str, int]] = field(default_factory=set)
-    files: list[str] = field(default_factory=list)
+    refused: set[tuple[str, int]] = msgspec.field(default_factory=set)
+    warned: set[tuple[str, int]] = msgspec.field(default_factory=set)
+    files: list[str] = msgspec.field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:

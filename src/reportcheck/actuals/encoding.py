@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import cache
+
+import msgspec
 
 #: Codecs tried for text that is not UTF-8, with the name a message gives them.
 _LEGACY = (("gb18030", "GB18030/GBK"), ("cp950", "Big5"), ("big5hkscs", "Big5-HKSCS"))
@@ -29,8 +30,7 @@ class EncodingProblemError(ValueError):
         self.line = line
 
 
-@dataclass(frozen=True)
-class Decoded:
+class Decoded(msgspec.Struct, frozen=True):
     text: str
     encoding: str  # the name a message gives it, e.g. "UTF-8", "GB18030/GBK", "Big5"
 

@@ -6,8 +6,9 @@ command on a month's CSV starts without it (and never imports pandas).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from reportcheck.errors import Problem
 from reportcheck.limits import MAX_FILE_BYTES, LimitError, NotRegularFileError, read_limited
@@ -23,14 +24,13 @@ STDIN = "-"
 STDIN_NAME = "<stdin>"
 
 
-@dataclass
-class RawTable:
+class RawTable(msgspec.Struct):
     """The cells of one file (or one sheet) as text; the header is line 1."""
 
     file: str
-    header: list[str] = field(default_factory=list)
-    rows: list[tuple[int, list[str]]] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    header: list[str] = msgspec.field(default_factory=list)
+    rows: list[tuple[int, list[str]]] = msgspec.field(default_factory=list)
+    problems: list[Problem] = msgspec.field(default_factory=list)
     encoding: str | None = None
 
     def fail(

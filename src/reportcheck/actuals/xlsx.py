@@ -11,10 +11,11 @@ import datetime as dt
 import io
 import re
 import zipfile
-from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from reportcheck.actuals import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from reportcheck.actuals.table import RawTable
@@ -89,8 +90,7 @@ def read_workbook(data: bytes, table: RawTable) -> list[RawTable]:
         ]
 
 
-@dataclass(frozen=True)
-class _Parts:
+class _Parts(msgspec.Struct, frozen=True):
     broken: str | None  # why a part does not unpack to the size its header states
     formulas: bool  # whether any sheet holds a formula element
 
@@ -190,15 +190,14 @@ def _read_sheets(data: bytes, table: RawTable, formulas: Formulas) -> list[RawTa
     return tables
 
 
-@dataclass
-class _Grid:
+class _Grid(msgspec.Struct):
     """A sheet's cells as text, empty rows and trailing empty cells trimmed."""
 
-    rows: list[list[str]] = field(default_factory=list)
+    rows: list[list[str]] = msgspec.field(default_factory=list)
     has_number: bool = False
     chars: int = 0  # characters of text in its cells
     #: Formula cells without a computed value: (row, column, coordinate, formula).
-    unknown: list[tuple[int, int, str, str]] = field(default_factory=list)
+    unknown: list[tuple[int, int, str, str]] = msgspec.field(default_factory=list)
 
 
 def _grid(sheet: Any, table: RawTable, formulas: Formulas, left: int) -> _Grid:

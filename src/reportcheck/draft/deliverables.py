@@ -11,7 +11,8 @@ Works on folded text (see textnums.fold); every position is a position in the or
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+import msgspec
 
 _OPEN, _CLOSE = "“‘「『《(", "”’」』》)"
 
@@ -57,8 +58,7 @@ _MAX_ITEM = 30
 _MAX_OBJECT = 6 * (_MAX_ITEM + 1)
 
 
-@dataclass(frozen=True)
-class Deliverable:
+class Deliverable(msgspec.Struct, frozen=True):
     start: int  # of the quote in the report text
     end: int
     name: str  # the verb and the item: 开工建设屹丰汽车

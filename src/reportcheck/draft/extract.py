@@ -6,9 +6,10 @@ Every position is an offset into the report text, so each quote is a verbatim sl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from reportcheck.draft.deliverables import Deliverable, deliverables
 from reportcheck.draft.textnums import Number, find_numbers
@@ -34,16 +35,14 @@ DELIVERABLE_CHECK = "a named deliverable read as done by the year's end: confirm
 _DUE = re.compile(r"到(20\d\d)年|(20\d\d)年(底|末)?前|今后(五|三|两)年|(五|三)年内")
 
 
-@dataclass(frozen=True)
-class Excluded:
+class Excluded(msgspec.Struct, frozen=True):
     """A number of the plan part that is not a commitment, and why."""
 
     number: Number
     reason: str
 
 
-@dataclass(frozen=True)
-class Drafted:
+class Drafted(msgspec.Struct, frozen=True):
     """One drafted commitment: a verbatim quote and the rule read from its wording."""
 
     start: int  # of the quote in the report text
@@ -60,10 +59,9 @@ class Drafted:
     entered_as: str | None = None  # "magnitude" for 下降 / 压减 targets
 
 
-@dataclass
-class Extraction:
-    drafted: list[Drafted] = field(default_factory=list)
-    excluded: list[Excluded] = field(default_factory=list)
+class Extraction(msgspec.Struct):
+    drafted: list[Drafted] = msgspec.field(default_factory=list)
+    excluded: list[Excluded] = msgspec.field(default_factory=list)
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -237,7 +235,9 @@ def _part(
     if len(keep) == 2 and _is_range(text, keep[0][0], keep[1][0]):
         (low, _), (high, unit) = keep
         entry = _drafted(text, (quote_start, b), high, unit, due, subjects, respectively)
-        result.drafted.append(replace(entry, comparator="range", value=(low.value, high.value)))
+        result.drafted.append(
+            msgspec.structs.replace(entry, comparator="range", value=(low.value, high.value))
+        )
         return
     for number, unit in keep:
         result.drafted.append(

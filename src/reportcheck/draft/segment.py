@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+
+import msgspec
 
 _CN_ORDINAL = "一二三四五六七八九十"
 _TOP_HEADING = re.compile(rf"^[ \t\u3000]*([{_CN_ORDINAL}]+)、(.*)$", re.MULTILINE)
@@ -25,16 +26,14 @@ _FOOTER = re.compile(r"版权所有|ICP备|公网安备|网站标识码|技术�
 _YEAR = re.compile(r"(20\d\d)年")
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(msgspec.Struct, frozen=True):
     start: int
     end: int
     key: str  # 二, or 二(一) for a sub-heading
     title: str
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(msgspec.Struct, frozen=True):
     """The parts of a report: review [0, plan_start), plan [plan_start, plan_end), then footer."""
 
     plan_start: int

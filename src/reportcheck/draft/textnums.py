@@ -8,8 +8,9 @@ characters of the report vocabulary become simplified.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
+
+import msgspec
 
 _FULL_WIDTH = {chr(0xFF10 + i): str(i) for i in range(10)} | {"．": ".", "％": "%"}
 
@@ -63,8 +64,7 @@ _CN_COMPOUND = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Number:
+class Number(msgspec.Struct, frozen=True):
     """One number found in a text: where it stands, its value and how it was written."""
 
     start: int

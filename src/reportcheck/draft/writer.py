@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from reportcheck.draft.extract import DELIVERABLE_CHECK, Drafted, Extraction, clauses, extract
 from reportcheck.draft.segment import infer_year, layout
@@ -35,8 +36,7 @@ _DEFAULT_SECTION = "计划"
 MAX_REPORT_BYTES = 8 * 2**20
 
 
-@dataclass(frozen=True)
-class DraftResult:
+class DraftResult(msgspec.Struct, frozen=True):
     yaml: str
     year: int
     commitments: int

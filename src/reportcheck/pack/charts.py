@@ -6,9 +6,10 @@ from the data passes through the template's escaping.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from reportcheck.model import Kind
 from reportcheck.numeric import format_decimal
@@ -19,15 +20,13 @@ if TYPE_CHECKING:
 WIDTH, HEIGHT, PAD = 180, 48, 5
 
 
-@dataclass(frozen=True)
-class Dot:
+class Dot(msgspec.Struct, frozen=True):
     x: str
     y: str
     label: str  # "2023-06: 3.4 万人"
 
 
-@dataclass(frozen=True)
-class Chart:
+class Chart(msgspec.Struct, frozen=True):
     actual: str  # SVG polyline points of the figures
     dots: tuple[Dot, ...]
     pace: str  # the expected-pace or required line ("" when none applies)

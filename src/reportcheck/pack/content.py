@@ -5,10 +5,11 @@ Every output format (xlsx, html, markdown, csv) and the DataFrame view are made 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from reportcheck.evaluate import evaluate, judge_each_period
 from reportcheck.model import Status, bands_problem
@@ -46,8 +47,7 @@ class Verdict(str, Enum):
     NOT_REPORTED = "not_reported"
 
 
-@dataclass(frozen=True)
-class Bands:
+class Bands(msgspec.Struct, frozen=True):
     """Points behind pace where the light turns from yellow (to orange) to red; offices differ."""
 
     limits: tuple[Decimal, ...] = (Decimal(10), Decimal(30))
@@ -79,8 +79,7 @@ def parse_bands(text: str) -> Bands:
     return Bands(limits)
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(msgspec.Struct, frozen=True):
     """One commitment in the pack, as of the pack's period."""
 
     number: int  # 序号, across the whole pack
@@ -131,14 +130,12 @@ class Row:
         return self.status in _FAILING and not self.reason
 
 
-@dataclass(frozen=True)
-class SectionRows:
+class SectionRows(msgspec.Struct, frozen=True):
     section: Section
     rows: tuple[Row, ...]
 
 
-@dataclass(frozen=True)
-class Pack:
+class Pack(msgspec.Struct, frozen=True):
     """The whole review: rows grouped by section, with what the notes and counts need."""
 
     registry: Registry

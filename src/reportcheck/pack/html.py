@@ -6,9 +6,10 @@ forbids any request outside it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from reportcheck import __version__
 from reportcheck.model import Status
@@ -35,8 +36,7 @@ if TYPE_CHECKING:
 TEMPLATE = "review.html.j2"
 
 
-@dataclass(frozen=True)
-class HtmlRow:
+class HtmlRow(msgspec.Struct, frozen=True):
     """One row's cells as display text (escaped by the template, not here)."""
 
     number: int

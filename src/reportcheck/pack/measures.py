@@ -7,9 +7,10 @@ entry, and adds what only the pack shows: the required pace for the months left.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from reportcheck.model import Kind, Pacing, Status
 from reportcheck.pacing import months_between
@@ -21,8 +22,7 @@ _HUNDRED = Decimal(100)
 _PLACES = Decimal("0.0001")
 
 
-@dataclass(frozen=True)
-class Measures:
+class Measures(msgspec.Struct, frozen=True):
     """Progress figures for one result; None where a figure does not apply."""
 
     annual: Decimal | None  # 年度目标 in the target's unit, where one number states it

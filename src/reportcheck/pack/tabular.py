@@ -6,9 +6,10 @@ here, so the formats cannot disagree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from reportcheck.model import Kind
 from reportcheck.numeric import format_decimal
@@ -66,8 +67,7 @@ ACCOUNT = (
 )
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(msgspec.Struct, frozen=True):
     header: tuple[str, ...]
     kinds: tuple[str, ...]  # count, text, wide, unit, percent
     rows: tuple[tuple[Cell, ...], ...]

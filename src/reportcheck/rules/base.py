@@ -7,11 +7,12 @@ Numbers are exact fractions: 三分之二 is 2/3, never 66.67.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Context, Decimal
 from enum import Enum
 from fractions import Fraction
 from typing import ClassVar
+
+import msgspec
 
 
 class Comparator(str, Enum):
@@ -39,8 +40,7 @@ class Direction(str, Enum):
     NONE = "none"
 
 
-@dataclass(frozen=True)
-class Frame:
+class Frame(msgspec.Struct, frozen=True):
     """What a figure is judged against at one period.
 
     `share` scales an annual threshold to the part due by now (序时进度); 1 means the whole of it.
@@ -55,8 +55,7 @@ class Frame:
     other: Fraction | None = None
 
 
-@dataclass(frozen=True)
-class Check:
+class Check(msgspec.Struct, frozen=True):
     """A rule's verdict on one figure, in codes and numbers; sentences are made at the edge.
 
     `reason` is one of: exceeds, meets, within-tolerance, short, over, outside-range, below-band,
@@ -72,8 +71,7 @@ class Check:
     tolerance: Fraction | None = None
 
 
-@dataclass(frozen=True)
-class RuleFields:
+class RuleFields(msgspec.Struct, frozen=True):
     """What the registry entry gave for a rule, already checked as numbers and words."""
 
     value: Fraction | None = None
@@ -83,8 +81,11 @@ class RuleFields:
     direction: Direction | None = None
 
 
-class Rule:
-    """The interface each rule type implements; see the concrete types for the wording."""
+class Rule(msgspec.Struct, frozen=True):
+    """The interface each rule type implements; see the concrete types for the wording.
+
+    A frozen Struct without fields of its own: each rule type adds the numbers its wording gives.
+    """
 
     comparator: ClassVar[Comparator]
     #: The YAML keys the rule takes besides `comparator`, and which of them it needs.
@@ -122,8 +123,7 @@ class Rule:
         raise NotImplementedError
 
 
-@dataclass(frozen=True)
-class OneNumber(Rule):
+class OneNumber(Rule, frozen=True):
     """A rule whose wording names one number and no more: 以上, 超过, 以内, 前N位, 提高N点."""
 
     value: Fraction

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import ClassVar
 
@@ -27,8 +26,7 @@ def _base(frame: Frame) -> Fraction:
     return frame.baseline
 
 
-@dataclass(frozen=True)
-class BelowBaseline(Rule):
+class BelowBaseline(Rule, frozen=True):
     """进一步缩小 / 持续缩小: lower than the baseline."""
 
     comparator: ClassVar[Comparator] = Comparator.BELOW_BASELINE
@@ -49,8 +47,7 @@ class BelowBaseline(Rule):
         return "< baseline" if lang == "en" else "< 基期"
 
 
-@dataclass(frozen=True)
-class RiseBy(OneNumber):
+class RiseBy(OneNumber, frozen=True):
     """提高N个百分点: at least N points above the baseline."""
 
     comparator: ClassVar[Comparator] = Comparator.RISE_BY
@@ -68,8 +65,7 @@ class RiseBy(OneNumber):
         )
 
 
-@dataclass(frozen=True)
-class Steady(Rule):
+class Steady(Rule, frozen=True):
     """基本稳定: holds the baseline; a fall within the tolerance is met, a rise is met."""
 
     band: Fraction

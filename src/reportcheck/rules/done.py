@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import ClassVar
 
 from reportcheck.rules.base import Check, Comparator, Frame, Rule, RuleFields
 
 
-@dataclass(frozen=True)
-class Done(Rule):
+class Done(Rule, frozen=True):
     """Done (是) or not (否); before it is due, not done is not behind."""
 
     comparator: ClassVar[Comparator] = Comparator.DONE

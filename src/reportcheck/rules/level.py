@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import ClassVar
 
@@ -26,8 +25,7 @@ def _en(lang: str) -> bool:
     return lang == "en"
 
 
-@dataclass(frozen=True)
-class AtLeast(OneNumber):
+class AtLeast(OneNumber, frozen=True):
     """增长X% / 达到X / X以上 / 不低于X / plain "X家": reach at least X."""
 
     comparator: ClassVar[Comparator] = Comparator.AT_LEAST
@@ -40,8 +38,7 @@ class AtLeast(OneNumber):
         return f"≥ {show(self.value)} {unit}".rstrip()
 
 
-@dataclass(frozen=True)
-class MoreThan(OneNumber):
+class MoreThan(OneNumber, frozen=True):
     """超过X / 突破X: more than X at the due date; reaching the pro-rata share is on pace."""
 
     comparator: ClassVar[Comparator] = Comparator.MORE_THAN
@@ -54,8 +51,7 @@ class MoreThan(OneNumber):
         return f"> {show(self.value)} {unit}".rstrip()
 
 
-@dataclass(frozen=True)
-class AtMost(OneNumber):
+class AtMost(OneNumber, frozen=True):
     """控制在X以内: at most X (less is better)."""
 
     comparator: ClassVar[Comparator] = Comparator.AT_MOST
@@ -72,8 +68,7 @@ class AtMost(OneNumber):
         return f"≤ {show(self.value)} {unit}".rstrip()
 
 
-@dataclass(frozen=True)
-class About(Rule):
+class About(Rule, frozen=True):
     """X左右: a miss on the bad side within the tolerance is forgiven; the good side is welcome.
 
     `direction` says which side is good: up for growth (增长6%左右), down for a cap
@@ -120,8 +115,7 @@ class About(Rule):
         return f"{value} ± {band} {unit}".rstrip()
 
 
-@dataclass(frozen=True)
-class Range(Rule):
+class Range(Rule, frozen=True):
     """X%—Y%: within the range; past its good end is welcome (up by default)."""
 
     low: Fraction
@@ -169,8 +163,7 @@ class Range(Rule):
         return f"{show(self.low)}—{show(self.high)} {unit}".rstrip()
 
 
-@dataclass(frozen=True)
-class RankWithin(OneNumber):
+class RankWithin(OneNumber, frozen=True):
     """进入前N位: a rank of N or better (a smaller number is better)."""
 
     comparator: ClassVar[Comparator] = Comparator.RANK_WITHIN

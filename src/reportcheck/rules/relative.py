@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import ClassVar
 
@@ -25,8 +24,7 @@ def _other(frame: Frame) -> Fraction:
     return frame.other
 
 
-@dataclass(frozen=True)
-class InStep(Rule):
+class InStep(Rule, frozen=True):
     """与…基本同步: keeps pace with `target`; a lag within the tolerance is met, faster is met."""
 
     target: str
@@ -63,8 +61,7 @@ class InStep(Rule):
         return f"{sign} {self.target} {band} {show(self.band)} {unit}".rstrip()
 
 
-@dataclass(frozen=True)
-class FasterThan(Rule):
+class FasterThan(Rule, frozen=True):
     """快于…: greater than `target`."""
 
     target: str
