@@ -22,8 +22,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reportcheck.csvcells import safe_cell, to_csv
 from reportcheck.safe_text import neutralise
-from reportcheck.serialize import md, safe_cell, to_csv, to_json
+from reportcheck.serialize import md, to_json
 
 from .conftest import Run
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from reportcheck.serialize import md, safe_cell
+from reportcheck.csvcells import safe_cell
+from reportcheck.serialize import md
 
 from .conftest import Run
 

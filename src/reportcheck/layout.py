@@ -19,9 +19,9 @@ pad_edge=False) draws with these widths (a test compares the two, character and 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+import msgspec
 from rich import box
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -31,8 +31,7 @@ if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(msgspec.Struct, frozen=True):
     header: str
     weight: int = 0  # 0: never wraps; otherwise its share of the room left by the others
     minimum: int = 1  # a wrapping column is not drawn narrower than this
@@ -44,8 +43,7 @@ class Column:
     style: str = ""
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(msgspec.Struct, frozen=True):
     """A section's first row: its key in the first column and its title in the second."""
 
     key: str
@@ -59,8 +57,7 @@ class Heading:
         ]
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(msgspec.Struct, frozen=True):
     """A short line of explanation among the rows, written in the first column."""
 
     text: str

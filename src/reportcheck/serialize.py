@@ -5,14 +5,13 @@ JSON is the library's own result objects serialised; numbers stay exact decimals
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from reportcheck.csvcells import to_csv
 from reportcheck.errors import MAX_LISTED, Problem
 from reportcheck.explain import pacing_words, rule_words
 from reportcheck.labels import status_label
@@ -32,7 +31,6 @@ if TYPE_CHECKING:
 #: Decimals are marked with a token no data holds (checked), then written as bare numbers.
 _TOKEN = "\ue000reportcheck-decimal\ue000"
 _EXACT = re.compile('"' + re.escape(_TOKEN) + '(-?[0-9.]+)"')
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 
@@ -206,36 +204,6 @@ def overview_dict(view: Overview) -> dict[str, Any]:
         "released": view.by_release,
         "actuals": None,
     }
-
-
-def safe_cell(text: str) -> str:
-    """Text that a spreadsheet will not run as a formula."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
-def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """CSV where text cells are guarded against formula injection; numbers are left as numbers."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
-    writer.writerow(header)
-    for row in rows:
-        cells = [_csv_cell(v) for v in row]
-        # csv quotes a cell holding a line feed but not a lone carriage return, which other
-        # readers take as a line end: such a row is written fully quoted.
-        (quoted if any("\r" in c for c in cells) else writer).writerow(cells)
-    return buffer.getvalue()
-
-
-def _csv_cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return format_decimal(value)
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    # CSV has no way to carry NUL (RFC 4180; Python 3.10's csv cannot write it): shown as ␀.
-    return safe_cell(str(value).replace("\x00", "\u2400"))
 
 
 RESULT_COLUMNS = (

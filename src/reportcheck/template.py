@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportcheck.serialize import safe_cell, to_csv
+from reportcheck.csvcells import safe_cell, to_csv
 
 if TYPE_CHECKING:
     from reportcheck.model import Registry

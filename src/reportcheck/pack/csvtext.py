@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reportcheck.csvcells import to_csv
 from reportcheck.pack.tabular import account_table, attachment_table
-from reportcheck.serialize import to_csv
 
 if TYPE_CHECKING:
     from reportcheck.pack.content import Pack

@@ -12,6 +12,7 @@ import unicodedata
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from reportcheck.csvcells import safe_cell
 from reportcheck.model import Status
 from reportcheck.pack.content import Light
 from reportcheck.pack.tabular import account_table, attachment_table
@@ -27,7 +28,6 @@ from reportcheck.pack.words import (
     verdict_word,
     visible,
 )
-from reportcheck.serialize import safe_cell
 
 if TYPE_CHECKING:
     from pathlib import Path
