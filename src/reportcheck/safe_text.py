@@ -194,28 +194,35 @@ def _clean(node: object, depth: int, seen: set[int]) -> None:
     import msgspec
     from rich.text import Text
 
-    if depth > 12 or id(node) in seen:
-        return
-    seen.add(id(node))
-    if isinstance(node, Text):
-        if has_control(node.plain):
-            node.plain = neutralise(node.plain)
-        return
-    if isinstance(node, str | bytes | int | float | bool) or node is None:
-        return
-    if isinstance(node, list | tuple | set | frozenset):
-        for item in node:
-            _clean(item, depth + 1, seen)
-        return
-    if isinstance(node, dict):
-        for item in node.values():
-            _clean(item, depth + 1, seen)
-        return
-    if not type(node).__module__.startswith(("rich.", "reportcheck.")):
-        return
-    if isinstance(node, msgspec.Struct):  # its fields are slots, not in a __dict__
-        for item in msgspec.structs.astuple(node):
-            _clean(item, depth + 1, seen)
-    if hasattr(node, "__dict__"):
-        for item in vars(node).values():
-            _clean(item, depth + 1, seen)
+    # Depth first with a stack of (node, depth); a table's cells are most of the nodes, so a
+    # Text is checked where it is found rather than pushed.
+    stack = [(node, depth)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > 12 or id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, Text):
+            if has_control(node.plain):
+                node.plain = neutralise(node.plain)
+            continue
+        if isinstance(node, str | bytes | int | float | bool) or node is None:
+            continue
+        if isinstance(node, list | tuple | set | frozenset):
+            items: Iterable[object] = node
+        elif isinstance(node, dict):
+            items = node.values()
+        elif not type(node).__module__.startswith(("rich.", "reportcheck.")):
+            continue
+        elif isinstance(node, msgspec.Struct):  # its fields are slots, not in a __dict__
+            items = [*msgspec.structs.astuple(node), *getattr(node, "__dict__", {}).values()]
+        elif hasattr(node, "__dict__"):
+            items = vars(node).values()
+        else:
+            continue
+        for item in items:
+            if type(item) is Text:
+                if has_control(item.plain):
+                    item.plain = neutralise(item.plain)
+            elif not isinstance(item, str | int | float | bool) and item is not None:
+                stack.append((item, depth + 1))
