@@ -122,6 +122,15 @@ def test_json_parses_back_to_the_same_data(data: object) -> None:
     assert json.loads(to_json(data), parse_float=Decimal) == data
 
 
+def test_json_keeps_text_that_looks_like_the_number_marker_as_text() -> None:
+    marker = "\ue000reportcheck-decimal\ue000"
+    data = {"rate": Decimal("1.5"), "note": f"{marker}2", f"{marker}3": [Decimal("-4")]}
+    back = json.loads(to_json(data), parse_float=Decimal)
+    assert back["note"] == f"{marker}2"
+    assert back[f"{marker}3"] in ([Decimal("-4")], ["-4"])
+    assert back["rate"] in (Decimal("1.5"), "1.5")
+
+
 _PIPE = re.compile(r"(?<!\\)\|")
 
 

@@ -36,21 +36,24 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 def to_json(data: Any) -> str:
     """JSON text in which every Decimal is written as the exact number it holds."""
-    text = json.dumps(_mark(data), ensure_ascii=False, indent=2)
-    if _TOKEN not in json.dumps(data, ensure_ascii=False, default=str):
+    marked: list[int] = []
+    text = json.dumps(_mark(data, marked), ensure_ascii=False, indent=2)
+    # Each token in the text is a Decimal marked here, unless the data holds the token itself.
+    if text.count(_TOKEN) == len(marked):
         text = _EXACT.sub(r"\1", text)
-    else:  # pragma: no cover - only data holding the token itself; numbers stay strings
+    else:  # data holding the token itself: numbers stay strings
         text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
     return text + "\n"
 
 
-def _mark(data: Any) -> Any:
+def _mark(data: Any, marked: list[int]) -> Any:
     if isinstance(data, Decimal):
+        marked.append(1)
         return _TOKEN + format_decimal(data)
     if isinstance(data, dict):
-        return {k: _mark(v) for k, v in data.items()}
+        return {k: _mark(v, marked) for k, v in data.items()}
     if isinstance(data, list | tuple):
-        return [_mark(v) for v in data]
+        return [_mark(v, marked) for v in data]
     return data
 
 
