@@ -356,10 +356,16 @@ class _Drawing:
             tab_size=text.tab_size or self.console.tab_size,
             no_wrap=text.no_wrap if text.no_wrap is not None else not column.weight,
         )
-        rendered = Text("\n").join(lines).render(self.console, end=text.end)
         drawn = []
-        for line in Segment.split_and_crop_lines(rendered, width, include_new_lines=False):
-            styled = [Segment(s.text, style + s.style) for s in line] if style else line
+        for line in lines:
+            # Text.render applies a text's own style only alongside its spans.
+            if line.spans:
+                segments = list(line.render(self.console))
+            else:
+                own = self.console.get_style(line.style) if line.style else None
+                segments = [Segment(line.plain, own)]
+            segments = Segment.adjust_line_length(segments, width)
+            styled = [Segment(s.text, style + s.style) for s in segments] if style else segments
             drawn.append([*before, *styled, *after])
         return drawn
 
