@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reportcheck import limits
-from reportcheck.registry import default_registry_path
+from reportcheck.shipped import default_registry_path
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "huzhou-2023-h1-official.csv"

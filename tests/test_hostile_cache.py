@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from reportcheck.cache import load_registry_cached, pickled
 from reportcheck.model import Registry
-from reportcheck.registry import default_registry_path, load_registry
+from reportcheck.registry import load_registry
+from reportcheck.shipped import default_registry_path
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX permissions and pipes")
 

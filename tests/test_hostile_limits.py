@@ -13,7 +13,8 @@ import pytest
 from reportcheck import limits
 from reportcheck.actuals.table import read_tables
 from reportcheck.errors import RegistryError
-from reportcheck.registry import default_registry_path, load_registry
+from reportcheck.registry import load_registry
+from reportcheck.shipped import default_registry_path
 
 from .conftest import EXAMPLES, Run
 

@@ -301,7 +301,7 @@ def _hostile_registry(tmp_path: Path, title: str, section: str) -> Path:
     replaced (YAML double-quoted escapes, so any character can be written)."""
     import shutil
 
-    from reportcheck.registry import default_registry_path
+    from reportcheck.shipped import default_registry_path
 
     shipped = default_registry_path().resolve()
     (tmp_path / "data").mkdir()

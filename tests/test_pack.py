@@ -490,7 +490,7 @@ def test_report_writes_no_table_into_the_folder_of_actuals(
 
 
 def _registry_with_bands(tmp_path: Path, bands: str) -> Path:
-    from reportcheck.registry import default_registry_path
+    from reportcheck.shipped import default_registry_path
 
     shipped = default_registry_path().resolve()
     (tmp_path / "data").mkdir()

@@ -8,7 +8,7 @@ from pathlib import Path
 import reportcheck
 from reportcheck.lint import lint_registry
 from reportcheck.model import Registry, Role
-from reportcheck.registry import default_registry_path
+from reportcheck.shipped import default_registry_path
 
 from .conftest import REPO
 

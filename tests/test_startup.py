@@ -177,7 +177,7 @@ def test_a_run_of_one_command_leaves_every_command_in_the_app(tmp_path: Path) ->
         "try:\n    main()\nexcept SystemExit as exit:\n    code = exit.code\n"
         "print(code, len(app.registered_commands), file=sys.stderr)"
     )
-    from reportcheck.registry import default_registry_path
+    from reportcheck.shipped import default_registry_path
 
     done = subprocess.run(
         [sys.executable, "-c", probe, str(default_registry_path())],

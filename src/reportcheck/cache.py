@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportcheck.limits import MAX_REGISTRY_BYTES, MAX_REPORT_BYTES, read_limited
 from reportcheck.model import Registry
-from reportcheck.registry import default_registry_path, load_registry, seed_path
+from reportcheck.shipped import default_registry_path
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -88,6 +88,8 @@ def cache_dir() -> Path | None:
 def load_registry_cached(path: Path | None = None) -> Registry:
     """As load_registry, without parsing or checking when the registry, its report and the code
     are unchanged."""
+    from reportcheck.registry import load_registry  # its checks are needed only on a miss
+
     path = path or default_registry_path()
     folder = cache_dir()
     if folder is None:
@@ -179,6 +181,8 @@ def _read(entry: Path, identity: Identity, content: bytes) -> Registry | None:
 def _write(
     entry: Path, registry: Registry, content: bytes, folder: Path, identity: Identity
 ) -> None:
+    from reportcheck.registry import seed_path
+
     try:
         seed = seed_path(registry.path, registry.meta)
         report = b"" if seed is None else read_limited(seed, MAX_REPORT_BYTES, "a report")

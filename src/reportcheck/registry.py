@@ -18,17 +18,13 @@ from reportcheck.limits import (
 )
 from reportcheck.model import Registry, ReportMeta, Section, Target, bands_problem
 from reportcheck.rules import to_decimal
+from reportcheck.shipped import default_registry_path
 from reportcheck.units import UNITS, Unit
 from reportcheck.yamlnodes import Checker, Node, parse_yaml
 
 _REPORT_KEYS = {"city_zh", "city_en", "year", "title_zh", "title_en", "date", "source", "seed"}
 _SECTION_KEYS = {"zh", "en"}
 _UNIT_KEYS = {"family", "factor", "en"}
-
-
-def default_registry_path() -> Path:
-    """The registry shipped inside the installed package."""
-    return Path(__file__).with_name("data") / "targets.yaml"
 
 
 def load_registry(path: Path | None = None) -> Registry:
