@@ -5,11 +5,12 @@ JSON is the library's own result objects serialised; numbers stay exact decimals
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from reportcheck.csvcells import to_csv
 from reportcheck.errors import MAX_LISTED, Problem
@@ -28,32 +29,22 @@ if TYPE_CHECKING:
     from reportcheck.model import Target
     from reportcheck.review import Overview, Review
 
-#: Decimals are marked with a token no data holds (checked), then written as bare numbers.
-_TOKEN = "\ue000reportcheck-decimal\ue000"
-_EXACT = re.compile('"' + re.escape(_TOKEN) + '(-?[0-9.]+)"')
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 
 def to_json(data: Any) -> str:
-    """JSON text in which every Decimal is written as the exact number it holds."""
-    marked: list[int] = []
-    text = json.dumps(_mark(data, marked), ensure_ascii=False, indent=2)
-    # Each token in the text is a Decimal marked here, unless the data holds the token itself.
-    if text.count(_TOKEN) == len(marked):
-        text = _EXACT.sub(r"\1", text)
-    else:  # data holding the token itself: numbers stay strings
-        text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
-    return text + "\n"
+    """Indented JSON text in which every Decimal is written as the exact number it holds."""
+    return msgspec.json.format(msgspec.json.encode(_exact(data)), indent=2).decode() + "\n"
 
 
-def _mark(data: Any, marked: list[int]) -> Any:
+def _exact(data: Any) -> Any:
+    """`data` with each Decimal as the JSON number it is, in plain notation (1E+4 is 10000)."""
     if isinstance(data, Decimal):
-        marked.append(1)
-        return _TOKEN + format_decimal(data)
+        return msgspec.Raw(format_decimal(data).encode()) if data.is_finite() else str(data)
     if isinstance(data, dict):
-        return {k: _mark(v, marked) for k, v in data.items()}
+        return {k: _exact(v) for k, v in data.items()}
     if isinstance(data, list | tuple):
-        return [_mark(v, marked) for v in data]
+        return [_exact(v) for v in data]
     return data
 
 
