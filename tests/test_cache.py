@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from reportcheck import cache
-from reportcheck import registry as registry_module
 from reportcheck.cache import load_registry_cached
 from reportcheck.errors import RegistryError
 from reportcheck.model import Registry
@@ -47,7 +46,7 @@ def loading_forbidden(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(path: Path | None = None) -> None:
         raise AssertionError("the registry was parsed and checked again")
 
-    monkeypatch.setattr(registry_module, "load_registry", refuse)
+    monkeypatch.setattr(cache, "load_registry", refuse)
 
 
 def test_a_second_load_neither_parses_nor_checks_again(

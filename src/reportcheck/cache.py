@@ -88,8 +88,6 @@ def cache_dir() -> Path | None:
 def load_registry_cached(path: Path | None = None) -> Registry:
     """As load_registry, without parsing or checking when the registry, its report and the code
     are unchanged."""
-    from reportcheck.registry import load_registry  # its checks are needed only on a miss
-
     path = path or default_registry_path()
     folder = cache_dir()
     if folder is None:
@@ -109,6 +107,13 @@ def load_registry_cached(path: Path | None = None) -> Registry:
     registry = load_registry(path)  # raises when the registry is refused
     _write(entry, registry, content, folder, identity)
     return registry
+
+
+def load_registry(path: Path) -> Registry:
+    """A full load; registry.py and the checking code it brings are imported only for one."""
+    from reportcheck.registry import load_registry as load
+
+    return load(path)
 
 
 def _trusted(folder: Path) -> bool:
