@@ -12,11 +12,12 @@ PeriodKind = Literal["month", "quarter", "year"]
 
 PERIOD_HINT = "YYYY-MM, YYYY-Qn, YYYY, 2023年6月, 2023年1-6月, 2023年一季度 or 2023年上半年"
 
-_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
-_QUARTER = re.compile(r"(\d{4})-?[Qq]([1-4])")
-_YEAR = re.compile(r"(\d{4})年?")
-_ZH_MONTH = re.compile(r"(\d{4})年(?:1[-—–~～至])?(\d{1,2})月")
-_ZH_QUARTER = re.compile(r"(\d{4})年(?:第)?([1-4一二三四])季度")
+# Patterns as text: re compiles (and caches) only those a run uses, not all at import.
+_MONTH = r"(\d{4})-(\d{1,2})"
+_QUARTER = r"(\d{4})-?[Qq]([1-4])"
+_YEAR = r"(\d{4})年?"
+_ZH_MONTH = r"(\d{4})年(?:1[-—–~～至])?(\d{1,2})月"
+_ZH_QUARTER = r"(\d{4})年(?:第)?([1-4一二三四])季度"
 #: Year-to-date spans as statistical releases name them, by the month they run through.
 _ZH_SPANS = {"上半年": 6, "前三季度": 9, "全年": 12}
 _ZH_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4}
@@ -74,19 +75,19 @@ class Period(msgspec.Struct, frozen=True):
 def parse_period(text: str) -> Period:
     """Parse one of the accepted forms; raises ValueError naming them."""
     cleaned = text.strip().replace(" ", "")
-    if match := _MONTH.fullmatch(cleaned):
+    if match := re.fullmatch(_MONTH, cleaned):
         month = int(match.group(2))
         if 1 <= month <= 12:
             return Period(int(match.group(1)), month, "month")
-    elif match := _QUARTER.fullmatch(cleaned):
+    elif match := re.fullmatch(_QUARTER, cleaned):
         return Period(int(match.group(1)), int(match.group(2)) * 3, "quarter")
-    elif match := _YEAR.fullmatch(cleaned):
+    elif match := re.fullmatch(_YEAR, cleaned):
         return Period(int(match.group(1)), 12, "year")
-    elif match := _ZH_MONTH.fullmatch(cleaned):
+    elif match := re.fullmatch(_ZH_MONTH, cleaned):
         month = int(match.group(2))
         if 1 <= month <= 12:
             return Period(int(match.group(1)), month, "month")
-    elif match := _ZH_QUARTER.fullmatch(cleaned):
+    elif match := re.fullmatch(_ZH_QUARTER, cleaned):
         quarter = _ZH_DIGITS.get(match.group(2)) or int(match.group(2))
         return Period(int(match.group(1)), quarter * 3, "quarter")
     elif (year := cleaned[:5]).endswith("年") and year[:4].isdigit() and cleaned[5:] in _ZH_SPANS:
