@@ -146,7 +146,7 @@ def _rich_table(table: FittedTable, width: int) -> Table:
 
 _WORDS = st.text(
     alphabet=st.sampled_from(list("ab xy-1.5%\n") + list("地区生产总值增长左右，。")), max_size=30
-)
+) | st.text(alphabet=st.sampled_from(list("地区生产总值增长左右，。ab1")), max_size=40)  # no spaces
 _STYLES = st.sampled_from(["", "bold", "dim", "red", "bold green", "italic"])
 
 
@@ -189,7 +189,7 @@ def _tables(draw: st.DrawFn) -> FittedTable:
     return FittedTable(columns, rows, draw(st.sampled_from([None, "标题 title"])))
 
 
-@given(table=_tables(), width=st.integers(20, 160), encoding=st.sampled_from(["utf-8", "ascii"]))
+@given(table=_tables(), width=st.integers(8, 160), encoding=st.sampled_from(["utf-8", "ascii"]))
 def test_a_fitted_table_draws_what_rich_table_draws(
     table: FittedTable, width: int, encoding: str
 ) -> None:
@@ -201,6 +201,14 @@ def test_a_fitted_table_draws_what_rich_table_draws(
     assert sum(w for w in widths if w is not None) + extra_width(len(kept)) <= width
     assert console.width == width
     assert _styled(table, width, encoding) == _styled(_rich_table(table, width), width, encoding)
+
+
+def test_a_column_narrower_than_one_chinese_character_draws_what_rich_table_draws() -> None:
+    table = FittedTable(
+        [Column("名称"), Column("名称", weight=1)], [[Text("地区"), Text("生产总值")]]
+    )
+    assert fit(table.columns, table.natural, 10) == [4, 1]
+    assert _styled(table, 10) == _styled(_rich_table(table, 10), 10)
 
 
 def test_every_table_of_the_commands_draws_what_rich_table_draws() -> None:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Literal
 
 import msgspec
 from rich import box
-from rich.cells import cell_len
+from rich.cells import cell_len, chop_cells
 from rich.segment import Segment
 from rich.text import Text
 
@@ -348,6 +348,25 @@ class _Drawing:
             return [[Segment(pre, style), inner, Segment(post, style)]]
         before = [Segment(pre, style)] if pre else []
         after = [Segment(post, style)] if post else []
+        if (
+            not text.spans
+            and text.justify is None
+            and text.overflow is None
+            and text.no_wrap is None
+            and column.weight
+            and width > 1  # a wide character fits
+            and plain
+            and plain.split() == [plain]
+        ):
+            # One style and no space to break at (a CJK name or wording): Text.wrap folds it
+            # into chunks of the cell's width, as chop_cells does, then pads each chunk.
+            own = self.console.get_style(text.style) if text.style else None
+            look = own if style is None else style + own
+            right = column.justify == "right"
+            return [
+                [*before, Segment(_padded(chunk, width, right), look), *after]
+                for chunk in chop_cells(plain, width)
+            ]
         lines = text.wrap(
             self.console,
             width,
@@ -383,3 +402,8 @@ def _joined(pieces: list[Segment]) -> list[Segment]:
             text, style = piece.text, piece.style
     joined.append(Segment(text, style))
     return joined
+
+
+def _padded(text: str, width: int, right: bool) -> str:
+    room = " " * (width - cell_len(text))
+    return room + text if right else text + room
