@@ -3,9 +3,10 @@
 Rich's Table sizes a table by rendering each cell to measure it, then renders each cell again
 through a padding wrapper and several passes over its segments; for the 150-row tables here that
 was most of a command's run time. Here the widths are decided in one pass, as the width of the
-terminal allows, and each cell is wrapped with Rich's own Text.wrap and drawn once, with the
-characters of Rich's SIMPLE_HEAD box, so the result is what rich.table.Table(box=SIMPLE_HEAD,
-pad_edge=False) draws with these widths (a test compares the two, character and style):
+terminal allows, and each cell is wrapped with Rich's own Text.wrap (or, for text of one style,
+its chop_cells) and drawn once, with the characters of Rich's SIMPLE_HEAD box, so the result is
+what rich.table.Table(box=SIMPLE_HEAD, pad_edge=False) draws with these widths (a property test
+compares the two, character and style):
 
 - columns that never wrap (ids, numbers, statuses) keep their natural width, so an id can
   always be copied whole;
@@ -326,43 +327,31 @@ class _Drawing:
         style = self.header_style if header else self.styles[index]
         pre, post = self.pads[index]
         plain = text.plain
-        if (
-            not text.spans
-            and text.justify is None
-            and text.overflow is None
-            and "\n" not in plain
-            and "\t" not in plain
-            and (length := cell_len(plain)) <= width
-        ):
-            # One line of one style that fits: what Text.wrap would make of it, padded with
-            # spaces in the text's own style (right-justified text loses trailing spaces first).
-            if column.justify == "right":
-                plain = plain.rstrip()
-                plain = " " * (width - cell_len(plain)) + plain
-            else:
-                plain += " " * (width - length)
+        # Most cells are text of one style: their lines are what Text.wrap would make, without
+        # its general machinery. A chunk is padded with spaces in the text's own style, and
+        # right-justified text loses its trailing spaces first, as Text.wrap does.
+        one_style = not text.spans and text.justify is None and text.overflow is None
+        right = column.justify == "right"
+        if one_style and "\n" not in plain and "\t" not in plain and cell_len(plain) <= width:
             own = self.console.get_style(text.style) if text.style else None
+            line = _padded(plain.rstrip() if right else plain, width, right)
             if own is None:
-                return [[Segment(pre + plain + post, style)]]
-            inner = Segment(plain, own if style is None else style + own)
+                return [[Segment(pre + line + post, style)]]
+            inner = Segment(line, own if style is None else style + own)
             return [[Segment(pre, style), inner, Segment(post, style)]]
         before = [Segment(pre, style)] if pre else []
         after = [Segment(post, style)] if post else []
         if (
-            not text.spans
-            and text.justify is None
-            and text.overflow is None
+            one_style
             and text.no_wrap is None
             and column.weight
             and width > 1  # a wide character fits
-            and plain
             and plain.split() == [plain]
         ):
-            # One style and no space to break at (a CJK name or wording): Text.wrap folds it
-            # into chunks of the cell's width, as chop_cells does, then pads each chunk.
+            # No space to break at (a Chinese name or wording): Text.wrap folds it into chunks
+            # of the cell's width, which is what chop_cells makes.
             own = self.console.get_style(text.style) if text.style else None
             look = own if style is None else style + own
-            right = column.justify == "right"
             return [
                 [*before, Segment(_padded(chunk, width, right), look), *after]
                 for chunk in chop_cells(plain, width)
@@ -376,13 +365,13 @@ class _Drawing:
             no_wrap=text.no_wrap if text.no_wrap is not None else not column.weight,
         )
         drawn = []
-        for line in lines:
+        for wrapped in lines:
             # Text.render applies a text's own style only alongside its spans.
-            if line.spans:
-                segments = list(line.render(self.console))
+            if wrapped.spans:
+                segments = list(wrapped.render(self.console))
             else:
-                own = self.console.get_style(line.style) if line.style else None
-                segments = [Segment(line.plain, own)]
+                own = self.console.get_style(wrapped.style) if wrapped.style else None
+                segments = [Segment(wrapped.plain, own)]
             segments = Segment.adjust_line_length(segments, width)
             styled = [Segment(s.text, style + s.style) for s in segments] if style else segments
             drawn.append([*before, *styled, *after])
