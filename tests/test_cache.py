@@ -137,6 +137,19 @@ def test_the_entry_holds_the_registry_and_its_report_byte_for_byte(
     assert report == (path.parent / "seed.txt").read_bytes()
 
 
+def test_the_code_stamp_changes_with_a_module_in_any_folder(tmp_path: Path) -> None:
+    package = tmp_path / "package"
+    (package / "rules").mkdir(parents=True)
+    (package / "__pycache__").mkdir()
+    (package / "cli.py").write_text("a = 1\n", encoding="utf-8")
+    (package / "rules" / "level.py").write_text("b = 1\n", encoding="utf-8")
+    before = cache._code_stamp(package)
+    (package / "__pycache__" / "cli.cpython.pyc").write_bytes(b"compiled")
+    assert cache._code_stamp(package) == before  # byte-code written by Python is no edit
+    (package / "rules" / "level.py").write_text("b = 22\n", encoding="utf-8")
+    assert cache._code_stamp(package) != before
+
+
 def test_a_refused_registry_is_never_stored(folder: Path, own: Callable[..., Path]) -> None:
     path = own(registry_text(GOOD_ENTRY.replace('unit: "%"', "unit: 度")))
     for _ in range(2):

@@ -3,19 +3,19 @@
 Importing yaml, parsing the registry and checking every entry is most of what a command does
 before its real work. A registry that passed every check is stored in its built form, beside the
 very bytes of the registry file and of the report text its quotes were checked against, under a
-name derived from those bytes, its location and the code that read it. Every check is a function
-of those bytes and that code alone, so an entry is served only when all of them are unchanged:
-an edited registry, an edited report or a changed rule is always a miss and a full load. The
-registry and the report are compared byte for byte, not by a digest, so no two registries can
-ever share an entry; a CRC-32 (zlib, already loaded with the command line) catches a damaged
-payload.
+name derived from the registry's bytes, its location and the code that read it. Every check is a
+function of those bytes, that location and that code alone (none reads the clock, the locale or
+the environment), so an entry is served only when all of them are unchanged: an edited registry,
+an edited report or a changed rule is always a miss and a full load. The registry and the report
+are compared byte for byte, not by a digest, so no two registries can ever share an entry; a
+CRC-32 (zlib, already loaded with the command line) catches a damaged payload.
 
 What is served is inert. The built form is pickled, and read back by an unpickler that can make
-only the registry's own value types (its records and enums, Fraction, Decimal, paths) and calls
-nothing else, so even an entry written by someone else cannot run code or yield anything but a
-Registry. Entries are read only as regular files of this user, without following links and
-without blocking, and the cache is not used at all in a folder that is a link, belongs to someone
-else, or that others may write to.
+only the registry's own value types (its records and enums, Fraction, Decimal, paths): it refuses
+any other class or function an entry names, so even an entry written by someone else cannot run
+code or yield anything but a Registry. Entries are read only as regular files of this user,
+without following links and without blocking, and the cache is not used at all in a folder that
+is a link, belongs to someone else, or that others may write to.
 
 REPORTCHECK_CACHE_DIR moves the cache (default: the user cache folder, e.g. ~/.cache/reportcheck);
 REPORTCHECK_NO_CACHE=1 turns it off.
@@ -27,6 +27,7 @@ import io
 import os
 import pickle
 import stat
+import sys
 import zlib
 from pathlib import Path
 from types import MappingProxyType
@@ -46,7 +47,7 @@ FORMAT = 7
 Identity = tuple[int, str, str, str]
 #: Entries kept; the least recently written beyond this are removed when a new one is stored.
 KEEP = 32
-#: An entry larger than this is not read (the shipped registry's entry is about 200 KB).
+#: An entry larger than this is not read (the shipped registry's entry is about 150 KB).
 MAX_ENTRY_BYTES = 8 * 1024 * 1024 + MAX_REGISTRY_BYTES + MAX_REPORT_BYTES
 #: The modules whose classes make up a built registry; the unpickler makes nothing else.
 RECORD_MODULES = frozenset(
@@ -153,14 +154,22 @@ def _read_entry(entry: Path) -> bytes | None:
         os.close(fd)
 
 
-def _code_stamp() -> str:
-    """Changes whenever any module of this package is replaced or edited."""
-    here = Path(__file__).parent
-    return ";".join(
-        f"{e.name}:{e.stat().st_size}:{e.stat().st_mtime_ns}"
-        for e in sorted(os.scandir(here), key=lambda e: e.name)
-        if e.name.endswith(".py")
-    )
+def _code_stamp(root: Path | None = None) -> str:
+    """Changes whenever any module of this package, in any of its folders, is replaced or edited,
+    and with the Python and the msgspec that build the stored records."""
+    import msgspec
+
+    parts = [sys.version, msgspec.__version__]
+    folders = [root or Path(__file__).parent]
+    while folders:
+        entries = sorted(os.scandir(folders.pop()), key=lambda e: e.name)
+        for e in entries:
+            if e.name.endswith(".py"):
+                info = e.stat()
+                parts.append(f"{e.path}:{info.st_size}:{info.st_mtime_ns}")
+            elif e.is_dir(follow_symlinks=False) and not e.name.startswith(("_", ".")):
+                folders.append(Path(e.path))
+    return ";".join(parts)
 
 
 def _read(entry: Path, identity: Identity, content: bytes) -> Registry | None:
