@@ -29,7 +29,9 @@ import pickle
 import stat
 import sys
 import zlib
-from pathlib import Path
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path, PosixPath, WindowsPath
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -62,13 +64,12 @@ RECORD_MODULES = frozenset(
         "reportcheck.rules.done",
     }
 )
-#: Standard-library value types a registry holds.
+#: Standard-library value types a registry holds, by the names pickle gives them (pathlib's
+#: classes live in pathlib._local from Python 3.13).
 VALUE_TYPES = frozenset(
     {
-        ("decimal", "Decimal"),
-        ("fractions", "Fraction"),
-        ("pathlib", "PosixPath"),
-        ("pathlib", "WindowsPath"),
+        *((kind.__module__, kind.__qualname__) for kind in (Decimal, Fraction)),
+        *((kind.__module__, kind.__qualname__) for kind in (PosixPath, WindowsPath)),
         ("reportcheck.cache", "read_only"),
     }
 )
@@ -243,7 +244,7 @@ class _Pickler(pickle.Pickler):
 
 
 class _Unpickler(pickle.Unpickler):
-    """Makes only the classes a built registry is made of, and calls nothing else."""
+    """Makes only the classes a built registry is made of; any other name is refused."""
 
     def find_class(self, module: str, name: str) -> Any:
         if module in RECORD_MODULES or (module, name) in VALUE_TYPES:
