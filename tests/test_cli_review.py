@@ -139,6 +139,15 @@ def test_show_relative_target_names_the_other(cli: Cli) -> None:
     assert "gdp_growth GDP growth" in text
 
 
+def test_show_names_a_unit_in_english_only_where_the_symbol_differs(cli: Cli) -> None:
+    def unit_line(target_id: str) -> str:
+        lines = cli("show", target_id).stdout.splitlines()
+        return next(line for line in lines if line.startswith("单位")).split(maxsplit=1)[1].strip()
+
+    assert unit_line("gdp_growth") == "%"
+    assert unit_line("policy_funds") == "亿元 (100M CNY)"
+
+
 def test_show_unknown_id_suggests(cli: Cli) -> None:
     result = cli("show", "graduate")
     assert result.exit_code == 2

@@ -352,7 +352,8 @@ def show_view(
     fact("name", f"{target.name_zh} / {target.name_en}")
     fact("section", target.section)
     fact("quote", f"“{target.quote}”")
-    fact("unit", f"{target.unit} ({unit_label(target.unit, 'en')})")
+    english = unit_label(target.unit, "en")
+    fact("unit", target.unit if english == target.unit else f"{target.unit} ({english})")
     facts_zh, facts_en = target_facts(target, "zh"), target_facts(target, "en")
     for (key, zh), (_, en) in zip(facts_zh, facts_en, strict=True):
         fact(key, zh if zh == en else f"{zh}  |  {en}")
