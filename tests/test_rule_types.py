@@ -453,12 +453,14 @@ def test_a_report_selects_by_id_section_and_status_together() -> None:
 
 def test_every_rule_type_and_the_typed_results_are_immutable() -> None:
     fields = RuleFields(F(6), (F(6), F(7)), F(1, 2), "gdp", UP)
-    made: list[object] = [kind.from_fields(fields) for kind in RULES.values()]
+    made: list[msgspec.Struct] = [kind.from_fields(fields) for kind in RULES.values()]
     registry = build(entry("增长9%", "at_least", value=9))
     made += [Report(registry, None, ()), Context(2023, {}, {}, None), registry]
     for thing in made:
-        with pytest.raises(AttributeError):
-            _assign(thing, "x", 1)
+        assert type(thing).__struct_config__.frozen, type(thing).__name__
+        for name in type(thing).__struct_fields__:  # every field, not a name it does not have
+            with pytest.raises(AttributeError):
+                _assign(thing, name, getattr(thing, name))
 
 
 def test_more_than_in_the_year_without_pacing_is_on_track_at_the_mark() -> None:
