@@ -6,13 +6,15 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reportcheck.actuals import read_actuals
 from reportcheck.actuals.encoding import EncodingProblemError, decode
 from reportcheck.errors import ActualsError
 from reportcheck.model import Registry
+from reportcheck.numeric import MINUS_SIGNS, NO, YES
+from reportcheck.units import UNITS
 
 NOTES_SIMPLIFIED = ["湖州市统计局", "上半年数据", "发展和改革委员会", "完成", "国家统计局快报"]
 NOTES_TRADITIONAL = ["臺灣統計處", "上半年數據", "發展和改革委員會", "完成", "統計局快報"]
@@ -124,7 +126,12 @@ GB2312 = _pool(range(0xB0, 0xF8), list(range(0xA1, 0xFF)), "gb2312")
 BIG5 = _pool(range(0xA4, 0xC7), [*range(0x40, 0x7F), *range(0xA1, 0xFF)], "cp950")
 
 
+#: What a file of actuals says in its cells: 是, 否, 完成, the units, minus signs.
+CELL_WORDS = frozenset("".join([*YES, *NO, *UNITS, MINUS_SIGNS, "％．"]))
+
+
 @settings(max_examples=300, deadline=None)
+@example(("cp950", "誧"))
 @given(
     st.sampled_from([("gb18030", GB2312), ("cp950", BIG5)]).flatmap(
         lambda pair: st.tuples(
@@ -134,8 +141,9 @@ BIG5 = _pool(range(0xA4, 0xC7), [*range(0x40, 0x7F), *range(0xA1, 0xFF)], "cp950
 )
 def test_a_few_characters_are_read_right_or_refused_never_garbled(case: tuple[str, str]) -> None:
     """With one to four characters both scripts can read the bytes plausibly; reportcheck then
-    refuses rather than guess. The one exception is stated in the README: bytes that are valid
-    UTF-8 are read as UTF-8 (说 is CB B5, ˵; 一一一 is D2 BB three times, һһһ)."""
+    refuses rather than guess. The two exceptions are stated in the README: bytes that are valid
+    UTF-8 are read as UTF-8 (说 is CB B5, ˵; 一一一 is D2 BB three times, һһһ), and a GBK
+    reading made only of a cell's own words wins (Big5 誧 is BB A7, GBK 户, a unit)."""
     codec, word = case
     text = csv_text([word])
     data = text.encode(codec)
@@ -147,9 +155,12 @@ def test_a_few_characters_are_read_right_or_refused_never_garbled(case: tuple[st
         refusal = ""
     if refusal:
         assert "encoding is uncertain" in refusal
-    elif decoded != text:  # only when the bytes happen to be valid UTF-8, which wins
-        assert decode(data).encoding == "UTF-8"
+    elif decoded != text and decode(data).encoding == "UTF-8":  # valid UTF-8 wins
         assert data.decode("utf-8") == decoded
+    elif decoded != text:  # a Big5 file whose reading in GBK is only a cell's own words
+        assert (codec, decode(data).encoding) == ("cp950", "GB18030/GBK")
+        assert data.decode("gb18030") == decoded
+        assert all(c in CELL_WORDS for c in decoded if not c.isascii())
 
 
 @pytest.mark.parametrize(
