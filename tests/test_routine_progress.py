@@ -78,6 +78,7 @@ def test_in_every_format(cli: Cli) -> None:
     assert row.split()[-3:] == ["41.0%", "落后9.0个百分点", "滞后"]
     (line,) = list(csv.DictReader(io.StringIO(cli(*args, "-f", "csv").stdout)))
     assert (line["completion_rate"], line["pace_points"]) == ("41", "-9")
+    assert line["pace_words"] == "落后序时进度9.0个百分点"
     (result,) = json.loads(cli(*args, "-f", "json").stdout)["results"]
     assert (result["completion_rate"], result["pace"], result["pace_points"]) == (41, 50, -9)
     assert result["pace_words"] == "落后序时进度9.0个百分点"
