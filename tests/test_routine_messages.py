@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -143,6 +146,23 @@ def test_the_routine_commands_and_their_options_have_chinese_help(command: str) 
     assert command in COMMAND_HELP
     for param in click_command.params:
         assert f"{command}.{param.name}" in OPTION_HELP or param.name in OPTION_HELP, param.name
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_help_never_breaks_a_line_inside_a_word(lang: str) -> None:
+    """At 60 columns, where Click wraps option help most; in a process of its own, since Click
+    reads the terminal's width from the environment."""
+    env = {**os.environ, "COLUMNS": "60", "NO_COLOR": "1"}
+    for command in ("targets", "diff", "status", "show", "template", "report", "draft", "lint"):
+        text = subprocess.run(
+            [sys.executable, "-m", "reportcheck", command, "--help", "--lang", lang],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env,
+        ).stdout
+        broken = [line for line in text.splitlines() if re.search(r"[A-Za-z]-$", line)]
+        assert broken == [], (command, broken)
 
 
 def test_a_command_without_chinese_help_keeps_its_english_help(cli: Cli) -> None:

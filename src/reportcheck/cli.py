@@ -29,7 +29,7 @@ from reportcheck.messages import (
     problem_line,
     resolve_lang,
 )
-from reportcheck.periods import PERIOD_HINT
+from reportcheck.periods import PERIOD_EXAMPLES
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -205,7 +205,7 @@ PeriodOption = Annotated[
     typer.Option(
         "--period",
         metavar="PERIOD",
-        help=f"Judge as of this period ({PERIOD_HINT}); default: the latest in the data.",
+        help=f"Judge as of this period ({PERIOD_EXAMPLES}); default: the latest in the data.",
     ),
 ]
 FailOnOption = Annotated[
@@ -661,7 +661,11 @@ def show(
 def template(
     period: Annotated[
         str | None,
-        typer.Option("--period", metavar="PERIOD", help=f"Pre-fill this period ({PERIOD_HINT})."),
+        typer.Option(
+            "--period",
+            metavar="PERIOD",
+            help=f"Pre-fill this period ({PERIOD_EXAMPLES}).",
+        ),
     ] = None,
     output: Annotated[
         Path | None,

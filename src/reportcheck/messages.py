@@ -1063,7 +1063,8 @@ OPTION_HELP: dict[str, str] = {
     "target_id": "登记表中的编号。",
     # ASCII words are listed with ", " so that help text wraps between them, never inside one.
     "status": "只看这种状态的结果(可重复): met, missed, on_track, behind, not_due, no_data。",
-    "period": "按这一期间判定(YYYY-MM, YYYY-Qn, YYYY, 2023年6月 等);默认为数据中的最新一期。",
+    "period": "按这一期间判定(如 2023-06, 2023-Q2, 2023, 2023年6月 等);默认为数据中的最新一期。",
+    "template.period": "预填这一期间(如 2023-06, 2023-Q2, 2023, 2023年6月 等)。",
     "fail_on": (
         "使退出码为 1 的状态:逗号分隔的 met, missed, on_track, behind, not_due, no_data,或 never。"
     ),
