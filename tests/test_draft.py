@@ -328,6 +328,20 @@ def test_cli_drafts_gb18030_to_a_file_lint_accepts(cli: Cli, tmp_path: Path) -> 
     assert cli("lint", str(output)).exit_code == 0
 
 
+def test_a_draft_on_standard_output_says_what_its_seed_is_relative_to(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text(PLAN + "地区生产总值增长6%左右。", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    drafted = cli("draft", "report.txt")
+    assert 'seed: "report.txt"' in drafted.stdout
+    assert "seed is written as report.txt, relative to the current folder" in drafted.stderr
+    assert "use -o FILE" in drafted.stderr
+    quiet = cli("draft", "report.txt", "-o", "registry.yaml")
+    assert "relative to the current folder" not in quiet.stderr
+
+
 def test_an_unreadable_report_is_one_line_and_exit_2(cli: Cli, tmp_path: Path) -> None:
     result = cli("draft", str(tmp_path / "missing.txt"))
     assert result.exit_code == 2

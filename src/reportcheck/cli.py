@@ -845,6 +845,8 @@ def draft(
         "checks": result.checks,
     }
     typer.echo(hint("drafted", _State.lang, **counts), err=True)
+    if output is None:  # a redirect's folder is unknown here: the seed path may need -o
+        typer.echo(hint("drafted-seed", _State.lang, seed=seed), err=True)
 
 
 @app.command(short_help="Check a registry's evidence against its report.")

@@ -941,6 +941,11 @@ HINTS: dict[str, tuple[str, str]] = {
         "reportcheck: drafted {commitments} commitments, {others} numbers that are not, "
         "{checks} `# check:` lines",
     ),
+    "drafted-seed": (
+        "reportcheck: seed 写为相对当前文件夹的 {seed};登记表若存到别的文件夹,请改用 -o 文件",
+        "reportcheck: seed is written as {seed}, relative to the current folder; for a registry "
+        "saved in another folder, use -o FILE instead",
+    ),
     "linted": (
         "reportcheck: {entries} 项,{errors} 个错误,{warnings} 个警告",
         "reportcheck: {entries} entries, {errors} errors, {warnings} warnings",
