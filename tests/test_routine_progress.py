@@ -34,6 +34,18 @@ def test_cumulative_target_in_june(registry: Registry, write: Write) -> None:
     )
 
 
+def test_the_points_behind_are_the_difference_of_the_printed_figures(
+    registry: Registry, write: Write
+) -> None:
+    # 61.575 of 150 is 41.05%: printed 41.1%, against 50.0% of the year, is 8.9 points behind
+    # (rounding the exact 8.95 alone would print 9.0, and the three figures would not add up).
+    found = _results(registry, write("id,period,value\nmanufacturing_loans,2023-06,61.575\n"))
+    assert found["manufacturing_loans"] == Progress(
+        Decimal("41.1"), Decimal("50.0"), Decimal("-8.9")
+    )
+    assert pace_words(found["manufacturing_loans"], "zh") == "落后序时进度8.9个百分点"
+
+
 def test_pace_in_may_is_rounded_half_up(registry: Registry, write: Write) -> None:
     # 引进大学生9万名以上: 3.4 by May is 37.8% against 41.7% (5/12).
     found = _results(registry, write("id,period,value\ngraduates,2023-05,3.4\n"))

@@ -48,16 +48,19 @@ def progress(result: Result) -> Progress:
     """完成率 for cumulative and level targets; points ahead of 序时进度 where pacing applies.
 
     The rule model computes both exactly (Result.completion, Result.pace_points); here they are
-    rounded to one place as reviews print them. Growth rates, shares, caps and yes/no outcomes
-    get neither.
+    rounded to one place as reviews print them, and the points ahead are the difference of the
+    two printed figures, so that they add up (41.1% against 50.0% is 落后8.9, as the review pack
+    says, where rounding 8.95 alone would print 9.0). Growth rates, shares, caps and yes/no
+    outcomes get neither.
     """
     if result.completion is None:
         return NO_PROGRESS
     completion = _round(result.completion)
     if result.pace_points is None:
         return Progress(completion)
-    pace = result.completion - result.pace_points
-    return Progress(completion, _round(pace), _round(result.pace_points))
+    pace = _round(result.completion - result.pace_points)
+    ahead = completion - pace
+    return Progress(completion, pace, ahead if ahead else Decimal(0))
 
 
 def not_yet_due(result: Result, as_of: Period | None) -> bool:
