@@ -11,10 +11,12 @@ Works on folded text (see textnums.fold); every position is a position in the or
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import msgspec
 
-_OPEN, _CLOSE = "“‘「『《(", "”’」』》)"
+#: Quotation marks and brackets: a list is never cut, nor a clause ended, inside them.
+OPEN_QUOTES, CLOSE_QUOTES = "“‘「『《(", "”’」』》)"
 
 #: Titles won or created: 争创国家…示范区, 创建“东亚文化之都”, 争创“十七连冠”.
 _TITLE = r"(示范区|示范市|示范县|先行区|试验区|城市|之都|县|大学|连冠|鼎|奖|试点|”工程)$"
@@ -91,7 +93,7 @@ def _after_verb(text: str, match: re.Match[str], end: int) -> list[Deliverable]:
     whole = text[match.end() : end]
     if not items or _VAGUE.search(whole):
         return []
-    named = text[match.end() : end if verb == "推动" else obj_end].rstrip(_CLOSE)
+    named = text[match.end() : end if verb == "推动" else obj_end].rstrip(CLOSE_QUOTES)
     if ends is not None and not ends.search(named):
         return []
     shown = "创建" if verb == "推动" else verb
@@ -126,14 +128,7 @@ def _unnamed(text: str, start: int, end: int) -> bool:
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the items of a list at 、 outside quotation marks; the last split at 和 when
     the list has several items or the part before 和 names a thing."""
-    cuts, depth = [start], 0
-    for i in range(start, end):
-        if text[i] in _OPEN:
-            depth += 1
-        elif text[i] in _CLOSE:
-            depth = max(0, depth - 1)
-        elif text[i] == "、" and depth == 0:
-            cuts.append(i + 1)
+    cuts = [start] + [i + 1 for i in unquoted(text, start, end) if text[i] == "、"]
     cuts.append(end + 1)
     spans = [(cuts[k], cuts[k + 1] - 1) for k in range(len(cuts) - 1)]
     last_start, last_end = spans[-1]
@@ -144,12 +139,23 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _and_at(text: str, start: int, end: int) -> int | None:
+    return next(
+        (
+            i
+            for i in unquoted(text, start, end)
+            if text[i] == "和" and i - start >= 2 and end - i > 2
+        ),
+        None,
+    )
+
+
+def unquoted(text: str, start: int, end: int) -> Iterator[int]:
+    """The positions in text[start:end] outside quotation marks and brackets, marks excluded."""
     depth = 0
     for i in range(start, end):
-        if text[i] in _OPEN:
+        if text[i] in OPEN_QUOTES:
             depth += 1
-        elif text[i] in _CLOSE:
+        elif text[i] in CLOSE_QUOTES:
             depth = max(0, depth - 1)
-        elif text[i] == "和" and depth == 0 and i - start >= 2 and end - i > 2:
-            return i
-    return None
+        elif depth == 0:
+            yield i

@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from reportcheck.draft.deliverables import Deliverable, deliverables
+from reportcheck.draft.deliverables import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    Deliverable,
+    deliverables,
+    unquoted,
+)
 from reportcheck.draft.textnums import Number, find_numbers
 from reportcheck.draft.wording import (
     UNITS_LONGEST_FIRST,
@@ -24,7 +30,6 @@ if TYPE_CHECKING:
     from reportcheck.draft.segment import Layout
 
 _CLAUSE_END = set(",。;!?:\n|●")
-_OPEN_QUOTES, _CLOSE_QUOTES = "“‘「『《(", "”’」』》)"
 _LEAD = re.compile(r"^(\s|[0-9]+[.、]|我市|我县|我省|我区|全年|今年|同时|并|拟|计划|20\d\d年)+")
 #: 8%和8.5%, 19个、5个: figures of one phrase, each a commitment.
 _RUN_OF_FIGURES = re.compile(r"\d[%个家项所名人万亿元]{0,3}[和、及与]\d")
@@ -70,9 +75,9 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, depth, begin = [], 0, start
     for i in range(start, end):
         char = text[i]
-        if char in _OPEN_QUOTES:
+        if char in OPEN_QUOTES:
             depth += 1
-        elif char in _CLOSE_QUOTES:
+        elif char in CLOSE_QUOTES:
             depth = max(0, depth - 1)
         elif char in _CLAUSE_END and (depth == 0 or char == "\n"):
             depth = 0
@@ -90,14 +95,11 @@ def parts(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
 
     Returns (start, end, subjects): subjects counts the items joined, for 均 / 各 wordings.
     """
-    cuts, depth = [start], 0
-    for i in range(start, end):
-        if text[i] in _OPEN_QUOTES:
-            depth += 1
-        elif text[i] in _CLOSE_QUOTES:
-            depth = max(0, depth - 1)
-        elif text[i] == "、" and depth == 0 and _cuts_list(text, start, i, end):
-            cuts.append(i + 1)
+    cuts = [start] + [
+        i + 1
+        for i in unquoted(text, start, end)
+        if text[i] == "、" and _cuts_list(text, start, i, end)
+    ]
     cuts.append(end + 1)
     pieces = [(cuts[k], cuts[k + 1] - 1) for k in range(len(cuts) - 1)]
     merged: list[tuple[int, int, int]] = []
