@@ -122,16 +122,24 @@ def test_a_closed_stdout_exits_quietly_with_the_results_status(tmp_path: Path) -
     assert (process.wait(), error) == (1, b"")
 
 
-def test_a_closed_stdout_after_the_first_line(tmp_path: Path) -> None:
-    done = subprocess.run(
-        f"'{sys.executable}' -m reportcheck diff -f csv "
-        f"'{EXAMPLES / 'huzhou-2023-h1-official.csv'}' | head -1; exit ${{PIPESTATUS[0]}}",
+def _bash(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`command` run by bash, for its redirections and pipes."""
+    return subprocess.run(
+        command,
         shell=True,
         executable="/bin/bash",
         capture_output=True,
         text=True,
-        cwd=tmp_path,
+        cwd=cwd,
         check=False,
+    )
+
+
+def test_a_closed_stdout_after_the_first_line(tmp_path: Path) -> None:
+    done = _bash(
+        f"'{sys.executable}' -m reportcheck diff -f csv "
+        f"'{EXAMPLES / 'huzhou-2023-h1-official.csv'}' | head -1; exit ${{PIPESTATUS[0]}}",
+        tmp_path,
     )
     assert (done.returncode, done.stdout.count("\n"), done.stderr) == (1, 1, "")
 
@@ -159,15 +167,7 @@ def test_output_that_cannot_be_written_is_one_line_and_exit_2(
     tmp_path: Path, args: list[str], redirect: str, said: str
 ) -> None:
     quoted = " ".join(f"'{a}'" for a in args)
-    done = subprocess.run(
-        f"'{sys.executable}' -m reportcheck {quoted} --lang en {redirect}",
-        shell=True,
-        executable="/bin/bash",
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        check=False,
-    )
+    done = _bash(f"'{sys.executable}' -m reportcheck {quoted} --lang en {redirect}", tmp_path)
     assert (done.returncode, done.stderr) == (2, said)
 
 
