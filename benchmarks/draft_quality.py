@@ -24,9 +24,9 @@ from typing import Any
 
 import yaml
 
-from reportcheck.draft import draft_registry
-from reportcheck.draft.wording import UNIT_WORDS
-from reportcheck.units import UNITS
+from reportcheck.model.units import UNITS
+from reportcheck.registry.draft import draft_registry
+from reportcheck.registry.draft.wording import UNIT_WORDS
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data"

@@ -18,8 +18,8 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from reportcheck import limits
-from reportcheck.shipped import default_registry_path
+from reportcheck.model import limits
+from reportcheck.registry.shipped import default_registry_path
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "huzhou-2023-h1-official.csv"

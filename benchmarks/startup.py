@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 import reportcheck
-from reportcheck.registry import load_registry
+from reportcheck.registry.load import load_registry
 
 BIN = Path(sys.executable).parent / "reportcheck"
 
@@ -45,7 +45,7 @@ class Row:
 
 MEMORY = """
 import resource, sys
-from reportcheck.cli import main
+from reportcheck.cli.app import main
 sys.argv = ["reportcheck", *sys.argv[1:]]
 try:
     main()

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from reportcheck.cli import app
-from reportcheck.model import Registry
-from reportcheck.registry import load_registry
+from reportcheck.cli.app import app
+from reportcheck.registry.load import load_registry
+from reportcheck.registry.records import Registry
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"

@@ -10,10 +10,10 @@ from typing import Any
 import yaml
 
 from reportcheck.actuals import Actual, ActualsSet, Value
-from reportcheck.evaluate import Result, evaluate
-from reportcheck.model import Registry
-from reportcheck.periods import parse_period
-from reportcheck.registry import load_registry
+from reportcheck.model.periods import parse_period
+from reportcheck.registry.load import load_registry
+from reportcheck.registry.records import Registry
+from reportcheck.review.evaluate import Result, evaluate
 
 HEADER: dict[str, Any] = {
     "city_zh": "某市",

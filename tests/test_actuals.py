@@ -17,8 +17,8 @@ from openpyxl import Workbook
 
 from reportcheck.actuals import check_tables, read_actuals
 from reportcheck.actuals.table import read_table
-from reportcheck.errors import ActualsError
-from reportcheck.model import Registry
+from reportcheck.model.problems import ActualsError
+from reportcheck.registry.records import Registry
 
 Write = Callable[..., Path]
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from reportcheck import cache
-from reportcheck.cache import load_registry_cached
-from reportcheck.errors import RegistryError
-from reportcheck.model import Registry
+from reportcheck.model.problems import RegistryError
+from reportcheck.registry import cache
+from reportcheck.registry.cache import load_registry_cached
+from reportcheck.registry.records import Registry
 
 from .test_registry_validation import GOOD_ENTRY, SEED, registry_text
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from reportcheck import evaluate as evaluate_module
 from reportcheck.actuals import read_actuals
-from reportcheck.evaluate import evaluate
-from reportcheck.model import Registry
-from reportcheck.serialize import report_dict, to_json
+from reportcheck.output.serialize import report_dict, to_json
+from reportcheck.registry.records import Registry
+from reportcheck.review import evaluate as evaluate_module
+from reportcheck.review.evaluate import evaluate
 
 from .conftest import EXAMPLES, Run
 

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from reportcheck.cli import app
+from reportcheck.cli.app import app
 
 from .conftest import EXAMPLES, Run
 
@@ -295,7 +295,7 @@ class _Terminal(io.StringIO):
 
 
 def test_progress_is_shown_on_a_terminal_stderr_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    from reportcheck import cli as cli_module
+    from reportcheck.cli import app as cli_module
 
     terminal = _Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
@@ -315,8 +315,8 @@ def test_progress_is_shown_on_a_terminal_stderr_only(monkeypatch: pytest.MonkeyP
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.integers(min_value=0, max_value=500), min_size=6, max_size=6))
 def test_a_bar_is_exactly_its_width_and_shows_every_status_present(counts: list[int]) -> None:
-    from reportcheck.model import Status
-    from reportcheck.render import STYLE, bar
+    from reportcheck.output.render import STYLE, bar
+    from reportcheck.review.status import Status
 
     by_status = dict(zip(Status, counts, strict=True))
     drawn = bar(by_status, width=30)

@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 import yaml
 
-from reportcheck.draft import draft_registry
-from reportcheck.draft.textnums import chinese_integer, find_numbers
-from reportcheck.errors import UsageError
-from reportcheck.lint import lint_registry
-from reportcheck.registry import load_registry
+from reportcheck.model.problems import UsageError
+from reportcheck.registry.draft import draft_registry
+from reportcheck.registry.draft.textnums import chinese_integer, find_numbers
+from reportcheck.registry.lint import lint_registry
+from reportcheck.registry.load import load_registry
 
 from .conftest import REPO, Run
 
@@ -251,7 +251,7 @@ def test_a_file_name_cannot_write_into_the_registry() -> None:
 
 
 def test_a_file_too_large_for_a_report_is_refused(cli: Cli, tmp_path: Path) -> None:
-    from reportcheck.draft.writer import MAX_REPORT_BYTES
+    from reportcheck.registry.draft.writer import MAX_REPORT_BYTES
 
     report = tmp_path / "big.txt"
     report.write_bytes(b"x" * (MAX_REPORT_BYTES + 1))

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 import yaml
 
-from reportcheck.draft import draft_registry
-from reportcheck.draft.deliverables import deliverables
-from reportcheck.lint import lint_registry
-from reportcheck.registry import load_registry
+from reportcheck.registry.draft import draft_registry
+from reportcheck.registry.draft.deliverables import deliverables
+from reportcheck.registry.lint import lint_registry
+from reportcheck.registry.load import load_registry
 
 from .conftest import REPO
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reportcheck.actuals import Actual, ActualsSet
-from reportcheck.evaluate import evaluate, exit_code, judge_each_period
-from reportcheck.model import DEFAULT_FAIL_ON, Registry, Status
-from reportcheck.periods import Period
+from reportcheck.model.periods import Period
+from reportcheck.registry.records import Registry
+from reportcheck.review.evaluate import evaluate, exit_code, judge_each_period
+from reportcheck.review.status import DEFAULT_FAIL_ON, Status
 
 from .rulebook import build, entry, figure, reference
 

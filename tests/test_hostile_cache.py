@@ -13,10 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportcheck.cache import load_registry_cached, pickled
-from reportcheck.model import Registry
-from reportcheck.registry import load_registry
-from reportcheck.shipped import default_registry_path
+from reportcheck.registry.cache import load_registry_cached, pickled
+from reportcheck.registry.load import load_registry
+from reportcheck.registry.records import Registry
+from reportcheck.registry.shipped import default_registry_path
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX permissions and pipes")
 

@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 
 from reportcheck.actuals import read_actuals
 from reportcheck.actuals.encoding import EncodingProblemError, decode
-from reportcheck.errors import ActualsError
-from reportcheck.model import Registry
-from reportcheck.numeric import MINUS_SIGNS, NO, YES
-from reportcheck.units import UNITS
+from reportcheck.model.numbers import MINUS_SIGNS, NO, YES
+from reportcheck.model.problems import ActualsError
+from reportcheck.model.units import UNITS
+from reportcheck.registry.records import Registry
 
 NOTES_SIMPLIFIED = ["湖州市统计局", "上半年数据", "发展和改革委员会", "完成", "国家统计局快报"]
 NOTES_TRADITIONAL = ["臺灣統計處", "上半年數據", "發展和改革委員會", "完成", "統計局快報"]

@@ -15,8 +15,8 @@ from openpyxl import Workbook
 from reportcheck.actuals import read_actuals
 from reportcheck.actuals.table import read_tables
 from reportcheck.actuals.xlsx import is_percent_format
-from reportcheck.errors import ActualsError
-from reportcheck.model import Registry
+from reportcheck.model.problems import ActualsError
+from reportcheck.registry.records import Registry
 
 
 def workbook(path: Path, *sheets: list[list[object]], fmt: dict[str, str] | None = None) -> Path:

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from reportcheck.actuals import read_actuals, table_paths
-from reportcheck.errors import ActualsError
-from reportcheck.model import Registry
+from reportcheck.model.problems import ActualsError
+from reportcheck.registry.records import Registry
 
 from .conftest import Run
 

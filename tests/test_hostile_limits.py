@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from reportcheck import limits
 from reportcheck.actuals.table import read_tables
-from reportcheck.errors import RegistryError
-from reportcheck.registry import load_registry
-from reportcheck.shipped import default_registry_path
+from reportcheck.model import limits
+from reportcheck.model.problems import RegistryError
+from reportcheck.registry.load import load_registry
+from reportcheck.registry.shipped import default_registry_path
 
 from .conftest import EXAMPLES, Run
 

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportcheck.limits import MAX_DECIMAL_PLACES, MAX_INTEGER_DIGITS
-from reportcheck.numeric import NotANumberError, format_decimal, parse_number
+from reportcheck.model.limits import MAX_DECIMAL_PLACES, MAX_INTEGER_DIGITS
+from reportcheck.model.numbers import NotANumberError, format_decimal, parse_number
 
 from .conftest import Run
 

@@ -22,9 +22,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reportcheck.csvcells import safe_cell, to_csv
-from reportcheck.safe_text import neutralise
-from reportcheck.serialize import md, to_json
+from reportcheck.output.csvcells import safe_cell, to_csv
+from reportcheck.output.safe_text import neutralise
+from reportcheck.output.serialize import md, to_json
 
 from .conftest import Run
 
@@ -59,8 +59,8 @@ def test_text_held_by_a_reportcheck_struct_is_neutralised_before_layout(escape: 
     from rich.pretty import Pretty
     from rich.text import Text
 
-    from reportcheck.located_yaml import Located
-    from reportcheck.safe_text import SafeRenderable
+    from reportcheck.output.safe_text import SafeRenderable
+    from reportcheck.registry.located_yaml import Located
 
     text = Text(f"局{escape}")
     original = text.plain  # as Rich keeps it (it drops a few control codes itself)
@@ -210,7 +210,7 @@ def _exact_cli(*args: str) -> Run:
     """As the `cli` fixture, but stdout exactly as written (CliRunner folds CRLF to LF)."""
     from typer.testing import CliRunner
 
-    from reportcheck.cli import app
+    from reportcheck.cli.app import app
 
     result = CliRunner().invoke(
         app, list(args), env={"COLUMNS": "200", "NO_COLOR": "1", "REPORTCHECK_ACTUALS": ""}
@@ -291,7 +291,7 @@ def test_files_get_escapes_as_given(cli: Cli, tmp_path: Path) -> None:
 @settings(max_examples=200)
 @given(TEXT, TEXT)
 def test_a_problem_is_one_line_of_inert_text_whatever_it_names(name: str, value: str) -> None:
-    from reportcheck.errors import Problem
+    from reportcheck.model.problems import Problem
 
     line = Problem("not-a-number", f"{value!r} is not a number", name, 2, "value", value).one_line()
     assert "\n" not in line
@@ -303,7 +303,7 @@ def _hostile_registry(tmp_path: Path, title: str, section: str) -> Path:
     replaced (YAML double-quoted escapes, so any character can be written)."""
     import shutil
 
-    from reportcheck.shipped import default_registry_path
+    from reportcheck.registry.shipped import default_registry_path
 
     shipped = default_registry_path().resolve()
     (tmp_path / "data").mkdir()

@@ -14,7 +14,16 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from reportcheck.layout import Column, FittedTable, Heading, Note, Row, extra_width, fit, too_narrow
+from reportcheck.output.layout import (
+    Column,
+    FittedTable,
+    Heading,
+    Note,
+    Row,
+    extra_width,
+    fit,
+    too_narrow,
+)
 
 from .conftest import EXAMPLES, Run
 
@@ -213,9 +222,9 @@ def test_a_column_narrower_than_one_chinese_character_draws_what_rich_table_draw
 
 def test_every_table_of_the_commands_draws_what_rich_table_draws() -> None:
     from reportcheck.actuals import read_actuals
-    from reportcheck.evaluate import evaluate
-    from reportcheck.registry import load_registry
-    from reportcheck.render import report_table, targets_table
+    from reportcheck.output.render import report_table, targets_table
+    from reportcheck.registry.load import load_registry
+    from reportcheck.review.evaluate import evaluate
 
     registry = load_registry()
     data = read_actuals([EXAMPLES / "illustrative-2023-06.csv"], registry)

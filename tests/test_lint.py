@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reportcheck.lint import LintReport, lint_registry
+from reportcheck.registry.lint import LintReport, lint_registry
 
 from .conftest import REPO, Run
 

@@ -12,21 +12,21 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from reportcheck import limits
 from reportcheck.actuals import read_actuals, table_paths
 from reportcheck.actuals.table import read_tables
-from reportcheck.errors import Problem, ReportcheckError
-from reportcheck.messages import CATALOGUE, CHOICE_KEYS, message, problem_line
-from reportcheck.model import Registry
-from reportcheck.pack.api import _bands
-from reportcheck.registry import load_registry
+from reportcheck.model import limits
+from reportcheck.model.problems import Problem, ReportcheckError
+from reportcheck.output.messages import CATALOGUE, CHOICE_KEYS, message, problem_line
+from reportcheck.registry.load import load_registry
+from reportcheck.registry.records import Registry
+from reportcheck.review.api import _bands
 
 from .test_registry_rules import SEED, entry
 from .test_registry_validation import GOOD_ENTRY, registry_text
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "reportcheck"
 #: Modules whose findings are their own output (lint's and draft's reports), not problems.
-OWN_OUTPUT = ("lint.py", "located_yaml.py", "draft/")
+OWN_OUTPUT = ("registry/lint.py", "registry/located_yaml.py", "registry/draft/")
 #: Calls whose first argument is a problem's code.
 RAISERS = {"Problem", "fail", "usage", "_usage", "_warn"}
 _CODE = re.compile(r"[a-z0-9]+(?:-[a-z0-9_]+)+")

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportcheck.numeric import NotANumberError, format_decimal, parse_number, parse_yes_no
-from reportcheck.periods import Period, parse_period
+from reportcheck.model.numbers import NotANumberError, format_decimal, parse_number, parse_yes_no
+from reportcheck.model.periods import Period, parse_period
 
 
 @pytest.mark.parametrize(

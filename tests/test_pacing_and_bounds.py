@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 
 from reportcheck.actuals import ActualsSet
-from reportcheck.errors import RegistryError
-from reportcheck.evaluate import evaluate
-from reportcheck.model import Status
-from reportcheck.pacing import frame_for, share_due
-from reportcheck.periods import parse_period
-from reportcheck.registry import load_registry
+from reportcheck.model.periods import parse_period
+from reportcheck.model.problems import RegistryError
+from reportcheck.registry.load import load_registry
+from reportcheck.review.evaluate import evaluate
+from reportcheck.review.pacing import frame_for, share_due
+from reportcheck.review.status import Status
 from reportcheck.rules import Frame
 
 from .rulebook import LOAN, MILESTONES, build, entry, figure, judge, reference

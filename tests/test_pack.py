@@ -15,10 +15,11 @@ import pytest
 from openpyxl import load_workbook
 
 import reportcheck
-from reportcheck.errors import ActualsError, UsageError
-from reportcheck.model import Registry, Status, Target
-from reportcheck.pack.content import Bands, Light, Pack, Row, Verdict, parse_bands
-from reportcheck.pack.measures import measure
+from reportcheck.model.problems import ActualsError, UsageError
+from reportcheck.registry.records import Registry, Target
+from reportcheck.review.measures import measure
+from reportcheck.review.pack import Bands, Light, Pack, Row, Verdict, parse_bands
+from reportcheck.review.status import Status
 
 from .conftest import EXAMPLES, Run
 
@@ -89,7 +90,7 @@ def test_yes_no_commitment_is_not_due_before_year_end(write: Write) -> None:
 
 
 def test_measure_of_a_result_without_figure(registry: Registry) -> None:
-    from reportcheck.evaluate import Result
+    from reportcheck.review.evaluate import Result
 
     graduates = registry.get("graduates")
     assert graduates is not None
@@ -177,7 +178,7 @@ def test_lead_unit_from_the_registry_is_shown_and_filterable(
     assert graduates is not None
     assert graduates.lead == "市人力社保局"  # the new registry indexes its own targets
     from reportcheck.actuals import read_actuals
-    from reportcheck.pack.content import build_pack
+    from reportcheck.review.pack import build_pack
 
     data = read_actuals([write(HEAD + "graduates,2023-06,3.5,\n")], with_leads)
     pack = build_pack(with_leads, data)
@@ -254,7 +255,7 @@ def test_a_december_pack_on_june_figures_counts_every_commitment_and_says_so(
     assert "年度目标任务完成情况对照表(按2023年1—6月数据出具,非全年数据)" in pack.to_markdown("zh")
     assert "(drawn up on the figures for 2023-06, not a full year)" in pack.to_html("en")
     output = tmp_path / "dec.xlsx"
-    from reportcheck.pack.api import write_pack
+    from reportcheck.review.api import write_pack
 
     write_pack(pack, output, "zh")
     summary_sheet = load_workbook(output).worksheets[0]
@@ -263,7 +264,7 @@ def test_a_december_pack_on_june_figures_counts_every_commitment_and_says_so(
 
 
 def test_markdown_has_every_attachment_column_and_rates_to_one_decimal(write: Write) -> None:
-    from reportcheck.pack.tabular import attachment_table
+    from reportcheck.output.pack.tabular import attachment_table
 
     pack = pack_of(write, HEAD + "graduates,2023-06,7.5,\n")
     markdown = pack.to_markdown("zh")
@@ -405,8 +406,8 @@ def test_html_has_a_chart_per_figure_with_the_pace_line(write: Write) -> None:
 
 def year_of_data(folder: Path, registry: Registry) -> Path:
     """Illustrative monthly files for February to December, scaled from the year's figures."""
-    from reportcheck.model import Kind
-    from reportcheck.numeric import parse_number
+    from reportcheck.model.numbers import parse_number
+    from reportcheck.registry.records import Kind
 
     lines = (EXAMPLES / "illustrative-2023.csv").read_text(encoding="utf-8").splitlines()[1:]
     folder.mkdir()
@@ -490,7 +491,7 @@ def test_report_writes_no_table_into_the_folder_of_actuals(
 
 
 def _registry_with_bands(tmp_path: Path, bands: str) -> Path:
-    from reportcheck.shipped import default_registry_path
+    from reportcheck.registry.shipped import default_registry_path
 
     shipped = default_registry_path().resolve()
     (tmp_path / "data").mkdir()
@@ -514,8 +515,8 @@ def test_a_registry_sets_the_offices_bands_and_the_option_overrides_them(tmp_pat
 
 @pytest.mark.parametrize("bands", ["[30, 10]", "[-5]", "[1, 2, 3]", "[]", "ten"])
 def test_bands_in_a_registry_are_checked(tmp_path: Path, bands: str) -> None:
-    from reportcheck.errors import RegistryError
-    from reportcheck.registry import load_registry
+    from reportcheck.model.problems import RegistryError
+    from reportcheck.registry.load import load_registry
 
     with pytest.raises(RegistryError) as caught:
         load_registry(_registry_with_bands(tmp_path, bands))
@@ -635,7 +636,7 @@ def test_import_reportcheck_stays_light() -> None:
 def test_report_help_does_not_import_pandas_or_jinja2() -> None:
     probe = (
         "import json, sys\n"
-        "from reportcheck.cli import main\n"
+        "from reportcheck.cli.app import main\n"
         "sys.argv = ['reportcheck', 'report', '--help']\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(json.dumps(sorted(m for m in ('pandas', 'openpyxl', 'jinja2') "

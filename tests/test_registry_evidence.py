@@ -6,9 +6,9 @@ from importlib import resources
 from pathlib import Path
 
 import reportcheck
-from reportcheck.lint import lint_registry
-from reportcheck.model import Registry, Role
-from reportcheck.shipped import default_registry_path
+from reportcheck.registry.lint import lint_registry
+from reportcheck.registry.records import Registry, Role
+from reportcheck.registry.shipped import default_registry_path
 
 from .conftest import REPO
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from reportcheck.errors import RegistryError
-from reportcheck.registry import load_registry
+from reportcheck.model.problems import RegistryError
+from reportcheck.registry.load import load_registry
 from reportcheck.rules import About, Direction, Range
 
 from .conftest import Run
@@ -209,7 +209,7 @@ def test_cli_names_the_key_and_line_of_a_null_value(make: Make, cli: Callable[..
 
 def test_figures_in_a_declared_unit_convert_by_its_scale(make: Make, tmp_path: Path) -> None:
     from reportcheck.actuals import read_actuals
-    from reportcheck.errors import ActualsError
+    from reportcheck.model.problems import ActualsError
 
     text = registry_text(entry(unit="万立方米", comparator="at_least", tolerance=""))
     declared = text.replace(

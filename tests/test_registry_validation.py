@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reportcheck.errors import RegistryError
-from reportcheck.registry import load_registry
+from reportcheck.model.problems import RegistryError
+from reportcheck.registry.load import load_registry
 
 from .conftest import Run
 

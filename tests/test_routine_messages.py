@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from reportcheck.errors import Problem
-from reportcheck.messages import CATALOGUE, message, problem_line, resolve_lang
+from reportcheck.model.problems import Problem
+from reportcheck.output.messages import CATALOGUE, message, problem_line, resolve_lang
 
 from .conftest import EXAMPLES, Run
 
@@ -138,8 +138,8 @@ def test_every_catalogue_template_fills_from_its_pattern() -> None:
 def test_the_routine_commands_and_their_options_have_chinese_help(command: str) -> None:
     import typer.main
 
-    from reportcheck.cli import app
-    from reportcheck.messages import COMMAND_HELP, OPTION_HELP
+    from reportcheck.cli.app import app
+    from reportcheck.output.messages import COMMAND_HELP, OPTION_HELP
 
     group = typer.main.get_command(app)
     click_command = group.commands[command]  # type: ignore[attr-defined]
@@ -166,7 +166,7 @@ def test_help_never_breaks_a_line_inside_a_word(lang: str) -> None:
 
 
 def test_a_command_without_chinese_help_keeps_its_english_help(cli: Cli) -> None:
-    from reportcheck import messages
+    from reportcheck.output import messages
 
     saved = messages.COMMAND_HELP.pop("show")
     try:

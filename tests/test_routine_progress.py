@@ -10,9 +10,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from reportcheck.actuals import read_actuals
-from reportcheck.evaluate import evaluate
-from reportcheck.model import Registry
-from reportcheck.progress import Progress, pace_words, progress
+from reportcheck.registry.records import Registry
+from reportcheck.review.evaluate import evaluate
+from reportcheck.review.progress import Progress, pace_words, progress
 
 from .conftest import EXAMPLES, Run
 

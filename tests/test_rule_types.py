@@ -14,9 +14,10 @@ from fractions import Fraction
 import msgspec
 import pytest
 
-from reportcheck.entry import Context
-from reportcheck.evaluate import Report, Result
-from reportcheck.model import Registry, Status
+from reportcheck.registry.entry import Context
+from reportcheck.registry.records import Registry
+from reportcheck.review.evaluate import Report, Result
+from reportcheck.review.status import Status
 from reportcheck.rules import (
     RULES,
     About,
@@ -373,12 +374,12 @@ def _assign(thing: object, name: str, value: object) -> None:
 
 #: The records that collect what a reader finds as it goes; every other record is immutable.
 MUTABLE = {
-    "reportcheck.yamlnodes.Checker",
-    "reportcheck.located_yaml.Located",
+    "reportcheck.registry.yamlnodes.Checker",
+    "reportcheck.registry.located_yaml.Located",
     "reportcheck.actuals.ReadResult",
     "reportcheck.actuals.table.RawTable",
     "reportcheck.actuals.xlsx._Grid",
-    "reportcheck.draft.extract.Extraction",
+    "reportcheck.registry.draft.extract.Extraction",
 }
 
 

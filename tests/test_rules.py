@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from reportcheck.model import Status
+from reportcheck.review.status import Status
 from reportcheck.rules import Comparator
 
 from .conftest import REPO, Run

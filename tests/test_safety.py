@@ -9,8 +9,8 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from reportcheck.csvcells import safe_cell
-from reportcheck.serialize import md
+from reportcheck.output.csvcells import safe_cell
+from reportcheck.output.serialize import md
 
 from .conftest import Run
 

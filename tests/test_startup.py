@@ -13,17 +13,17 @@ import pytest
 
 PROBE = """
 import json, sys
-from reportcheck.cli import main
+from reportcheck.cli.app import main
 sys.argv = ["reportcheck", *json.loads(sys.argv[1])]
 try:
     main()
 except SystemExit:
     pass
 # hashlib (OpenSSL) and Rich's emoji table cost 1.5-2 ms each and serve none of these commands;
-# the registry's checking code (reportcheck.registry) is for a registry not yet cached.
+# the registry's checking code (reportcheck.registry.load) is for a registry not yet cached.
 HEAVY = (
     "pandas", "openpyxl", "numpy", "pydantic", "yaml", "hashlib", "rich._emoji_codes",
-    "reportcheck.registry",
+    "reportcheck.registry.load",
 )
 print(json.dumps(sorted(m for m in HEAVY if m in sys.modules)), file=sys.stderr)
 """
@@ -69,7 +69,10 @@ def test_yaml_is_imported_only_to_parse_a_registry_not_yet_cached(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("REPORTCHECK_CACHE_DIR", str(tmp_path / "cache"))
-    assert heavy_modules(["targets", "-f", "json"], tmp_path) == ["reportcheck.registry", "yaml"]
+    assert heavy_modules(["targets", "-f", "json"], tmp_path) == [
+        "reportcheck.registry.load",
+        "yaml",
+    ]
     assert heavy_modules(["targets", "-f", "json"], tmp_path) == []
 
 
@@ -110,7 +113,7 @@ def test_python_dash_m_runs_the_same_cli(tmp_path: Path) -> None:
 def test_help_loads_none_of_the_registry_machinery(tmp_path: Path) -> None:
     probe = (
         "import sys; sys.argv = ['reportcheck', '--help']\n"
-        "from reportcheck.cli import main\n"
+        "from reportcheck.cli.app import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(sorted(m for m in sys.modules if m.startswith('reportcheck')), file=sys.stderr)"
     )
@@ -119,17 +122,17 @@ def test_help_loads_none_of_the_registry_machinery(tmp_path: Path) -> None:
     )
     loaded = done.stderr.strip().splitlines()[-1]
     for heavy in (
-        "reportcheck.model",
-        "reportcheck.cache",
-        "reportcheck.registry",
+        "reportcheck.registry.records",
+        "reportcheck.registry.cache",
+        "reportcheck.registry.load",
         "reportcheck.rules",
     ):
         assert f"'{heavy}'" not in loaded
 
 
 def test_the_fail_on_default_shown_is_the_models() -> None:
-    from reportcheck.cli import DEFAULT_FAIL_ON_TEXT
-    from reportcheck.model import DEFAULT_FAIL_ON, Status
+    from reportcheck.cli.app import DEFAULT_FAIL_ON_TEXT
+    from reportcheck.review.status import DEFAULT_FAIL_ON, Status
 
     shown = DEFAULT_FAIL_ON_TEXT.split(",")
     assert [s.value for s in Status if s in DEFAULT_FAIL_ON] == shown
@@ -147,7 +150,7 @@ def test_the_fail_on_default_shown_is_the_models() -> None:
     ],
 )
 def test_typer_builds_only_the_command_named(args: list[str], built: str) -> None:
-    from reportcheck.cli import command_named
+    from reportcheck.cli.app import command_named
 
     named = command_named(args, {})
     assert named is not None
@@ -168,7 +171,7 @@ def test_typer_builds_only_the_command_named(args: list[str], built: str) -> Non
 def test_every_command_is_built_when_none_is_named_or_the_shell_completes(
     args: list[str], env: dict[str, str]
 ) -> None:
-    from reportcheck.cli import command_named
+    from reportcheck.cli.app import command_named
 
     assert command_named(args, env) is None
 
@@ -177,11 +180,11 @@ def test_a_run_of_one_command_leaves_every_command_in_the_app(tmp_path: Path) ->
     probe = (
         "import sys; sys.argv = ['reportcheck', '--targets', sys.argv[1], 'template',"
         " '--period', '2023-06']\n"
-        "from reportcheck.cli import app, main\n"
+        "from reportcheck.cli.app import app, main\n"
         "try:\n    main()\nexcept SystemExit as exit:\n    code = exit.code\n"
         "print(code, len(app.registered_commands), file=sys.stderr)"
     )
-    from reportcheck.shipped import default_registry_path
+    from reportcheck.registry.shipped import default_registry_path
 
     done = subprocess.run(
         [sys.executable, "-c", probe, str(default_registry_path())],

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reportcheck.errors import RegistryError
-from reportcheck.yamlnodes import Node, parse_yaml
+from reportcheck.model.problems import RegistryError
+from reportcheck.registry.yamlnodes import Node, parse_yaml
 
 TEXT = """\
 report: {year: 2023, ok: true, gone: ~}

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from reportcheck.pack.api import PathLike
-    from reportcheck.pack.content import Pack
-    from reportcheck.periods import Period
+    from reportcheck.model.periods import Period
+    from reportcheck.review.api import PathLike
+    from reportcheck.review.pack import Pack
 
 __version__ = "0.1.0"
 
@@ -28,6 +28,6 @@ def review_pack(
     one row per commitment and period. The work is imported only when this is called, so
     `import reportcheck` stays light.
     """
-    from reportcheck.pack.api import review_pack as build
+    from reportcheck.review.api import review_pack as build
 
     return build(actuals, period, targets=targets, bands=bands, final=final)

@@ -1,3 +1,3 @@
-from reportcheck.cli import main
+from reportcheck.cli.app import main
 
 main()

@@ -10,17 +10,17 @@ import msgspec
 
 from reportcheck.actuals.folder import FileList, table_paths
 from reportcheck.actuals.table import RawTable, read_tables
-from reportcheck.errors import ActualsError, Problem
-from reportcheck.model import Kind, Registry, Target
-from reportcheck.numeric import (
+from reportcheck.model.numbers import (
     NotANumberError,
     format_decimal,
     normalise_text,
     parse_number,
     parse_yes_no,
 )
-from reportcheck.periods import PERIOD_HINT, Period, parse_period
-from reportcheck.units import Unit, compatible_units, convert
+from reportcheck.model.periods import PERIOD_HINT, Period, parse_period
+from reportcheck.model.problems import ActualsError, Problem
+from reportcheck.model.units import Unit, compatible_units, convert
+from reportcheck.registry.records import Kind, Registry, Target
 
 __all__ = [
     "Actual",

@@ -7,7 +7,7 @@ import io
 from typing import TYPE_CHECKING
 
 from reportcheck.actuals.encoding import EncodingProblemError, decode
-from reportcheck.limits import MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS
+from reportcheck.model.limits import MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS
 
 if TYPE_CHECKING:
     from reportcheck.actuals.table import RawTable

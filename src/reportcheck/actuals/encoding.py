@@ -131,8 +131,8 @@ def _vocabulary_only(text: str) -> bool:
 
 @cache
 def _vocabulary() -> frozenset[str]:
-    from reportcheck.numeric import MINUS_SIGNS, NO, YES
-    from reportcheck.units import UNITS
+    from reportcheck.model.numbers import MINUS_SIGNS, NO, YES
+    from reportcheck.model.units import UNITS
 
     return frozenset("".join([*YES, *NO, *UNITS, MINUS_SIGNS, "％．"]))
 

@@ -7,8 +7,8 @@ import os
 import stat
 from pathlib import Path
 
-from reportcheck.errors import Problem
-from reportcheck.limits import MAX_FILES
+from reportcheck.model.limits import MAX_FILES
+from reportcheck.model.problems import Problem
 
 _READ = frozenset({".csv", ".xlsx", ".xlsm"})
 #: What a skipped entry is, by suffix; the reason is shown on stderr.

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from reportcheck.errors import Problem
-from reportcheck.limits import MAX_FILE_BYTES, LimitError, NotRegularFileError, read_limited
+from reportcheck.model.limits import MAX_FILE_BYTES, LimitError, NotRegularFileError, read_limited
+from reportcheck.model.problems import Problem
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -19,8 +19,7 @@ import msgspec
 
 from reportcheck.actuals import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from reportcheck.actuals.table import RawTable
-from reportcheck.errors import Problem
-from reportcheck.limits import (
+from reportcheck.model.limits import (
     MAX_CELL_CHARS,
     MAX_CELLS,
     MAX_COLUMNS,
@@ -30,7 +29,8 @@ from reportcheck.limits import (
     MAX_XLSX_UNPACKED_BYTES,
     size_text,
 )
-from reportcheck.numeric import format_decimal, normalise_text
+from reportcheck.model.numbers import format_decimal, normalise_text
+from reportcheck.model.problems import Problem
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

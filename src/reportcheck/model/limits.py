@@ -1,0 +1,136 @@
+"""How much work one input may ask for, checked before the work is done.
+
+Every limit is far above what a statistics bureau's monthly file or a report's registry needs,
+and far below what would exhaust a laptop: an input beyond one is refused with the limit named.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+#: A file of actuals (CSV bytes, or an .xlsx workbook as stored on disk).
+MAX_FILE_BYTES = 8 * 1024 * 1024
+#: One part of an .xlsx workbook once unpacked (a sheet, the shared strings).
+MAX_XLSX_PART_BYTES = 64 * 1024 * 1024
+#: All parts of an .xlsx workbook once unpacked.
+MAX_XLSX_UNPACKED_BYTES = 128 * 1024 * 1024
+#: Rows of one file, the header included (a year of monthly figures for every id of a
+#: registry is about 1,200).
+MAX_ROWS = 20_000
+#: Columns of one row.
+MAX_COLUMNS = 32
+#: Cells of one file or sheet (rows times the columns they use).
+MAX_CELLS = 200_000
+#: Characters in one cell.
+MAX_CELL_CHARS = 4_000
+#: Characters of text in all the cells of one workbook: what a CSV file at MAX_FILE_BYTES holds
+#: at most, so that a workbook's small packed size cannot carry more.
+MAX_TEXT_CHARS = 8 * 1024 * 1024
+#: Files of actuals in one folder.
+MAX_FILES = 1_000
+#: A registry file.
+MAX_REGISTRY_BYTES = 2 * 1024 * 1024
+#: The report text a registry quotes.
+MAX_REPORT_BYTES = 4 * 1024 * 1024
+#: Digits before and after the decimal point of a figure. A value beyond them is refused, never
+#: rounded; within them, sums and differences are exact in Decimal's 28 digits.
+MAX_INTEGER_DIGITS = 16
+MAX_DECIMAL_PLACES = 10
+
+
+class LimitError(OSError):
+    """An input is beyond a limit; the message names the limit."""
+
+
+class NotRegularFileError(LimitError):
+    """A pipe, a device or a socket where a file was expected: never read, so never a hang."""
+
+
+def size_text(count: int) -> str:
+    """Bytes as people read them: 16 MiB, 4 KiB, 200 bytes."""
+    for unit, size in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if count >= size and count % size == 0:
+            return f"{count // size} {unit}"
+    return f"{count} bytes"
+
+
+def read_limited(path: Path, limit: int, what: str) -> bytes:
+    """The bytes of a regular file, refused before reading when larger than `limit`.
+
+    Opens without blocking (a FIFO or a device never hangs the command) and reads at most one
+    byte past the limit, so a file that grows while read, or /dev/zero, is refused too.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(21, "is a folder", str(path))
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFileError(
+                f"is not a regular file (a pipe or a device); {what} must be one"
+            )
+        if info.st_size > limit:
+            raise LimitError(
+                f"is {size_text(info.st_size)}; {what} may be at most {size_text(limit)}"
+            )
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            data = stream.read(limit + 1)
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise LimitError(f"is larger than {size_text(limit)}, the limit for {what}")
+    return data
+
+
+def read_limited_text(path: Path, limit: int, what: str) -> str:
+    """UTF-8 text of a file no larger than `limit` (raises LimitError, an OSError)."""
+    return read_limited(path, limit, what).decode("utf-8")
+
+
+def check_yaml_size(text: str, file: str) -> None:
+    """Refuse YAML that uses anchors and aliases, whose expansion has no bound ("billion laughs").
+
+    A registry is written by hand, one entry per commitment, and never needs them. Raises
+    RegistryError naming the line of the first alias.
+    """
+    import yaml
+
+    from reportcheck.model.problems import Problem, RegistryError
+
+    if len(text) > MAX_REGISTRY_BYTES:
+        raise RegistryError(
+            [
+                Problem(
+                    "registry-too-large",
+                    f"is {len(text)} characters; a registry may be at most "
+                    f"{size_text(MAX_REGISTRY_BYTES)}",
+                    file,
+                )
+            ]
+        )
+    if "&" not in text and "*" not in text:
+        return
+    loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            anchor = getattr(event, "anchor", None)
+            if isinstance(event, yaml.AliasEvent) or anchor:
+                line = event.start_mark.line + 1 if event.start_mark else None
+                raise RegistryError(
+                    [
+                        Problem(
+                            "registry-yaml",
+                            f"uses the YAML anchor or alias {anchor!r}; write each entry out "
+                            "in full (anchors and aliases are not read, so that a small file "
+                            "cannot expand without bound)",
+                            file,
+                            line,
+                            None,
+                            str(anchor),
+                        )
+                    ]
+                )
+    except yaml.YAMLError:
+        return  # the real parse reports the syntax error with its line

@@ -1,0 +1,1092 @@
+"""Messages for people, in Chinese and English: errors and warnings by code, hints, help texts.
+
+The core writes each problem's message in English and gives it a stable kebab-case code; here
+a message is said in Chinese by its code. Each code lists the English wordings it knows, as
+patterns whose parts are carried into the Chinese; a code or wording not listed here is shown
+in English, so a new error is never lost for want of a translation. Codes are the same in both
+languages.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from reportcheck.output.safe_text import single_line
+
+if TYPE_CHECKING:
+    from reportcheck.model.problems import Problem
+
+LANGS = ("zh", "en")
+
+#: (English message pattern, Chinese template); {name} takes the pattern's named group.
+_Entry = tuple[str, str]
+_ANY = r"(?P<rest>.*)"
+_PERIODS = "YYYY-MM、YYYY-Qn、YYYY、2023年6月、2023年1-6月、2023年一季度或2023年上半年"
+#: A name as Python's repr quotes it: 'Sheet1', or "it's" when it holds a single quote.
+_QUOTED = r"'.*?'|\".*?\""
+#: Where in a registry a problem stands: registry, report, section 二, unit 万亩, target gdp,
+#: target gdp baseline, target (no id). Said in Chinese by _where_zh.
+_WHERE = r"(?P<where>registry|report|target .+?|section .+?|unit .+?)"
+#: The keys of a registry entry whose value is one of a fixed set (Checker.choice): a value
+#: outside the set is reported as registry-unknown-<key>.
+CHOICE_KEYS = ("comparator", "kind", "released", "role", "pacing", "direction", "entered_as")
+#: A file refused by its size or kind before it is read (limits.read_limited).
+_LIMITS: tuple[_Entry, ...] = (
+    (
+        r"is (?P<size>.+?); (?P<what>.+) may be at most (?P<limit>.+)",
+        "大小为 {size};{what}最大为 {limit}",
+    ),
+    (
+        r"is larger than (?P<limit>.+?), the limit for (?P<what>.+)",
+        "超过 {limit},即{what}的上限",
+    ),
+    (
+        r"is not a regular file \(a pipe or a device\); (?P<what>.+) must be one",
+        "不是普通文件(是管道或设备);{what}须为普通文件",
+    ),
+)
+_WHAT = {"a registry": "登记表", "a report's text": "报告原文", "a file of actuals": "实际数据文件"}
+
+CATALOGUE: dict[str, Sequence[_Entry]] = {
+    "unreadable-file": (
+        ("is a folder, not a file of actuals", "是文件夹,不是实际数据文件"),
+        ("no such file", "文件不存在"),
+        (r"cannot be read: (?P<why>.*)", "无法读取:{why}"),
+        *_LIMITS,
+    ),
+    "wrong-file-type": (
+        (r"is an old Excel \.xls workbook.*", "是旧版 Excel .xls 工作簿;请另存为 .xlsx 或 CSV"),
+        (
+            r"is a zip archive.*",
+            "是 zip 压缩包(Excel 工作簿?),不是 CSV 文本;工作簿请用 .xlsx 扩展名",
+        ),
+        (r"is not a readable \.xlsx workbook (?P<why>.*)", "不是可读的 .xlsx 工作簿 {why}"),
+        (r"holds binary data, not CSV text", "含二进制数据,不是 CSV 文本"),
+        (r"is not valid CSV: (?P<why>.*)", "不是有效的 CSV:{why}"),
+    ),
+    "empty-file": (
+        (r"is empty.*", "是空文件;应有表头 'id,period,value',每个数据一行"),
+        (r"has no cells in its first sheet.*", "第一个工作表没有内容;应有表头 id、period、value"),
+    ),
+    "header-only": (("has a header but no rows of figures", "只有表头,没有数据行"),),
+    "wrong-encoding": (
+        (r"is UTF-16 text.*", "是 UTF-16 文本;请另存为 CSV UTF-8(或中文版 Excel 的 CSV,GB18030)"),
+        (r"is neither UTF-8 nor GB18030/GBK text", "既不是 UTF-8 也不是 GB18030/GBK 文本"),
+        (
+            r"is not text in UTF-8 or a Chinese encoding \((?P<tried>.+)\); save it as CSV UTF-8",
+            "不是 UTF-8 或中文编码的文本(已尝试 {tried});请另存为 CSV UTF-8",
+        ),
+        (
+            r"reads as (?P<shown>.+) equally well, so its encoding is uncertain; .*",
+            "按 {shown} 读取都说得通,编码不能确定;请另存为 CSV UTF-8",
+        ),
+        (
+            r"reads as (?P<names>.+) only with unusual characters, so its encoding is uncertain .*",
+            "只有按 {names} 读取才不出错,但会出现生僻字符,编码不能确定(日文或韩文文件?);"
+            "请另存为 CSV UTF-8",
+        ),
+        (
+            r"decodes as (?P<enc>\S+) to the private-use character (?P<c>U\+[0-9A-F]+) on line "
+            r"(?P<line>\d+), .*",
+            "按 {enc} 解码时第 {line} 行出现私用区字符 {c},统计表中不会有这种字符;"
+            "文件可能是其他编码,请另存为 CSV UTF-8",
+        ),
+        (
+            r"mixes encodings: line (?P<a>\d+) is UTF-8 but line (?P<b>\d+) is not .*",
+            "混用了多种编码:第 {a} 行是 UTF-8,第 {b} 行不是(GB18030/GBK 或 Big5?);"
+            "请把整个文件另存为 CSV UTF-8",
+        ),
+    ),
+    "wrong-field-count": (
+        (
+            r"has (?P<saw>\d+) fields but the header has (?P<expected>\d+).*",
+            "有 {saw} 个字段,表头只有 {expected} 个;含逗号的值请加引号",
+        ),
+    ),
+    "duplicate-column": (
+        (r"column (?P<name>.+) appears twice in the header", "表头中 {name} 列出现两次"),
+    ),
+    "unknown-column": (
+        (
+            r"column (?P<name>.+) is not one reportcheck r"
+            r"eads; it is ignored \(columns: (?P<cols>.+)\)",
+            "{name} 列不是 reportcheck 读取的列,已忽略(可用列:{cols})",
+        ),
+    ),
+    "missing-column": (
+        (
+            r"lacks the required column\(s\) (?P<missing>."
+            r"+?); the header line has (?P<found>.+?) \(.*",
+            "缺少必需的列 {missing};表头为 {found}(必需:id、period、value;可选:unit、source、note)",
+        ),
+    ),
+    "blank-row": (("is blank; it is skipped", "是空行,已跳过"),),
+    "missing-id": ((r"has no id.*", "没有编号;每行都需要登记表中的编号"),),
+    "unknown-id": (
+        (
+            r"(?:unknown id )?(?P<v>'.*?') is not an id in "
+            r"the registry; did you mean (?P<close>.+)\? .*",
+            "{v} 不是登记表中的编号;是否指 {close}?(`reportcheck targets` 列出全部编号)",
+        ),
+        (
+            r"(?P<v>'.*?') is not an id in the registry .*",
+            "{v} 不是登记表中的编号(`reportcheck targets` 列出全部编号)",
+        ),
+        (
+            r"unknown id (?P<v>'.*?'); did you mean (?P<close>.+)\? .*",
+            "未知编号 {v};是否指 {close}?(`reportcheck targets` 列出全部编号)",
+        ),
+        (r"unknown id (?P<v>'.*?') .*", "未知编号 {v}(`reportcheck targets` 列出全部编号)"),
+    ),
+    "not-a-number": (
+        (r"(?P<v>'.*') is not a number.*", "{v} 不是数字;应为 5.7、-3.9、+1.2 或 1,867.9 这样的数"),
+        (r"(?P<v>'.*') has a % sign but.*", "{v} 带有 % 号,但该指标不是百分比"),
+        (
+            r"(?P<v>'.*') is (?P<n>\d+) characters long, too long for a number",
+            "{v} 长 {n} 个字符,作为数字太长",
+        ),
+        (
+            r"(?P<v>'.*') has (?P<n>\d+) digits before the decimal point; "
+            r"at most (?P<m>\d+) are read",
+            "{v} 整数部分有 {n} 位;最多读取 {m} 位",
+        ),
+        (
+            r"(?P<v>'.*') has (?P<n>\d+) digits after the decimal point; at most (?P<m>\d+) are "
+            r"read, and a value is never rounded",
+            "{v} 小数部分有 {n} 位;最多读取 {m} 位,且数值从不舍入",
+        ),
+        (r"(?P<v>'.*') is not a finite number", "{v} 不是有限的数"),
+    ),
+    "not-yes-no": (
+        (
+            r"(?P<v>'.*') is not a yes/no answer.*",
+            "{v} 不是是/否答案;应为 是/否、完成/未完成、yes/no、1/0",
+        ),
+    ),
+    "bad-period": (
+        (r"--period (?P<v>'.*?') is not a period.*", f"--period {{v}} 不是期间;应为 {_PERIODS}"),
+        (r"(?P<v>'.*') is not a period.*", f"{{v}} 不是期间;应为 {_PERIODS}"),
+        (r"period (?P<v>'.*') is not a period.*", f"期间 {{v}} 不是期间;应为 {_PERIODS}"),
+    ),
+    "period-out-of-year": (
+        (
+            r"--period (?P<v>'.*?') is outside the registry's year (?P<year>\d+)",
+            "--period {v} 不在登记表的年份 {year} 内",
+        ),
+        (
+            r"(?P<v>'.*?') is outside the registry's year (?P<year>\d+).*",
+            "{v} 不在登记表的年份 {year} 内;期间须在 {year} 年内",
+        ),
+        (
+            r"period (?P<v>\S+) is outside (?P<year>\d+)",
+            "期间 {v} 不在登记表的年份 {year} 内",
+        ),
+    ),
+    "missing-period": (
+        (
+            r"is empty but the value is (?P<v>'.*?');.*",
+            f"期间为空,但数值为 {{v}};请填写期间,如 {_PERIODS}",
+        ),
+    ),
+    "duplicate-row": (
+        (
+            r"repeats (?P<id>\S+) for (?P<p>\S+) with the same value as (?P<w>\S+); .*",
+            "与 {w} 重复({id},{p},数值相同);重复行已跳过",
+        ),
+    ),
+    "conflicting-duplicate": (
+        (
+            r"gives (?P<id>\S+) for (?P<p>\S+) as (?P<v>'.*?'), but (?P<w>\S+) gives (?P<o>.+); .*",
+            "{id} 在 {p} 的数值为 {v},但 {w} 为 {o};请只保留其中一行",
+        ),
+    ),
+    "incompatible-unit": (
+        (
+            r"(?P<u>'.*?') does not convert to (?P<id>\S+)'s"
+            r" unit (?P<t>'.*?'); expected one of: (?P<ok>.+)",
+            "{u} 无法换算为 {id} 的单位 {t};应为以下之一:{ok}",
+        ),
+    ),
+    "bad-fail-on": (
+        (
+            r"--fail-on (?P<v>'.*?'): expected a comma list of (?P<known>.+) or 'never'",
+            "--fail-on {v} 无效:应为逗号分隔的 {known},或 never",
+        ),
+    ),
+    "no-actuals": (
+        (r"(?P<p>.+) holds no \.csv or \.xlsx files", "{p} 中没有 .csv 或 .xlsx 文件"),
+        (
+            r"holds no file of actuals \(\.csv or \.xlsx\); see above",
+            "没有实际数据文件(.csv 或 .xlsx);原因见上文",
+        ),
+        (r"holds no file of actuals \(\.csv or \.xlsx\)", "没有实际数据文件(.csv 或 .xlsx)"),
+        (
+            r"no file given, \$REPORTCHECK_ACTUALS is not set and there is no \./actuals/ folder",
+            "没有给出文件,$REPORTCHECK_ACTUALS 未设置,也没有 ./actuals/ 文件夹",
+        ),
+    ),
+    "bad-output": (
+        (
+            r"-o (?P<p>.+): expected a \.csv or \.xlsx file name",
+            "-o {p}:文件名应以 .csv 或 .xlsx 结尾",
+        ),
+        (
+            r"-o (?P<p>.+): expected a file name ending \.xlsx, \.html, \.md or \.csv",
+            "-o {p}:文件名应以 .xlsx、.html、.md 或 .csv 结尾",
+        ),
+    ),
+    "output-in-actuals": (
+        (
+            r"-o (?P<p>.+): is the file of actuals being read",
+            "-o {p}:这是正在读取的实际数据文件,不能覆盖",
+        ),
+        (
+            r"-o (?P<p>.+): is in the folder of actuals.*",
+            "-o {p}:位于实际数据文件夹中,下次运行会被当作实际数据读取;请写到别处",
+        ),
+    ),
+    "unwritable-output": (
+        (r"standard output: closed", "标准输出已关闭,结果无法写出"),
+        (r"standard output: (?P<why>.+)", "标准输出无法写入:{why}"),
+    ),
+    "unwritable-file": (
+        (r"-o (?P<p>.+): cannot be written: (?P<why>.+)", "-o {p}:无法写入:{why}"),
+    ),
+    "file-has-values": (
+        (
+            r"-o (?P<p>.+): already holds (?P<n>\d+) typed values?.*",
+            "-o {p}:文件中已有 {n} 个填写的数值,未覆盖;换一个文件名,或加 --force 覆盖",
+        ),
+        (
+            r"-o (?P<p>.+): already exists and is not an empty template.*",
+            "-o {p}:文件已存在且不是空白填报表,未覆盖;换一个文件名,或加 --force 覆盖",
+        ),
+    ),
+    "unknown-section": (
+        (r"unknown section (?P<v>'.*?'); sections: (?P<ok>.+)", "未知部分 {v};可选:{ok}"),
+    ),
+    "unknown-status": (
+        (r"unknown status (?P<v>'.*?'); statuses: (?P<ok>.+)", "未知状态 {v};可选:{ok}"),
+    ),
+    "usage-error": (
+        (r"(?P<what>.+) \(see '(?P<cmd>.+) --help'\)", "命令行有误:{what}(用法见 `{cmd} --help`)"),
+    ),
+    "cumulative-fell": (
+        (
+            r"(?P<id>\S+) is (?P<v>\S+) for (?P<p>\S+), belo"
+            r"w (?P<o>\S+) for (?P<q>\S+) \((?P<w>\S+)\); .*",
+            "{id} 在 {p} 为 {v},低于 {q} 的 {o}({w});累计值不应回落,请核对",
+        ),
+    ),
+    "negative-count": (
+        (
+            r"(?P<id>\S+) is (?P<v>\S+) (?P<u>\S+), a negative count; .*",
+            "{id} 为 {v} {u},数量为负,请核对",
+        ),
+    ),
+    "rate-beyond-100": (
+        (r"(?P<id>\S+) is (?P<v>\S+)%, beyond ±100%; .*", "{id} 为 {v}%,超出 ±100%,请核对是否录错"),
+    ),
+    "unit-suspect": (
+        (
+            r"(?P<id>\S+) is (?P<v>\S+) against (?P<r>\S+) (?P<u>\S+)"
+            r" required, (?P<x>\S+) times as (?P<dir>much|little); .*",
+            "{id} 为 {v},应达 {r} {u},相差约 {x} 倍;是否按其他单位填写(如元与万元)?请核对",
+        ),
+    ),
+    # Files of actuals beyond a limit, and what in a folder or workbook is left out.
+    "too-large": (
+        (
+            r"has more than (?P<n>\d+) rows, the limit for a file of actuals; split it by month",
+            "超过 {n} 行,即实际数据文件的上限;请按月拆分",
+        ),
+        (
+            r"has (?P<n>\d+) columns; a file of actuals may have at most (?P<m>\d+)",
+            "有 {n} 列;实际数据文件最多 {m} 列",
+        ),
+        (
+            r"has more than (?P<n>\d+) cells, the limit for a file of actuals",
+            "超过 {n} 个单元格,即实际数据文件的上限",
+        ),
+        (
+            r"has a cell of (?P<n>\d+) characters; a cell may hold at most (?P<m>\d+)",
+            "有一个单元格长 {n} 个字符;单元格最多 {m} 个字符",
+        ),
+        (
+            r"has a cell longer than a CSV reader takes; a cell may hold at most (?P<n>\d+) "
+            r"characters",
+            "有单元格超出 CSV 可读的长度;单元格最多 {n} 个字符",
+        ),
+        (r"is larger than the limit of (?P<n>\d+) bytes", "超过 {n} 字节的上限"),
+        (
+            r"sheet (?P<sheet>.+) brings the workbook's text beyond (?P<n>\d+) characters.*",
+            "工作表 {sheet} 使工作簿的文字超过 {n} 个字符,即实际数据文件的上限",
+        ),
+        (
+            r"holds a part \((?P<part>.+)\) of (?P<size>.+?) unpacked; "
+            r"a workbook part may be at most (?P<limit>.+)",
+            "含一个解压后为 {size} 的部件({part});工作簿的部件最大为 {limit}",
+        ),
+        (
+            r"unpacks to (?P<size>.+?) in (?P<n>\d+) parts; "
+            r"a workbook may unpack to at most (?P<limit>.+)",
+            "解压后为 {size}(共 {n} 个部件);工作簿解压后最大为 {limit}",
+        ),
+        (
+            rf"sheet (?P<t>{_QUOTED}) declares (?P<r>\d+) rows and (?P<c>\d+) columns; a sheet "
+            r"of actuals may have at most (?P<mr>\d+) rows, (?P<mc>\d+) columns and "
+            r"(?P<mn>\d+) cells",
+            "工作表 {t} 声明有 {r} 行、{c} 列;实际数据工作表最多 {mr} 行、{mc} 列、{mn} 个单元格",
+        ),
+        (rf"sheet (?P<t>{_QUOTED}) has more than (?P<n>\d+) rows", "工作表 {t} 超过 {n} 行"),
+        (
+            rf"sheet (?P<t>{_QUOTED}) has more than (?P<n>\d+) columns in row (?P<r>\d+)",
+            "工作表 {t} 第 {r} 行超过 {n} 列",
+        ),
+        (
+            r"cell (?P<cell>\S+) holds (?P<n>\d+) characters; a cell may hold at most (?P<m>\d+)",
+            "单元格 {cell} 有 {n} 个字符;单元格最多 {m} 个字符",
+        ),
+        (
+            rf"sheet (?P<t>{_QUOTED}) has more than (?P<n>\d+) cells, the limit for a sheet of "
+            r"actuals",
+            "工作表 {t} 超过 {n} 个单元格,即实际数据工作表的上限",
+        ),
+        *_LIMITS,
+    ),
+    "formula-without-value": (
+        (
+            r"cell (?P<cell>\S+) holds the formula (?P<f>.+) but no computed value .*",
+            "单元格 {cell} 含公式 {f},但没有计算结果(文件由程序写出而未经计算),数值未知;"
+            "请在 Excel 或 WPS 中打开并保存,或直接填写数值",
+        ),
+    ),
+    "sheet-without-header": (
+        (
+            rf"sheet (?P<t>{_QUOTED}) holds figures but no header row 'id, period, value'.*",
+            "工作表 {t} 有数据但没有表头行 'id, period, value';"
+            "请把数据移到有该表头的工作表,或删除该工作表",
+        ),
+    ),
+    "no-figures": (
+        (r"holds? no figures: every value is empty.*", "没有数据:value 列全部为空;请填写 value 列"),
+    ),
+    "skipped": (
+        (
+            r"skipped: its periods are in (?P<years>.+), not in the registry's year (?P<y>\d+)",
+            "已跳过:其期间在 {years} 年,不在登记表的年份 {y} 内",
+        ),
+        (
+            rf"sheet (?P<t>{_QUOTED}) is skipped: it holds no figures and no header",
+            "工作表 {t} 已跳过:没有数据,也没有表头",
+        ),
+        (
+            r"skipped: only the first (?P<n>\d+) entries of the folder are read",
+            "已跳过:只读取文件夹中的前 {n} 项",
+        ),
+        (r"skipped: a link that loops back on itself", "已跳过:循环链接"),
+        (
+            r"skipped: a broken link \(to (?P<to>.+), which does not exist\)",
+            "已跳过:失效的链接(指向不存在的 {to})",
+        ),
+        (r"skipped: cannot be read: (?P<why>.+)", "已跳过:无法读取:{why}"),
+        (
+            r"skipped: a folder; files in sub-folders are not read",
+            "已跳过:是文件夹;不读取子文件夹中的文件",
+        ),
+        (r"skipped: not a regular file \(a pipe or a device\)", "已跳过:不是普通文件(管道或设备)"),
+        (
+            r"skipped: an Excel lock file \(the workbook is open in Excel\)",
+            "已跳过:Excel 锁定文件(该工作簿正在 Excel 中打开)",
+        ),
+        (r"skipped: a hidden file", "已跳过:隐藏文件"),
+        (
+            r"skipped: a text file without the header id,period,value",
+            "已跳过:文本文件,没有表头 id,period,value",
+        ),
+        (
+            r"skipped: an old Excel \.xls workbook, which is not read; save it as \.xlsx",
+            "已跳过:旧版 Excel .xls 工作簿,不读取;请另存为 .xlsx",
+        ),
+        (
+            r"skipped: a WPS workbook, which is not read; save it as \.xlsx",
+            "已跳过:WPS 工作簿,不读取;请另存为 .xlsx",
+        ),
+        (
+            r"skipped: an OpenDocument sheet, which is not read; save it as \.xlsx",
+            "已跳过:OpenDocument 表格,不读取;请另存为 .xlsx",
+        ),
+        (
+            r"skipped: a Numbers sheet, which is not read; export it as \.xlsx",
+            "已跳过:Numbers 表格,不读取;请导出为 .xlsx",
+        ),
+        (
+            r"skipped: not a file of actuals \(read: (?P<read>.+)\)",
+            "已跳过:不是实际数据文件(读取 {read} 文件)",
+        ),
+    ),
+    "bad-bands": (
+        (
+            r"--bands (?P<v>.+): expected one or two numbers of points, e\.g\. 10,30",
+            "--bands {v}:应为一个或两个百分点数,如 10,30",
+        ),
+        (
+            r"--bands (?P<v>.+): expected one or two non-negative numbers of points, e\.g\. 10,30",
+            "--bands {v}:应为一个或两个非负的百分点数,如 10,30",
+        ),
+        (
+            r"--bands (?P<v>.+): the first band must not exceed the second, e\.g\. 10,30",
+            "--bands {v}:第一个界限不能大于第二个,如 10,30",
+        ),
+    ),
+    # The registry: a file-level problem, or one of an entry, named by where it stands.
+    "registry-unreadable": (
+        ("no such file", "文件不存在"),
+        (r"is not UTF-8 text \(byte (?P<n>\d+)\)", "不是 UTF-8 文本(第 {n} 字节有误)"),
+        (r"cannot be read: (?P<why>.*)", "无法读取:{why}"),
+        *_LIMITS,
+    ),
+    "registry-too-large": (
+        (
+            r"is (?P<n>\d+) characters; a registry may be at most (?P<limit>.+)",
+            "有 {n} 个字符;登记表最大为 {limit}",
+        ),
+    ),
+    "registry-yaml": (
+        (r"is not valid YAML: (?P<why>.*)", "不是有效的 YAML:{why}"),
+        (
+            r"uses the YAML anchor or alias (?P<v>.+?); write each entry out in full .*",
+            "使用了 YAML 锚点或别名 {v};请把每个条目完整写出(不读取锚点和别名,以免小文件无限展开)",
+        ),
+    ),
+    "registry-duplicate-key": (
+        (r"key (?P<key>.+) appears twice in one mapping", "键 {key} 在同一映射中出现两次"),
+    ),
+    "registry-shape": (
+        (rf"{_WHERE} must be a mapping", "{where} 应为映射(键: 值)"),
+        (
+            r"a key must be plain text, not a list or a mapping",
+            "键应为普通文本,不能是列表或映射",
+        ),
+        (r"sections must be a mapping of section to titles", "sections 应为“部分: 标题”的映射"),
+        (r"units must be a mapping of unit to its definition", "units 应为“单位: 定义”的映射"),
+        (r"targets must be a list of entries", "targets 应为条目列表"),
+    ),
+    "registry-unknown-key": (
+        (
+            rf"{_WHERE}: unknown key (?P<key>.+) \(known: (?P<known>.*)\)",
+            "{where}:未知的键 {key}(可用:{known})",
+        ),
+    ),
+    "registry-missing-key": (
+        (rf"{_WHERE}: missing key (?P<key>.+)", "{where}:缺少键 {key}"),
+        (
+            rf"{_WHERE}: a baseline value needs the quote it comes from",
+            "{where}:基期数值须附上其出处原文(quote)",
+        ),
+    ),
+    "registry-null": (
+        (
+            rf"{_WHERE}: (?P<key>\S+) has no value \(remove the key or give it one\)",
+            "{where}:{key} 没有值(请删除该键或填写值)",
+        ),
+    ),
+    "registry-type": (
+        (
+            rf"{_WHERE}: (?P<key>\S+) must be text \(put it in quotes\)",
+            "{where}:{key} 应为文本(请加引号)",
+        ),
+        (
+            rf"{_WHERE}: (?P<key>\S+) must be a number or a fraction such as 2/3",
+            "{where}:{key} 应为数字或 2/3 这样的分数",
+        ),
+        (rf"{_WHERE}: (?P<key>\S+) must be a finite number", "{where}:{key} 应为有限的数"),
+        (rf"{_WHERE}: (?P<key>\S+) must be a number", "{where}:{key} 应为数字"),
+        (rf"{_WHERE}: year must be a year such as 2023", "{where}:year 应为年份,如 2023"),
+        (rf"{_WHERE}: year must be a whole number", "{where}:year 应为整数年份,如 2022"),
+    ),
+    "registry-bands": (
+        (
+            r"registry: bands must be one or two increasing numbers.*",
+            "bands 应为一个或两个递增的百分点数,如 [10, 30]",
+        ),
+    ),
+    "registry-markup": (
+        (
+            rf"{_WHERE}: (?P<key>\S+) holds (?P<tag>.+), which a terminal would take for .*",
+            "{where}:{key} 含有 {tag},终端会把它当作样式或链接;请去掉方括号",
+        ),
+    ),
+    "registry-control-character": (
+        (
+            rf"{_WHERE}: (?P<key>\S+) holds the control character (?P<c>U\+[0-9A-F]+)",
+            "{where}:{key} 含控制字符 {c};请删除",
+        ),
+    ),
+    "registry-bad-id": (
+        (
+            rf"{_WHERE}: id must be lower-case ASCII letters, digits and '_', "
+            r"starting with a letter",
+            "{where}:id 只能由小写英文字母、数字和 _ 组成,并以字母开头",
+        ),
+    ),
+    "registry-duplicate-id": (
+        (
+            rf"{_WHERE}: id already used by the entry at line (?P<n>\d+)",
+            "{where}:编号已被第 {n} 行的条目使用",
+        ),
+    ),
+    "registry-unknown-section": (
+        (
+            rf"{_WHERE}: section (?P<v>.+) is not listed under sections",
+            "{where}:部分 {v} 未在 sections 中列出",
+        ),
+    ),
+    "registry-unknown-unit": (
+        (
+            rf"{_WHERE}: unknown unit (?P<v>.+?) \(known: (?P<known>.*); "
+            r"or declare it under units\)",
+            "{where}:未知单位 {v}(可用:{known};或在 units 下声明)",
+        ),
+    ),
+    "registry-unknown-reference": (
+        (
+            rf"{_WHERE}: (?P<key>\S+) (?P<v>.+) is not an id in this registry",
+            "{where}:{key} {v} 不是本登记表中的编号",
+        ),
+        (rf"{_WHERE}: (?P<key>\S+) names the entry itself", "{where}:{key} 指向了条目自身"),
+    ),
+    "registry-empty": ((rf"{_WHERE}: (?P<key>\S+) is empty", "{where}:{key} 为空"),),
+    "registry-quote-not-in-report": (
+        (
+            rf"{_WHERE}: (?P<key>\S+) is not verbatim in the report",
+            "{where}:{key} 在报告原文中找不到;须逐字引用原文",
+        ),
+    ),
+    "registry-rule": (
+        (
+            rf"{_WHERE}: missing key (?P<key>.+) \(needed by comparator (?P<c>\S+)\)",
+            "{where}:缺少键 {key}(比较方式 {c} 需要)",
+        ),
+        (
+            rf"{_WHERE}: entered_as applies to a fall promised as more-is-better .*",
+            "{where}:entered_as 只用于按“越多越好”承诺的降幅(压减X%以上),不适用于这一比较方式",
+        ),
+        (rf"{_WHERE}: a reference entry has no (?P<key>\S+)", "{where}:参考条目没有 {key}"),
+        (
+            rf"{_WHERE}: comparator (?P<c>\S+) takes no (?P<key>\S+)",
+            "{where}:比较方式 {c} 不接受 {key}",
+        ),
+        (rf"{_WHERE}: tolerance must not be negative", "{where}:tolerance 不能为负"),
+        (
+            rf"{_WHERE}: a range's value is two numbers, \[low, high\]",
+            "{where}:区间的 value 应为两个数 [下限, 上限]",
+        ),
+        (
+            rf"{_WHERE}: a range's low end must be below its high end",
+            "{where}:区间的下限应小于上限",
+        ),
+        (
+            rf"{_WHERE}: comparator done goes with kind yesno and unit 是/否, and only with them",
+            "{where}:比较方式 done 须与 kind yesno 和单位 是/否 一起使用,且只与它们一起使用",
+        ),
+        (
+            rf"{_WHERE}: give the full-year value, a same_period reference entry, or both",
+            "{where}:请给出全年数值(value)、同期参考条目(same_period),或两者都给",
+        ),
+    ),
+    "registry-due": (
+        (rf"{_WHERE}: due is not a period; .*", f"{{where}}:due 不是期间;应为 {_PERIODS}"),
+        (
+            rf"{_WHERE}: due must fall between (?P<a>\d+) and (?P<b>\d+)",
+            "{where}:due 应在 {a} 年至 {b} 年之间",
+        ),
+    ),
+    "registry-pacing": (
+        (
+            rf"{_WHERE}: milestones need pacing: milestones",
+            "{where}:有 milestones 时须写 pacing: milestones",
+        ),
+        (
+            rf"{_WHERE}: pacing (?P<p>\S+) needs a target figure to scale; "
+            r"a reference entry has none",
+            "{where}:pacing {p} 需要可按进度折算的目标数值;参考条目没有",
+        ),
+        (
+            rf"{_WHERE}: pacing (?P<p>\S+) needs a target figure to scale; (?P<c>\S+) has none",
+            "{where}:pacing {p} 需要可按进度折算的目标数值;比较方式 {c} 没有",
+        ),
+        (
+            rf"{_WHERE}: pacing path runs from the baseline level; the entry has none",
+            "{where}:pacing path 从基期水平起算;该条目没有基期数值",
+        ),
+        (
+            rf"{_WHERE}: pacing milestones and the milestones key go together",
+            "{where}:pacing milestones 与 milestones 键须同时使用",
+        ),
+        (
+            rf"{_WHERE}: milestones is a mapping of period to figure, e\.g\. (?P<eg>.+)",
+            "{where}:milestones 应为“期间: 数值”的映射,如 {eg}",
+        ),
+        (
+            rf"{_WHERE}: milestone is not a period; .*",
+            f"{{where}}:milestones 中有不是期间的键;应为 {_PERIODS}",
+        ),
+        (
+            rf"{_WHERE}: milestone (?P<k>.+) falls outside (?P<y>\d+) to the due date",
+            "{where}:milestone {k} 不在 {y} 年至到期期间之内",
+        ),
+    ),
+    "registry-unit": (
+        (
+            rf"{_WHERE}: is built in already; remove the declaration",
+            "{where}:已是内置单位;请删除这一声明",
+        ),
+        (rf"{_WHERE}: factor must be positive", "{where}:factor 应为正数"),
+    ),
+    "registry-seed-missing": (
+        (
+            rf"{_WHERE}: seed must name the report text the quotes come from",
+            "{where}:seed 须指明引文所出自的报告原文文件",
+        ),
+    ),
+    "registry-seed-unreadable": (
+        (
+            rf"{_WHERE}: seed (?P<v>.+?) \(the report the quotes come from\) cannot be read: "
+            r"(?P<why>.*)",
+            "{where}:无法读取 seed {v}(引文所出自的报告原文):{why}",
+        ),
+    ),
+    **{
+        f"registry-unknown-{key}": (
+            (
+                rf"{_WHERE}: unknown {key} (?P<v>.+) \(known: (?P<known>.*)\)",
+                f"{{where}}:未知的 {key} 值 {{v}}(可选:{{known}})",
+            ),
+        )
+        for key in CHOICE_KEYS
+    },
+}
+
+#: `reportcheck lint`'s findings, by code; a finding with no wording here stays English.
+_N = r"(?P<n>[^:]+)"
+LINT: dict[str, Sequence[_Entry]] = {
+    "registry-unreadable": (
+        (r"cannot be read as UTF-8 text: (?P<why>.+)", "无法作为 UTF-8 文本读取:{why}"),
+    ),
+    "quote-not-verbatim": (
+        (
+            rf"{_N}: (?P<b>baseline )?quote is not in the report; closest (?P<span>.+), first "
+            r"difference at character (?P<k>\d+) \((?P<a>.+) where the report has (?P<r>.+)\)",
+            "{n}:{b}引文不在报告原文中;最接近的是 {span},第 {k} 个字符不同({a},原文为 {r})",
+        ),
+    ),
+    "value-not-in-quote": (
+        (
+            rf"{_N}: (?P<b>baseline )?value (?P<v>.+?) is not a number of its quote (?P<q>.+)",
+            "{n}:{b}数值 {v} 不是其引文 {q} 中的数",
+        ),
+    ),
+    "number-uncovered": (
+        (
+            r"(?P<w>.+) in (?P<c>.+) is in no quote and not listed under not_commitments",
+            "{c} 中的 {w} 不在任何引文中,也未列入 not_commitments",
+        ),
+    ),
+    "wording-mismatch": (
+        (
+            rf"{_N}: the quote reads as (?P<said>\S+), the entry says (?P<rule>\S+): the "
+            r"direction is reversed",
+            "{n}:引文读作 {said},登记为 {rule}:方向相反",
+        ),
+        (
+            rf"{_N}: the quote reads as (?P<said>\S+), the entry says (?P<rule>\S+)",
+            "{n}:引文读作 {said},登记为 {rule}",
+        ),
+    ),
+    "entry-repeated": (
+        (
+            rf"{_N}: the same quote, rule, value and name as (?P<o>\S+); .*",
+            "{n}:与 {o} 的引文、规则、数值和名称都相同;同一承诺录入了两次?",
+        ),
+    ),
+    "quote-in-review": (
+        (
+            rf"{_N}: quote comes from the review of last year, not from the plan",
+            "{n}:引文出自上年工作回顾,不是今年的计划",
+        ),
+    ),
+    "quote-missing": ((rf"{_N}: quote must be the report's own words", "{n}:引文应为报告原话"),),
+    "unit-unknown": (
+        (
+            rf"{_N}: unit (?P<u>.+) is neither built in nor declared under units",
+            "{n}:单位 {u} 既非内置单位,也未在 units 中声明",
+        ),
+    ),
+    "section-undeclared": (
+        (
+            rf"{_N}: section (?P<s>.+) is not declared under sections",
+            "{n}:部分 {s} 未在 sections 中声明",
+        ),
+    ),
+    "id-duplicate": (
+        (
+            r"id (?P<i>.+) is used twice \(first on line (?P<l>\d+)\)",
+            "编号 {i} 重复(第一次在第 {l} 行)",
+        ),
+    ),
+    "id-malformed": (
+        (
+            r"id must be lower-case letters, digits and _, starting with a letter",
+            "编号只能由小写字母、数字和 _ 组成,且以字母开头",
+        ),
+    ),
+    "name-missing": ((rf"{_N}: (?P<k>\S+) is empty", "{n}:{k} 为空"),),
+    "unknown-key": (
+        (rf"{_N}: unknown key (?P<k>.+)", "{n}:未知的键 {k}"),
+        (r"unknown top-level key (?P<k>.+)", "未知的顶层键 {k}"),
+    ),
+    "seed-missing": (
+        (r"report: seed must name the report text .*", "report:seed 应指明引文所出自的报告原文"),
+    ),
+    "seed-unreadable": (
+        (r"report: seed (?P<s>.+) cannot be read: (?P<why>.+)", "report:无法读取 seed {s}:{why}"),
+        (
+            r"report: seed (?P<s>.+) is neither UTF-8 nor GB18030",
+            "report:seed {s} 既非 UTF-8 也非 GB18030",
+        ),
+    ),
+    "other-unresolved": (
+        (rf"{_N}: other (?P<o>.+) is no id of this registry", "{n}:other {o} 不是本登记表的编号"),
+    ),
+    "other-missing": (
+        (
+            rf"{_N}: (?P<r>\S+) compares with another quantity: set `other` to its id",
+            "{n}:{r} 与另一指标比较,请把 other 设为其编号",
+        ),
+    ),
+    "value-missing": ((rf"{_N}: comparator (?P<r>\S+) needs a value", "{n}:{r} 需要 value"),),
+    "tolerance-unused": (
+        (
+            rf"{_N}: (?P<r>\S+) takes no tolerance .*",
+            "{n}:{r} 不用 tolerance(只有 about、steady 和 in_step 用)",
+        ),
+    ),
+    "due-implausible": (
+        (
+            rf"{_N}: due (?P<d>\S+) is not between the report's year (?P<y>\d+) and (?P<z>\d+)",
+            "{n}:到期 {d} 不在报告年份 {y} 到 {z} 之间",
+        ),
+    ),
+    "baseline-missing": (
+        (
+            rf"{_N}: (?P<r>\S+) is judged against a baseline: .*",
+            "{n}:{r} 与基期比较:请加 baseline {{value, year, quote}}",
+        ),
+    ),
+    "baseline-year": (
+        (
+            rf"{_N}: baseline year (?P<y>.+) should be before (?P<z>\d+)",
+            "{n}:基期年份 {y} 应早于 {z}",
+        ),
+    ),
+    "baseline-quote": ((rf"{_N}: baseline needs the quote it comes from", "{n}:基期需要出处引文"),),
+    "baseline-in-plan": (
+        (
+            rf"{_N}: baseline quote comes from the plan, not from the review of last year",
+            "{n}:基期引文出自计划部分,不是上年工作回顾",
+        ),
+    ),
+    "not-commitment-stale": (
+        (
+            r"not_commitments: (?P<s>.+) is not a span of the plan holding a number",
+            "not_commitments:{s} 不是计划部分中含数字的原文",
+        ),
+    ),
+}
+
+SEVERITY = {"error": ("错误", "error"), "warning": ("警告", "warning")}
+
+
+def resolve_lang(given: str | None, environ: Mapping[str, str] | None = None) -> str:
+    """--lang when given; else the locale (LC_ALL, LC_MESSAGES, LANG): English for an English
+    or other non-Chinese locale, Chinese for a Chinese one and when none is set (C, POSIX)."""
+    if given in LANGS:
+        return given
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "").strip()
+        if value:
+            base = value.split(".")[0].split("@")[0].lower()
+            if base.startswith("zh") or base in ("c", "posix"):
+                return "zh"
+            return "en"
+    return "zh"
+
+
+def lang_in_args(args: Sequence[str], environ: Mapping[str, str] | None = None) -> str:
+    """The language a command line asks for, read before the options are parsed (for --help)."""
+    given: str | None = None
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            given = args[i + 1]
+        elif arg.startswith("--lang="):
+            given = arg.split("=", 1)[1]
+    return resolve_lang(given, environ)
+
+
+def message(problem: Problem, lang: str) -> str:
+    """The problem's message in `lang`; English when no Chinese wording is known for it."""
+    if lang == "en":
+        return problem.message
+    for pattern, template in (*CATALOGUE.get(problem.code, ()), *LINT.get(problem.code, ())):
+        match = re.fullmatch(pattern, problem.message, re.S)
+        if match:
+            return template.format(**{k: _part_zh(k, v) for k, v in match.groupdict().items()})
+    return problem.message
+
+
+def _part_zh(name: str, value: str | None) -> str:
+    """A part carried into the Chinese: where it stands, what was read, a size, said in Chinese."""
+    if value is None:
+        return ""
+    if name == "b":  # lint: "baseline " before quote or value
+        return "基期"
+    if name == "where":
+        return _where_zh(value)
+    if name == "what":
+        return _WHAT.get(value) or _click_zh(value)
+    if name in ("size", "limit"):
+        return re.sub(r"(\d) bytes\b", r"\1 字节", value)
+    return value
+
+
+#: Click's own usage errors, as reportcheck says them in Chinese.
+_CLICK = (
+    (r"Missing argument '(?P<a>[^']+)'\.", "缺少参数 {a}"),
+    (r"Missing option '(?P<o>[^']+)'(?: / '[^']+')*\.", "缺少选项 {o}"),
+    (r"No such option: (?P<o>\S+) Did you mean (?P<s>\S+)\?", "没有选项 {o},是否想用 {s}?"),
+    (r"No such option: (?P<o>\S+) \(Possible options: (?P<p>[^)]+)\)", "没有选项 {o}(可能是:{p})"),
+    (r"No such option: (?P<o>\S+)", "没有选项 {o}"),
+    (
+        r"No such command '(?P<c>[^']+)'\. Did you mean '(?P<s>[^']+)'\?",
+        "没有命令 {c},是否想用 {s}?",
+    ),
+    (r"No such command '(?P<c>[^']+)'\.", "没有命令 {c}"),
+    (r"Got unexpected extra arguments?(?:\(s\))? \((?P<a>.*)\)", "多余的参数:{a}"),
+    (r"Option '(?P<o>[^']+)' requires an argument\.", "选项 {o} 需要一个值"),
+    (
+        r"Invalid value for '(?P<o>[^']+)'(?: / '[^']+')*: '(?P<v>.*)' is not one of (?P<c>.+)\.",
+        "{o} 的值 {v} 无效,可选:{c}",
+    ),
+    (r"Invalid value for '(?P<o>[^']+)'(?: / '[^']+')*: (?P<why>.+)", "{o} 的值无效:{why}"),
+)
+
+
+def _click_zh(text: str) -> str:
+    """Click's message in Chinese where its wording is known; as written otherwise."""
+    for pattern, template in _CLICK:
+        if match := re.fullmatch(pattern, text, re.S):
+            return template.format(**match.groupdict())
+    return text
+
+
+def _where_zh(where: str) -> str:
+    """'target gdp baseline' as '目标 gdp 的基期', 'section 二' as '部分 二', and so on."""
+    if where == "registry":
+        return "登记表"
+    if where == "target (no id)":
+        return "目标(无编号)"
+    for english, chinese in (
+        (r"target (.+) baseline", "目标 {} 的基期"),
+        (r"target (.+)", "目标 {}"),
+        (r"section (.+)", "部分 {}"),
+        (r"unit (.+)", "单位 {}"),
+    ):
+        match = re.fullmatch(english, where, re.S)
+        if match:
+            return chinese.format(match.group(1))
+    return where
+
+
+def problem_line(problem: Problem, lang: str) -> str:
+    """One line for stderr: 'reportcheck: 错误: file:line: 列 value: message [code]'."""
+    zh, en = SEVERITY.get(problem.severity, (problem.severity, problem.severity))
+    if lang == "en":
+        return f"reportcheck: {en}: {problem.one_line()}"
+    where = problem.file or ""
+    if problem.line is not None:
+        where += f":{problem.line}"
+    column = f"{problem.column} 列:" if problem.column and problem.file else ""
+    parts = [f"{where}:" if where else "", column, message(problem, lang), f"[{problem.code}]"]
+    return single_line(f"reportcheck: {zh}: " + " ".join(part for part in parts if part))
+
+
+#: Hints and notes printed by the commands, (zh, en), formatted with keyword arguments.
+HINTS: dict[str, tuple[str, str]] = {
+    "no-actuals": (
+        "没有实际数据。先生成本月填报表:reportcheck template --period {period} -o {file}"
+        ",填好 value 列后再运行 reportcheck status(默认读取 ./actuals/,"
+        "也可用 --actuals 或 $REPORTCHECK_ACTUALS 指定)。",
+        "No actuals yet. Make this month's sheet: reportcheck template --period {period} "
+        "-o {file}, fill in the value column, then run reportcheck status again (it reads "
+        "./actuals/, or --actuals or $REPORTCHECK_ACTUALS).",
+    ),
+    "wrote": ("reportcheck: 已写入 {rows} 行到 {file}", "reportcheck: wrote {rows} rows to {file}"),
+    "drafted": (
+        "reportcheck: 起草 {commitments} 项承诺、{others} 个非承诺数字、{checks} 处待核(# check:)",
+        "reportcheck: drafted {commitments} commitments, {others} numbers that are not, "
+        "{checks} `# check:` lines",
+    ),
+    "drafted-seed": (
+        "reportcheck: seed 写为相对当前文件夹的 {seed};登记表若存到别的文件夹,请改用 -o 文件",
+        "reportcheck: seed is written as {seed}, relative to the current folder; for a registry "
+        "saved in another folder, use -o FILE instead",
+    ),
+    "linted": (
+        "reportcheck: {entries} 项,{errors} 个错误,{warnings} 个警告",
+        "reportcheck: {entries} entries, {errors} errors, {warnings} warnings",
+    ),
+    "wrote-pack": (
+        "reportcheck: 已写入 {file}({rows} 项承诺)",
+        "reportcheck: wrote {file} ({rows} commitments)",
+    ),
+    "more-problems": (
+        "reportcheck: ……另有 {more} 个问题未列出(只列出前 {listed} 个)",
+        "reportcheck: ... and {more} more problems not listed (the first {listed} are shown)",
+    ),
+    "internal-error": (
+        "reportcheck: 内部错误: {error}(加 --debug 重新运行可看到调用栈)",
+        "reportcheck: internal error: {error} (run again with --debug for a traceback)",
+    ),
+}
+
+
+def hint(key: str, lang: str, **values: object) -> str:
+    zh, en = HINTS[key]
+    return (en if lang == "en" else zh).format(**values)
+
+
+#: Labels of the columns and lines this module's callers add to results, (zh, en).
+LABELS: dict[str, tuple[str, str]] = {
+    "completion": ("完成率", "completion"),
+    "pace": ("较序时进度", "vs pace"),
+    "filtered": ("已筛选", "filtered"),
+    "no_data_line": ("暂无数据 {count} 项{due}", "no data: {count}{due}"),
+    "not_due": ("(其中 {count} 项未到期)", " ({count} not due yet)"),
+    "all_hint": (
+        "暂无数据的各项按部分合并;--all 逐项列出",
+        "no-data rows grouped; --all lists them",
+    ),
+    "not_due_short": ("未到期", "not due yet"),
+    "exceeded_short": ("超额 {n}", "exceeded by {n}"),
+    "better_short": ("优于 {n}", "better by {n}"),
+    "as_fall_short": ("按降幅 {n}", "a fall of {n}"),
+    "period_note": (
+        "* 该项按所注期间的数据判定,不是 {period}",
+        "* judged on the figure for the period shown, not {period}",
+    ),
+    "mixed": ("数据期间不一: {periods}", "figures from {periods}"),
+    "before": ("上期状态", "before"),
+    "after": ("本期状态", "now"),
+    "change": ("变化", "change"),
+}
+
+
+def label(key: str, lang: str, **values: object) -> str:
+    zh, en = LABELS[key]
+    return (en if lang == "en" else zh).format(**values)
+
+
+#: Help in Chinese, by command (None: the program itself), as (short help, full help).
+COMMAND_HELP: dict[str | None, tuple[str, str]] = {
+    None: (
+        "对照年内统计数据,检查政府工作报告的量化目标。",
+        "对照年内统计数据,检查政府工作报告的量化目标。\n\n"
+        "退出码:0 没有未达标项,1 有滞后或未完成项(见 --fail-on),2 输入或命令行有误。",
+    ),
+    "targets": (
+        "列出全部目标及报告原文。",
+        "列出登记表中的全部目标及报告原文。\n\n"
+        "\b\n示例: reportcheck targets --section 二 --format json",
+    ),
+    "diff": (
+        "将一份实际数据与全部目标逐项对照。",
+        "将一份实际数据与全部目标逐项对照:已完成、未完成、符合进度、滞后、暂无数据。\n\n"
+        "不给文件时读取 $REPORTCHECK_ACTUALS,否则读取 ./actuals/;`-` 表示从标准输入读取。"
+        "退出码:0 没有未达标项,1 有(见 --fail-on),2 输入有误。\n\n"
+        "\b\n示例: reportcheck diff actuals/2023-06.xlsx --fail-on missed",
+    ),
+    "status": (
+        "各目标进展情况及与上期相比的变化。",
+        "各目标进展情况:分部分统计、滞后最多的指标、与上期相比的变化。\n\n"
+        "没有实际数据时给出登记表概况;有按月文件的文件夹时,判定最新一期并与上一期比较。\n\n"
+        "\b\n示例: reportcheck status --actuals actuals/ --format markdown > review.md",
+    ),
+    "show": (
+        "查看一个目标的全部信息。",
+        "查看一个目标的全部信息:原文、判定规则、基期、进度口径及历次数据。\n\n"
+        "\b\n示例: reportcheck show graduates --actuals actuals/",
+    ),
+    "template": (
+        "生成某月的实际数据填报表。",
+        "生成某月的填报表:每个登记编号一行,填好后 diff 可直接读取。"
+        "已填写数值的文件不会被覆盖(除非加 --force)。\n\n"
+        "\b\n示例: reportcheck template --period 2023-06 -o actuals/2023-06.xlsx",
+    ),
+    "report": (
+        "生成通报材料:Excel、单文件 HTML、Markdown 或 CSV。",
+        "生成可直接印发的通报材料:总体情况段落、按部分分组的附表(灯色、完成率、序时进度)、"
+        "各指标走势图,以及年末的目标任务完成情况对照表。\n\n"
+        "材料写成时退出码为 0,输入有误时为 2;是否有滞后项请用 status 的退出码。\n\n"
+        "\b\n示例: reportcheck report --actuals examples/monthly -o review.xlsx",
+    ),
+    "draft": (
+        "从报告原文起草一份登记表,供人工审核。",
+        "从政府工作报告原文起草一份登记表,供人工审核:每一处推断都标有 `# check:`。\n\n"
+        "\b\n示例: reportcheck draft report.txt -o registry.yaml && reportcheck lint registry.yaml",
+    ),
+    "lint": (
+        "对任一登记表做全部证据检查。",
+        "对任一登记表做全部证据检查:原文逐字引用、数字一致、计划部分的每个数字都已使用或说明。\n\n"
+        "没有问题时退出码为 0,有错误时为 2(加 --strict 时警告也算)。\n\n"
+        "\b\n示例: reportcheck lint registry.yaml --strict",
+    ),
+}
+
+#: Option and argument help in Chinese, by "command.parameter" or by parameter name.
+OPTION_HELP: dict[str, str] = {
+    "version": "显示版本并退出。",
+    "debug": "内部错误时显示调用栈。",
+    "targets_file": "使用指定的登记表文件,而不是内置的登记表。",
+    "lang": "名称、标签和提示的语言(默认中文;提示信息在未指定时跟随 LANG/LC_ALL)。",
+    "section": "只看这一部分,如 二 或 '二(一)'(可重复)。",
+    "ids": "只看这个编号(可重复)。",
+    "target_id": "登记表中的编号。",
+    # ASCII words are listed with ", " so that help text wraps between them, never inside one.
+    "status": "只看这种状态的结果(可重复): met, missed, on_track, behind, not_due, no_data。",
+    "period": "按这一期间判定(如 2023-06, 2023-Q2, 2023, 2023年6月 等);默认为数据中的最新一期。",
+    "template.period": "预填这一期间(如 2023-06, 2023-Q2, 2023, 2023年6月 等)。",
+    "fail_on": (
+        "使退出码为 1 的状态:逗号分隔的 met, missed, on_track, behind, not_due, no_data,或 never。"
+    ),
+    "actuals": "实际数据文件或文件夹 [默认: $REPORTCHECK_ACTUALS,否则 ./actuals/]",
+    "diff.actuals": "CSV(UTF-8 或 GBK)或 .xlsx 实际数据文件、其所在文件夹,或 - 表示标准输入"
+    " [默认: $REPORTCHECK_ACTUALS,否则 ./actuals/]",
+    "fmt": "输出格式:table、json、csv 或 markdown。",
+    "show_all": "逐项列出暂无数据的目标,而不是每部分合并为一行。",
+    "output": "写入这个 .csv(带 BOM 的 UTF-8)或 .xlsx 文件;缺少的文件夹会自动创建。",
+    "report.output": "写入 FILE.xlsx、FILE.html、FILE.md 或 FILE.csv(带 BOM 的 UTF-8)。",
+    "draft.output": "把登记表写入这个 YAML 文件(默认输出到标准输出)。",
+    "bands": "灯色:落后序时进度不超过 A 个百分点为黄灯,不超过 B 为橙灯,超过为红灯。",
+    "final": "在 12 月以前也附上年末对照表。",
+    "report": "报告原文:UTF-8 或 GB18030 文本。",
+    "year": "计划所属年份(原文未写明时)。",
+    "registry_file": "登记表 YAML 文件。",
+    "strict": "警告也使退出码为 2。",
+    "bom": "配合 -f csv:在开头写入 UTF-8 字节顺序标记,便于中文版 Excel 直接打开。",
+    "force": "覆盖已填写数值的文件。",
+}

@@ -1,0 +1,105 @@
+"""The pack as Markdown: count paragraph, one table per section, notes, the 对照表 at year end.
+
+Every cell from the data goes through `md`, so no markup or HTML from the data is live.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
+
+from reportcheck.output.pack.tabular import ATTACHMENT, account_table, attachment_table
+from reportcheck.output.pack.words import (
+    head,
+    light_word,
+    notes,
+    period_words,
+    say,
+    share,
+    status_word,
+    unexplained_line,
+    verdict_word,
+    visible,
+)
+from reportcheck.output.serialize import md as _markdown_cell
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from reportcheck.output.pack.tabular import Cell
+    from reportcheck.review.pack import Pack
+
+#: Attachment columns shown in Markdown: all but the section, which heads each table instead.
+_SHOWN = tuple(i for i, (key, _) in enumerate(ATTACHMENT) if key != "section")
+
+
+def md(value: object) -> str:
+    """A cell made inert: Markdown and HTML escaped, acting characters spelled out."""
+    return _markdown_cell(visible(value) if isinstance(value, str) else value)
+
+
+def pack_markdown(pack: Pack, lang: str) -> str:
+    meta = pack.registry.meta
+    title = say("title", lang, title=meta.title_en if lang == "en" else meta.title_zh)
+    lines = [f"# {md(title)}", "", md(say("as_of", lang, period=period_words(pack.period, lang)))]
+    lines += ["", md(pack.summary(lang)), ""]
+    unexplained = unexplained_line(pack, lang)
+    if unexplained:
+        lines += [md(unexplained), ""]
+    counts = pack.counts()
+    lines += _table(
+        [head("status", lang), head("count", lang)],
+        [[status_word(s, lang), n] for s, n in counts.items()],
+    )
+    lines += [""]
+    lines += _table(
+        [head("light", lang), head("count", lang)],
+        [[light_word(light, lang), n] for light, n in pack.light_counts().items()],
+    )
+    table = attachment_table(pack, lang)
+    lines += ["", f"## {md(say('attachment', lang))}", ""]
+    start = 0
+    for group in pack.sections:
+        rows = table.rows[start : start + len(group.rows)]
+        start += len(group.rows)
+        lines += [f"### {md(group.section.title(lang))}", ""]
+        lines += _table(
+            [table.header[i] for i in _SHOWN],
+            [[_shown(row[i], table.kinds[i]) for i in _SHOWN] for row in rows],
+        )
+        lines += [""]
+    if pack.year_end:
+        lines += _account(pack, lang)
+    lines += [f"## {md(say('notes', lang))}", ""]
+    lines += [f"- {md(note)}" for note in notes(pack, lang)]
+    return "\n".join(lines) + "\n"
+
+
+def _account(pack: Pack, lang: str) -> list[str]:
+    title = say("account", lang)
+    if pack.account_early:
+        title += say("account_early", lang, period=period_words(pack.figures_period, lang))
+    total = len(pack.rows)
+    counts = pack.verdict_counts()
+    lines = [f"## {md(title)}", ""]
+    lines += _table(
+        [head("verdict", lang), head("count", lang), head("share", lang)],
+        [[verdict_word(v, lang), n, share(n, total)] for v, n in counts.items()],
+    )
+    table = account_table(pack, lang)
+    lines += ["", *_table(list(table.header), [list(row) for row in table.rows]), ""]
+    return lines
+
+
+def _shown(cell: Cell, kind: str) -> Cell:
+    """A percentage to one decimal place, as a 通报 prints 完成率 and 序时进度 (the Excel and CSV
+    packs keep the computed value)."""
+    if kind == "percent" and isinstance(cell, Decimal):
+        return cell.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return cell
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[Cell | str]]) -> list[str]:
+    lines = ["| " + " | ".join(md(h) for h in header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(md(c) for c in row) + " |" for row in rows]
+    return lines

@@ -1,0 +1,342 @@
+"""Results as data: the JSON, CSV and Markdown that scripts and review documents take.
+
+JSON is the library's own result objects serialised; numbers stay exact decimals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import msgspec
+
+from reportcheck.model.numbers import format_decimal
+from reportcheck.model.problems import MAX_LISTED, Problem
+from reportcheck.output.csvcells import to_csv
+from reportcheck.output.explain import pacing_words, rule_words
+from reportcheck.output.messages import message
+from reportcheck.output.words import status_label
+from reportcheck.review.progress import (
+    not_yet_due,
+    pace_words,
+    progress,
+)
+
+if TYPE_CHECKING:
+    from reportcheck.registry.records import Target
+    from reportcheck.review.changes import Overview, Review
+    from reportcheck.review.evaluate import Report, Result
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+def to_json(data: Any) -> str:
+    """Indented JSON text in which every Decimal is written as the exact number it holds."""
+    return msgspec.json.format(msgspec.json.encode(_exact(data)), indent=2).decode() + "\n"
+
+
+def _exact(data: Any) -> Any:
+    """`data` with each Decimal as the JSON number it is, in plain notation (1E+4 is 10000)."""
+    if isinstance(data, Decimal):
+        return msgspec.Raw(format_decimal(data).encode()) if data.is_finite() else str(data)
+    if isinstance(data, dict):
+        return {k: _exact(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [_exact(v) for v in data]
+    return data
+
+
+def target_dict(target: Target, lang: str) -> dict[str, Any]:
+    base = target.baseline
+    return {
+        "id": target.id,
+        "section": target.section,
+        "role": target.role.value,
+        "quote": target.quote,
+        "name_zh": target.name_zh,
+        "name_en": target.name_en,
+        "unit": target.unit,
+        "comparator": target.comparator.value if target.comparator else None,
+        "value": target.value,
+        "tolerance": target.tolerance,
+        "other": target.other,
+        "baseline": {
+            "value": base.value,
+            "year": base.year,
+            "quote": base.quote,
+            "same_period": base.same_period,
+        }
+        if base
+        else None,
+        "direction": target.direction.value,
+        "due": str(target.due),
+        "entered_as": target.entered_as.value if target.entered_as else None,
+        "basis": target.basis,
+        "lead": target.lead,
+        "kind": target.kind.value,
+        "released": target.released.value,
+        "rule": rule_words(target, lang),
+        "pacing": target.pacing.value,
+        "pacing_words": pacing_words(target, lang),
+        "note": target.note,
+    }
+
+
+def result_dict(result: Result, lang: str) -> dict[str, Any]:
+    target = result.target
+    done = progress(result)
+    return {
+        "id": target.id,
+        "section": target.section,
+        "name": target.name(lang),
+        "status": result.status.value,
+        "period": str(result.period) if result.period else None,
+        "actual": result.actual,
+        "unit": target.unit,
+        "target": {
+            "wording": target.quote,
+            "rule": rule_words(target, lang),
+            "comparator": target.comparator.value if target.comparator else None,
+            "value": target.value,
+            "tolerance": target.tolerance,
+            "other": target.other,
+            "baseline": target.baseline.value if target.baseline else None,
+            "direction": target.direction.value,
+            "due": str(target.due),
+            "pacing": target.pacing.value,
+        },
+        "required": result.required,
+        "expected": result.expected,
+        "gap": result.gap,
+        "excess": result.excess,
+        "judged": result.judged,
+        "completion_rate": done.completion,
+        "pace": done.pace,
+        "pace_points": done.ahead,
+        "pace_words": pace_words(done, lang) or None,
+        "not_yet_due": not_yet_due(result, result.period),
+        "other_actual": result.other,
+        "other_period": str(result.other_period) if result.other_period else None,
+        "baseline_used": result.baseline,
+        "code": result.code,
+        "notes": list(result.notes),
+        "reason": result.reason(lang),
+        "source": result.source or None,
+        "note": result.note or None,
+        "row": result.where,
+    }
+
+
+def problems_list(problems: Sequence[Problem], lang: str) -> tuple[list[dict[str, Any]], int]:
+    """The listed problems and how many more were left out (see MAX_LISTED)."""
+    listed = [problem_dict(p, lang) for p in problems[:MAX_LISTED]]
+    return listed, max(0, len(problems) - MAX_LISTED)
+
+
+def problem_dict(problem: Problem, lang: str) -> dict[str, Any]:
+    """A problem as data, its message in `lang` (the code is the same in both)."""
+    return dict(problem.as_dict(), message=message(problem, lang))
+
+
+def report_dict(
+    report: Report | None,
+    lang: str,
+    errors: Sequence[Problem] = (),
+    message_lang: str | None = None,
+) -> dict[str, Any]:
+    """`lang` names the results; problems are said in `message_lang` (default: `lang`), the
+    language of the messages on standard error."""
+    said = message_lang or lang
+    listed, omitted = problems_list(errors, said)
+    results = report.results if report else ()
+    summary = report.summary() if report else {}
+    return {
+        "period": str(report.period) if report and report.period else None,
+        "summary": {s.value: n for s, n in summary.items()},
+        "results": [result_dict(r, lang) for r in results],
+        "warnings": [problem_dict(w, said) for w in report.warnings] if report else [],
+        "errors": listed,
+        "errors_omitted": omitted,
+    }
+
+
+def review_dict(review: Review, lang: str, message_lang: str | None = None) -> dict[str, Any]:
+    data = report_dict(review.report, lang, message_lang=message_lang)
+    return {
+        "period": data["period"],
+        "previous_period": str(review.previous) if review.previous else None,
+        "summary": data["summary"],
+        "sections": {
+            key: {s.value: n for s, n in counts.items()}
+            for key, counts in review.by_section().items()
+        },
+        "changes": [
+            {"id": c.id, "from": c.before.value, "to": c.after.value, "kind": c.kind}
+            for c in review.changes
+        ],
+        "lagging": [dict(result_dict(r, lang), shortfall=r.shortfall) for r in review.lagging],
+        "no_data": [
+            {"id": r.target.id, "name": r.target.name(lang), "reason": r.reason(lang)}
+            for r in review.no_data
+        ],
+        "results": data["results"],
+        "warnings": data["warnings"],
+        "errors": [],
+    }
+
+
+def overview_dict(view: Overview) -> dict[str, Any]:
+    meta = view.registry.meta
+    return {
+        "report": {"city": meta.city_zh, "year": meta.year, "title": meta.title_zh},
+        "commitments": sum(view.by_section.values()),
+        "references": view.references,
+        "sections": view.by_section,
+        "kinds": view.by_category,
+        "released": view.by_release,
+        "actuals": None,
+    }
+
+
+RESULT_COLUMNS = (
+    "id",
+    "section",
+    "name",
+    "status",
+    "period",
+    "actual",
+    "unit",
+    "required",
+    "expected",
+    "gap",
+    "completion_rate",
+    "pace_points",
+    "pace_words",
+    "wording",
+    "rule",
+    "reason",
+    "source",
+    "note",
+)
+
+
+def report_csv(report: Report, lang: str) -> str:
+    return results_csv(report.results, lang)
+
+
+def results_csv(results: Iterable[Result], lang: str) -> str:
+    return to_csv(RESULT_COLUMNS, (result_row(r, lang) for r in results))
+
+
+def result_row(r: Result, lang: str) -> tuple[object, ...]:
+    """One result's cells, in the order of RESULT_COLUMNS."""
+    done = progress(r)
+    return (
+        r.target.id,
+        r.target.section,
+        r.target.name(lang),
+        r.status.value,
+        str(r.period) if r.period else "",
+        r.actual,
+        r.target.unit,
+        r.required,
+        r.expected,
+        r.gap,
+        done.completion,
+        done.ahead,
+        pace_words(done, lang),
+        r.target.quote,
+        rule_words(r.target, lang),
+        r.reason(lang),
+        r.source,
+        r.note,
+    )
+
+
+TARGET_COLUMNS = (
+    "id",
+    "section",
+    "role",
+    "name_zh",
+    "name_en",
+    "quote",
+    "unit",
+    "comparator",
+    "value",
+    "tolerance",
+    "other",
+    "baseline",
+    "kind",
+    "released",
+    "rule",
+)
+
+
+def targets_csv(targets: Iterable[Target], lang: str) -> str:
+    return to_csv(
+        TARGET_COLUMNS,
+        (
+            (
+                t.id,
+                t.section,
+                t.role.value,
+                t.name_zh,
+                t.name_en,
+                t.quote,
+                t.unit,
+                t.comparator.value if t.comparator else "",
+                t.value,
+                t.tolerance,
+                t.other,
+                t.baseline.value if t.baseline else None,
+                t.kind.value,
+                t.released.value,
+                rule_words(t, lang),
+            )
+            for t in targets
+        ),
+    )
+
+
+def md(text: object) -> str:
+    """User text made inert in a Markdown table: specials escaped, HTML and newlines neutralised."""
+    if text is None:
+        return ""
+    if isinstance(text, Decimal):
+        return format_decimal(text)
+    if isinstance(text, bool):
+        return "yes" if text else "no"
+    flat = " ".join(str(text).split())
+    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+
+
+def review_csv(review: Review, lang: str) -> str:
+    """The judged results of the latest period, with the change since the period before."""
+    changes = {c.id: c.kind for c in review.changes}
+    previous = str(review.previous or "")
+    return to_csv(
+        (*RESULT_COLUMNS, "previous_period", "change"),
+        (
+            (*result_row(r, lang), previous, changes.get(r.target.id, ""))
+            for r in review.report.results
+        ),
+    )
+
+
+def show_dict(target: Target, results: Sequence[Result], lang: str) -> dict[str, Any]:
+    return {"target": target_dict(target, lang), "results": [result_dict(r, lang) for r in results]}
+
+
+def overview_csv(view: Overview, lang: str) -> str:
+    return to_csv(
+        ("section", "title", "commitments"),
+        ((k, view.registry.sections[k].name(lang), n) for k, n in view.by_section.items()),
+    )
+
+
+def summary_words(report: Report, lang: str) -> str:
+    sep = " · "
+    return sep.join(f"{status_label(s, lang)} {n}" for s, n in report.summary().items())

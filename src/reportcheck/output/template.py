@@ -1,0 +1,70 @@
+"""A fill-in file for one month: one row per registry id, exactly what `diff` reads back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reportcheck.output.csvcells import safe_cell, to_csv
+
+if TYPE_CHECKING:
+    from reportcheck.model.periods import Period
+    from reportcheck.registry.records import Registry
+
+COLUMNS = ("id", "period", "value", "unit", "name_zh", "target", "source", "note")
+
+
+def template_rows(registry: Registry, period: Period | None) -> list[list[str]]:
+    shown = str(period) if period else ""
+    return [[t.id, shown, "", t.unit, t.name_zh, t.quote, "", ""] for t in registry.targets]
+
+
+def template_csv(registry: Registry, period: Period | None) -> str:
+    return to_csv(COLUMNS, template_rows(registry, period))
+
+
+def write_template(registry: Registry, period: Period | None, path: Path) -> None:
+    """Write .csv as UTF-8 with BOM (so Excel shows Chinese) or .xlsx, by the extension."""
+    if path.suffix.lower() == ".xlsx":
+        _write_xlsx(registry, period, path)
+    else:
+        path.write_text(template_csv(registry, period), encoding="utf-8-sig", newline="")
+
+
+def _write_xlsx(registry: Registry, period: Period | None, path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "actuals"
+    sheet.append(list(COLUMNS))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for values in template_rows(registry, period):
+        sheet.append([safe_cell(v) for v in values])
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
+            cell.data_type = "s"  # text, never a formula or an auto-converted date
+    for letter, width in zip("ABCDEFGH", (30, 10, 10, 8, 30, 50, 20, 20), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A2"
+    book.save(path)
+
+
+def filled_values(path: Path) -> int | None:
+    """How many rows of an existing file hold a typed value, source or note; None when the file
+    is not a template reportcheck can read (so it is not known to be safe to replace)."""
+    from reportcheck.actuals.table import read_table
+
+    table = read_table(path)
+    if table.problems and not table.header:
+        return None
+    header = [h.strip().lower() for h in table.header]
+    if "value" not in header or "id" not in header:
+        return None
+    typed = [i for i, name in enumerate(header) if name in ("value", "source", "note")]
+    return sum(
+        1 for _, cells in table.rows if any(i < len(cells) and cells[i].strip() for i in typed)
+    )

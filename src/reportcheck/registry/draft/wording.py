@@ -1,0 +1,208 @@
+"""The small table of wordings: which words make which rule, which units, which subjects."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+#: Units a number may carry, longest first when matched. Families and factors of those not
+#: built into reportcheck are declared by the drafted registry itself.
+UNIT_WORDS: dict[str, tuple[str, int]] = {
+    "%": ("percent", 1),
+    "个百分点": ("points", 1),
+    "元": ("yuan", 1),
+    "万元": ("yuan", 10**4),
+    "亿元": ("yuan", 10**8),
+    "万亿元": ("yuan", 10**12),
+    "美元": ("usd", 1),
+    "万美元": ("usd", 10**4),
+    "亿美元": ("usd", 10**8),
+    "人": ("people", 1),
+    "名": ("people", 1),
+    "万人": ("people", 10**4),
+    "万名": ("people", 10**4),
+    "人次": ("visits", 1),
+    "万人次": ("visits", 10**4),
+    "千瓦": ("kilowatt", 1),
+    "万千瓦": ("kilowatt", 10**4),
+    "标箱": ("teu", 1),
+    "万标箱": ("teu", 10**4),
+    "套": ("dwelling", 1),
+    "万套": ("dwelling", 10**4),
+    "户": ("household", 1),
+    "万户": ("household", 10**4),
+    "亩": ("mu", 1),
+    "万亩": ("mu", 10**4),
+    "公顷": ("hectare", 1),
+    "吨": ("tonne", 1),
+    "万吨": ("tonne", 10**4),
+    "亿吨": ("tonne", 10**8),
+    "斤": ("jin", 1),
+    "万斤": ("jin", 10**4),
+    "亿斤": ("jin", 10**8),
+    "个": ("item", 1),
+    "万个": ("item", 10**4),
+    "家": ("firm", 1),
+    "场次": ("session", 1),
+    "场": ("session", 1),
+    "所": ("school", 1),
+    "张": ("bed", 1),
+    "条": ("route", 1),
+    "公里": ("km", 1),
+    "位": ("rank", 1),
+    "倍": ("ratio", 1),
+    "座": ("structure", 1),
+    "处": ("site", 1),
+    "项": ("project", 1),
+    "件": ("piece", 1),
+    "台": ("machine", 1),
+    "辆": ("vehicle", 1),
+    "列": ("train", 1),
+    "平方米": ("area_m2", 1),
+    "万平方米": ("area_m2", 10**4),
+}
+UNITS_LONGEST_FIRST = sorted(UNIT_WORDS, key=len, reverse=True)
+
+#: Units the registry schema builds in beside those of reportcheck.model.units.
+SCHEMA_UNITS = frozenset(
+    {"亩", "万亩", "户", "万户", "吨", "万吨", "亿吨", "人次", "万人次", "座", "列", "公顷"}
+)
+
+
+def built_in_units() -> dict[str, tuple[str, Decimal]]:
+    """Every unit a registry may use without declaring it: symbol -> (family, factor)."""
+    from reportcheck.model.units import UNITS
+
+    known = {s: (u.family, u.factor) for s, u in UNITS.items()}
+    for symbol in SCHEMA_UNITS - set(known):
+        family, factor = UNIT_WORDS[symbol]
+        known[symbol] = (family, Decimal(factor))
+    return known
+
+
+#: Comparators of the registry schema.
+COMPARATORS = (
+    "at_least",
+    "more_than",
+    "at_most",
+    "about",
+    "range",
+    "rank_within",
+    "below_baseline",
+    "rise_by",
+    "steady",
+    "in_step",
+    "faster_than",
+    "done",
+)
+
+_AT_MOST_BEFORE = re.compile(r"(控制在|不超过|不高于|低于|少于)$")
+_MORE_BEFORE = re.compile(r"(超过|突破|超|多于|高于)$")
+_AT_LEAST_BEFORE = re.compile(r"(不低于|不少于|至少)$")
+# Less is better for these; a fall written as 下降/压减 X% is entered as a magnitude instead.
+_DOWN_SUBJECT = re.compile(r"失业率|价格|涨幅|CPI|浓度|负债|事故|死亡|发生率")
+_POINTS_DOWN = re.compile(r"(下降|降低|减少|缩小)[^,。;]*$")
+
+WORDING_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(进一步|持续|逐步|继续)(缩小|降低|下降)"), "below_baseline"),
+    (re.compile(r"与[^,。;]{1,20}(基本)?同步"), "in_step"),
+    (re.compile(r"(快于|高于)[^,。;]{0,16}(增长|增速|平均)"), "faster_than"),
+    (re.compile(r"基本稳定|保持稳定"), "steady"),
+    (re.compile(r"(完成|达到)(省|市|国家|上级)?(定|下达)"), "done"),
+    (re.compile(r"完成[^,。;]{0,20}(约束性|控制性)?(任务|指标)$"), "done"),
+)
+
+
+def comparator_for(before: str, after: str, unit: str) -> str:
+    """The rule a number's wording implies; `before` and `after` are the words around it."""
+    if unit in ("位", "名") and before.endswith("前"):
+        return "rank_within"
+    if unit == "个百分点" and re.search(r"(提高|提升|增加|上升|下降|降低|缩小|减少)", before):
+        return "rise_by"
+    if after.startswith("左右"):
+        return "about"  # 控制在3%左右 too: about, with less the better
+    if _AT_LEAST_BEFORE.search(before):
+        return "at_least"
+    if after.startswith(("以内", "以下")) or _AT_MOST_BEFORE.search(before):
+        return "at_most"
+    if _MORE_BEFORE.search(before):
+        return "more_than"
+    return "at_least"
+
+
+def direction_for(subject: str, comparator: str, before: str) -> str | None:
+    """`down` when less is better for this subject (written only where it is not the default)."""
+    if comparator == "rise_by" and _POINTS_DOWN.search(before):
+        return "down"
+    if comparator in ("about", "at_least", "more_than") and _DOWN_SUBJECT.search(subject):
+        return "down"
+    if comparator == "about" and _AT_MOST_BEFORE.search(before):
+        return "down"
+    return None
+
+
+def rule_without_number(clause: str) -> str | None:
+    """The comparator of a clause that states no number (进一步缩小, 基本同步, 完成省定任务)."""
+    for pattern, comparator in WORDING_RULES:
+        if pattern.search(clause):
+            return comparator
+    return None
+
+
+#: Subjects worth an English id and name; anything else gets a numbered id to rename.
+SUBJECTS: tuple[tuple[str, str, str], ...] = (
+    ("地区生产总值", "gdp", "GDP"),
+    ("一般公共预算收入", "budget_revenue", "General public budget revenue"),
+    ("一般公共预算支出", "budget_spending", "General public budget spending"),
+    ("一般公共预算总收入", "budget_total_revenue", "Total general budget revenue"),
+    ("固定资产投资", "fai", "Fixed-asset investment"),
+    ("社会消费品零售总额", "retail_sales", "Retail sales of consumer goods"),
+    ("工业增加值", "industrial_value_added", "Industrial value added"),
+    ("服务业增加值", "services_value_added", "Services value added"),
+    ("研发投入强度", "rd_intensity", "R&D intensity"),
+    ("调查失业率", "unemployment_rate", "Surveyed urban unemployment rate"),
+    ("居民消费价格", "cpi", "Consumer prices"),
+    ("城镇新增就业", "new_urban_jobs", "New urban jobs"),
+    ("城镇居民人均可支配收入", "urban_income", "Urban per-capita disposable income"),
+    ("农村居民人均可支配收入", "rural_income", "Rural per-capita disposable income"),
+    ("人均可支配收入", "income", "Per-capita disposable income"),
+    ("收入倍差", "income_ratio", "Urban-rural income ratio"),
+    ("出口", "exports", "Exports"),
+    ("粮食", "grain", "Grain"),
+    ("贷款", "loans", "Loans"),
+    ("上市公司", "listed_companies", "Listed companies"),
+    ("大学生", "graduates", "Graduates attracted"),
+    ("节能减排", "energy_saving", "Energy saving and emission cuts"),
+)
+
+
+def subject_id(subject: str) -> tuple[str, str] | None:
+    for words, ident, english in SUBJECTS:
+        if words in subject:
+            return ident, english
+    return None
+
+
+def kind_for(unit: str, comparator: str, clause: str) -> str:
+    if comparator == "done":
+        return "yesno"
+    if unit in ("%", "个百分点", "位", "倍") or comparator in ("rank_within", "rise_by"):
+        return "rate"
+    if "余额" in clause or "总量" in clause or "保有" in clause:
+        return "stock"
+    return "cumulative"
+
+
+def released_for(subject: str, kind: str) -> str:
+    if kind == "yesno":
+        return "yearly"
+    if re.search(r"地区生产总值|可支配收入|收入倍差", subject):
+        return "quarterly"
+    if re.search(r"增长|增速|余额|总额|投资|收入|价格|失业|就业|出口|进出口", subject):
+        return "monthly"
+    return "yearly"
+
+
+def scaled(value: Decimal, unit: str) -> tuple[Decimal, str]:
+    family, factor = UNIT_WORDS.get(unit, (unit, 1))
+    return value * factor, family

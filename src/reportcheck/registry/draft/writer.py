@@ -1,0 +1,359 @@
+"""Turn drafted commitments into registry YAML, with `# check:` comments on every guess."""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+import msgspec
+
+from reportcheck.model.problems import Problem, UsageError
+from reportcheck.registry.draft.extract import (
+    DELIVERABLE_CHECK,
+    Drafted,
+    Extraction,
+    clauses,
+    extract,
+)
+from reportcheck.registry.draft.segment import infer_year, layout
+from reportcheck.registry.draft.textnums import find_numbers, fold
+from reportcheck.registry.draft.wording import (
+    UNIT_WORDS,
+    built_in_units,
+    kind_for,
+    released_for,
+    subject_id,
+)
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from reportcheck.registry.draft.segment import Layout
+
+_CITY = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:自治州|自治县|省|市|县|区|州|盟|旗))")
+_GOVERNMENT = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:省|市|县|区))人民政府")
+#: What a relative commitment compares with: 高于各项贷款增速 -> 各项贷款增速.
+_COMPARED = re.compile(r"(?:高于|快于|超过|与)([^,\uff0c。;\uff1b]{2,16}?(?:增速|增幅|增长))")
+_DEFAULT_SECTION = "计划"
+#: A work report is tens of kilobytes; a file far larger is something else.
+MAX_REPORT_BYTES = 8 * 2**20
+
+
+class DraftResult(msgspec.Struct, frozen=True):
+    yaml: str
+    year: int
+    commitments: int
+    not_commitments: int
+    checks: int
+
+
+def read_report(path: Path) -> str:
+    """A report's text: UTF-8 (with or without a byte-order mark), else GB18030."""
+    try:
+        if path.stat().st_size > MAX_REPORT_BYTES:
+            raise UsageError(
+                [
+                    Problem(
+                        "report-too-large",
+                        f"is larger than {MAX_REPORT_BYTES // 2**20} MiB: not a work report's text",
+                        str(path),
+                    )
+                ]
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(
+            [Problem("report-unreadable", f"cannot be read: {exc.strerror}", str(path))]
+        ) from None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UsageError([Problem("report-encoding", "is neither UTF-8 nor GB18030 text", str(path))])
+
+
+def draft_registry(text: str, *, seed: str, year: int | None = None, name: str = "") -> DraftResult:
+    """The YAML of a first registry for `text`; `seed` is the report's path from the registry."""
+    folded = fold(text)
+    parts = layout(folded)
+    year = year or infer_year(folded, parts) or _any_year(folded)
+    if year is None:
+        raise UsageError(
+            [Problem("draft-no-year", "cannot tell which year the plan is for: pass --year", name)]
+        )
+    found = extract(folded, parts, year)
+    writer = _Writer(text, folded, parts, year)
+    return writer.write(found, seed, name)
+
+
+def _any_year(text: str) -> int | None:
+    years = re.findall(r"(20\d\d)年", text)
+    return max(set(years), key=years.count, default=None) and int(max(set(years), key=years.count))
+
+
+def _q(text: str) -> str:
+    """A YAML double-quoted scalar (JSON's escaping is valid YAML): nothing is read as markup."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _number(value: Decimal) -> str:
+    return format(value.normalize(), "f") if value == value.to_integral() else str(value)
+
+
+class _Writer:
+    def __init__(self, text: str, folded: str, parts: Layout, year: int) -> None:
+        self.text, self.folded, self.parts, self.year = text, folded, parts, year
+        self.ids: set[str] = set()
+        self.lines: list[str] = []
+        self.checks = 0
+        #: Quantities compared with: id -> (quote, name_zh, name_en).
+        self.references: dict[str, tuple[str, str, str]] = {}
+
+    def check(self, indent: str, message: str) -> None:
+        self.lines.append(f"{indent}# check: {message}")
+        self.checks += 1
+
+    def write(self, found: Extraction, seed: str, name: str) -> DraftResult:
+        lines = self.lines
+        shown = "".join(c if c.isprintable() else "?" for c in name) or "a report"
+        lines.append(f"# A first registry drafted by `reportcheck draft` from {shown}.")
+        lines.append(
+            "# Review every `# check:` line, fill in the names, then run `reportcheck lint`."
+        )
+        if self.parts.review_only:
+            self.check(
+                "",
+                "no plan part was found and the text looks back on a past year (回顾, 预计实现): "
+                "its figures may be results, not commitments; draft from the plan's own text",
+            )
+        lines.append("")
+        self._report(seed)
+        sections = self._sections(found.drafted)
+        known = built_in_units()
+        units = sorted({d.unit for d in found.drafted if d.unit and d.unit not in known})
+        if units:
+            lines.append("units:")
+            for unit in units:
+                family, factor = UNIT_WORDS.get(unit, (unit, 1))
+                self.check("  ", f"{unit} is not built in: its family and size are guessed")
+                lines.append(
+                    f"  {_q(unit)}: {{family: {family}, factor: {factor}, en: {_q(unit)}}}"
+                )
+            lines.append("")
+        lines.append("targets:" if found.drafted else "targets: []")
+        count = 0
+        for drafted in found.drafted:
+            count += self._target(drafted, sections)
+        self._references(next(iter(sections.values()), _DEFAULT_SECTION))
+        lines.append("")
+        excluded = self._not_commitments(found)
+        return DraftResult("\n".join(lines) + "\n", self.year, count, excluded, self.checks)
+
+    def _report(self, seed: str) -> None:
+        first_line = next((ln.strip() for ln in self.text.splitlines() if ln.strip()), "")
+        city = _GOVERNMENT.search(self.text) or _CITY.search(self.text[: self.parts.plan_end])
+        self.lines.append("report:")
+        self.check("  ", "the place and the title are guessed from the text; fill in the English")
+        self.lines += [
+            f"  city_zh: {_q(city.group(1) if city else '')}",
+            '  city_en: ""',
+            f"  year: {self.year}",
+            f"  title_zh: {_q(first_line[:60])}",
+            '  title_en: ""',
+            '  date: ""',
+            '  source: ""',
+            f"  seed: {_q(seed)}",
+            "",
+        ]
+
+    def _sections(self, drafted: list[Drafted]) -> dict[int, str]:
+        by_start: dict[int, str] = {}
+        titles: dict[str, str] = {}
+        for item in drafted:
+            heading = self.parts.section_at(item.start)
+            key = heading.key if heading else _DEFAULT_SECTION
+            titles.setdefault(key, heading.title if heading else "工作安排与目标")
+            by_start[item.start] = key
+        self.lines.append("sections:")
+        for key, title in titles.items():
+            self.lines.append(f'  {_q(key)}: {{zh: {_q(title)}, en: ""}}')
+        self.lines.append("")
+        return by_start
+
+    def _id(self, drafted: Drafted) -> tuple[str, str]:
+        # a deliverable names a project, not a statistic: 出台支持出口政策 is no `exports`
+        known = None if DELIVERABLE_CHECK in drafted.checks else subject_id(drafted.subject)
+        if known is None:
+            base, english = f"item_{len(self.ids) + 1:02d}", ""
+        else:
+            base, english = known
+            if (
+                drafted.unit == "%"
+                and "增长" in drafted.subject + self.folded[drafted.start : drafted.end]
+                and drafted.comparator not in ("done",)
+            ):
+                base, english = f"{base}_growth", f"{english} growth"
+        ident, n = base, 2
+        while ident in self.ids:
+            ident, n = f"{base}_{n}", n + 1
+        self.ids.add(ident)
+        return ident, english
+
+    def _target(self, drafted: Drafted, sections: dict[int, str]) -> int:
+        quote = self.text[drafted.start : drafted.end]
+        for _ in range(drafted.copies):
+            ident, english = self._id(drafted)
+            lines = self.lines
+            lines.append("")
+            for message in drafted.checks:
+                self.check("  ", message)
+            if not english:
+                self.check("  ", "id and English name to write")
+                english = ident.replace("_", " ")
+            lines.append(f"  - id: {ident}")
+            lines.append(f"    section: {_q(sections[drafted.start])}")
+            lines.append(f"    quote: {_q(quote)}")
+            lines.append(f"    name_zh: {_q(self._name_zh(drafted))}")
+            lines.append(f"    name_en: {_q(english)}")
+            unit = drafted.unit or ("是/否" if drafted.comparator == "done" else "%")
+            if drafted.comparator == "below_baseline" and "倍" in drafted.subject:
+                unit = "倍"
+            if drafted.comparator == "rise_by":
+                unit = "%"  # the share's unit; the value is in percentage points
+            lines.append(f"    unit: {_q(unit)}")
+            lines.append(f"    comparator: {drafted.comparator}")
+            value = drafted.value
+            if isinstance(value, Decimal):
+                lines.append(f"    value: {_number(value)}")
+            elif isinstance(value, tuple) and isinstance(value[0], int):
+                # 三分之二 of a share in % is 200/3 %, exactly.
+                share = Fraction(value[0], value[1]) * (100 if unit == "%" else 1)
+                lines.append(f'    value: "{share.numerator}/{share.denominator}"')
+            elif isinstance(value, tuple):
+                lines.append(f"    value: [{_number(value[0])}, {_number(value[1])}]")
+            if drafted.comparator == "about" and isinstance(value, Decimal):
+                tolerance = Decimal("0.5") if unit == "%" else (value / 20).normalize()
+                self.check("    ", "左右 read as within this tolerance; the report states none")
+                lines.append(f"    tolerance: {_number(tolerance)}")
+            if drafted.comparator in ("in_step", "steady"):
+                self.check(
+                    "    ",
+                    "基本同步 / 基本稳定 read as within this tolerance; the report states none",
+                )
+                lines.append(
+                    "    tolerance: 1" if drafted.comparator == "in_step" else "    tolerance: 0.2"
+                )
+            if drafted.comparator in ("in_step", "faster_than"):
+                self._other(quote, ident)
+            if drafted.direction:
+                lines.append(f"    direction: {drafted.direction}")
+            if drafted.entered_as:
+                lines.append(f"    entered_as: {drafted.entered_as}")
+            if drafted.due and drafted.due != self.year:
+                self.check("    ", "due read from the wording")
+                due = drafted.due if isinstance(drafted.due, int) else _q(drafted.due)
+                lines.append(f"    due: {due}")
+            baseline_rule = drafted.comparator in ("below_baseline", "rise_by", "steady")
+            if baseline_rule and not self._baseline(drafted):
+                prior = f"{ident}_prior"
+                self.check("    ", "no figure of last year found: supply it as a reference")
+                lines.append(f"    baseline: {{year: {self.year - 1}, same_period: {prior}}}")
+                name = f"上年同期{self._name_zh(drafted)}"
+                self.references.setdefault(prior, (quote, name, prior.replace("_", " ")))
+            kind = kind_for(unit, drafted.comparator, quote)
+            lines.append(f"    kind: {kind}")
+            lines.append(f"    released: {released_for(drafted.subject, kind)}")
+        return drafted.copies
+
+    def _other(self, quote: str, ident: str) -> None:
+        """The quantity a relative commitment compares with: GDP growth for 经济增长, else the
+        words after 高于 / 快于 / 与, as a reference entry the reader supplies figures for."""
+        if "经济增长" in fold(quote):
+            self.check("    ", "compared with the GDP growth entry")
+            self.lines.append("    other: gdp_growth")
+            self.references.setdefault("gdp_growth", ("经济增长", "地区生产总值增速", "GDP growth"))
+            return
+        match = _COMPARED.search(quote)
+        if match is None:
+            self.check("    ", "set `other` to the id of the quantity it compares with")
+            return
+        other = f"{ident}_compared"
+        self.check("    ", "compared with a reference entry drafted from the wording")
+        self.lines.append(f"    other: {other}")
+        words = match.group(1)
+        self.references.setdefault(other, (words, words, other.replace("_", " ")))
+
+    def _references(self, section: str) -> None:
+        """The quantities relative commitments compare with, as reference entries."""
+        for ident, (quote, name_zh, name_en) in self.references.items():
+            if ident in self.ids:
+                continue
+            self.lines.append("")
+            self.check("  ", "the quantity compared with; supply its figures beside the others")
+            self.lines += [
+                f"  - id: {ident}",
+                f"    section: {_q(section)}",
+                "    role: reference",
+                f"    quote: {_q(quote)}",
+                f"    name_zh: {_q(name_zh)}",
+                f"    name_en: {_q(name_en)}",
+                '    unit: "%"',
+                "    kind: rate",
+                "    released: quarterly" if ident == "gdp_growth" else "    released: monthly",
+            ]
+
+    def _baseline(self, drafted: Drafted) -> bool:
+        """Last year's figure of the same quantity, from the review part, if one is there."""
+        subject = drafted.subject.strip("“”")[-24:]  # bounded: the words nearest the rule
+        review_end = self.parts.plan_start
+        for size in range(len(subject), 3, -1):
+            for begin in range(len(subject) - size + 1):
+                words = subject[begin : begin + size]
+                at = self.folded.find(words, 0, review_end)
+                if at == -1:
+                    continue
+                clause = next(c for c in clauses(self.folded, 0, review_end) if c[0] <= at < c[1])
+                numbers = find_numbers(self.folded, at, clause[1])
+                if numbers:
+                    quote = self.text[
+                        at : numbers[-1].end
+                        + (1 if self.folded[numbers[-1].end : numbers[-1].end + 1] == "%" else 0)
+                    ]
+                    self.check("    ", "baseline found in the review of last year")
+                    self.lines.append(
+                        f"    baseline: {{value: {_number(numbers[-1].value)}, "
+                        f"year: {self.year - 1}, quote: {_q(quote)}}}"
+                    )
+                    return True
+        return False
+
+    def _name_zh(self, drafted: Drafted) -> str:
+        if DELIVERABLE_CHECK in drafted.checks:
+            return drafted.subject[:40]  # a verb and what it completes, quotation marks kept
+        name = drafted.subject.strip("“”\"' ")
+        if drafted.unit == "%" and "增长" in self.folded[drafted.start : drafted.end]:
+            name = name.removesuffix("增长") + "增速"
+        return name[:40]
+
+    def _not_commitments(self, found: Extraction) -> int:
+        quoted = [(d.start, d.end) for d in found.drafted]
+        listed: dict[str, str] = {}
+        for item in found.excluded:
+            n = item.number
+            if any(a <= n.start and n.end <= b for a, b in quoted):
+                continue
+            line_start = self.text.rfind("\n", 0, n.start) + 1
+            line_end = self.text.find("\n", n.end)
+            line_end = len(self.text) if line_end == -1 else line_end
+            span = self.text[max(line_start, n.start - 6) : min(line_end, n.end + 4)]
+            listed.setdefault(span.strip(), item.reason)
+        if not listed:
+            return 0
+        self.lines.append("not_commitments:")
+        for span, reason in listed.items():
+            self.lines.append(f"  - {{span: {_q(span)}, reason: {_q(reason)}}}")
+        return len(listed)

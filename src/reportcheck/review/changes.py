@@ -1,0 +1,98 @@
+"""The monthly review: where every commitment stands, what lags most, what changed."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+import msgspec
+
+from reportcheck.review.evaluate import Report, Result, count_statuses, evaluate
+from reportcheck.review.status import Status
+
+if TYPE_CHECKING:
+    from reportcheck.actuals import ActualsSet
+    from reportcheck.model.periods import Period
+    from reportcheck.registry.records import Registry
+
+_FAILING = (Status.BEHIND, Status.MISSED)
+_PASSING = (Status.ON_TRACK, Status.MET)
+
+
+class Change(msgspec.Struct, frozen=True):
+    id: str
+    before: Status
+    after: Status
+
+    @property
+    def kind(self) -> str:
+        """newly_failing, newly_met, recovered (failing to on track) or changed."""
+        if self.after in _FAILING and self.before not in _FAILING:
+            return "newly_failing"
+        if self.after is Status.MET:
+            return "newly_met"
+        if self.before in _FAILING and self.after in _PASSING:
+            return "recovered"
+        return "changed"
+
+
+class Review(msgspec.Struct, frozen=True):
+    report: Report
+    previous: Period | None
+    changes: tuple[Change, ...]
+
+    @property
+    def lagging(self) -> tuple[Result, ...]:
+        """Failing commitments, the largest shortfall against what is required first."""
+        failing = [r for r in self.report.results if r.shortfall is not None]
+        return tuple(sorted(failing, key=lambda r: (-(r.shortfall or 0), r.target.id)))
+
+    @property
+    def no_data(self) -> tuple[Result, ...]:
+        return tuple(r for r in self.report.results if r.status is Status.NO_DATA)
+
+    def by_section(self) -> dict[str, dict[Status, int]]:
+        sections = self.report.registry.sections
+        return {
+            key: count_statuses(r for r in self.report.results if r.target.section == key)
+            for key in sections
+            if any(r.target.section == key for r in self.report.results)
+        }
+
+
+def review(registry: Registry, actuals: ActualsSet, as_of: Period | None = None) -> Review:
+    """Judge as of `as_of` (default: the latest period) and compare with the period before it."""
+    report = evaluate(registry, actuals, as_of)
+    earlier = [p for p in actuals.periods() if report.period is not None and p < report.period]
+    previous = earlier[-1] if earlier else None
+    changes: tuple[Change, ...] = ()
+    if previous is not None:
+        before = {r.target.id: r.status for r in evaluate(registry, actuals, previous).results}
+        changes = tuple(
+            Change(r.target.id, before[r.target.id], r.status)
+            for r in report.results
+            if before[r.target.id] is not r.status
+        )
+    return Review(report, previous, changes)
+
+
+class Overview(msgspec.Struct, frozen=True):
+    """The registry at a glance, for when there are no actuals yet."""
+
+    registry: Registry
+    by_section: dict[str, int]
+    by_category: dict[str, int]
+    by_release: dict[str, int]
+    references: int
+
+
+def overview(registry: Registry) -> Overview:
+    commitments = registry.commitments
+    sections = Counter(t.section for t in commitments)
+    return Overview(
+        registry,
+        {key: sections[key] for key in registry.sections if sections[key]},
+        dict(Counter(t.category for t in commitments).most_common()),
+        dict(Counter(t.released.value for t in commitments).most_common()),
+        len(registry.targets) - len(commitments),
+    )

@@ -1,0 +1,101 @@
+"""The pack as a pandas DataFrame for notebooks: one row per commitment and period."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from reportcheck.review.measures import measure
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from reportcheck.review.evaluate import Result
+    from reportcheck.review.pack import Pack, Row
+
+COLUMNS = (
+    "id",
+    "section",
+    "name_zh",
+    "name_en",
+    "quote",
+    "unit",
+    "kind",
+    "period",
+    "latest",
+    "status",
+    "light",
+    "actual",
+    "done",
+    "annual",
+    "required",
+    "expected",
+    "gap",
+    "completion",
+    "pace",
+    "behind",
+    "per_month",
+    "lead",
+    "reason",
+    "source",
+    "note",
+)
+
+
+def pack_frame(pack: Pack) -> pd.DataFrame:
+    """Figures as floats (NaN where none applies); yes/no outcomes in `done`.
+
+    Every period with a figure up to the pack's period gives a row; a commitment without any
+    figure gives one row for the pack's period with status no_data.
+    """
+    import pandas as pd
+
+    records: list[dict[str, Any]] = []
+    for row in pack.rows:
+        history = row.history or (row.result,)
+        for result in history:
+            latest = result.period == row.result.period
+            records.append(_record(row, result if not latest else row.result, latest, pack))
+    frame = pd.DataFrame.from_records(records, columns=list(COLUMNS))
+    for name in ("status", "light", "kind", "section"):
+        frame[name] = frame[name].astype("category")
+    typed: pd.DataFrame = frame
+    return typed
+
+
+def _record(row: Row, result: Result, latest: bool, pack: Pack) -> dict[str, Any]:
+    measures = row.measures if latest else measure(result)
+    light = row.light if latest else pack.bands.light(result, measures)
+    actual = result.actual
+    target = row.target
+    return {
+        "id": target.id,
+        "section": target.section,
+        "name_zh": target.name("zh"),
+        "name_en": target.name("en"),
+        "quote": target.quote,
+        "unit": target.unit,
+        "kind": target.kind.value,
+        "period": str(result.period) if result.period else None,
+        "latest": latest,
+        "status": result.status.value,
+        "light": light.value,
+        "actual": _float(actual) if not isinstance(actual, bool) else None,
+        "done": actual if isinstance(actual, bool) else None,
+        "annual": _float(measures.annual),
+        "required": _float(result.required),
+        "expected": _float(result.expected),
+        "gap": _float(result.gap),
+        "completion": _float(measures.completion),
+        "pace": _float(measures.pace),
+        "behind": _float(measures.behind),
+        "per_month": _float(measures.per_month),
+        "lead": row.lead,
+        "reason": row.reason if latest else None,
+        "source": result.source or None,
+        "note": result.note or None,
+    }
+
+
+def _float(value: Decimal | None) -> float | None:
+    return float(value) if isinstance(value, Decimal) else None

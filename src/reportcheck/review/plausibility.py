@@ -1,0 +1,133 @@
+"""Figures that are valid but look wrong: warnings for the person who typed them, never verdicts.
+
+A year-to-date total that falls from one month to the next, a negative count, a rate beyond
+±100%, or a value a thousand times off what is required (12600 typed in 元 for a target of 1.3
+万元) are worth a second look. They are reported beside the results; no status changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from reportcheck.model.numbers import format_decimal
+from reportcheck.model.periods import Period
+from reportcheck.model.problems import Problem
+from reportcheck.registry.records import Kind
+
+if TYPE_CHECKING:
+    from reportcheck.actuals import Actual, ActualsSet
+    from reportcheck.registry.records import Registry
+    from reportcheck.review.evaluate import Result
+
+#: A value this many times larger or smaller than what is required suggests a unit slip.
+UNIT_SLIP = Decimal(1000)
+_NOT_COUNTS = frozenset({"%", "个百分点", "倍", "位"})
+
+
+def plausibility(
+    registry: Registry, actuals: ActualsSet, results: Iterable[Result] = ()
+) -> list[Problem]:
+    """Warnings about implausible figures, in file order, one per figure and kind of doubt."""
+    warnings: list[Problem] = []
+    by_id: dict[str, list[Actual]] = {}
+    for actual in actuals.actuals:
+        if isinstance(actual.value, Decimal) and not isinstance(actual.value, bool):
+            by_id.setdefault(actual.id, []).append(actual)
+    for target_id, figures in by_id.items():
+        target = registry.get(target_id)
+        if target is None:
+            continue
+        for actual in figures:
+            value = actual.value
+            assert isinstance(value, Decimal)
+            if target.unit == "%" and abs(value) > 100:
+                warnings.append(
+                    _warn(
+                        "rate-beyond-100",
+                        actual,
+                        f"{target_id} is {format_decimal(value)}%, beyond ±100%; "
+                        "check that it was typed as a percentage",
+                    )
+                )
+            if (
+                value < 0
+                and target.kind in (Kind.CUMULATIVE, Kind.STOCK)
+                and target.unit not in _NOT_COUNTS
+            ):
+                warnings.append(
+                    _warn(
+                        "negative-count",
+                        actual,
+                        f"{target_id} is {format_decimal(value)} {target.unit}, a negative count; "
+                        "check the sign",
+                    )
+                )
+        if target.kind is Kind.CUMULATIVE:
+            warnings += _falling(target_id, figures)
+    for result in results:
+        slip = _unit_slip(result)
+        if slip is not None:
+            warnings.append(slip)
+    return sorted(warnings, key=lambda p: (p.file or "", p.line or 0, p.code))
+
+
+def _falling(target_id: str, figures: list[Actual]) -> list[Problem]:
+    dated = sorted((a for a in figures if a.period is not None), key=_when)
+    found = []
+    for earlier, later in pairwise(dated):
+        assert isinstance(earlier.value, Decimal)
+        assert isinstance(later.value, Decimal)
+        if later.value < earlier.value:
+            found.append(
+                _warn(
+                    "cumulative-fell",
+                    later,
+                    f"{target_id} is {format_decimal(later.value)} for {later.period}, below "
+                    f"{format_decimal(earlier.value)} for {earlier.period} ({earlier.where}); "
+                    "a year-to-date total does not fall",
+                )
+            )
+    return found
+
+
+def _when(actual: Actual) -> Period:
+    return actual.period or Period(0, 0)
+
+
+def _unit_slip(result: Result) -> Problem | None:
+    actual, required = result.actual, result.required
+    if (
+        not isinstance(actual, Decimal)
+        or isinstance(actual, bool)
+        or not required
+        or not actual
+        or result.target.unit in _NOT_COUNTS
+        or result.where is None
+    ):
+        return None
+    ratio = abs(actual / required)
+    if UNIT_SLIP > ratio > 1 / UNIT_SLIP:
+        return None
+    much = ratio >= UNIT_SLIP
+    times = format_decimal((ratio if much else 1 / ratio).quantize(Decimal(1)))
+    file, _, line = result.where.rpartition(":")
+    return Problem(
+        "unit-suspect",
+        f"{result.target.id} is {format_decimal(actual)} against {format_decimal(required)} "
+        f"{result.target.unit} required, {times} times as {'much' if much else 'little'}; "
+        "was it typed in another unit (元 for 万元)?",
+        file,
+        int(line) if line.isdigit() else None,
+        "value",
+        format_decimal(actual),
+        "warning",
+    )
+
+
+def _warn(code: str, actual: Actual, message: str) -> Problem:
+    value = actual.value
+    shown = format_decimal(value) if isinstance(value, Decimal) else str(value)
+    return Problem(code, message, actual.file, actual.line, "value", shown, "warning")
