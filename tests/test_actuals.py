@@ -18,6 +18,7 @@ from openpyxl import Workbook
 from reportcheck.actuals import check_tables, read_actuals
 from reportcheck.actuals.table import read_table
 from reportcheck.model.problems import ActualsError
+from reportcheck.output.catalogue import one_line
 from reportcheck.registry.records import Registry
 
 Write = Callable[..., Path]
@@ -137,7 +138,7 @@ def test_unknown_id_suggests_the_closest(write: Write, registry: Registry) -> No
     with pytest.raises(ActualsError) as caught:
         read_actuals([write("id,period,value\ngdp_grwth,2023-06,5.7\n")], registry)
     (problem,) = caught.value.problems
-    assert problem.one_line() == (
+    assert one_line(problem) == (
         f"{problem.file}:2: column id: 'gdp_grwth' is not an id in the registry; did you mean "
         "gdp_growth? ('reportcheck targets' lists them) [unknown-id]"
     )

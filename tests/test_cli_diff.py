@@ -256,6 +256,7 @@ def test_bad_input_json_lists_errors(cli: Cli, write: Write) -> None:
         "line": 2,
         "column": "value",
         "value": "abc",
+        "params": {},
         "message": "'abc' is not a number; expected a number such as 5.7, -3.9, +1.2 or 1,867.9",
     }
 

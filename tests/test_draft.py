@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from reportcheck.model.problems import UsageError
+from reportcheck.output.catalogue import one_line
 from reportcheck.registry.draft import draft_registry
 from reportcheck.registry.draft.textnums import chinese_integer, find_numbers
 from reportcheck.registry.lint import lint_registry
@@ -55,7 +56,7 @@ def test_every_development_text_drafts_a_registry_lint_accepts(tmp_path: Path, n
         draft_registry(text, seed="report.txt", year=labelled_year(name)).yaml, encoding="utf-8"
     )
     found = lint_registry(registry)
-    assert [p.one_line() for p in found.problems if p.severity == "error"] == []
+    assert [one_line(p) for p in found.problems if p.severity == "error"] == []
     assert found.entries > 0
     loaded = load_registry(registry)  # what `reportcheck --targets registry.yaml …` uses
     assert len(loaded.targets) == found.entries
@@ -299,7 +300,7 @@ def test_a_text_set_with_full_width_punctuation_drafts_the_same_entries(
     (tmp_path / "report.txt").write_text(full_width, encoding="utf-8")
     registry = tmp_path / "registry.yaml"
     registry.write_text(draft_registry(full_width, seed="report.txt", year=year).yaml, "utf-8")
-    assert [p.one_line() for p in lint_registry(registry).problems if p.severity == "error"] == []
+    assert [one_line(p) for p in lint_registry(registry).problems if p.severity == "error"] == []
 
 
 def test_a_report_without_a_year_needs_one(cli: Cli, tmp_path: Path) -> None:

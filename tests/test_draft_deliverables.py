@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 import yaml
 
+from reportcheck.output.catalogue import one_line
 from reportcheck.registry.draft import draft_registry
 from reportcheck.registry.draft.deliverables import deliverables
 from reportcheck.registry.lint import lint_registry
@@ -169,7 +170,7 @@ def test_huzhou_deliverables_are_those_of_the_shipped_registry(tmp_path: Path) -
     (tmp_path / "report.txt").write_text(text, encoding="utf-8")
     registry = tmp_path / "registry.yaml"
     registry.write_text(draft_registry(text, seed="report.txt").yaml, encoding="utf-8")
-    assert [p.one_line() for p in lint_registry(registry).problems if p.severity == "error"] == []
+    assert [one_line(p) for p in lint_registry(registry).problems if p.severity == "error"] == []
     loaded = load_registry(registry)
     quotes = [t.quote for t in loaded.targets if t.kind == "yesno"]
     shipped = yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))["targets"]
@@ -211,6 +212,6 @@ def test_development_texts_with_deliverables_draft_registries_that_lint_and_load
     registry = tmp_path / "registry.yaml"
     text = source.read_text(encoding="utf-8")
     registry.write_text(draft_registry(text, seed="report.txt", year=year).yaml, encoding="utf-8")
-    assert [p.one_line() for p in lint_registry(registry).problems if p.severity == "error"] == []
+    assert [one_line(p) for p in lint_registry(registry).problems if p.severity == "error"] == []
     loaded = load_registry(registry)
     assert sum(t.kind == "yesno" for t in loaded.targets) == count

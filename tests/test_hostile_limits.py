@@ -13,6 +13,7 @@ import pytest
 from reportcheck.actuals.table import read_tables
 from reportcheck.model import limits
 from reportcheck.model.problems import RegistryError
+from reportcheck.output.catalogue import one_line
 from reportcheck.registry.load import load_registry
 from reportcheck.registry.shipped import default_registry_path
 
@@ -72,7 +73,7 @@ def registry_error(tmp_path: Path, text: str) -> str:
     path.write_text(text, encoding="utf-8")
     with pytest.raises(RegistryError) as caught:
         load_registry(path)
-    return caught.value.problems[0].one_line()
+    return one_line(caught.value.problems[0])
 
 
 def test_yaml_aliases_are_refused_before_expansion(tmp_path: Path) -> None:

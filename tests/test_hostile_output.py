@@ -22,6 +22,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reportcheck.output.catalogue import one_line
 from reportcheck.output.csvcells import safe_cell, to_csv
 from reportcheck.output.safe_text import neutralise
 from reportcheck.output.serialize import md, to_json
@@ -293,7 +294,7 @@ def test_files_get_escapes_as_given(cli: Cli, tmp_path: Path) -> None:
 def test_a_problem_is_one_line_of_inert_text_whatever_it_names(name: str, value: str) -> None:
     from reportcheck.model.problems import Problem
 
-    line = Problem("not-a-number", f"{value!r} is not a number", name, 2, "value", value).one_line()
+    line = one_line(Problem("not-a-number", f"{value!r} is not a number", name, 2, "value", value))
     assert "\n" not in line
     assert _RAW_CONTROL.search(line) is None
 

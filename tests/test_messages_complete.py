@@ -16,7 +16,8 @@ from reportcheck.actuals import read_actuals, table_paths
 from reportcheck.actuals.table import read_tables
 from reportcheck.model import limits
 from reportcheck.model.problems import Problem, ReportcheckError
-from reportcheck.output.messages import CATALOGUE, CHOICE_KEYS, message, problem_line
+from reportcheck.output.catalogue import message, problem_line
+from reportcheck.output.catalogue.legacy import CATALOGUE, CHOICE_KEYS
 from reportcheck.registry.load import load_registry
 from reportcheck.registry.records import Registry
 from reportcheck.review.api import _bands

@@ -13,6 +13,7 @@ import pytest
 from reportcheck.actuals import ActualsSet
 from reportcheck.model.periods import parse_period
 from reportcheck.model.problems import RegistryError
+from reportcheck.output.catalogue import one_line
 from reportcheck.registry.load import load_registry
 from reportcheck.review.evaluate import evaluate
 from reportcheck.review.pacing import frame_for, share_due
@@ -201,7 +202,7 @@ def test_registry_messages_name_what_is_wrong(
     with pytest.raises(RegistryError) as caught:
         load_registry(make(registry_text(good_entry(**changes))))
     assert any(p.code == code and message in p.message for p in caught.value.problems), [
-        p.one_line() for p in caught.value.problems
+        one_line(p) for p in caught.value.problems
     ]
 
 

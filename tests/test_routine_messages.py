@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from reportcheck.cli.lang import resolve_lang
 from reportcheck.model.problems import Problem
-from reportcheck.output.messages import CATALOGUE, message, problem_line, resolve_lang
+from reportcheck.output.catalogue import message, problem_line
+from reportcheck.output.catalogue.legacy import CATALOGUE
 
 from .conftest import EXAMPLES, Run
 
@@ -139,7 +141,7 @@ def test_the_routine_commands_and_their_options_have_chinese_help(command: str) 
     import typer.main
 
     from reportcheck.cli.app import app
-    from reportcheck.output.messages import COMMAND_HELP, OPTION_HELP
+    from reportcheck.cli.chinese_help import COMMAND_HELP, OPTION_HELP
 
     group = typer.main.get_command(app)
     click_command = group.commands[command]  # type: ignore[attr-defined]
@@ -166,7 +168,7 @@ def test_help_never_breaks_a_line_inside_a_word(lang: str) -> None:
 
 
 def test_a_command_without_chinese_help_keeps_its_english_help(cli: Cli) -> None:
-    from reportcheck.output import messages
+    from reportcheck.cli import chinese_help as messages
 
     saved = messages.COMMAND_HELP.pop("show")
     try:

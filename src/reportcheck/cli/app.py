@@ -22,14 +22,11 @@ from typer.core import TyperGroup
 
 from reportcheck import __version__
 from reportcheck.cli.chinese_help import help_in_chinese
+from reportcheck.cli.lang import lang_in_args, resolve_lang
 from reportcheck.model.periods import PERIOD_EXAMPLES
 from reportcheck.model.problems import MAX_LISTED, Problem, ReportcheckError
-from reportcheck.output.messages import (
-    hint,
-    lang_in_args,
-    problem_line,
-    resolve_lang,
-)
+from reportcheck.output.catalogue import problem_line
+from reportcheck.output.catalogue.hints import hint
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

@@ -13,8 +13,6 @@ from typing import Any
 from typer._click.core import Context
 from typer._click.formatting import HelpFormatter
 
-from reportcheck.output.messages import COMMAND_HELP, OPTION_HELP
-
 #: Click's own words in a help page.
 _HEADINGS = {"Usage": "用法", "Arguments": "参数", "Options": "选项", "Commands": "命令"}
 _PHRASES = (
@@ -65,3 +63,94 @@ def help_in_chinese(group: Any) -> None:
                 param.help = text
         if command.context_class is Context:  # a command with its own context keeps it
             command.context_class = _ChineseContext
+
+
+#: Help in Chinese, by command (None: the program itself), as (short help, full help).
+COMMAND_HELP: dict[str | None, tuple[str, str]] = {
+    None: (
+        "对照年内统计数据,检查政府工作报告的量化目标。",
+        "对照年内统计数据,检查政府工作报告的量化目标。\n\n"
+        "退出码:0 没有未达标项,1 有滞后或未完成项(见 --fail-on),2 输入或命令行有误。",
+    ),
+    "targets": (
+        "列出全部目标及报告原文。",
+        "列出登记表中的全部目标及报告原文。\n\n"
+        "\b\n示例: reportcheck targets --section 二 --format json",
+    ),
+    "diff": (
+        "将一份实际数据与全部目标逐项对照。",
+        "将一份实际数据与全部目标逐项对照:已完成、未完成、符合进度、滞后、暂无数据。\n\n"
+        "不给文件时读取 $REPORTCHECK_ACTUALS,否则读取 ./actuals/;`-` 表示从标准输入读取。"
+        "退出码:0 没有未达标项,1 有(见 --fail-on),2 输入有误。\n\n"
+        "\b\n示例: reportcheck diff actuals/2023-06.xlsx --fail-on missed",
+    ),
+    "status": (
+        "各目标进展情况及与上期相比的变化。",
+        "各目标进展情况:分部分统计、滞后最多的指标、与上期相比的变化。\n\n"
+        "没有实际数据时给出登记表概况;有按月文件的文件夹时,判定最新一期并与上一期比较。\n\n"
+        "\b\n示例: reportcheck status --actuals actuals/ --format markdown > review.md",
+    ),
+    "show": (
+        "查看一个目标的全部信息。",
+        "查看一个目标的全部信息:原文、判定规则、基期、进度口径及历次数据。\n\n"
+        "\b\n示例: reportcheck show graduates --actuals actuals/",
+    ),
+    "template": (
+        "生成某月的实际数据填报表。",
+        "生成某月的填报表:每个登记编号一行,填好后 diff 可直接读取。"
+        "已填写数值的文件不会被覆盖(除非加 --force)。\n\n"
+        "\b\n示例: reportcheck template --period 2023-06 -o actuals/2023-06.xlsx",
+    ),
+    "report": (
+        "生成通报材料:Excel、单文件 HTML、Markdown 或 CSV。",
+        "生成可直接印发的通报材料:总体情况段落、按部分分组的附表(灯色、完成率、序时进度)、"
+        "各指标走势图,以及年末的目标任务完成情况对照表。\n\n"
+        "材料写成时退出码为 0,输入有误时为 2;是否有滞后项请用 status 的退出码。\n\n"
+        "\b\n示例: reportcheck report --actuals examples/monthly -o review.xlsx",
+    ),
+    "draft": (
+        "从报告原文起草一份登记表,供人工审核。",
+        "从政府工作报告原文起草一份登记表,供人工审核:每一处推断都标有 `# check:`。\n\n"
+        "\b\n示例: reportcheck draft report.txt -o registry.yaml && reportcheck lint registry.yaml",
+    ),
+    "lint": (
+        "对任一登记表做全部证据检查。",
+        "对任一登记表做全部证据检查:原文逐字引用、数字一致、计划部分的每个数字都已使用或说明。\n\n"
+        "没有问题时退出码为 0,有错误时为 2(加 --strict 时警告也算)。\n\n"
+        "\b\n示例: reportcheck lint registry.yaml --strict",
+    ),
+}
+
+#: Option and argument help in Chinese, by "command.parameter" or by parameter name.
+OPTION_HELP: dict[str, str] = {
+    "version": "显示版本并退出。",
+    "debug": "内部错误时显示调用栈。",
+    "targets_file": "使用指定的登记表文件,而不是内置的登记表。",
+    "lang": "名称、标签和提示的语言(默认中文;提示信息在未指定时跟随 LANG/LC_ALL)。",
+    "section": "只看这一部分,如 二 或 '二(一)'(可重复)。",
+    "ids": "只看这个编号(可重复)。",
+    "target_id": "登记表中的编号。",
+    # ASCII words are listed with ", " so that help text wraps between them, never inside one.
+    "status": "只看这种状态的结果(可重复): met, missed, on_track, behind, not_due, no_data。",
+    "period": "按这一期间判定(如 2023-06, 2023-Q2, 2023, 2023年6月 等);默认为数据中的最新一期。",
+    "template.period": "预填这一期间(如 2023-06, 2023-Q2, 2023, 2023年6月 等)。",
+    "fail_on": (
+        "使退出码为 1 的状态:逗号分隔的 met, missed, on_track, behind, not_due, no_data,或 never。"
+    ),
+    "actuals": "实际数据文件或文件夹 [默认: $REPORTCHECK_ACTUALS,否则 ./actuals/]",
+    "diff.actuals": "CSV(UTF-8 或 GBK)或 .xlsx 实际数据文件、其所在文件夹,或 - 表示标准输入"
+    " [默认: $REPORTCHECK_ACTUALS,否则 ./actuals/]",
+    "fmt": "输出格式:table、json、csv 或 markdown。",
+    "show_all": "逐项列出暂无数据的目标,而不是每部分合并为一行。",
+    "output": "写入这个 .csv(带 BOM 的 UTF-8)或 .xlsx 文件;缺少的文件夹会自动创建。",
+    "report.output": "写入 FILE.xlsx、FILE.html、FILE.md 或 FILE.csv(带 BOM 的 UTF-8)。",
+    "draft.output": "把登记表写入这个 YAML 文件(默认输出到标准输出)。",
+    "bands": "灯色:落后序时进度不超过 A 个百分点为黄灯,不超过 B 为橙灯,超过为红灯。",
+    "final": "在 12 月以前也附上年末对照表。",
+    "report": "报告原文:UTF-8 或 GB18030 文本。",
+    "year": "计划所属年份(原文未写明时)。",
+    "registry_file": "登记表 YAML 文件。",
+    "strict": "警告也使退出码为 2。",
+    "bom": "配合 -f csv:在开头写入 UTF-8 字节顺序标记,便于中文版 Excel 直接打开。",
+    "force": "覆盖已填写数值的文件。",
+}

@@ -1,4 +1,10 @@
-"""The problems reportcheck reports about its inputs, and the exception that carries them."""
+"""The problems reportcheck reports about its inputs, and the exception that carries them.
+
+A problem is a stable code and the parameters its message needs, located as a spreadsheet user
+would find it (file, line, column, value). It holds no sentence: `reportcheck.output.catalogue`
+says each code in Chinese and English from one template per language, so a wording is changed in
+one place and JSON carries the parameters themselves.
+"""
 
 from __future__ import annotations
 
@@ -7,44 +13,78 @@ from typing import Literal
 
 import msgspec
 
-from reportcheck.output.safe_text import single_line
-
 Severity = Literal["error", "warning"]
 
-#: How many problems of one run are listed before the rest are only counted.
+#: How many problems of one run are listed before the rest are only counted (--max-errors).
 MAX_LISTED = 100
 
 
+class Term(msgspec.Struct, frozen=True):
+    """A parameter said in the reader's language: a kind of thing and, optionally, its name.
+
+    `Term("target", "gdp_growth")` reads 目标 gdp_growth / target gdp_growth; `Term("registry")`
+    reads 登记表 / registry. The kinds are words of `reportcheck.output.words.TERMS`.
+    """
+
+    kind: str
+    name: str = ""
+
+
+#: What a template's placeholders are filled with.
+Param = str | int | Term
+
+
 class Problem(msgspec.Struct, frozen=True):
-    """One thing wrong with an input, located as a spreadsheet user would find it."""
+    """One thing wrong with an input: a code, its parameters and where it stands.
+
+    `variant` picks one of several templates of the same code (an unreadable file is missing,
+    a folder, or refused for its size); codes are stable, variants are not part of the output.
+    `message` is English text from a raiser that has no template yet; it is shown as written.
+    """
 
     code: str  # stable kebab-case identifier, e.g. "not-a-number"
-    message: str  # says what is wrong and what would be accepted
+    message: str = ""
     file: str | None = None
     line: int | None = None  # header = line 1, as a spreadsheet counts rows
     column: str | None = None
     value: str | None = None
     severity: Severity = "error"
+    variant: str = ""
+    params: dict[str, Param] = msgspec.field(default_factory=dict)
 
-    def one_line(self) -> str:
-        """The problem on one line, its control characters written out (it names user data)."""
-        where = self.file or ""
-        if self.line is not None:
-            where += f":{self.line}"
-        column = f"column {self.column}:" if self.column and self.file else ""
-        location = " ".join(part for part in (f"{where}:" if where else "", column) if part)
-        return single_line(f"{location} {self.message} [{self.code}]".lstrip())
+    @property
+    def key(self) -> str:
+        """The catalogue key of the template: the code, or code/variant."""
+        return f"{self.code}/{self.variant}" if self.variant else self.code
 
-    def as_dict(self) -> dict[str, str | int | None]:
-        return {
-            "code": self.code,
-            "severity": self.severity,
-            "file": self.file,
-            "line": self.line,
-            "column": self.column,
-            "value": self.value,
-            "message": self.message,
-        }
+    def located(self, file: str | None, line: int | None = None) -> Problem:
+        """The same problem placed in a file (and line) found after it was raised."""
+        return msgspec.structs.replace(self, file=file, line=self.line if line is None else line)
+
+
+def problem(
+    code: str,
+    variant: str = "",
+    *,
+    file: str | None = None,
+    line: int | None = None,
+    column: str | None = None,
+    value: object = None,
+    severity: Severity = "error",
+    **params: Param,
+) -> Problem:
+    """A problem from its code, its location and its template's parameters."""
+    shown = None if value is None else str(value)
+    return Problem(
+        code,
+        file=file,
+        line=line,
+        column=column,
+        value=shown,
+        severity=severity,
+        variant=variant,
+        params=params,
+    )
 
 
 class ReportcheckError(Exception):
@@ -52,7 +92,18 @@ class ReportcheckError(Exception):
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)
-        super().__init__(self.problems[0].one_line() if self.problems else "invalid input")
+        first = self.problems[0] if self.problems else None
+        super().__init__(_summary(first) if first else "invalid input")
+
+
+def _summary(first: Problem) -> str:
+    """A short English identification for tracebacks; people read the catalogue's sentences."""
+    if first.message:
+        return first.message
+    where = ":".join(str(part) for part in (first.file, first.line) if part is not None)
+    parts = [where, first.column and f"column {first.column}", first.value and repr(first.value)]
+    located = ", ".join(part for part in parts if part)
+    return f"{first.code} ({located})" if located else first.code
 
 
 class OutputError(ReportcheckError):

@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING
 from reportcheck.model.numbers import format_decimal
 from reportcheck.model.units import unit_label
 from reportcheck.output.explain import pacing_words, rule_words
-from reportcheck.output.messages import label
 from reportcheck.output.serialize import md, summary_words
-from reportcheck.output.words import CHANGE, pick, status_label, word
+from reportcheck.output.words import CHANGE, label, pick, status_label, word
 from reportcheck.review.progress import (
     excess_words,
     judged_periods,

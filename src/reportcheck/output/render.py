@@ -15,8 +15,7 @@ from reportcheck.model.numbers import format_decimal
 from reportcheck.model.units import unit_label
 from reportcheck.output.explain import baseline_words, rule_words, target_facts
 from reportcheck.output.layout import Column, FittedTable, Heading, Note, Row
-from reportcheck.output.messages import label
-from reportcheck.output.words import CATEGORY, CHANGE, pick, status_label, word
+from reportcheck.output.words import CATEGORY, CHANGE, label, pick, status_label, word
 from reportcheck.review.progress import (
     excess_words,
     judged_periods,

@@ -14,9 +14,9 @@ import msgspec
 
 from reportcheck.model.numbers import format_decimal
 from reportcheck.model.problems import MAX_LISTED, Problem
+from reportcheck.output.catalogue import message
 from reportcheck.output.csvcells import to_csv
 from reportcheck.output.explain import pacing_words, rule_words
-from reportcheck.output.messages import message
 from reportcheck.output.words import status_label
 from reportcheck.review.progress import (
     not_yet_due,
@@ -137,7 +137,18 @@ def problems_list(problems: Sequence[Problem], lang: str) -> tuple[list[dict[str
 
 def problem_dict(problem: Problem, lang: str) -> dict[str, Any]:
     """A problem as data, its message in `lang` (the code is the same in both)."""
-    return dict(problem.as_dict(), message=message(problem, lang))
+    from reportcheck.output.catalogue import say
+
+    return {
+        "code": problem.code,
+        "severity": problem.severity,
+        "file": problem.file,
+        "line": problem.line,
+        "column": problem.column,
+        "value": problem.value,
+        "params": {name: say(value, lang) for name, value in problem.params.items()},
+        "message": message(problem, lang),
+    }
 
 
 def report_dict(

@@ -90,3 +90,57 @@ def status_label(status: Status, lang: str) -> str:
 
 def pick(pair: tuple[str, str], lang: str) -> str:
     return pair[1] if lang == "en" else pair[0]
+
+
+#: Labels of the columns and lines this module's callers add to results, (zh, en).
+LABELS: dict[str, tuple[str, str]] = {
+    "completion": ("完成率", "completion"),
+    "pace": ("较序时进度", "vs pace"),
+    "filtered": ("已筛选", "filtered"),
+    "no_data_line": ("暂无数据 {count} 项{due}", "no data: {count}{due}"),
+    "not_due": ("(其中 {count} 项未到期)", " ({count} not due yet)"),
+    "all_hint": (
+        "暂无数据的各项按部分合并;--all 逐项列出",
+        "no-data rows grouped; --all lists them",
+    ),
+    "not_due_short": ("未到期", "not due yet"),
+    "exceeded_short": ("超额 {n}", "exceeded by {n}"),
+    "better_short": ("优于 {n}", "better by {n}"),
+    "as_fall_short": ("按降幅 {n}", "a fall of {n}"),
+    "period_note": (
+        "* 该项按所注期间的数据判定,不是 {period}",
+        "* judged on the figure for the period shown, not {period}",
+    ),
+    "mixed": ("数据期间不一: {periods}", "figures from {periods}"),
+    "before": ("上期状态", "before"),
+    "after": ("本期状态", "now"),
+    "change": ("变化", "change"),
+}
+
+
+def label(key: str, lang: str, **values: object) -> str:
+    zh, en = LABELS[key]
+    return (en if lang == "en" else zh).format(**values)
+
+
+#: Things a problem names, said in each language; {name} is the thing's own name, if any.
+TERMS: dict[str, tuple[str, str]] = {
+    "registry": ("登记表", "registry"),
+    "report": ("report", "report"),  # the registry key, as written in both languages
+    "target": ("目标 {name}", "target {name}"),
+    "target-baseline": ("目标 {name} 的基期", "target {name} baseline"),
+    "target-unnamed": ("目标(无编号)", "target (no id)"),
+    "section": ("部分 {name}", "section {name}"),
+    "unit": ("单位 {name}", "unit {name}"),
+    "a-registry": ("登记表", "a registry"),
+    "a-report": ("报告原文", "a report's text"),
+    "a-file-of-actuals": ("实际数据文件", "a file of actuals"),
+}
+
+
+def term_words(kind: str, name: str, lang: str) -> str:
+    """A Term of a problem in `lang`: 'target gdp' / '目标 gdp'; an unknown kind as written."""
+    pair = TERMS.get(kind)
+    if pair is None:
+        return f"{kind} {name}".strip()
+    return (pair[1] if lang == "en" else pair[0]).format(name=name)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from reportcheck.model.numbers import format_decimal
 from reportcheck.model.periods import Period
-from reportcheck.model.problems import Problem
+from reportcheck.model.problems import Param, Problem, problem
 from reportcheck.registry.records import Kind
 
 if TYPE_CHECKING:
@@ -44,27 +44,13 @@ def plausibility(
             value = actual.value
             assert isinstance(value, Decimal)
             if target.unit == "%" and abs(value) > 100:
-                warnings.append(
-                    _warn(
-                        "rate-beyond-100",
-                        actual,
-                        f"{target_id} is {format_decimal(value)}%, beyond ±100%; "
-                        "check that it was typed as a percentage",
-                    )
-                )
+                warnings.append(_warn("rate-beyond-100", actual, id=target_id))
             if (
                 value < 0
                 and target.kind in (Kind.CUMULATIVE, Kind.STOCK)
                 and target.unit not in _NOT_COUNTS
             ):
-                warnings.append(
-                    _warn(
-                        "negative-count",
-                        actual,
-                        f"{target_id} is {format_decimal(value)} {target.unit}, a negative count; "
-                        "check the sign",
-                    )
-                )
+                warnings.append(_warn("negative-count", actual, id=target_id, unit=target.unit))
         if target.kind is Kind.CUMULATIVE:
             warnings += _falling(target_id, figures)
     for result in results:
@@ -85,9 +71,11 @@ def _falling(target_id: str, figures: list[Actual]) -> list[Problem]:
                 _warn(
                     "cumulative-fell",
                     later,
-                    f"{target_id} is {format_decimal(later.value)} for {later.period}, below "
-                    f"{format_decimal(earlier.value)} for {earlier.period} ({earlier.where}); "
-                    "a year-to-date total does not fall",
+                    id=target_id,
+                    period=str(later.period),
+                    earlier=format_decimal(earlier.value),
+                    earlier_period=str(earlier.period),
+                    earlier_where=earlier.where or "",
                 )
             )
     return found
@@ -114,20 +102,30 @@ def _unit_slip(result: Result) -> Problem | None:
     much = ratio >= UNIT_SLIP
     times = format_decimal((ratio if much else 1 / ratio).quantize(Decimal(1)))
     file, _, line = result.where.rpartition(":")
-    return Problem(
+    return problem(
         "unit-suspect",
-        f"{result.target.id} is {format_decimal(actual)} against {format_decimal(required)} "
-        f"{result.target.unit} required, {times} times as {'much' if much else 'little'}; "
-        "was it typed in another unit (元 for 万元)?",
-        file,
-        int(line) if line.isdigit() else None,
-        "value",
-        format_decimal(actual),
-        "warning",
+        "much" if much else "little",
+        file=file,
+        line=int(line) if line.isdigit() else None,
+        column="value",
+        value=format_decimal(actual),
+        severity="warning",
+        id=result.target.id,
+        required=format_decimal(required),
+        unit=result.target.unit,
+        times=times,
     )
 
 
-def _warn(code: str, actual: Actual, message: str) -> Problem:
+def _warn(code: str, actual: Actual, **params: Param) -> Problem:
     value = actual.value
     shown = format_decimal(value) if isinstance(value, Decimal) else str(value)
-    return Problem(code, message, actual.file, actual.line, "value", shown, "warning")
+    return problem(
+        code,
+        file=actual.file,
+        line=actual.line,
+        column="value",
+        value=shown,
+        severity="warning",
+        **params,
+    )

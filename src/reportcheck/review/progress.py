@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from reportcheck.model.numbers import format_decimal
-from reportcheck.output.messages import label
+from reportcheck.output.words import label
 from reportcheck.registry.records import Pacing, Released
 from reportcheck.review.status import Status
 from reportcheck.rules import Direction

@@ -1,25 +1,18 @@
-"""Messages for people, in Chinese and English: errors and warnings by code, hints, help texts.
+"""Chinese for problems raised with an English sentence and no template: read back by pattern.
 
-The core writes each problem's message in English and gives it a stable kebab-case code; here
-a message is said in Chinese by its code. Each code lists the English wordings it knows, as
-patterns whose parts are carried into the Chinese; a code or wording not listed here is shown
-in English, so a new error is never lost for want of a translation. Codes are the same in both
-languages.
+Kept only while raisers move to templates (`reportcheck.output.catalogue`); a problem whose key
+has a template never reaches this module.
 """
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
-
-from reportcheck.output.safe_text import single_line
 
 if TYPE_CHECKING:
     from reportcheck.model.problems import Problem
 
-LANGS = ("zh", "en")
 
 #: (English message pattern, Chinese template); {name} takes the pattern's named group.
 _Entry = tuple[str, str]
@@ -808,37 +801,8 @@ LINT: dict[str, Sequence[_Entry]] = {
     ),
 }
 
-SEVERITY = {"error": ("错误", "error"), "warning": ("警告", "warning")}
 
-
-def resolve_lang(given: str | None, environ: Mapping[str, str] | None = None) -> str:
-    """--lang when given; else the locale (LC_ALL, LC_MESSAGES, LANG): English for an English
-    or other non-Chinese locale, Chinese for a Chinese one and when none is set (C, POSIX)."""
-    if given in LANGS:
-        return given
-    env = os.environ if environ is None else environ
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(name, "").strip()
-        if value:
-            base = value.split(".")[0].split("@")[0].lower()
-            if base.startswith("zh") or base in ("c", "posix"):
-                return "zh"
-            return "en"
-    return "zh"
-
-
-def lang_in_args(args: Sequence[str], environ: Mapping[str, str] | None = None) -> str:
-    """The language a command line asks for, read before the options are parsed (for --help)."""
-    given: str | None = None
-    for i, arg in enumerate(args):
-        if arg == "--lang" and i + 1 < len(args):
-            given = args[i + 1]
-        elif arg.startswith("--lang="):
-            given = arg.split("=", 1)[1]
-    return resolve_lang(given, environ)
-
-
-def message(problem: Problem, lang: str) -> str:
+def legacy_message(problem: Problem, lang: str) -> str:
     """The problem's message in `lang`; English when no Chinese wording is known for it."""
     if lang == "en":
         return problem.message
@@ -910,183 +874,3 @@ def _where_zh(where: str) -> str:
         if match:
             return chinese.format(match.group(1))
     return where
-
-
-def problem_line(problem: Problem, lang: str) -> str:
-    """One line for stderr: 'reportcheck: 错误: file:line: 列 value: message [code]'."""
-    zh, en = SEVERITY.get(problem.severity, (problem.severity, problem.severity))
-    if lang == "en":
-        return f"reportcheck: {en}: {problem.one_line()}"
-    where = problem.file or ""
-    if problem.line is not None:
-        where += f":{problem.line}"
-    column = f"{problem.column} 列:" if problem.column and problem.file else ""
-    parts = [f"{where}:" if where else "", column, message(problem, lang), f"[{problem.code}]"]
-    return single_line(f"reportcheck: {zh}: " + " ".join(part for part in parts if part))
-
-
-#: Hints and notes printed by the commands, (zh, en), formatted with keyword arguments.
-HINTS: dict[str, tuple[str, str]] = {
-    "no-actuals": (
-        "没有实际数据。先生成本月填报表:reportcheck template --period {period} -o {file}"
-        ",填好 value 列后再运行 reportcheck status(默认读取 ./actuals/,"
-        "也可用 --actuals 或 $REPORTCHECK_ACTUALS 指定)。",
-        "No actuals yet. Make this month's sheet: reportcheck template --period {period} "
-        "-o {file}, fill in the value column, then run reportcheck status again (it reads "
-        "./actuals/, or --actuals or $REPORTCHECK_ACTUALS).",
-    ),
-    "wrote": ("reportcheck: 已写入 {rows} 行到 {file}", "reportcheck: wrote {rows} rows to {file}"),
-    "drafted": (
-        "reportcheck: 起草 {commitments} 项承诺、{others} 个非承诺数字、{checks} 处待核(# check:)",
-        "reportcheck: drafted {commitments} commitments, {others} numbers that are not, "
-        "{checks} `# check:` lines",
-    ),
-    "drafted-seed": (
-        "reportcheck: seed 写为相对当前文件夹的 {seed};登记表若存到别的文件夹,请改用 -o 文件",
-        "reportcheck: seed is written as {seed}, relative to the current folder; for a registry "
-        "saved in another folder, use -o FILE instead",
-    ),
-    "linted": (
-        "reportcheck: {entries} 项,{errors} 个错误,{warnings} 个警告",
-        "reportcheck: {entries} entries, {errors} errors, {warnings} warnings",
-    ),
-    "wrote-pack": (
-        "reportcheck: 已写入 {file}({rows} 项承诺)",
-        "reportcheck: wrote {file} ({rows} commitments)",
-    ),
-    "more-problems": (
-        "reportcheck: ……另有 {more} 个问题未列出(只列出前 {listed} 个)",
-        "reportcheck: ... and {more} more problems not listed (the first {listed} are shown)",
-    ),
-    "internal-error": (
-        "reportcheck: 内部错误: {error}(加 --debug 重新运行可看到调用栈)",
-        "reportcheck: internal error: {error} (run again with --debug for a traceback)",
-    ),
-}
-
-
-def hint(key: str, lang: str, **values: object) -> str:
-    zh, en = HINTS[key]
-    return (en if lang == "en" else zh).format(**values)
-
-
-#: Labels of the columns and lines this module's callers add to results, (zh, en).
-LABELS: dict[str, tuple[str, str]] = {
-    "completion": ("完成率", "completion"),
-    "pace": ("较序时进度", "vs pace"),
-    "filtered": ("已筛选", "filtered"),
-    "no_data_line": ("暂无数据 {count} 项{due}", "no data: {count}{due}"),
-    "not_due": ("(其中 {count} 项未到期)", " ({count} not due yet)"),
-    "all_hint": (
-        "暂无数据的各项按部分合并;--all 逐项列出",
-        "no-data rows grouped; --all lists them",
-    ),
-    "not_due_short": ("未到期", "not due yet"),
-    "exceeded_short": ("超额 {n}", "exceeded by {n}"),
-    "better_short": ("优于 {n}", "better by {n}"),
-    "as_fall_short": ("按降幅 {n}", "a fall of {n}"),
-    "period_note": (
-        "* 该项按所注期间的数据判定,不是 {period}",
-        "* judged on the figure for the period shown, not {period}",
-    ),
-    "mixed": ("数据期间不一: {periods}", "figures from {periods}"),
-    "before": ("上期状态", "before"),
-    "after": ("本期状态", "now"),
-    "change": ("变化", "change"),
-}
-
-
-def label(key: str, lang: str, **values: object) -> str:
-    zh, en = LABELS[key]
-    return (en if lang == "en" else zh).format(**values)
-
-
-#: Help in Chinese, by command (None: the program itself), as (short help, full help).
-COMMAND_HELP: dict[str | None, tuple[str, str]] = {
-    None: (
-        "对照年内统计数据,检查政府工作报告的量化目标。",
-        "对照年内统计数据,检查政府工作报告的量化目标。\n\n"
-        "退出码:0 没有未达标项,1 有滞后或未完成项(见 --fail-on),2 输入或命令行有误。",
-    ),
-    "targets": (
-        "列出全部目标及报告原文。",
-        "列出登记表中的全部目标及报告原文。\n\n"
-        "\b\n示例: reportcheck targets --section 二 --format json",
-    ),
-    "diff": (
-        "将一份实际数据与全部目标逐项对照。",
-        "将一份实际数据与全部目标逐项对照:已完成、未完成、符合进度、滞后、暂无数据。\n\n"
-        "不给文件时读取 $REPORTCHECK_ACTUALS,否则读取 ./actuals/;`-` 表示从标准输入读取。"
-        "退出码:0 没有未达标项,1 有(见 --fail-on),2 输入有误。\n\n"
-        "\b\n示例: reportcheck diff actuals/2023-06.xlsx --fail-on missed",
-    ),
-    "status": (
-        "各目标进展情况及与上期相比的变化。",
-        "各目标进展情况:分部分统计、滞后最多的指标、与上期相比的变化。\n\n"
-        "没有实际数据时给出登记表概况;有按月文件的文件夹时,判定最新一期并与上一期比较。\n\n"
-        "\b\n示例: reportcheck status --actuals actuals/ --format markdown > review.md",
-    ),
-    "show": (
-        "查看一个目标的全部信息。",
-        "查看一个目标的全部信息:原文、判定规则、基期、进度口径及历次数据。\n\n"
-        "\b\n示例: reportcheck show graduates --actuals actuals/",
-    ),
-    "template": (
-        "生成某月的实际数据填报表。",
-        "生成某月的填报表:每个登记编号一行,填好后 diff 可直接读取。"
-        "已填写数值的文件不会被覆盖(除非加 --force)。\n\n"
-        "\b\n示例: reportcheck template --period 2023-06 -o actuals/2023-06.xlsx",
-    ),
-    "report": (
-        "生成通报材料:Excel、单文件 HTML、Markdown 或 CSV。",
-        "生成可直接印发的通报材料:总体情况段落、按部分分组的附表(灯色、完成率、序时进度)、"
-        "各指标走势图,以及年末的目标任务完成情况对照表。\n\n"
-        "材料写成时退出码为 0,输入有误时为 2;是否有滞后项请用 status 的退出码。\n\n"
-        "\b\n示例: reportcheck report --actuals examples/monthly -o review.xlsx",
-    ),
-    "draft": (
-        "从报告原文起草一份登记表,供人工审核。",
-        "从政府工作报告原文起草一份登记表,供人工审核:每一处推断都标有 `# check:`。\n\n"
-        "\b\n示例: reportcheck draft report.txt -o registry.yaml && reportcheck lint registry.yaml",
-    ),
-    "lint": (
-        "对任一登记表做全部证据检查。",
-        "对任一登记表做全部证据检查:原文逐字引用、数字一致、计划部分的每个数字都已使用或说明。\n\n"
-        "没有问题时退出码为 0,有错误时为 2(加 --strict 时警告也算)。\n\n"
-        "\b\n示例: reportcheck lint registry.yaml --strict",
-    ),
-}
-
-#: Option and argument help in Chinese, by "command.parameter" or by parameter name.
-OPTION_HELP: dict[str, str] = {
-    "version": "显示版本并退出。",
-    "debug": "内部错误时显示调用栈。",
-    "targets_file": "使用指定的登记表文件,而不是内置的登记表。",
-    "lang": "名称、标签和提示的语言(默认中文;提示信息在未指定时跟随 LANG/LC_ALL)。",
-    "section": "只看这一部分,如 二 或 '二(一)'(可重复)。",
-    "ids": "只看这个编号(可重复)。",
-    "target_id": "登记表中的编号。",
-    # ASCII words are listed with ", " so that help text wraps between them, never inside one.
-    "status": "只看这种状态的结果(可重复): met, missed, on_track, behind, not_due, no_data。",
-    "period": "按这一期间判定(如 2023-06, 2023-Q2, 2023, 2023年6月 等);默认为数据中的最新一期。",
-    "template.period": "预填这一期间(如 2023-06, 2023-Q2, 2023, 2023年6月 等)。",
-    "fail_on": (
-        "使退出码为 1 的状态:逗号分隔的 met, missed, on_track, behind, not_due, no_data,或 never。"
-    ),
-    "actuals": "实际数据文件或文件夹 [默认: $REPORTCHECK_ACTUALS,否则 ./actuals/]",
-    "diff.actuals": "CSV(UTF-8 或 GBK)或 .xlsx 实际数据文件、其所在文件夹,或 - 表示标准输入"
-    " [默认: $REPORTCHECK_ACTUALS,否则 ./actuals/]",
-    "fmt": "输出格式:table、json、csv 或 markdown。",
-    "show_all": "逐项列出暂无数据的目标,而不是每部分合并为一行。",
-    "output": "写入这个 .csv(带 BOM 的 UTF-8)或 .xlsx 文件;缺少的文件夹会自动创建。",
-    "report.output": "写入 FILE.xlsx、FILE.html、FILE.md 或 FILE.csv(带 BOM 的 UTF-8)。",
-    "draft.output": "把登记表写入这个 YAML 文件(默认输出到标准输出)。",
-    "bands": "灯色:落后序时进度不超过 A 个百分点为黄灯,不超过 B 为橙灯,超过为红灯。",
-    "final": "在 12 月以前也附上年末对照表。",
-    "report": "报告原文:UTF-8 或 GB18030 文本。",
-    "year": "计划所属年份(原文未写明时)。",
-    "registry_file": "登记表 YAML 文件。",
-    "strict": "警告也使退出码为 2。",
-    "bom": "配合 -f csv:在开头写入 UTF-8 字节顺序标记,便于中文版 Excel 直接打开。",
-    "force": "覆盖已填写数值的文件。",
-}

@@ -1,0 +1,47 @@
+"""Hints and notes the commands print beside their output, in Chinese and English."""
+
+from __future__ import annotations
+
+#: Hints and notes printed by the commands, (zh, en), formatted with keyword arguments.
+HINTS: dict[str, tuple[str, str]] = {
+    "no-actuals": (
+        "没有实际数据。先生成本月填报表:reportcheck template --period {period} -o {file}"
+        ",填好 value 列后再运行 reportcheck status(默认读取 ./actuals/,"
+        "也可用 --actuals 或 $REPORTCHECK_ACTUALS 指定)。",
+        "No actuals yet. Make this month's sheet: reportcheck template --period {period} "
+        "-o {file}, fill in the value column, then run reportcheck status again (it reads "
+        "./actuals/, or --actuals or $REPORTCHECK_ACTUALS).",
+    ),
+    "wrote": ("reportcheck: 已写入 {rows} 行到 {file}", "reportcheck: wrote {rows} rows to {file}"),
+    "drafted": (
+        "reportcheck: 起草 {commitments} 项承诺、{others} 个非承诺数字、{checks} 处待核(# check:)",
+        "reportcheck: drafted {commitments} commitments, {others} numbers that are not, "
+        "{checks} `# check:` lines",
+    ),
+    "drafted-seed": (
+        "reportcheck: seed 写为相对当前文件夹的 {seed};登记表若存到别的文件夹,请改用 -o 文件",
+        "reportcheck: seed is written as {seed}, relative to the current folder; for a registry "
+        "saved in another folder, use -o FILE instead",
+    ),
+    "linted": (
+        "reportcheck: {entries} 项,{errors} 个错误,{warnings} 个警告",
+        "reportcheck: {entries} entries, {errors} errors, {warnings} warnings",
+    ),
+    "wrote-pack": (
+        "reportcheck: 已写入 {file}({rows} 项承诺)",
+        "reportcheck: wrote {file} ({rows} commitments)",
+    ),
+    "more-problems": (
+        "reportcheck: ……另有 {more} 个问题未列出(只列出前 {listed} 个)",
+        "reportcheck: ... and {more} more problems not listed (the first {listed} are shown)",
+    ),
+    "internal-error": (
+        "reportcheck: 内部错误: {error}(加 --debug 重新运行可看到调用栈)",
+        "reportcheck: internal error: {error} (run again with --debug for a traceback)",
+    ),
+}
+
+
+def hint(key: str, lang: str, **values: object) -> str:
+    zh, en = HINTS[key]
+    return (en if lang == "en" else zh).format(**values)

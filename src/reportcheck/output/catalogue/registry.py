@@ -1,0 +1,9 @@
+"""A registry that cannot be loaded: its keys, values and links.
+
+Each key (a problem's code, or code/variant) has a Chinese and an English template; the
+placeholders are the problem's parameters.
+"""
+
+from __future__ import annotations
+
+TEMPLATES: dict[str, tuple[str, str]] = {}
