@@ -85,7 +85,7 @@ def raise_sites() -> Iterator[Site]:
                 variant = call.args[1]
             variants = _literals(variant) or [""]
             keys = [f"{c}/{v}" if v else c for c in codes for v in variants]
-            forwarded = any(k.arg is None for k in call.keywords)
+            forwarded = any(k.arg in (None, "params") for k in call.keywords)
             params = None if forwarded else {k.arg for k in call.keywords if k.arg}
             yield Site(f"{name}:{call.lineno}", keys, params)
 

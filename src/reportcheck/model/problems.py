@@ -8,7 +8,7 @@ one place and JSON carries the parameters themselves.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Literal
 
 import msgspec
@@ -71,9 +71,11 @@ def problem(
     column: str | None = None,
     value: object = None,
     severity: Severity = "error",
-    **params: Param,
+    params: Mapping[str, Param] | None = None,
+    **more: Param,
 ) -> Problem:
-    """A problem from its code, its location and its template's parameters."""
+    """A problem from its code, its location and its template's parameters (given as keywords,
+    or as `params` by a helper that forwards them)."""
     shown = None if value is None else str(value)
     return Problem(
         code,
@@ -83,7 +85,7 @@ def problem(
         value=shown,
         severity=severity,
         variant=variant,
-        params=params,
+        params={**(params or {}), **more},
     )
 
 

@@ -127,5 +127,5 @@ def _warn(code: str, actual: Actual, **params: Param) -> Problem:
         column="value",
         value=shown,
         severity="warning",
-        **params,
+        params=params,
     )
