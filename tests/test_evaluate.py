@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from reportcheck.actuals import Actual, ActualsSet
 from reportcheck.model.periods import Period
+from reportcheck.output.explain import reason as explain
 from reportcheck.registry.records import Registry
 from reportcheck.review.evaluate import evaluate, exit_code, judge_each_period
 from reportcheck.review.status import DEFAULT_FAIL_ON, Status
@@ -23,24 +24,31 @@ RD = entry("研发投入强度达到3.4%左右", "about", value=3.4, tolerance=0
 def test_no_row_empty_value_and_nothing_before_the_period() -> None:
     registry = build(GROWTH)
     nothing = evaluate(registry, ActualsSet(())).results[0]
-    assert (nothing.status, nothing.code, nothing.reason("en")) == (
+    assert (nothing.status, nothing.code, explain(nothing, "en")) == (
         Status.NO_DATA,
         "no-row",
         "no figure in the actuals",
     )
     empty = evaluate(registry, ActualsSet((figure("t", "2023-06", None),))).results[0]
-    assert (empty.status, empty.reason("en")) == (Status.NO_DATA, "value left empty (a.csv:2)")
+    assert (empty.status, explain(empty, "en")) == (Status.NO_DATA, "value left empty (a.csv:2)")
     data = ActualsSet((figure("t", "2023-06", "10"),))
     later = evaluate(registry, data, Period(2023, 3)).results[0]
-    assert (later.status, later.reason("en")) == (Status.NO_DATA, "no figure on or before 2023-03")
+    assert (later.status, explain(later, "en")) == (
+        Status.NO_DATA,
+        "no figure on or before 2023-03",
+    )
 
 
-def test_a_yearly_figure_missing_in_june_is_said_to_be_not_due() -> None:
+def test_a_yearly_figure_missing_in_june_is_said_to_be_not_published_yet() -> None:
     registry = build(RD, reference("other"))
     data = ActualsSet((figure("other", "2023-06", "1"),))
     result = evaluate(registry, data).results[0]
-    assert (result.status, result.code) == (Status.NO_DATA, "not-due-no-figure")
-    assert result.reason("en") == "due 2023; the yearly figure is not out yet"
+    assert (result.status, result.code, result.awaited) == (
+        Status.NO_DATA,
+        "not-published",
+        "not-published",
+    )
+    assert explain(result, "en") == "due 2023; the figure is not published yet"
 
 
 def test_latest_period_is_judged_by_default_and_as_of_on_request() -> None:

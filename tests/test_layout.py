@@ -9,6 +9,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, RenderableType
 from rich.style import Style
 from rich.table import Table
@@ -175,11 +176,9 @@ def _tables(draw: st.DrawFn) -> FittedTable:
     ]
     rows: list[Row] = []
     for _ in range(draw(st.integers(0, 6))):
-        kind = draw(st.sampled_from(["cells", "cells", "heading", "note"]))
+        kind = draw(st.sampled_from(["cells", "cells", "heading"]))
         if kind == "heading" and count >= 2:
             rows.append(Heading(draw(_WORDS), draw(_WORDS)))
-        elif kind == "note":
-            rows.append(Note(draw(_WORDS)))
         else:
             cells = []
             for _ in range(count):
@@ -212,6 +211,24 @@ def test_a_fitted_table_draws_what_rich_table_draws(
     assert _styled(table, width, encoding) == _styled(_rich_table(table, width), width, encoding)
 
 
+def test_a_note_spans_the_table_and_widens_no_column() -> None:
+    # Rich has no row across all columns: a note is drawn after the left edge, wrapped at the
+    # table's width, between the rows it stands between.
+    note = "暂无数据 22 项(其中 8 项尚未发布、7 项到期考核)"
+    columns = [Column("id"), Column("名称", weight=1, minimum=4), Column("状态")]
+    rows: list[Row] = [[Text("gdp"), Text("地区生产总值"), Text("滞后")], Note(note)]
+    with_note = FittedTable(columns, rows)
+    without = FittedTable(columns, rows[:1])
+    assert with_note.natural == without.natural
+    for width in (30, 40, 80):
+        console = Console(width=width, record=True)
+        console.print(with_note)
+        lines = console.export_text().splitlines()
+        assert max(cell_len(line) for line in lines) <= width
+        body = lines[lines.index(next(x for x in lines if "gdp" in x)) + 1 :]
+        assert note.replace(" ", "") in "".join(body).replace(" ", "")
+
+
 def test_a_column_narrower_than_one_chinese_character_draws_what_rich_table_draws() -> None:
     table = FittedTable(
         [Column("名称"), Column("名称", weight=1)], [[Text("地区"), Text("生产总值")]]
@@ -231,7 +248,11 @@ def test_every_table_of_the_commands_draws_what_rich_table_draws() -> None:
     report = evaluate(registry, data)
     tables = [
         table
-        for view in (targets_table(registry.targets, "zh"), report_table(report, "en"))
+        # Every row of its own (--all): a note across the table is no Rich table's row.
+        for view in (
+            targets_table(registry.targets, "zh"),
+            report_table(report, "en", show_all=True),
+        )
         for table in _fitted(view)
     ]
     assert len(tables) >= 2

@@ -79,16 +79,21 @@ def test_the_share_due_is_what_the_pace_column_prints() -> None:
 
 
 def test_completion_and_pace_for_a_path_and_a_schedule() -> None:
-    loan = judge(build(LOAN), "2023-06", "9500")
-    assert (loan.completion, loan.pace_points) == (Decimal(95), Decimal(1))
-    scheduled = judge(build(MILESTONES), "2023-07", "45")
-    assert (scheduled.completion, scheduled.pace_points) == (Decimal(45), Decimal(5))
+    loan = judge(build(LOAN), "2023-06", "9500").progress
+    assert (loan.completion, loan.pace, loan.ahead) == (Decimal(95), Decimal(94), Decimal(1))
+    scheduled = judge(build(MILESTONES), "2023-07", "45").progress
+    assert (scheduled.completion, scheduled.pace, scheduled.ahead) == (
+        Decimal(45),
+        Decimal(40),
+        Decimal(5),
+    )
 
 
 def test_a_cap_and_a_rate_have_no_completion_rate() -> None:
     cap = entry("能耗控制在100万吨以内", "at_most", value=100, unit="万吨", kind="cumulative")
-    assert judge(build(cap), "2023-06", "40").completion is None
-    assert judge(build(entry("增长9%", "at_least", value=9)), "2023", "9").completion is None
+    assert judge(build(cap), "2023-06", "40").progress.completion is None
+    rate = judge(build(entry("增长9%", "at_least", value=9)), "2023", "9")
+    assert rate.progress.completion is None
 
 
 def test_a_flow_already_past_its_yearly_target_is_met_early() -> None:
@@ -125,7 +130,7 @@ def test_a_full_year_figure_with_a_seasonal_baseline_needs_no_note() -> None:
 def test_not_due_without_a_figure_ends_at_the_due_date() -> None:
     rd = entry("研发投入强度达到3.4%左右", "about", value=3.4, tolerance=0.1, released="yearly")
     registry = build(rd, reference("other"))
-    for period, code in (("2023-11", "not-due-no-figure"), ("2023-12", "no-row")):
+    for period, code in (("2023-11", "not-published"), ("2023-12", "no-row")):
         data = ActualsSet((figure("other", period, "1"),))
         assert evaluate(registry, data).results[0].code == code
 

@@ -71,7 +71,7 @@ def test_usage_errors_from_options_in_chinese(cli: Cli) -> None:
     result = cli("diff", BAD, "--fail-on", "late", env=ZH)
     assert result.stderr == (
         "reportcheck: 错误: --fail-on 'late' 无效:应为逗号分隔的 met, missed, on_track, behind, "
-        "not_due, no_data,或 never [bad-fail-on]\n"
+        "not_due, undetermined, no_data,或 never [bad-fail-on]\n"
     )
     missing = cli("show", env=ZH)
     assert missing.stderr == (

@@ -47,7 +47,7 @@ def test_an_unknown_status_exits_2_listing_the_statuses(cli: Cli) -> None:
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
         "reportcheck: error: unknown status 'late'; statuses: met, missed, on_track, behind, "
-        "not_due, no_data [unknown-status]\n"
+        "not_due, undetermined, no_data [unknown-status]\n"
     )
 
 
@@ -90,21 +90,26 @@ def test_no_data_rows_are_one_line_per_section_saying_what_is_not_due(cli: Cli) 
     assert [line.split()[:2] for line in lines if "项(其中" in line] == [
         ["暂无数据", str(n)] for n in (9, 41, 28, 14, 14, 17, 22, 2, 1, 1)
     ]
-    assert "暂无数据 22 项(其中 15 项未到期)" in result.stdout
+    # Not yet published (a yearly or quarterly figure) and judged at the due date only (a
+    # deliverable) are both said, apart, and neither is counted as missing.
+    assert "暂无数据 22 项(其中 8 项尚未发布、7 项到期考核)" in result.stdout
     assert "rd_intensity" not in result.stdout
     full = cli("diff", str(EXAMPLES / "huzhou-2023-h1-official.csv"), "--all").stdout
     rd = next(line for line in full.splitlines() if "rd_intensity" in line)
-    assert rd.split()[-2:] == ["暂无数据", "(未到期)"]
+    assert rd.split()[-2:] == ["暂无数据", "(尚未发布)"]
+    outfalls = next(line for line in full.splitlines() if "lakeshore_outfalls" in line)
+    assert outfalls.split()[-2:] == ["暂无数据", "(到期考核)"]
 
 
 def test_json_says_which_results_are_not_yet_due(cli: Cli) -> None:
     data = json.loads(
         cli("diff", str(EXAMPLES / "huzhou-2023-h1-official.csv"), "-f", "json").stdout
     )
-    due = {r["id"]: r["not_yet_due"] for r in data["results"]}
-    assert due["rd_intensity"] is True  # published once a year
-    assert due["graduates"] is False  # monthly: missing, not waiting
-    assert due["gdp_growth"] is False  # it has a figure
+    due = {r["id"]: r["awaited"] for r in data["results"]}
+    assert due["rd_intensity"] == "not-published"  # published once a year
+    assert due["lakeshore_outfalls"] == "at-due"  # a deliverable, judged at year end
+    assert due["graduates"] is None  # monthly: missing, not waiting
+    assert due["gdp_growth"] is None  # it has a figure
 
 
 def test_a_template_row_left_empty_before_its_due_date_is_not_yet_due(
@@ -115,15 +120,15 @@ def test_a_template_row_left_empty_before_its_due_date_is_not_yet_due(
     )
     data = json.loads(cli("diff", str(path), "-f", "json").stdout)
     results = {r["id"]: r for r in data["results"]}
-    assert results["rd_intensity"]["not_yet_due"] is True  # yearly, left empty in June
-    assert results["graduates"]["not_yet_due"] is False  # monthly, left empty: missing
+    assert results["rd_intensity"]["awaited"] == "not-published"  # yearly, left empty in June
+    assert results["graduates"]["awaited"] is None  # monthly, left empty: missing
     assert results["rd_intensity"]["reason"].startswith("数值为空")
 
 
 def test_year_end_nothing_is_not_due(cli: Cli, write: Write) -> None:
     path = write("id,period,value\ngdp_growth,2023,5.7\n")
     data = json.loads(cli("diff", str(path), "-f", "json").stdout)
-    assert not any(r["not_yet_due"] for r in data["results"])
+    assert not any(r["awaited"] for r in data["results"])
 
 
 def test_status_groups_no_data_by_section(cli: Cli) -> None:
@@ -140,7 +145,7 @@ def test_markdown_for_documents(cli: Cli) -> None:
     assert "|---|---|---|---|---:|---:|---:|---:|---|---|" in text
     assert "| % | 6.2 | 5.7 | +0.5 |" in text  # the sign of a positive gap is kept
     rd = next(line for line in text.splitlines() if line.startswith("| rd\\_intensity"))
-    assert "| — | — | — | — | — | 暂无数据 |" in rd
+    assert "| — | — | — | — | — | 暂无数据 (尚未发布) |" in rd
 
 
 def test_filtered_markdown_and_table_say_so_in_the_headline(cli: Cli) -> None:
@@ -155,7 +160,7 @@ def test_filtered_markdown_and_table_say_so_in_the_headline(cli: Cli) -> None:
 def test_status_markdown_keeps_the_change_categories(cli: Cli) -> None:
     text = cli("status", "--actuals", str(EXAMPLES / "monthly"), "-f", "markdown").stdout
     assert "| 编号 | 上期状态 | 本期状态 | 变化 |" in text
-    assert "| manufacturing\\_loans | 符合进度 | 滞后 | 新出现滞后/未完成 |" in text
+    assert "| foreign\\_investment | 符合进度 | 滞后 | 新出现滞后/未完成 |" in text
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "table"])

@@ -63,7 +63,7 @@ CHECKS: list[tuple[str, Rule, F, Frame, Check]] = [
         Check(True, "exceeds", F(9, 2), F(1, 2), F(1, 2)),
     ),
     ("at-least-level", AtLeast(F(100)), F(39), MILESTONE, Check(False, "short", F(40), F(-1))),
-    ("more-than-final", MoreThan(F(200)), F(200), Frame(), Check(False, "short", F(200), F(0))),
+    ("more-than-final", MoreThan(F(200)), F(200), Frame(), Check(False, "not-above", F(200), F(0))),
     ("more-than-paced", MoreThan(F(200)), F(100), JUNE, Check(True, "meets", F(100), F(0))),
     ("at-most-below", AtMost(F(5)), F(4), Frame(), Check(True, "exceeds", F(5), F(-1), F(1))),
     ("at-most-equal", AtMost(F(5)), F(5), Frame(), Check(True, "meets", F(5), F(0))),
@@ -235,7 +235,7 @@ CHECKS: list[tuple[str, Rule, F, Frame, Check]] = [
         BelowBaseline(),
         F("1.61"),
         BASE,
-        Check(False, "over", F("1.61"), F(0)),
+        Check(False, "not-below", F("1.61"), F(0)),
     ),
     (
         "rise-by",
@@ -279,7 +279,13 @@ CHECKS: list[tuple[str, Rule, F, Frame, Check]] = [
         OTHER,
         Check(True, "exceeds", F("5.7"), F("0.1"), F("0.1")),
     ),
-    ("faster-equal", FasterThan("gdp"), F("5.7"), OTHER, Check(False, "short", F("5.7"), F(0))),
+    (
+        "faster-equal",
+        FasterThan("gdp"),
+        F("5.7"),
+        OTHER,
+        Check(False, "not-above", F("5.7"), F(0)),
+    ),
     ("done", Done(), F(1), Frame(), Check(True, "done")),
     ("not-done", Done(), F(0), Frame(), Check(False, "not-done")),
 ]
@@ -407,7 +413,7 @@ def test_rules_and_results_cannot_be_changed_once_made() -> None:
             with pytest.raises(AttributeError):
                 _assign(made, name, getattr(made, name))
     registry = build(entry("增长9%", "at_least", value=9))
-    result = Result(registry.commitments[0], Status.NO_DATA, None)
+    result = Result(target=registry.commitments[0], status=Status.NO_DATA, period=None)
     with pytest.raises(AttributeError):
         _assign(result, "status", Status.MET)
     with pytest.raises(AttributeError):
@@ -452,9 +458,9 @@ def test_numbers_are_shown_exactly_or_marked_as_rounded(
 def _result(status: Status, gap: str | None, required: str | None) -> Result:
     registry = build(entry("增长9%", "at_least", value=9))
     return Result(
-        registry.commitments[0],
-        status,
-        None,
+        target=registry.commitments[0],
+        status=status,
+        period=None,
         gap=None if gap is None else Decimal(gap),
         required=None if required is None else Decimal(required),
     )
@@ -474,7 +480,10 @@ def test_a_report_selects_by_id_section_and_status_together() -> None:
         entry("增长8%", "at_least", value=8, id="b"),
     )
     a, b = registry.commitments
-    results = (Result(a, Status.MET, None), Result(b, Status.BEHIND, None))
+    results = (
+        Result(target=a, status=Status.MET, period=None),
+        Result(target=b, status=Status.BEHIND, period=None),
+    )
     report = Report(registry, None, results)
     assert [r.target.id for r in report.select().results] == ["a", "b"]
     assert [r.target.id for r in report.select(ids=["b"]).results] == ["b"]

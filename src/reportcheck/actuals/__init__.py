@@ -51,6 +51,10 @@ class Actual(msgspec.Struct, frozen=True):
     line: int
     source: str = ""
     note: str = ""
+    #: 推进情况 / 原因: what the person who reported the figure says about it.
+    reason: str = ""
+    #: A figure published as a bound: ">=" (90以上), ">" (超过90), "<=" or "<"; None: exact.
+    bound: str | None = None
 
     @property
     def where(self) -> str:

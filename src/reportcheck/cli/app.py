@@ -780,7 +780,8 @@ def report(
     Example: reportcheck report --actuals examples/monthly -o review.xlsx
     """
     from reportcheck.cli.choices import usage
-    from reportcheck.review.api import check_not_actuals, check_output, review_pack, write_pack
+    from reportcheck.output.pack.write import check_not_actuals, check_output, write_pack
+    from reportcheck.review.api import review_pack
 
     check_output(output)
     path = _actuals_path(actuals)
@@ -790,7 +791,7 @@ def report(
     pack = review_pack(
         path, period, targets=targets_file or _State.targets, bands=bands, final=final
     )
-    print_problems(pack.review.report.warnings)
+    print_problems(pack.warnings)
     try:
         write_pack(pack, output, _lang(lang))
     except OSError as exc:

@@ -92,7 +92,7 @@ def check_statuses(statuses: Sequence[str]) -> list[Status]:
 
     words = dict(_STATUS_WORDS)
     for status, (zh, en) in STATUS.items():
-        words[zh] = words[en] = status
+        words[zh] = words[en] = Status(status)
     chosen, problems = [], []
     for raw in statuses:
         found = words.get(normal(raw).lower())

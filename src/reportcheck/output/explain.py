@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 
 from reportcheck.model.numbers import format_decimal
 from reportcheck.model.units import unit_label
-from reportcheck.registry.records import EnteredAs, Pacing
+from reportcheck.output.words import figure_words
+from reportcheck.registry.records import EnteredAs, Kind, Pacing
 from reportcheck.review.status import Status
-from reportcheck.rules import Direction, show
+from reportcheck.rules import Comparator, Direction, show
 
 if TYPE_CHECKING:
     from reportcheck.registry.records import Baseline, Target
@@ -80,23 +81,32 @@ _CODES = {
         "高于上限 {required}{unit},超出 {overshoot}",
         "above the limit {required}{unit} by {overshoot}",
     ),
+    "not-above": ("等于 {required}{unit},未超过", "equal to {required}{unit}, not above it"),
+    "not-below": ("等于 {required}{unit},未低于", "equal to {required}{unit}, not below it"),
     "outside-range": ("在区间 {rule} 以外", "outside the range {rule}"),
     "done": ("已完成", "done"),
     "not-done": ("尚未完成", "not done"),
     "no-row": ("实际数据中没有该指标", "no figure in the actuals"),
     "left-empty": ("数值为空({where})", "value left empty ({where})"),
     "nothing-before": ("{period}及以前没有数据", "no figure on or before {period}"),
-    "not-due-no-figure": (
-        "{due}到期,年度数据尚未发布",
-        "due {due}; the yearly figure is not out yet",
+    "not-published": (
+        "{due}到期,数据尚未发布",
+        "due {due}; the figure is not published yet",
+    ),
+    "at-due": ("{due}到期考核", "judged at its due date, {due}"),
+    "no-same-period-baseline": (
+        "缺少上年同期的{baseline_id}数据;季节性指标不与全年数比较",
+        "no figure for {baseline_id} (the same period a year earlier); a seasonal figure is "
+        "not compared with the full-year one",
+    ),
+    "no-baseline": ("缺少基期数据", "no baseline figure to compare with"),
+    "bound-undetermined": (
+        "发布值为{bound},不足以判定是否达到 {rule}",
+        "published as {bound}, which does not settle {rule}",
     ),
     "no-other": (
         "缺少{year}年{period}及以前的{other}数据",
         "no figure for {other} in {year} up to {period} to compare with",
-    ),
-    "no-baseline": (
-        "缺少上年同期的{baseline_id}数据",
-        "no figure for {baseline_id} (the same period a year earlier) to compare with",
     ),
     "before-first-milestone": ("第一个阶段目标尚未到期", "the first milestone is not due yet"),
 }
@@ -114,9 +124,18 @@ _NOTES = {
         "与上年同期 {baseline} 比较",
         "compared with {baseline}, the same period a year earlier",
     ),
-    "full-year-baseline": (
-        "无上年同期数,与{baseline_year}年全年 {baseline} 比较",
-        "no same-period figure; compared with the {baseline_year} full-year {baseline}",
+}
+
+#: Said first of a result judged at its due period on an older figure (no final figure yet),
+#: and of a provisional reading whose other quantity is not final yet.
+_NOT_FINAL = {
+    "interim": (
+        "尚无{due}的数据;按{period}数据",
+        "no figure for {due} yet; on the {period} figure",
+    ),
+    "provisional": (
+        "{other}仅有{other_period}数据,为暂定判断",
+        "provisional: {other} is known only to {other_period}",
     ),
 }
 
@@ -148,10 +167,44 @@ def rule_words(target: Target, lang: str) -> str:
 
 def pacing_words(target: Target, lang: str) -> str:
     words = _pick(_PACING[target.pacing], lang)
+    if target.kind is Kind.STOCK and target.pacing is Pacing.AT_DUE:
+        words += (
+            " (a level promised for the due date; the registry gives no earlier level to run "
+            "a path from)"
+            if lang == "en"
+            else "(期末存量指标;登记表未给出起始水平,不按路径推算年内进度)"
+        )
     if target.pacing is Pacing.MILESTONES:
         steps = ", ".join(f"{when}: {show(value)}" for when, value in target.milestones)
         words += f" ({steps})"
     return words
+
+
+def finality_words(target: Target, lang: str) -> str:
+    """When the verdict on a commitment is final (kept or not kept), in words."""
+    due = str(target.due)
+    if target.comparator is Comparator.DONE:
+        return (
+            f"done is met for good, even before {due}; not done before {due} is not behind"
+            if lang == "en"
+            else f"完成即为已完成({due}前完成亦然);{due}前未完成不算滞后"
+        )
+    if target.other is not None:
+        return (
+            f"met or missed on the figures for {due} of both quantities; until {target.other}'s "
+            "figure covers it too, the reading is provisional"
+            if lang == "en"
+            else f"完成与否按本指标和{target.other}均为{due}的数据判定;{target.other}数据未覆盖前"
+            "为暂定判断"
+        )
+    early = target.kind is Kind.CUMULATIVE and target.direction is Direction.UP
+    if lang == "en":
+        text = f"met or missed on the figure for {due}; earlier figures show in-year progress"
+        return text + (
+            "; a year-to-date total past the annual figure is met early" if early else ""
+        )
+    text = f"完成与否按{due}的数据判定;此前的数据只显示年内进度"
+    return text + (";累计已达全年目标即为提前完成" if early else "")
 
 
 def direction_words(target: Target, lang: str) -> str:
@@ -211,6 +264,8 @@ def target_facts(target: Target, lang: str) -> list[tuple[str, str]]:
     if (tolerance := tolerance_words(target, lang)) is not None:
         facts.append(("tolerance", tolerance))
     facts += [("due", due_words(target, lang)), ("pacing", pacing_words(target, lang))]
+    if target.rule is not None:
+        facts.append(("finality", finality_words(target, lang)))
     if (sign := sign_words(target, lang)) is not None:
         facts.append(("sign", sign))
     if target.basis:
@@ -244,9 +299,15 @@ def reason(result: Result, lang: str) -> str:
         "judged": _n(result.judged),
         "baseline": _n(result.baseline),
         "baseline_year": str(target.baseline.year) if target.baseline else "",
+        "bound": figure_words(result),
+        "other_period": str(result.other_period or ""),
     }
     parts: list[str] = []
-    if result.status is not Status.NO_DATA and isinstance(result.actual, Decimal):
+    if result.interim is not None:
+        parts.append(_pick(_NOT_FINAL["interim"], lang).format(**values))
+    if (result.status is not Status.NO_DATA or result.interim) and isinstance(
+        result.actual, Decimal
+    ):
         parts.append(_n(result.judged if result.judged is not None else result.actual))
     code = result.code
     if code == "exceeds" and target.rule is not None and target.rule.direction is Direction.DOWN:
@@ -265,6 +326,13 @@ def reason(result: Result, lang: str) -> str:
     for note in result.notes:
         if note in _NOTES:
             parts.append(_pick(_NOTES[note], lang).format(**values))
+    if (
+        not result.final
+        and result.other_period is not None
+        and result.period is not None
+        and result.period >= target.due
+    ):
+        parts.append(_pick(_NOT_FINAL["provisional"], lang).format(**values))
     if result.status is Status.NOT_DUE:
         parts.append(f"{target.due}到期" if lang != "en" else f"due {target.due}")
     return (", " if lang == "en" else ",").join(p for p in parts if p)

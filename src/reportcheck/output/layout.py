@@ -59,15 +59,18 @@ class Heading(msgspec.Struct, frozen=True):
 
 
 class Note(msgspec.Struct, frozen=True):
-    """A short line of explanation among the rows, written in the first column."""
+    """A short line of explanation among the rows, drawn across the whole table (wrapped at its
+    width) so that it never widens a column."""
 
     text: str
 
-    def cells(self, count: int) -> list[Text]:
-        return [Text(self.text, style="dim"), *(Text() for _ in range(count - 1))]
+    def line(self) -> Text:
+        return Text(self.text, style="dim")
 
 
 Row = Sequence[Text] | Heading | Note
+#: A row as drawn: its cells, or a note across the table.
+Drawn = list[Text] | Text
 
 
 def extra_width(count: int) -> int:
@@ -156,8 +159,13 @@ class FittedTable:
     ) -> None:
         self.columns = columns
         self.source = list(rows)
-        self.rows = [
-            row.cells(len(columns)) if isinstance(row, Heading | Note) else row for row in rows
+        self.rows: list[Drawn] = [
+            row.line()
+            if isinstance(row, Note)
+            else row.cells(len(columns))
+            if isinstance(row, Heading)
+            else list(row)
+            for row in rows
         ]
         #: Rows drawn after a blank line: every section heading but the first, and `breaks`.
         self.breaks = {
@@ -166,6 +174,8 @@ class FittedTable:
         self.title = title
         natural = [cell_len(c.header) for c in columns]
         for cells in self.rows:
+            if isinstance(cells, Text):
+                continue  # a note spans the table: it takes no column's width
             for i, cell in enumerate(cells):
                 natural[i] = max(natural[i], _longest_line(cell))
         self.natural = natural
@@ -178,7 +188,7 @@ class FittedTable:
         kept = [i for i, w in enumerate(widths) if w is not None]
         yield from _Drawing(console, options, [self.columns[i] for i in kept]).table(
             [w for w in widths if w is not None],
-            [[row[i] for i in kept] for row in self.rows],
+            [row if isinstance(row, Text) else [row[i] for i in kept] for row in self.rows],
             self.breaks,
             self.title,
         )
@@ -199,8 +209,10 @@ class FittedTable:
             if isinstance(row, Heading):
                 yield _whole(Text(f"{row.key} {row.title}", style="bold"))
                 continue
-            if isinstance(row, Note):
-                yield Text(f"  {row.text}", style="dim")
+            if isinstance(cells, Text):
+                # A note: set apart from the block above it, so that it does not read as part of it.
+                yield Text()
+                yield Text.assemble("  ", cells)
                 continue
             first = cells[head].copy()
             first.stylize(self.columns[head].style)
@@ -266,7 +278,7 @@ class _Drawing:
     def table(
         self,
         widths: list[int],
-        rows: list[list[Text]],
+        rows: list[Drawn],
         sections: set[int],
         title: str | None,
     ) -> RenderResult:
@@ -287,8 +299,13 @@ class _Drawing:
         yield Segment(chars.get_row(padded, "head", edge=True))
         yield new_line
         between = Segment(chars.get_row(padded, "row", edge=True))
+        across = options.update(width=sum(padded) + 1 + last, height=None)
         for index, row in enumerate(rows):
-            yield from self._row(row, widths, "foot" if index == len(rows) - 1 else "mid")
+            if isinstance(row, Text):
+                # A note across the table, after the left edge, wrapped at the table's width.
+                yield from console.render(Text.assemble(chars.mid_left, row), across)
+            else:
+                yield from self._row(row, widths, "foot" if index == len(rows) - 1 else "mid")
             if index + 1 in sections:  # a blank line before each section but the first
                 yield between
                 yield new_line

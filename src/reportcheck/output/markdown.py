@@ -13,17 +13,20 @@ from reportcheck.model.numbers import format_decimal
 from reportcheck.model.units import unit_label
 from reportcheck.output.explain import pacing_words, rule_words
 from reportcheck.output.serialize import md, summary_words
-from reportcheck.output.words import CHANGE, label, pick, status_label, word
-from reportcheck.review.progress import (
-    excess_words,
-    judged_periods,
-    mixed_periods,
+from reportcheck.output.words import (
+    change_label,
+    figure_words,
+    label,
     no_data_line,
     pace_words,
     percent,
-    progress,
     sign_words,
+    status_label,
+    status_notes,
+    status_words,
+    word,
 )
+from reportcheck.review.evaluate import judged_periods, mixed_periods
 from reportcheck.review.status import Status
 
 if TYPE_CHECKING:
@@ -108,19 +111,19 @@ def report_markdown(
             lines += _md_table(header, (_md_row(r, lang, mixed) for r in shown), lang)
             lines.append("")
         if missing and not show_all:
-            lines += [md(no_data_line(missing, report.period, lang)), ""]
+            lines += [md(no_data_line(missing, lang)), ""]
     return "\n".join(lines)
 
 
 def _md_row(result: Result, lang: str, mixed: bool) -> list[object]:
-    done = progress(result)
+    done = result.progress
     target = result.target
     row: list[object] = [
         target.id,
         target.name(lang),
         target.quote,
         unit_label(target.unit, lang),
-        Num(result.actual),
+        _figure(result),
         Num(result.expected if result.expected is not None else result.required),
         Num(result.gap, signed=True),
         Num(percent(done.completion) or None),
@@ -132,10 +135,18 @@ def _md_row(result: Result, lang: str, mixed: bool) -> list[object]:
     return row
 
 
+def _figure(result: Result) -> object:
+    """A figure cell: a number, or the bound as published (≥ 90) as text."""
+    return figure_words(result) if result.bound else Num(result.actual)
+
+
 def _status_cell(result: Result, lang: str) -> str:
-    """The status, with an overshoot or a sign read as a fall beside it: '已完成 (超额 0.6)'."""
-    extra = [words for words in (excess_words(result, lang), sign_words(result, lang)) if words]
-    status = status_label(result.status, lang)
+    """The status, with what is said beside it: '已完成 (超额 0.6)', '暂无数据 (按2023年1—9月
+    数据:符合进度)', and a sign read as a fall."""
+    extra = [*status_notes(result, lang)]
+    if sign := sign_words(result, lang):
+        extra.append(sign)
+    status = status_words(result, lang)
     return f"{status} ({'; '.join(extra)})" if extra else status
 
 
@@ -152,12 +163,12 @@ def review_markdown(review: Review, lang: str, show_all: bool = False) -> str:
                 r.target.name(lang),
                 str(r.period) if r.period else "—",
                 unit_label(r.target.unit, lang),
-                Num(r.actual),
+                _figure(r),
                 Num(r.required),
                 Num(r.gap, signed=True),
-                Num(percent(progress(r).completion) or None),
-                pace_words(progress(r), lang) or "—",
-                status_label(r.status, lang),
+                Num(percent(r.progress.completion) or None),
+                pace_words(r.progress, lang) or "—",
+                _status_cell(r, lang),
             )
             for r in review.lagging
         ),
@@ -175,7 +186,7 @@ def review_markdown(review: Review, lang: str, show_all: bool = False) -> str:
                 c.id,
                 status_label(c.before, lang),
                 status_label(c.after, lang),
-                pick(CHANGE[c.kind], lang),
+                change_label(c.kind, lang),
             )
             for c in review.changes
         ),
@@ -221,12 +232,12 @@ def show_markdown(target: Target, results: Sequence[Result], lang: str) -> str:
             (
                 (
                     str(r.period),
-                    Num(r.actual),
+                    _figure(r),
                     Num(r.expected if r.expected is not None else r.required),
                     Num(r.gap, signed=True),
-                    Num(percent(progress(r).completion) or None),
-                    pace_words(progress(r), lang) or "—",
-                    status_label(r.status, lang),
+                    Num(percent(r.progress.completion) or None),
+                    pace_words(r.progress, lang) or "—",
+                    _status_cell(r, lang),
                 )
                 for r in results
             ),

@@ -15,18 +15,22 @@ from reportcheck.model.numbers import format_decimal
 from reportcheck.model.units import unit_label
 from reportcheck.output.explain import baseline_words, rule_words, target_facts
 from reportcheck.output.layout import Column, FittedTable, Heading, Note, Row
-from reportcheck.output.words import CATEGORY, CHANGE, label, pick, status_label, word
-from reportcheck.review.progress import (
-    excess_words,
-    judged_periods,
-    mixed_periods,
+from reportcheck.output.words import (
+    CATEGORY,
+    change_label,
+    figure_words,
+    label,
     no_data_line,
-    not_yet_due,
     pace_words,
     percent,
-    progress,
+    pick,
     sign_words,
+    status_label,
+    status_notes,
+    status_words,
+    word,
 )
+from reportcheck.review.evaluate import judged_periods, mixed_periods
 from reportcheck.review.status import Status
 
 if TYPE_CHECKING:
@@ -43,6 +47,7 @@ STYLE = {
     Status.MISSED: "bold red",
     Status.BEHIND: "red",
     Status.NOT_DUE: "cyan",
+    Status.UNDETERMINED: "yellow",
     Status.NO_DATA: "dim",
 }
 _SPARK = "▁▂▃▄▅▆▇█"
@@ -50,6 +55,14 @@ _SPARK = "▁▂▃▄▅▆▇█"
 
 def status_text(status: Status, lang: str) -> Text:
     return Text(status_label(status, lang), style=STYLE[status])
+
+
+def result_status(result: Result, lang: str) -> Text:
+    """The status word of a result (基本完成 within tolerance) with its notes in dim type."""
+    text = Text(status_words(result, lang), style=STYLE[result.status])
+    for note in status_notes(result, lang):
+        text.append(f" ({note})", style="dim")
+    return text
 
 
 def number(value: Value | Decimal | None) -> str:
@@ -75,6 +88,8 @@ def summary_line(report: Report, lang: str, filters: Sequence[str] = ()) -> Text
         periods = ", ".join(str(p) for p in judged_periods(report.results))
         line.append(f"({label('mixed', lang, periods=periods)})  ", style="bold")
     for status, count in report.summary().items():
+        if status is Status.UNDETERMINED and not count:
+            continue  # a rare status, named only when it occurs
         line.append(f"{status_label(status, lang)} {count}", style=STYLE[status] if count else "")
         line.append("  ")
     return line
@@ -109,30 +124,26 @@ def report_table(
         rows.append(Heading(key, section.name(lang)))
         missing = [r for r in results if r.status is Status.NO_DATA]
         for r in results if show_all else [r for r in results if r not in missing]:
-            done = progress(r)
+            done = r.progress
             cells = [
                 Text(r.target.id),
                 Text(r.target.name(lang)),
                 Text(r.target.quote),
                 Text(unit_label(r.target.unit, lang)),
-                Text(number(r.actual)),
+                Text(figure_words(r)),
                 Text(number(r.expected if r.expected is not None else r.required)),
                 Text(signed(r.gap)),
                 Text(percent(done.completion)),
                 Text(pace_words(done, lang, short=True)),
-                status_text(r.status, lang),
+                result_status(r, lang),
             ]
-            if r.status is Status.NO_DATA and not_yet_due(r, report.period):
-                cells[-1].append(f" ({label('not_due_short', lang)})", style="dim")
-            if excess := excess_words(r, lang):
-                cells[-1].append(f" ({excess})", style="dim")
             if sign := sign_words(r, lang):
                 cells[4].append(f" ({sign})", style="dim")
             if mixed:
                 cells.append(Text(str(r.period) if r.period else "—"))
             rows.append(cells)
         if missing and not show_all:
-            rows.append(Note(no_data_line(missing, report.period, lang)))
+            rows.append(Note(no_data_line(missing, lang)))
     meta = report.registry.meta
     title = meta.title_en if lang == "en" else meta.title_zh
     parts: list[RenderableType] = [
@@ -254,12 +265,12 @@ def review_view(review: Review, lang: str, show_all: bool = False) -> Renderable
                 Text(r.target.name(lang)),
                 Text(str(r.period)),
                 Text(unit_label(r.target.unit, lang)),
-                Text(number(r.actual)),
+                Text(figure_words(r)),
                 Text(number(r.required)),
                 Text(signed(r.gap)),
-                Text(percent(progress(r).completion)),
-                Text(pace_words(progress(r), lang, short=True)),
-                status_text(r.status, lang),
+                Text(percent(r.progress.completion)),
+                Text(pace_words(r.progress, lang, short=True)),
+                result_status(r, lang),
             ]
             for r in review.lagging[:10]
         ],
@@ -277,7 +288,7 @@ def review_view(review: Review, lang: str, show_all: bool = False) -> Renderable
             line.append_text(status_text(change.before, lang))
             line.append(" → ")
             line.append_text(status_text(change.after, lang))
-            line.append(f"  ({pick(CHANGE[change.kind], lang)})", style="dim")
+            line.append(f"  ({change_label(change.kind, lang)})", style="dim")
             parts.append(line)
     else:
         parts.append(Text("  " + word("none", lang), style="dim"))
@@ -288,17 +299,15 @@ def review_view(review: Review, lang: str, show_all: bool = False) -> Renderable
         if not missing:
             continue
         if not show_all:
-            parts.append(
-                Text(f"  {section.title(lang)}: {no_data_line(missing, report.period, lang)}")
-            )
+            parts.append(Text(f"  {section.title(lang)}: {no_data_line(missing, lang)}"))
             continue
         parts.append(Text(f"  {section.title(lang)}", style="bold"))
         for r in missing:
             line = Text("    ")
             line.append(r.target.id, style="cyan")
             line.append(f"  {r.target.name(lang)}")
-            if not_yet_due(r, report.period):
-                line.append(f"  ({label('not_due_short', lang)})", style="dim")
+            for note in status_notes(r, lang):
+                line.append(f"  ({note})", style="dim")
             parts.append(line)
     return Group(*parts)
 
@@ -382,12 +391,12 @@ def show_view(
             [
                 [
                     Text(str(r.period)),
-                    Text(number(r.actual)),
+                    Text(figure_words(r)),
                     Text(number(r.required)),
                     Text(signed(r.gap)),
-                    Text(percent(progress(r).completion)),
-                    Text(pace_words(progress(r), lang, short=True)),
-                    status_text(r.status, lang),
+                    Text(percent(r.progress.completion)),
+                    Text(pace_words(r.progress, lang, short=True)),
+                    result_status(r, lang),
                     Text(r.source),
                 ]
                 for r in results

@@ -16,13 +16,9 @@ from reportcheck.model.numbers import format_decimal
 from reportcheck.model.problems import MAX_LISTED, Problem
 from reportcheck.output.catalogue import message
 from reportcheck.output.csvcells import to_csv
-from reportcheck.output.explain import pacing_words, rule_words
-from reportcheck.output.words import status_label
-from reportcheck.review.progress import (
-    not_yet_due,
-    pace_words,
-    progress,
-)
+from reportcheck.output.explain import pacing_words, reason, rule_words
+from reportcheck.output.words import pace_words, status_label, status_words
+from reportcheck.review.status import Status
 
 if TYPE_CHECKING:
     from reportcheck.registry.records import Target
@@ -86,14 +82,19 @@ def target_dict(target: Target, lang: str) -> dict[str, Any]:
 
 def result_dict(result: Result, lang: str) -> dict[str, Any]:
     target = result.target
-    done = progress(result)
+    done = result.progress
     return {
         "id": target.id,
         "section": target.section,
         "name": target.name(lang),
         "status": result.status.value,
+        "status_words": status_words(result, lang),
+        "final": result.final,
+        "met_within_tolerance": result.tolerated and result.status.value == "met",
+        "interim_status": result.interim.value if result.interim else None,
         "period": str(result.period) if result.period else None,
         "actual": result.actual,
+        "bound": result.bound,
         "unit": target.unit,
         "target": {
             "wording": target.quote,
@@ -116,13 +117,16 @@ def result_dict(result: Result, lang: str) -> dict[str, Any]:
         "pace": done.pace,
         "pace_points": done.ahead,
         "pace_words": pace_words(done, lang) or None,
-        "not_yet_due": not_yet_due(result, result.period),
+        "shortfall_percent": done.shortfall,
+        "per_month": done.per_month,
+        "awaited": result.awaited or None,
         "other_actual": result.other,
         "other_period": str(result.other_period) if result.other_period else None,
         "baseline_used": result.baseline,
         "code": result.code,
         "notes": list(result.notes),
-        "reason": result.reason(lang),
+        "reason": reason(result, lang),
+        "reported_reason": result.reason or None,
         "source": result.source or None,
         "note": result.note or None,
         "row": result.where,
@@ -189,7 +193,7 @@ def review_dict(review: Review, lang: str, message_lang: str | None = None) -> d
         ],
         "lagging": [dict(result_dict(r, lang), shortfall=r.shortfall) for r in review.lagging],
         "no_data": [
-            {"id": r.target.id, "name": r.target.name(lang), "reason": r.reason(lang)}
+            {"id": r.target.id, "name": r.target.name(lang), "reason": reason(r, lang)}
             for r in review.no_data
         ],
         "results": data["results"],
@@ -230,6 +234,8 @@ RESULT_COLUMNS = (
     "reason",
     "source",
     "note",
+    "final",
+    "reported_reason",
 )
 
 
@@ -243,7 +249,7 @@ def results_csv(results: Iterable[Result], lang: str) -> str:
 
 def result_row(r: Result, lang: str) -> tuple[object, ...]:
     """One result's cells, in the order of RESULT_COLUMNS."""
-    done = progress(r)
+    done = r.progress
     return (
         r.target.id,
         r.target.section,
@@ -260,9 +266,11 @@ def result_row(r: Result, lang: str) -> tuple[object, ...]:
         pace_words(done, lang),
         r.target.quote,
         rule_words(r.target, lang),
-        r.reason(lang),
+        reason(r, lang),
         r.source,
         r.note,
+        "yes" if r.final else "no",
+        r.reason,
     )
 
 
@@ -350,4 +358,8 @@ def overview_csv(view: Overview, lang: str) -> str:
 
 def summary_words(report: Report, lang: str) -> str:
     sep = " · "
-    return sep.join(f"{status_label(s, lang)} {n}" for s, n in report.summary().items())
+    return sep.join(
+        f"{status_label(s, lang)} {n}"
+        for s, n in report.summary().items()
+        if n or s is not Status.UNDETERMINED
+    )

@@ -1,17 +1,66 @@
-"""Words shown to people, in Chinese and English."""
+"""Every word shown to people, in Chinese and English: one vocabulary keyed by codes.
+
+Statuses, changes, lights, verdicts, column heads, labels, the things a problem names, and the
+phrases made from progress figures all live here, keyed by their codes (a status's value, a
+light's value); every output format asks this module, so a word is changed in one place.
+Sentences about rules and verdicts are made in `explain`, the messages of problems in
+`catalogue`, both from these words.
+"""
 
 from __future__ import annotations
 
-from reportcheck.review.status import Status
+from typing import TYPE_CHECKING
 
-STATUS = {
-    Status.MET: ("已完成", "met"),
-    Status.MISSED: ("未完成", "missed"),
-    Status.ON_TRACK: ("符合进度", "on track"),
-    Status.BEHIND: ("滞后", "behind"),
-    Status.NOT_DUE: ("未到期", "not due yet"),
-    Status.NO_DATA: ("暂无数据", "no data"),
+from reportcheck.model.numbers import format_decimal
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from decimal import Decimal
+
+    from reportcheck.model.periods import Period
+    from reportcheck.review.evaluate import Result
+    from reportcheck.review.pack import Light, Verdict
+    from reportcheck.review.progress import Progress
+    from reportcheck.review.status import Status
+
+Pair = tuple[str, str]
+
+STATUS: dict[str, Pair] = {
+    "met": ("已完成", "met"),
+    "missed": ("未完成", "missed"),
+    "on_track": ("符合进度", "on track"),
+    "behind": ("滞后", "behind"),
+    "not_due": ("未到期", "not due yet"),
+    "undetermined": ("待定", "undetermined"),
+    "no_data": ("暂无数据", "no data"),
 }
+#: A result met (or on pace) only thanks to the tolerance of 左右 / 基本稳定 / 基本同步.
+MET_WITHIN_TOLERANCE: Pair = ("基本完成", "met within tolerance")
+
+#: How a commitment's status changed since the previous period (review and pack alike).
+CHANGE: dict[str, Pair] = {
+    "newly_failing": ("新出现滞后/未完成", "newly behind or missed"),
+    "recovered": ("已恢复", "recovered"),
+    "newly_met": ("新完成", "newly met"),
+    "changed": ("状态变化", "status changed"),
+    "light_changed": ("灯色变化", "light changed"),
+}
+
+LIGHT: dict[str, Pair] = {
+    "green": ("绿灯", "green"),
+    "yellow": ("黄灯", "yellow"),
+    "orange": ("橙灯", "orange"),
+    "red": ("红灯", "red"),
+    "grey": ("无灯", "no light"),
+}
+
+VERDICT: dict[str, Pair] = {
+    "met": ("完成", "met"),
+    "missed": ("未完成", "missed"),
+    "not_reported": ("未报告", "not reported"),
+}
+#: The account's word for a commitment met only thanks to its tolerance.
+VERDICT_WITHIN_TOLERANCE: Pair = ("基本完成", "met within tolerance")
 
 WORDS = {
     "id": ("编号", "id"),
@@ -34,6 +83,7 @@ WORDS = {
     "baseline": ("基期", "baseline"),
     "tolerance": ("容差", "tolerance"),
     "pacing": ("进度口径", "pacing"),
+    "finality": ("完成判定", "finality"),
     "direction": ("方向", "good direction"),
     "due": ("期限", "due"),
     "sign": ("正负号", "sign"),
@@ -57,13 +107,6 @@ WORDS = {
     "note": ("备注", "note"),
 }
 
-CHANGE = {
-    "newly_failing": ("新出现滞后/未完成", "newly behind or missed"),
-    "recovered": ("已恢复", "recovered"),
-    "newly_met": ("新完成", "newly met"),
-    "changed": ("状态变化", "changed"),
-}
-
 CATEGORY = {
     "rate": ("比率/增速", "rate or share"),
     "cumulative": ("累计量", "cumulative flow"),
@@ -77,36 +120,89 @@ CATEGORY = {
     "yearly": ("年度", "yearly"),
 }
 
+#: The review pack's column heads (the words an office's 附件 uses).
+HEAD = {
+    "number": ("序号", "No."),
+    "id": ("编号", "id"),
+    "section": ("部分", "section"),
+    "task": ("目标任务", "commitment (report wording)"),
+    "name": ("指标", "indicator"),
+    "unit": ("单位", "unit"),
+    "annual": ("年度目标", "annual target"),
+    "actual": ("完成", "to date"),
+    "required": ("应达", "required now"),
+    "completion": ("完成率(%)", "completion (%)"),
+    "pace": ("序时进度(%)", "expected pace (%)"),
+    "gap": ("差距", "gap"),
+    "gap_unit": ("差距单位", "gap unit"),
+    "status": ("状态", "status"),
+    "light": ("灯色", "light"),
+    "change": ("较上期", "since last period"),
+    "lead": ("责任单位", "responsible unit"),
+    "reason": ("推进情况/原因", "progress / reason"),
+    "basis": ("判定依据", "basis of the status"),
+    "per_month": ("剩余月均需完成", "needed per remaining month"),
+    "period": ("期间", "period"),
+    "source": ("来源/备注", "source / note"),
+    "verdict": ("结果", "outcome"),
+    "count": ("项数", "count"),
+    "share": ("占比(%)", "share (%)"),
+    "all": ("全部", "all"),
+    "sections": ("部分", "section"),
+    "lights": ("灯色", "lights"),
+}
 
-def word(key: str, lang: str) -> str:
-    zh, en = WORDS[key]
-    return en if lang == "en" else zh
+#: The review pack's phrases.
+TEXT = {
+    "title": ("{title}执行情况", "{title}: progress review"),
+    "as_of": ("截至{period}", "as of {period}"),
+    "previous": ("上期:{period}", "previous period: {period}"),
+    "attachment": ("附件 量化指标完成情况", "Attachment: quantified commitments"),
+    "account": ("年度目标任务完成情况对照表", "Year-end account of the commitments"),
+    "account_not_final": (
+        "(截至{period};尚无考核期数据的{count}项列为未报告,并注明最新数据的年内进度)",
+        "(as of {period}; the {count} commitments without a figure for the period that settles "
+        "them are not reported, with the in-year reading of their latest figure)",
+    ),
+    "sheet_attachment": ("附件 量化指标", "Attachment"),
+    "sheet_account": ("对照表", "Year-end account"),
+    "notes": ("说明", "Notes"),
+    "summary": ("汇总", "Summary"),
+    "no_reason": ("未填写原因", "no reason given"),
+    "unexplained": (
+        "滞后或未完成但未填写原因的:{items}。",
+        "Behind or missed with no reason given: {items}.",
+    ),
+    "no_lead": ("未指定", "not named"),
+    "filter_count": ("显示 {shown} / {total} 项", "showing {shown} of {total}"),
+    "points": ("个百分点", "points"),
+    "illustrative": (
+        "数据备注中标为“示例数据”的数字是示例,不是官方统计。",
+        "Figures whose note says 'illustrative' are made up, not official statistics.",
+    ),
+}
 
-
-def status_label(status: Status, lang: str) -> str:
-    zh, en = STATUS[status]
-    return en if lang == "en" else zh
-
-
-def pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "en" else pair[0]
-
-
-#: Labels of the columns and lines this module's callers add to results, (zh, en).
-LABELS: dict[str, tuple[str, str]] = {
+#: Labels of the columns and lines added to results in tables and documents.
+LABELS: dict[str, Pair] = {
     "completion": ("完成率", "completion"),
     "pace": ("较序时进度", "vs pace"),
     "filtered": ("已筛选", "filtered"),
-    "no_data_line": ("暂无数据 {count} 项{due}", "no data: {count}{due}"),
-    "not_due": ("(其中 {count} 项未到期)", " ({count} not due yet)"),
+    "no_data_line": ("暂无数据 {count} 项{awaited}", "no data: {count}{awaited}"),
+    "awaited": ("(其中 {parts})", " ({parts})"),
+    "not-published": ("{count} 项尚未发布", "{count} not published yet"),
+    "at-due": ("{count} 项到期考核", "{count} judged at their due date"),
+    "not-published_short": ("尚未发布", "not published yet"),
+    "at-due_short": ("到期考核", "judged at its due date"),
     "all_hint": (
         "暂无数据的各项按部分合并;--all 逐项列出",
         "no-data rows grouped; --all lists them",
     ),
-    "not_due_short": ("未到期", "not due yet"),
     "exceeded_short": ("超额 {n}", "exceeded by {n}"),
     "better_short": ("优于 {n}", "better by {n}"),
     "as_fall_short": ("按降幅 {n}", "a fall of {n}"),
+    "interim_short": ("按{period}数据:{status}", "on {period} figures: {status}"),
+    "provisional_short": ("{other}仅至{period}", "{other} only to {period}"),
+    "bound_short": ("已发布为{bound}", "published as {bound}"),
     "period_note": (
         "* 该项按所注期间的数据判定,不是 {period}",
         "* judged on the figure for the period shown, not {period}",
@@ -115,16 +211,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "before": ("上期状态", "before"),
     "after": ("本期状态", "now"),
     "change": ("变化", "change"),
+    "doubt": ("数据存疑", "doubtful figure"),
+    "warnings": ("数据存疑提示", "Warnings about the figures"),
 }
 
-
-def label(key: str, lang: str, **values: object) -> str:
-    zh, en = LABELS[key]
-    return (en if lang == "en" else zh).format(**values)
-
-
 #: Things a problem names, said in each language; {name} is the thing's own name, if any.
-TERMS: dict[str, tuple[str, str]] = {
+TERMS: dict[str, Pair] = {
     "registry": ("登记表", "registry"),
     "report": ("report", "report"),  # the registry key, as written in both languages
     "target": ("目标 {name}", "target {name}"),
@@ -138,9 +230,170 @@ TERMS: dict[str, tuple[str, str]] = {
 }
 
 
+def pick(pair: Pair, lang: str) -> str:
+    return pair[1] if lang == "en" else pair[0]
+
+
+def word(key: str, lang: str) -> str:
+    return pick(WORDS[key], lang)
+
+
+def label(key: str, lang: str, **values: object) -> str:
+    return pick(LABELS[key], lang).format(**values)
+
+
+def head(key: str, lang: str) -> str:
+    return pick(HEAD[key], lang)
+
+
+def say(key: str, lang: str, **fields: object) -> str:
+    return pick(TEXT[key], lang).format(**fields)
+
+
+def status_label(status: Status, lang: str) -> str:
+    return pick(STATUS[status.value], lang)
+
+
+def status_words(result: Result, lang: str) -> str:
+    """The status of a result as printed: 基本完成 where it was met only thanks to the tolerance."""
+    return status_words_of(result.status, result, lang)
+
+
+def change_label(kind: str, lang: str) -> str:
+    return pick(CHANGE[kind], lang)
+
+
+def light_label(light: Light, lang: str) -> str:
+    return pick(LIGHT[light.value], lang)
+
+
+def verdict_label(verdict: Verdict, lang: str, tolerated: bool = False) -> str:
+    if verdict.value == "met" and tolerated:
+        return pick(VERDICT_WITHIN_TOLERANCE, lang)
+    return pick(VERDICT[verdict.value], lang)
+
+
 def term_words(kind: str, name: str, lang: str) -> str:
     """A Term of a problem in `lang`: 'target gdp' / '目标 gdp'; an unknown kind as written."""
     pair = TERMS.get(kind)
     if pair is None:
         return f"{kind} {name}".strip()
-    return (pair[1] if lang == "en" else pair[0]).format(name=name)
+    return pick(pair, lang).format(name=name)
+
+
+# ── Phrases made from progress figures ──────────────────────────────────────────────────────
+
+
+def percent(value: Decimal | None) -> str:
+    """A completion rate as reviews print it, to one decimal place: '55.0%'; '' for none."""
+    return "" if value is None else f"{value:f}%"
+
+
+def pace_words(value: Progress, lang: str, short: bool = False) -> str:
+    """'超序时进度2.5个百分点' / '落后序时进度4.8个百分点' / '与序时进度持平', or ''.
+
+    `short` leaves out 序时进度 for a column whose header says it: '落后4.8个百分点'.
+    """
+    ahead = value.ahead
+    if ahead is None:
+        return ""
+    points = format(abs(ahead), "f")
+    if lang == "en":
+        if not ahead:
+            return "level" if short else "on pace"
+        return f"{points} pp {'ahead' if ahead > 0 else 'behind'}{'' if short else ' pace'}"
+    pace = "" if short else "序时进度"
+    if not ahead:
+        return "持平" if short else "与序时进度持平"
+    return f"{'超' if ahead > 0 else '落后'}{pace}{points}个百分点"
+
+
+def excess_words(result: Result, lang: str) -> str:
+    """'超额 0.6' for a figure beyond its target in the good direction ('优于 1' under a cap);
+    '' otherwise. Shown beside the status, which stays met or on track."""
+    if result.excess is None or result.status.value not in ("met", "on_track"):
+        return ""
+    down = result.target.direction.value == "down"
+    key = "better_short" if down else "exceeded_short"
+    return label(key, lang, n=format_decimal(result.excess))
+
+
+def sign_words(result: Result, lang: str) -> str:
+    """'按降幅 16' when a cut entered as -16 was read as a fall of 16; '' otherwise."""
+    if result.judged is None or not {"sign-converted", "sign-from-change"} & set(result.notes):
+        return ""
+    return label("as_fall_short", lang, n=format_decimal(result.judged))
+
+
+_BOUND_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
+
+
+def figure_words(result: Result) -> str:
+    """The figure as typed: 5.7, 是 yes, ≥ 90 for a published bound, — for none."""
+    value = result.actual
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "是 yes" if value else "否 no"
+    text = format_decimal(value)
+    return f"{_BOUND_SIGNS[result.bound]} {text}" if result.bound else text
+
+
+def status_notes(result: Result, lang: str) -> list[str]:
+    """What is printed beside a status: the excess, the in-year reading of a figure that is not
+    final, the other quantity's period of a provisional reading, an undetermined bound."""
+    notes = []
+    if excess := excess_words(result, lang):
+        notes.append(excess)
+    if result.interim is not None and result.period is not None:
+        notes.append(
+            label(
+                "interim_short",
+                lang,
+                period=period_words(result.period, lang),
+                status=status_words_of(result.interim, result, lang),
+            )
+        )
+    if (
+        not result.final
+        and result.other_period is not None
+        and result.period is not None
+        and result.period >= result.target.due
+    ):
+        notes.append(
+            label("provisional_short", lang, other=result.target.other, period=result.other_period)
+        )
+    if result.awaited:
+        notes.append(label(f"{result.awaited}_short", lang))
+    return notes
+
+
+def status_words_of(status: Status, result: Result, lang: str) -> str:
+    """The status word of a result's figure: 基本完成 where a figure met its target only
+    thanks to the tolerance; the in-year status of an older figure (按9月数据:符合进度)."""
+    if status.value == "met" and result.tolerated:
+        return pick(MET_WITHIN_TOLERANCE, lang)
+    return status_label(status, lang)
+
+
+def period_words(period: Period | None, lang: str) -> str:
+    """'2023年1—6月', '2023年' or '2023-06' / '2023' in English; '—' for none."""
+    if period is None:
+        return "—"
+    if lang == "en":
+        return str(period)
+    if period.kind == "year":
+        return f"{period.year}年"
+    return f"{period.year}年1—{period.month}月" if period.month > 1 else f"{period.year}年1月"
+
+
+def no_data_line(results: Sequence[Result], lang: str) -> str:
+    """One line for a section's results without data, saying how many are not published yet
+    and how many are judged only at their due date (neither is missing a figure)."""
+    parts = []
+    for why in ("not-published", "at-due"):
+        count = sum(1 for r in results if r.awaited == why)
+        if count:
+            parts.append(label(why, lang, count=count))
+    said = label("awaited", lang, parts=("、" if lang != "en" else ", ").join(parts))
+    return label("no_data_line", lang, count=len(results), awaited=said if parts else "")

@@ -314,8 +314,12 @@ def default_pacing(
         return Pacing.DIRECT
     if kind is Kind.CUMULATIVE:
         return Pacing.LINEAR
-    if kind is Kind.STOCK and baseline is not None and baseline.value is not None:
-        return Pacing.PATH
+    if kind is Kind.STOCK:
+        # A level promised for the due date: along the path from last year's level when the
+        # registry gives one, else judged at the due date only (a balance below its year-end
+        # target in January is not behind).
+        has_level = baseline is not None and baseline.value is not None
+        return Pacing.PATH if has_level else Pacing.AT_DUE
     return Pacing.DIRECT
 
 

@@ -7,15 +7,21 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportcheck.model.problems import Problem, UsageError
+import msgspec
+
+from reportcheck.model.problems import UsageError, problem
 from reportcheck.review.pack import Bands, Pack, build_pack, parse_bands
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from reportcheck.actuals import ActualsSet
     from reportcheck.model.periods import Period
+    from reportcheck.registry.records import Registry
 
 PathLike = str | os.PathLike[str]
+#: Lights when neither --bands nor the registry's `bands` says otherwise.
+DEFAULT_BANDS = "10,30"
 
 
 def review_pack(
@@ -40,75 +46,61 @@ def review_pack(
     roots = [actuals] if isinstance(actuals, (str, os.PathLike)) else list(actuals)
     paths = [p for root in roots for p in table_paths(Path(root))]
     if not paths:
-        raise _usage("no-actuals", f"{', '.join(map(str, roots))} holds no .csv or .xlsx files")
+        where = ", ".join(map(str, roots))
+        raise UsageError([problem("no-actuals", "none-in", value=where, path=where)])
     as_of: Period | None
     if isinstance(period, str):
         try:
             as_of = parse_period(period)
-        except ValueError as exc:
-            raise _usage("bad-period", f"period {period!r} {exc}") from None
+        except ValueError:
+            raise UsageError(
+                [problem("bad-period", "api", column="period", value=period)]
+            ) from None
     else:
         as_of = period
     if as_of is not None and as_of.year != registry.meta.year:
-        raise _usage("period-out-of-year", f"period {as_of} is outside {registry.meta.year}")
-    data = read_actuals(paths, registry)
+        raise UsageError(
+            [
+                problem(
+                    "period-out-of-year",
+                    "api",
+                    column="period",
+                    value=str(as_of),
+                    year=registry.meta.year,
+                )
+            ]
+        )
+    data = with_reasons(read_actuals(paths, registry))
+    chosen = bands if bands is not None else registry.bands or DEFAULT_BANDS
+    return pack_of(registry, data, as_of, bands=chosen, final=final)
+
+
+def pack_of(
+    registry: Registry,
+    data: ActualsSet,
+    as_of: Period | None,
+    *,
+    bands: str | Sequence[float | int | str | Decimal],
+    final: bool = False,
+) -> Pack:
+    """The pack of figures already read, with light bands as typed or as the registry gives."""
+    return build_pack(registry, data, as_of, bands=_bands(bands), final=final)
+
+
+def with_reasons(data: ActualsSet) -> ActualsSet:
+    """Figures with the reason typed beside each (the `reason` / 推进情况 column)."""
     from reportcheck.actuals.reasons import read_reasons
 
-    return build_pack(
-        registry,
-        data,
-        as_of,
-        bands=_bands(bands if bands is not None else registry.bands or DEFAULT_BANDS),
-        final=final,
-        reasons=read_reasons(data.files),
+    reasons = read_reasons(data.files)
+    if not reasons:
+        return data
+    actuals = tuple(
+        msgspec.structs.replace(a, reason=reasons.get((a.id, a.period), a.reason))
+        if a.period is not None
+        else a
+        for a in data.actuals
     )
-
-
-SUFFIXES = (".xlsx", ".html", ".htm", ".md", ".csv")
-#: Lights when neither --bands nor the registry's `bands` says otherwise.
-DEFAULT_BANDS = "10,30"
-
-
-def check_output(output: Path) -> None:
-    """Refuse an output name whose suffix names no format, before any work is done."""
-    if output.suffix.lower() not in SUFFIXES:
-        raise _usage(
-            "bad-output", f"-o {output}: expected a file name ending .xlsx, .html, .md or .csv"
-        )
-
-
-def check_not_actuals(output: Path, actuals: Path) -> None:
-    """A pack never replaces the figures it is made from, nor lands where the next run would
-    read it as figures."""
-    target, source = output.resolve(), actuals.resolve()
-    if target == source:
-        raise _usage("output-in-actuals", f"-o {output}: is the file of actuals being read")
-    if source.is_dir() and target.parent == source and target.suffix.lower() in (".csv", ".xlsx"):
-        raise _usage(
-            "output-in-actuals",
-            f"-o {output}: is in the folder of actuals, where the next run would read it as "
-            "actuals; write it elsewhere",
-        )
-
-
-def write_pack(pack: Pack, output: Path, lang: str = "zh") -> None:
-    """Write the pack in the format its suffix names: .xlsx, .html, .md or .csv."""
-    check_output(output)
-    suffix = output.suffix.lower()
-    if suffix == ".xlsx":
-        from reportcheck.output.pack.xlsx import write_xlsx
-
-        write_xlsx(pack, output, lang)
-        return
-    if suffix == ".csv":
-        from reportcheck.output.pack.csvtext import pack_csv
-
-        text = pack_csv(pack, lang)
-    elif suffix == ".md":
-        text = pack.to_markdown(lang)
-    else:
-        text = pack.to_html(lang)
-    output.write_text(text, encoding="utf-8", newline="")
+    return msgspec.structs.replace(data, actuals=actuals)
 
 
 def _bands(bands: str | Sequence[float | int | str | Decimal]) -> Bands:
@@ -116,8 +108,7 @@ def _bands(bands: str | Sequence[float | int | str | Decimal]) -> Bands:
     try:
         return parse_bands(text)
     except ValueError as exc:
-        raise _usage("bad-bands", f"--bands {text!r}: {exc}") from None
-
-
-def _usage(code: str, message: str) -> UsageError:
-    return UsageError([Problem(code, message)])
+        order = str(exc) == "order"
+        raise UsageError(
+            [problem("bad-bands", "order" if order else "count", column="--bands", value=text[:40])]
+        ) from None

@@ -7,16 +7,13 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from reportcheck.review.evaluate import Report, Result, count_statuses, evaluate
-from reportcheck.review.status import Status
+from reportcheck.review.evaluate import Figures, Report, Result, count_statuses, evaluate
+from reportcheck.review.status import FAILING, PASSING, Status
 
 if TYPE_CHECKING:
     from reportcheck.actuals import ActualsSet
     from reportcheck.model.periods import Period
     from reportcheck.registry.records import Registry
-
-_FAILING = (Status.BEHIND, Status.MISSED)
-_PASSING = (Status.ON_TRACK, Status.MET)
 
 
 class Change(msgspec.Struct, frozen=True):
@@ -27,11 +24,11 @@ class Change(msgspec.Struct, frozen=True):
     @property
     def kind(self) -> str:
         """newly_failing, newly_met, recovered (failing to on track) or changed."""
-        if self.after in _FAILING and self.before not in _FAILING:
+        if self.after in FAILING and self.before not in FAILING:
             return "newly_failing"
         if self.after is Status.MET:
             return "newly_met"
-        if self.before in _FAILING and self.after in _PASSING:
+        if self.before in FAILING and self.after in PASSING:
             return "recovered"
         return "changed"
 
@@ -60,14 +57,21 @@ class Review(msgspec.Struct, frozen=True):
         }
 
 
-def review(registry: Registry, actuals: ActualsSet, as_of: Period | None = None) -> Review:
+def review(
+    registry: Registry,
+    actuals: ActualsSet,
+    as_of: Period | None = None,
+    figures: Figures | None = None,
+) -> Review:
     """Judge as of `as_of` (default: the latest period) and compare with the period before it."""
-    report = evaluate(registry, actuals, as_of)
+    figures = figures or Figures(actuals.actuals)
+    report = evaluate(registry, actuals, as_of, figures)
     earlier = [p for p in actuals.periods() if report.period is not None and p < report.period]
     previous = earlier[-1] if earlier else None
     changes: tuple[Change, ...] = ()
     if previous is not None:
-        before = {r.target.id: r.status for r in evaluate(registry, actuals, previous).results}
+        judged = evaluate(registry, actuals, previous, figures)
+        before = {r.target.id: r.status for r in judged.results}
         changes = tuple(
             Change(r.target.id, before[r.target.id], r.status)
             for r in report.results

@@ -1,7 +1,14 @@
 """Judging each commitment against the actual figures: the heart of reportcheck.
 
 Nothing here prints and nothing here makes sentences: a Result carries a reason code and the
-numbers, and `explain` turns them into Chinese or English at the edge.
+numbers, and `reportcheck.output.explain` turns them into Chinese or English at the edge.
+
+Finality belongs to the judge. A verdict is final (kept or not kept for good) only on a figure
+for the due period or later — or earlier when nothing can undo it: a deliverable done, a
+year-to-date total already past its annual target. A commitment compared with another quantity
+is final only when that quantity's figure covers the due period too. Judged as of its due period
+or later, a commitment whose latest figure is older has no final figure: it is `no_data`, and
+the in-year reading of that figure travels with it for information.
 """
 
 from __future__ import annotations
@@ -14,10 +21,19 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from reportcheck.model.periods import Period
-from reportcheck.registry.records import EnteredAs, Kind, Pacing, Registry, Target, section_matches
-from reportcheck.review.pacing import frame_for, share_due
-from reportcheck.review.status import Status
-from reportcheck.rules import Check, Comparator, Direction, to_decimal
+from reportcheck.registry.records import (
+    EnteredAs,
+    Kind,
+    Pacing,
+    Registry,
+    Released,
+    Target,
+    section_matches,
+)
+from reportcheck.review.pacing import frame_for
+from reportcheck.review.progress import NO_PROGRESS, Progress, measure
+from reportcheck.review.status import FAILING, Status
+from reportcheck.rules import Check, Comparator, Direction, Frame, to_decimal
 
 if TYPE_CHECKING:
     from reportcheck.actuals import Actual, ActualsSet, Value
@@ -25,52 +41,60 @@ if TYPE_CHECKING:
 
 FAILING_EXIT = 1
 PASSING_EXIT = 0
-_HUNDRED = Fraction(100)
 _SCALED = (Pacing.LINEAR, Pacing.PATH, Pacing.MILESTONES)
+#: How much larger than a published bound a figure is tried, to read "超过300" (open bounds).
+_NUDGE = Fraction(1, 10**24)
 
 
-class Result(msgspec.Struct, frozen=True):
+class Result(msgspec.Struct, frozen=True, kw_only=True):
     """One commitment judged at one period.
 
-    `required` is what the rule held the figure to at that period (the target itself, a baseline
-    plus points, another quantity, or the part of an annual figure due by now); `expected` is set
-    where pacing applies; `gap` is the judged figure minus required, in the target's unit.
-    `code` says why (see `explain`); `excess` is how far past the requirement a figure went in
-    the good direction; `completion` is 完成率 in percent of the annual figure (cumulative and
-    level targets); `pace_points` is how many percentage points ahead (+) or behind (−) 序时进度.
-    `judged` is the figure judged when it differs from the one typed (a fall entered as −16).
+    `period` is the period of the figure judged (the period judged, when there is none).
+    `final`: the verdict holds for good (see the module's docstring). `required` is what the
+    rule held the figure to (the target, a baseline plus points, another quantity, or the part
+    of an annual figure due by now); `expected` is set where pacing scaled it; `gap` is the
+    judged figure minus required, in the target's unit. `code` says why (see `explain`);
+    `tolerated` marks a figure that passed only thanks to the tolerance (基本完成); `excess` is
+    how far past the requirement a figure went in the good direction. `interim` is the in-year
+    status of the latest figure of a commitment judged at its due period without a final
+    figure (status no_data). `awaited` says why a commitment without a figure is not missing
+    one: "at-due" (a deliverable, judged at its due date only) or "not-published" (a yearly
+    figure before the year is out, a quarterly one before March); empty when a figure is
+    missing.
+    `judged` is the figure judged when it differs from the one typed (a fall entered as −16),
+    `bound` the sign of a figure published as a bound (≥ 90).
     """
 
     target: Target
     status: Status
     period: Period | None
+    final: bool = False
     actual: Value | None = None
+    bound: str | None = None
     required: Decimal | None = None
     expected: Decimal | None = None
     gap: Decimal | None = None
     other: Decimal | None = None
+    other_period: Period | None = None
     code: str = ""
+    tolerated: bool = False
+    interim: Status | None = None
+    awaited: str = ""
     source: str = ""
     note: str = ""
+    reason: str = ""
     where: str | None = None
     excess: Decimal | None = None
     tolerance: Decimal | None = None
-    completion: Decimal | None = None
-    pace_points: Decimal | None = None
     judged: Decimal | None = None
     baseline: Decimal | None = None
-    other_period: Period | None = None
     notes: tuple[str, ...] = ()
-
-    def reason(self, lang: str) -> str:
-        from reportcheck.output.explain import reason
-
-        return reason(self, lang)
+    progress: Progress = NO_PROGRESS
 
     @property
     def shortfall(self) -> Decimal | None:
         """How far short of the requirement, as a share of it (1 = the whole of it)."""
-        if self.status not in (Status.BEHIND, Status.MISSED):
+        if self.status not in FAILING:
             return None
         if self.gap is None:
             return Decimal(1)
@@ -127,7 +151,9 @@ class Figures:
     def __init__(self, actuals: Iterable[Actual]) -> None:
         self.by_key: dict[tuple[str, Period], Actual] = {}
         self.by_id: dict[str, list[Actual]] = {}
+        self.rows: dict[str, list[Actual]] = {}
         for actual in actuals:
+            self.rows.setdefault(actual.id, []).append(actual)
             if actual.period is None or actual.value is None:
                 continue
             self.by_key[(actual.id, actual.period)] = actual
@@ -149,63 +175,89 @@ class Figures:
         return found[-1] if found else None
 
 
-def evaluate(registry: Registry, actuals: ActualsSet, as_of: Period | None = None) -> Report:
+def evaluate(
+    registry: Registry,
+    actuals: ActualsSet,
+    as_of: Period | None = None,
+    figures: Figures | None = None,
+) -> Report:
     """Judge every commitment on its latest figure at or before `as_of` (default: the latest)."""
     as_of = as_of or latest_period(actuals)
-    figures = Figures(actuals.actuals)
-    rows: dict[str, list[Actual]] = {}
-    for actual in actuals.actuals:
-        rows.setdefault(actual.id, []).append(actual)
-    results = tuple(
-        _judge_latest(t, rows.get(t.id, []), figures, as_of, registry) for t in registry.commitments
-    )
+    figures = figures or Figures(actuals.actuals)
+    results = tuple(_judge_latest(t, figures, as_of, registry) for t in registry.commitments)
     return Report(registry, as_of, results, actuals.warnings)
 
 
-def judge_each_period(target: Target, actuals: ActualsSet, registry: Registry) -> list[Result]:
+def judge_each_period(
+    target: Target, actuals: ActualsSet, registry: Registry, figures: Figures | None = None
+) -> list[Result]:
     """The commitment judged at every period that has a figure for it, oldest first."""
-    figures = Figures(actuals.actuals)
+    figures = figures or Figures(actuals.actuals)
     return [judge(target, a, figures, registry) for a in figures.by_id.get(target.id, [])]
 
 
+def awaited(target: Target, as_of: Period | None) -> str:
+    """Why no figure can be expected by `as_of`, if none can: "at-due" for a deliverable or
+    another commitment judged only at its due date, "not-published" for a yearly figure before
+    the year is out or a quarterly one before March; "" when a figure could be in."""
+    if as_of is None or as_of >= target.due:
+        return ""
+    yearly = target.released is Released.YEARLY
+    if target.pacing is Pacing.AT_DUE:
+        done = target.comparator is Comparator.DONE
+        return "not-published" if yearly and not done else "at-due"
+    first_quarter = as_of.year == target.due.year and as_of.month < 3
+    return "not-published" if target.released is Released.QUARTERLY and first_quarter else ""
+
+
 def _judge_latest(
-    target: Target,
-    rows: list[Actual],
-    figures: Figures,
-    as_of: Period | None,
-    registry: Registry,
+    target: Target, figures: Figures, as_of: Period | None, registry: Registry
 ) -> Result:
-    with_value = [
+    rows = figures.rows.get(target.id, [])
+    dated = [
         a
-        for a in rows
-        if a.value is not None and a.period is not None and (as_of is None or a.period <= as_of)
+        for a in figures.by_id.get(target.id, [])
+        if as_of is None or (a.period is not None and a.period <= as_of)
     ]
-    if with_value:
-        latest = max(with_value, key=lambda a: a.period or Period(0, 0))
-        return judge(target, latest, figures, registry)
+    period = as_of
+    if dated:
+        result = judge(target, dated[-1], figures, registry)
+        if as_of is None or as_of < target.due or result.final:
+            return result
+        if result.period is not None and result.period >= target.due:
+            return result  # provisional: the quantity compared with is not final yet
+        # Judged at the due period on an older figure: no final figure yet.
+        return msgspec.structs.replace(
+            result, status=Status.NO_DATA, interim=result.status, period=result.period
+        )
+    base = Result(
+        target=target, status=Status.NO_DATA, period=period, awaited=awaited(target, as_of)
+    )
     if any(a.value is not None for a in rows) and as_of is not None:
-        return Result(target, Status.NO_DATA, as_of, code="nothing-before")
-    empty = [a for a in rows if a.value is None]
+        return msgspec.structs.replace(base, code="nothing-before")
+    empty = [a for a in rows if a.value is None and (as_of is None or a.period in (None, as_of))]
+    empty = empty or [a for a in rows if a.value is None]
     if empty:
-        return Result(target, Status.NO_DATA, as_of, code="left-empty", where=empty[0].where)
-    not_due = as_of is not None and as_of < target.due and target.pacing is Pacing.AT_DUE
-    return Result(target, Status.NO_DATA, as_of, code="not-due-no-figure" if not_due else "no-row")
+        return msgspec.structs.replace(base, code="left-empty", where=empty[-1].where)
+    return msgspec.structs.replace(base, code=base.awaited or "no-row")
 
 
 def judge(target: Target, actual: Actual, figures: Figures, registry: Registry) -> Result:
-    """Judge one figure by the target's rule and pacing."""
+    """Judge one figure by the target's rule and pacing, at the figure's own period."""
     period = actual.period
     rule = target.rule
     assert period is not None
     assert actual.value is not None
     assert rule is not None
     base = Result(
-        target,
-        Status.NO_DATA,
-        period,
-        actual.value,
+        target=target,
+        status=Status.NO_DATA,
+        period=period,
+        actual=actual.value,
+        bound=actual.bound,
         source=actual.source,
         note=actual.note,
+        reason=actual.reason,
         where=actual.where,
     )
     figure, notes = _figure(target, actual.value)
@@ -216,10 +268,10 @@ def judge(target: Target, actual: Actual, figures: Figures, registry: Registry) 
         )
     baseline: Fraction | None = None
     if rule.needs_baseline:
-        baseline, note = _baseline(target, period, figures)
+        baseline, code = _baseline(target, period, figures)
         if baseline is None:
-            return msgspec.structs.replace(base, code="no-baseline", notes=notes)
-        notes += (note,)
+            return msgspec.structs.replace(base, code=code, notes=notes)
+        notes += (code,)
         frame = msgspec.structs.replace(frame, baseline=baseline)
     other_period = None
     if rule.other is not None:
@@ -228,27 +280,66 @@ def judge(target: Target, actual: Actual, figures: Figures, registry: Registry) 
             return msgspec.structs.replace(base, code="no-other", notes=notes)
         other_period = other.period
         frame = msgspec.structs.replace(frame, other=Fraction(other.value))
-    check = rule.judge(figure, frame)
-    status = _status(target, period, check)
-    completion, pace_points = _progress(target, period, figure, registry.meta.year)
+    check = _check(rule.judge, figure, frame, base.bound, rule.direction)
+    if check is None:
+        return msgspec.structs.replace(
+            base, status=Status.UNDETERMINED, code="bound-undetermined", notes=notes
+        )
+    status, final = _status(target, period, check, figure, other_period)
     paced = not frame.final and target.pacing in _SCALED
+    progress = measure(
+        target,
+        period,
+        figure,
+        registry.meta.year,
+        required=check.required,
+        short=status in FAILING,
+    )
     return msgspec.structs.replace(
         base,
         status=status,
+        final=final,
         code=check.reason,
+        tolerated=check.reason == "within-tolerance",
         required=_dec(check.required),
         expected=_dec(check.required) if paced else None,
         gap=_dec(check.gap),
         excess=_dec(check.excess),
         tolerance=_dec(check.tolerance),
-        completion=completion,
-        pace_points=pace_points,
         other=_dec(frame.other),
         other_period=other_period,
         baseline=_dec(baseline),
         judged=None if isinstance(actual.value, bool) or figure == actual.value else _dec(figure),
         notes=tuple(n for n in notes if n),
+        progress=progress,
     )
+
+
+def _check(
+    judge_figure: object, figure: Fraction, frame: Frame, bound: str | None, way: Direction
+) -> Check | None:
+    """The rule's check of the figure; for a published bound (≥ 90, > 90, ≤ 5, < 5), the check
+    every figure the bound allows would get, or None when they would not all agree."""
+    assert callable(judge_figure)
+    if bound is None:
+        check: Check = judge_figure(figure, frame)
+        return check
+    edge = figure
+    if bound == ">":
+        edge = figure + _NUDGE
+    elif bound == "<":
+        edge = figure - _NUDGE
+    at_edge: Check = judge_figure(edge, frame)
+    # Figures beyond the edge lie in the good direction (a lower bound under "more is better")
+    # or the bad one; a verdict at the edge settles the rule only when moving on cannot change it.
+    upward = bound in (">", ">=")
+    if way is Direction.NONE:
+        beyond_bad = (at_edge.gap or 0) > 0 if upward else (at_edge.gap or 0) < 0
+        return at_edge if not at_edge.passed and beyond_bad else None
+    good = upward == (way is Direction.UP)
+    if at_edge.passed == good:
+        return at_edge
+    return None
 
 
 def _figure(target: Target, value: Value) -> tuple[Fraction, tuple[str, ...]]:
@@ -264,46 +355,59 @@ def _figure(target: Target, value: Value) -> tuple[Fraction, tuple[str, ...]]:
 
 
 def _baseline(target: Target, period: Period, figures: Figures) -> tuple[Fraction | None, str]:
-    """A same-period figure a year earlier when supplied, else the full-year baseline."""
+    """A same-period figure a year earlier for a seasonal quantity (none: no data), else the
+    full-year baseline; with the note or the no-data code that says which."""
     baseline = target.baseline
     assert baseline is not None
     if baseline.same_period is not None:
         earlier = figures.at(baseline.same_period, period)
         if earlier is not None and isinstance(earlier.value, Decimal):
             return Fraction(earlier.value), "same-period-baseline"
+        if not period.is_full_year:
+            return None, "no-same-period-baseline"
     if baseline.value is None:
-        return None, ""
-    seasonal = not period.is_full_year and baseline.same_period is not None
-    return Fraction(baseline.value), "full-year-baseline" if seasonal else ""
+        return None, "no-baseline"
+    return Fraction(baseline.value), ""
 
 
-def _status(target: Target, period: Period, check: Check) -> Status:
-    if period >= target.due:
-        return Status.MET if check.passed else Status.MISSED
-    if target.pacing is Pacing.AT_DUE:
-        # Not done yet is not behind; done already (or a flow already past its target) is met.
-        lasting = target.comparator is Comparator.DONE or target.kind is Kind.CUMULATIVE
-        return Status.MET if check.passed and lasting else Status.NOT_DUE
-    return Status.ON_TRACK if check.passed else Status.BEHIND
+def lasting(target: Target) -> bool:
+    """Whether a passed figure can no longer be undone before the due date: a deliverable done,
+    or a year-to-date total (more is better) that has reached its annual figure."""
+    if target.comparator is Comparator.DONE:
+        return True
+    return target.kind is Kind.CUMULATIVE and target.direction is Direction.UP
 
 
-def _progress(
-    target: Target, period: Period, figure: Fraction, report_year: int
-) -> tuple[Decimal | None, Decimal | None]:
-    """完成率 (percent of the annual figure) for cumulative and level targets, and the points
-    ahead of (+) or behind (−) 序时进度 where the target is paced; None where they mean nothing
-    (rates, caps, yes/no)."""
+def _status(
+    target: Target, period: Period, check: Check, figure: Fraction, other: Period | None
+) -> tuple[Status, bool]:
+    """The status of a check and whether it is final."""
     rule = target.rule
     assert rule is not None
-    threshold = rule.threshold
-    levels = target.kind in (Kind.CUMULATIVE, Kind.STOCK)
-    if not (levels and threshold and rule.paceable and rule.direction is Direction.UP):
-        return None, None
-    completion = figure / threshold
-    share = share_due(target, period, report_year)
-    points = None if share is None else to_decimal((completion - share) * _HUNDRED, 6)
-    return to_decimal(completion * _HUNDRED, 6), points
+    if period >= target.due:
+        if other is not None and other < target.due:
+            # 与经济增长同步 with GDP known only to Q3: a provisional reading, not a verdict.
+            return (Status.ON_TRACK if check.passed else Status.BEHIND), False
+        return (Status.MET if check.passed else Status.MISSED), True
+    whole = rule.other is None and not rule.needs_baseline
+    if whole and lasting(target) and rule.judge(figure, Frame(final=True)).passed:
+        return Status.MET, True  # 已提前完成: done, or the year's total already reached
+    if target.pacing is Pacing.AT_DUE:
+        return Status.NOT_DUE, False  # judged at the due date only: not done yet is not behind
+    return (Status.ON_TRACK if check.passed else Status.BEHIND), False
 
 
 def _dec(value: Fraction | None) -> Decimal | None:
     return to_decimal(value) if value is not None else None
+
+
+def judged_periods(results: Iterable[Result]) -> list[Period]:
+    """The periods of the figures judged, oldest first."""
+    return sorted(
+        {r.period for r in results if r.period and (r.status is not Status.NO_DATA or r.interim)}
+    )
+
+
+def mixed_periods(results: Iterable[Result], as_of: Period | None) -> bool:
+    """Whether some judged figure comes from another period than the one the run is as of."""
+    return any(p != as_of for p in judged_periods(results))

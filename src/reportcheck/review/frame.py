@@ -5,8 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from reportcheck.review.measures import measure
-
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -64,8 +62,8 @@ def pack_frame(pack: Pack) -> pd.DataFrame:
 
 
 def _record(row: Row, result: Result, latest: bool, pack: Pack) -> dict[str, Any]:
-    measures = row.measures if latest else measure(result)
-    light = row.light if latest else pack.bands.light(result, measures)
+    done = result.progress
+    light = row.light if latest else pack.bands.light(result)
     actual = result.actual
     target = row.target
     return {
@@ -82,14 +80,14 @@ def _record(row: Row, result: Result, latest: bool, pack: Pack) -> dict[str, Any
         "light": light.value,
         "actual": _float(actual) if not isinstance(actual, bool) else None,
         "done": actual if isinstance(actual, bool) else None,
-        "annual": _float(measures.annual),
+        "annual": _float(done.annual),
         "required": _float(result.required),
         "expected": _float(result.expected),
         "gap": _float(result.gap),
-        "completion": _float(measures.completion),
-        "pace": _float(measures.pace),
-        "behind": _float(measures.behind),
-        "per_month": _float(measures.per_month),
+        "completion": _float(done.completion),
+        "pace": _float(done.pace),
+        "behind": _float(done.behind),
+        "per_month": _float(done.per_month),
         "lead": row.lead,
         "reason": row.reason if latest else None,
         "source": result.source or None,

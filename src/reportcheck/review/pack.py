@@ -1,10 +1,14 @@
-"""The review pack as typed content: rows by section, lights, changes, the year-end account.
+"""The review pack as typed rows: by section, with lights, changes and the year-end account.
 
-Every output format (xlsx, html, markdown, csv) and the DataFrame view are made from a Pack.
+The rows are the judge's results, nothing decided again: a row's verdict in the 对照表 is the
+result's own final status, its light is read from the progress figures printed beside it, and
+the warnings are those every other command reports. Every output format (Word, Excel, HTML,
+Markdown, CSV) and the DataFrame view are drawn from a Pack by `reportcheck.output.pack`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -12,22 +16,20 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from reportcheck.registry.records import bands_problem
-from reportcheck.review.changes import review
-from reportcheck.review.evaluate import evaluate, judge_each_period
-from reportcheck.review.measures import Measures, measure
-from reportcheck.review.status import Status
+from reportcheck.review.changes import Change, review
+from reportcheck.review.evaluate import Figures, evaluate, judge_each_period
+from reportcheck.review.plausibility import plausibility
+from reportcheck.review.status import FAILING, PASSING, Status
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from reportcheck.actuals import ActualsSet
     from reportcheck.model.periods import Period
+    from reportcheck.model.problems import Problem
     from reportcheck.registry.records import Registry, Section, Target
     from reportcheck.review.changes import Review
     from reportcheck.review.evaluate import Result
-
-_FAILING = (Status.BEHIND, Status.MISSED)
-_PASSING = (Status.ON_TRACK, Status.MET)
 
 
 class Light(str, Enum):
@@ -36,8 +38,8 @@ class Light(str, Enum):
     GREEN = "green"  # on pace (or met)
     YELLOW = "yellow"  # behind by no more than the first band
     ORANGE = "orange"  # behind by more than the first band, up to the second
-    RED = "red"  # behind by more than the last band (or missed at year end)
-    GREY = "grey"  # no figure, or not due before the year's end
+    RED = "red"  # behind by more than the last band (or missed)
+    GREY = "grey"  # no figure, not due yet, or a bound that settles nothing
 
 
 class Verdict(str, Enum):
@@ -48,17 +50,25 @@ class Verdict(str, Enum):
     NOT_REPORTED = "not_reported"
 
 
+#: Light bands when neither --bands nor the registry's `bands` says otherwise.
+DEFAULT_LIMITS = (Decimal(10), Decimal(30))
+
+
 class Bands(msgspec.Struct, frozen=True):
-    """Points behind pace where the light turns from yellow (to orange) to red; offices differ."""
+    """Points behind pace where the light turns from yellow (to orange) to red; offices differ.
 
-    limits: tuple[Decimal, ...] = (Decimal(10), Decimal(30))
+    A light is read from the result's printed progress: the points behind 序时进度 (or the
+    shortfall of a figure compared directly) exactly as the tables print them.
+    """
 
-    def light(self, result: Result, measures: Measures) -> Light:
-        if not measures.due or result.status not in (*_PASSING, *_FAILING):
-            return Light.GREY
-        if result.status in _PASSING:
+    limits: tuple[Decimal, ...] = DEFAULT_LIMITS
+
+    def light(self, result: Result) -> Light:
+        if result.status in PASSING:
             return Light.GREEN
-        behind = measures.behind
+        if result.status not in FAILING:
+            return Light.GREY
+        behind = result.progress.behind
         if result.status is Status.MISSED or behind is None:
             return Light.RED
         if behind <= self.limits[0]:
@@ -68,30 +78,35 @@ class Bands(msgspec.Struct, frozen=True):
         return Light.RED
 
 
+#: Points behind pace are percentage points: a band beyond 100 can never be reached.
+MAX_BAND = Decimal(100)
+
+
 def parse_bands(text: str) -> Bands:
-    """'10,30' or '15': one or two increasing non-negative numbers of points; ValueError if not."""
+    """'10,30' or '15': one or two increasing numbers of points from 0 to 100; raises
+    ValueError('count' or 'order') if not."""
     parts = [p.strip() for p in text.replace("\uff0c", ",").split(",")]  # ， typed in Chinese
+    if len(parts) > 2 or any(len(p) > 20 for p in parts):
+        raise ValueError("count")
     try:
         limits = tuple(Decimal(p) for p in parts)
     except ArithmeticError:
-        raise ValueError("expected one or two numbers of points, e.g. 10,30") from None
-    if (problem := bands_problem(limits)) is not None:
-        raise ValueError(problem)
-    return Bands(limits)
+        raise ValueError("count") from None
+    if bands_problem(limits) is not None or any(x > MAX_BAND for x in limits):
+        raise ValueError("order" if len(limits) == 2 and limits[0] > limits[1] else "count")
+    return Bands(tuple(x.normalize() if x else Decimal(0) for x in limits))
 
 
-class Row(msgspec.Struct, frozen=True):
+class Row(msgspec.Struct, frozen=True, kw_only=True):
     """One commitment in the pack, as of the pack's period."""
 
     number: int  # 序号, across the whole pack
     result: Result
-    measures: Measures
     light: Light
-    lead: str | None  # 责任单位, from the registry where it names one
-    reason: str  # 推进情况 / 原因 from the actuals' `reason` column
     previous: Result | None  # the same commitment at the previous period
     previous_light: Light | None
     history: tuple[Result, ...]  # every period with a figure, up to the pack's, oldest first
+    doubts: tuple[str, ...] = ()  # codes of the warnings about this row's figure
 
     @property
     def target(self) -> Target:
@@ -102,33 +117,41 @@ class Row(msgspec.Struct, frozen=True):
         return self.result.status
 
     @property
+    def lead(self) -> str | None:
+        """责任单位, where the registry names one (the first-listed unit leads)."""
+        lead = self.target.lead
+        return lead.strip() or None if lead is not None else None
+
+    @property
+    def reason(self) -> str:
+        """推进情况 / 原因, as reported beside the figure."""
+        return self.result.reason
+
+    @property
     def change(self) -> str | None:
         """newly_failing, recovered, newly_met, changed, light_changed, or None."""
         if self.previous is None:
             return None
         before, after = self.previous.status, self.status
         if before is not after:
-            if after in _FAILING and before not in _FAILING:
-                return "newly_failing"
-            if after is Status.MET:
-                return "newly_met"
-            if before in _FAILING and after in _PASSING:
-                return "recovered"
-            return "changed"
+            return Change(self.target.id, before, after).kind
         if self.previous_light is not None and self.previous_light is not self.light:
             return "light_changed"
         return None
 
     @property
     def verdict(self) -> Verdict:
-        if self.status in _PASSING:
+        """The account's word: only a final result is met or missed."""
+        if self.result.final and self.status is Status.MET:
             return Verdict.MET
-        return Verdict.MISSED if self.status in _FAILING else Verdict.NOT_REPORTED
+        if self.result.final and self.status is Status.MISSED:
+            return Verdict.MISSED
+        return Verdict.NOT_REPORTED
 
     @property
     def unexplained(self) -> bool:
         """Lagging with no reason given."""
-        return self.status in _FAILING and not self.reason
+        return self.status in FAILING and not self.reason
 
 
 class SectionRows(msgspec.Struct, frozen=True):
@@ -136,7 +159,7 @@ class SectionRows(msgspec.Struct, frozen=True):
     rows: tuple[Row, ...]
 
 
-class Pack(msgspec.Struct, frozen=True):
+class Pack(msgspec.Struct, frozen=True, kw_only=True):
     """The whole review: rows grouped by section, with what the notes and counts need."""
 
     registry: Registry
@@ -146,6 +169,9 @@ class Pack(msgspec.Struct, frozen=True):
     final: bool
     sections: tuple[SectionRows, ...]
     review: Review
+    warnings: tuple[Problem, ...] = ()
+    filters: tuple[str, ...] = ()  # what the rows were chosen by, as typed (a filtered pack)
+    total: int = 0  # commitments before any filter
 
     @property
     def rows(self) -> tuple[Row, ...]:
@@ -156,24 +182,11 @@ class Pack(msgspec.Struct, frozen=True):
         """The 对照表 is due: the period is the year's last, or the pack was asked to be final."""
         return self.final or (self.period is not None and self.period.is_full_year)
 
-    @property
-    def figures_period(self) -> Period | None:
-        """The latest period a figure comes from; the pack's own when no figure has one."""
-        periods = [
-            row.result.period
-            for row in self.rows
-            if row.result.actual is not None and row.result.period is not None
-        ]
-        return max(periods, default=self.period)
-
-    @property
-    def account_early(self) -> bool:
-        """The 对照表 is drawn up before the figures of the whole year are in."""
-        figures = self.figures_period
-        return self.year_end and figures is not None and not figures.is_full_year
-
     def counts(self) -> dict[Status, int]:
-        return self.review.report.summary()
+        counts = dict.fromkeys(Status, 0)
+        for row in self.rows:
+            counts[row.status] += 1
+        return counts
 
     def light_counts(self) -> dict[Light, int]:
         counts = dict.fromkeys(Light, 0)
@@ -190,33 +203,13 @@ class Pack(msgspec.Struct, frozen=True):
     @property
     def lagging(self) -> tuple[Row, ...]:
         """Behind or missed, in the order of the pack."""
-        return tuple(row for row in self.rows if row.status in _FAILING)
-
-    @property
-    def not_due(self) -> tuple[Row, ...]:
-        return tuple(row for row in self.rows if not row.measures.due)
+        return tuple(row for row in self.rows if row.status in FAILING)
 
     def to_frame(self) -> pd.DataFrame:
         """One row per commitment and period (every period with a figure, up to the pack's)."""
         from reportcheck.review.frame import pack_frame
 
         return pack_frame(self)
-
-    def to_html(self, lang: str = "zh") -> str:
-        from reportcheck.output.pack.html import pack_html
-
-        return pack_html(self, lang)
-
-    def to_markdown(self, lang: str = "zh") -> str:
-        from reportcheck.output.pack.markdown import pack_markdown
-
-        return pack_markdown(self, lang)
-
-    def summary(self, lang: str = "zh") -> str:
-        """The count paragraph that opens the 通报."""
-        from reportcheck.output.pack.words import count_paragraph
-
-        return count_paragraph(self, lang)
 
 
 def build_pack(
@@ -226,50 +219,61 @@ def build_pack(
     *,
     bands: Bands | None = None,
     final: bool = False,
-    reasons: dict[tuple[str, Period], str] | None = None,
+    keep: Callable[[Result], bool] | None = None,
+    filters: tuple[str, ...] = (),
 ) -> Pack:
-    """Judge as of `as_of` (default: the latest period), compare with the period before it."""
+    """Judge as of `as_of` (default: the latest period), compare with the period before it.
+
+    One index of the figures serves every judgement; `keep` chooses the rows (a filtered pack
+    says so through `filters`).
+    """
     bands = bands or Bands()
-    reasons = reasons or {}
-    current = review(registry, actuals, as_of)
+    figures = Figures(actuals.actuals)
+    current = review(registry, actuals, as_of, figures)
     period = current.report.period
+    warnings = (*actuals.warnings, *plausibility(registry, actuals, current.report.results))
+    doubts: dict[str, list[str]] = {}
+    for warning in warnings:
+        if warning.severity == "warning" and "id" in warning.params:
+            doubts.setdefault(str(warning.params["id"]), []).append(warning.code)
     before: dict[str, Result] = {}
     if current.previous is not None:
-        before = {r.target.id: r for r in evaluate(registry, actuals, current.previous).results}
+        earlier = evaluate(registry, actuals, current.previous, figures)
+        before = {r.target.id: r for r in earlier.results}
+    order = list(registry.sections)
+    by_section = sorted(current.report.results, key=lambda r: order.index(r.target.section))
+    chosen = [r for r in by_section if keep is None or keep(r)]
     grouped: dict[str, list[Row]] = {}
-    by_section = sorted(
-        current.report.results, key=lambda r: list(registry.sections).index(r.target.section)
-    )
-    for number, result in enumerate(by_section, start=1):
-        measures = measure(result)
-        earlier = before.get(result.target.id)
+    for number, result in enumerate(chosen, start=1):
+        earlier_result = before.get(result.target.id)
         history = tuple(
             h
-            for h in judge_each_period(result.target, actuals, registry)
+            for h in judge_each_period(result.target, actuals, registry, figures)
             if period is None or (h.period is not None and h.period <= period)
         )
         grouped.setdefault(result.target.section, []).append(
             Row(
-                number,
-                result,
-                measures,
-                bands.light(result, measures),
-                _lead(result.target),
-                reasons.get((result.target.id, result.period), "")
-                if result.period is not None
-                else "",
-                earlier,
-                bands.light(earlier, measure(earlier)) if earlier is not None else None,
-                history,
+                number=number,
+                result=result,
+                light=bands.light(result),
+                previous=earlier_result,
+                previous_light=bands.light(earlier_result) if earlier_result else None,
+                history=history,
+                doubts=tuple(doubts.get(result.target.id, ())),
             )
         )
     sections = tuple(
         SectionRows(registry.sections[key], tuple(rows)) for key, rows in grouped.items()
     )
-    return Pack(registry, period, current.previous, bands, final, sections, current)
-
-
-def _lead(target: Target) -> str | None:
-    """责任单位, where the registry names one (the first-listed unit leads)."""
-    lead = target.lead
-    return str(lead).strip() or None if lead is not None else None
+    return Pack(
+        registry=registry,
+        period=period,
+        previous=current.previous,
+        bands=bands,
+        final=final,
+        sections=sections,
+        review=current,
+        warnings=tuple(warnings),
+        filters=filters,
+        total=len(by_section),
+    )

@@ -1,145 +1,135 @@
-"""How far along a commitment is, as Chinese reviews say it: 完成率, 序时进度 and whether it is due.
+"""How far along a commitment is, as reviews print it: the one progress model.
 
-Everything here is derived from a judged Result (its actual, required, expected and period) and
-the target's kind and release frequency, in one place, so a richer rule model can supply the same
-figures later without touching the renderers.
+完成率 (share of the annual target done), 序时进度 (share due by now), the points between them,
+the shortfall of a figure compared directly, and what remains per month: computed once, from
+the exact figures of the judgement, and rounded once, as a 通报 prints them (one decimal place,
+half up). Every view (tables, JSON, CSV, Markdown, the review pack and its lights) reads these
+same figures, so a light is decided from the numbers printed beside it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 import msgspec
 
-from reportcheck.model.numbers import format_decimal
-from reportcheck.output.words import label
-from reportcheck.registry.records import Pacing, Released
-from reportcheck.review.status import Status
-from reportcheck.rules import Direction
+from reportcheck.registry.records import Kind, Pacing
+from reportcheck.review.pacing import months_between, share_due
+from reportcheck.rules import Direction, to_decimal
 
 if TYPE_CHECKING:
     from reportcheck.model.periods import Period
-    from reportcheck.review.evaluate import Result
+    from reportcheck.registry.records import Target
 
-#: Completion rates and paces are published to one decimal place (45.2%, 落后4.8个百分点).
+#: Completion rates, paces and shortfalls are published to one decimal place.
 _PLACE = Decimal("0.1")
-_HUNDRED = Decimal(100)
+_HUNDRED = Fraction(100)
 
 
-class Progress(msgspec.Struct, frozen=True):
-    """完成率 (percent of the annual target done), 序时进度 (percent of the year elapsed) and
-    how many percentage points the first is ahead of the second (negative: behind pace)."""
+class Progress(msgspec.Struct, frozen=True, kw_only=True):
+    """The printed progress figures of one result; None where a figure does not apply.
 
+    `completion` is 完成率 in percent of the annual figure (cumulative and level targets);
+    `pace` is 序时进度, the percent of it due by the period; `ahead` is completion − pace in
+    points (negative: behind pace); `shortfall` is, for a figure compared directly and found
+    short, how far below what was required it is, in percent of that; `per_month` is what
+    remains of a cumulative target per month left before its due date.
+    """
+
+    annual: Decimal | None = None
     completion: Decimal | None = None
     pace: Decimal | None = None
     ahead: Decimal | None = None
+    shortfall: Decimal | None = None
+    per_month: Decimal | None = None
+
+    @property
+    def behind(self) -> Decimal | None:
+        """Points behind: below 序时进度 where it applies, else the shortfall; 0 when ahead."""
+        if self.ahead is not None:
+            return max(-self.ahead, Decimal(0))
+        return self.shortfall
 
 
 NO_PROGRESS = Progress()
 
 
-def _round(value: Decimal) -> Decimal:
-    rounded = value.quantize(_PLACE, rounding=ROUND_HALF_UP)
-    return rounded if rounded else Decimal(0)  # never "-0.0"
+def printed(value: Fraction | Decimal) -> Decimal:
+    """A rate as reviews print it: one decimal place, half up, never '-0.0'."""
+    exact = to_decimal(Fraction(value), 12) if isinstance(value, Fraction) else value
+    rounded = exact.quantize(_PLACE, rounding=ROUND_HALF_UP)
+    return rounded if rounded else Decimal("0.0")
 
 
-def progress(result: Result) -> Progress:
-    """完成率 for cumulative and level targets; points ahead of 序时进度 where pacing applies.
-
-    The rule model computes both exactly (Result.completion, Result.pace_points); here they are
-    rounded to one place as reviews print them, and the points ahead are the difference of the
-    two printed figures, so that they add up (41.1% against 50.0% is 落后8.9, as the review pack
-    says, where rounding 8.95 alone would print 9.0). Growth rates, shares, caps and yes/no
-    outcomes get neither.
-    """
-    if result.completion is None:
-        return NO_PROGRESS
-    completion = _round(result.completion)
-    if result.pace_points is None:
-        return Progress(completion)
-    pace = _round(result.completion - result.pace_points)
-    ahead = completion - pace
-    return Progress(completion, pace, ahead if ahead else Decimal(0))
-
-
-def not_yet_due(result: Result, as_of: Period | None) -> bool:
-    """A result without data that nobody could have yet: a figure judged only at its due date
-    (yes/no, yearly) before that date, or a quarterly figure before the first quarter is out."""
-    if result.status is not Status.NO_DATA:
-        return False
-    if result.code == "not-due-no-figure":
-        return True
-    if as_of is None or as_of.is_full_year:
-        return False
-    target = result.target
-    if result.code == "left-empty" and target.pacing is Pacing.AT_DUE and as_of < target.due:
-        return True  # the template's row for it, left empty before it is due
-    return result.target.released is Released.QUARTERLY and as_of.month < 3
-
-
-def pace_words(value: Progress, lang: str, short: bool = False) -> str:
-    """'超序时进度2.5个百分点' / '落后序时进度4.8个百分点' / '与序时进度持平', or ''.
-
-    `short` leaves out 序时进度 for a column whose header says it: '落后4.8个百分点'.
-    """
-    ahead = value.ahead
-    if ahead is None:
-        return ""
-    points = format(abs(ahead), "f")
-    if lang == "en":
-        if not ahead:
-            return "level" if short else "on pace"
-        return f"{points} pp {'ahead' if ahead > 0 else 'behind'}{'' if short else ' pace'}"
-    pace = "" if short else "序时进度"
-    if not ahead:
-        return "持平" if short else "与序时进度持平"
-    return f"{'超' if ahead > 0 else '落后'}{pace}{points}个百分点"
-
-
-def excess_words(result: Result, lang: str) -> str:
-    """'超额 0.6' for a figure beyond its target in the good direction ('优于 1' under a cap);
-    '' otherwise. Shown beside the status, which stays met or on track."""
-    if result.excess is None or result.status not in (Status.MET, Status.ON_TRACK):
-        return ""
-    rule = result.target.rule
-    key = (
-        "better_short"
-        if rule is not None and rule.direction is Direction.DOWN
-        else "exceeded_short"
+def levels(target: Target) -> bool:
+    """Whether 完成率 means something: a cumulative or level target, more is better, paceable."""
+    rule = target.rule
+    return (
+        rule is not None
+        and target.kind in (Kind.CUMULATIVE, Kind.STOCK)
+        and bool(rule.threshold)
+        and rule.paceable
+        and rule.direction is Direction.UP
     )
-    return label(key, lang, n=format_decimal(result.excess))
 
 
-def sign_words(result: Result, lang: str) -> str:
-    """'按降幅 16' when a cut entered as -16 was read as a fall of 16; '' otherwise."""
-    if result.judged is None or not {"sign-converted", "sign-from-change"} & set(result.notes):
-        return ""
-    return label("as_fall_short", lang, n=format_decimal(result.judged))
+def measure(
+    target: Target,
+    period: Period,
+    figure: Fraction,
+    report_year: int,
+    *,
+    required: Fraction | None,
+    short: bool,
+) -> Progress:
+    """The progress figures of one judged figure of `period`.
 
-
-def judged_periods(results: Iterable[Result]) -> list[Period]:
-    """The periods of the figures judged, oldest first."""
-    return sorted({r.period for r in results if r.status is not Status.NO_DATA and r.period})
-
-
-def mixed_periods(results: Iterable[Result], as_of: Period | None) -> bool:
-    """Whether some judged figure comes from another period than the one the run is as of."""
-    return any(p != as_of for p in judged_periods(results))
-
-
-def percent(value: Decimal | None) -> str:
-    """A completion rate as reviews print it, to one decimal place: '55.0%'; '' for none."""
-    return "" if value is None else f"{value:f}%"
-
-
-def no_data_line(results: Sequence[Result], as_of: Period | None, lang: str) -> str:
-    """One line for a section's results without data, saying how many are not due yet."""
-    due = sum(1 for r in results if not_yet_due(r, as_of))
-    return label(
-        "no_data_line",
-        lang,
-        count=len(results),
-        due=label("not_due", lang, count=due) if due else "",
+    `required` is what the rule held the figure to at that period; `short` says whether the
+    figure fell short of it (a shortfall is printed only then).
+    """
+    rule = target.rule
+    assert rule is not None
+    threshold = rule.threshold
+    annual = threshold
+    if rule.needs_baseline or rule.other is not None:
+        # 提高1.5个百分点, 进一步缩小, 与经济增长同步: the wording's number is no level of the
+        # figure; the level it was held to (baseline + 1.5, the other's growth) is.
+        annual = required
+    completion = pace = ahead = shortfall = per_month = None
+    if levels(target):
+        assert threshold is not None
+        completion = printed(figure / threshold * _HUNDRED)
+        share = share_due(target, period, report_year)
+        if share is not None:
+            pace = printed(share * _HUNDRED)
+            ahead = completion - pace
+    if short and ahead is None and required is not None:
+        gap = abs(figure - required)
+        shortfall = printed(gap / abs(required) * _HUNDRED if required else gap * _HUNDRED)
+    if (
+        target.kind is Kind.CUMULATIVE
+        and threshold is not None
+        and period < target.due
+        and target.pacing is not Pacing.AT_DUE
+        and rule.direction is Direction.UP
+    ):
+        left = months_between(report_year, target.due) - months_between(report_year, period)
+        if left > 0:
+            per_month = _in_precision(max(threshold - figure, Fraction(0)) / left, threshold)
+    return Progress(
+        annual=to_decimal(annual) if annual is not None else None,
+        completion=completion,
+        pace=pace,
+        ahead=ahead,
+        shortfall=shortfall,
+        per_month=per_month,
     )
+
+
+def _in_precision(value: Fraction, target: Fraction) -> Decimal:
+    """A figure to the precision of the target it serves, and at least one decimal place:
+    433.3 of 1300 万人, 0.7 of 2 家, 21.96 of 300.5 亿元."""
+    places = max(1, -to_decimal(target).normalize().as_tuple().exponent)  # type: ignore[operator]
+    return to_decimal(value, 12).quantize(Decimal(10) ** -places, rounding=ROUND_HALF_UP)

@@ -58,7 +58,8 @@ class Frame(msgspec.Struct, frozen=True):
 class Check(msgspec.Struct, frozen=True):
     """A rule's verdict on one figure, in codes and numbers; sentences are made at the edge.
 
-    `reason` is one of: exceeds, meets, within-tolerance, short, over, outside-range, below-band,
+    `reason` is one of: exceeds, meets, within-tolerance, short, over, not-above (equal to a
+    bound it must exceed), not-below (equal to a bound it must stay under), outside-range,
     done, not-done. `required` is the bound the figure was held to; `gap` is figure − required;
     `excess` is how far past the bound it went in the good direction, when it passed.
     """
@@ -151,7 +152,7 @@ def verdict_up(figure: Fraction, bound: Fraction, *, strict: bool = False) -> Ch
     passed = figure > bound if strict else figure >= bound
     gap = figure - bound
     if not passed:
-        return Check(False, "short", bound, gap)
+        return Check(False, "not-above" if strict and not gap else "short", bound, gap)
     return Check(True, "exceeds" if gap > 0 else "meets", bound, gap, gap if gap > 0 else None)
 
 
@@ -160,7 +161,7 @@ def verdict_down(figure: Fraction, bound: Fraction, *, strict: bool = False) -> 
     passed = figure < bound if strict else figure <= bound
     gap = figure - bound
     if not passed:
-        return Check(False, "over", bound, gap)
+        return Check(False, "not-below" if strict and not gap else "over", bound, gap)
     return Check(True, "exceeds" if gap < 0 else "meets", bound, gap, -gap if gap < 0 else None)
 
 

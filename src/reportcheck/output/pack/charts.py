@@ -44,7 +44,7 @@ def chart(row: Row) -> Chart | None:
     ]
     if not figures:
         return None
-    annual = row.measures.annual
+    annual = row.result.progress.annual
     pace: list[tuple[int, Decimal]] = []
     if row.target.kind is Kind.CUMULATIVE and annual is not None:
         pace = [(0, Decimal(0)), (12, annual)]

@@ -6,26 +6,38 @@ forbids any request outside it.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 import msgspec
 
 from reportcheck import __version__
+from reportcheck.output.explain import reason as basis
 from reportcheck.output.pack.charts import Chart, chart
-from reportcheck.output.pack.tabular import figure, gap_cells, plain, reason_text, source_text
-from reportcheck.output.pack.words import (
+from reportcheck.output.pack.paragraphs import (
+    account_note,
     change_word,
-    head,
-    light_word,
+    count_paragraph,
     notes,
+    share,
+    unexplained_line,
+    visible,
+)
+from reportcheck.output.pack.tabular import (
+    figure,
+    gap_cells,
+    plain,
+    reason_text,
+    source_text,
+    status_cell,
+    verdict_cell,
+)
+from reportcheck.output.words import (
+    head,
+    light_label,
     period_words,
     say,
-    share,
-    status_word,
-    unexplained_line,
-    verdict_word,
-    visible,
+    status_label,
+    verdict_label,
 )
 from reportcheck.review.pack import Light
 from reportcheck.review.status import Status
@@ -87,16 +99,16 @@ def pack_html(pack: Pack, lang: str) -> str:
         title=say("title", lang, title=meta.title_en if lang == "en" else meta.title_zh),
         as_of=say("as_of", lang, period=period_words(pack.period, lang)),
         previous=say("previous", lang, period=pack.previous) if pack.previous else "",
-        summary=pack.summary(lang),
+        summary=count_paragraph(pack, lang),
         unexplained=unexplained_line(pack, lang) or "",
-        counts=[(s.value, status_word(s, lang), n) for s, n in pack.counts().items()],
-        lights=[(k.value, light_word(k, lang), n) for k, n in pack.light_counts().items()],
+        counts=[(s.value, status_label(s, lang), n) for s, n in pack.counts().items()],
+        lights=[(k.value, light_label(k, lang), n) for k, n in pack.light_counts().items()],
         groups=[
             (group.section.key, group.section.title(lang), [rows[r.number] for r in group.rows])
             for group in pack.sections
         ],
-        statuses=[(s.value, status_word(s, lang)) for s in Status],
-        light_options=[(k.value, light_word(k, lang)) for k in Light],
+        statuses=[(s.value, status_label(s, lang)) for s in Status],
+        light_options=[(k.value, light_label(k, lang)) for k in Light],
         leads=leads,
         no_lead=say("no_lead", lang),
         head={key: head(key, lang) for key in _HEADS},
@@ -105,13 +117,9 @@ def pack_html(pack: Pack, lang: str) -> str:
         total=total,
         notes=notes(pack, lang),
         year_end=pack.year_end,
-        account_note=(
-            say("account_early", lang, period=period_words(pack.figures_period, lang))
-            if pack.account_early
-            else ""
-        ),
+        account_note=account_note(pack, lang),
         verdicts=[
-            (v.value, verdict_word(v, lang), n, share(n, total))
+            (v.value, verdict_label(v, lang), n, share(n, total))
             for v, n in pack.verdict_counts().items()
         ],
     )
@@ -142,7 +150,7 @@ _HEADS = (
 
 
 def _row(row: Row, lang: str) -> HtmlRow:
-    result, measures = row.result, row.measures
+    result, done = row.result, row.result.progress
     gap, gap_unit = gap_cells(row, lang)
     return HtmlRow(
         number=row.number,
@@ -151,30 +159,23 @@ def _row(row: Row, lang: str) -> HtmlRow:
         quote=row.target.quote,
         name=row.target.name(lang),
         unit=row.target.unit,
-        annual=plain(measures.annual),
-        actual=plain(figure(result.actual, lang)),
+        annual=plain(done.annual),
+        actual=plain(figure(result.actual, lang, result.bound)),
         period=str(result.period) if result.period else "",
-        completion=plain(_one_place(measures.completion)),
-        pace=plain(_one_place(measures.pace)),
+        completion=plain(done.completion),
+        pace=plain(done.pace),
         gap=f"{plain(gap)} {gap_unit}".strip() if gap is not None else "",
         status=row.status.value,
-        status_word=status_word(row.status, lang),
+        status_word=status_cell(row, lang),
         light=row.light.value,
-        light_word=light_word(row.light, lang),
-        basis=result.reason(lang),
+        light_word=light_label(row.light, lang),
+        basis=basis(result, lang),
         change=change_word(row, lang),
         lead=row.lead or "",
         reason=reason_text(row, lang),
         unexplained=row.unexplained,
-        per_month=plain(measures.per_month) if measures.per_month is not None else "",
+        per_month=plain(done.per_month) if done.per_month is not None else "",
         source=source_text(row),
-        verdict=verdict_word(row.verdict, lang),
+        verdict=verdict_cell(row, lang),
         chart=chart(row),
     )
-
-
-def _one_place(value: Decimal | None) -> Decimal | None:
-    """Completion and pace shown to one decimal place, as offices print them."""
-    if value is None:
-        return None
-    return value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)

@@ -8,20 +8,24 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
-from reportcheck.output.pack.tabular import ATTACHMENT, account_table, attachment_table
-from reportcheck.output.pack.words import (
-    head,
-    light_word,
+from reportcheck.output.pack.paragraphs import (
+    account_note,
+    count_paragraph,
     notes,
-    period_words,
-    say,
     share,
-    status_word,
     unexplained_line,
-    verdict_word,
     visible,
 )
+from reportcheck.output.pack.tabular import ATTACHMENT, account_table, attachment_table
 from reportcheck.output.serialize import md as _markdown_cell
+from reportcheck.output.words import (
+    head,
+    light_label,
+    period_words,
+    say,
+    status_label,
+    verdict_label,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -42,19 +46,19 @@ def pack_markdown(pack: Pack, lang: str) -> str:
     meta = pack.registry.meta
     title = say("title", lang, title=meta.title_en if lang == "en" else meta.title_zh)
     lines = [f"# {md(title)}", "", md(say("as_of", lang, period=period_words(pack.period, lang)))]
-    lines += ["", md(pack.summary(lang)), ""]
+    lines += ["", md(count_paragraph(pack, lang)), ""]
     unexplained = unexplained_line(pack, lang)
     if unexplained:
         lines += [md(unexplained), ""]
     counts = pack.counts()
     lines += _table(
         [head("status", lang), head("count", lang)],
-        [[status_word(s, lang), n] for s, n in counts.items()],
+        [[status_label(s, lang), n] for s, n in counts.items()],
     )
     lines += [""]
     lines += _table(
         [head("light", lang), head("count", lang)],
-        [[light_word(light, lang), n] for light, n in pack.light_counts().items()],
+        [[light_label(light, lang), n] for light, n in pack.light_counts().items()],
     )
     table = attachment_table(pack, lang)
     lines += ["", f"## {md(say('attachment', lang))}", ""]
@@ -77,14 +81,13 @@ def pack_markdown(pack: Pack, lang: str) -> str:
 
 def _account(pack: Pack, lang: str) -> list[str]:
     title = say("account", lang)
-    if pack.account_early:
-        title += say("account_early", lang, period=period_words(pack.figures_period, lang))
+    title += account_note(pack, lang)
     total = len(pack.rows)
     counts = pack.verdict_counts()
     lines = [f"## {md(title)}", ""]
     lines += _table(
         [head("verdict", lang), head("count", lang), head("share", lang)],
-        [[verdict_word(v, lang), n, share(n, total)] for v, n in counts.items()],
+        [[verdict_label(v, lang), n, share(n, total)] for v, n in counts.items()],
     )
     table = account_table(pack, lang)
     lines += ["", *_table(list(table.header), [list(row) for row in table.rows]), ""]

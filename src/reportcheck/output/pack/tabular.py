@@ -6,22 +6,26 @@ here, so the formats cannot disagree.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import msgspec
 
 from reportcheck.model.numbers import format_decimal
-from reportcheck.output.pack.words import (
-    change_word,
+from reportcheck.output.explain import reason as basis
+from reportcheck.output.pack.paragraphs import change_word, visible
+from reportcheck.output.words import (
     head,
-    light_word,
+    label,
+    light_label,
+    period_words,
     say,
-    status_word,
-    verdict_word,
-    visible,
+    status_notes,
+    status_words,
+    status_words_of,
+    verdict_label,
 )
-from reportcheck.registry.records import Kind
+from reportcheck.review.pack import Verdict
 
 if TYPE_CHECKING:
     from reportcheck.actuals import Value
@@ -57,10 +61,12 @@ ATTACHMENT = (
 ACCOUNT = (
     ("number", "count"),
     ("section", "text"),
+    ("name", "text"),
     ("task", "wide"),
     ("unit", "text"),
     ("annual", "unit"),
     ("actual", "unit"),
+    ("period", "text"),
     ("verdict", "text"),
     ("reason", "wide"),
     ("lead", "text"),
@@ -96,26 +102,55 @@ def account_table(pack: Pack, lang: str) -> Table:
 
 def gap_cells(row: Row, lang: str) -> tuple[Decimal | None, str]:
     """The gap in percentage points of 完成率 against 序时进度, else in the target's unit."""
-    pace_gap = row.measures.pace_gap
-    if pace_gap is not None:  # a difference of two rates: one decimal, as 完成率 is printed
-        return pace_gap.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP), say("points", lang)
+    ahead = row.result.progress.ahead
+    if ahead is not None:  # the difference of the two printed rates
+        return ahead, say("points", lang)
     gap = row.result.gap
     if gap is None:
         return None, ""
     return gap, say("points", lang) if row.target.unit == "%" else row.target.unit
 
 
-def figure(value: Value | None, lang: str) -> Cell:
-    """A figure as a number, a yes/no as a word."""
+_BOUND = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
+
+
+def figure(value: Value | None, lang: str, bound: str | None = None) -> Cell:
+    """A figure as a number, a yes/no as a word, a published bound as text (≥ 90)."""
     if isinstance(value, bool):
         return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
+    if bound is not None and value is not None:
+        return f"{_BOUND[bound]} {format_decimal(value)}"
     return value
+
+
+def status_cell(row: Row, lang: str) -> str:
+    """The status word with what is said beside it (基本完成, 按9月数据:符合进度, …)."""
+    notes = status_notes(row.result, lang)
+    words = status_words(row.result, lang)
+    return f"{words} ({'; '.join(notes)})" if notes else words
+
+
+def verdict_cell(row: Row, lang: str) -> str:
+    """完成 / 基本完成 / 未完成, or 未报告 with the in-year reading of the latest figure."""
+    verdict = row.verdict
+    words = verdict_label(verdict, lang, tolerated=row.result.tolerated)
+    result = row.result
+    if verdict is not Verdict.NOT_REPORTED or result.actual is None or result.period is None:
+        return words
+    reading = status_words_of(result.interim or result.status, result, lang)
+    when = period_words(result.period, lang)
+    return f"{words} ({label('interim_short', lang, period=when, status=reading)})"
 
 
 def reason_text(row: Row, lang: str) -> str:
     if row.reason:
         return row.reason
     return say("no_reason", lang) if row.unexplained else ""
+
+
+def per_month(row: Row) -> Decimal | None:
+    """What remains per month, for a cumulative target before its due date."""
+    return row.result.progress.per_month
 
 
 def source_text(row: Row) -> str:
@@ -127,7 +162,7 @@ def _shown(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
 
 
 def _attachment_row(row: Row, lang: str) -> tuple[Cell, ...]:
-    result, measures = row.result, row.measures
+    result, done = row.result, row.result.progress
     gap, gap_unit = gap_cells(row, lang)
     return _shown(
         (
@@ -136,20 +171,20 @@ def _attachment_row(row: Row, lang: str) -> tuple[Cell, ...]:
             row.target.section,
             row.target.quote,
             row.target.unit,
-            measures.annual,
-            figure(result.actual, lang),
+            done.annual,
+            figure(result.actual, lang, result.bound),
             result.required,
-            measures.completion,
-            measures.pace,
+            done.completion,
+            done.pace,
             gap,
             gap_unit,
-            status_word(row.status, lang),
-            light_word(row.light, lang),
+            status_cell(row, lang),
+            light_label(row.light, lang),
             change_word(row, lang),
             row.lead or "",
             reason_text(row, lang),
-            measures.per_month if row.target.kind is Kind.CUMULATIVE else None,
-            result.reason(lang),
+            per_month(row),
+            basis(result, lang),
             str(result.period) if result.period else "",
             source_text(row),
         )
@@ -158,17 +193,20 @@ def _attachment_row(row: Row, lang: str) -> tuple[Cell, ...]:
 
 def _account_row(row: Row, lang: str) -> tuple[Cell, ...]:
     reason = row.reason
-    if not reason and row.verdict.value != "met":
-        reason = row.result.reason(lang) or say("no_reason", lang)
+    if not reason and row.verdict is not Verdict.MET:
+        reason = basis(row.result, lang) or say("no_reason", lang)
+    result = row.result
     return _shown(
         (
             row.number,
             row.target.section,
+            row.target.name(lang),
             row.target.quote,
             row.target.unit,
-            row.measures.annual,
-            figure(row.result.actual, lang),
-            verdict_word(row.verdict, lang),
+            result.progress.annual,
+            figure(result.actual, lang, result.bound),
+            period_words(result.period, lang) if result.actual is not None else "",
+            verdict_cell(row, lang),
             reason,
             row.lead or "",
         )

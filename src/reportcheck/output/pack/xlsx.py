@@ -13,18 +13,22 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from reportcheck.output.csvcells import safe_cell
-from reportcheck.output.pack.tabular import account_table, attachment_table
-from reportcheck.output.pack.words import (
-    head,
-    light_word,
+from reportcheck.output.pack.paragraphs import (
+    account_note,
+    count_paragraph,
     notes,
+    share,
+    unexplained_line,
+    visible,
+)
+from reportcheck.output.pack.tabular import account_table, attachment_table
+from reportcheck.output.words import (
+    head,
+    light_label,
     period_words,
     say,
-    share,
-    status_word,
-    unexplained_line,
-    verdict_word,
-    visible,
+    status_label,
+    verdict_label,
 )
 from reportcheck.review.pack import Light
 from reportcheck.review.status import Status
@@ -78,22 +82,22 @@ def _summary(sheet: Worksheet, pack: Pack, lang: str) -> None:
     sheet.append([_text(title)])
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.append([_text(say("as_of", lang, period=period_words(pack.period, lang)))])
-    _paragraph(sheet, pack.summary(lang))
+    _paragraph(sheet, count_paragraph(pack, lang))
     unexplained = unexplained_line(pack, lang)
     if unexplained:
         _paragraph(sheet, unexplained)
     sheet.append([])
     _block(sheet, [head("status", lang), head("count", lang)])
     for status, count in pack.counts().items():
-        sheet.append([_text(status_word(status, lang)), count])
+        sheet.append([_text(status_label(status, lang)), count])
     sheet.append([])
     _block(sheet, [head("light", lang), head("count", lang)])
     for light, count in pack.light_counts().items():
-        sheet.append([_text(light_word(light, lang)), count])
+        sheet.append([_text(light_label(light, lang)), count])
         _colour(sheet.cell(sheet.max_row, 1), light)
     sheet.append([])
     statuses = list(Status)
-    _block(sheet, [head("sections", lang)] + [status_word(s, lang) for s in statuses])
+    _block(sheet, [head("sections", lang)] + [status_label(s, lang) for s in statuses])
     for group in pack.sections:
         counts = dict.fromkeys(statuses, 0)
         for row in group.rows:
@@ -104,10 +108,9 @@ def _summary(sheet: Worksheet, pack: Pack, lang: str) -> None:
         _block(sheet, [head("verdict", lang), head("count", lang), head("share", lang)])
         total = len(pack.rows)
         for verdict, count in pack.verdict_counts().items():
-            sheet.append([_text(verdict_word(verdict, lang)), count, share(count, total)])
-        if pack.account_early:
-            period = period_words(pack.figures_period, lang)
-            _paragraph(sheet, say("account", lang) + say("account_early", lang, period=period))
+            sheet.append([_text(verdict_label(verdict, lang)), count, share(count, total)])
+        if note := account_note(pack, lang):
+            _paragraph(sheet, say("account", lang) + note)
     sheet.append([])
     _block(sheet, [say("notes", lang)])
     for note in notes(pack, lang):
@@ -149,7 +152,7 @@ def _table(sheet: Worksheet, table: Table, lang: str, light_column: int | None) 
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor=_HEADER_FILL)
         cell.alignment = Alignment(wrap_text=True, vertical="center")
-    lights = {light_word(light, lang): light for light in Light}
+    lights = {light_label(light, lang): light for light in Light}
     widths = [_width(h) for h in table.header]
     for number, (cells, unit) in enumerate(zip(table.rows, table.units, strict=True), start=2):
         for column, (value, kind) in enumerate(zip(cells, table.kinds, strict=True), start=1):
