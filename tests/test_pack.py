@@ -769,3 +769,31 @@ def test_xlsx_keeps_the_longest_reason_an_input_may_hold(cli: Cli, write: Write)
     assert cli("report", "--actuals", str(source), "-o", str(output)).exit_code == 0
     long = [v for v in all_cells(output) if isinstance(v, str) and v.startswith("长长")]
     assert long == ["长" * 4000]
+
+
+@pytest.mark.parametrize(
+    ("value", "completion", "gap", "light"),
+    [
+        ("3.5964", "40.0", "-10.0", Light.YELLOW),  # 39.96% done: printed 40.0, 10.0 behind
+        ("3.6", "40.0", "-10.0", Light.YELLOW),  # 40.00%
+        ("3.6036", "40.0", "-10.0", Light.YELLOW),  # 40.04%
+        ("3.5946", "39.9", "-10.1", Light.ORANGE),  # 39.94%: printed 39.9, 10.1 behind
+    ],
+)
+def test_a_light_agrees_with_the_gap_printed_beside_it(
+    write: Write, value: str, completion: str, gap: str, light: Light
+) -> None:
+    # 引进大学生9万名以上 in June (序时进度 50.0%), bands 10,30: "落后不超过10个百分点为黄灯".
+    from reportcheck.output.pack.tabular import attachment_table
+
+    pack = pack_of(write, HEAD + f"graduates,2023-06,{value},\n")
+    graduates = row(pack, "graduates")
+    assert graduates.light is light
+    table = attachment_table(pack, "zh")
+    cells = dict(zip(table.header, table.rows[graduates.number - 1], strict=True))
+    assert (str(cells["完成率(%)"]), str(cells["差距"]), cells["灯色"]) == (
+        completion,
+        gap,
+        "黄灯" if light is Light.YELLOW else "橙灯",
+    )
+    assert "落后序时进度不超过10个百分点为黄灯" in pack_markdown(pack, "zh")

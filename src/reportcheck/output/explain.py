@@ -308,7 +308,11 @@ def reason(result: Result, lang: str) -> str:
     if (result.status is not Status.NO_DATA or result.interim) and isinstance(
         result.actual, Decimal
     ):
-        parts.append(_n(result.judged if result.judged is not None else result.actual))
+        if result.bound is not None:
+            if result.code != "bound-undetermined":  # that sentence names the bound itself
+                parts.append(figure_words(result))
+        else:
+            parts.append(_n(result.judged if result.judged is not None else result.actual))
     code = result.code
     if code == "exceeds" and target.rule is not None and target.rule.direction is Direction.DOWN:
         code = "exceeds-down"

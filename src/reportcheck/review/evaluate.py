@@ -226,9 +226,13 @@ def _judge_latest(
             return result
         if result.period is not None and result.period >= target.due:
             return result  # provisional: the quantity compared with is not final yet
-        # Judged at the due period on an older figure: no final figure yet.
+        # Judged at the due period on an older figure: no final figure yet, and nothing left
+        # to spread over the months.
         return msgspec.structs.replace(
-            result, status=Status.NO_DATA, interim=result.status, period=result.period
+            result,
+            status=Status.NO_DATA,
+            interim=result.status,
+            progress=msgspec.structs.replace(result.progress, per_month=None),
         )
     base = Result(
         target=target, status=Status.NO_DATA, period=period, awaited=awaited(target, as_of)
