@@ -24,7 +24,7 @@ from reportcheck.output.pack.tabular import account_table, verdict_cell
 from reportcheck.output.words import status_words
 from reportcheck.registry.records import Registry
 from reportcheck.review.api import pack_of
-from reportcheck.review.evaluate import evaluate
+from reportcheck.review.evaluate import Result, evaluate
 from reportcheck.review.pack import Light, Pack, Row, Verdict
 from reportcheck.review.status import Status
 
@@ -139,7 +139,7 @@ def test_budget_revenue_against_gdp_known_only_to_the_third_quarter_is_provision
     assert (late.status, late.final) == (Status.MISSED, True)  # 5.3 lags 6.5 by more than 1
 
 
-def _result(registry: Registry, data: ActualsSet, target_id: str) -> object:
+def _result(registry: Registry, data: ActualsSet, target_id: str) -> Result:
     report = evaluate(registry, data)
     return next(r for r in report.results if r.target.id == target_id)
 
