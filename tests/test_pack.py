@@ -316,8 +316,8 @@ def test_xlsx_has_every_commitment_numbers_as_numbers_and_no_formula(
     result = cli("report", "--actuals", str(EXAMPLES / "monthly"), "-o", str(output))
     assert result.exit_code == 0, result.stderr
     book = load_workbook(output)
-    assert book.sheetnames == ["汇总", "附件 量化指标"]
-    sheet = book["附件 量化指标"]
+    assert book.sheetnames == ["汇总", "附件1", "附件2", "附件3", "数据"]
+    sheet = book["数据"]
     header = [c.value for c in sheet[1]]
     rows = [dict(zip(header, (c.value for c in line), strict=True)) for line in sheet.iter_rows(2)]
     pack = reportcheck.review_pack(EXAMPLES / "monthly")
@@ -359,7 +359,7 @@ def test_xlsx_year_end_has_the_account_sheet(cli: Cli, tmp_path: Path) -> None:
     actuals = str(EXAMPLES / "illustrative-2023.csv")
     assert cli("report", "--actuals", actuals, "-o", str(output)).exit_code == 0
     book = load_workbook(output)
-    assert book.sheetnames == ["汇总", "附件 量化指标", "对照表"]
+    assert book.sheetnames == ["汇总", "附件1", "附件2", "附件3", "数据", "对照表"]
     account = book["对照表"]
     header = [c.value for c in account[1]]
     verdicts = [line[header.index("结果")].value for line in account.iter_rows(2)]
@@ -372,7 +372,7 @@ def test_xlsx_in_english(cli: Cli, tmp_path: Path) -> None:
     output = tmp_path / "review.xlsx"
     actuals = str(EXAMPLES / "monthly")
     assert cli("report", "--actuals", actuals, "-o", str(output), "--lang", "en").exit_code == 0
-    assert load_workbook(output).sheetnames == ["Summary", "Attachment"]
+    assert load_workbook(output).sheetnames == ["Summary", "Annex 1", "Annex 2", "Annex 3", "Data"]
 
 
 # ── CSV, Markdown, HTML ─────────────────────────────────────────────────────
@@ -549,7 +549,7 @@ def test_report_refuses_an_unknown_output_suffix(cli: Cli, tmp_path: Path) -> No
     result = cli("report", "--actuals", str(EXAMPLES / "monthly"), "-o", str(output))
     assert result.exit_code == 2
     assert result.stderr == (
-        f"reportcheck: error: -o {output}: expected a file name ending .xlsx, .html, .md or "
+        f"reportcheck: error: -o {output}: expected a file name ending .docx, .xlsx, .html, .md or "
         ".csv [bad-output]\n"
     )
     assert not output.exists()
@@ -768,7 +768,7 @@ def test_xlsx_keeps_the_longest_reason_an_input_may_hold(cli: Cli, write: Write)
     output = source.parent / "review.xlsx"
     assert cli("report", "--actuals", str(source), "-o", str(output)).exit_code == 0
     long = [v for v in all_cells(output) if isinstance(v, str) and v.startswith("长长")]
-    assert long == ["长" * 4000]
+    assert long == ["长" * 4000] * 2  # in the 附件 and in the data sheet, whole
 
 
 @pytest.mark.parametrize(

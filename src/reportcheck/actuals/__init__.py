@@ -55,6 +55,11 @@ class Actual(msgspec.Struct, frozen=True):
     reason: str = ""
     #: A figure published as a bound: ">=" (90以上), ">" (超过90), "<=" or "<"; None: exact.
     bound: str | None = None
+    #: 全省排位: the place among the province's cities, where the office gives one.
+    rank: int | None = None
+    #: 总量 beside a growth rate (4015 亿元 beside 5.8%), in `level_unit`.
+    level: Decimal | None = None
+    level_unit: str = ""
 
     @property
     def where(self) -> str:

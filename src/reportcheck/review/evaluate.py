@@ -62,7 +62,9 @@ class Result(msgspec.Struct, frozen=True, kw_only=True):
     figure before the year is out, a quarterly one before March); empty when a figure is
     missing.
     `judged` is the figure judged when it differs from the one typed (a fall entered as −16),
-    `bound` the sign of a figure published as a bound (≥ 90).
+    `bound` the sign of a figure published as a bound (≥ 90). `rank` (全省排位) and `level`
+    (总量 beside a growth rate, in `level_unit`) are what the office printed beside the figure;
+    they are shown, never judged.
     """
 
     target: Target
@@ -90,6 +92,9 @@ class Result(msgspec.Struct, frozen=True, kw_only=True):
     baseline: Decimal | None = None
     notes: tuple[str, ...] = ()
     progress: Progress = NO_PROGRESS
+    rank: int | None = None
+    level: Decimal | None = None
+    level_unit: str = ""
 
     @property
     def shortfall(self) -> Decimal | None:
@@ -263,6 +268,9 @@ def judge(target: Target, actual: Actual, figures: Figures, registry: Registry) 
         note=actual.note,
         reason=actual.reason,
         where=actual.where,
+        rank=actual.rank,
+        level=actual.level,
+        level_unit=actual.level_unit,
     )
     figure, notes = _figure(target, actual.value)
     frame = frame_for(target, period, registry.meta.year)

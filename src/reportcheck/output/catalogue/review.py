@@ -31,8 +31,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "--bands {value!r}: the first band must not exceed the second, e.g. 10,30",
     ),
     "bad-output/pack": (
-        "-o {value}:文件名应以 .xlsx、.html、.md 或 .csv 结尾",
-        "-o {value}: expected a file name ending .xlsx, .html, .md or .csv",
+        "-o {value}:文件名应以 .docx、.xlsx、.html、.md 或 .csv 结尾",
+        "-o {value}: expected a file name ending .docx, .xlsx, .html, .md or .csv",
     ),
     "output-in-actuals/same": (
         "-o {value}:这是正在读取的实际数据文件,不能覆盖",

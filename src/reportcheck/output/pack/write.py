@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
     from reportcheck.review.pack import Pack
 
-SUFFIXES = (".xlsx", ".html", ".htm", ".md", ".csv")
+SUFFIXES = (".docx", ".xlsx", ".html", ".htm", ".md", ".csv")
 
 
 def check_output(output: Path) -> None:
@@ -35,9 +35,14 @@ def check_not_actuals(output: Path, actuals: Path) -> None:
 
 
 def write_pack(pack: Pack, output: Path, lang: str = "zh") -> None:
-    """Write the pack in the format its suffix names: .xlsx, .html, .md or .csv."""
+    """Write the pack in the format its suffix names: .docx, .xlsx, .html, .md or .csv."""
     check_output(output)
     suffix = output.suffix.lower()
+    if suffix == ".docx":
+        from reportcheck.output.pack.docx import write_docx
+
+        write_docx(pack, output, lang)
+        return
     if suffix == ".xlsx":
         from reportcheck.output.pack.xlsx import write_xlsx
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from reportcheck.output.csvcells import safe_cell
+from reportcheck.output.pack.office import OfficeTable, attachments
 from reportcheck.output.pack.paragraphs import (
     account_note,
     count_paragraph,
@@ -53,9 +54,16 @@ COLOURS = {
 UNIT_PLACES = {"%": 1, "倍": 2, "个百分点": 1}
 MAX_WIDTH = {"wide": 48, "text": 24, "unit": 14, "percent": 12, "count": 6}
 _HEADER_FILL = "DDEBF7"
+_SECTION_FILL = "F2F2F2"
 SUMMARY_WIDTHS = (30, 12)
 #: The most characters an Excel cell holds, and how many a longer text keeps before a marker.
 CELL_LIMIT, CELL_KEPT = 32767, 32000
+
+
+#: Excel's width unit is the width of a digit of the default font: about 5.4 to the centimetre.
+UNITS_PER_CM = 5.4
+#: 附件 text size: at 10 pt on a page it is printed at full size (the columns fit the page).
+ANNEX_PT = 10
 
 
 def write_xlsx(pack: Pack, path: Path, lang: str) -> None:
@@ -66,8 +74,11 @@ def write_xlsx(pack: Pack, path: Path, lang: str) -> None:
     assert summary is not None
     summary.title = say("summary", lang)
     _summary(summary, pack, lang)
-    attachment = book.create_sheet(_sheet_name(say("sheet_attachment", lang)))
-    _table(attachment, attachment_table(pack, lang), lang, light_column=13)
+    for number, annex in enumerate(attachments(pack, lang), start=1):
+        sheet = book.create_sheet(_sheet_name(say("annex_sheet", lang, number=number)))
+        _annex(sheet, annex, pack, lang)
+    data = book.create_sheet(_sheet_name(say("data_sheet", lang)))
+    _table(data, attachment_table(pack, lang), lang, light_column=13)
     if pack.year_end:
         account = book.create_sheet(_sheet_name(say("sheet_account", lang)))
         _table(account, account_table(pack, lang), lang, light_column=None)
@@ -119,6 +130,75 @@ def _summary(sheet: Worksheet, pack: Pack, lang: str) -> None:
     for letter in "BCDEFG":
         sheet.column_dimensions[letter].width = SUMMARY_WIDTHS[1]
     _print_setup(sheet)
+
+
+def _annex(sheet: Worksheet, annex: OfficeTable, pack: Pack, lang: str) -> None:
+    """One 附件 as an office prints it: a title and 截至 row, the office's columns with borders,
+    a row per section, the status cell coloured by its light; A4 landscape, the header rows
+    repeated on every page, the columns as wide as the page so the text prints at full size."""
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    width = len(annex.header)
+    last = get_column_letter(width)
+    thin = Side(style="thin", color="808080")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    sheet.append([_text(annex.title)])
+    sheet.merge_cells(f"A1:{last}1")
+    sheet["A1"].font = Font(bold=True, size=ANNEX_PT + 4)
+    sheet["A1"].alignment = Alignment(horizontal="center")
+    sheet.append([_text(say("as_of", lang, period=period_words(pack.period, lang)))])
+    sheet.merge_cells(f"A2:{last}2")
+    sheet["A2"].alignment = Alignment(horizontal="center")
+    sheet.append([_text(h) for h in annex.header])
+    for cell in sheet[3]:
+        cell.font = Font(bold=True, size=ANNEX_PT)
+        cell.fill = PatternFill("solid", fgColor=_HEADER_FILL)
+        cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
+        cell.border = border
+    status = [c.key for c in annex.columns].index("status")
+    for group in annex.groups:
+        sheet.append([_text(group.title)])
+        row = sheet.max_row
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+        for column in range(1, width + 1):
+            cell = sheet.cell(row, column)
+            cell.border = border
+            cell.fill = PatternFill("solid", fgColor=_SECTION_FILL)
+            cell.font = Font(bold=True, size=ANNEX_PT)
+        for office_row in group.rows:
+            sheet.append([None] * width)
+            row = sheet.max_row
+            sheet.row_dimensions[row].height = _height(office_row.cells, annex.widths)
+            for column, (value, spec) in enumerate(
+                zip(office_row.cells, annex.columns, strict=True), start=1
+            ):
+                cell = sheet.cell(row, column)
+                if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
+                    cell.value = value
+                    cell.number_format = _number_format(value, office_row.unit, spec.kind)
+                else:
+                    cell.value = _text(value)
+                    cell.data_type = "s"
+                cell.font = Font(size=ANNEX_PT)
+                cell.border = border
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if office_row.light is not Light.GREY:
+                _colour(sheet.cell(row, status + 1), office_row.light)
+    for column, centimetres in enumerate(annex.widths, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = centimetres * UNITS_PER_CM
+    sheet.print_title_rows = "1:3"
+    _print_setup(sheet)
+
+
+def _height(cells: tuple[Cell, ...], widths: tuple[float, ...]) -> float:
+    """A row tall enough for its longest wrapped cell: lines of ANNEX_PT text, 1.35 apart."""
+    lines = 1
+    for value, centimetres in zip(cells, widths, strict=True):
+        room = max(1, int(centimetres * UNITS_PER_CM) - 1)
+        text = "" if value is None else str(value)
+        lines = max(lines, -(-_width(text) // room))
+    return round(lines * ANNEX_PT * 1.35 + 3, 1)
 
 
 def _paragraph(sheet: Worksheet, text: str) -> None:
@@ -200,7 +280,7 @@ def _colour(cell: object, light: Light) -> None:
     assert isinstance(cell, ExcelCell)
     fill, font = COLOURS[light]
     cell.fill = PatternFill("solid", fgColor=fill)
-    cell.font = Font(color=font, bold=True)
+    cell.font = Font(color=font, bold=True, size=cell.font.size)
 
 
 def _number_format(value: Decimal | int, unit: str, kind: str) -> str:

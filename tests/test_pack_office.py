@@ -1,0 +1,158 @@
+"""The 通报 in Word and the Excel 附件: documents an office can send as they are.
+
+Both are read back (python-docx, openpyxl); where LibreOffice is installed they are also
+rendered to PDF, and the pages are checked for what a printed copy must show.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from .conftest import EXAMPLES, Run
+
+Cli = Callable[..., Run]
+MONTHLY = str(EXAMPLES / "monthly")
+SOFFICE = shutil.which("libreoffice") or shutil.which("soffice")
+
+
+def _report(cli: Cli, tmp_path: Path, name: str, *extra: str) -> Path:
+    output = tmp_path / name
+    result = cli("report", "--actuals", MONTHLY, "-o", str(output), *extra)
+    assert result.exit_code == 0, result.stderr
+    return output
+
+
+# ── Word ─────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_the_notice_in_word_reads_as_a_notice(cli: Cli, tmp_path: Path) -> None:
+    import docx
+    from docx.enum.section import WD_ORIENT
+
+    document = docx.Document(str(_report(cli, tmp_path, "通报.docx")))
+    section = document.sections[0]
+    assert section.orientation == WD_ORIENT.LANDSCAPE
+    assert section.page_width is not None
+    assert section.page_width > section.page_height  # type: ignore[operator]
+    texts = [p.text for p in document.paragraphs if p.text]
+    assert texts[0] == "关于湖州市2023年政府工作报告（摘登）执行情况的通报"
+    assert texts[1] == "截至2023年1—6月"
+    overview = texts[texts.index("一、总体情况") + 1]
+    assert overview.startswith("截至2023年1—6月，151项承诺中，有进度判断的58项：")
+    assert "," not in overview.replace("1,", "")  # Chinese punctuation, numbers aside
+    assert "二、主要经济指标" in texts
+    assert any(t.startswith("地区生产总值增速5.7%，符合进度") for t in texts)
+    lagging = texts[texts.index("三、滞后事项及原因") + 1 :]
+    assert any("新增制造业中长期贷款" in t and "原因：示例：项目贷款" in t for t in lagging)
+    assert any(t.startswith("未报送原因的责任单位：") for t in texts)
+
+
+def test_the_attachments_in_word_are_bordered_tables_with_repeated_headers(
+    cli: Cli, tmp_path: Path
+) -> None:
+    import docx
+    from docx.oxml.ns import qn
+
+    document = docx.Document(str(_report(cli, tmp_path, "通报.docx")))
+    titles = [p.text for p in document.paragraphs if p.text.startswith("附件")]
+    assert titles == [
+        "附件1 主要经济指标完成情况",
+        "附件2 量化指标完成情况",
+        "附件3 重点项目推进情况",
+    ]
+    assert len(document.tables) == 3
+    main, _, projects = document.tables
+    header = [c.text for c in main.rows[0].cells]
+    assert header[:5] == ["序号", "指标", "单位", "年度目标", "1—6月完成"]
+    assert header[-3:] == ["状态", "责任单位", "推进情况/原因"]
+    assert [c.text for c in projects.rows[0].cells][:2] == ["序号", "目标任务"]
+    for table in document.tables:
+        assert table.style is not None
+        assert table.style.name == "Table Grid"  # every cell bordered
+        first = table.rows[0]._tr.trPr
+        assert first is not None
+        assert first.find(qn("w:tblHeader")) is not None  # repeated on every page
+        sizes = {
+            run.font.size.pt
+            for row in table.rows
+            for cell in row.cells
+            for paragraph in cell.paragraphs
+            for run in paragraph.runs
+            if run.font.size is not None
+        }
+        assert min(sizes) >= 9
+    rows = sum(len(t.rows) - 1 for t in document.tables)
+    sections = sum(
+        1 for t in document.tables for r in t.rows[1:] if len({id(c._tc) for c in r.cells}) == 1
+    )
+    assert rows - sections == 151  # every commitment, once, under its section's row
+
+
+def test_the_notice_in_english(cli: Cli, tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document(str(_report(cli, tmp_path, "notice.docx", "--lang", "en")))
+    texts = [p.text for p in document.paragraphs if p.text]
+    assert texts[0].endswith("progress notice")
+    assert "1. Overview" in texts
+
+
+# ── Excel ────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_the_excel_attachments_are_print_ready(cli: Cli, tmp_path: Path) -> None:
+    from reportcheck.output.pack.xlsx import ANNEX_PT, UNITS_PER_CM
+
+    book = load_workbook(_report(cli, tmp_path, "review.xlsx"))
+    assert book.sheetnames == ["汇总", "附件1", "附件2", "附件3", "数据"]
+    annex = book["附件2"]
+    assert annex["A1"].value == "附件2 量化指标完成情况"
+    assert annex["A2"].value == "截至2023年1—6月"
+    assert [c.value for c in annex[3]][:4] == ["序号", "指标", "单位", "年度目标"]
+    assert annex["A4"].value == "二(一) 实力新湖州"  # a row for each section
+    assert annex.print_title_rows == "$1:$3"
+    assert annex.page_setup.orientation == "landscape"
+    assert str(annex.page_setup.paperSize) == annex.PAPERSIZE_A4
+    # The columns are as wide as the page (25.7 cm): printing does not shrink the text.
+    columns = [annex.column_dimensions[c].width for c in "ABCDEFGHIJ"]
+    assert sum(columns) <= 25.8 * UNITS_PER_CM
+    assert ANNEX_PT >= 8
+    assert annex["B5"].border.left.style == "thin"
+    lights = {annex.cell(r, 8).fill.fgColor.rgb for r in range(5, annex.max_row + 1)}
+    assert {"00C6EFCE", "00FFEB9C"} <= lights  # green and yellow status cells
+    assert book["数据"].max_row == 152  # the full data, one row per commitment
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+@pytest.mark.parametrize("name", ["通报.docx", "review.xlsx"])
+def test_the_documents_print_to_a4_landscape_pages(cli: Cli, tmp_path: Path, name: str) -> None:
+    assert SOFFICE is not None
+    source = _report(cli, tmp_path, name)
+    env = {**os.environ, "HOME": str(tmp_path)}
+    subprocess.run(
+        [SOFFICE, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+        env=env,
+    )
+    pdf = source.with_suffix(".pdf")
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    size = next(line for line in info.splitlines() if line.startswith("Page size"))
+    width, height = (float(x) for x in size.split(":")[1].split("pts")[0].split(" x "))
+    assert (round(width), round(height)) == (842, 595)  # A4 landscape, in points
+    pages = int(next(line for line in info.splitlines() if line.startswith("Pages")).split()[-1])
+    assert 3 <= pages <= 20
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    flat = "".join(text.split())  # pdftotext spaces out Chinese beside digits
+    assert "附件1主要经济指标完成情况" in flat
+    assert "新增制造业中长期贷款" in flat
