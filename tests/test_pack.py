@@ -197,8 +197,9 @@ def test_lead_unit_from_the_registry_is_shown_and_filterable(
     assert row(pack, "graduates").lead == "市人力社保局"
     assert row(pack, "fai_growth").lead is None
     html = pack_html(pack, "zh")
-    assert '<option value="市人力社保局">市人力社保局</option>' in html
-    assert 'data-lead="市人力社保局"' in html
+    assert '<option value="u0">市人力社保局</option>' in html
+    assert 'data-lead="u0"' in html
+    assert html.count('data-lead="none"') == 150
 
 
 def test_change_since_the_previous_period(write: Write) -> None:

@@ -135,7 +135,7 @@ def test_filters_by_status_section_and_unit(
     assert hidden_groups == visit.page.locator("tr.group[data-group]").count() - 1
     visit.choose("status", "")
     visit.choose("section", "")
-    visit.choose("lead", "-")  # the shipped registry names no responsible units yet
+    visit.choose("lead", "none")  # the shipped registry names no responsible units yet
     assert len(visit.visible_ids()) == len(results)
     visit.choose("light", "red")
     red = visit.visible_ids()
@@ -157,3 +157,69 @@ def test_year_end_page_shows_the_account(browser: Browser, cli: Cli, tmp_path: P
     assert visit.page.locator("#account-table tr[data-id]").count() == len(status["results"])
     assert visit.page.text_content("#shown") == f"showing {len(status['results'])} of 151"
     visit.page.close()
+
+
+def _led_pack(registry: Any, tmp_path: Path) -> Path:
+    """A pack whose graduates row names two units and one unit is literally named '-'."""
+    import msgspec
+
+    from reportcheck.actuals import read_actuals
+    from reportcheck.output.pack.write import write_pack
+    from reportcheck.review.pack import build_pack
+
+    leads = {"graduates": "市人力社保局、市教育局", "fai_growth": "-", "gdp_growth": "市统计局"}
+    targets = tuple(msgspec.structs.replace(t, lead=leads.get(t.id)) for t in registry.targets)
+    with_leads = msgspec.structs.replace(registry, targets=targets)
+    data = read_actuals([EXAMPLES / "monthly" / "2023-06.csv"], with_leads)
+    output = tmp_path / "led.html"
+    write_pack(build_pack(with_leads, data), output, "zh")
+    return output
+
+
+def test_a_unit_filter_finds_a_row_naming_several_units_and_never_confuses_a_name(
+    browser: Browser, registry: Any, tmp_path: Path
+) -> None:
+    visit = Visit(browser, _led_pack(registry, tmp_path))
+    options = dict(
+        visit.page.eval_on_selector_all(
+            'select[data-filter="lead"] option', "os => os.map(o => [o.text, o.value])"
+        )
+    )
+    visit.choose("lead", options["市教育局"])
+    assert visit.visible_ids() == ["graduates"]
+    visit.choose("lead", options["市人力社保局"])
+    assert visit.visible_ids() == ["graduates"]
+    visit.choose("lead", options["-"])  # a unit named '-' is a unit, not "not named"
+    assert visit.visible_ids() == ["fai_growth"]
+    visit.choose("lead", "none")
+    assert len(visit.visible_ids()) == 148
+    assert visit.errors == []
+    visit.page.close()
+
+
+def test_a_filtered_page_says_so_when_printed(
+    browser: Browser, monthly: tuple[Path, dict[str, Any]]
+) -> None:
+    path, _ = monthly
+    visit = Visit(browser, path)
+    assert visit.page.is_hidden("#print-filter")
+    visit.choose("status", "behind")
+    visit.page.emulate_media(media="print")
+    assert visit.page.is_visible("#print-filter")
+    note = visit.page.text_content("#print-filter") or ""
+    assert note.startswith("已筛选:状态 滞后;显示 ")
+    visit.page.close()
+
+
+def test_on_a_phone_every_light_is_on_the_screen(
+    browser: Browser, monthly: tuple[Path, dict[str, Any]]
+) -> None:
+    path, _ = monthly
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(path.as_uri())
+    right_edges = page.eval_on_selector_all(
+        "#pack tr.item .light", "ls => ls.map(l => l.getBoundingClientRect().right)"
+    )
+    assert right_edges
+    assert max(right_edges) <= 390
+    page.close()

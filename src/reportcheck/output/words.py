@@ -187,6 +187,7 @@ TEXT = {
     ),
     "no_lead": ("未指定", "not named"),
     "filter_count": ("显示 {shown} / {total} 项", "showing {shown} of {total}"),
+    "print_filtered": ("已筛选:{filters};{count}", "Filtered: {filters}; {count}"),
     "points": ("个百分点", "points"),
     "illustrative": (
         "数据备注中标为“示例数据”的数字是示例,不是官方统计。",

@@ -94,6 +94,12 @@ class Target(msgspec.Struct, frozen=True):
     def is_commitment(self) -> bool:
         return self.role is Role.COMMITMENT
 
+    @property
+    def leads(self) -> tuple[str, ...]:
+        """The responsible units (责任单位), the first-listed leading: "市发改委、市统计局" is
+        two units; a filter by either finds the commitment."""
+        return split_units(self.lead or "")
+
     def name(self, lang: str) -> str:
         return self.name_en if lang == "en" else self.name_zh
 
@@ -199,6 +205,17 @@ class Registry(msgspec.Struct, frozen=True, dict=True):
             ):
                 close.append(target.id)
         return close
+
+
+_UNIT_SEPARATORS = str.maketrans(dict.fromkeys("、,，;；/\n\t", " "))
+
+
+def split_units(text: str) -> tuple[str, ...]:
+    """Units named in one cell, in their order, each once: 市发改委、市统计局 → two."""
+    seen: dict[str, None] = {}
+    for part in text.translate(_UNIT_SEPARATORS).split():
+        seen.setdefault(part.strip(), None)
+    return tuple(seen)
 
 
 def bands_problem(limits: tuple[Decimal, ...]) -> str | None:

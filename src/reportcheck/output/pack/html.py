@@ -70,6 +70,7 @@ class HtmlRow(msgspec.Struct, frozen=True):
     basis: str
     change: str
     lead: str
+    lead_tokens: str  # the filter's tokens of the row's units, or "none"
     reason: str
     unexplained: bool
     per_month: str
@@ -90,8 +91,10 @@ def pack_html(pack: Pack, lang: str) -> str:
         lstrip_blocks=True,
     )
     meta = pack.registry.meta
-    rows = {row.number: _row(row, lang) for row in pack.rows}
-    leads = sorted({row.lead for row in pack.rows if row.lead})
+    units = sorted({unit for row in pack.rows for unit in row.target.leads})
+    tokens = {unit: f"u{i}" for i, unit in enumerate(units)}
+    rows = {row.number: _row(row, lang, tokens) for row in pack.rows}
+    leads = [(tokens[unit], unit) for unit in units]
     total = len(pack.rows)
     return environment.get_template(TEMPLATE).render(
         lang=lang,
@@ -111,6 +114,7 @@ def pack_html(pack: Pack, lang: str) -> str:
         light_options=[(k.value, light_label(k, lang)) for k in Light],
         leads=leads,
         no_lead=say("no_lead", lang),
+        filtered=say("print_filtered", lang, filters="{filters}", count="{count}"),
         head={key: head(key, lang) for key in _HEADS},
         words={key: say(key, lang) for key in ("attachment", "notes", "account")},
         filter_count=say("filter_count", lang, shown="{shown}", total="{total}"),
@@ -149,7 +153,7 @@ _HEADS = (
 )
 
 
-def _row(row: Row, lang: str) -> HtmlRow:
+def _row(row: Row, lang: str, tokens: dict[str, str]) -> HtmlRow:
     result, done = row.result, row.result.progress
     gap, gap_unit = gap_cells(row, lang)
     return HtmlRow(
@@ -172,6 +176,7 @@ def _row(row: Row, lang: str) -> HtmlRow:
         basis=basis(result, lang),
         change=change_word(row, lang),
         lead=row.lead or "",
+        lead_tokens=" ".join(tokens[u] for u in row.target.leads) or "none",
         reason=reason_text(row, lang),
         unexplained=row.unexplained,
         per_month=plain(done.per_month) if done.per_month is not None else "",
