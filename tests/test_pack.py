@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import msgspec
+import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
@@ -20,8 +21,8 @@ from reportcheck.output.pack.html import pack_html
 from reportcheck.output.pack.markdown import pack_markdown
 from reportcheck.output.pack.paragraphs import count_paragraph
 from reportcheck.registry.records import Registry, Target
-from reportcheck.review.pack import Bands, Light, Pack, Row, Verdict, parse_bands
-from reportcheck.review.status import Status
+from reportcheck.review.pack import Bands, Pack, Row, parse_bands
+from reportcheck.review.status import Light, Status, Verdict
 
 from .conftest import EXAMPLES, Run
 
@@ -616,16 +617,32 @@ def test_review_pack_to_frame_has_a_row_per_commitment_and_period() -> None:
     assert len(frame[frame["latest"]]) == 151
     assert frame["id"].nunique() == 151
     assert len(frame) == sum(max(1, len(r.history)) for r in pack.rows)
-    graduates = frame[frame["id"] == "graduates"].set_index("period")
+    graduates = frame[frame["id"] == "graduates"].set_index("period_text")
     assert list(graduates.index) == ["2023-05", "2023-06"]
     assert graduates.loc["2023-06", "actual"] == 5.4
     assert graduates.loc["2023-06", "completion"] == 60
     assert graduates.loc["2023-05", "status"] == "behind"
     assert frame["actual"].dtype == "float64"
+    assert str(frame["period"].dtype) == "period[M]"
+    assert graduates["period"].iloc[0] == pd.Period("2023-05", freq="M")
     counts = frame[frame["latest"]]["status"].value_counts()
     assert counts["behind"] == pack.counts()[Status.BEHIND]
     energy = frame[frame["id"] == "energy_saving"].iloc[0]
     assert energy["status"] == "no_data"
+
+
+def test_the_frame_sorts_as_a_review_reads(write: Write) -> None:
+    frame = reportcheck.review_pack(EXAMPLES / "monthly").to_frame()
+    latest = frame[frame["latest"]]
+    assert latest["section"].cat.ordered
+    assert list(latest["section"].cat.categories)[:2] == ["二", "二(一)"]  # 二 before 三
+    assert latest.sort_values("section")["section"].iloc[-1] == "三(四)"
+    assert list(latest["status"].cat.categories) == [s.value for s in Status]
+    assert list(latest["light"].cat.categories) == ["green", "yellow", "orange", "red", "grey"]
+    assert latest["lead"].isna().all()  # no unit named: NaN, not "" or None
+    reasons = latest["reason"]
+    assert reasons.isna().sum() + reasons.notna().sum() == 151
+    assert not (reasons == "").any()
 
 
 def test_review_pack_yes_no_figures_go_to_done() -> None:

@@ -25,8 +25,8 @@ from reportcheck.output.words import status_words
 from reportcheck.registry.records import Registry
 from reportcheck.review.api import pack_of
 from reportcheck.review.evaluate import Result, evaluate
-from reportcheck.review.pack import Light, Pack, Row, Verdict
-from reportcheck.review.status import Status
+from reportcheck.review.pack import Pack, Row
+from reportcheck.review.status import Light, Status, Verdict
 
 from .conftest import Run
 

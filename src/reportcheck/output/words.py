@@ -19,9 +19,8 @@ if TYPE_CHECKING:
 
     from reportcheck.model.periods import Period
     from reportcheck.review.evaluate import Result
-    from reportcheck.review.pack import Light, Verdict
     from reportcheck.review.progress import Progress
-    from reportcheck.review.status import Status
+    from reportcheck.review.status import Light, Status, Verdict
 
 Pair = tuple[str, str]
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from reportcheck.review.status import Light, Status
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -20,6 +22,8 @@ COLUMNS = (
     "unit",
     "kind",
     "period",
+    "period_month",
+    "period_text",
     "latest",
     "status",
     "light",
@@ -55,8 +59,21 @@ def pack_frame(pack: Pack) -> pd.DataFrame:
             latest = result.period == row.result.period
             records.append(_record(row, result if not latest else row.result, latest, pack))
     frame = pd.DataFrame.from_records(records, columns=list(COLUMNS))
-    for name in ("status", "light", "kind", "section"):
-        frame[name] = frame[name].astype("category")
+    # Ordered as a review reads them: sections in the report's order, statuses from met to
+    # no data, lights from green to grey; sorting and grouping follow these orders.
+    orders = {
+        "section": list(pack.registry.sections),
+        "status": [s.value for s in Status],
+        "light": [light.value for light in Light],
+    }
+    for name, order in orders.items():
+        frame[name] = pd.Categorical(frame[name], categories=order, ordered=True)
+    frame["kind"] = frame["kind"].astype("category")
+    # A period is a month (a quarter or a year is its last month); `period_text` as printed.
+    frame["period"] = pd.PeriodIndex(frame["period_month"], freq="M")
+    frame = frame.drop(columns=["period_month"])
+    for name in ("lead", "reason", "source", "note"):
+        frame[name] = frame[name].where(frame[name].astype(bool), float("nan"))
     typed: pd.DataFrame = frame
     return typed
 
@@ -74,7 +91,11 @@ def _record(row: Row, result: Result, latest: bool, pack: Pack) -> dict[str, Any
         "quote": target.quote,
         "unit": target.unit,
         "kind": target.kind.value,
-        "period": str(result.period) if result.period else None,
+        "period": None,
+        "period_month": (
+            f"{result.period.year}-{result.period.month:02}" if result.period else None
+        ),
+        "period_text": str(result.period) if result.period else None,
         "latest": latest,
         "status": result.status.value,
         "light": light.value,
@@ -88,10 +109,10 @@ def _record(row: Row, result: Result, latest: bool, pack: Pack) -> dict[str, Any
         "pace": _float(done.pace),
         "behind": _float(done.behind),
         "per_month": _float(done.per_month),
-        "lead": row.lead,
-        "reason": row.reason if latest else None,
-        "source": result.source or None,
-        "note": result.note or None,
+        "lead": row.lead or "",
+        "reason": (row.reason if latest else result.reason) or "",
+        "source": result.source or "",
+        "note": result.note or "",
     }
 
 

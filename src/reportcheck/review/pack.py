@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from enum import Enum
 from typing import TYPE_CHECKING
 
 import msgspec
@@ -19,7 +18,7 @@ from reportcheck.registry.records import bands_problem
 from reportcheck.review.changes import Change, review
 from reportcheck.review.evaluate import Figures, evaluate, judge_each_period
 from reportcheck.review.plausibility import plausibility
-from reportcheck.review.status import FAILING, PASSING, Status
+from reportcheck.review.status import FAILING, PASSING, Light, Status, Verdict
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,24 +29,6 @@ if TYPE_CHECKING:
     from reportcheck.registry.records import Registry, Section, Target
     from reportcheck.review.changes import Review
     from reportcheck.review.evaluate import Result
-
-
-class Light(str, Enum):
-    """A row's light: the status as colour, always printed with its word."""
-
-    GREEN = "green"  # on pace (or met)
-    YELLOW = "yellow"  # behind by no more than the first band
-    ORANGE = "orange"  # behind by more than the first band, up to the second
-    RED = "red"  # behind by more than the last band (or missed)
-    GREY = "grey"  # no figure, not due yet, or a bound that settles nothing
-
-
-class Verdict(str, Enum):
-    """The year-end account (对照表): every commitment met, missed or not reported."""
-
-    MET = "met"
-    MISSED = "missed"
-    NOT_REPORTED = "not_reported"
 
 
 #: Light bands when neither --bands nor the registry's `bands` says otherwise.

@@ -39,8 +39,7 @@ from reportcheck.output.words import (
     status_label,
     verdict_label,
 )
-from reportcheck.review.pack import Light
-from reportcheck.review.status import Status
+from reportcheck.review.status import Light, Status
 
 if TYPE_CHECKING:
     from reportcheck.review.pack import Pack, Row

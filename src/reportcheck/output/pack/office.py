@@ -22,7 +22,8 @@ from reportcheck.registry.records import Kind
 
 if TYPE_CHECKING:
     from reportcheck.output.pack.tabular import Cell
-    from reportcheck.review.pack import Light, Pack, Row
+    from reportcheck.review.pack import Pack, Row
+    from reportcheck.review.status import Light
 
 #: The writing width of an A4 landscape page with 2 cm margins, in centimetres.
 PAGE_WIDTH_CM = 25.7

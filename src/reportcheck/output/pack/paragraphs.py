@@ -19,8 +19,7 @@ from reportcheck.output.words import (
     status_words,
     status_words_of,
 )
-from reportcheck.review.pack import Verdict
-from reportcheck.review.status import Status
+from reportcheck.review.status import Status, Verdict
 
 if TYPE_CHECKING:
     from reportcheck.review.pack import Pack, Row

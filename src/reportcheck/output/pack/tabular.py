@@ -25,7 +25,7 @@ from reportcheck.output.words import (
     status_words_of,
     verdict_label,
 )
-from reportcheck.review.pack import Verdict
+from reportcheck.review.status import Verdict
 
 if TYPE_CHECKING:
     from reportcheck.actuals import Value
