@@ -156,3 +156,55 @@ def test_the_documents_print_to_a4_landscape_pages(cli: Cli, tmp_path: Path, nam
     flat = "".join(text.split())  # pdftotext spaces out Chinese beside digits
     assert "附件1主要经济指标完成情况" in flat
     assert "新增制造业中长期贷款" in flat
+
+
+# ── What offices print beside the figure ─────────────────────────────────────────────────────
+
+
+def test_rank_and_level_are_shown_beside_the_figure_in_every_view(tmp_path: Path) -> None:
+    import csv
+    import io
+    from decimal import Decimal
+
+    import docx
+    from rich.console import Console
+
+    from reportcheck.actuals import Actual, ActualsSet
+    from reportcheck.model.periods import parse_period
+    from reportcheck.output.markdown import report_markdown
+    from reportcheck.output.pack.write import write_pack
+    from reportcheck.output.render import report_table
+    from reportcheck.output.serialize import report_csv, report_dict
+    from reportcheck.registry.load import load_registry
+    from reportcheck.review.api import pack_of
+    from reportcheck.review.evaluate import evaluate
+
+    registry = load_registry()
+    gdp = Actual(
+        "gdp_growth",
+        parse_period("2023"),
+        Decimal("5.8"),
+        "a.csv",
+        2,
+        rank=4,
+        level=Decimal(4015),
+        level_unit="亿元",
+    )
+    data = ActualsSet((gdp,))
+    report = evaluate(registry, data).select(ids=["gdp_growth"])
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(report_table(report, "zh"))
+    assert "5.8 (全省第4;总量 4015 亿元)" in console.export_text()
+    assert "5.8 (4 in the province; level 4015 亿元)" in report_markdown(report, "en")
+    (result,) = report_dict(report, "zh")["results"]
+    assert (result["rank"], result["level"], result["level_unit"]) == (4, Decimal(4015), "亿元")
+    (line,) = csv.DictReader(io.StringIO(report_csv(report, "zh")))
+    assert (line["rank"], line["level"], line["level_unit"]) == ("4", "4015", "亿元")
+    pack = pack_of(registry, data, None, bands="10,30")
+    output = tmp_path / "通报.docx"
+    write_pack(pack, output, "zh")
+    document = docx.Document(str(output))
+    texts = [p.text for p in document.paragraphs]
+    assert any(t.startswith("地区生产总值增速5.8%（总量4015亿元，全省第4），基本完成") for t in texts)
+    header = [c.text for c in document.tables[0].rows[0].cells]
+    assert ("总量" in header, "全省排位" in header) == (True, True)

@@ -14,6 +14,7 @@ from reportcheck.model.units import unit_label
 from reportcheck.output.explain import pacing_words, rule_words
 from reportcheck.output.serialize import md, summary_words
 from reportcheck.output.words import (
+    beside_words,
     change_label,
     figure_words,
     label,
@@ -123,7 +124,7 @@ def _md_row(result: Result, lang: str, mixed: bool) -> list[object]:
         target.name(lang),
         target.quote,
         unit_label(target.unit, lang),
-        _figure(result),
+        _figure(result, lang),
         Num(result.expected if result.expected is not None else result.required),
         Num(result.gap, signed=True),
         Num(percent(done.completion) or None),
@@ -135,9 +136,13 @@ def _md_row(result: Result, lang: str, mixed: bool) -> list[object]:
     return row
 
 
-def _figure(result: Result) -> object:
-    """A figure cell: a number, or the bound as published (≥ 90) as text."""
-    return figure_words(result) if result.bound else Num(result.actual)
+def _figure(result: Result, lang: str = "zh") -> object:
+    """A figure cell: a number, or the bound as published (≥ 90) as text, with the rank and
+    level the office printed beside it."""
+    beside = beside_words(result, lang)
+    if result.bound or beside:
+        return figure_words(result) + (f" ({beside})" if beside else "")
+    return Num(result.actual)
 
 
 def _status_cell(result: Result, lang: str) -> str:
@@ -163,7 +168,7 @@ def review_markdown(review: Review, lang: str, show_all: bool = False) -> str:
                 r.target.name(lang),
                 str(r.period) if r.period else "—",
                 unit_label(r.target.unit, lang),
-                _figure(r),
+                _figure(r, lang),
                 Num(r.required),
                 Num(r.gap, signed=True),
                 Num(percent(r.progress.completion) or None),
@@ -232,7 +237,7 @@ def show_markdown(target: Target, results: Sequence[Result], lang: str) -> str:
             (
                 (
                     str(r.period),
-                    _figure(r),
+                    _figure(r, lang),
                     Num(r.expected if r.expected is not None else r.required),
                     Num(r.gap, signed=True),
                     Num(percent(r.progress.completion) or None),

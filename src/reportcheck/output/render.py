@@ -17,6 +17,7 @@ from reportcheck.output.explain import baseline_words, rule_words, target_facts
 from reportcheck.output.layout import Column, FittedTable, Heading, Note, Row
 from reportcheck.output.words import (
     CATEGORY,
+    beside_words,
     change_label,
     figure_words,
     label,
@@ -137,6 +138,8 @@ def report_table(
                 Text(pace_words(done, lang, short=True)),
                 result_status(r, lang),
             ]
+            if beside := beside_words(r, lang):
+                cells[4].append(f" ({beside})", style="dim")
             if sign := sign_words(r, lang):
                 cells[4].append(f" ({sign})", style="dim")
             if mixed:

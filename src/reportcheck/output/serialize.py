@@ -96,6 +96,9 @@ def result_dict(result: Result, lang: str) -> dict[str, Any]:
         "actual": result.actual,
         "bound": result.bound,
         "unit": target.unit,
+        "rank": result.rank,
+        "level": result.level,
+        "level_unit": result.level_unit or None,
         "target": {
             "wording": target.quote,
             "rule": rule_words(target, lang),
@@ -236,6 +239,9 @@ RESULT_COLUMNS = (
     "note",
     "final",
     "reported_reason",
+    "rank",
+    "level",
+    "level_unit",
 )
 
 
@@ -271,6 +277,9 @@ def result_row(r: Result, lang: str) -> tuple[object, ...]:
         r.note,
         "yes" if r.final else "no",
         r.reason,
+        r.rank,
+        r.level,
+        r.level_unit,
     )
 
 

@@ -215,6 +215,8 @@ LABELS: dict[str, Pair] = {
     "interim_short": ("按{period}数据:{status}", "on {period} figures: {status}"),
     "provisional_short": ("{other}仅至{period}", "{other} only to {period}"),
     "bound_short": ("已发布为{bound}", "published as {bound}"),
+    "rank_short": ("全省第{rank}", "{rank} in the province"),
+    "level_short": ("总量 {level}", "level {level}"),
     "period_note": (
         "* 该项按所注期间的数据判定,不是 {period}",
         "* judged on the figure for the period shown, not {period}",
@@ -349,6 +351,17 @@ def figure_words(result: Result) -> str:
         return "是 yes" if value else "否 no"
     text = format_decimal(value)
     return f"{_BOUND_SIGNS[result.bound]} {text}" if result.bound else text
+
+
+def beside_words(result: Result, lang: str) -> str:
+    """What the office printed beside the figure: '全省第4;总量 4015 亿元', or ''."""
+    parts = []
+    if result.rank is not None:
+        parts.append(label("rank_short", lang, rank=result.rank))
+    if result.level is not None:
+        level = f"{format_decimal(result.level)} {result.level_unit}".strip()
+        parts.append(label("level_short", lang, level=level))
+    return (";" if lang != "en" else "; ").join(parts)
 
 
 def status_notes(result: Result, lang: str) -> list[str]:

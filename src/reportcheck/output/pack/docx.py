@@ -129,7 +129,8 @@ def _indicator_line(row: Row, lang: str) -> str:
         extra.append(f"总量{level}" if lang != "en" else f"level {level}")
     if result.rank is not None:
         extra.append(f"全省第{result.rank}" if lang != "en" else f"{result.rank} in the province")
-    detail = f"({', '.join(extra)})" if extra else ""
+    separator = ", " if lang == "en" else ","
+    detail = f"({separator.join(extra)})" if extra else ""
     name = visible(row.target.name(lang))
     if lang == "en":
         return f"{name} {figure}{detail}, {status_words(result, lang)}"
