@@ -205,6 +205,7 @@ def test_rank_and_level_are_shown_beside_the_figure_in_every_view(tmp_path: Path
     write_pack(pack, output, "zh")
     document = docx.Document(str(output))
     texts = [p.text for p in document.paragraphs]
-    assert any(t.startswith("地区生产总值增速5.8%（总量4015亿元，全省第4），基本完成") for t in texts)
+    line = "地区生产总值增速5.8%（总量4015亿元，全省第4），基本完成"
+    assert any(t.startswith(line) for t in texts)
     header = [c.text for c in document.tables[0].rows[0].cells]
     assert ("总量" in header, "全省排位" in header) == (True, True)
