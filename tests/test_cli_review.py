@@ -154,6 +154,7 @@ def test_show_unknown_id_suggests(cli: Cli) -> None:
     assert result.stderr == (
         "reportcheck: error: unknown id 'graduate'; did you mean graduates? "
         "('reportcheck targets' lists them) [unknown-id]\n"
+        "reportcheck: 1 error; nothing judged\n"
     )
 
 
@@ -211,7 +212,9 @@ def test_template_refuses_other_extensions_and_bad_periods(cli: Cli, tmp_path: P
 
 
 def test_targets_json_fields(cli: Cli) -> None:
-    data = json.loads(cli("targets", "-f", "json").stdout)
+    document = json.loads(cli("targets", "-f", "json").stdout)
+    assert document["ok"] is True
+    data = document["targets"]
     assert len(data) == 154
     gdp = data[0]
     assert {
@@ -248,11 +251,10 @@ def test_targets_json_fields(cli: Cli) -> None:
 
 
 def test_targets_filters_and_table(cli: Cli) -> None:
-    data = json.loads(cli("targets", "-f", "json", "--section", "三(二)").stdout)
+    data = json.loads(cli("targets", "-f", "json", "--section", "三(二)").stdout)["targets"]
     assert [t["id"] for t in data] == ["livelihood_share_of_new_revenue", "general_spending_cut"]
-    sections = {
-        t["section"] for t in json.loads(cli("targets", "-f", "json", "--section", "三").stdout)
-    }
+    part = json.loads(cli("targets", "-f", "json", "--section", "三").stdout)["targets"]
+    sections = {t["section"] for t in part}
     assert sections == {"三(二)", "三(三)", "三(四)"}
     table = cli("targets", "--id", "graduates").stdout
     assert "引进大学生9万名以上" in table
@@ -295,7 +297,7 @@ class _Terminal(io.StringIO):
 
 
 def test_progress_is_shown_on_a_terminal_stderr_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    from reportcheck.cli import app as cli_module
+    from reportcheck.cli import inputs as cli_module
 
     terminal = _Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)

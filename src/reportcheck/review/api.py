@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportcheck.model.problems import Problem, UsageError
+from reportcheck.model.problems import Param, UsageError, problem
 from reportcheck.review.pack import Bands, Pack, build_pack, parse_bands
 
 if TYPE_CHECKING:
@@ -40,17 +40,18 @@ def review_pack(
     roots = [actuals] if isinstance(actuals, (str, os.PathLike)) else list(actuals)
     paths = [p for root in roots for p in table_paths(Path(root))]
     if not paths:
-        raise _usage("no-actuals", f"{', '.join(map(str, roots))} holds no .csv or .xlsx files")
+        shown = ", ".join(map(str, roots))
+        raise _usage("no-actuals", variant="api", value=shown, paths=shown)
     as_of: Period | None
     if isinstance(period, str):
         try:
             as_of = parse_period(period)
-        except ValueError as exc:
-            raise _usage("bad-period", f"period {period!r} {exc}") from None
+        except ValueError:
+            raise _usage("bad-period", variant="api", value=period) from None
     else:
         as_of = period
     if as_of is not None and as_of.year != registry.meta.year:
-        raise _usage("period-out-of-year", f"period {as_of} is outside {registry.meta.year}")
+        raise _usage("period-out-of-year", variant="api", value=str(as_of), year=registry.meta.year)
     data = read_actuals(paths, registry)
     from reportcheck.actuals.reasons import read_reasons
 
@@ -72,9 +73,7 @@ DEFAULT_BANDS = "10,30"
 def check_output(output: Path) -> None:
     """Refuse an output name whose suffix names no format, before any work is done."""
     if output.suffix.lower() not in SUFFIXES:
-        raise _usage(
-            "bad-output", f"-o {output}: expected a file name ending .xlsx, .html, .md or .csv"
-        )
+        raise _usage("bad-output", variant="pack", value=str(output), file=str(output))
 
 
 def check_not_actuals(output: Path, actuals: Path) -> None:
@@ -82,13 +81,9 @@ def check_not_actuals(output: Path, actuals: Path) -> None:
     read it as figures."""
     target, source = output.resolve(), actuals.resolve()
     if target == source:
-        raise _usage("output-in-actuals", f"-o {output}: is the file of actuals being read")
+        raise _usage("output-in-actuals", variant="same", value=str(output), file=str(output))
     if source.is_dir() and target.parent == source and target.suffix.lower() in (".csv", ".xlsx"):
-        raise _usage(
-            "output-in-actuals",
-            f"-o {output}: is in the folder of actuals, where the next run would read it as "
-            "actuals; write it elsewhere",
-        )
+        raise _usage("output-in-actuals", variant="folder", value=str(output), file=str(output))
 
 
 def write_pack(pack: Pack, output: Path, lang: str = "zh") -> None:
@@ -115,9 +110,9 @@ def _bands(bands: str | Sequence[float | int | str | Decimal]) -> Bands:
     text = bands if isinstance(bands, str) else ",".join(str(b) for b in bands)
     try:
         return parse_bands(text)
-    except ValueError as exc:
-        raise _usage("bad-bands", f"--bands {text!r}: {exc}") from None
+    except ValueError:
+        raise _usage("bad-bands", value=text) from None
 
 
-def _usage(code: str, message: str) -> UsageError:
-    return UsageError([Problem(code, message)])
+def _usage(code: str, variant: str = "", *, value: str, **params: Param) -> UsageError:
+    return UsageError([problem(code, variant, value=value, params=params)])
