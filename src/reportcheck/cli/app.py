@@ -1,17 +1,19 @@
 """The command line: the Typer app, the options every command takes, and the entry point.
 
 Each command lives in its own module (targets, diff, status, show, template, report, draft,
-lint) and imports what it uses when it runs. Exit status as diff(1): 0 when no commitment has a
-failing status, 1 when one does, 2 when the input, the registry or the command line is wrong
-(and for internal errors).
+lint) and imports what it uses when it runs; a run that names a command imports that module
+alone. Exit status as diff(1): 0 when no commitment has a failing status, 1 when one does, 2
+when the input, the registry or the command line is wrong (and for internal errors).
 """
 
 from __future__ import annotations
 
+import functools
+import importlib
 import os
 import sys
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import typer
 from typer._click.exceptions import ClickException, NoArgsIsHelpError
@@ -20,18 +22,17 @@ from typer._click.types import IntRange
 from typer.core import TyperGroup, TyperOption
 
 from reportcheck import __version__
-from reportcheck.cli import diff, draft, lint, report, show, status, targets, template
 from reportcheck.cli.chinese_help import click_message, help_in_chinese
 from reportcheck.cli.guard import USAGE_EXIT
 from reportcheck.cli.lang import lang_in_args
 from reportcheck.cli.options import DEFAULT_FAIL_ON_TEXT, State, TargetsOption
 from reportcheck.model.problems import MAX_LISTED, problem
-from reportcheck.output.catalogue import problem_line
 
-if TYPE_CHECKING:
-    from typer.models import CommandInfo
+__all__ = ["COMMANDS", "DEFAULT_FAIL_ON_TEXT", "command_named", "main", "make_app"]
 
-__all__ = ["DEFAULT_FAIL_ON_TEXT", "app", "command_named", "main"]
+#: The commands, in the order help lists them; each is the function of that name in the module
+#: reportcheck.cli.<name>.
+COMMANDS = ("targets", "diff", "status", "show", "template", "report", "draft", "lint")
 
 
 class _Usage(ClickException):
@@ -45,6 +46,8 @@ class _Usage(ClickException):
         self.lang = lang
 
     def show(self, file: Any = None) -> None:
+        from reportcheck.output.catalogue import problem_line
+
         found = problem(
             "usage-error", what=click_message(self.message, self.lang), command=self.command
         )
@@ -132,17 +135,6 @@ class _App(TyperGroup):
             raise _Usage(exc, State.lang) from None
 
 
-app = typer.Typer(
-    name="reportcheck",
-    cls=_App,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-
-@app.callback()
 def _main(targets_file: TargetsOption = None) -> None:
     """Check a government work report's commitments against year-to-date statistics.
 
@@ -151,41 +143,54 @@ def _main(targets_file: TargetsOption = None) -> None:
     State.targets = targets_file
 
 
-app.command("targets", short_help=targets.SHORT_HELP)(targets.targets)
-app.command("diff", short_help=diff.SHORT_HELP)(diff.diff)
-app.command("status", short_help=status.SHORT_HELP)(status.status)
-app.command("show", short_help=show.SHORT_HELP)(show.show)
-app.command("template", short_help=template.SHORT_HELP)(template.template)
-app.command("report", short_help=report.SHORT_HELP)(report.report)
-app.command("draft", short_help=draft.SHORT_HELP)(draft.draft)
-app.command("lint", short_help=lint.SHORT_HELP)(lint.lint)
+def make_app(names: Sequence[str] = COMMANDS) -> typer.Typer:
+    """The program with these commands, each imported from its own module."""
+    built = typer.Typer(
+        name="reportcheck",
+        cls=_App,
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    built.callback()(_main)
+    for name in names:
+        module = importlib.import_module(f"reportcheck.cli.{name}")
+        built.command(name, short_help=module.SHORT_HELP)(getattr(module, name))
+    return built
+
+
+@functools.cache
+def _every_command() -> typer.Typer:
+    return make_app()
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """`app`: the program with every command, made when first asked for (tests, completion)."""
+    if name == "app":
+        return _every_command()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: the command named on the line is the one imported and built
+    (reading a command's signature and annotations costs about half a millisecond, importing
+    its module more)."""
     from reportcheck.output.safe_text import guard_streams
 
     guard_streams()
-    every = app.registered_commands
     named = command_named(sys.argv[1:], os.environ)
-    app.registered_commands = every if named is None else [named]
-    try:
-        app()
-    finally:
-        app.registered_commands = every
+    make_app(COMMANDS if named is None else [named])()
 
 
 #: Options before the command name that take a value, so that their value is not a command.
 _GLOBAL_VALUES = ("--targets", "--max-errors")
 
 
-def command_named(args: Sequence[str], env: Mapping[str, str]) -> CommandInfo | None:
-    """The one command `args` names, so that Typer builds it alone rather than all of them.
-
-    Building a command reads its function's signature and annotations: about half a millisecond
-    each. None, so that every command is built, when no known command is named or the shell asks
-    for completions; help, suggestions for a mistyped command and completion are unchanged.
-    """
+def command_named(args: Sequence[str], env: Mapping[str, str]) -> str | None:
+    """The one command `args` names; None, so that every command is made, when no known
+    command is named or the shell asks for completions (help, suggestions for a mistyped
+    command and completion need them all)."""
     if any(key.startswith("_REPORTCHECK_COMPLETE") for key in env):
         return None
     skip = False
@@ -195,5 +200,5 @@ def command_named(args: Sequence[str], env: Mapping[str, str]) -> CommandInfo | 
         elif arg in _GLOBAL_VALUES:
             skip = True
         elif not arg.startswith("-"):
-            return next((c for c in app.registered_commands if c.name == arg), None)
+            return arg if arg in COMMANDS else None
     return None

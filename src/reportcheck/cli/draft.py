@@ -11,7 +11,6 @@ import typer
 from reportcheck.cli.guard import guarded
 from reportcheck.cli.options import ForceOption, LangOption, State
 from reportcheck.cli.outputs import keep_existing, unwritable
-from reportcheck.output.catalogue.hints import hint
 
 SHORT_HELP = "Draft a first registry from a work report's text."
 
@@ -40,6 +39,7 @@ def draft(
     \b
     Example: reportcheck draft report.txt -o registry.yaml && reportcheck lint registry.yaml
     """
+    from reportcheck.output.catalogue.hints import hint
     from reportcheck.registry.draft import draft_registry, read_report
 
     if output is not None:

@@ -3,7 +3,7 @@
 Every command that prints a result hands `emit` a view: one object that can be said in each
 format. Each format's writer is imported only when that format is asked for, so a table loads
 neither the JSON nor the Markdown writer. Every JSON document carries `ok`: true exactly when
-the command exits 0.
+the command exits 0. The catalogue of messages is loaded only when there is one to say.
 """
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ from typing import TYPE_CHECKING, Any, Protocol
 import typer
 
 from reportcheck.cli.options import Format, State
-from reportcheck.output.catalogue import problem_line
-from reportcheck.output.catalogue.hints import closing_line, hint
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -69,6 +67,11 @@ def error_document(problems: Sequence[Problem]) -> None:
 
 def print_problems(problems: Sequence[Problem]) -> None:
     """Each problem on one line of standard error, up to --max-errors; then how many more."""
+    if not problems:
+        return
+    from reportcheck.output.catalogue import problem_line
+    from reportcheck.output.catalogue.hints import hint
+
     cap = State.max_errors
     for problem in problems[:cap]:
         typer.echo(problem_line(problem, State.lang), err=True)
@@ -79,6 +82,8 @@ def print_problems(problems: Sequence[Problem]) -> None:
 
 def print_closing(problems: Sequence[Problem], outcome: str) -> None:
     """The one line after input errors: how many, in how many files, and that nothing was done."""
+    from reportcheck.output.catalogue.hints import closing_line
+
     errors = [p for p in problems if p.severity == "error"]
     files = {p.file for p in errors if p.file}
     typer.echo(closing_line(len(errors), len(files), outcome, State.lang), err=True)

@@ -18,7 +18,6 @@ from reportcheck.cli.emit import error_document, print_closing, print_problems
 from reportcheck.cli.lang import resolve_lang
 from reportcheck.cli.options import Format, Lang, State
 from reportcheck.model.problems import OutputError, ReportcheckError
-from reportcheck.output.catalogue.hints import hint
 
 USAGE_EXIT = 2
 F = TypeVar("F", bound=Callable[..., Any])
@@ -54,6 +53,8 @@ def guarded(outcome: str) -> Callable[[F], F]:
 
                     traceback.print_exc()
                 else:
+                    from reportcheck.output.catalogue.hints import hint
+
                     error = f"{type(exc).__name__}: {exc}"
                     typer.echo(hint("internal-error", State.lang, error=error), err=True)
                 raise typer.Exit(USAGE_EXIT) from None

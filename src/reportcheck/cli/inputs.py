@@ -14,7 +14,6 @@ from reportcheck.cli.options import State
 
 if TYPE_CHECKING:
     from reportcheck.actuals import ActualsSet
-    from reportcheck.cli.options import Encoding
     from reportcheck.registry.records import Registry
     from reportcheck.review.evaluate import Report
 
@@ -37,15 +36,14 @@ def actuals_path(option: Path | None) -> Path | None:
     return default if default.is_dir() else None
 
 
-def read(path: Path, registry: Registry, encoding: Encoding | None = None) -> ActualsSet:
+def read(path: Path, registry: Registry, encoding: str | None = None) -> ActualsSet:
     """The actuals of a file or a folder, their warnings on stderr (a progress bar while many
     files are read)."""
     from reportcheck.actuals import read_actuals, table_paths
 
     paths = table_paths(path)
-    stated = encoding.value if encoding is not None else None
     with _progress(len(paths)) as on_file:
-        actuals = read_actuals(paths, registry, on_file, encoding=stated)
+        actuals = read_actuals(paths, registry, on_file, encoding=encoding)
     print_problems(actuals.warnings)
     return actuals
 

@@ -9,8 +9,6 @@ import typer
 
 from reportcheck.cli.guard import USAGE_EXIT, guarded
 from reportcheck.cli.options import LangOption, State
-from reportcheck.output.catalogue import problem_line
-from reportcheck.output.catalogue.hints import hint
 
 SHORT_HELP = "Check a registry's evidence against its report."
 
@@ -30,6 +28,8 @@ def lint(
     \b
     Example: reportcheck lint registry.yaml --strict
     """
+    from reportcheck.output.catalogue import problem_line
+    from reportcheck.output.catalogue.hints import hint
     from reportcheck.registry.lint import lint_registry
 
     found = lint_registry(registry_file)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from typer._types import TyperChoice
 
 from reportcheck.model.periods import PERIOD_EXAMPLES
 from reportcheck.model.problems import MAX_LISTED, ReportcheckError
@@ -56,13 +57,9 @@ class Format(str, Enum):
     markdown = "markdown"
 
 
-class Encoding(str, Enum):
-    """The encodings of CSV text a user may state (actuals.encoding.STATED)."""
-
-    utf8 = "utf-8"
-    gbk = "gbk"
-    gb18030 = "gb18030"
-    big5 = "big5"
+#: The encodings of CSV text a user may state (actuals.encoding.STATED); a choice rather than
+#: an Enum, whose class costs a start 0.2 ms.
+ENCODINGS = ("utf-8", "gbk", "gb18030", "big5")
 
 
 def names_lang(lang: Lang | None) -> str:
@@ -219,9 +216,10 @@ ActualsOption = Annotated[
     ),
 ]
 EncodingOption = Annotated[
-    Encoding | None,
+    str | None,
     typer.Option(
         "--encoding",
+        click_type=TyperChoice(ENCODINGS),
         help="The encoding of CSV files of actuals, when it cannot be told from the bytes "
         "[default: decided from the bytes].",
         show_default=False,

@@ -20,7 +20,6 @@ from reportcheck.cli.options import (
     names_lang,
 )
 from reportcheck.cli.outputs import keep_existing, unwritable
-from reportcheck.output.catalogue.hints import hint
 
 SHORT_HELP = "The review pack: Excel, one-file HTML, Markdown or CSV."
 
@@ -66,6 +65,7 @@ def report(
     Example: reportcheck report --actuals examples/monthly -o review.xlsx
     """
     from reportcheck.cli.choices import usage
+    from reportcheck.output.catalogue.hints import hint
     from reportcheck.review.api import check_not_actuals, check_output, review_pack, write_pack
 
     check_output(output)

@@ -25,7 +25,6 @@ from reportcheck.cli.options import (
     TargetsOption,
     names_lang,
 )
-from reportcheck.output.catalogue.hints import hint
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -56,6 +55,7 @@ def status(
     Example: reportcheck status --actuals actuals/ --format markdown > review.md
     """
     from reportcheck.cli.choices import fail_on_option, period_option, suggested_period
+    from reportcheck.output.catalogue.hints import hint
 
     words = names_lang(lang)
     registry = inputs.registry(targets_file)

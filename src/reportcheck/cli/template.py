@@ -12,7 +12,6 @@ from reportcheck.cli.guard import guarded
 from reportcheck.cli.options import LangOption, State, TargetsOption, complete_periods
 from reportcheck.cli.outputs import unwritable
 from reportcheck.model.periods import PERIOD_EXAMPLES
-from reportcheck.output.catalogue.hints import hint
 
 if TYPE_CHECKING:
     from reportcheck.model.periods import Period
@@ -58,6 +57,7 @@ def template(
     Example: reportcheck template --period 2023-06 -o actuals/2023-06.xlsx
     """
     from reportcheck.cli.choices import period_option, usage
+    from reportcheck.output.catalogue.hints import hint
     from reportcheck.output.template import filled_values, template_csv, write_template
 
     registry = inputs.registry(targets_file)
@@ -97,6 +97,7 @@ def _period_in_name(output: Path, registry: Registry) -> Period | None:
     """The period the file's name states, said on stderr; refused when outside the year."""
     from reportcheck.actuals.cells import period_in_name
     from reportcheck.cli.choices import usage
+    from reportcheck.output.catalogue.hints import hint
 
     named = period_in_name(output.stem)
     if named is None:
