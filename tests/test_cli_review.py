@@ -162,7 +162,17 @@ def test_template_csv_to_stdout(cli: Cli, registry: object) -> None:
     result = cli("template", "--period", "2023-06")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert len(rows) == 154
-    assert list(rows[0]) == ["id", "period", "value", "unit", "name_zh", "target", "source", "note"]
+    assert list(rows[0]) == [
+        "id",
+        "period",
+        "value",
+        "unit",
+        "name_zh",
+        "target",
+        "source",
+        "note",
+        "reason",
+    ]
     assert rows[0] == {
         "id": "gdp_growth",
         "period": "2023-06",
@@ -172,6 +182,7 @@ def test_template_csv_to_stdout(cli: Cli, registry: object) -> None:
         "target": "地区生产总值增长6%左右",
         "source": "",
         "note": "",
+        "reason": "",
     }
 
 

@@ -132,7 +132,7 @@ def _check_table(
     for line, cells in table.rows:
         result.rows += 1
         row = {name: cells[i] if i < len(cells) else "" for name, i in columns.at.items()}
-        reason = _reason(cells, columns.reasons)
+        reason = reason_text(cells, columns.reasons)
         _check_row(table.file, line, row, reason, registry, result, seen)
 
 
@@ -190,7 +190,7 @@ def _columns(table: RawTable, result: ReadResult) -> Columns | None:
     return Columns(at, tuple(reasons)) if ok else None
 
 
-def _reason(cells: list[str], reasons: tuple[tuple[str, int], ...]) -> str:
+def reason_text(cells: list[str], reasons: tuple[tuple[str, int], ...]) -> str:
     """What the row's reason columns say: the one column's text, or each non-empty one after its
     header ('推进情况:按计划推进;存在问题:资金未到位') when there are several."""
     said = [(header, cells[i].strip()) for header, i in reasons if i < len(cells)]
