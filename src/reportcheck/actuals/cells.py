@@ -40,7 +40,7 @@ def read_period(text: str) -> Period:
         pass
     date = _date(cleaned)
     if date is None:
-        raise ValueError(text)
+        raise ValueError(f"{text!r} is neither a period nor a date")
     return Period(date.year, date.month, "month")
 
 
@@ -65,7 +65,7 @@ def read_rank(text: str) -> int:
     """A rank such as 4 (also 第4, 第4位, 第4名); raises ValueError when it is not one."""
     match = _RANK.fullmatch(normalise_text(text).replace(" ", ""))
     if match is None or int(match["n"]) < 1:
-        raise ValueError(text)
+        raise ValueError(f"{text!r} is not a rank")
     return int(match["n"])
 
 
