@@ -65,6 +65,31 @@ def test_commands_without_actuals_do_not_import_pandas(args: list[str], tmp_path
     assert heavy_modules(args, tmp_path) == []
 
 
+@pytest.mark.parametrize(
+    "args", [["targets"], ["show", "graduates"], ["template", "--period", "2023-06"]]
+)
+def test_a_run_with_nothing_to_say_loads_no_message_catalogue(
+    args: list[str], tmp_path: Path
+) -> None:
+    """The catalogue of every problem's words (and the modules of the other commands) load only
+    when something is said."""
+    probe = (
+        "import json, sys\n"
+        "sys.argv = ['reportcheck', *json.loads(sys.argv[1])]\n"
+        "from reportcheck.cli.app import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('reportcheck.output.cat')"
+        " or m.startswith('reportcheck.cli.') and m[16:] in "
+        "('targets', 'diff', 'status', 'show', 'template', 'report', 'draft', 'lint'))),"
+        " file=sys.stderr)"
+    )
+    run = [sys.executable, "-c", probe, json.dumps(args)]
+    env = {"PATH": "", "REPORTCHECK_CACHE_DIR": os.environ["REPORTCHECK_CACHE_DIR"]}
+    subprocess.run(run, cwd=tmp_path, capture_output=True, check=True, env=env)
+    done = subprocess.run(run, cwd=tmp_path, capture_output=True, text=True, check=True, env=env)
+    assert json.loads(done.stderr.strip().splitlines()[-1]) == [f"reportcheck.cli.{args[0]}"]
+
+
 def test_yaml_is_imported_only_to_parse_a_registry_not_yet_cached(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -57,7 +57,6 @@ def template(
     Example: reportcheck template --period 2023-06 -o actuals/2023-06.xlsx
     """
     from reportcheck.cli.choices import period_option, usage
-    from reportcheck.output.catalogue.hints import hint
     from reportcheck.output.template import filled_values, template_csv, write_template
 
     registry = inputs.registry(targets_file)
@@ -90,6 +89,8 @@ def template(
         write_template(registry, chosen, output)
     except OSError as exc:
         raise unwritable(output, exc) from None
+    from reportcheck.output.catalogue.hints import hint
+
     typer.echo(hint("wrote", State.lang, rows=len(registry.targets), file=output), err=True)
 
 
