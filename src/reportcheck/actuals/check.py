@@ -132,7 +132,7 @@ def _check_table(
     for line, cells in table.rows:
         result.rows += 1
         row = {name: cells[i] if i < len(cells) else "" for name, i in columns.at.items()}
-        reason = reason_text(cells, columns.reasons)
+        reason = reason_text(cells, columns.reasons) if columns.reasons else ""
         _check_row(table.file, line, row, reason, registry, result, seen)
 
 
@@ -235,10 +235,10 @@ def _check_row(
     if target is not None and raw_value.strip():
         value = _value(target, raw_value, row.get("unit", ""), registry.units, errors.append)
     period = _period(raw_period, raw_value, registry.meta.year, errors.append)
-    rank, level = (
-        _rank(row.get("rank", ""), errors.append),
-        _level(row.get("level", ""), errors.append),
-    )
+    # Most files have neither column: the row's two lookups are all they cost.
+    raw_rank, raw_level = row.get("rank"), row.get("level")
+    rank = _rank(raw_rank, errors.append) if raw_rank else None
+    level = _level(raw_level, errors.append) if raw_level else None
     if errors:
         result.problems.extend(p.located(file, line) for p in errors)
         result.refused.add((file, line))
@@ -255,7 +255,7 @@ def _check_row(
         reason=reason,
         rank=rank,
         level=level,
-        level_unit=normalise_text(row.get("level_unit", "")),
+        level_unit=normalise_text(row["level_unit"]) if row.get("level_unit") else "",
     )
     if period is not None and value is not None:
         earlier = seen.get((target.id, period))
