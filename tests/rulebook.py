@@ -90,7 +90,7 @@ def build(*entries: dict[str, Any], units: dict[str, Any] | None = None) -> Regi
 
 def figure(target_id: str, period: str, value: str | bool | None) -> Actual:
     parsed: Value | None = Decimal(value) if isinstance(value, str) else value
-    return Actual(target_id, parse_period(period), parsed, "a.csv", 2)
+    return Actual(id=target_id, period=parse_period(period), value=parsed, file="a.csv", line=2)
 
 
 def judge(registry: Registry, period: str, value: str | bool, *others: Actual) -> Result:

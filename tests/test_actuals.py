@@ -18,7 +18,7 @@ from openpyxl import Workbook
 from reportcheck.actuals import check_tables, read_actuals
 from reportcheck.actuals.table import read_table
 from reportcheck.model.problems import ActualsError
-from reportcheck.output.catalogue import one_line
+from reportcheck.output.catalogue import message, one_line
 from reportcheck.registry.records import Registry
 
 Write = Callable[..., Path]
@@ -152,7 +152,7 @@ def test_unknown_id_suggests_the_closest(write: Write, registry: Registry) -> No
         ("graduates,2023-06,4.2%", "not-a-number", "value"),
         ("energy_saving,2023,maybe", "not-yes-no", "value"),
         ("gdp_growth,2023-13,5.7", "bad-period", "period"),
-        ("gdp_growth,2023/6,5.7", "bad-period", "period"),
+        ("gdp_growth,2023/6/31,5.7", "bad-period", "period"),
         ("gdp_growth,2022-06,5.7", "period-out-of-year", "period"),
         ("gdp_growth,,5.7", "missing-period", "period"),
         (",2023-06,5.7", "missing-id", "id"),
@@ -175,7 +175,7 @@ def test_incompatible_unit(write: Write, registry: Registry) -> None:
         "unit",
         "亿元",
     )
-    assert "expected one of: 人, 名, 万人, 万名" in problem.message
+    assert "expected one of: 人, 名, 万人, 万名" in message(problem, "en")
 
 
 def test_conflicting_duplicates_name_both_lines(write: Write, registry: Registry) -> None:
@@ -184,7 +184,7 @@ def test_conflicting_duplicates_name_both_lines(write: Write, registry: Registry
         read_actuals([path], registry)
     (problem,) = caught.value.problems
     assert (problem.code, problem.line) == ("conflicting-duplicate", 3)
-    assert f"{path}:2 gives 5.7" in problem.message
+    assert f"{path}:2 gives 5.7" in message(problem, "en")
 
 
 def test_identical_duplicate_is_a_warning(write: Write, registry: Registry) -> None:

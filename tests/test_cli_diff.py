@@ -86,9 +86,10 @@ def test_cjk_columns_line_up(cli: Cli) -> None:
 def test_json_is_the_library_result_serialised(cli: Cli, registry: Registry) -> None:
     result = cli("diff", JUNE, "--format", "json")
     report = evaluate(registry, read_actuals([Path(JUNE)], registry))
-    assert result.stdout == to_json(report_dict(report, "zh"))
+    assert result.exit_code == 1  # 28 behind
+    assert result.stdout == to_json({"ok": False, **report_dict(report, "zh")})
     data = json.loads(result.stdout)
-    assert set(data) >= {"period", "summary", "results", "errors"}
+    assert set(data) >= {"ok", "period", "summary", "results", "errors"}
     assert data["summary"] == {
         "met": 0,
         "missed": 0,
@@ -216,7 +217,9 @@ def test_bad_fail_on_is_a_usage_error(cli: Cli) -> None:
     assert result.exit_code == 2
     assert result.stderr == (
         "reportcheck: error: --fail-on 'late': expected a comma list of "
-        "met, missed, on_track, behind, not_due, undetermined, no_data or 'never' [bad-fail-on]\n"
+        "met, missed, on_track, behind, not_due, undetermined, no_data, warning or 'never' "
+        "[bad-fail-on]\n"
+        "reportcheck: 1 error; nothing judged\n"
     )
 
 
@@ -232,6 +235,7 @@ def test_unknown_id_option_suggests(cli: Cli) -> None:
     assert result.stderr == (
         "reportcheck: error: unknown id 'gdp'; did you mean gdp_growth? "
         "('reportcheck targets' lists them) [unknown-id]\n"
+        "reportcheck: 1 error; nothing judged\n"
     )
 
 
@@ -244,6 +248,7 @@ def test_bad_input_exits_2_with_every_error_on_stderr(cli: Cli, write: Write) ->
         "did you mean gdp_growth? ('reportcheck targets' lists them) [unknown-id]",
         f"reportcheck: error: {path}:3: column value: 'abc' is not a number; expected a number "
         "such as 5.7, -3.9, +1.2 or 1,867.9 [not-a-number]",
+        "reportcheck: 2 errors in 1 file; nothing judged",
     ]
 
 
@@ -268,10 +273,11 @@ def test_errors_are_capped_and_the_cap_is_said(cli: Cli, write: Write) -> None:
     path = write("id,period,value\n" + "graduates,2023-06,x\n" * 130)
     result = cli("diff", str(path), "-f", "json")
     data = json.loads(result.stdout)
-    assert (len(data["errors"]), data["errors_omitted"]) == (100, 30)
-    assert result.stderr.splitlines()[-1] == (
-        "reportcheck: ... and 30 more problems not listed (the first 100 are shown)"
-    )
+    assert (data["ok"], len(data["errors"]), data["errors_omitted"]) == (False, 100, 30)
+    assert result.stderr.splitlines()[-2:] == [
+        "reportcheck: ... and 30 more problems not listed (the first 100 are shown)",
+        "reportcheck: 130 errors in 1 file; nothing judged",
+    ]
 
 
 def test_warnings_go_to_stderr_and_do_not_fail(cli: Cli, write: Write) -> None:

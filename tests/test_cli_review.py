@@ -155,6 +155,7 @@ def test_show_unknown_id_suggests(cli: Cli) -> None:
     assert result.stderr == (
         "reportcheck: error: unknown id 'graduate'; did you mean graduates? "
         "('reportcheck targets' lists them) [unknown-id]\n"
+        "reportcheck: 1 error; nothing judged\n"
     )
 
 
@@ -162,7 +163,17 @@ def test_template_csv_to_stdout(cli: Cli, registry: object) -> None:
     result = cli("template", "--period", "2023-06")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert len(rows) == 154
-    assert list(rows[0]) == ["id", "period", "value", "unit", "name_zh", "target", "source", "note"]
+    assert list(rows[0]) == [
+        "id",
+        "period",
+        "value",
+        "unit",
+        "name_zh",
+        "target",
+        "source",
+        "note",
+        "reason",
+    ]
     assert rows[0] == {
         "id": "gdp_growth",
         "period": "2023-06",
@@ -172,6 +183,7 @@ def test_template_csv_to_stdout(cli: Cli, registry: object) -> None:
         "target": "地区生产总值增长6%左右",
         "source": "",
         "note": "",
+        "reason": "",
     }
 
 
@@ -212,7 +224,9 @@ def test_template_refuses_other_extensions_and_bad_periods(cli: Cli, tmp_path: P
 
 
 def test_targets_json_fields(cli: Cli) -> None:
-    data = json.loads(cli("targets", "-f", "json").stdout)
+    document = json.loads(cli("targets", "-f", "json").stdout)
+    assert document["ok"] is True
+    data = document["targets"]
     assert len(data) == 154
     gdp = data[0]
     assert {
@@ -249,11 +263,10 @@ def test_targets_json_fields(cli: Cli) -> None:
 
 
 def test_targets_filters_and_table(cli: Cli) -> None:
-    data = json.loads(cli("targets", "-f", "json", "--section", "三(二)").stdout)
+    data = json.loads(cli("targets", "-f", "json", "--section", "三(二)").stdout)["targets"]
     assert [t["id"] for t in data] == ["livelihood_share_of_new_revenue", "general_spending_cut"]
-    sections = {
-        t["section"] for t in json.loads(cli("targets", "-f", "json", "--section", "三").stdout)
-    }
+    part = json.loads(cli("targets", "-f", "json", "--section", "三").stdout)["targets"]
+    sections = {t["section"] for t in part}
     assert sections == {"三(二)", "三(三)", "三(四)"}
     table = cli("targets", "--id", "graduates").stdout
     assert "引进大学生9万名以上" in table
@@ -296,7 +309,7 @@ class _Terminal(io.StringIO):
 
 
 def test_progress_is_shown_on_a_terminal_stderr_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    from reportcheck.cli import app as cli_module
+    from reportcheck.cli import inputs as cli_module
 
     terminal = _Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)

@@ -97,8 +97,14 @@ def test_reference_entries_are_not_judged() -> None:
 def test_real_registry_judges_the_official_first_half(registry: Registry) -> None:
     data = ActualsSet(
         (
-            Actual("gdp_growth", Period(2023, 6), Decimal("5.7"), "x", 2),
-            Actual("industrial_va_growth", Period(2023, 6), Decimal("0.7"), "x", 3),
+            Actual(id="gdp_growth", period=Period(2023, 6), value=Decimal("5.7"), file="x", line=2),
+            Actual(
+                id="industrial_va_growth",
+                period=Period(2023, 6),
+                value=Decimal("0.7"),
+                file="x",
+                line=3,
+            ),
         )
     )
     report = evaluate(registry, data)
@@ -116,12 +122,48 @@ def test_the_real_registrys_headline_targets_in_a_good_year(registry: Registry) 
     """Beating a growth target is met, never missed or lagging."""
     data = ActualsSet(
         (
-            Actual("gdp_growth", Period(2023, 12, "year"), Decimal("6.6"), "x", 2),
-            Actual("industrial_va_growth", Period(2023, 12, "year"), Decimal("8.1"), "x", 3),
-            Actual("rd_intensity", Period(2023, 12, "year"), Decimal("3.5"), "x", 4),
-            Actual("budget_revenue_growth", Period(2023, 12, "year"), Decimal("9.0"), "x", 5),
-            Actual("export_share", Period(2023, 12, "year"), Decimal("5.5"), "x", 6),
-            Actual("export_share_prior", Period(2023, 12, "year"), Decimal("5.2"), "x", 7),
+            Actual(
+                id="gdp_growth",
+                period=Period(2023, 12, "year"),
+                value=Decimal("6.6"),
+                file="x",
+                line=2,
+            ),
+            Actual(
+                id="industrial_va_growth",
+                period=Period(2023, 12, "year"),
+                value=Decimal("8.1"),
+                file="x",
+                line=3,
+            ),
+            Actual(
+                id="rd_intensity",
+                period=Period(2023, 12, "year"),
+                value=Decimal("3.5"),
+                file="x",
+                line=4,
+            ),
+            Actual(
+                id="budget_revenue_growth",
+                period=Period(2023, 12, "year"),
+                value=Decimal("9.0"),
+                file="x",
+                line=5,
+            ),
+            Actual(
+                id="export_share",
+                period=Period(2023, 12, "year"),
+                value=Decimal("5.5"),
+                file="x",
+                line=6,
+            ),
+            Actual(
+                id="export_share_prior",
+                period=Period(2023, 12, "year"),
+                value=Decimal("5.2"),
+                file="x",
+                line=7,
+            ),
         )
     )
     by_id = {r.target.id: r for r in evaluate(registry, data).results}
@@ -141,6 +183,6 @@ def test_the_real_registrys_headline_targets_in_a_good_year(registry: Registry) 
 
 def test_a_figure_without_a_period_is_never_judged() -> None:
     registry = build(GROWTH)
-    loose = Actual("t", None, Decimal(10), "a.csv", 2)
+    loose = Actual(id="t", period=None, value=Decimal(10), file="a.csv", line=2)
     result = evaluate(registry, ActualsSet((loose,))).results[0]
     assert (result.status, result.code) == (Status.NO_DATA, "no-row")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from reportcheck.actuals.encoding import EncodingProblemError, decode
 from reportcheck.model.numbers import MINUS_SIGNS, NO, YES
 from reportcheck.model.problems import ActualsError
 from reportcheck.model.units import UNITS
+from reportcheck.output.catalogue import message
 from reportcheck.registry.records import Registry
 
 NOTES_SIMPLIFIED = ["湖州市统计局", "上半年数据", "发展和改革委员会", "完成", "国家统计局快报"]
@@ -64,15 +66,17 @@ def test_a_utf8_line_in_a_legacy_file_is_refused(
     legacy_lines = [i for i, c in enumerate(chunks) if i != utf8_at and not c.isascii()]
     if not legacy_lines:
         return
-    with pytest.raises(EncodingProblemError, match="mixes encodings"):
+    with pytest.raises(EncodingProblemError) as caught:
         decode(blob)
+    assert re.search("mixes encodings", message(caught.value.problem, "en"))
 
 
 @settings(max_examples=50, deadline=None)
 @given(st.characters(min_codepoint=0xE000, max_codepoint=0xF8FF))
 def test_private_use_code_points_are_refused(char: str) -> None:
-    with pytest.raises(EncodingProblemError, match=f"U\\+{ord(char):04X}"):
+    with pytest.raises(EncodingProblemError) as caught:
         decode(f"id,period,value,note\ngdp_growth,2023-06,5.7,{char}\n".encode())
+    assert re.search(f"U\\+{ord(char):04X}", message(caught.value.problem, "en"))
 
 
 @settings(max_examples=40, deadline=None)
@@ -81,11 +85,11 @@ def test_arbitrary_bytes_decode_cleanly_or_are_refused(blob: bytes) -> None:
     try:
         decoded = decode(blob)
     except EncodingProblemError as exc:
-        message = str(exc)
+        said = message(exc.problem, "en")
     else:
-        message = decoded.encoding
+        said = decoded.encoding
         assert decoded.text.encode(_CODECS[decoded.encoding]) == blob.removeprefix(b"\xef\xbb\xbf")
-    assert "UTF-8" in message or "UTF-16" in message or message in _CODECS
+    assert "UTF-8" in said or "UTF-16" in said or said in _CODECS
 
 
 def test_a_big5_file_is_judged_in_its_own_characters(registry: Registry) -> None:
@@ -106,7 +110,7 @@ def test_shift_jis_is_refused_naming_the_encodings_tried(registry: Registry) -> 
             read_actuals([path], registry)
     (problem,) = caught.value.problems
     assert problem.code == "wrong-encoding"
-    assert "save it as CSV UTF-8" in problem.message
+    assert "save it as CSV UTF-8" in message(problem, "en")
 
 
 def _pool(leads: range, trails: list[int], codec: str) -> list[str]:
@@ -150,7 +154,7 @@ def test_a_few_characters_are_read_right_or_refused_never_garbled(case: tuple[st
     try:
         decoded = decode(data).text
     except EncodingProblemError as exc:
-        refusal = str(exc)
+        refusal = message(exc.problem, "en")
     else:
         refusal = ""
     if refusal:
@@ -181,8 +185,9 @@ def test_short_texts_are_read_in_their_own_encoding_or_refused(
 ) -> None:
     data = csv_text([text]).encode(codec)
     if read_as is None:
-        with pytest.raises(EncodingProblemError, match="encoding is uncertain"):
+        with pytest.raises(EncodingProblemError) as caught:
             decode(data)
+        assert re.search("encoding is uncertain", message(caught.value.problem, "en"))
     else:
         decoded = decode(data)
         assert (decoded.encoding, decoded.text) == (read_as, csv_text([text]))

@@ -16,6 +16,7 @@ from reportcheck.actuals import read_actuals
 from reportcheck.actuals.table import read_tables
 from reportcheck.actuals.xlsx import is_percent_format
 from reportcheck.model.problems import ActualsError
+from reportcheck.output.catalogue import message
 from reportcheck.registry.records import Registry
 
 
@@ -68,7 +69,7 @@ def test_figures_on_a_sheet_without_header_are_refused(tmp_path: Path, registry:
 def test_a_notes_sheet_is_skipped_with_a_warning(tmp_path: Path, registry: Registry) -> None:
     path = workbook(tmp_path / "n.xlsx", [HEAD, ["gdp_growth", "2023-06", 5.7]], [["说明"]])
     warnings = read_actuals([path], registry).warnings
-    assert [(w.code, "'S2'" in w.message) for w in warnings] == [("skipped", True)]
+    assert [(w.code, "'S2'" in message(w, "en")) for w in warnings] == [("skipped", True)]
 
 
 @pytest.mark.parametrize(
@@ -141,7 +142,7 @@ def test_a_declared_million_rows_are_refused_before_reading(tmp_path: Path) -> N
     path.write_bytes(_broken(dimension))
     (table,) = read_tables(path)
     assert [p.code for p in table.problems] == ["too-large"]
-    assert "1048576 rows" in table.problems[0].message
+    assert "1048576 rows" in message(table.problems[0], "en")
 
 
 def test_a_huge_unpacked_part_is_refused_before_parsing(tmp_path: Path) -> None:
@@ -152,7 +153,7 @@ def test_a_huge_unpacked_part_is_refused_before_parsing(tmp_path: Path) -> None:
     path.write_bytes(buffer.getvalue())
     (table,) = read_tables(path)
     assert [p.code for p in table.problems] == ["too-large"]
-    assert "xl/sharedStrings.xml" in table.problems[0].message
+    assert "xl/sharedStrings.xml" in message(table.problems[0], "en")
 
 
 def _understated(sheet_xml: bytes, stated: int) -> bytes:
@@ -174,7 +175,7 @@ def test_a_part_that_holds_more_than_its_headers_state_is_refused_unread(tmp_pat
     path.write_bytes(_understated(sheet, 1000))
     (table,) = read_tables(path)
     assert [p.code for p in table.problems] == ["wrong-file-type"]
-    assert "(xl/worksheets/sheet1.xml: Bad CRC-32" in table.problems[0].message
+    assert "(xl/worksheets/sheet1.xml: Bad CRC-32" in message(table.problems[0], "en")
 
 
 def test_a_workbook_whose_parts_are_as_stated_passes_the_size_check(tmp_path: Path) -> None:
@@ -194,7 +195,7 @@ def test_a_workbook_holds_no_more_text_than_a_csv_file_may(
     rows += [["gdp_growth", "2023-06", 5.7, "说明" * 10] for _ in range(5)]
     (table,) = read_tables(workbook(tmp_path / "notes.xlsx", rows))
     assert [p.code for p in table.problems] == ["too-large"]
-    assert "beyond 100 characters" in table.problems[0].message
+    assert "beyond 100 characters" in message(table.problems[0], "en")
 
 
 def test_a_formula_tag_cut_between_two_pieces_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -276,7 +277,7 @@ def test_many_parts_that_unpack_beyond_the_limit_are_refused(tmp_path: Path) -> 
     path.write_bytes(buffer.getvalue())
     (table,) = read_tables(path)
     assert [p.code for p in table.problems] == ["too-large"]
-    assert "at most 128 MiB" in table.problems[0].message
+    assert "at most 128 MiB" in message(table.problems[0], "en")
 
 
 def test_a_formula_sheet_declaring_a_million_rows_is_too_large_not_broken(tmp_path: Path) -> None:

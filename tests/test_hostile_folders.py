@@ -11,6 +11,7 @@ import pytest
 
 from reportcheck.actuals import read_actuals, table_paths
 from reportcheck.model.problems import ActualsError
+from reportcheck.output.catalogue import message
 from reportcheck.registry.records import Registry
 
 from .conftest import Run
@@ -49,7 +50,7 @@ def test_links_loops_pipes_and_other_files_are_named(tmp_path: Path, registry: R
     (tmp_path / "~$2023-06.xlsx").write_bytes(b"lock")
     paths = table_paths(tmp_path)
     assert [p.name for p in paths] == ["2023-06.csv"]
-    reasons = {Path(p.file or "").name: p.message for p in paths.skipped}
+    reasons = {Path(p.file or "").name: message(p, "en") for p in paths.skipped}
     assert set(reasons) == {
         "broken.csv",
         "loop.csv",

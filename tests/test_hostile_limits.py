@@ -13,7 +13,7 @@ import pytest
 from reportcheck.actuals.table import read_tables
 from reportcheck.model import limits
 from reportcheck.model.problems import RegistryError
-from reportcheck.output.catalogue import one_line
+from reportcheck.output.catalogue import message, one_line
 from reportcheck.registry.load import load_registry
 from reportcheck.registry.shipped import default_registry_path
 
@@ -32,7 +32,7 @@ def test_a_file_over_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
         stream.truncate(limits.MAX_FILE_BYTES + 1)  # sparse: nothing is written or read
     (table,) = read_tables(path)
     assert [p.code for p in table.problems] == ["too-large"]
-    assert "at most 8 MiB" in table.problems[0].message
+    assert "at most 8 MiB" in message(table.problems[0], "en")
 
 
 def test_rows_beyond_the_limit_are_refused_naming_it(tmp_path: Path) -> None:
@@ -40,7 +40,7 @@ def test_rows_beyond_the_limit_are_refused_naming_it(tmp_path: Path) -> None:
     path.write_text("id,period,value\n" + "a,b,c\n" * limits.MAX_ROWS, encoding="utf-8")
     (table,) = read_tables(path)
     assert [(p.code, p.line) for p in table.problems] == [("too-large", limits.MAX_ROWS + 1)]
-    assert f"more than {limits.MAX_ROWS} rows" in table.problems[0].message
+    assert f"more than {limits.MAX_ROWS} rows" in message(table.problems[0], "en")
 
 
 def test_columns_beyond_the_limit_are_refused(tmp_path: Path) -> None:
@@ -180,5 +180,5 @@ def test_cells_beyond_the_limit_are_refused_whole(tmp_path: Path) -> None:
     path.write_text(header + row * (limits.MAX_ROWS // 2), encoding="utf-8")
     (table,) = read_tables(path)
     assert [p.code for p in table.problems] == ["too-large"]
-    assert f"more than {limits.MAX_CELLS} cells" in table.problems[0].message
+    assert f"more than {limits.MAX_CELLS} cells" in message(table.problems[0], "en")
     assert (table.header, table.rows) == ([], [])

@@ -181,11 +181,11 @@ def test_rank_and_level_are_shown_beside_the_figure_in_every_view(tmp_path: Path
 
     registry = load_registry()
     gdp = Actual(
-        "gdp_growth",
-        parse_period("2023"),
-        Decimal("5.8"),
-        "a.csv",
-        2,
+        id="gdp_growth",
+        period=parse_period("2023"),
+        value=Decimal("5.8"),
+        file="a.csv",
+        line=2,
         rank=4,
         level=Decimal(4015),
         level_unit="亿元",
@@ -198,8 +198,8 @@ def test_rank_and_level_are_shown_beside_the_figure_in_every_view(tmp_path: Path
     assert "5.8 (4 in the province; level 4015 亿元)" in report_markdown(report, "en")
     (result,) = report_dict(report, "zh")["results"]
     assert (result["rank"], result["level"], result["level_unit"]) == (4, Decimal(4015), "亿元")
-    (line,) = csv.DictReader(io.StringIO(report_csv(report, "zh")))
-    assert (line["rank"], line["level"], line["level_unit"]) == ("4", "4015", "亿元")
+    (row,) = csv.DictReader(io.StringIO(report_csv(report, "zh")))
+    assert (row["rank"], row["level"], row["level_unit"]) == ("4", "4015", "亿元")
     pack = pack_of(registry, data, None, bands="10,30")
     output = tmp_path / "通报.docx"
     write_pack(pack, output, "zh")

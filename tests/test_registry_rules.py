@@ -204,6 +204,7 @@ def test_cli_names_the_key_and_line_of_a_null_value(make: Make, cli: Callable[..
     assert result.stderr == (
         f"reportcheck: error: {path}:20: column value: target gdp_growth: value has no value "
         "(remove the key or give it one) [registry-null]\n"
+        "reportcheck: 1 error in 1 file; nothing listed\n"
     )
 
 
@@ -225,4 +226,6 @@ def test_figures_in_a_declared_unit_convert_by_its_scale(make: Make, tmp_path: P
     data.write_text("id,period,value,unit\ngdp_growth,2023-06,3,亿元\n", encoding="utf-8")
     with pytest.raises(ActualsError) as caught:
         read_actuals([data], registry)
-    assert "expected one of: 万立方米, 立方米" in caught.value.problems[0].message
+    from reportcheck.output.catalogue import message
+
+    assert "expected one of: 万立方米, 立方米" in message(caught.value.problems[0], "en")

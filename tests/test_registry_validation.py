@@ -229,6 +229,7 @@ def test_cli_refuses_a_bad_registry_with_exit_2(
         "section, tolerance, unit, value) [registry-unknown-key]\n"
         f"reportcheck: error: {path}:13: column tolerance: target gdp_growth: missing key "
         "'tolerance' (needed by comparator about) [registry-rule]\n"
+        "reportcheck: 2 errors in 1 file; nothing listed\n"
     )
 
 

@@ -54,12 +54,14 @@ def test_errors_in_chinese_keep_their_codes(cli: Cli) -> None:
         f"reportcheck: 错误: {BAD}:3: value 列: 'abc' 不是数字;应为 5.7、-3.9、+1.2 或 1,867.9 "
         "这样的数 [not-a-number]",
         f"reportcheck: 错误: {BAD}:4: period 列: '2023-13' 不是期间;应为 YYYY-MM、YYYY-Qn、YYYY、"
-        "2023年6月、2023年1-6月、2023年一季度或2023年上半年 [bad-period]",
+        "2023年6月、2023年1-6月、2023年一季度、2023年上半年或 2023/6/30 这样的日期 [bad-period]",
         f"reportcheck: 错误: {BAD}:6: value 列: gdp_growth 在 2023-06 的数值为 '5.8',"
         f"但 {BAD}:5 为 5.7;请只保留其中一行 [conflicting-duplicate]",
+        "reportcheck: 1 个文件中有 4 个错误;未作判定",
     ]
-    codes = [line.rsplit(" ", 1)[-1] for line in zh.stderr.splitlines()]
-    assert codes == [line.rsplit(" ", 1)[-1] for line in en.stderr.splitlines()]
+    codes = [line.rsplit(" ", 1)[-1] for line in zh.stderr.splitlines()[:-1]]
+    assert codes == [line.rsplit(" ", 1)[-1] for line in en.stderr.splitlines()[:-1]]
+    assert en.stderr.splitlines()[-1] == "reportcheck: 4 errors in 1 file; nothing judged"
 
 
 def test_lang_option_beats_the_locale(cli: Cli) -> None:
@@ -71,7 +73,8 @@ def test_usage_errors_from_options_in_chinese(cli: Cli) -> None:
     result = cli("diff", BAD, "--fail-on", "late", env=ZH)
     assert result.stderr == (
         "reportcheck: 错误: --fail-on 'late' 无效:应为逗号分隔的 met, missed, on_track, behind, "
-        "not_due, undetermined, no_data,或 never [bad-fail-on]\n"
+        "not_due, undetermined, no_data, warning,或 never [bad-fail-on]\n"
+        "reportcheck: 1 个错误;未作判定\n"
     )
     missing = cli("show", env=ZH)
     assert missing.stderr == (
@@ -122,7 +125,7 @@ def test_an_unknown_code_or_wording_falls_back_to_english() -> None:
     assert problem_line(fresh, "zh") == (
         "reportcheck: 错误: a.csv:2: value 列: something new went wrong [brand-new-code]"
     )
-    reworded = Problem("not-a-number", "an entirely different sentence")
+    reworded = Problem("registry-yaml", "an entirely different sentence")
     assert message(reworded, "zh") == "an entirely different sentence"
 
 
@@ -186,6 +189,7 @@ def test_diff_without_any_actuals_says_so_in_chinese(
     assert result.stderr == (
         "reportcheck: 错误: 没有给出文件,$REPORTCHECK_ACTUALS 未设置,也没有 ./actuals/ 文件夹 "
         "[no-actuals]\n"
+        "reportcheck: 1 个错误;未作判定\n"
     )
 
 
@@ -211,7 +215,8 @@ def test_every_command_line_error_has_chinese_words(
     (tmp_path / "taken.csv").write_text("id,period,value\ngdp_growth,2023-06,5.7\n")
     (tmp_path / "empty").mkdir()
     result = cli(*args, env=ZH)
-    (line,) = result.stderr.splitlines()
+    line, *closing = result.stderr.splitlines()
+    assert len(closing) == (code != "usage-error")  # Click's own errors are one line
     assert line.startswith("reportcheck: 错误: ")
     assert line.endswith(f"[{code}]")
     english = cli(*args).stderr

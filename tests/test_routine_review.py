@@ -21,7 +21,7 @@ def test_full_width_section_brackets_select_the_section(cli: Cli) -> None:
     data = json.loads(cli("diff", JUNE, "-f", "json", "--section", section).stdout)
     assert len(data["results"]) == 14
     assert {r["section"] for r in data["results"]} == {"二(三)"}
-    targets = json.loads(cli("targets", "-f", "json", "--section", section).stdout)
+    targets = json.loads(cli("targets", "-f", "json", "--section", section).stdout)["targets"]
     assert len(targets) == 14
 
 
@@ -38,6 +38,7 @@ def test_an_unknown_section_exits_2_listing_the_sections(cli: Cli) -> None:
     assert result.stderr == (
         "reportcheck: error: unknown section '四'; sections: 二, 二(一), 二(二), 二(三), "
         "二(四), 二(五), 二(六), 三(二), 三(三), 三(四) [unknown-section]\n"
+        "reportcheck: 1 error; nothing judged\n"
     )
     assert cli("targets", "--section", "四").exit_code == 2
 
@@ -48,6 +49,7 @@ def test_an_unknown_status_exits_2_listing_the_statuses(cli: Cli) -> None:
     assert result.stderr == (
         "reportcheck: error: unknown status 'late'; statuses: met, missed, on_track, behind, "
         "not_due, undetermined, no_data [unknown-status]\n"
+        "reportcheck: 1 error; nothing judged\n"
     )
 
 

@@ -58,6 +58,7 @@ def test_a_filled_workbook_is_not_overwritten(cli: Cli, tmp_path: Path) -> None:
     assert result.stderr == (
         f"reportcheck: error: -o {out}: already holds 1 typed value; it is kept. Write to "
         "another file, or add --force to overwrite it [file-has-values]\n"
+        "reportcheck: 1 error; nothing written\n"
     )
     sheet = load_workbook(out).active
     assert sheet is not None

@@ -382,7 +382,7 @@ def _assign(thing: object, name: str, value: object) -> None:
 MUTABLE = {
     "reportcheck.registry.yamlnodes.Checker",
     "reportcheck.registry.located_yaml.Located",
-    "reportcheck.actuals.ReadResult",
+    "reportcheck.actuals.check.ReadResult",
     "reportcheck.actuals.table.RawTable",
     "reportcheck.actuals.xlsx._Grid",
     "reportcheck.registry.draft.extract.Extraction",

@@ -121,8 +121,8 @@ def test_budget_revenue_against_gdp_known_only_to_the_third_quarter_is_provision
     # 一般公共预算收入与经济增长基本同步: December revenue 5.3 against GDP known only to Q3.
     third = ActualsSet(
         (
-            Actual("budget_revenue_growth", parse_period("2023-12"), Decimal("5.3"), "a.csv", 2),
-            Actual("gdp_growth", parse_period("2023-Q3"), Decimal("5.9"), "a.csv", 3),
+            _figure("budget_revenue_growth", "2023-12", "5.3"),
+            _figure("gdp_growth", "2023-Q3", "5.9"),
         )
     )
     early = _result(registry, third, "budget_revenue_growth")
@@ -132,11 +132,20 @@ def test_budget_revenue_against_gdp_known_only_to_the_third_quarter_is_provision
         parse_period("2023-Q3"),
     )
     assert "provisional: gdp_growth is known only to 2023-Q3" in reason(early, "en")
-    annual = ActualsSet(
-        (*third.actuals, Actual("gdp_growth", parse_period("2023"), Decimal("6.5"), "a.csv", 4))
-    )
+    annual = ActualsSet((*third.actuals, _figure("gdp_growth", "2023", "6.5")))
     late = _result(registry, annual, "budget_revenue_growth")
     assert (late.status, late.final) == (Status.MISSED, True)  # 5.3 lags 6.5 by more than 1
+
+
+def _figure(target_id: str, period: str, value: str, bound: str | None = None) -> Actual:
+    return Actual(
+        id=target_id,
+        period=parse_period(period),
+        value=Decimal(value),
+        file="a.csv",
+        line=2,
+        bound=bound,
+    )
 
 
 def _result(registry: Registry, data: ActualsSet, target_id: str) -> Result:
@@ -254,9 +263,7 @@ def test_basically_met_is_said_in_every_format(cli: Cli, write: Write) -> None:
 def test_a_figure_published_as_a_bound_is_judged_where_the_bound_settles_the_rule(
     registry: Registry, target_id: str, value: str, bound: str, status: Status
 ) -> None:
-    data = ActualsSet(
-        (Actual(target_id, parse_period("2023"), Decimal(value), "a.csv", 2, bound=bound),)
-    )
+    data = ActualsSet((_figure(target_id, "2023", value, bound=bound),))
     result = next(r for r in evaluate(registry, data).results if r.target.id == target_id)
     assert result.status is status
     if status is Status.UNDETERMINED:
@@ -284,7 +291,13 @@ _CASES = [
 @given(chosen=st.lists(st.sampled_from(_CASES), unique_by=lambda c: c.split(",")[0]))
 def test_the_count_paragraph_always_adds_up(chosen: list[str], registry: Registry) -> None:
     figures = tuple(
-        Actual(line.split(",")[0], parse_period("2023-06"), _value(line), "a.csv", i + 2)
+        Actual(
+            id=line.split(",")[0],
+            period=parse_period("2023-06"),
+            value=_value(line),
+            file="a.csv",
+            line=i + 2,
+        )
         for i, line in enumerate(chosen)
     )
     built = pack_of(registry, ActualsSet(figures), parse_period("2023-06"), bands="10,30")

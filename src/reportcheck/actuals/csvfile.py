@@ -13,76 +13,68 @@ if TYPE_CHECKING:
     from reportcheck.actuals.table import RawTable
 
 
-def read_csv(data: bytes, table: RawTable) -> RawTable:
-    """Rows of `data`; each record is a line as a spreadsheet counts rows (header = 1)."""
+def read_csv(data: bytes, table: RawTable, encoding: str | None = None) -> RawTable:
+    """Rows of `data`; each record is a line as a spreadsheet counts rows (header = 1).
+
+    `encoding` is the one the user states (utf-8, gbk, gb18030, big5); None decides it from the
+    bytes.
+    """
     if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return table.fail("wrong-file-type", "holds binary data, not CSV text")
+        return table.refuse("wrong-file-type", variant="binary")
     try:
-        decoded = decode(data)
+        decoded = decode(data, encoding)
     except EncodingProblemError as exc:
-        return table.fail("wrong-encoding", str(exc), exc.line)
+        table.problems.append(exc.problem.located(table.file))
+        return table
     table.encoding = decoded.encoding
     text = decoded.text
     if not text.strip():
-        return table.fail(
-            "empty-file",
-            "is empty; expected a header line 'id,period,value' and one row per figure",
-        )
+        return table.refuse("empty-file")
     reader = csv.reader(io.StringIO(text, newline=""))
     width = cells_seen = 0
     try:
         for number, cells in enumerate(reader, start=1):
             if number > MAX_ROWS:
-                return _refuse(table).fail(
-                    "too-large",
-                    f"has more than {MAX_ROWS} rows, the limit for a file of actuals; "
-                    "split it by month",
-                    number,
+                return _refuse(table).refuse(
+                    "too-large", variant="rows", line=number, rows=MAX_ROWS
                 )
             if len(cells) > MAX_COLUMNS:
-                return _refuse(table).fail(
+                return _refuse(table).refuse(
                     "too-large",
-                    f"has {len(cells)} columns; a file of actuals may have at most {MAX_COLUMNS}",
-                    number,
+                    variant="columns",
+                    line=number,
+                    columns=len(cells),
+                    limit=MAX_COLUMNS,
                 )
             cells_seen += len(cells)
             if cells_seen > MAX_CELLS:
-                return _refuse(table).fail(
-                    "too-large",
-                    f"has more than {MAX_CELLS} cells, the limit for a file of actuals",
-                    number,
+                return _refuse(table).refuse(
+                    "too-large", variant="cells", line=number, cells=MAX_CELLS
                 )
             long = next((c for c in cells if len(c) > MAX_CELL_CHARS), None)
             if long is not None:
-                table.fail(
+                table.refuse(
                     "too-large",
-                    f"has a cell of {len(long)} characters; a cell may hold at most "
-                    f"{MAX_CELL_CHARS}",
-                    number,
-                    long[:40] + "…",
+                    variant="cell",
+                    line=number,
+                    value=long[:40] + "…",
+                    chars=len(long),
+                    limit=MAX_CELL_CHARS,
                 )
                 continue
             if number == 1:
                 table.header = cells
                 width = len(cells)
             elif len(cells) > width and any(c.strip() for c in cells[width:]):
-                table.fail(
-                    "wrong-field-count",
-                    f"has {len(cells)} fields but the header has {width}; "
-                    "quote a value that contains a comma",
-                    number,
-                )
+                table.refuse("wrong-field-count", line=number, fields=len(cells), expected=width)
             else:
                 table.rows.append((number, cells[:width] if cells else [""] * width))
     except csv.Error as exc:
         if "field larger" in str(exc):
-            return _refuse(table).fail(
-                "too-large",
-                f"has a cell longer than a CSV reader takes; a cell may hold at most "
-                f"{MAX_CELL_CHARS} characters",
-                reader.line_num,
+            return _refuse(table).refuse(
+                "too-large", variant="csv-field", line=reader.line_num, limit=MAX_CELL_CHARS
             )
-        return table.fail("wrong-file-type", f"is not valid CSV: {exc}", reader.line_num)
+        return table.refuse("wrong-file-type", variant="csv", line=reader.line_num, why=str(exc))
     return table
 
 

@@ -15,19 +15,29 @@ from functools import cache
 
 import msgspec
 
+from reportcheck.model.problems import Problem, problem
+
 #: Codecs tried for text that is not UTF-8, with the name a message gives them.
 _LEGACY = (("gb18030", "GB18030/GBK"), ("cp950", "Big5"), ("big5hkscs", "Big5-HKSCS"))
+#: The encodings a user may state (--encoding), each with the codecs that read it, in order,
+#: and the name a message gives it. GB18030 reads every GBK file; Windows writes Big5 as cp950.
+STATED = {
+    "utf-8": (("utf-8-sig",), "UTF-8"),
+    "gbk": (("gb18030",), "GB18030/GBK"),
+    "gb18030": (("gb18030",), "GB18030/GBK"),
+    "big5": (("cp950", "big5hkscs"), "Big5"),
+}
 #: Share of a legacy decode's non-ASCII characters that must be common in its script.
 _PLAUSIBLE = 0.8
 _PRIVATE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
 
 class EncodingProblemError(ValueError):
-    """The bytes cannot be decoded with confidence; the message says why."""
+    """The bytes cannot be decoded with confidence: `problem` says why (wrong-encoding)."""
 
-    def __init__(self, message: str, line: int | None = None) -> None:
-        super().__init__(message)
-        self.line = line
+    def __init__(self, found: Problem) -> None:
+        super().__init__(found.variant)
+        self.problem = found
 
 
 class Decoded(msgspec.Struct, frozen=True):
@@ -35,12 +45,15 @@ class Decoded(msgspec.Struct, frozen=True):
     encoding: str  # the name a message gives it, e.g. "UTF-8", "GB18030/GBK", "Big5"
 
 
-def decode(data: bytes) -> Decoded:
-    """Decode the bytes of a CSV file; raises EncodingProblemError naming what was found."""
+def decode(data: bytes, stated: str | None = None) -> Decoded:
+    """Decode the bytes of a CSV file; raises EncodingProblemError naming what was found.
+
+    `stated` is an encoding of STATED the user names: the bytes are read in it or refused.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise EncodingProblemError(
-            "is UTF-16 text; save it as CSV UTF-8 (or CSV from a Chinese-locale Excel, GB18030)"
-        )
+        raise EncodingProblemError(problem("wrong-encoding", "utf-16"))
+    if stated is not None:
+        return _decode_stated(data, stated)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -59,27 +72,48 @@ def decode(data: bytes) -> Decoded:
             found.append((_common_share(text, codec), Decoded(text, name)))
     if not found:
         tried = ", ".join(name for _, name in _LEGACY)
-        raise EncodingProblemError(
-            f"is not text in UTF-8 or a Chinese encoding ({tried}); save it as CSV UTF-8"
-        )
+        raise EncodingProblemError(problem("wrong-encoding", "not-text", tried=tried))
     best = max(score for score, _ in found)
     if best < _PLAUSIBLE:
-        names = " or ".join(d.encoding for _, d in found)
-        raise EncodingProblemError(
-            f"reads as {names} only with unusual characters, so its encoding is uncertain "
-            "(a Japanese or Korean file?); save it as CSV UTF-8"
-        )
+        names = ", ".join(d.encoding for _, d in found)
+        raise EncodingProblemError(problem("wrong-encoding", "unusual", names=names))
     tied = [decoded for score, decoded in found if score >= best - 0.05]
     first = tied[0]
     others = [d for d in tied[1:] if d.text != first.text]
     if others and not _vocabulary_only(first.text):
         # A few characters can read as common in both scripts (臺 in Big5 is 籓 in GBK, 家 in
         # GBK is 模 in Big5); with so little to go on, either reading could be a garbling.
-        shown = " or ".join(f"{d.encoding} ({_sample(d.text)})" for d in (first, others[0]))
         raise EncodingProblemError(
-            f"reads as {shown} equally well, so its encoding is uncertain; save it as CSV UTF-8"
+            problem(
+                "wrong-encoding",
+                "uncertain",
+                first=first.encoding,
+                first_sample=_sample(first.text),
+                second=others[0].encoding,
+                second_sample=_sample(others[0].text),
+            )
         )
     return first
+
+
+def _decode_stated(data: bytes, stated: str) -> Decoded:
+    """The bytes read in the encoding the user names, or refused naming the first line that is
+    not in it."""
+    codecs, name = STATED[stated]
+    first_error: UnicodeDecodeError | None = None
+    for codec in codecs:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError as exc:
+            first_error = first_error or exc
+            continue
+        _refuse_private_use(text, name)
+        return Decoded(text, name)
+    assert first_error is not None
+    line = data.count(b"\n", 0, first_error.start) + 1
+    raise EncodingProblemError(
+        problem("wrong-encoding", "stated", line=line, encoding=name, option=stated)
+    )
 
 
 def _refuse_private_use(text: str, encoding: str) -> None:
@@ -87,10 +121,14 @@ def _refuse_private_use(text: str, encoding: str) -> None:
     if found is not None:
         line, char = found
         raise EncodingProblemError(
-            f"decodes as {encoding} to the private-use character U+{ord(char):04X} on line "
-            f"{line}, which no statistics table holds; the file is probably in another "
-            "encoding: save it as CSV UTF-8",
-            line,
+            problem(
+                "wrong-encoding",
+                "private-use",
+                line=line,
+                encoding=encoding,
+                char=f"U+{ord(char):04X}",
+                at=line,
+            )
         )
 
 
@@ -116,9 +154,13 @@ def _refuse_mixed(data: bytes) -> None:
                 utf8_line = utf8_line or number
         if utf8_line and other_line:
             raise EncodingProblemError(
-                f"mixes encodings: line {utf8_line} is UTF-8 but line {other_line} is not "
-                "(GB18030/GBK or Big5?); save the whole file as CSV UTF-8",
-                max(utf8_line, other_line),
+                problem(
+                    "wrong-encoding",
+                    "mixed",
+                    line=max(utf8_line, other_line),
+                    utf8_line=utf8_line,
+                    other_line=other_line,
+                )
             )
 
 

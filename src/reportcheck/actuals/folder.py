@@ -8,15 +8,15 @@ import stat
 from pathlib import Path
 
 from reportcheck.model.limits import MAX_FILES
-from reportcheck.model.problems import Problem
+from reportcheck.model.problems import Problem, Term, problem
 
 _READ = frozenset({".csv", ".xlsx", ".xlsm"})
-#: What a skipped entry is, by suffix; the reason is shown on stderr.
-_WHY = {
-    ".xls": "an old Excel .xls workbook, which is not read; save it as .xlsx",
-    ".et": "a WPS workbook, which is not read; save it as .xlsx",
-    ".ods": "an OpenDocument sheet, which is not read; save it as .xlsx",
-    ".numbers": "a Numbers sheet, which is not read; export it as .xlsx",
+#: Spreadsheets that are not read, by suffix: the kind of Term a warning names them by.
+_OTHER_SHEETS = {
+    ".xls": "xls-workbook",
+    ".et": "wps-workbook",
+    ".ods": "ods-sheet",
+    ".numbers": "numbers-sheet",
 }
 
 
@@ -42,49 +42,52 @@ def table_paths(path: Path) -> FileList:
         return FileList([path])
     chosen: list[Path] = []
     skipped: list[Problem] = []
-
-    def skip(entry: Path, why: str) -> None:
-        skipped.append(Problem("skipped", f"skipped: {why}", str(entry), severity="warning"))
-
     entries = sorted(path.iterdir())
     if len(entries) > MAX_FILES:
         entries = entries[:MAX_FILES]
-        skip(path, f"only the first {MAX_FILES} entries of the folder are read")
+        skipped.append(
+            problem("skipped", "many", file=str(path), severity="warning", limit=MAX_FILES)
+        )
     for entry in entries:
         why = _reason(entry)
         if why is None:
             chosen.append(entry)
         else:
-            skip(entry, why)
+            skipped.append(why)
     return FileList(chosen, path, tuple(skipped))
 
 
-def _reason(entry: Path) -> str | None:
-    """Why `entry` is not read, or None when it is a file of actuals."""
+def _reason(entry: Path) -> Problem | None:
+    """Why `entry` is not read (a warning), or None when it is a file of actuals."""
+    where = str(entry)
     try:
         info = entry.stat()
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            return "a link that loops back on itself"
+            return problem("skipped", "loop", file=where, severity="warning")
         if entry.is_symlink():
-            return f"a broken link (to {os.readlink(entry)!r}, which does not exist)"
-        return f"cannot be read: {exc.strerror or exc}"
+            to = repr(os.readlink(entry))
+            return problem("skipped", "broken-link", file=where, severity="warning", to=to)
+        why = str(exc.strerror or exc)
+        return problem("skipped", "unreadable", file=where, severity="warning", why=why)
     suffix = entry.suffix.lower()
     if stat.S_ISDIR(info.st_mode):
-        return "a folder; files in sub-folders are not read"
+        return problem("skipped", "folder", file=where, severity="warning")
     if not stat.S_ISREG(info.st_mode):
-        return "not a regular file (a pipe or a device)"
+        return problem("skipped", "not-regular", file=where, severity="warning")
     if entry.name.startswith("~$"):
-        return "an Excel lock file (the workbook is open in Excel)"
+        return problem("skipped", "lock", file=where, severity="warning")
     if entry.name.startswith("."):
-        return "a hidden file"
-    if suffix in _READ:
+        return problem("skipped", "hidden", file=where, severity="warning")
+    if suffix in _READ or (suffix == ".txt" and _looks_like_table(entry)):
         return None
     if suffix == ".txt":
-        return (
-            None if _looks_like_table(entry) else "a text file without the header id,period,value"
-        )
-    return _WHY.get(suffix, f"not a file of actuals (read: {', '.join(sorted(_READ))})")
+        return problem("skipped", "text", file=where, severity="warning")
+    if suffix in _OTHER_SHEETS:
+        kind = Term(_OTHER_SHEETS[suffix])
+        return problem("skipped", "sheet-format", file=where, severity="warning", format=kind)
+    read = ", ".join(sorted(_READ))
+    return problem("skipped", "other", file=where, severity="warning", read=read)
 
 
 def _looks_like_table(entry: Path) -> bool:

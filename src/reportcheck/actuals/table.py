@@ -10,10 +10,17 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from reportcheck.model.limits import MAX_FILE_BYTES, LimitError, NotRegularFileError, read_limited
-from reportcheck.model.problems import Problem
+from reportcheck.model.limits import (
+    MAX_FILE_BYTES,
+    LimitError,
+    NotRegularFileError,
+    read_limited,
+    size_param,
+)
+from reportcheck.model.problems import Param, Problem, problem
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from pathlib import Path
 
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -33,78 +40,85 @@ class RawTable(msgspec.Struct):
     problems: list[Problem] = msgspec.field(default_factory=list)
     encoding: str | None = None
 
-    def fail(
+    def refuse(
         self,
         code: str,
-        message: str,
+        variant: str = "",
+        *,
         line: int | None = None,
         value: str | None = None,
         column: str | None = None,
+        params: Mapping[str, Param] | None = None,
+        **more: Param,
     ) -> RawTable:
-        self.problems.append(Problem(code, message, self.file, line, column, value))
+        """The table with a problem of its file added (code, variant and template parameters,
+        given as keywords or forwarded as `params`)."""
+        self.problems.append(
+            problem(
+                code,
+                variant,
+                file=self.file,
+                line=line,
+                column=column,
+                value=value,
+                params={**(params or {}), **more},
+            )
+        )
         return self
 
 
-def read_tables(path: Path) -> list[RawTable]:
+def read_tables(path: Path, encoding: str | None = None) -> list[RawTable]:
     """Every table in `path` (one per CSV, one per sheet with figures), problems included.
 
     `-` is standard input: CSV text, or an .xlsx workbook recognised by its zip signature.
+    `encoding` is CSV's, when the user states it.
     """
     if str(path) == STDIN:
-        return _read_stdin()
+        return _read_stdin(encoding)
     table = RawTable(str(path))
     suffix = path.suffix.lower()
     if suffix == ".xls":
-        return [
-            table.fail(
-                "wrong-file-type", "is an old Excel .xls workbook; save it as .xlsx or as CSV"
-            )
-        ]
+        return [table.refuse("wrong-file-type", variant="xls")]
     try:
         data = read_limited(path, MAX_FILE_BYTES, "a file of actuals")
     except IsADirectoryError:
-        return [table.fail("unreadable-file", "is a folder, not a file of actuals")]
+        return [table.refuse("unreadable-file", variant="folder")]
     except FileNotFoundError:
-        return [table.fail("unreadable-file", "no such file")]
+        return [table.refuse("unreadable-file", variant="missing")]
     except NotRegularFileError as exc:
-        return [table.fail("unreadable-file", str(exc))]
+        return [table.refuse("unreadable-file", variant="not-regular", params=exc.params)]
     except LimitError as exc:
-        return [table.fail("too-large", str(exc))]
+        grown = exc.variant == "grown"
+        return [table.refuse("too-large", variant="grown" if grown else "size", params=exc.params)]
     except OSError as exc:
-        return [table.fail("unreadable-file", f"cannot be read: {exc.strerror or exc}")]
+        return [table.refuse("unreadable-file", variant="os", why=str(exc.strerror or exc))]
     if suffix in EXCEL_SUFFIXES:
         from reportcheck.actuals.xlsx import read_workbook
 
         return read_workbook(data, table)
-    return _read_bytes(data, table)
+    return _read_bytes(data, table, encoding)
 
 
-def _read_stdin() -> list[RawTable]:
+def _read_stdin(encoding: str | None) -> list[RawTable]:
     import sys
 
     table = RawTable(STDIN_NAME)
     data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
-        return [table.fail("too-large", f"is larger than the limit of {MAX_FILE_BYTES} bytes")]
+        return [table.refuse("too-large", variant="stdin", limit=size_param(MAX_FILE_BYTES))]
     if data.startswith(_ZIP_MAGIC):
         from reportcheck.actuals.xlsx import read_workbook
 
         return read_workbook(data, table)
-    return _read_bytes(data, table)
+    return _read_bytes(data, table, encoding)
 
 
-def _read_bytes(data: bytes, table: RawTable) -> list[RawTable]:
+def _read_bytes(data: bytes, table: RawTable, encoding: str | None) -> list[RawTable]:
     if data.startswith(_ZIP_MAGIC):
-        return [
-            table.fail(
-                "wrong-file-type",
-                "is a zip archive (an Excel workbook?), not CSV "
-                "text; give an Excel workbook the extension .xlsx",
-            )
-        ]
+        return [table.refuse("wrong-file-type", variant="zip")]
     from reportcheck.actuals.csvfile import read_csv
 
-    return [read_csv(data, table)]
+    return [read_csv(data, table, encoding)]
 
 
 def read_table(path: Path) -> RawTable:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
-from reportcheck.actuals import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
+from reportcheck.actuals.columns import column_of
 from reportcheck.actuals.table import RawTable
 from reportcheck.model.limits import (
     MAX_CELL_CHARS,
@@ -27,10 +27,10 @@ from reportcheck.model.limits import (
     MAX_TEXT_CHARS,
     MAX_XLSX_PART_BYTES,
     MAX_XLSX_UNPACKED_BYTES,
-    size_text,
+    size_param,
 )
-from reportcheck.model.numbers import format_decimal, normalise_text
-from reportcheck.model.problems import Problem
+from reportcheck.model.numbers import format_decimal
+from reportcheck.model.problems import Problem, problem
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -39,8 +39,6 @@ if TYPE_CHECKING:
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 #: Parts of a number format that are text, not format codes: "quoted", \escaped, [colour].
 _FORMAT_TEXT = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
-#: Columns whose cells are read; a formula without a value elsewhere changes nothing.
-READ_COLUMNS = frozenset(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)
 #: Excel keeps 15 significant digits; a float beyond them is binary noise, not a typed digit.
 _EXCEL_DIGITS = 15
 
@@ -53,41 +51,39 @@ def read_workbook(data: bytes, table: RawTable) -> list[RawTable]:
         archive = zipfile.ZipFile(io.BytesIO(data))
         parts = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        return [table.fail("wrong-file-type", f"is not a readable .xlsx workbook ({exc})")]
+        return [table.refuse("wrong-file-type", variant="xlsx", why=str(exc))]
     for part in parts:
         if part.file_size > MAX_XLSX_PART_BYTES:
             return [
-                table.fail(
+                table.refuse(
                     "too-large",
-                    f"holds a part ({part.filename}) of {size_text(part.file_size)} unpacked; "
-                    f"a workbook part may be at most {size_text(MAX_XLSX_PART_BYTES)}",
+                    variant="part",
+                    part=part.filename,
+                    size=size_param(part.file_size),
+                    limit=size_param(MAX_XLSX_PART_BYTES),
                 )
             ]
     unpacked = sum(part.file_size for part in parts)
     if unpacked > MAX_XLSX_UNPACKED_BYTES:
         return [
-            table.fail(
+            table.refuse(
                 "too-large",
-                f"unpacks to {size_text(unpacked)} in {len(parts)} parts; a workbook may "
-                f"unpack to at most {size_text(MAX_XLSX_UNPACKED_BYTES)}",
+                variant="unpacked",
+                size=size_param(unpacked),
+                parts=len(parts),
+                limit=size_param(MAX_XLSX_UNPACKED_BYTES),
             )
         ]
     unpacked_parts = _unpack_parts(archive, parts)
     if unpacked_parts.broken is not None:
-        reason = unpacked_parts.broken
-        return [table.fail("wrong-file-type", f"is not a readable .xlsx workbook ({reason})")]
+        return [table.refuse("wrong-file-type", variant="xlsx", why=unpacked_parts.broken)]
     try:
         formulas = _formulas(data, archive) if unpacked_parts.formulas else {}
         return _read_sheets(data, table, formulas)
     except Exception as exc:  # openpyxl and the XML parser raise many types on a broken file
         table.rows.clear()
         table.header.clear()
-        return [
-            table.fail(
-                "wrong-file-type",
-                f"is not a readable .xlsx workbook ({type(exc).__name__}: {exc})",
-            )
-        ]
+        return [table.refuse("wrong-file-type", variant="xlsx", why=f"{type(exc).__name__}: {exc}")]
 
 
 class _Parts(msgspec.Struct, frozen=True):
@@ -152,9 +148,16 @@ def _rows(sheet: Any) -> Iterator[Any]:
     rows, columns = sheet.max_row or 0, sheet.max_column or 0
     if rows > MAX_ROWS or columns > MAX_COLUMNS or rows * columns > MAX_CELLS:
         raise _TooLargeError(
-            f"sheet {sheet.title!r} declares {rows} rows and {columns} columns; a sheet of "
-            f"actuals may have at most {MAX_ROWS} rows, {MAX_COLUMNS} columns and "
-            f"{MAX_CELLS} cells"
+            problem(
+                "too-large",
+                "declared",
+                sheet=repr(sheet.title),
+                rows=rows,
+                columns=columns,
+                max_rows=MAX_ROWS,
+                max_columns=MAX_COLUMNS,
+                max_cells=MAX_CELLS,
+            )
         )
     # Rows then come as stored, not padded to the declared size; _grid counts them itself.
     sheet.reset_dimensions()
@@ -162,7 +165,11 @@ def _rows(sheet: Any) -> Iterator[Any]:
 
 
 class _TooLargeError(ValueError):
-    pass
+    """A sheet beyond a limit: its too-large problem, placed in the file by the caller."""
+
+    def __init__(self, found: Problem) -> None:
+        super().__init__(found.key)
+        self.problem = found
 
 
 def _read_sheets(data: bytes, table: RawTable, formulas: Formulas) -> list[RawTable]:
@@ -178,7 +185,7 @@ def _read_sheets(data: bytes, table: RawTable, formulas: Formulas) -> list[RawTa
             try:
                 grid = _grid(sheet, current, formulas, left)
             except _TooLargeError as exc:
-                tables.append(current.fail("too-large", str(exc)))
+                tables.append(_too_large(current, exc))
                 continue
             left -= grid.chars
             if index == 0 or _later_sheet(grid, current, table, sheet.title):
@@ -207,10 +214,18 @@ def _grid(sheet: Any, table: RawTable, formulas: Formulas, left: int) -> _Grid:
     count = 0
     for r, stored in enumerate(_rows(sheet), start=1):
         if r > MAX_ROWS:
-            raise _TooLargeError(f"sheet {sheet.title!r} has more than {MAX_ROWS} rows")
+            raise _TooLargeError(
+                problem("too-large", "sheet-rows", sheet=repr(sheet.title), rows=MAX_ROWS)
+            )
         if len(stored) > MAX_COLUMNS and any(c.value is not None for c in stored[MAX_COLUMNS:]):
             raise _TooLargeError(
-                f"sheet {sheet.title!r} has more than {MAX_COLUMNS} columns in row {r}"
+                problem(
+                    "too-large",
+                    "sheet-columns",
+                    sheet=repr(sheet.title),
+                    columns=MAX_COLUMNS,
+                    row=r,
+                )
             )
         cells: list[str] = []
         for c, cell in enumerate(stored[:MAX_COLUMNS], start=1):
@@ -224,14 +239,18 @@ def _grid(sheet: Any, table: RawTable, formulas: Formulas, left: int) -> _Grid:
             text = _cell_text(value, getattr(cell, "number_format", "General"))
             if len(text) > MAX_CELL_CHARS:
                 raise _TooLargeError(
-                    f"cell {cell.coordinate} holds {len(text)} characters; a cell may hold at "
-                    f"most {MAX_CELL_CHARS}"
+                    problem(
+                        "too-large",
+                        "xlsx-cell",
+                        cell=cell.coordinate,
+                        chars=len(text),
+                        limit=MAX_CELL_CHARS,
+                    )
                 )
             grid.chars += len(text)
             if grid.chars > left:
                 raise _TooLargeError(
-                    f"sheet {sheet.title!r} brings the workbook's text beyond {MAX_TEXT_CHARS} "
-                    "characters, the most a file of actuals may hold"
+                    problem("too-large", "text", sheet=repr(sheet.title), limit=MAX_TEXT_CHARS)
                 )
             grid.has_number = grid.has_number or _is_number(value)
             cells.append(text)
@@ -240,53 +259,44 @@ def _grid(sheet: Any, table: RawTable, formulas: Formulas, left: int) -> _Grid:
         count += len(cells)
         if count > MAX_CELLS:
             raise _TooLargeError(
-                f"sheet {sheet.title!r} has more than {MAX_CELLS} cells, the limit for a sheet "
-                "of actuals"
+                problem("too-large", "sheet-cells", sheet=repr(sheet.title), cells=MAX_CELLS)
             )
         grid.rows.append(cells)
     while grid.rows and not grid.rows[-1]:  # formatting can stretch a sheet past its last value
         grid.rows.pop()
-    header = [normalise_text(h).lower() for h in grid.rows[0]] if grid.rows else []
+    header = grid.rows[0] if grid.rows else []
     for r, c, coordinate, formula in grid.unknown:
         # Only a formula in a column that is read leaves a figure unknown.
-        if r == 1 or (c <= len(header) and header[c - 1] in READ_COLUMNS):
-            _unknown(table, coordinate, formula, r)
+        if r == 1 or (c <= len(header) and _read_column(header[c - 1])):
+            table.refuse(
+                "formula-without-value", line=r, value=formula, cell=coordinate, formula=formula
+            )
     return grid
 
 
-def _unknown(table: RawTable, coordinate: str, formula: str, line: int) -> None:
-    table.fail(
-        "formula-without-value",
-        f"cell {coordinate} holds the formula {formula} but no computed value (a program "
-        "wrote the file without calculating it), so its value is unknown; open and save it "
-        "in Excel or WPS, or type the value",
-        line,
-        formula,
-    )
+def _read_column(header: str) -> bool:
+    """Whether a column's cells are read onto the figures (the template's own are not)."""
+    return column_of(header) not in (None, "name_zh", "name_en", "target")
+
+
+def _too_large(table: RawTable, exc: _TooLargeError) -> RawTable:
+    """The sheet refused for the limit it passes."""
+    table.problems.append(exc.problem.located(table.file))
+    return table
 
 
 def _later_sheet(grid: _Grid, table: RawTable, first: RawTable, title: str) -> bool:
     """Whether a later sheet is a table to read; one with figures but no header is refused."""
     if not grid.rows:
         return False
-    header = {normalise_text(text).lower() for text in grid.rows[0]}
+    header = {column_of(text) for text in grid.rows[0]}
     if {"id", "period", "value"} <= header:
         return True
     if grid.has_number:
-        table.fail(
-            "sheet-without-header",
-            f"sheet {title!r} holds figures but no header row 'id, period, value'; put the "
-            "figures on a sheet with that header, or delete the sheet",
-            1,
-        )
+        table.refuse("sheet-without-header", line=1, sheet=repr(title))
         return False
     first.problems.append(
-        Problem(
-            "skipped",
-            f"sheet {title!r} is skipped: it holds no figures and no header",
-            first.file,
-            severity="warning",
-        )
+        problem("skipped", "sheet", file=first.file, severity="warning", sheet=repr(title))
     )
     return False
 
@@ -294,11 +304,7 @@ def _later_sheet(grid: _Grid, table: RawTable, first: RawTable, title: str) -> b
 def _as_table(grid: _Grid, table: RawTable) -> RawTable:
     if not grid.rows:
         if not table.problems:
-            table.fail(
-                "empty-file",
-                "has no cells in its first sheet; expected a header row "
-                "'id, period, value' and one row per figure",
-            )
+            table.refuse("empty-file", variant="sheet")
         return table
     header = grid.rows[0]
     width = len(header)

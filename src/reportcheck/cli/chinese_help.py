@@ -1,11 +1,13 @@
-"""`--help` in Chinese: the commands' texts from the message catalogue, Click's own words too.
+"""`--help` in Chinese: the commands' texts, Click's own words too, and Click's usage errors.
 
 Applied to the command objects of one run before its arguments are parsed; a command or option
-without a Chinese text keeps its English one.
+without a Chinese text keeps its English one. Click writes its usage errors in English; the
+ones it words in known ways are said in Chinese here, the rest as Click wrote them.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -133,10 +135,6 @@ OPTION_HELP: dict[str, str] = {
     # ASCII words are listed with ", " so that help text wraps between them, never inside one.
     "status": "只看这种状态的结果(可重复): met, missed, on_track, behind, not_due, no_data。",
     "period": "按这一期间判定(如 2023-06, 2023-Q2, 2023, 2023年6月 等);默认为数据中的最新一期。",
-    "template.period": "预填这一期间(如 2023-06, 2023-Q2, 2023, 2023年6月 等)。",
-    "fail_on": (
-        "使退出码为 1 的状态:逗号分隔的 met, missed, on_track, behind, not_due, no_data,或 never。"
-    ),
     "actuals": "实际数据文件或文件夹 [默认: $REPORTCHECK_ACTUALS,否则 ./actuals/]",
     "diff.actuals": "CSV(UTF-8 或 GBK)或 .xlsx 实际数据文件、其所在文件夹,或 - 表示标准输入"
     " [默认: $REPORTCHECK_ACTUALS,否则 ./actuals/]",
@@ -152,5 +150,48 @@ OPTION_HELP: dict[str, str] = {
     "registry_file": "登记表 YAML 文件。",
     "strict": "警告也使退出码为 2。",
     "bom": "配合 -f csv:在开头写入 UTF-8 字节顺序标记,便于中文版 Excel 直接打开。",
-    "force": "覆盖已填写数值的文件。",
+    "force": "覆盖已有的文件。",
+    "template.force": "覆盖已填写数值的文件。",
+    "template.period": (
+        "预填这一期间(如 2023-06, 2023-Q2, 2023, 2023年6月 等);"
+        "默认取 -o 文件名中的期间,如 actuals/2023-08.xlsx。"
+    ),
+    "max_errors": "最多列出 N 个问题,其余只计数 [默认: 100]。",
+    "encoding": "CSV 实际数据文件的编码,无法从内容判断时指定 [默认: 按内容判断]。",
+    "fail_on": (
+        "使退出码为 1 的情况:逗号分隔的 met, missed, on_track, behind, not_due, no_data 和 warning"
+        "(有任何警告,包括数据合理性警告),或 never。"
+    ),
 }
+
+
+#: Click's own usage errors, as reportcheck says them in Chinese: (English pattern, Chinese).
+_CLICK = (
+    (r"Missing argument '(?P<a>[^']+)'\.", "缺少参数 {a}"),
+    (r"Missing option '(?P<o>[^']+)'(?: / '[^']+')*\.", "缺少选项 {o}"),
+    (r"No such option: (?P<o>\S+) Did you mean (?P<s>\S+)\?", "没有选项 {o},是否想用 {s}?"),
+    (r"No such option: (?P<o>\S+) \(Possible options: (?P<p>[^)]+)\)", "没有选项 {o}(可能是:{p})"),
+    (r"No such option: (?P<o>\S+)", "没有选项 {o}"),
+    (
+        r"No such command '(?P<c>[^']+)'\. Did you mean '(?P<s>[^']+)'\?",
+        "没有命令 {c},是否想用 {s}?",
+    ),
+    (r"No such command '(?P<c>[^']+)'\.", "没有命令 {c}"),
+    (r"Got unexpected extra arguments?(?:\(s\))? \((?P<a>.*)\)", "多余的参数:{a}"),
+    (r"Option '(?P<o>[^']+)' requires an argument\.", "选项 {o} 需要一个值"),
+    (
+        r"Invalid value for '(?P<o>[^']+)'(?: / '[^']+')*: '(?P<v>.*)' is not one of (?P<c>.+)\.",
+        "{o} 的值 {v} 无效,可选:{c}",
+    ),
+    (r"Invalid value for '(?P<o>[^']+)'(?: / '[^']+')*: (?P<why>.+)", "{o} 的值无效:{why}"),
+)
+
+
+def click_message(text: str, lang: str) -> str:
+    """Click's usage error in `lang`: in Chinese where its wording is known, else as written."""
+    if lang == "en":
+        return text
+    for pattern, template in _CLICK:
+        if match := re.fullmatch(pattern, text, re.S):
+            return template.format(**match.groupdict())
+    return text

@@ -11,14 +11,19 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+import msgspec
+
 from reportcheck.model.periods import parse_period
-from reportcheck.model.problems import Problem, UsageError
+from reportcheck.model.problems import Param, UsageError, problem
 from reportcheck.registry.records import section_matches
 from reportcheck.review.status import Status
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from reportcheck.model.periods import Period
     from reportcheck.registry.records import Registry
+    from reportcheck.review.evaluate import Result
 
 
 def normal(text: str) -> str:
@@ -27,9 +32,15 @@ def normal(text: str) -> str:
 
 
 def usage(
-    code: str, message: str, value: str | None = None, column: str | None = None
+    code: str,
+    variant: str = "",
+    *,
+    value: str | None = None,
+    column: str | None = None,
+    **params: Param,
 ) -> UsageError:
-    return UsageError([Problem(code, message, None, None, column, value)])
+    """A usage error of one problem: its code, variant and template parameters."""
+    return UsageError([problem(code, variant, column=column, value=value, params=params)])
 
 
 def check_ids(registry: Registry, ids: Sequence[str]) -> list[str]:
@@ -39,15 +50,13 @@ def check_ids(registry: Registry, ids: Sequence[str]) -> list[str]:
     for target_id, raw in zip(folded, ids, strict=True):
         if registry.get(target_id) is None:
             close = registry.suggest(target_id)
-            hint_text = f"; did you mean {', '.join(close)}?" if close else ""
             problems.append(
-                Problem(
+                problem(
                     "unknown-id",
-                    f"unknown id {raw!r}{hint_text} ('reportcheck targets' lists them)",
-                    None,
-                    None,
-                    "id",
-                    raw,
+                    "option-close" if close else "option",
+                    column="--id",
+                    value=raw,
+                    close=", ".join(close),
                 )
             )
     if problems:
@@ -66,14 +75,7 @@ def check_sections(registry: Registry, sections: Sequence[str]) -> list[str]:
     if unknown:
         valid = ", ".join(registry.sections)
         raise UsageError(
-            Problem(
-                "unknown-section",
-                f"unknown section {raw!r}; sections: {valid}",
-                None,
-                None,
-                "--section",
-                raw,
-            )
+            problem("unknown-section", column="--section", value=raw, sections=valid)
             for raw in unknown
         )
     return folded
@@ -98,16 +100,7 @@ def check_statuses(statuses: Sequence[str]) -> list[Status]:
         found = words.get(normal(raw).lower())
         if found is None:
             valid = ", ".join(s.value for s in Status)
-            problems.append(
-                Problem(
-                    "unknown-status",
-                    f"unknown status {raw!r}; statuses: {valid}",
-                    None,
-                    None,
-                    "--status",
-                    raw,
-                )
-            )
+            problems.append(problem("unknown-status", column="--status", value=raw, statuses=valid))
         else:
             chosen.append(found)
     if problems:
@@ -129,32 +122,48 @@ def period_option(registry: Registry, text: str | None) -> Period | None:
         return None
     try:
         period = parse_period(normal(text))
-    except ValueError as exc:
-        raise usage("bad-period", f"--period {text!r} {exc}", text, "--period") from None
+    except ValueError:
+        raise usage("bad-period", variant="option", value=text, column="--period") from None
     if period.year != registry.meta.year:
         raise usage(
             "period-out-of-year",
-            f"--period {text!r} is outside the registry's year {registry.meta.year}",
-            text,
-            "--period",
+            variant="option",
+            value=text,
+            column="--period",
+            year=registry.meta.year,
         )
     return period
 
 
-def fail_on_option(text: str) -> frozenset[Status]:
+class FailOn(msgspec.Struct, frozen=True):
+    """What makes a run exit 1: results with these statuses, and (with `warning`) any warning."""
+
+    statuses: frozenset[Status]
+    warnings: bool = False
+
+    def exit_code(self, results: Iterable[Result], warnings: Sequence[object] = ()) -> int:
+        """1 when a result has a failing status or a warning fails the run; else 0."""
+        from reportcheck.review.evaluate import FAILING_EXIT, exit_code
+
+        code = exit_code(results, self.statuses)
+        return FAILING_EXIT if self.warnings and warnings else code
+
+
+#: The word of --fail-on that makes warnings fail the run.
+WARNING = "warning"
+#: Every word --fail-on takes besides 'never', for help and completion.
+FAIL_ON_WORDS = (*(s.value for s in Status), WARNING)
+
+
+def fail_on_option(text: str) -> FailOn:
     if text.strip() == "never":
-        return frozenset()
+        return FailOn(frozenset())
     words = [w.strip() for w in text.split(",") if w.strip()]
     known = {s.value: s for s in Status}
-    unknown = [w for w in words if w not in known]
+    unknown = [w for w in words if w not in known and w != WARNING]
     if unknown or not words:
-        raise usage(
-            "bad-fail-on",
-            f"--fail-on {text!r}: expected a comma list of {', '.join(known)} or 'never'",
-            text,
-            "--fail-on",
-        )
-    return frozenset(known[w] for w in words)
+        raise usage("bad-fail-on", value=text, column="--fail-on", known=", ".join(FAIL_ON_WORDS))
+    return FailOn(frozenset(known[w] for w in words if w in known), WARNING in words)
 
 
 def suggested_period(registry: Registry, as_of: Period | None) -> str:

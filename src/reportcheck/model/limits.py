@@ -10,6 +10,8 @@ import os
 import stat
 from pathlib import Path
 
+from reportcheck.model.problems import Param, RegistryError, Term, problem
+
 #: A file of actuals (CSV bytes, or an .xlsx workbook as stored on disk).
 MAX_FILE_BYTES = 8 * 1024 * 1024
 #: One part of an .xlsx workbook once unpacked (a sheet, the shared strings).
@@ -41,7 +43,14 @@ MAX_DECIMAL_PLACES = 10
 
 
 class LimitError(OSError):
-    """An input is beyond a limit; the message names the limit."""
+    """An input is beyond a limit. `variant` and `params` say which, for a problem's template
+    (`size`: larger than stated, `grown`: larger once read, `not-regular`); the English message
+    names the limit too."""
+
+    def __init__(self, message: str, variant: str, **params: Param) -> None:
+        super().__init__(message)
+        self.variant = variant
+        self.params = params
 
 
 class NotRegularFileError(LimitError):
@@ -56,12 +65,28 @@ def size_text(count: int) -> str:
     return f"{count} bytes"
 
 
+def size_param(count: int) -> Param:
+    """A size for a problem's template: '16 MiB' as written, a count of bytes in words."""
+    shown = size_text(count)
+    return Term("bytes", str(count)) if shown.endswith(" bytes") else shown
+
+
+#: What read_limited is told it reads, as the Term a problem names it by.
+_WHAT = {
+    "a registry": "a-registry",
+    "a report": "a-report",
+    "a report's text": "a-report",
+    "a file of actuals": "a-file-of-actuals",
+}
+
+
 def read_limited(path: Path, limit: int, what: str) -> bytes:
     """The bytes of a regular file, refused before reading when larger than `limit`.
 
     Opens without blocking (a FIFO or a device never hangs the command) and reads at most one
     byte past the limit, so a file that grows while read, or /dev/zero, is refused too.
     """
+    named = Term(_WHAT.get(what, what))
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     try:
         info = os.fstat(fd)
@@ -69,18 +94,29 @@ def read_limited(path: Path, limit: int, what: str) -> bytes:
             raise IsADirectoryError(21, "is a folder", str(path))
         if not stat.S_ISREG(info.st_mode):
             raise NotRegularFileError(
-                f"is not a regular file (a pipe or a device); {what} must be one"
+                f"is not a regular file (a pipe or a device); {what} must be one",
+                "not-regular",
+                what=named,
             )
         if info.st_size > limit:
             raise LimitError(
-                f"is {size_text(info.st_size)}; {what} may be at most {size_text(limit)}"
+                f"is {size_text(info.st_size)}; {what} may be at most {size_text(limit)}",
+                "size",
+                size=size_param(info.st_size),
+                what=named,
+                limit=size_param(limit),
             )
         with os.fdopen(fd, "rb", closefd=False) as stream:
             data = stream.read(limit + 1)
     finally:
         os.close(fd)
     if len(data) > limit:
-        raise LimitError(f"is larger than {size_text(limit)}, the limit for {what}")
+        raise LimitError(
+            f"is larger than {size_text(limit)}, the limit for {what}",
+            "grown",
+            limit=size_param(limit),
+            what=named,
+        )
     return data
 
 
@@ -97,16 +133,14 @@ def check_yaml_size(text: str, file: str) -> None:
     """
     import yaml
 
-    from reportcheck.model.problems import Problem, RegistryError
-
     if len(text) > MAX_REGISTRY_BYTES:
         raise RegistryError(
             [
-                Problem(
+                problem(
                     "registry-too-large",
-                    f"is {len(text)} characters; a registry may be at most "
-                    f"{size_text(MAX_REGISTRY_BYTES)}",
-                    file,
+                    file=file,
+                    chars=len(text),
+                    limit=size_param(MAX_REGISTRY_BYTES),
                 )
             ]
         )
@@ -119,18 +153,7 @@ def check_yaml_size(text: str, file: str) -> None:
             if isinstance(event, yaml.AliasEvent) or anchor:
                 line = event.start_mark.line + 1 if event.start_mark else None
                 raise RegistryError(
-                    [
-                        Problem(
-                            "registry-yaml",
-                            f"uses the YAML anchor or alias {anchor!r}; write each entry out "
-                            "in full (anchors and aliases are not read, so that a small file "
-                            "cannot expand without bound)",
-                            file,
-                            line,
-                            None,
-                            str(anchor),
-                        )
-                    ]
+                    [problem("registry-yaml", "alias", file=file, line=line, value=anchor)]
                 )
     except yaml.YAMLError:
         return  # the real parse reports the syntax error with its line

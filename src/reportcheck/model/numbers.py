@@ -7,6 +7,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from reportcheck.model.limits import MAX_DECIMAL_PLACES, MAX_INTEGER_DIGITS
+from reportcheck.model.problems import Problem, problem
 
 # Minus signs that NFKC leaves alone but people paste from documents.
 MINUS_SIGNS = "\u2212\u2013\u2012\ufe63"
@@ -16,14 +17,17 @@ _GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
 
 YES = frozenset({"yes", "y", "true", "1", "是", "完成", "已完成"})
 NO = frozenset({"no", "n", "false", "0", "否", "未完成"})
-YES_NO_HINT = "yes/no, true/false, 1/0, 是/否 or 完成/未完成"
 #: No number within the limits needs more characters than this (digits, separators, sign, %).
 _LONGEST = 64
-NUMBER_HINT = "a number such as 5.7, -3.9, +1.2 or 1,867.9"
 
 
 class NotANumberError(ValueError):
-    pass
+    """A text that is not a number (or not a yes/no answer); `problem` says why, without the
+    cell it stands in (the reader places it)."""
+
+    def __init__(self, found: Problem) -> None:
+        super().__init__(found.key)
+        self.problem = found
 
 
 def normalise_text(text: str) -> str:
@@ -34,22 +38,22 @@ def normalise_text(text: str) -> str:
 def parse_number(text: str, *, percent_allowed: bool) -> Decimal:
     """The exact decimal a person meant by `text`; raises NotANumberError with the reason."""
     if len(text) > _LONGEST:
-        raise NotANumberError(f"is {len(text)} characters long, too long for a number")
+        raise NotANumberError(problem("not-a-number", "long", length=len(text)))
     cleaned = normalise_text(text)
     if cleaned.endswith("%"):
         if not percent_allowed:
-            raise NotANumberError("has a % sign but this quantity is not a percentage")
+            raise NotANumberError(problem("not-a-number", "percent"))
         cleaned = cleaned[:-1].rstrip()
     if _GROUPED.fullmatch(cleaned):
         cleaned = cleaned.replace(",", "")
     elif not _PLAIN.fullmatch(cleaned):
-        raise NotANumberError(f"is not a number; expected {NUMBER_HINT}")
+        raise NotANumberError(problem("not-a-number"))
     try:
         number = Decimal(cleaned)
     except InvalidOperation as exc:  # pragma: no cover - the patterns above admit only decimals
-        raise NotANumberError(f"is not a number; expected {NUMBER_HINT}") from exc
+        raise NotANumberError(problem("not-a-number")) from exc
     if not number.is_finite():  # pragma: no cover - the patterns above admit no NaN/Infinity
-        raise NotANumberError("is not a finite number")
+        raise NotANumberError(problem("not-a-number", "infinite"))
     check_precision(number)
     return number
 
@@ -69,13 +73,11 @@ def check_precision(number: Decimal) -> None:
     first = number.adjusted()  # power of ten of the first digit
     if first >= MAX_INTEGER_DIGITS:
         raise NotANumberError(
-            f"has {first + 1} digits before the decimal point; at most {MAX_INTEGER_DIGITS} "
-            "are read"
+            problem("not-a-number", "integer-digits", digits=first + 1, limit=MAX_INTEGER_DIGITS)
         )
     if last < -MAX_DECIMAL_PLACES:
         raise NotANumberError(
-            f"has {-last} digits after the decimal point; at most {MAX_DECIMAL_PLACES} are "
-            "read, and a value is never rounded"
+            problem("not-a-number", "decimal-places", digits=-last, limit=MAX_DECIMAL_PLACES)
         )
 
 
@@ -85,7 +87,7 @@ def parse_yes_no(text: str) -> bool:
         return True
     if word in NO:
         return False
-    raise NotANumberError(f"is not a yes/no answer; expected {YES_NO_HINT}")
+    raise NotANumberError(problem("not-yes-no"))
 
 
 def format_decimal(value: Decimal) -> str:

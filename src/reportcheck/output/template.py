@@ -11,12 +11,16 @@ if TYPE_CHECKING:
     from reportcheck.model.periods import Period
     from reportcheck.registry.records import Registry
 
-COLUMNS = ("id", "period", "value", "unit", "name_zh", "target", "source", "note")
+#: The sheet's columns: what the reader needs, what helps the person filling it in, and
+#: `reason` (推进情况) for what the review says beside a lagging figure.
+COLUMNS = ("id", "period", "value", "unit", "name_zh", "target", "source", "note", "reason")
+#: Columns a person types into: a file with any of them filled is never overwritten unasked.
+TYPED = frozenset({"value", "source", "note", "reason", "rank", "level"})
 
 
 def template_rows(registry: Registry, period: Period | None) -> list[list[str]]:
     shown = str(period) if period else ""
-    return [[t.id, shown, "", t.unit, t.name_zh, t.quote, "", ""] for t in registry.targets]
+    return [[t.id, shown, "", t.unit, t.name_zh, t.quote, "", "", ""] for t in registry.targets]
 
 
 def template_csv(registry: Registry, period: Period | None) -> str:
@@ -47,24 +51,26 @@ def _write_xlsx(registry: Registry, period: Period | None, path: Path) -> None:
     for cells in sheet.iter_rows(min_row=2):
         for cell in cells:
             cell.data_type = "s"  # text, never a formula or an auto-converted date
-    for letter, width in zip("ABCDEFGH", (30, 10, 10, 8, 30, 50, 20, 20), strict=True):
+    for letter, width in zip("ABCDEFGHI", (30, 10, 10, 8, 30, 50, 20, 20, 40), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
     book.save(path)
 
 
 def filled_values(path: Path) -> int | None:
-    """How many rows of an existing file hold a typed value, source or note; None when the file
-    is not a template reportcheck can read (so it is not known to be safe to replace)."""
+    """How many rows of an existing file hold a typed value, source, note, reason, rank or
+    level; None when the file is not a template reportcheck can read (so it is not known to be
+    safe to replace)."""
+    from reportcheck.actuals.columns import column_of
     from reportcheck.actuals.table import read_table
 
     table = read_table(path)
     if table.problems and not table.header:
         return None
-    header = [h.strip().lower() for h in table.header]
+    header = [column_of(h) for h in table.header]
     if "value" not in header or "id" not in header:
         return None
-    typed = [i for i, name in enumerate(header) if name in ("value", "source", "note")]
+    typed = [i for i, name in enumerate(header) if name in TYPED]
     return sum(
         1 for _, cells in table.rows if any(i < len(cells) and cells[i].strip() for i in typed)
     )

@@ -241,6 +241,11 @@ TERMS: dict[str, Pair] = {
     "a-registry": ("登记表", "a registry"),
     "a-report": ("报告原文", "a report's text"),
     "a-file-of-actuals": ("实际数据文件", "a file of actuals"),
+    "bytes": ("{name} 字节", "{name} bytes"),
+    "xls-workbook": ("旧版 Excel .xls 工作簿", "an old Excel .xls workbook"),
+    "wps-workbook": ("WPS 工作簿", "a WPS workbook"),
+    "ods-sheet": ("OpenDocument 表格", "an OpenDocument sheet"),
+    "numbers-sheet": ("Numbers 表格", "a Numbers sheet"),
 }
 
 

@@ -7,9 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import msgspec
-
-from reportcheck.model.problems import UsageError, problem
+from reportcheck.model.problems import Param, UsageError, problem
 from reportcheck.review.pack import Bands, Pack, build_pack, parse_bands
 
 if TYPE_CHECKING:
@@ -31,12 +29,14 @@ def review_pack(
     targets: PathLike | None = None,
     bands: str | Sequence[float | int | str] | None = None,
     final: bool = False,
+    encoding: str | None = None,
 ) -> Pack:
     """Read actuals (a file, a folder, or several), judge them, and return the typed pack.
 
-    `bands` defaults to the registry's `bands`, else 10,30. Raises reportcheck's errors
-    (ActualsError, RegistryError, UsageError), each carrying every problem found with its file,
-    line, column and value.
+    `bands` defaults to the registry's `bands`, else 10,30; `encoding` names the encoding of
+    CSV files when their bytes cannot say it. Raises reportcheck's errors (ActualsError,
+    RegistryError, UsageError), each carrying every problem found with its file, line, column
+    and value.
     """
     from reportcheck.actuals import read_actuals, table_paths
     from reportcheck.model.periods import parse_period
@@ -46,31 +46,20 @@ def review_pack(
     roots = [actuals] if isinstance(actuals, (str, os.PathLike)) else list(actuals)
     paths = [p for root in roots for p in table_paths(Path(root))]
     if not paths:
-        where = ", ".join(map(str, roots))
-        raise UsageError([problem("no-actuals", "none-in", value=where, path=where)])
+        shown = ", ".join(map(str, roots))
+        raise _usage("no-actuals", "api", value=shown, paths=shown)
     as_of: Period | None
     if isinstance(period, str):
         try:
             as_of = parse_period(period)
         except ValueError:
-            raise UsageError(
-                [problem("bad-period", "api", column="period", value=period)]
-            ) from None
+            raise _usage("bad-period", "api", value=period) from None
     else:
         as_of = period
     if as_of is not None and as_of.year != registry.meta.year:
-        raise UsageError(
-            [
-                problem(
-                    "period-out-of-year",
-                    "api",
-                    column="period",
-                    value=str(as_of),
-                    year=registry.meta.year,
-                )
-            ]
-        )
-    data = with_reasons(read_actuals(paths, registry))
+        raise _usage("period-out-of-year", "api", value=str(as_of), year=registry.meta.year)
+    data = read_actuals(paths, registry, encoding=encoding)
+    data.check_period(as_of)
     chosen = bands if bands is not None else registry.bands or DEFAULT_BANDS
     return pack_of(registry, data, as_of, bands=chosen, final=final)
 
@@ -87,28 +76,13 @@ def pack_of(
     return build_pack(registry, data, as_of, bands=_bands(bands), final=final)
 
 
-def with_reasons(data: ActualsSet) -> ActualsSet:
-    """Figures with the reason typed beside each (the `reason` / 推进情况 column)."""
-    from reportcheck.actuals.reasons import read_reasons
-
-    reasons = read_reasons(data.files)
-    if not reasons:
-        return data
-    actuals = tuple(
-        msgspec.structs.replace(a, reason=reasons.get((a.id, a.period), a.reason))
-        if a.period is not None
-        else a
-        for a in data.actuals
-    )
-    return msgspec.structs.replace(data, actuals=actuals)
-
-
 def _bands(bands: str | Sequence[float | int | str | Decimal]) -> Bands:
     text = bands if isinstance(bands, str) else ",".join(str(b) for b in bands)
     try:
         return parse_bands(text)
-    except ValueError as exc:
-        order = str(exc) == "order"
-        raise UsageError(
-            [problem("bad-bands", "order" if order else "count", column="--bands", value=text[:40])]
-        ) from None
+    except ValueError:
+        raise _usage("bad-bands", value=text[:40]) from None
+
+
+def _usage(code: str, variant: str = "", *, value: str, **params: Param) -> UsageError:
+    return UsageError([problem(code, variant, value=value, params=params)])

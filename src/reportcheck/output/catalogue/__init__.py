@@ -19,7 +19,6 @@ from reportcheck.output.catalogue import (
     files,
     lint,
     registry,
-    review,
     usage,
 )
 from reportcheck.output.safe_text import single_line
@@ -36,7 +35,6 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     **draft.TEMPLATES,
     **usage.TEMPLATES,
     **doubts.TEMPLATES,
-    **review.TEMPLATES,
 }
 SEVERITY = {"error": ("错误", "error"), "warning": ("警告", "warning")}
 

@@ -39,9 +39,34 @@ HINTS: dict[str, tuple[str, str]] = {
         "reportcheck: 内部错误: {error}(加 --debug 重新运行可看到调用栈)",
         "reportcheck: internal error: {error} (run again with --debug for a traceback)",
     ),
+    "period-from-name": (
+        "reportcheck: 期间取自文件名:{period}(可用 --period 另行指定)",
+        "reportcheck: the period {period} is taken from the file name (--period gives another)",
+    ),
 }
 
 
 def hint(key: str, lang: str, **values: object) -> str:
     zh, en = HINTS[key]
     return (en if lang == "en" else zh).format(**values)
+
+
+#: What a command did not do because its input had errors, (zh, en).
+OUTCOMES = {
+    "judged": ("未作判定", "nothing judged"),
+    "written": ("未写入任何文件", "nothing written"),
+    "listed": ("未列出任何内容", "nothing listed"),
+    "checked": ("未作检查", "nothing checked"),
+}
+
+
+def closing_line(errors: int, files: int, outcome: str, lang: str) -> str:
+    """The line after a run's errors: 'reportcheck: 3 errors in 2 files; nothing judged'."""
+    zh, en = OUTCOMES[outcome]
+    if lang != "en":
+        where = f"{files} 个文件中有 " if files else ""
+        return f"reportcheck: {where}{errors} 个错误;{zh}"
+    counted = f"{errors} error{'' if errors == 1 else 's'}"
+    if files:
+        counted += f" in {files} file{'' if files == 1 else 's'}"
+    return f"reportcheck: {counted}; {en}"

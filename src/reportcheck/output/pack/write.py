@@ -17,7 +17,9 @@ SUFFIXES = (".docx", ".xlsx", ".html", ".htm", ".md", ".csv")
 def check_output(output: Path) -> None:
     """Refuse an output name whose suffix names no format, before any work is done."""
     if output.suffix.lower() not in SUFFIXES:
-        raise UsageError([problem("bad-output", "pack", column="--output", value=str(output))])
+        raise UsageError(
+            [problem("bad-output", "pack", value=str(output), params={"file": str(output)})]
+        )
 
 
 def check_not_actuals(output: Path, actuals: Path) -> None:
@@ -26,11 +28,15 @@ def check_not_actuals(output: Path, actuals: Path) -> None:
     target, source = output.resolve(), actuals.resolve()
     if target == source:
         raise UsageError(
-            [problem("output-in-actuals", "same", column="--output", value=str(output))]
+            [problem("output-in-actuals", "same", value=str(output), params={"file": str(output)})]
         )
     if source.is_dir() and target.parent == source and target.suffix.lower() in (".csv", ".xlsx"):
         raise UsageError(
-            [problem("output-in-actuals", "folder", column="--output", value=str(output))]
+            [
+                problem(
+                    "output-in-actuals", "folder", value=str(output), params={"file": str(output)}
+                )
+            ]
         )
 
 

@@ -1,0 +1,65 @@
+"""`reportcheck draft`: a first registry from a work report's text, for a person to review."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from reportcheck.cli.guard import guarded
+from reportcheck.cli.options import ForceOption, LangOption, State
+from reportcheck.cli.outputs import keep_existing, unwritable
+
+SHORT_HELP = "Draft a first registry from a work report's text."
+
+
+@guarded("written")
+def draft(
+    report: Annotated[
+        Path, typer.Argument(metavar="REPORT", help="The report: UTF-8 or GB18030 text.")
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write the registry here.", dir_okay=False
+        ),
+    ] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help="The year the plan is for, if not in the text.")
+    ] = None,
+    force: ForceOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Draft a registry for a person to review: every guess is marked `# check:`.
+
+    An existing registry is never overwritten without --force: its checked entries would be lost.
+
+    \b
+    Example: reportcheck draft report.txt -o registry.yaml && reportcheck lint registry.yaml
+    """
+    from reportcheck.output.catalogue.hints import hint
+    from reportcheck.registry.draft import draft_registry, read_report
+
+    if output is not None:
+        keep_existing(output, force)
+    text = read_report(report)
+    base = output.resolve().parent if output else Path.cwd()
+    seed = Path(os.path.relpath(report.resolve(), base)).as_posix()
+    result = draft_registry(text, seed=seed, year=year, name=report.name)
+    if output is None:
+        typer.echo(result.yaml, nl=False)
+    else:
+        try:
+            output.write_text(result.yaml, encoding="utf-8")
+        except OSError as exc:
+            raise unwritable(output, exc) from None
+    counts = {
+        "commitments": result.commitments,
+        "others": result.not_commitments,
+        "checks": result.checks,
+    }
+    typer.echo(hint("drafted", State.lang, **counts), err=True)
+    if output is None:  # a redirect's folder is unknown here: the seed path may need -o
+        typer.echo(hint("drafted-seed", State.lang, seed=seed), err=True)

@@ -1,0 +1,80 @@
+"""What the commands read: the registry the command line names, and the actuals."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reportcheck.cli.emit import print_problems
+from reportcheck.cli.options import State
+
+if TYPE_CHECKING:
+    from reportcheck.actuals import ActualsSet
+    from reportcheck.registry.records import Registry
+    from reportcheck.review.evaluate import Report
+
+
+def registry(targets_file: Path | None) -> Registry:
+    """The registry a command's --targets names, else the one before the command, else ours."""
+    from reportcheck.registry.cache import load_registry_cached
+
+    return load_registry_cached(targets_file or State.targets)
+
+
+def actuals_path(option: Path | None) -> Path | None:
+    """--actuals (or $REPORTCHECK_ACTUALS), else ./actuals/ when it exists."""
+    if option is not None and str(option):
+        return option
+    env = os.environ.get("REPORTCHECK_ACTUALS", "")
+    if env:
+        return Path(env)
+    default = Path("actuals")
+    return default if default.is_dir() else None
+
+
+def read(path: Path, registry: Registry, encoding: str | None = None) -> ActualsSet:
+    """The actuals of a file or a folder, their warnings on stderr (a progress bar while many
+    files are read)."""
+    from reportcheck.actuals import read_actuals, table_paths
+
+    paths = table_paths(path)
+    with _progress(len(paths)) as on_file:
+        actuals = read_actuals(paths, registry, on_file, encoding=encoding)
+    print_problems(actuals.warnings)
+    return actuals
+
+
+def with_doubts(report: Report, registry: Registry, data: ActualsSet) -> Report:
+    """The report with plausibility warnings added (on stderr too); no verdict changes."""
+    import msgspec
+
+    from reportcheck.review.plausibility import plausibility
+
+    doubts = plausibility(registry, data, report.results)
+    print_problems(doubts)
+    return msgspec.structs.replace(report, warnings=(*report.warnings, *doubts))
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[Path], None] | None]:
+    """A progress bar on stderr while many files are read, only when stderr is a terminal."""
+    if total < 2 or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.progress import Progress
+
+    from reportcheck.output.safe_text import neutralise, raw_stream
+
+    with Progress(console=Console(file=raw_stream(sys.stderr)), transient=True) as progress:
+        task = progress.add_task("reading", total=total)
+
+        def advance(path: Path) -> None:
+            progress.update(task, advance=1, description=escape(neutralise(path.name)))
+
+        yield advance

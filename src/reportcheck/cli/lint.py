@@ -1,0 +1,41 @@
+"""`reportcheck lint`: every evidence check of a registry against its report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from reportcheck.cli.guard import USAGE_EXIT, guarded
+from reportcheck.cli.options import LangOption, State
+
+SHORT_HELP = "Check a registry's evidence against its report."
+
+
+@guarded("checked")
+def lint(
+    registry_file: Annotated[
+        Path, typer.Argument(metavar="REGISTRY", help="The registry YAML file.")
+    ],
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Quotes verbatim, numbers agreeing, every number of the plan used or explained.
+
+    Exit status 0 when clean, 2 on any error (and on any warning with --strict).
+
+    \b
+    Example: reportcheck lint registry.yaml --strict
+    """
+    from reportcheck.output.catalogue import problem_line
+    from reportcheck.output.catalogue.hints import hint
+    from reportcheck.registry.lint import lint_registry
+
+    found = lint_registry(registry_file)
+    for problem in found.problems:  # the findings are the command's output: standard output
+        typer.echo(problem_line(problem, State.lang))
+    counts = {"entries": found.entries, "errors": found.errors, "warnings": found.warnings}
+    typer.echo(hint("linted", State.lang, **counts), err=True)
+    if found.failed(strict):
+        raise typer.Exit(USAGE_EXIT)

@@ -1,0 +1,28 @@
+"""Files the commands write: never over a file that exists unless asked, never silently failing."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from reportcheck.model.problems import UsageError
+
+
+def keep_existing(output: Path, force: bool) -> None:
+    """Refuse to replace a file that exists (it may hold typed work) unless --force says so."""
+    from reportcheck.cli.choices import usage
+
+    if output.exists() and not force:
+        shown = str(output)
+        raise usage("file-exists", value=shown, column="--output", file=shown)
+
+
+def unwritable(output: Path, exc: OSError) -> UsageError:
+    """The usage error for an -o file that cannot be written, naming the file and the reason."""
+    from reportcheck.cli.choices import usage
+
+    shown = str(output)
+    why = str(exc.strerror or exc)
+    return usage("unwritable-file", value=shown, column="--output", file=shown, why=why)

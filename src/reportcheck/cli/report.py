@@ -1,0 +1,87 @@
+"""`reportcheck report`: the review pack an office hands round."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from reportcheck.cli import inputs
+from reportcheck.cli.emit import print_problems
+from reportcheck.cli.guard import guarded
+from reportcheck.cli.options import (
+    ActualsOption,
+    ForceOption,
+    LangOption,
+    PeriodOption,
+    State,
+    TargetsOption,
+    names_lang,
+)
+from reportcheck.cli.outputs import keep_existing, unwritable
+
+SHORT_HELP = "The review pack: Word, Excel, one-file HTML, Markdown or CSV."
+
+
+@guarded("written")
+def report(
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the pack to FILE.docx (the 通报 in Word), FILE.xlsx (its 附件), "
+            "FILE.html, FILE.md or FILE.csv (UTF-8 with BOM).",
+            dir_okay=False,
+        ),
+    ],
+    actuals: ActualsOption = None,
+    period: PeriodOption = None,
+    bands: Annotated[
+        str | None,
+        typer.Option(
+            "--bands",
+            metavar="A[,B]",
+            help="Lights: up to A points behind pace yellow, up to B orange, beyond red "
+            "[default: the registry's bands, else 10,30].",
+            show_default=False,
+        ),
+    ] = None,
+    final: Annotated[
+        bool, typer.Option("--final", help="Add the year-end account before December.")
+    ] = False,
+    force: ForceOption = False,
+    targets_file: TargetsOption = None,
+    lang: LangOption = None,
+) -> None:
+    """The review pack an office hands round: count paragraph, attachment table with lights,
+    completion rates and expected pace, charts, and the year-end account (对照表).
+
+    An existing file is never overwritten without --force: text typed into it would be lost.
+    Exit 0 when the pack is written, 2 on bad input; `status` gives the exit code for lags.
+
+    \b
+    Example: reportcheck report --actuals examples/monthly -o review.xlsx
+    """
+    from reportcheck.cli.choices import usage
+    from reportcheck.output.catalogue.hints import hint
+    from reportcheck.output.pack.write import check_not_actuals, check_output, write_pack
+    from reportcheck.review.api import review_pack
+
+    check_output(output)
+    path = inputs.actuals_path(actuals)
+    if path is None:
+        raise usage("no-actuals", variant="report")
+    check_not_actuals(output, path)
+    keep_existing(output, force)
+    pack = review_pack(
+        path, period, targets=targets_file or State.targets, bands=bands, final=final
+    )
+    print_problems(pack.warnings)
+    try:
+        write_pack(pack, output, names_lang(lang))
+    except OSError as exc:
+        raise unwritable(output, exc) from None
+    typer.echo(hint("wrote-pack", State.lang, file=output, rows=len(pack.rows)), err=True)
