@@ -309,20 +309,20 @@ class _Terminal(io.StringIO):
 
 
 def test_progress_is_shown_on_a_terminal_stderr_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    from reportcheck.cli import inputs as cli_module
+    from reportcheck.output import terminal as cli_module
 
     terminal = _Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
-    with cli_module._progress(3) as advance:
+    with cli_module.reading_progress(3) as advance:
         assert advance is not None
         for name in ("2023-01.csv", "2023-02.csv", "2023-03.csv"):
             advance(Path(name))
     assert "2023-03.csv" in terminal.getvalue()
     monkeypatch.setattr(sys, "stderr", io.StringIO())
-    with cli_module._progress(3) as advance:
+    with cli_module.reading_progress(3) as advance:
         assert advance is None
     monkeypatch.setattr(sys, "stderr", terminal)
-    with cli_module._progress(1) as advance:
+    with cli_module.reading_progress(1) as advance:
         assert advance is None
 
 

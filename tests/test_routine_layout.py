@@ -88,3 +88,17 @@ def test_lagging_table_carries_units(cli: Cli, tmp_path: Path) -> None:
         "| 编号 | 指标 | 期间 | 单位 | 实际 | 应达 | 差距 | 完成率 | 较序时进度 | 状态 |"
         in markdown
     )
+
+
+@pytest.mark.parametrize("columns", ["0", "abc", "-5", ""])
+def test_a_useless_columns_setting_still_draws_the_table(cli: Cli, columns: str) -> None:
+    run = cli("diff", JUNE, env={"COLUMNS": columns})
+    assert run.exit_code == 1
+    assert "manufacturing_loans" in run.stdout
+    assert "截至 2023-06" in run.stdout
+
+
+def test_columns_below_the_narrowest_layout_draw_the_stacked_layout(cli: Cli) -> None:
+    run = cli("diff", JUNE, env={"COLUMNS": "3"})
+    assert run.exit_code == 1
+    assert "manufacturing_loans  滞后" in run.stdout  # one block per commitment, nothing lost

@@ -383,7 +383,7 @@ MUTABLE = {
     "reportcheck.registry.yamlnodes.Checker",
     "reportcheck.registry.located_yaml.Located",
     "reportcheck.actuals.check.ReadResult",
-    "reportcheck.actuals.table.RawTable",
+    "reportcheck.actuals.raw.RawTable",
     "reportcheck.actuals.xlsx._Grid",
     "reportcheck.registry.draft.extract.Extraction",
 }

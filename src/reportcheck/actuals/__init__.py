@@ -10,10 +10,11 @@ from reportcheck.actuals.check import ReadResult, check_tables
 from reportcheck.actuals.columns import INFO_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from reportcheck.actuals.folder import FileList, table_paths
 from reportcheck.actuals.records import Actual, ActualsSet, Value
-from reportcheck.actuals.table import RawTable, read_tables
+from reportcheck.actuals.table import read_tables
 from reportcheck.model.problems import ActualsError, Problem, problem
 
 if TYPE_CHECKING:
+    from reportcheck.actuals.raw import RawTable
     from reportcheck.registry.records import Registry
 
 __all__ = [

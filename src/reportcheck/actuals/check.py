@@ -28,7 +28,7 @@ from reportcheck.model.units import Unit, compatible_units, convert
 from reportcheck.registry.records import Kind, Registry, Target
 
 if TYPE_CHECKING:
-    from reportcheck.actuals.table import RawTable
+    from reportcheck.actuals.raw import RawTable
     from reportcheck.model.periods import Period
 
 

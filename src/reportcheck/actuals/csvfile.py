@@ -10,7 +10,7 @@ from reportcheck.actuals.encoding import EncodingProblemError, decode
 from reportcheck.model.limits import MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS
 
 if TYPE_CHECKING:
-    from reportcheck.actuals.table import RawTable
+    from reportcheck.actuals.raw import RawTable
 
 
 def read_csv(data: bytes, table: RawTable, encoding: str | None = None) -> RawTable:

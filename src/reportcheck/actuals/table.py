@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import msgspec
-
+from reportcheck.actuals.raw import RawTable
 from reportcheck.model.limits import (
     MAX_FILE_BYTES,
     LimitError,
@@ -17,10 +16,8 @@ from reportcheck.model.limits import (
     read_limited,
     size_param,
 )
-from reportcheck.model.problems import Param, Problem, problem
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
     from pathlib import Path
 
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -29,42 +26,6 @@ TABLE_SUFFIXES = frozenset({".csv", ".txt", *EXCEL_SUFFIXES})
 #: The file name that means standard input, and how problems in it are located.
 STDIN = "-"
 STDIN_NAME = "<stdin>"
-
-
-class RawTable(msgspec.Struct):
-    """The cells of one file (or one sheet) as text; the header is line 1."""
-
-    file: str
-    header: list[str] = msgspec.field(default_factory=list)
-    rows: list[tuple[int, list[str]]] = msgspec.field(default_factory=list)
-    problems: list[Problem] = msgspec.field(default_factory=list)
-    encoding: str | None = None
-
-    def refuse(
-        self,
-        code: str,
-        variant: str = "",
-        *,
-        line: int | None = None,
-        value: str | None = None,
-        column: str | None = None,
-        params: Mapping[str, Param] | None = None,
-        **more: Param,
-    ) -> RawTable:
-        """The table with a problem of its file added (code, variant and template parameters,
-        given as keywords or forwarded as `params`)."""
-        self.problems.append(
-            problem(
-                code,
-                variant,
-                file=self.file,
-                line=line,
-                column=column,
-                value=value,
-                params={**(params or {}), **more},
-            )
-        )
-        return self
 
 
 def read_tables(path: Path, encoding: str | None = None) -> list[RawTable]:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from reportcheck.actuals.columns import column_of
-from reportcheck.actuals.table import RawTable
+from reportcheck.actuals.raw import RawTable
 from reportcheck.model.limits import (
     MAX_CELL_CHARS,
     MAX_CELLS,

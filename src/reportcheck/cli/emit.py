@@ -8,8 +8,6 @@ the command exits 0. The catalogue of messages is loaded only when there is one 
 
 from __future__ import annotations
 
-import os
-import sys
 from typing import TYPE_CHECKING, Any, Protocol
 
 import typer
@@ -89,25 +87,8 @@ def print_closing(problems: Sequence[Problem], outcome: str) -> None:
     typer.echo(closing_line(len(errors), len(files), outcome, State.lang), err=True)
 
 
-#: Width for tables written to a pipe or file when COLUMNS is not set: Rich's 80 columns would
-#: fold the Chinese wording column into a sliver.
-PIPE_WIDTH = 160
-
-
 def out(renderable: RenderableType) -> None:
-    """A table or other Rich renderable on standard output, control characters made inert."""
-    from rich.console import Console
+    """A table or other renderable on standard output (drawn by the output layer)."""
+    from reportcheck.output.terminal import print_renderable
 
-    from reportcheck.output.safe_text import SafeRenderable, raw_stream
-
-    piped = not sys.stdout.isatty() and not os.environ.get("COLUMNS")
-    # crop=False: a stacked layout lets an id or a number run past a very narrow terminal
-    # rather than be cut. emoji=False: ":smile:" in a heading stays text (and Rich's table of
-    # emoji codes, 1.5 ms to import, is not loaded).
-    console = Console(
-        file=raw_stream(sys.stdout),
-        highlight=False,
-        emoji=False,
-        width=PIPE_WIDTH if piped else None,
-    )
-    console.print(SafeRenderable(renderable), crop=False)
+    print_renderable(renderable)

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,7 +39,9 @@ def read(path: Path, registry: Registry, encoding: str | None = None) -> Actuals
     from reportcheck.actuals import read_actuals, table_paths
 
     paths = table_paths(path)
-    with _progress(len(paths)) as on_file:
+    from reportcheck.output.terminal import reading_progress
+
+    with reading_progress(len(paths)) as on_file:
         actuals = read_actuals(paths, registry, on_file, encoding=encoding)
     print_problems(actuals.warnings)
     return actuals
@@ -57,24 +56,3 @@ def with_doubts(report: Report, registry: Registry, data: ActualsSet) -> Report:
     doubts = plausibility(registry, data, report.results)
     print_problems(doubts)
     return msgspec.structs.replace(report, warnings=(*report.warnings, *doubts))
-
-
-@contextmanager
-def _progress(total: int) -> Iterator[Callable[[Path], None] | None]:
-    """A progress bar on stderr while many files are read, only when stderr is a terminal."""
-    if total < 2 or not sys.stderr.isatty():
-        yield None
-        return
-    from rich.console import Console
-    from rich.markup import escape
-    from rich.progress import Progress
-
-    from reportcheck.output.safe_text import neutralise, raw_stream
-
-    with Progress(console=Console(file=raw_stream(sys.stderr)), transient=True) as progress:
-        task = progress.add_task("reading", total=total)
-
-        def advance(path: Path) -> None:
-            progress.update(task, advance=1, description=escape(neutralise(path.name)))
-
-        yield advance

@@ -1,0 +1,48 @@
+"""A file (or one sheet) of actuals as text cells, with the problems found while reading it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import msgspec
+
+from reportcheck.model.problems import Param, Problem, problem
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+
+class RawTable(msgspec.Struct):
+    """The cells of one file (or one sheet) as text; the header is line 1."""
+
+    file: str
+    header: list[str] = msgspec.field(default_factory=list)
+    rows: list[tuple[int, list[str]]] = msgspec.field(default_factory=list)
+    problems: list[Problem] = msgspec.field(default_factory=list)
+    encoding: str | None = None
+
+    def refuse(
+        self,
+        code: str,
+        variant: str = "",
+        *,
+        line: int | None = None,
+        value: str | None = None,
+        column: str | None = None,
+        params: Mapping[str, Param] | None = None,
+        **more: Param,
+    ) -> RawTable:
+        """The table with a problem of its file added (code, variant and template parameters,
+        given as keywords or forwarded as `params`)."""
+        self.problems.append(
+            problem(
+                code,
+                variant,
+                file=self.file,
+                line=line,
+                column=column,
+                value=value,
+                params={**(params or {}), **more},
+            )
+        )
+        return self
