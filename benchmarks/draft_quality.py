@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from reportcheck.model.units import UNITS
+from reportcheck.model.units import UNITS, exact_decimal
 from reportcheck.registry.draft import draft_registry
 from reportcheck.registry.draft.wording import UNIT_WORDS
 
@@ -110,7 +110,7 @@ def scaled(entry: dict[str, Any]) -> tuple[Decimal, str] | None:
         num, den = value.split("/")
         value = (Decimal(num) / Decimal(den)).quantize(Decimal("0.0001"))
     if unit in UNITS:
-        return Decimal(str(value)) * UNITS[unit].factor, UNITS[unit].family
+        return Decimal(str(value)) * exact_decimal(UNITS[unit].factor), UNITS[unit].family
     family, factor = UNIT_WORDS.get(unit, (unit, 1))
     return Decimal(str(value)) * factor, family
 
