@@ -21,9 +21,8 @@ from reportcheck.review.status import Status
 from reportcheck.rules import Frame
 
 from .rulebook import LOAN, MILESTONES, build, entry, figure, judge, reference
-from .test_registry_validation import SEED
 from .test_registry_rules import entry as good_entry
-from .test_registry_validation import registry_text
+from .test_registry_validation import SEED, registry_text
 
 Make = Callable[..., Path]
 F = Fraction
