@@ -51,12 +51,15 @@ if TYPE_CHECKING:
 
 
 class Context(msgspec.Struct, frozen=True):
-    """What every entry of one registry is checked against."""
+    """What every entry of one registry is checked against. What is itself wrong is not held
+    against the entries: `sections` is None when the sections are, and a unit declared wrongly
+    is in `declared` (not in `units`), so an entry naming it is not refused a second time."""
 
     year: int
-    sections: Mapping[str, Section]
+    sections: Mapping[str, Section] | None
     units: Mapping[str, Unit]
     evidence: Evidence | None  # None when the registry's texts cannot be read
+    declared: frozenset[str] = frozenset()
 
 
 class _Failed:
@@ -82,7 +85,7 @@ def build_target(check: Checker, item: object, context: Context) -> Target | Non
     if target_id and not ID.fullmatch(target_id):
         check.problem("registry-bad-id", line=node.key_lines["id"], key="id", value=target_id)
     section = check.text(node, "section", where)
-    if section and section not in context.sections:
+    if section and context.sections is not None and section not in context.sections:
         check.problem(
             "registry-unknown-section",
             line=node.key_lines["section"],
@@ -134,6 +137,7 @@ def build_target(check: Checker, item: object, context: Context) -> Target | Non
             rule,
             unit,
             line=node.key_lines.get("value", node.line),
+            comparator_line=node.key_lines.get("comparator", node.line),
             where=where,
         )
     basis, lead, note = (check.text(node, key, where) or None for key in ("basis", "lead", "note"))
@@ -208,6 +212,8 @@ def _quote(
 def _unit(check: Checker, node: Node, where: Term, context: Context) -> str:
     """The entry's unit, folded as figures' unit cells are (万吨（标煤） is 万吨(标煤))."""
     unit = normalise_text(check.text(node, "unit", where))
+    if unit in context.declared and unit not in context.units:
+        return ""  # its declaration is wrong, and said so
     if unit and unit not in context.units:
         check.problem(
             "registry-unknown-unit",
@@ -276,15 +282,18 @@ def _rule(check: Checker, node: Node, where: Term, role: Role) -> Rule | _Failed
 
 def _fields(check: Checker, node: Node, where: Term, kind: type[Rule]) -> RuleFields | None:
     first = len(check.problems)
+    takes = kind.required_keys | kind.optional_keys
     value: Fraction | None = None
     bounds: tuple[Fraction, Fraction] | None = None
-    if kind.takes_bounds:
+    if "value" not in takes:
+        pass  # refused as a key the rule takes not, and read no further
+    elif kind.takes_bounds:
         bounds = _bounds(check, node, where)
     elif "value" in node:
         value = check.number(node, "value", where)
         if value is not None:
             _value_fits(check, node, where, kind, value)
-    tolerance = check.number(node, "tolerance", where) if "tolerance" in node else None
+    tolerance = check.number(node, "tolerance", where) if "tolerance" in takes else None
     if tolerance is not None and tolerance < 0:
         check.problem(
             "registry-rule",
@@ -294,8 +303,8 @@ def _fields(check: Checker, node: Node, where: Term, kind: type[Rule]) -> RuleFi
             value=to_decimal(tolerance),
             where=where,
         )
-    other = check.text(node, "other", where) or None
-    direction = check.choice(node, "direction", Direction, where)
+    other = (check.text(node, "other", where) or None) if "other" in takes else None
+    direction = check.choice(node, "direction", Direction, where) if "direction" in takes else None
     if len(check.problems) > first:
         return None
     return RuleFields(value, bounds, tolerance, other, direction)

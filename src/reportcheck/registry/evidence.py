@@ -132,7 +132,7 @@ def _not_verbatim(
         value=quote,
         where=where,
         text=said,
-        closest=span,
+        closest=repr(span),
         at=differ + 1,
         wrote=_char(quote, differ),
         has=_char(span, differ),
@@ -147,6 +147,7 @@ def check_values(
     unit: str,
     *,
     line: int | None,
+    comparator_line: int | None,
     where: Term,
 ) -> None:
     """Each number the rule holds (its value, a range's two ends) is a number of its quote, in
@@ -169,7 +170,7 @@ def check_values(
                 quote=quote,
             )
         elif len(values) == 1:
-            _wording(check, quote, match, rule, line=line, where=where)
+            _wording(check, quote, match, rule, line=comparator_line, where=where)
 
 
 def check_baseline_value(

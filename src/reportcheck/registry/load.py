@@ -151,10 +151,10 @@ def _build(
         return _examined(check, None, 0)
     meta = _meta(check, top.get("report"), top.key_lines.get("report"))
     sections = _sections(check, top.get("sections"), top.key_lines.get("sections"))
-    units = _units(check, top.get("units"), top.key_lines.get("units"))
+    units, declared = _units(check, top.get("units"), top.key_lines.get("units"))
     texts = given if given is not None else _texts(check, path, meta, top.get("report"))
     found = evidence.Evidence(texts, units) if texts is not None else None
-    context = Context(meta.year if meta else 0, sections, units, found)
+    context = Context(meta.year if meta else 0, sections, units, found, declared)
     items = top.get("targets")
     targets = _targets(check, items, top.key_lines.get("targets"), context)
     bands = _bands(check, top.get("bands"), top.key_lines.get("bands")) if "bands" in top else None
@@ -166,7 +166,11 @@ def _build(
     evidence.check_repeated(check, entries)
     evidence.check_review_marks(check, source, entries)
     registry = None
-    if meta is not None and not any(p.severity == "error" for p in check.problems):
+    if (
+        meta is not None
+        and sections is not None
+        and not any(p.severity == "error" for p in check.problems)
+    ):
         registry = Registry(path, meta, sections, tuple(targets), units, bands)
     return _examined(check, registry, len(items) if isinstance(items, list) else 0)
 
@@ -303,38 +307,40 @@ def _texts(
     return texts
 
 
-def _sections(check: Checker, node: object, line: int | None) -> dict[str, Section]:
+def _sections(check: Checker, node: object, line: int | None) -> dict[str, Section] | None:
+    """The sections by key; None when they are missing or not a mapping (said once). A section
+    whose titles are wrong is still a section its entries may name."""
     if not isinstance(node, Node):
-        check.problem("registry-shape", variant="sections", line=line, key="sections")
-        return {}
+        if node is not None:
+            check.problem("registry-shape", variant="sections", line=line, key="sections")
+        return None
     sections: dict[str, Section] = {}
     for key, titles in node.items():
         where = Term("section", str(key))
         entry = check.keys(titles, where, SECTION, node.key_lines[key])
-        if entry is not None:
-            sections[str(key)] = Section(
-                str(key), check.text(entry, "zh", where), check.text(entry, "en", where)
-            )
+        zh = check.text(entry, "zh", where) if entry is not None else ""
+        en = check.text(entry, "en", where) if entry is not None else ""
+        sections[str(key)] = Section(str(key), zh, en)
     return sections
 
 
-def _units(check: Checker, node: object, line: int | None) -> Mapping[str, Unit]:
+def _units(
+    check: Checker, node: object, line: int | None
+) -> tuple[Mapping[str, Unit], frozenset[str]]:
     """The built-in units and those the registry declares, each with its exact scale to the base
-    unit of its family; a declared symbol is folded as a figure's unit cell is."""
+    unit of its family, and every symbol declared (a wrong declaration too); a declared symbol is
+    folded as a figure's unit cell is."""
     if node is None:
-        return MappingProxyType(UNITS)
+        return MappingProxyType(UNITS), frozenset()
     if not isinstance(node, Node):
         check.problem("registry-shape", variant="units", line=line, key="units")
-        return MappingProxyType(UNITS)
+        return MappingProxyType(UNITS), frozenset()
     table = dict(UNITS)
     declared: dict[str, int] = {}
     for written, spec in node.items():
         key_line = node.key_lines[written]
         symbol = normalise_text(str(written))
         where = Term("unit", symbol)
-        entry = check.keys(spec, where, UNIT, key_line)
-        if entry is None:
-            continue
         if symbol in UNITS:
             check.problem(
                 "registry-unit", variant="built-in", line=key_line, key="units", value=symbol
@@ -351,6 +357,9 @@ def _units(check: Checker, node: object, line: int | None) -> Mapping[str, Unit]
             )
             continue
         declared[symbol] = key_line
+        entry = check.keys(spec, where, UNIT, key_line)
+        if entry is None:
+            continue
         factor = check.number(entry, "factor", where)
         family = check.text(entry, "family", where)
         if factor is not None and factor <= 0:
@@ -367,7 +376,7 @@ def _units(check: Checker, node: object, line: int | None) -> Mapping[str, Unit]
             continue
         english = check.text(entry, "en", where) or symbol
         table[symbol] = Unit(symbol=symbol, family=family, factor=factor, en=english)
-    return MappingProxyType(table)
+    return MappingProxyType(table), frozenset(declared)
 
 
 def _targets(check: Checker, node: object, line: int | None, context: Context) -> list[Target]:
