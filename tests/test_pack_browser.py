@@ -155,5 +155,5 @@ def test_year_end_page_shows_the_account(browser: Browser, cli: Cli, tmp_path: P
     met = visit.page.text_content('[data-count-verdict="met"] .n')
     assert met == str(status["summary"]["met"])
     assert visit.page.locator("#account-table tr[data-id]").count() == len(status["results"])
-    assert visit.page.text_content("#shown") == f"showing {len(status['results'])} of 151"
+    assert visit.page.text_content("#shown") == f"showing {len(status['results'])} of 173"
     visit.page.close()

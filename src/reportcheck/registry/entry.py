@@ -41,7 +41,7 @@ from reportcheck.registry.schema import (
     comparators,
 )
 from reportcheck.registry.yamlnodes import Checker, Node, NumberTooLong
-from reportcheck.rules import RULES, Direction, Rule, RuleFields, to_decimal
+from reportcheck.rules import RULES, Direction, Rule, RuleFields, show, to_decimal
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -300,7 +300,7 @@ def _fields(check: Checker, node: Node, where: Term, kind: type[Rule]) -> RuleFi
             variant="negative-tolerance",
             line=node.key_lines["tolerance"],
             key="tolerance",
-            value=to_decimal(tolerance),
+            value=show(tolerance),
             where=where,
         )
     other = (check.text(node, "other", where) or None) if "other" in takes else None
@@ -313,7 +313,7 @@ def _fields(check: Checker, node: Node, where: Term, kind: type[Rule]) -> RuleFi
 def _value_fits(check: Checker, node: Node, where: Term, kind: type[Rule], value: Fraction) -> None:
     """What the rule type declares of its value: a rank is a whole number of 1 or more."""
     line = node.key_lines["value"]
-    shown = to_decimal(value)
+    shown = show(value)
     if kind.whole_value and value.denominator != 1:
         check.problem(
             "registry-rule",
@@ -333,7 +333,7 @@ def _value_fits(check: Checker, node: Node, where: Term, kind: type[Rule], value
             value=shown,
             where=where,
             comparator=kind.comparator.value,
-            least=str(to_decimal(kind.least_value)),
+            least=show(kind.least_value),
         )
 
 
@@ -503,8 +503,8 @@ def _path(
             key="pacing",
             value="path",
             where=where,
-            baseline=str(baseline.value),
-            target=str(to_decimal(target)),
+            baseline=show(Fraction(baseline.value)),
+            target=show(target),
         )
 
 
@@ -580,9 +580,9 @@ def _milestones(
                 variant="milestone-beyond",
                 line=key_line,
                 key="milestones",
-                value=to_decimal(number),
+                value=show(number),
                 where=where,
-                target="—" if target is None else str(to_decimal(target)),
+                target="—" if target is None else show(target),
             )
             continue
         schedule[period] = (number, key_line)
@@ -594,10 +594,10 @@ def _milestones(
                 variant="milestone-order",
                 line=after_line,
                 key="milestones",
-                value=to_decimal(after),
+                value=show(after),
                 where=where,
                 period=str(period),
-                earlier=str(to_decimal(before)),
+                earlier=show(before),
             )
     return tuple((period, number) for period, (number, _) in ordered)
 

@@ -43,6 +43,8 @@ class Evidence(msgspec.Struct):
     units: Mapping[str, Unit]
     covering: set[str] = msgspec.field(default_factory=set)
     closest_left: int = MAX_CLOSEST
+    #: Where the last quote of each text and part was found, to look for the next from there.
+    cursors: dict[tuple[str, str], int] = msgspec.field(default_factory=dict)
 
     def text(self, name: str) -> QuotedText | None:
         return self.texts.get(name)
@@ -71,13 +73,12 @@ def check_quote(
         # covers what it quotes wherever it stands, so no number is reported for it again.
         evidence.covering.add(fold(quote))
         return True
-    at = text.text.find(quote)
+    at = _find(evidence, text, quote, part)
     if at == -1:
         _not_verbatim(check, evidence, quote, text, line=line, key=key, where=where)
         return False
     evidence.covering.add(fold(quote))
-    start = text.parts.plan_start
-    if part == "plan" and at < start and not _in_plan(text, quote, at):
+    if part == "plan" and not _in_plan(text, quote, at):
         check.problem(
             "quote-in-review",
             line=line,
@@ -86,7 +87,7 @@ def check_quote(
             where=where,
             text=text_term(name),
         )
-    elif part == "review" and at >= start > 0:
+    elif part == "review" and not _in_review(text, quote, at):
         check.problem(
             "baseline-in-plan",
             line=line,
@@ -98,11 +99,35 @@ def check_quote(
     return True
 
 
-def _in_plan(text: QuotedText, quote: str, first: int) -> bool:
-    """Whether `quote` also stands in the plan part or in a passage that reads like targets."""
-    if text.text.find(quote, text.parts.plan_start, text.parts.plan_end) != -1:
+def _find(evidence: Evidence, text: QuotedText, quote: str, part: str | None) -> int:
+    """Where `quote` stands in `text`, -1 if nowhere. Entries follow their report, so each quote
+    is looked for from where the last one of its kind was found before from the start: a
+    registry's quotes cost one pass over the text, not one pass each."""
+    key = (text.name, part or "")
+    at = text.text.find(quote, evidence.cursors.get(key, 0))
+    if at == -1:
+        at = text.text.find(quote)
+    if at != -1:
+        evidence.cursors[key] = at
+    return at
+
+
+def _in_plan(text: QuotedText, quote: str, at: int) -> bool:
+    """Whether `quote`, found at `at`, stands in the plan part or in a passage that reads like
+    targets."""
+    start, end = text.parts.plan_start, text.parts.plan_end
+    if start <= at < end or any(a <= at < b for a, b in text.passages):
         return True
-    return any(a <= first < b for a, b in text.passages)
+    return text.text.find(quote, start, end) != -1
+
+
+def _in_review(text: QuotedText, quote: str, at: int) -> bool:
+    """Whether `quote`, found at `at`, stands in the review part before the plan (a text with no
+    plan part marked is all plan, and holds no review)."""
+    start = text.parts.plan_start
+    if at < start or start == 0:
+        return True
+    return text.text.find(quote, 0, start - 1 + len(quote)) != -1
 
 
 def _not_verbatim(
@@ -323,25 +348,50 @@ def uncovered(text: QuotedText, strings: Iterable[str]) -> list[tuple[Number, bo
     """The numbers of the text's plan part, then of its passages that read like targets (True),
     that no string of `strings` (folded) covers."""
     folded, plan_start, plan_end = text.folded, text.parts.plan_start, text.parts.plan_end
-    covered: list[tuple[int, int]] = []
-    for string in strings:
-        at = folded.find(string, 0, plan_end)
-        while at != -1:
-            covered.append((at, at + len(string)))
-            at = folded.find(string, at + 1, plan_end)
-    covered.sort()
+    numbers = find_numbers(folded, 0, plan_end)
+    by_written: dict[str, list[int]] = {}
+    for number in numbers:
+        by_written.setdefault(number.written, []).append(number.start)
+    end = numbers[-1].end if numbers else 0
+    covered = sorted(span for string in strings for span in _spans(folded, string, by_written, end))
     starts = [a for a, _ in covered]
     reach: list[int] = []  # the furthest end of the spans starting at or before each start
     for _, b in covered:
         reach.append(max(b, reach[-1]) if reach else b)
-    outside = [(a, b, True) for a, b in text.passages]
+    ranges = [(plan_start, plan_end, False), *((a, b, True) for a, b in text.passages)]
     found: list[tuple[Number, bool]] = []
-    for start, end, passage in [(plan_start, plan_end, False), *outside]:
-        for number in find_numbers(folded, start, end):
+    for start, end, passage in ranges:
+        for number in numbers:
+            if not start <= number.start < end:
+                continue
             k = bisect_right(starts, number.start)
             if not k or reach[k - 1] < number.end:
                 found.append((number, passage))
     return found
+
+
+def _spans(
+    folded: str, string: str, by_written: dict[str, list[int]], end: int
+) -> list[tuple[int, int]]:
+    """Where `string` stands in the text up to its last number (`end`). Looked for at the text's
+    numbers written as the string's first number is (one comparison each, not a pass over the
+    text); a string that starts inside a number (65万 of 2.65万) is looked for the long way."""
+    first = find_numbers(string)
+    if not first:
+        return []
+    offset = first[0].start
+    spans = [
+        (at - offset, at - offset + len(string))
+        for at in by_written.get(first[0].written, ())
+        if folded.startswith(string, at - offset)
+    ]
+    if spans:
+        return spans
+    at = folded.find(string, 0, end + len(string))
+    while at != -1:
+        spans.append((at, at + len(string)))
+        at = folded.find(string, at + 1, end + len(string))
+    return spans
 
 
 def _uncovered(text: QuotedText, number: Number, context: str, passage: bool) -> Problem:
@@ -352,7 +402,7 @@ def _uncovered(text: QuotedText, number: Number, context: str, passage: bool) ->
         file=text.shown,
         line=text.line_of(number.start),
         value=number.written,
-        context=context.replace("\n", " "),
+        context=repr(context.replace("\n", " ")),
     )
 
 

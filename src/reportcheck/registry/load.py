@@ -50,7 +50,7 @@ from reportcheck.registry.schema import (
 from reportcheck.registry.shipped import default_registry_path
 from reportcheck.registry.texts import QuotedText, read_text, text_path
 from reportcheck.registry.yamlnodes import Checker, Node, parse_yaml
-from reportcheck.rules import to_decimal
+from reportcheck.rules import show, to_decimal
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -368,7 +368,7 @@ def _units(
                 variant="factor",
                 line=entry.key_lines["factor"],
                 key="factor",
-                value=to_decimal(factor),
+                value=show(factor),
                 where=where,
             )
             continue

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from decimal import Decimal
 from fractions import Fraction
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -485,11 +487,16 @@ class _Writer:
         return name[:40]
 
     def _not_commitments(self, found: Extraction) -> dict[str, str]:
-        quoted = [(d.start, d.end) for d in found.drafted]
+        """The numbers the drafter set aside, each with a span around it, unless a drafted quote
+        holds it (looked up among the quotes sorted by start: one pass, not one per number)."""
+        quoted = sorted((d.start, d.end) for d in found.drafted)
+        starts = [a for a, _ in quoted]
+        reach = list(accumulate((b for _, b in quoted), max))
         listed: dict[str, str] = {}
         for item in found.excluded:
             n = item.number
-            if any(a <= n.start and n.end <= b for a, b in quoted):
+            k = bisect_right(starts, n.start)
+            if k and reach[k - 1] >= n.end:
                 continue
             line_start = self.text.rfind("\n", 0, n.start) + 1
             line_end = self.text.find("\n", n.end)
