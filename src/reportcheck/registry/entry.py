@@ -96,11 +96,10 @@ def build_target(check: Checker, item: object, context: Context) -> Target | Non
     text = _text_name(check, node, where, context)
     role = check.choice(node, "role", Role, where) or Role.COMMITMENT
     quote = _quote(check, node, where, context, text, "plan" if role is Role.COMMITMENT else None)
-    names = {}
-    for key in ("name_zh", "name_en"):
+    names = {key: check.text(node, key, where) for key in ("name_zh", "name_en")}
+    for key in ("id", "section", "unit", "name_zh", "name_en"):
         if isinstance(node.get(key), str) and not node[key].strip():
             check.problem("registry-empty", line=node.key_lines[key], key=key, where=where)
-        names[key] = check.text(node, key, where)
     unit = _unit(check, node, where, context)
     kind = check.choice(node, "kind", Kind, where)
     released = check.choice(node, "released", Released, where)

@@ -401,7 +401,7 @@ def _targets(check: Checker, node: object, line: int | None, context: Context) -
         seen[target.id] = target
         targets.append(target)
     # An id whose entry is wrong is still an id: an entry naming it gets no false "not an id".
-    named = {item.get("id") for item in node if isinstance(item, Node)}
+    named = {i for item in node if isinstance(item, Node) and isinstance(i := item.get("id"), str)}
     for target in targets:
         _links(check, target, seen, named, context.units)
     return targets
@@ -411,7 +411,7 @@ def _links(
     check: Checker,
     target: Target,
     seen: dict[str, Target],
-    named: set[object],
+    named: set[str],
     units: Mapping[str, Unit],
 ) -> None:
     """Relative targets and same-period baselines name another entry of this registry, of the

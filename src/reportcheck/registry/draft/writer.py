@@ -218,8 +218,8 @@ class _Writer:
                         entry.quote,
                         (
                             "drafted as a commitment the registry's schema refuses",
-                            "the drafted entry of this quote was left out: the loader refused "
-                            "it; enter it by hand if it is a commitment",
+                            "left out: the loader refuses the entry drafted from this quote; "
+                            "enter it by hand if it is a commitment",
                         ),
                     )
         commitments = sum(1 for e in kept if "    role: reference" not in e.lines)
