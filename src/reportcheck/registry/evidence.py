@@ -39,7 +39,7 @@ class Evidence(msgspec.Struct):
     """What the checks of one registry share, and the spans its quotes cover, collected as the
     entries are read."""
 
-    texts: dict[str, QuotedText]  # by name; "" is the seed
+    texts: dict[str, QuotedText | None]  # by name ("" is the seed); None: it cannot be read
     units: Mapping[str, Unit]
     covering: set[str] = msgspec.field(default_factory=set)
     closest_left: int = MAX_CLOSEST
@@ -48,6 +48,9 @@ class Evidence(msgspec.Struct):
 
     def text(self, name: str) -> QuotedText | None:
         return self.texts.get(name)
+
+    def readable(self) -> list[QuotedText]:
+        return [text for text in self.texts.values() if text is not None]
 
 
 def text_term(name: str) -> Term:
@@ -73,11 +76,11 @@ def check_quote(
         # covers what it quotes wherever it stands, so no number is reported for it again.
         evidence.covering.add(fold(quote))
         return True
+    evidence.covering.add(fold(quote))  # it covers what it quotes wherever it stands
     at = _find(evidence, text, quote, part)
     if at == -1:
         _not_verbatim(check, evidence, quote, text, line=line, key=key, where=where)
         return False
-    evidence.covering.add(fold(quote))
     if part == "plan" and not _in_plan(text, quote, at):
         check.problem(
             "quote-in-review",
@@ -291,7 +294,7 @@ def check_coverage(check: Checker, evidence: Evidence, listed: object, line: int
     a quote of some entry or in a span listed under not_commitments."""
     spans = _not_commitments(check, evidence, listed, line)
     strings = {s for s in evidence.covering | spans if s and find_numbers(s)}
-    for text in evidence.texts.values():
+    for text in evidence.readable():
         _cover(check, text, strings)
 
 
@@ -320,7 +323,7 @@ def _not_commitments(
         folded = fold(span)
         spans.add(folded)
         if not find_numbers(span) or not any(
-            _occurs_in_plan(text, folded) for text in evidence.texts.values()
+            _occurs_in_plan(text, folded) for text in evidence.readable()
         ):
             check.problem(
                 "not-commitment-stale",

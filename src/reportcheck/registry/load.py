@@ -88,7 +88,7 @@ def examine(path: Path | None = None) -> Examined:
     return _build(path, source, data, problems)
 
 
-def examine_source(path: Path, source: str, texts: Mapping[str, QuotedText]) -> Examined:
+def examine_source(path: Path, source: str, texts: Mapping[str, QuotedText | None]) -> Examined:
     """As `examine`, for a registry held in memory and the texts its quotes come from, already
     read (a draft, checked before it is written)."""
     try:
@@ -143,7 +143,7 @@ def _build(
     source: str,
     data: Any,
     problems: list[Problem],
-    given: dict[str, QuotedText] | None = None,
+    given: dict[str, QuotedText | None] | None = None,
 ) -> Examined:
     check = Checker(str(path), list(problems))
     top = check.keys(data, Term("registry"), TOP, 1)
@@ -280,13 +280,13 @@ def quoted_paths(registry_path: Path, meta: ReportMeta) -> dict[str, Path]:
 
 def _texts(
     check: Checker, path: Path, meta: ReportMeta | None, report: object
-) -> dict[str, QuotedText] | None:
+) -> dict[str, QuotedText | None] | None:
     """The texts the quotes come from, each read once; None when the seed cannot be read (then
     no quote can be checked, and that is the registry's problem already reported)."""
     if meta is None or not meta.seed.strip():
         return None
     lines = report.key_lines if isinstance(report, Node) else {}
-    texts: dict[str, QuotedText] = {}
+    texts: dict[str, QuotedText | None] = {}
     for name, relative in [("", meta.seed), *meta.texts.items()]:
         try:
             texts[name] = read_text(name, text_path(path, relative))
@@ -304,6 +304,7 @@ def _texts(
             )
             if not name:
                 return None
+            texts[name] = None  # named, and said to be unreadable: its quotes are not checked
     return texts
 
 
