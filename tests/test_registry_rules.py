@@ -117,6 +117,11 @@ REFUSED = [
         ("registry-rule", 23, "entered_as"),
     ),
     (
+        "entered-as-on-a-reference",
+        entry(role="reference", comparator="", value="", tolerance="", entered_as="magnitude"),
+        ("registry-rule", 22, "entered_as"),
+    ),
+    (
         "baseline-rule-without-baseline",
         entry(comparator="below_baseline", value="", tolerance=""),
         ("registry-rule", 13, "baseline"),

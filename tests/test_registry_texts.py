@@ -131,3 +131,8 @@ def test_an_unreadable_text_is_said_once(problems: Problems) -> None:
 def test_the_names_of_texts_are_checked(problems: Problems, texts: str, said: str) -> None:
     found = problems(FIRMS.replace("    text: full\n", "").replace(", text: full", ""), texts)
     assert any(said in line for line in found), found
+
+
+def test_a_text_named_wrongly_is_said_once_not_again_at_each_entry(problems: Problems) -> None:
+    found = problems(FIRMS.replace("text: full", "text: Full"), "{Full: full.md}")
+    assert [line.split("[")[-1] for line in found] == ["registry-bad-text-name]"]

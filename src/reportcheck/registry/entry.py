@@ -10,7 +10,6 @@ is never built.
 from __future__ import annotations
 
 from fractions import Fraction
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import msgspec
@@ -23,12 +22,12 @@ from reportcheck.registry.records import (
     Baseline,
     EnteredAs,
     Kind,
-    Pacing,
     Released,
     Role,
     Section,
     Target,
 )
+from reportcheck.registry.schedule import read_milestones, read_pacing
 from reportcheck.registry.schema import (
     BASELINE,
     ENTRY,
@@ -40,7 +39,7 @@ from reportcheck.registry.schema import (
     YES_NO_UNIT,
     comparators,
 )
-from reportcheck.registry.yamlnodes import Checker, Node, NumberTooLong
+from reportcheck.registry.yamlnodes import FAILED, Checker, Failed, Node, NumberTooLong
 from reportcheck.rules import RULES, Direction, Rule, RuleFields, show, to_decimal
 
 if TYPE_CHECKING:
@@ -60,13 +59,6 @@ class Context(msgspec.Struct, frozen=True):
     units: Mapping[str, Unit]
     evidence: Evidence | None  # None when the registry's texts cannot be read
     declared: frozenset[str] = frozenset()
-
-
-class _Failed:
-    """A rule whose fields are wrong, already reported: nothing that depends on it is checked."""
-
-
-FAILED = _Failed()
 
 
 def where_of(item: object) -> Term:
@@ -117,10 +109,11 @@ def build_target(check: Checker, item: object, context: Context) -> Target | Non
             where=where,
             comparator=rule.comparator.value,
         )
-    pacing = _pacing(check, node, where, rule, kind, released, baseline)
-    milestones = _milestones(check, node, where, pacing, rule, context.year, due)
+    pacing = read_pacing(check, node, where, rule, kind, released, baseline)
+    milestones = read_milestones(check, node, where, pacing, rule, context.year, due)
     entered_as = check.choice(node, "entered_as", EnteredAs, where)
-    if entered_as is not None and isinstance(rule, Rule) and rule.direction is not Direction.UP:
+    signless = rule is None or (isinstance(rule, Rule) and rule.direction is not Direction.UP)
+    if entered_as is not None and signless:
         check.problem(
             "registry-rule",
             variant="entered-as",
@@ -140,7 +133,7 @@ def build_target(check: Checker, item: object, context: Context) -> Target | Non
             where=where,
         )
     basis, lead, note = (check.text(node, key, where) or None for key in ("basis", "lead", "note"))
-    if len(check.problems) > first and any(p.severity == "error" for p in check.problems[first:]):
+    if any(p.severity == "error" for p in check.problems[first:]):
         return None
     if kind is None or released is None or due is None or pacing is None:
         return None  # pragma: no cover - each is None only with its problem recorded
@@ -226,7 +219,7 @@ def _unit(check: Checker, node: Node, where: Term, context: Context) -> str:
     return unit
 
 
-def _rule(check: Checker, node: Node, where: Term, role: Role) -> Rule | _Failed | None:
+def _rule(check: Checker, node: Node, where: Term, role: Role) -> Rule | Failed | None:
     """The entry's rule; None for a reference entry, FAILED when its fields are wrong."""
     if role is Role.REFERENCE:
         refused = [key for key in sorted(RULE_KEYS | {"comparator"}) if key in node]
@@ -358,7 +351,7 @@ def _bounds(check: Checker, node: Node, where: Term) -> tuple[Fraction, Fraction
 
 
 def _kind_fits(
-    check: Checker, node: Node, where: Term, kind: Kind, rule: Rule | _Failed | None, unit: str
+    check: Checker, node: Node, where: Term, kind: Kind, rule: Rule | Failed | None, unit: str
 ) -> None:
     """A yes/no outcome has kind yesno, unit 是/否 and a yes/no rule; nothing else has any."""
     if isinstance(rule, Rule) and rule.yes_no != (kind is Kind.YESNO):
@@ -411,199 +404,9 @@ def _due(check: Checker, node: Node, where: Term, year: int) -> Period | None:
     return due
 
 
-def default_pacing(
-    rule: Rule | None, kind: Kind, released: Released, baseline: Baseline | None
-) -> Pacing:
-    """The pacing a careful analyst would choose when the entry does not say."""
-    if rule is None:
-        return Pacing.DIRECT
-    if rule.yes_no or released is Released.YEARLY:
-        return Pacing.AT_DUE
-    if not rule.paceable:
-        return Pacing.DIRECT
-    if kind is Kind.CUMULATIVE:
-        return Pacing.LINEAR
-    if kind is Kind.STOCK and baseline is not None and baseline.value is not None:
-        return Pacing.PATH
-    return Pacing.DIRECT
-
-
-def _pacing(
-    check: Checker,
-    node: Node,
-    where: Term,
-    rule: Rule | _Failed | None,
-    kind: Kind | None,
-    released: Released | None,
-    baseline: Baseline | _Failed | None,
-) -> Pacing | None:
-    if kind is None or released is None:
-        return None
-    pacing = check.choice(node, "pacing", Pacing, where)
-    known = None if isinstance(rule, _Failed) else rule
-    if pacing is None:
-        if "milestones" in node and "pacing" not in node:
-            check.problem(
-                "registry-pacing",
-                variant="milestones-need-pacing",
-                line=node.key_lines["milestones"],
-                key="pacing",
-                where=where,
-            )
-        level = baseline if isinstance(baseline, Baseline) else None
-        return None if "pacing" in node else default_pacing(known, kind, released, level)
-    line = node.key_lines["pacing"]
-    scaled = pacing in (Pacing.LINEAR, Pacing.PATH, Pacing.MILESTONES)
-    if scaled and not isinstance(rule, _Failed) and (rule is None or not rule.paceable):
-        check.problem(
-            "registry-pacing",
-            variant="reference" if rule is None else "not-paceable",
-            line=line,
-            key="pacing",
-            value=pacing.value,
-            where=where,
-            comparator="" if rule is None else rule.comparator.value,
-        )
-    elif pacing is Pacing.PATH and not isinstance(baseline, _Failed):
-        _path(check, line, where, known, baseline)
-    if (pacing is Pacing.MILESTONES) != ("milestones" in node):
-        check.problem(
-            "registry-pacing",
-            variant="milestones-together",
-            line=line,
-            key="pacing",
-            value=pacing.value,
-            where=where,
-        )
-    return pacing
-
-
-def _path(
-    check: Checker, line: int, where: Term, rule: Rule | None, baseline: Baseline | None
-) -> None:
-    """A path runs from last year's level towards the target; a baseline on the target's far
-    side (a balance already past 突破1万亿元) makes a path that falls to the target."""
-    if baseline is None or baseline.value is None:
-        check.problem(
-            "registry-pacing", variant="path-no-baseline", line=line, key="pacing", where=where
-        )
-        return
-    if rule is None or rule.threshold is None:
-        return
-    level, target = Fraction(baseline.value), rule.threshold
-    direction = rule.direction
-    if (direction is Direction.UP and level >= target) or (
-        direction is Direction.DOWN and level <= target
-    ):
-        check.problem(
-            "registry-pacing",
-            variant="path-past-target",
-            line=line,
-            key="pacing",
-            value="path",
-            where=where,
-            baseline=show(Fraction(baseline.value)),
-            target=show(target),
-        )
-
-
-def _milestones(
-    check: Checker,
-    node: Node,
-    where: Term,
-    pacing: Pacing | None,
-    rule: Rule | _Failed | None,
-    year: int,
-    due: Period | None,
-) -> tuple[tuple[Period, Fraction], ...]:
-    """A schedule of figures due by periods of the report's year to the due date: one per period,
-    each between 0 and the target, none below the one before."""
-    if pacing is not Pacing.MILESTONES or not check.present(node, "milestones", where):
-        return ()
-    raw = node["milestones"]
-    line = node.key_lines["milestones"]
-    if not isinstance(raw, Node) or not raw:
-        check.problem(
-            "registry-pacing",
-            variant="milestones-shape",
-            line=line,
-            key="milestones",
-            where=where,
-            example=f'{{"{year}-06": 50}}',
-        )
-        return ()
-    target = rule.threshold if isinstance(rule, Rule) else None
-    schedule: dict[Period, tuple[Fraction, int]] = {}
-    for key, value in raw.items():
-        key_line = raw.key_lines[key]
-        try:
-            period = parse_period(str(key)[:40])
-        except ValueError:
-            check.problem(
-                "registry-pacing",
-                variant="milestone-period",
-                line=key_line,
-                key="milestones",
-                value=key,
-                where=where,
-            )
-            continue
-        if period.year < year or (due is not None and period > due):
-            check.problem(
-                "registry-pacing",
-                variant="milestone-outside",
-                line=key_line,
-                key="milestones",
-                value=key,
-                where=where,
-                year=year,
-            )
-            continue
-        number = check.number_value(value, key_line, "milestones", where)
-        if number is None:
-            continue
-        if period in schedule:
-            check.problem(
-                "registry-pacing",
-                variant="milestone-twice",
-                line=key_line,
-                key="milestones",
-                value=key,
-                where=where,
-                first=schedule[period][1],
-            )
-            continue
-        if number < 0 or (target is not None and number > target):
-            check.problem(
-                "registry-pacing",
-                variant="milestone-beyond",
-                line=key_line,
-                key="milestones",
-                value=show(number),
-                where=where,
-                target="—" if target is None else show(target),
-            )
-            continue
-        schedule[period] = (number, key_line)
-    ordered = sorted(schedule.items())
-    for (_, (before, _line)), (period, (after, after_line)) in pairwise(ordered):
-        if after < before:
-            check.problem(
-                "registry-pacing",
-                variant="milestone-order",
-                line=after_line,
-                key="milestones",
-                value=show(after),
-                where=where,
-                period=str(period),
-                earlier=show(before),
-            )
-    return tuple((period, number) for period, (number, _) in ordered)
-
-
 def _baseline(
     check: Checker, node: Node, where: Term, context: Context, unit: str
-) -> Baseline | _Failed | None:
+) -> Baseline | Failed | None:
     """Last year's level, quoted from the review part of a text; FAILED when it is wrong."""
     if not check.present(node, "baseline", where):
         return FAILED if "baseline" in node else None

@@ -305,6 +305,10 @@ def _texts(
             if not name:
                 return None
             texts[name] = None  # named, and said to be unreadable: its quotes are not checked
+    named = report.get("texts") if isinstance(report, Node) else None
+    for name in named if isinstance(named, Node) else ():
+        if isinstance(name, str):
+            texts.setdefault(name, None)  # a name said to be wrong is no unknown text again
     return texts
 
 

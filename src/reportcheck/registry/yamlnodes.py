@@ -57,6 +57,14 @@ class NumberTooLong(msgspec.Struct, frozen=True):
     text: str
 
 
+class Failed:
+    """A field whose value is wrong and already reported: nothing that depends on it is checked
+    again (no "needs a baseline" after a baseline that is itself wrong)."""
+
+
+FAILED = Failed()
+
+
 class _UnhashableKey:
     """Stands in for a key YAML allows but a mapping cannot hold ([a, b]: 1)."""
 
