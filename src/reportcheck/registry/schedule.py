@@ -143,6 +143,7 @@ def read_milestones(
         return ()
     target = rule.threshold if isinstance(rule, Rule) else None
     schedule: dict[Period, tuple[Fraction, int]] = {}
+    written: dict[Period, str] = {}  # each period as the registry writes it
     for key, value in raw.items():
         key_line = raw.key_lines[key]
         try:
@@ -179,7 +180,7 @@ def read_milestones(
                 key="milestones",
                 value=key,
                 where=where,
-                first=schedule[period][1],
+                first=written[period],
             )
             continue
         if number < 0 or (target is not None and number > target):
@@ -194,6 +195,7 @@ def read_milestones(
             )
             continue
         schedule[period] = (number, key_line)
+        written[period] = str(key)
     ordered = sorted(schedule.items())
     for (_, (before, _line)), (period, (after, after_line)) in pairwise(ordered):
         if after < before:

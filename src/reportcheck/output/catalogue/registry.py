@@ -318,8 +318,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{where}: milestone {value} falls outside {year} to the due date",
     ),
     "registry-pacing/milestone-twice": (
-        "{where}:milestone {value} 与第 {first} 行是同一期间;每个期间只能有一个",
-        "{where}: milestone {value} is for the same period as line {first}; one per period",
+        "{where}:milestone {value} 与 {first} 是同一期间;每个期间只能有一个",
+        "{where}: milestone {value} is for the same period as {first}; one per period",
     ),
     "registry-pacing/milestone-beyond": (
         "{where}:milestone 数值 {value} 应在 0 至目标 {target} 之间",
