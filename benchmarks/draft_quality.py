@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from reportcheck.model.units import UNITS
+from reportcheck.model.units import UNITS, exact_decimal
 from reportcheck.registry.draft import draft_registry
 from reportcheck.registry.draft.wording import UNIT_WORDS
 
@@ -80,7 +80,9 @@ class Score:
 def labels(name: str) -> list[dict[str, Any]]:
     if name == "huzhou-2023":
         data = yaml.safe_load(REGISTRY.read_text(encoding="utf-8"))
-        entries = [t for t in data["targets"] if t.get("role") != "reference"]
+        # the commitments quoted from the digest, the text drafted; `text: full` ones quote the
+        # full report
+        entries = [t for t in data["targets"] if t.get("role") != "reference" and "text" not in t]
         for entry in entries:
             entry["comparator"] = OLD.get(entry["comparator"], entry["comparator"])
         return entries
@@ -110,7 +112,7 @@ def scaled(entry: dict[str, Any]) -> tuple[Decimal, str] | None:
         num, den = value.split("/")
         value = (Decimal(num) / Decimal(den)).quantize(Decimal("0.0001"))
     if unit in UNITS:
-        return Decimal(str(value)) * UNITS[unit].factor, UNITS[unit].family
+        return Decimal(str(value)) * exact_decimal(UNITS[unit].factor), UNITS[unit].family
     family, factor = UNIT_WORDS.get(unit, (unit, 1))
     return Decimal(str(value)) * factor, family
 

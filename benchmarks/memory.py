@@ -208,6 +208,21 @@ def endless_report(folder: Path) -> list[str]:
     return ["targets", "--targets", str(path)]
 
 
+def deep_registry(folder: Path) -> list[str]:
+    """YAML nested 100,000 levels: refused after reading the levels a registry may have."""
+    path = folder / "deep.yaml"
+    path.write_text("targets: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    return ["targets", "--targets", str(path)]
+
+
+def big_registry_linted(folder: Path) -> list[str]:
+    """A registry of 6.4 MB given to lint: refused by its size before it is read."""
+    entry = "  - {id: a, section: 二, quote: 地区生产总值增长6%左右, name_zh: x, name_en: x}\n"
+    path = folder / "big.yaml"
+    path.write_text("targets:\n" + entry * (6_400_000 // len(entry.encode())), encoding="utf-8")
+    return ["lint", str(path)]
+
+
 def typical_month(folder: Path) -> list[str]:
     shutil.copy(EXAMPLE, folder / "month.csv")
     return ["diff", str(folder / "month.csv")]
@@ -227,6 +242,8 @@ CASES: list[tuple[str, Callable[[Path], list[str]]]] = [
     (".xlsx whose headers state 1000 bytes for a 1 GB sheet (1 MB)", understated_part),
     ("registry of nested YAML aliases", alias_bomb),
     ("registry whose report text is /dev/zero", endless_report),
+    ("registry nested 100,000 levels deep (200 KB)", deep_registry),
+    ("lint of a 6.4 MB registry", big_registry_linted),
 ]
 
 

@@ -55,7 +55,7 @@ def test_table_groups_by_section_and_prints_status_words(cli: Cli) -> None:
         "未到期",
         "0",
         "暂无数据",
-        "149",
+        "171",
     ]
     assert result.stderr == ""
 
@@ -99,7 +99,7 @@ def test_json_is_the_library_result_serialised(cli: Cli, registry: Registry) -> 
         "behind": 26,
         "not_due": 1,
         "undetermined": 0,
-        "no_data": 92,
+        "no_data": 114,
     }
     first = data["results"][0]
     assert set(first) >= {"id", "status", "actual", "target", "expected", "gap", "period", "reason"}
@@ -127,7 +127,7 @@ def test_csv_output(cli: Cli) -> None:
         "-0.3",
         "地区生产总值增长6%左右",
     )
-    assert len(rows) == 151
+    assert len(rows) == 173
 
 
 def test_markdown_output(cli: Cli) -> None:
@@ -154,6 +154,14 @@ def test_markdown_output(cli: Cli) -> None:
                 "clustered_villages",
                 "beautiful_communities",
                 "beautiful_streets",
+                "townscape_model_zones",
+                "future_communities",
+                "fuchun_model_zones",
+                "modern_town_models",
+                "grain_area",
+                "grain_output",
+                "land_consolidation_projects",
+                "rural_talents",
                 "territorial_spatial_plan",
                 "central_city_overall_design",
                 "central_city_quality_plan",
@@ -173,12 +181,12 @@ def test_filters(cli: Cli, args: list[str], ids: list[str]) -> None:
 
 def test_a_section_includes_its_subsections(cli: Cli) -> None:
     data = json.loads(cli("diff", JUNE, "-f", "json", "--section", "二").stdout)
-    assert len(data["results"]) == 147
+    assert len(data["results"]) == 169
 
 
 def test_section_filter_takes_full_width_parentheses(cli: Cli) -> None:
     data = json.loads(cli("diff", JUNE, "-f", "json", "--section", "二\uff08三\uff09").stdout)
-    assert len(data["results"]) == 14
+    assert len(data["results"]) == 22
 
 
 def test_exit_0_when_nothing_fails(cli: Cli) -> None:
@@ -233,7 +241,7 @@ def test_unknown_id_option_suggests(cli: Cli) -> None:
     result = cli("diff", OFFICIAL, "--id", "gdp")
     assert result.exit_code == 2
     assert result.stderr == (
-        "reportcheck: error: unknown id 'gdp'; did you mean gdp_growth? "
+        "reportcheck: error: unknown id 'gdp'; did you mean gdp_growth, gdp_level? "
         "('reportcheck targets' lists them) [unknown-id]\n"
         "reportcheck: 1 error; nothing judged\n"
     )

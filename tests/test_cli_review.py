@@ -29,19 +29,19 @@ def test_status_without_actuals_is_an_overview(
     result = cli("status", "-f", "json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert data["commitments"] == 151
+    assert data["commitments"] == 173
     assert data["references"] == 3
     assert data["sections"]["二"] == 10
     assert data["kinds"] == {
+        "cumulative": 71,
         "yesno": 64,
-        "cumulative": 53,
-        "rate": 24,
+        "rate": 27,
+        "stock": 4,
         "relative": 3,
         "baseline": 3,
-        "stock": 3,
         "rank": 1,
     }
-    assert data["released"] == {"yearly": 91, "monthly": 37, "quarterly": 23}
+    assert data["released"] == {"yearly": 111, "monthly": 38, "quarterly": 24}
     table = cli("status")
     assert table.exit_code == 0
     assert "reportcheck template" in table.stdout
@@ -70,7 +70,7 @@ def test_status_with_a_year_of_months(cli: Cli) -> None:
     data = json.loads(result.stdout)
     assert (data["period"], data["previous_period"]) == ("2023-06", "2023-05")
     assert set(data) >= {"summary", "sections", "changes", "lagging", "no_data"}
-    assert sum(data["sections"]["二(一)"].values()) == 42
+    assert sum(data["sections"]["二(一)"].values()) == 48
     changes = {c["id"]: (c["from"], c["to"], c["kind"]) for c in data["changes"]}
     assert changes["foreign_investment"] == ("on_track", "behind", "newly_failing")
     assert changes["gdp_growth"] == ("no_data", "on_track", "changed")
@@ -162,7 +162,7 @@ def test_show_unknown_id_suggests(cli: Cli) -> None:
 def test_template_csv_to_stdout(cli: Cli, registry: object) -> None:
     result = cli("template", "--period", "2023-06")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert len(rows) == 154
+    assert len(rows) == 176
     assert list(rows[0]) == [
         "id",
         "period",
@@ -227,7 +227,7 @@ def test_targets_json_fields(cli: Cli) -> None:
     document = json.loads(cli("targets", "-f", "json").stdout)
     assert document["ok"] is True
     data = document["targets"]
-    assert len(data) == 154
+    assert len(data) == 176
     gdp = data[0]
     assert {
         k: gdp[k]
@@ -272,7 +272,7 @@ def test_targets_filters_and_table(cli: Cli) -> None:
     assert "引进大学生9万名以上" in table
     assert "1 项承诺" in table
     rows = list(csv.DictReader(io.StringIO(cli("targets", "-f", "csv").stdout)))
-    assert len(rows) == 154
+    assert len(rows) == 176
 
 
 def test_version(cli: Cli) -> None:

@@ -54,9 +54,9 @@ def only_entry(folder: Path) -> Path:
 
 
 def forge(entry: Path, payload: bytes | None = None, crc_matches: bool = False) -> None:
-    """Replace the stored registry by `payload` (default: the registry with gdp_growth's 6%
-    made 1%), as someone editing the file would; with `crc_matches`, its CRC-32 is made to match
-    as well."""
+    """Replace the stored registry by `payload` (default: the registry with gdp_growth's
+    tolerance of 0.5 made 3), as someone editing the file would; with `crc_matches`, its CRC-32 is
+    made to match as well."""
     *kept, crc, old = pickle.loads(entry.read_bytes())
     if payload is None:
         payload = pickled(_edited_registry(entry.parent.parent / "forged"))
@@ -71,9 +71,9 @@ def _edited_registry(root: Path) -> Registry:
     text = shipped.read_text(encoding="utf-8")
     gdp = "quote: 地区生产总值增长6%左右"
     assert text.count(gdp) == 1
-    assert "value: 6\n" in text.split(gdp)[1][:200]
+    assert "tolerance: 0.5\n" in text.split(gdp)[1][:200]
     before, after = text.split(gdp)
-    text = before + gdp + after.replace("value: 6\n", "value: 1\n", 1)
+    text = before + gdp + after.replace("tolerance: 0.5\n", "tolerance: 3\n", 1)
     (root / "data" / "targets.yaml").write_text(text, encoding="utf-8")
     return load_registry(root / "data" / "targets.yaml")
 

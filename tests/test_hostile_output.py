@@ -61,11 +61,11 @@ def test_text_held_by_a_reportcheck_struct_is_neutralised_before_layout(escape: 
     from rich.text import Text
 
     from reportcheck.output.safe_text import SafeRenderable
-    from reportcheck.registry.located_yaml import Located
+    from reportcheck.registry.yamlnodes import Checker
 
     text = Text(f"局{escape}")
     original = text.plain  # as Rich keeps it (it drops a few control codes itself)
-    held = Located({"source": [text]})
+    held = Checker("source", [text])  # type: ignore[list-item]
     assert not hasattr(held, "__dict__")  # a Struct: only its fields lead to the Text
     SafeRenderable(Pretty(held))
     assert text.plain == neutralise(original) != original

@@ -21,19 +21,20 @@ from reportcheck.review.status import Status
 from reportcheck.rules import Frame
 
 from .rulebook import LOAN, MILESTONES, build, entry, figure, judge, reference
-from .test_registry_rules import SEED
 from .test_registry_rules import entry as good_entry
-from .test_registry_validation import registry_text
+from .test_registry_validation import SEED, registry_text
 
-Make = Callable[[str], Path]
+Make = Callable[..., Path]
 F = Fraction
 FLOW = entry("引进大学生9万名以上", "at_least", value=9, unit="万人", kind="cumulative")
 
 
 @pytest.fixture
 def make(tmp_path: Path) -> Make:
-    def write(text: str) -> Path:
-        (tmp_path / "seed.txt").write_text(SEED, encoding="utf-8")
+    def write(text: str, plan: str = "地区生产总值增长6%左右") -> Path:
+        """The registry, beside SEED with its plan's one sentence replaced by `plan`."""
+        seed = SEED.replace("地区生产总值增长6%左右", plan)
+        (tmp_path / "seed.txt").write_text(seed, encoding="utf-8")
         path = tmp_path / "targets.yaml"
         path.write_text(text, encoding="utf-8")
         return path
@@ -144,7 +145,10 @@ def test_not_due_without_a_figure_ends_at_the_due_date() -> None:
         ({"due": "2022"}, False),
         ({"tolerance": "0"}, True),
         ({"comparator": "range", "tolerance": "", "value": "[6, 6]"}, False),
-        ({"comparator": "range", "tolerance": "", "value": "[6, 6.5]"}, True),
+        (
+            {"comparator": "range", "tolerance": "", "value": "[6, 6.5]", "quote": "增长6%—6.5%"},
+            True,
+        ),
         ({"comparator": "range", "tolerance": "", "value": "[6, x]"}, False),
         ({"pacing": "milestones", "milestones": '{"2023-12": 6}'}, True),
         ({"pacing": "milestones", "milestones": '{"2022-12": 6}'}, False),
@@ -152,12 +156,13 @@ def test_not_due_without_a_figure_ends_at_the_due_date() -> None:
         ({"pacing": "milestones", "milestones": '{"soon": 6}'}, False),
         ({"pacing": "path", "kind": "stock", "baseline": "{year: 2022, same_period: x}"}, False),
         ({"value": "true"}, False),
-        ({"value": '"200/3"'}, True),
-        ({"value": '"1.5/0.5"'}, True),
+        ({"value": '"200/3"', "quote": "三分之二以上"}, True),
+        ({"value": '"1.5/0.5"', "quote": "增长3%左右"}, True),
     ],
 )
 def test_registry_bounds(make: Make, changes: dict[str, str], loads: bool) -> None:
-    path = make(registry_text(good_entry(**changes)))
+    plan = changes.get("quote", "地区生产总值增长6%左右")
+    path = make(registry_text(good_entry(**changes)), plan)
     if loads:
         load_registry(path)
     else:
@@ -188,16 +193,20 @@ def test_optional_words_are_none_when_absent_and_kept_when_given() -> None:
 @pytest.mark.parametrize(
     ("changes", "code", "message"),
     [
-        ({"due": "2040"}, "registry-due", "due must fall between 2023 and 2038"),
+        (
+            {"due": "2040"},
+            "registry-due",
+            "column due: target gdp_growth: must fall between 2023 and 2038",
+        ),
         (
             {"comparator": "done", "value": "", "tolerance": "", "kind": "yesno"},
             "registry-rule",
-            "comparator done goes with kind yesno and unit 是/否",
+            "column unit: target gdp_growth: the unit 是/否 goes with kind yesno",
         ),
         (
-            {"baseline": "{value: 3.3, year: true, quote: 增长6%左右}"},
+            {"baseline": "{value: 6, year: true, quote: 增长6%左右}"},
             "registry-type",
-            "baseline: year must be a whole number",
+            "column year: target gdp_growth baseline: must be a whole year",
         ),
     ],
 )
@@ -206,7 +215,7 @@ def test_registry_messages_name_what_is_wrong(
 ) -> None:
     with pytest.raises(RegistryError) as caught:
         load_registry(make(registry_text(good_entry(**changes))))
-    assert any(p.code == code and message in p.message for p in caught.value.problems), [
+    assert any(p.code == code and message in one_line(p) for p in caught.value.problems), [
         one_line(p) for p in caught.value.problems
     ]
 

@@ -1,9 +1,12 @@
-"""The registry is evidence: quotes verbatim, numbers agreeing, no commitment skipped."""
+"""The registry is evidence: quotes verbatim, numbers agreeing, no commitment skipped, in the
+digest it was first written from and in the full text it quotes where the digest is silent."""
 
 from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
+
+import pytest
 
 import reportcheck
 from reportcheck.output.catalogue import one_line
@@ -14,6 +17,7 @@ from reportcheck.registry.shipped import default_registry_path
 from .conftest import REPO
 
 SEED_NAME = "000_2ae2d6b944143d98.txt"
+FULL_NAME = "huzhou-2023.md"
 
 
 def test_the_shipped_registry_passes_every_evidence_check() -> None:
@@ -23,16 +27,56 @@ def test_the_shipped_registry_passes_every_evidence_check() -> None:
     """
     found = lint_registry(default_registry_path())
     assert [one_line(p) for p in found.problems] == []
-    assert found.entries == 154
+    assert found.entries == 176
 
 
 def test_quotes_come_from_the_plan_and_baselines_from_the_review(registry: Registry) -> None:
-    text = (REPO / "seeds" / SEED_NAME).read_text(encoding="utf-8")
-    plan = text.index("二、2023年工作安排")
-    assert all(text.find(t.quote, plan) != -1 for t in registry.commitments)
+    texts = {
+        "": (REPO / "seeds" / SEED_NAME).read_text(encoding="utf-8"),
+        "full": (REPO / "seeds" / FULL_NAME).read_text(encoding="utf-8"),
+    }
+    plans = {name: text.index("二、2023年工作安排") for name, text in texts.items()}
+    for t in registry.commitments:
+        assert texts[t.text].find(t.quote, plans[t.text]) != -1, t.id
     baselines = [t.baseline for t in registry.targets if t.baseline]
-    assert all(0 <= text.find(b.quote) < plan for b in baselines)
+    assert all(0 <= texts[b.text].find(b.quote) < plans[b.text] for b in baselines)
     assert all(b.year == 2022 for b in baselines)
+    assert {t.text for t in registry.targets} == {"", "full"}
+
+
+def test_the_full_text_is_shipped_as_published_and_its_promises_are_checked_against_it(
+    registry: Registry, tmp_path: Path
+) -> None:
+    """The registry quotes the full text where the digest leaves a promise out; an edit of the
+    full text that drops one of those quotes is an error naming the text."""
+    import shutil
+
+    from reportcheck.model.problems import RegistryError
+    from reportcheck.registry.load import load_registry
+
+    assert registry.meta.texts == {"full": f"../seeds/{FULL_NAME}"}
+    assert registry.get("hightech_firms") is not None
+    shipped = default_registry_path().resolve()
+    shutil.copytree(shipped.parent.parent / "seeds", tmp_path / "seeds")
+    (tmp_path / "data").mkdir()
+    copy = tmp_path / "data" / "targets.yaml"
+    copy.write_bytes(shipped.read_bytes())
+    full = tmp_path / "seeds" / FULL_NAME
+    full.write_text(
+        full.read_text(encoding="utf-8").replace(
+            "新认定高新技术企业280家以上", "新认定高新技术企业"
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(RegistryError) as caught:
+        load_registry(copy)
+    said = [one_line(p) for p in caught.value.problems]
+    assert len(said) == 1
+    assert said[0].endswith(
+        "column quote: target hightech_firms: is not verbatim in text full; closest "
+        "'新认定高新技术企业、国家科技型', first difference at character 10 ('2' U+0032 where "
+        "the text has '、' U+3001) [registry-quote-not-in-report]"
+    )
 
 
 def test_multi_commitment_sentences_are_split(registry: Registry) -> None:
@@ -87,7 +131,7 @@ def test_report_metadata(registry: Registry) -> None:
         "湖州日报",
     )
     assert meta.seed.endswith(SEED_NAME)
-    assert len(registry.commitments) == 151
+    assert len(registry.commitments) == 173
 
 
 def test_installed_package_ships_registry_and_seed() -> None:
@@ -95,6 +139,7 @@ def test_installed_package_ships_registry_and_seed() -> None:
     assert default_registry_path() == package / "data" / "targets.yaml"
     assert default_registry_path().read_bytes() == (REPO / "data" / "targets.yaml").read_bytes()
     assert (package / "seeds" / SEED_NAME).read_bytes() == (REPO / "seeds" / SEED_NAME).read_bytes()
+    assert (package / "seeds" / FULL_NAME).read_bytes() == (REPO / "seeds" / FULL_NAME).read_bytes()
 
 
 def test_tests_run_against_the_package_pip_installed() -> None:

@@ -14,16 +14,17 @@ from reportcheck.registry.load import load_registry
 from reportcheck.rules import About, Direction, Range
 
 from .conftest import Run
-from .test_registry_validation import GOOD_ENTRY, registry_text
+from .test_registry_validation import GOOD_ENTRY, SEED, registry_text
 
-Make = Callable[[str], Path]
-SEED = "今年地区生产总值增长6%左右,引进大学生9万名以上。去年城乡居民收入倍差缩小至1.61。"
+Make = Callable[..., Path]
 
 
 @pytest.fixture
 def make(tmp_path: Path) -> Make:
-    def write(text: str) -> Path:
-        (tmp_path / "seed.txt").write_text(SEED, encoding="utf-8")
+    def write(text: str, plan: str = "地区生产总值增长6%左右") -> Path:
+        """The registry, beside SEED with its plan's one sentence replaced by `plan`."""
+        seed = SEED.replace("地区生产总值增长6%左右", plan)
+        (tmp_path / "seed.txt").write_text(seed, encoding="utf-8")
         path = tmp_path / "targets.yaml"
         path.write_text(text, encoding="utf-8")
         return path
@@ -116,6 +117,11 @@ REFUSED = [
         ("registry-rule", 23, "entered_as"),
     ),
     (
+        "entered-as-on-a-reference",
+        entry(role="reference", comparator="", value="", tolerance="", entered_as="magnitude"),
+        ("registry-rule", 22, "entered_as"),
+    ),
+    (
         "baseline-rule-without-baseline",
         entry(comparator="below_baseline", value="", tolerance=""),
         ("registry-rule", 13, "baseline"),
@@ -173,21 +179,30 @@ def test_a_direction_and_a_range_are_built_as_written(make: Make) -> None:
     cap = load_registry(make(registry_text(entry(direction="down")))).targets[0]
     assert cap.rule == About(Fraction(6), Fraction(1, 2), Direction.DOWN)
     ranged = load_registry(
-        make(registry_text(entry(comparator="range", tolerance="", value="[6, 6.5]")))
+        make(
+            registry_text(
+                entry(comparator="range", tolerance="", value="[6, 6.5]", quote="增长6%—6.5%")
+            ),
+            "增长6%—6.5%",
+        )
     ).targets[0]
     assert isinstance(ranged.rule, Range)
     assert (ranged.rule.low, ranged.rule.high) == (Fraction(6), Fraction(13, 2))
 
 
+#: An entry in a unit the registry declares, quoting a plan that states it.
+WATER = entry(unit="万立方米", comparator="at_least", tolerance="", quote="供水6万立方米")
+
+
 def test_a_registry_can_declare_a_unit(make: Make) -> None:
-    text = registry_text(entry(unit="万立方米", comparator="at_least", tolerance=""))
+    text = registry_text(WATER)
     declared = text.replace(
         "sections:", "units:\n  万立方米: {family: volume, factor: 10000, en: 10k m³}\nsections:"
     )
-    registry = load_registry(make(declared))
+    registry = load_registry(make(declared, "供水6万立方米"))
     assert registry.units["万立方米"].factor == 10000
     assert registry.units["万立方米"].en == "10k m³"
-    assert ("registry-unknown-unit", 18, "unit") in problems(make(text))
+    assert ("registry-unknown-unit", 18, "unit") in problems(make(text, "供水6万立方米"))
 
 
 def test_a_built_in_unit_cannot_be_redeclared(make: Make) -> None:
@@ -202,7 +217,7 @@ def test_cli_names_the_key_and_line_of_a_null_value(make: Make, cli: Callable[..
     result = cli("targets", "--targets", str(path))
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        f"reportcheck: error: {path}:20: column value: target gdp_growth: value has no value "
+        f"reportcheck: error: {path}:20: column value: target gdp_growth: has no value "
         "(remove the key or give it one) [registry-null]\n"
         "reportcheck: 1 error in 1 file; nothing listed\n"
     )
@@ -212,13 +227,12 @@ def test_figures_in_a_declared_unit_convert_by_its_scale(make: Make, tmp_path: P
     from reportcheck.actuals import read_actuals
     from reportcheck.model.problems import ActualsError
 
-    text = registry_text(entry(unit="万立方米", comparator="at_least", tolerance=""))
-    declared = text.replace(
+    declared = registry_text(WATER).replace(
         "sections:",
         "units:\n  万立方米: {family: volume, factor: 10000}\n"
         "  立方米: {family: volume, factor: 1}\nsections:",
     )
-    registry = load_registry(make(declared))
+    registry = load_registry(make(declared, "供水6万立方米"))
     data = tmp_path / "a.csv"
     data.write_text("id,period,value,unit\ngdp_growth,2023-06,35000,立方米\n", encoding="utf-8")
     (actual,) = read_actuals([data], registry).actuals

@@ -12,7 +12,11 @@ from reportcheck.registry.load import load_registry
 
 from .conftest import Run
 
-SEED = "今年地区生产总值增长6%左右,引进大学生9万名以上。去年城乡居民收入倍差缩小至1.61。"
+#: A report in two parts: last year's review, then this year's plan, whose one number is quoted.
+SEED = (
+    "一、2022年工作回顾\n去年城乡居民收入倍差缩小至1.61,引进大学生9万名以上。\n"
+    "二、今年工作安排\n今年地区生产总值增长6%左右。\n"
+)
 
 GOOD_ENTRY = """\
   - id: gdp_growth
@@ -110,7 +114,7 @@ def test_reference_to_a_missing_id(registry_file: Callable[[str], Path]) -> None
     entry = """\
   - id: income_growth
     section: 二
-    quote: 引进大学生
+    quote: 地区生产总值增长6%左右
     name_zh: 收入增速
     name_en: Income growth
     unit: "%"
@@ -119,7 +123,9 @@ def test_reference_to_a_missing_id(registry_file: Callable[[str], Path]) -> None
     kind: rate
     released: quarterly
 """
-    assert problems(registry_file(registry_text(entry))) == [("registry-unknown-reference", 13)]
+    assert problems(registry_file(registry_text(GOOD_ENTRY + entry))) == [
+        ("registry-unknown-reference", 24)
+    ]
 
 
 def test_comparator_missing_its_value(registry_file: Callable[[str], Path]) -> None:
@@ -223,12 +229,12 @@ def test_cli_refuses_a_bad_registry_with_exit_2(
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == (
+        f"reportcheck: error: {path}:13: column tolerance: target gdp_growth: the key is missing "
+        "(needed by comparator about) [registry-rule]\n"
         f"reportcheck: error: {path}:21: column tolerence: target gdp_growth: unknown key "
-        "'tolerence' (known: baseline, basis, comparator, direction, due, entered_as, id, kind, "
-        "lead, milestones, name_en, name_zh, note, other, pacing, quote, released, role, "
-        "section, tolerance, unit, value) [registry-unknown-key]\n"
-        f"reportcheck: error: {path}:13: column tolerance: target gdp_growth: missing key "
-        "'tolerance' (needed by comparator about) [registry-rule]\n"
+        "(known: baseline, basis, comparator, direction, due, entered_as, id, kind, lead, "
+        "milestones, name_en, name_zh, note, other, pacing, quote, released, role, section, "
+        "text, tolerance, unit, value) [registry-unknown-key]\n"
         "reportcheck: 2 errors in 1 file; nothing listed\n"
     )
 

@@ -381,7 +381,7 @@ def _assign(thing: object, name: str, value: object) -> None:
 #: The records that collect what a reader finds as it goes; every other record is immutable.
 MUTABLE = {
     "reportcheck.registry.yamlnodes.Checker",
-    "reportcheck.registry.located_yaml.Located",
+    "reportcheck.registry.evidence.Evidence",
     "reportcheck.actuals.check.ReadResult",
     "reportcheck.actuals.raw.RawTable",
     "reportcheck.actuals.xlsx._Grid",

@@ -62,7 +62,7 @@ report: {{city_zh: 某, city_en: X, year: 2023, title_zh: t, title_en: t, date: 
          seed: {seed.name}}}
 sections: {{二: {{zh: 主要, en: Main}}}}
 targets:
-  - {{id: evil, section: 二, quote: "=cmd|' /C calc'!A0", name_zh: "=1+1", name_en: e,
+  - {{id: evil, section: 二, quote: "=cmd|' /C calc'!A0 增长6%", name_zh: "=1+1", name_en: e,
       unit: "%", comparator: at_least, value: 6, kind: rate, released: yearly}}
 """,
         encoding="utf-8",
@@ -73,4 +73,4 @@ targets:
     assert sheet is not None
     assert sheet["E2"].value == "'=1+1"
     assert sheet["E2"].data_type == "s"
-    assert sheet["F2"].value == "'=cmd|' /C calc'!A0"
+    assert sheet["F2"].value == "'=cmd|' /C calc'!A0 增长6%"

@@ -10,7 +10,7 @@ import os
 import stat
 from pathlib import Path
 
-from reportcheck.model.problems import Param, RegistryError, Term, problem
+from reportcheck.model.problems import Param, Term
 
 #: A file of actuals (CSV bytes, or an .xlsx workbook as stored on disk).
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -123,37 +123,3 @@ def read_limited(path: Path, limit: int, what: str) -> bytes:
 def read_limited_text(path: Path, limit: int, what: str) -> str:
     """UTF-8 text of a file no larger than `limit` (raises LimitError, an OSError)."""
     return read_limited(path, limit, what).decode("utf-8")
-
-
-def check_yaml_size(text: str, file: str) -> None:
-    """Refuse YAML that uses anchors and aliases, whose expansion has no bound ("billion laughs").
-
-    A registry is written by hand, one entry per commitment, and never needs them. Raises
-    RegistryError naming the line of the first alias.
-    """
-    import yaml
-
-    if len(text) > MAX_REGISTRY_BYTES:
-        raise RegistryError(
-            [
-                problem(
-                    "registry-too-large",
-                    file=file,
-                    chars=len(text),
-                    limit=size_param(MAX_REGISTRY_BYTES),
-                )
-            ]
-        )
-    if "&" not in text and "*" not in text:
-        return
-    loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        for event in yaml.parse(text, Loader=loader):
-            anchor = getattr(event, "anchor", None)
-            if isinstance(event, yaml.AliasEvent) or anchor:
-                line = event.start_mark.line + 1 if event.start_mark else None
-                raise RegistryError(
-                    [problem("registry-yaml", "alias", file=file, line=line, value=anchor)]
-                )
-    except yaml.YAMLError:
-        return  # the real parse reports the syntax error with its line

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal
+from decimal import Context, Decimal
+from fractions import Fraction
 
 import msgspec
+
+#: Significant digits of a converted figure whose exact value has no end in decimals (1/3).
+CONVERTED_DIGITS = 34
 
 
 class Unit(msgspec.Struct, frozen=True):
     symbol: str
     family: str  # units of one family convert into each other
-    factor: Decimal  # size in the family's base unit
+    factor: Fraction  # size in the family's base unit, exactly (a declared "1/3" stays 1/3)
     en: str
 
 
-def _family(family: str, *units: tuple[str, int | Decimal, str]) -> dict[str, Unit]:
-    return {s: Unit(s, family, Decimal(f), en) for s, f, en in units}
+def _family(family: str, *units: tuple[str, int | str, str]) -> dict[str, Unit]:
+    return {s: Unit(symbol=s, family=family, factor=Fraction(f), en=en) for s, f, en in units}
 
 
 UNITS: dict[str, Unit] = {
@@ -125,7 +129,7 @@ UNITS: dict[str, Unit] = {
     **_family("structure", ("座", 1, "structures")),
     **_family("train", ("列", 1, "trains")),
     **_family("village", ("村", 1, "villages")),
-    **_family("km", ("公里", 1, "km"), ("千米", 1, "km"), ("米", Decimal("0.001"), "m")),
+    **_family("km", ("公里", 1, "km"), ("千米", 1, "km"), ("米", "0.001", "m")),
     **_family("rank", ("位", 1, "rank"), ("名次", 1, "rank")),
     **_family("ratio", ("倍", 1, "times")),
     **_family("yesno", ("是/否", 1, "yes/no")),
@@ -141,7 +145,22 @@ def convert(
         return None
     if source.factor == target.factor:
         return value
-    return value * source.factor / target.factor
+    return exact_decimal(Fraction(value) * source.factor / target.factor)
+
+
+def exact_decimal(value: Fraction) -> Decimal:
+    """`value` as a Decimal: exactly whenever its decimals end (18 × 1/3 is 6, not 5.99…);
+    otherwise to CONVERTED_DIGITS significant digits."""
+    rest, twos, fives = value.denominator, 0, 0
+    while rest % 2 == 0:
+        rest, twos = rest // 2, twos + 1
+    while rest % 5 == 0:
+        rest, fives = rest // 5, fives + 1
+    if rest == 1:
+        places = max(twos, fives)
+        return Decimal(f"{value.numerator * 10**places // value.denominator}e-{places}")
+    numerator, denominator = Decimal(value.numerator), Decimal(value.denominator)
+    return Context(prec=CONVERTED_DIGITS).divide(numerator, denominator)
 
 
 def compatible_units(unit: str, table: Mapping[str, Unit] = UNITS) -> list[str]:

@@ -117,11 +117,11 @@ class PipeGuard:
     def _cannot_write(self, exc: OSError) -> None:
         """A full disk or a closed descriptor: one problem, raised by this and every later write
         (a probe that swallows the first must not hide it)."""
-        from reportcheck.model.problems import OutputError, Problem
+        from reportcheck.model.problems import OutputError, problem
 
         self._to_devnull()
         reason = exc.strerror or str(exc)
-        self.failed = OutputError([Problem("unwritable-output", f"standard output: {reason}")])
+        self.failed = OutputError([problem("unwritable-output", why=reason)])
         raise self.failed
 
     def __getattr__(self, name: str) -> Any:

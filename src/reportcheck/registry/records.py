@@ -60,12 +60,14 @@ class EnteredAs(str, Enum):
 
 class Baseline(msgspec.Struct, frozen=True):
     """Last year's level. `same_period` names a reference entry whose figure for the same period
-    a year earlier is used when supplied (seasonal quantities); `value` is the full-year figure."""
+    a year earlier is used when supplied (seasonal quantities); `value` is the full-year figure.
+    `text` names the text `quote` comes from ("": the registry's seed)."""
 
     value: Decimal | None
     year: int
     quote: str
     same_period: str | None = None
+    text: str = ""
 
 
 class Target(msgspec.Struct, frozen=True):
@@ -89,6 +91,7 @@ class Target(msgspec.Struct, frozen=True):
     lead: str | None = None
     note: str | None = None
     due_stated: bool = False  # the entry names its due date (else: the end of the report's year)
+    text: str = ""  # the text `quote` comes from, by its name under report.texts ("": the seed)
 
     @property
     def is_commitment(self) -> bool:
@@ -162,7 +165,9 @@ class ReportMeta(msgspec.Struct, frozen=True):
     title_en: str
     date: str
     source: str
-    seed: str
+    seed: str  # the report every quote is checked against, relative to the registry
+    #: Further texts an entry may quote instead (`text: full`), by name, relative paths.
+    texts: dict[str, str] = msgspec.field(default_factory=dict)
 
 
 class Registry(msgspec.Struct, frozen=True, dict=True):

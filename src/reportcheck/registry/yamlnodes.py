@@ -1,29 +1,46 @@
 """Reading a registry's YAML safely, with the line of every mapping and key, and checking fields.
 
-Only plain data is built (no tags run code); duplicate keys, unhashable keys, null, NaN and
-infinite values become problems naming the key and its line, all of them in one pass.
+The tree is built in one pass over libyaml's events (the C parser when present), so its limits
+hold before anything is built: nesting deeper than the schema's MAX_DEPTH, anchors and aliases
+(whose expansion has no bound) and tags other than YAML's plain ones are refused at their line,
+and a file that nests 100,000 levels is refused after reading twenty. Only plain data is made (no
+tag runs code); numbers are read exactly from their digits; duplicate keys, unhashable keys, null,
+NaN and infinite values become problems naming the key and its line, all of them in one pass.
 """
 
 from __future__ import annotations
 
 import functools
-import math
 import re
 from decimal import Decimal, InvalidOperation
-from enum import Enum
 from fractions import Fraction
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import msgspec
 
-from reportcheck.model.problems import Problem, RegistryError
+from reportcheck.model.problems import Param, Problem, RegistryError, Severity, Term, problem
+from reportcheck.registry.schema import MAX_DEPTH, MAX_NUMBER_DIGITS
 
-_E = TypeVar("_E", bound=Enum)
+if TYPE_CHECKING:
+    from enum import Enum
+
+    from reportcheck.registry.schema import Keys
+
+_E = TypeVar("_E", bound="Enum")
 _FRACTION = re.compile(r"\s*([+-]?\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)\s*")
-#: Characters that would act on a terminal or break a document if a registry string carried them.
+_DECIMAL = re.compile(r"[-+]?(?:\d[\d_]*)?\.?\d[\d_]*(?:[eE][-+]?\d+)?")
 #: A tag of Rich's markup ([bold], [/], [link=…], [#ff0000], [@click]), as Rich finds them.
 _RICH_TAG = re.compile(r"\[[a-z#/@][^\[\]]*\]")
+#: Characters that would act on a terminal or break a document if a registry string carried them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CORE = "tag:yaml.org,2002:"
+#: The tags a registry's scalars may carry (written out, as !!str, or implied).
+_SCALAR_TAGS = frozenset(
+    f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null", "binary", "timestamp")
+)
+_STR, _FLOAT = f"{_CORE}str", f"{_CORE}float"
+_NUMBER_TAGS = frozenset({f"{_CORE}int", _FLOAT})
+_INTEGER = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 
 
 class Node(dict[Any, Any]):
@@ -31,6 +48,21 @@ class Node(dict[Any, Any]):
 
     line: int = 0
     key_lines: dict[Any, int]
+
+
+class NumberTooLong(msgspec.Struct, frozen=True):
+    """A number written with more characters than any registry figure needs, kept unread: its
+    conversion would cost time for nothing (or fail at Python's limit on integer digits)."""
+
+    text: str
+
+
+class Failed:
+    """A field whose value is wrong and already reported: nothing that depends on it is checked
+    again (no "needs a baseline" after a baseline that is itself wrong)."""
+
+
+FAILED = Failed()
 
 
 class _UnhashableKey:
@@ -45,45 +77,11 @@ class _UnhashableKey:
 
 @functools.cache
 def _loader_class() -> Any:
-    """A safe loader that records lines and duplicate keys; libyaml's parser when available.
-
-    Built on first use, so a command that never reads YAML never imports yaml.
-    """
+    """The safe loader, on libyaml's parser when available; imported on first use, so a command
+    that never reads YAML never imports yaml."""
     import yaml
 
-    base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-    def construct_mapping(loader: Any, node: yaml.MappingNode) -> Node:
-        loader.flatten_mapping(node)
-        result = Node()
-        result.line = node.start_mark.line + 1
-        result.key_lines = {}
-        for key_node, value_node in node.value:
-            line = key_node.start_mark.line + 1
-            key = loader.construct_object(key_node, deep=True)
-            try:
-                hash(key)
-            except TypeError:
-                loader.unhashable.append(line)
-                key = _UnhashableKey(line)
-            if key in result.key_lines:
-                loader.duplicates.append((key, line))
-            result[key] = loader.construct_object(value_node, deep=True)
-            result.key_lines[key] = line
-        return result
-
-    def construct_number(loader: Any, node: yaml.ScalarNode) -> Any:
-        """YAML 1.1 reads 1:30 as 90 (base 60): such a scalar stays text, and is refused where
-        a number is wanted."""
-        if ":" in node.value:
-            return node.value
-        return base.yaml_constructors[node.tag](loader, node)
-
-    loader: Any = type("_Loader", (base,), {})
-    loader.add_constructor("tag:yaml.org,2002:map", construct_mapping)
-    loader.add_constructor("tag:yaml.org,2002:int", construct_number)
-    loader.add_constructor("tag:yaml.org,2002:float", construct_number)
-    return loader
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def parse_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
@@ -91,35 +89,169 @@ def parse_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
     import yaml
 
     loader = _loader_class()(text)
-    loader.duplicates = []
-    loader.unhashable = []
+    builder = _Builder(loader, file)
     try:
-        data = loader.get_single_data()
+        data = builder.document()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
         raise RegistryError(
-            [Problem("registry-yaml", f"is not valid YAML: {exc.problem}", file, line)]
+            [
+                problem(
+                    "registry-yaml",
+                    "invalid",
+                    file=file,
+                    line=mark.line + 1 if mark else None,
+                    why=str(exc.problem or exc.context or ""),
+                )
+            ]
         ) from None
     except yaml.YAMLError as exc:
-        raise RegistryError([Problem("registry-yaml", f"is not valid YAML: {exc}", file)]) from None
+        raise RegistryError(
+            [problem("registry-yaml", "invalid", file=file, why=str(exc))]
+        ) from None
     finally:
         loader.dispose()
-    problems = [
-        Problem(
-            "registry-duplicate-key",
-            f"key {key!r} appears twice in one mapping",
-            file,
-            line,
-            str(key),
-        )
-        for key, line in loader.duplicates
-    ]
-    problems += [
-        Problem("registry-shape", "a key must be plain text, not a list or a mapping", file, line)
-        for line in loader.unhashable
-    ]
-    return data, problems
+    return data, builder.problems
+
+
+class _RefusedError(Exception):
+    """The document uses what a registry never needs; the problem says what and where."""
+
+    def __init__(self, found: Problem) -> None:
+        super().__init__(found.code)
+        self.problem = found
+
+
+class _Builder:
+    """Builds plain data from the parser's events, one event at a time, without recursion."""
+
+    def __init__(self, loader: Any, file: str) -> None:
+        self.loader, self.file = loader, file
+        self.problems: list[Problem] = []
+        #: Plain scalars resolve by their text alone: each distinct text is resolved once.
+        self._resolved: dict[str, str] = {}
+
+    def document(self) -> Any:
+        import yaml
+
+        events = self.loader
+        try:
+            events.get_event()  # the stream's start
+            if events.check_event(yaml.StreamEndEvent):
+                return None
+            events.get_event()  # the document's start
+            data = self._content()
+            events.get_event()  # the document's end
+            if not events.check_event(yaml.StreamEndEvent):
+                line = events.peek_event().start_mark.line + 1
+                raise _RefusedError(
+                    problem("registry-yaml", "documents", file=self.file, line=line)
+                )
+        except _RefusedError as refused:
+            raise RegistryError([refused.problem]) from None
+        return data
+
+    def _content(self) -> Any:
+        """The document's one node: mappings and lists kept on a stack of their own."""
+        import yaml
+
+        events, scalar, alias = self.loader, yaml.ScalarEvent, yaml.AliasEvent
+        ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+        stack: list[tuple[Node | list[Any], list[Any]]] = []  # (container, pending key)
+        while True:
+            event = events.get_event()
+            line = event.start_mark.line + 1
+            kind = type(event)
+            if kind is alias or getattr(event, "anchor", None):
+                name = str(getattr(event, "anchor", "") or "")
+                raise _RefusedError(
+                    problem("registry-yaml", "alias", file=self.file, line=line, anchor=name)
+                )
+            if kind is scalar:
+                value: Any = self._scalar(event, line)
+            elif kind in ends:
+                value = stack.pop()[0]
+            else:
+                mapping = kind is yaml.MappingStartEvent
+                self._tag(event.tag, f"{_CORE}map" if mapping else f"{_CORE}seq", line)
+                if len(stack) >= MAX_DEPTH:
+                    raise _RefusedError(
+                        problem(
+                            "registry-yaml", "too-deep", file=self.file, line=line, limit=MAX_DEPTH
+                        )
+                    )
+                made: Node | list[Any] = Node() if mapping else []
+                if isinstance(made, Node):
+                    made.line, made.key_lines = line, {}
+                stack.append((made, []))
+                continue
+            if not stack:
+                return value
+            self._add(stack[-1], value, line)
+
+    def _add(self, top: tuple[Node | list[Any], list[Any]], value: Any, line: int) -> None:
+        container, pending = top
+        if isinstance(container, list):
+            container.append(value)
+            return
+        if not pending:
+            try:
+                hash(value)
+            except TypeError:
+                self.problems.append(problem("registry-shape", "key", file=self.file, line=line))
+                value = _UnhashableKey(line)
+            pending.append((value, line))
+            return
+        key, key_line = pending.pop()
+        if key in container.key_lines:
+            # The first is kept: the second is the mistake, and is not checked again.
+            self.problems.append(
+                problem(
+                    "registry-duplicate-key",
+                    file=self.file,
+                    line=key_line,
+                    column=str(key),
+                    first=container.key_lines[key],
+                )
+            )
+            return
+        container[key] = value
+        container.key_lines[key] = key_line
+
+    def _tag(self, tag: str | None, plain: str, line: int) -> None:
+        if tag not in (None, "!", plain):
+            raise _RefusedError(problem("registry-yaml", "tag", file=self.file, line=line, tag=tag))
+
+    def _scalar(self, event: Any, line: int) -> Any:
+        value: str = event.value
+        tag = event.tag
+        if tag is None or tag == "!":
+            if event.implicit[1] and event.style:  # quoted: text, whatever it reads like
+                return value
+            tag = self._resolved.get(value)
+            if tag is None:
+                import yaml
+
+                tag = self._resolved[value] = self.loader.resolve(
+                    yaml.ScalarNode, value, event.implicit
+                )
+        if tag == _STR:
+            return value
+        if tag not in _SCALAR_TAGS:
+            raise _RefusedError(problem("registry-yaml", "tag", file=self.file, line=line, tag=tag))
+        if tag in _NUMBER_TAGS:
+            if ":" in value:
+                return value  # YAML 1.1 reads 1:30 as 90 (base 60): text, refused as a number
+            if len(value) > MAX_NUMBER_DIGITS + 8:
+                return NumberTooLong(value)
+            if _INTEGER.fullmatch(value):
+                return int(value)
+            if tag == _FLOAT and _DECIMAL.fullmatch(value):
+                return Decimal(value.replace("_", ""))  # exactly as written, not a binary float
+        import yaml
+
+        node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
+        return self.loader.yaml_constructors[tag](self.loader, node)
 
 
 class Checker(msgspec.Struct):
@@ -128,130 +260,151 @@ class Checker(msgspec.Struct):
     file: str
     problems: list[Problem]
 
-    def fail(
+    def problem(
         self,
         code: str,
-        message: str,
+        *,
+        variant: str = "",
         line: int | None,
-        key: str | None = None,
+        key: object = None,
         value: object = None,
+        severity: Severity = "error",
+        **params: Param,
     ) -> None:
-        shown = None if value is None else str(value)
-        self.problems.append(Problem(code, message, self.file, line, key, shown))
+        shown = None if value is None else _printable(str(value))
+        self.problems.append(
+            problem(
+                code,
+                variant,
+                file=self.file,
+                line=line,
+                column=None if key is None else str(key),
+                value=shown,
+                severity=severity,
+                params=params,
+            )
+        )
 
-    def keys(
-        self, node: object, where: str, required: set[str], optional: set[str], line: int | None
-    ) -> Node | None:
+    def keys(self, node: object, where: Term, keys: Keys, line: int | None) -> Node | None:
+        """`node` as a mapping with no key the schema does not know and every key it needs."""
         if not isinstance(node, Node):
-            self.fail("registry-shape", f"{where} must be a mapping", line)
+            self.problem("registry-shape", variant="mapping", line=line, where=where)
             return None
+        known = ", ".join(sorted(keys.known))
         for key in node:
-            if key not in required | optional:
-                known = ", ".join(sorted(required | optional))
-                self.fail(
+            if key not in keys.known:
+                self.problem(
                     "registry-unknown-key",
-                    f"{where}: unknown key {key!r} (known: {known})",
-                    node.key_lines[key],
-                    str(key),
+                    line=node.key_lines[key],
+                    key=key,
+                    where=where,
+                    known=known,
                 )
-        for key in sorted(required - set(node)):
-            self.fail("registry-missing-key", f"{where}: missing key {key!r}", node.line, key)
+        for key in sorted(keys.required - set(node)):
+            self.problem("registry-missing-key", line=node.line, key=key, where=where)
         return node
 
-    def present(self, node: Node, key: str, where: str) -> bool:
+    def present(self, node: Node, key: str, where: Term) -> bool:
         """Whether `key` has a value; a key written with no value (`key: ~`) is a problem."""
         if key not in node:
             return False
         if node[key] is None:
-            self.fail(
-                "registry-null",
-                f"{where}: {key} has no value (remove the key or give it one)",
-                node.key_lines[key],
-                key,
-                "~",
-            )
+            self.problem("registry-null", line=node.key_lines[key], key=key, value="~", where=where)
             return False
         return True
 
-    def text(self, node: Node, key: str, where: str) -> str:
+    def text(self, node: Node, key: str, where: Term) -> str:
         if not self.present(node, key, where):
             return ""
-        value = node[key]
+        return self.text_value(node[key], node.key_lines[key], key, where)
+
+    def text_value(self, value: object, line: int, key: str, where: Term) -> str:
         if not isinstance(value, str):
             # 123, 2023-02-01, yes and !!binary are YAML's numbers, dates, booleans and bytes:
             # quoted, they are text.
-            self.fail(
-                "registry-type",
-                f"{where}: {key} must be text (put it in quotes)",
-                node.key_lines[key],
-                key,
-                value,
+            shown = value.text if isinstance(value, NumberTooLong) else value
+            self.problem(
+                "registry-type", variant="text", line=line, key=key, value=shown, where=where
             )
             return ""
-        text = value
-        if control := _CONTROL.search(text):
-            self.fail(
+        if control := _CONTROL.search(value):
+            self.problem(
                 "registry-control-character",
-                f"{where}: {key} holds the control character U+{ord(control.group()):04X}",
-                node.key_lines[key],
-                key,
-                text.encode("unicode_escape").decode("ascii"),
+                line=line,
+                key=key,
+                value=value,
+                where=where,
+                char=f"U+{ord(control.group()):04X}",
             )
             return ""
-        if markup := _RICH_TAG.search(text):
-            self.fail(
-                "registry-markup",
-                f"{where}: {key} holds {markup.group()!r}, which a terminal would take for a "
-                "style or a link; write it without square brackets",
-                node.key_lines[key],
-                key,
-                text,
+        if markup := _RICH_TAG.search(value):
+            self.problem(
+                "registry-markup", line=line, key=key, value=value, where=where, tag=markup.group()
             )
             return ""
-        return text
+        return value
 
-    def number(self, node: Node, key: str, where: str) -> Fraction | None:
+    def number(self, node: Node, key: str, where: Term) -> Fraction | None:
         """A finite number, or an exact fraction written as text ("2/3", "200/3")."""
         if not self.present(node, key, where):
             return None
         return self.number_value(node[key], node.key_lines[key], key, where)
 
-    def number_value(self, value: object, line: int, key: str, where: str) -> Fraction | None:
+    def number_value(self, value: object, line: int, key: str, where: Term) -> Fraction | None:
+        if isinstance(value, NumberTooLong):
+            self.problem(
+                "registry-type",
+                variant="too-long",
+                line=line,
+                key=key,
+                value=f"{value.text[:20]}…",
+                where=where,
+                length=len(value.text),
+                limit=MAX_NUMBER_DIGITS,
+            )
+            return None
         if isinstance(value, str) and (match := _FRACTION.fullmatch(value)):
+            if len(value) > 2 * MAX_NUMBER_DIGITS:
+                return self.number_value(NumberTooLong(value), line, key, where)
             numerator, denominator = Fraction(match.group(1)), Fraction(match.group(2))
             if denominator:
                 return numerator / denominator
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            self.fail(
-                "registry-type",
-                f"{where}: {key} must be a number or a fraction such as 2/3",
-                line,
-                key,
-                value,
+        if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+            self.problem(
+                "registry-type", variant="number", line=line, key=key, value=value, where=where
             )
             return None
-        if isinstance(value, float) and not math.isfinite(value):
-            self.fail("registry-type", f"{where}: {key} must be a finite number", line, key, value)
-            return None
         try:
-            return Fraction(Decimal(str(value)))
-        except InvalidOperation:  # pragma: no cover - finite floats always convert
-            self.fail("registry-type", f"{where}: {key} must be a number", line, key, value)
+            number = Fraction(value)
+        except (ValueError, OverflowError, InvalidOperation):
+            self.problem(
+                "registry-type", variant="finite", line=line, key=key, value=value, where=where
+            )
             return None
+        if isinstance(value, float):
+            number = Fraction(Decimal(str(value)))  # 0.1 written is 1/10, not the binary float
+        return number
 
-    def choice(self, node: Node, key: str, enum: type[_E], where: str) -> _E | None:
+    def choice(self, node: Node, key: str, enum: type[_E], where: Term) -> _E | None:
         if not self.present(node, key, where):
             return None
         value = node[key]
         try:
             return enum(value)
-        except ValueError:
-            allowed = ", ".join(e.value for e in enum)
-            self.fail(
+        except (ValueError, TypeError):
+            self.problem(
                 f"registry-unknown-{key}",
-                f"{where}: unknown {key} {value!r} (known: {allowed})",
-                node.key_lines[key],
-                key,
-                value,
+                line=node.key_lines[key],
+                key=key,
+                value=value,
+                where=where,
+                known=", ".join(str(e.value) for e in enum),
             )
             return None
+
+
+def _printable(text: str) -> str:
+    """Control characters (terminal escapes among them) shown as escapes, never sent raw."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)

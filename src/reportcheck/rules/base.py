@@ -15,21 +15,39 @@ from typing import ClassVar
 import msgspec
 
 
-class Comparator(str, Enum):
-    """The rule a commitment's wording implies (see the README's table of wordings)."""
+class Comparator(str):
+    """A rule's name in the registry (`comparator: at_least`), as its rule type declares it.
 
-    AT_LEAST = "at_least"  # 增长X% / 达到X / X以上 / 不低于X / plain "X家"
-    MORE_THAN = "more_than"  # 超过X / 突破X
-    AT_MOST = "at_most"  # 控制在X以内
-    ABOUT = "about"  # X左右
-    RANGE = "range"  # X%—Y%
-    RANK_WITHIN = "rank_within"  # 进入前N位
-    BELOW_BASELINE = "below_baseline"  # 进一步缩小
-    RISE_BY = "rise_by"  # 提高N个百分点
-    STEADY = "steady"  # 基本稳定
-    IN_STEP = "in_step"  # 与…基本同步
-    FASTER_THAN = "faster_than"  # 快于…
-    DONE = "done"  # 完成…任务, 建成投产…, 全线贯通…: a yes/no deliverable
+    Open, not an enumeration: a rule type names itself in its own module, and the loader, `lint`
+    and `draft` know it from there. The same name is always the same object, so `is` compares.
+    """
+
+    __slots__ = ()
+    _named: ClassVar[dict[str, Comparator]] = {}
+
+    def __new__(cls, name: str) -> Comparator:
+        known = cls._named.get(name)
+        if known is None:
+            known = cls._named[name] = super().__new__(cls, name)
+        return known
+
+    @property
+    def value(self) -> str:
+        return str(self)
+
+    # The names other layers refer to, set when the rule type that declares each is defined.
+    AT_LEAST: ClassVar[Comparator]  # 增长X% / 达到X / X以上 / 不低于X / plain "X家"
+    MORE_THAN: ClassVar[Comparator]  # 超过X / 突破X
+    AT_MOST: ClassVar[Comparator]  # 控制在X以内
+    ABOUT: ClassVar[Comparator]  # X左右
+    RANGE: ClassVar[Comparator]  # X%—Y%
+    RANK_WITHIN: ClassVar[Comparator]  # 进入前N位
+    BELOW_BASELINE: ClassVar[Comparator]  # 进一步缩小
+    RISE_BY: ClassVar[Comparator]  # 提高N个百分点
+    STEADY: ClassVar[Comparator]  # 基本稳定
+    IN_STEP: ClassVar[Comparator]  # 与…基本同步
+    FASTER_THAN: ClassVar[Comparator]  # 快于…
+    DONE: ClassVar[Comparator]  # 完成…任务, 建成投产…, 全线贯通…: a yes/no deliverable
 
 
 class Direction(str, Enum):
@@ -38,6 +56,10 @@ class Direction(str, Enum):
     UP = "up"
     DOWN = "down"
     NONE = "none"
+
+
+#: Every rule type, by the comparator it declares, in the order their modules define them.
+REGISTERED: dict[str, type[Rule]] = {}
 
 
 class Frame(msgspec.Struct, frozen=True):
@@ -86,6 +108,8 @@ class Rule(msgspec.Struct, frozen=True):
     """The interface each rule type implements; see the concrete types for the wording.
 
     A frozen Struct without fields of its own: each rule type adds the numbers its wording gives.
+    A type that names a `comparator` registers itself: the registry's schema, the loader, `lint`
+    and `draft` read what it declares here and need no word about it elsewhere.
     """
 
     comparator: ClassVar[Comparator]
@@ -95,6 +119,22 @@ class Rule(msgspec.Struct, frozen=True):
     #: Whether the threshold can be paced through the year (序时进度, a path, milestones).
     paceable: ClassVar[bool] = False
     needs_baseline: ClassVar[bool] = False
+    #: `value` is two numbers, [low, high], rather than one.
+    takes_bounds: ClassVar[bool] = False
+    #: A yes/no outcome: the entry's kind is yesno and its unit 是/否, and only this rule's are.
+    yes_no: ClassVar[bool] = False
+    #: The least `value` may be (a rank is 1 or more), and whether it must be a whole number.
+    least_value: ClassVar[Fraction | None] = None
+    whole_value: ClassVar[bool] = False
+    #: The value is in percentage points of the entry's unit (提高1.5个百分点 of a share in %).
+    value_in_points: ClassVar[bool] = False
+
+    def __init_subclass__(cls) -> None:
+        super().__init_subclass__()
+        if "comparator" in cls.__dict__:
+            name = cls.__dict__["comparator"]
+            REGISTERED[name] = cls
+            setattr(Comparator, name.upper(), name)
 
     @property
     def direction(self) -> Direction:
@@ -104,6 +144,11 @@ class Rule(msgspec.Struct, frozen=True):
     def threshold(self) -> Fraction | None:
         """The annual figure the wording names, if it names one."""
         return None
+
+    @property
+    def numbers(self) -> tuple[Fraction, ...]:
+        """The numbers the wording names (a range's two ends), as its quote must hold them."""
+        return () if self.threshold is None else (self.threshold,)
 
     @property
     def tolerance(self) -> Fraction | None:

@@ -29,7 +29,7 @@ def _base(frame: Frame) -> Fraction:
 class BelowBaseline(Rule, frozen=True):
     """进一步缩小 / 持续缩小: lower than the baseline."""
 
-    comparator: ClassVar[Comparator] = Comparator.BELOW_BASELINE
+    comparator: ClassVar[Comparator] = Comparator("below_baseline")
     needs_baseline: ClassVar[bool] = True
 
     @classmethod
@@ -50,8 +50,9 @@ class BelowBaseline(Rule, frozen=True):
 class RiseBy(OneNumber, frozen=True):
     """提高N个百分点: at least N points above the baseline."""
 
-    comparator: ClassVar[Comparator] = Comparator.RISE_BY
+    comparator: ClassVar[Comparator] = Comparator("rise_by")
     needs_baseline: ClassVar[bool] = True
+    value_in_points: ClassVar[bool] = True
 
     def judge(self, figure: Fraction, frame: Frame) -> Check:
         return verdict_up(figure, _base(frame) + self.value)
@@ -70,7 +71,7 @@ class Steady(Rule, frozen=True):
 
     band: Fraction
     way: Direction = Direction.UP
-    comparator: ClassVar[Comparator] = Comparator.STEADY
+    comparator: ClassVar[Comparator] = Comparator("steady")
     required_keys: ClassVar[frozenset[str]] = frozenset({"tolerance"})
     optional_keys: ClassVar[frozenset[str]] = frozenset({"direction"})
     needs_baseline: ClassVar[bool] = True

@@ -11,7 +11,8 @@ from reportcheck.rules.base import Check, Comparator, Frame, Rule, RuleFields
 class Done(Rule, frozen=True):
     """Done (是) or not (否); before it is due, not done is not behind."""
 
-    comparator: ClassVar[Comparator] = Comparator.DONE
+    comparator: ClassVar[Comparator] = Comparator("done")
+    yes_no: ClassVar[bool] = True
 
     @classmethod
     def from_fields(cls, fields: RuleFields) -> Rule:

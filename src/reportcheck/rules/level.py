@@ -28,7 +28,7 @@ def _en(lang: str) -> bool:
 class AtLeast(OneNumber, frozen=True):
     """增长X% / 达到X / X以上 / 不低于X / plain "X家": reach at least X."""
 
-    comparator: ClassVar[Comparator] = Comparator.AT_LEAST
+    comparator: ClassVar[Comparator] = Comparator("at_least")
     paceable: ClassVar[bool] = True
 
     def judge(self, figure: Fraction, frame: Frame) -> Check:
@@ -41,7 +41,7 @@ class AtLeast(OneNumber, frozen=True):
 class MoreThan(OneNumber, frozen=True):
     """超过X / 突破X: more than X at the due date; reaching the pro-rata share is on pace."""
 
-    comparator: ClassVar[Comparator] = Comparator.MORE_THAN
+    comparator: ClassVar[Comparator] = Comparator("more_than")
     paceable: ClassVar[bool] = True
 
     def judge(self, figure: Fraction, frame: Frame) -> Check:
@@ -54,7 +54,7 @@ class MoreThan(OneNumber, frozen=True):
 class AtMost(OneNumber, frozen=True):
     """控制在X以内: at most X (less is better)."""
 
-    comparator: ClassVar[Comparator] = Comparator.AT_MOST
+    comparator: ClassVar[Comparator] = Comparator("at_most")
     paceable: ClassVar[bool] = True
 
     @property
@@ -78,7 +78,7 @@ class About(Rule, frozen=True):
     value: Fraction
     band: Fraction
     way: Direction = Direction.UP
-    comparator: ClassVar[Comparator] = Comparator.ABOUT
+    comparator: ClassVar[Comparator] = Comparator("about")
     required_keys: ClassVar[frozenset[str]] = frozenset({"value", "tolerance"})
     optional_keys: ClassVar[frozenset[str]] = frozenset({"direction"})
     paceable: ClassVar[bool] = True
@@ -121,10 +121,11 @@ class Range(Rule, frozen=True):
     low: Fraction
     high: Fraction
     way: Direction = Direction.UP
-    comparator: ClassVar[Comparator] = Comparator.RANGE
+    comparator: ClassVar[Comparator] = Comparator("range")
     required_keys: ClassVar[frozenset[str]] = frozenset({"value"})
     optional_keys: ClassVar[frozenset[str]] = frozenset({"direction"})
     paceable: ClassVar[bool] = True
+    takes_bounds: ClassVar[bool] = True
 
     @classmethod
     def from_fields(cls, fields: RuleFields) -> Rule:
@@ -139,6 +140,10 @@ class Range(Rule, frozen=True):
     @property
     def threshold(self) -> Fraction:
         return self.high if self.way is Direction.DOWN else self.low
+
+    @property
+    def numbers(self) -> tuple[Fraction, ...]:
+        return self.low, self.high
 
     def judge(self, figure: Fraction, frame: Frame) -> Check:
         share = Fraction(1) if frame.level is not None else frame.share
@@ -166,7 +171,9 @@ class Range(Rule, frozen=True):
 class RankWithin(OneNumber, frozen=True):
     """进入前N位: a rank of N or better (a smaller number is better)."""
 
-    comparator: ClassVar[Comparator] = Comparator.RANK_WITHIN
+    comparator: ClassVar[Comparator] = Comparator("rank_within")
+    least_value: ClassVar[Fraction | None] = Fraction(1)
+    whole_value: ClassVar[bool] = True
 
     @property
     def direction(self) -> Direction:

@@ -30,7 +30,7 @@ class InStep(Rule, frozen=True):
     target: str
     band: Fraction
     way: Direction = Direction.UP
-    comparator: ClassVar[Comparator] = Comparator.IN_STEP
+    comparator: ClassVar[Comparator] = Comparator("in_step")
     required_keys: ClassVar[frozenset[str]] = frozenset({"other", "tolerance"})
     optional_keys: ClassVar[frozenset[str]] = frozenset({"direction"})
 
@@ -65,7 +65,7 @@ class FasterThan(Rule, frozen=True):
     """快于…: greater than `target`."""
 
     target: str
-    comparator: ClassVar[Comparator] = Comparator.FASTER_THAN
+    comparator: ClassVar[Comparator] = Comparator("faster_than")
     required_keys: ClassVar[frozenset[str]] = frozenset({"other"})
 
     @classmethod

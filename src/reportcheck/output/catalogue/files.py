@@ -87,12 +87,6 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "有 {chars} 个字符;登记表最大为 {limit}",
         "is {chars} characters; a registry may be at most {limit}",
     ),
-    "registry-yaml/alias": (
-        "使用了 YAML 锚点或别名 '{value}';"
-        "请把每个条目完整写出(不读取锚点和别名,以免小文件无限展开)",
-        "uses the YAML anchor or alias '{value}'; write each entry out in full (anchors and "
-        "aliases are not read, so that a small file cannot expand without bound)",
-    ),
     # Not a table of text.
     "wrong-file-type/xls": (
         "是旧版 Excel .xls 工作簿;请另存为 .xlsx 或 CSV",
@@ -246,4 +240,5 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "已跳过:不是实际数据文件(读取 {read} 文件)",
         "skipped: not a file of actuals (read: {read})",
     ),
+    "unwritable-output": ("标准输出无法写入:{why}", "standard output: {why}"),
 }

@@ -63,39 +63,6 @@ UNIT_WORDS: dict[str, tuple[str, int]] = {
 }
 UNITS_LONGEST_FIRST = sorted(UNIT_WORDS, key=len, reverse=True)
 
-#: Units the registry schema builds in beside those of reportcheck.model.units.
-SCHEMA_UNITS = frozenset(
-    {"亩", "万亩", "户", "万户", "吨", "万吨", "亿吨", "人次", "万人次", "座", "列", "公顷"}
-)
-
-
-def built_in_units() -> dict[str, tuple[str, Decimal]]:
-    """Every unit a registry may use without declaring it: symbol -> (family, factor)."""
-    from reportcheck.model.units import UNITS
-
-    known = {s: (u.family, u.factor) for s, u in UNITS.items()}
-    for symbol in SCHEMA_UNITS - set(known):
-        family, factor = UNIT_WORDS[symbol]
-        known[symbol] = (family, Decimal(factor))
-    return known
-
-
-#: Comparators of the registry schema.
-COMPARATORS = (
-    "at_least",
-    "more_than",
-    "at_most",
-    "about",
-    "range",
-    "rank_within",
-    "below_baseline",
-    "rise_by",
-    "steady",
-    "in_step",
-    "faster_than",
-    "done",
-)
-
 _AT_MOST_BEFORE = re.compile(r"(控制在|不超过|不高于|低于|少于)$")
 _MORE_BEFORE = re.compile(r"(超过|突破|超|多于|高于)$")
 _AT_LEAST_BEFORE = re.compile(r"(不低于|不少于|至少)$")

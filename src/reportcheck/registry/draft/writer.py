@@ -1,16 +1,29 @@
-"""Turn drafted commitments into registry YAML, with `# check:` comments on every guess."""
+"""Turn drafted commitments into registry YAML, with `# check:` comments on every guess.
+
+What is written is what the registry's schema accepts: before a draft is returned it is loaded,
+evidence checks and all, by the same loader every command uses. An entry the loader would refuse
+is left out and its numbers listed under `not_commitments` with a `# check:` line, and so is
+every number of the plan that no entry quotes; a draft loads, passes `lint` without errors, and
+fails `lint --strict` until a person has reviewed every guess.
+"""
 
 from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from decimal import Decimal
 from fractions import Fraction
+from itertools import accumulate
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import msgspec
 
-from reportcheck.model.problems import Problem, UsageError
+from reportcheck.model.limits import LimitError, NotRegularFileError, read_limited, size_text
+from reportcheck.model.periods import parse_period
+from reportcheck.model.problems import UsageError, problem
+from reportcheck.model.units import UNITS
 from reportcheck.registry.draft.extract import (
     DELIVERABLE_CHECK,
     Drafted,
@@ -22,16 +35,16 @@ from reportcheck.registry.draft.segment import infer_year, layout
 from reportcheck.registry.draft.textnums import find_numbers, fold
 from reportcheck.registry.draft.wording import (
     UNIT_WORDS,
-    built_in_units,
     kind_for,
     released_for,
     subject_id,
 )
+from reportcheck.registry.schema import MAX_YEARS_AHEAD, YES_NO_UNIT
+from reportcheck.rules import RULES
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from reportcheck.registry.draft.segment import Layout
+    from reportcheck.registry.texts import QuotedText
 
 _CITY = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:自治州|自治县|省|市|县|区|州|盟|旗))")
 _GOVERNMENT = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:省|市|县|区))人民政府")
@@ -40,9 +53,16 @@ _COMPARED = re.compile(r"(?:高于|快于|超过|与)([^,\uff0c。;\uff1b]{2,16}
 _DEFAULT_SECTION = "计划"
 #: A work report is tens of kilobytes; a file far larger is something else.
 MAX_REPORT_BYTES = 8 * 2**20
+#: The tolerance a wording that states none is read with, by comparator, until a person sets it.
+_TOLERANCE = {"in_step": Decimal(1), "steady": Decimal("0.2")}
+#: Rounds of checking a draft and leaving out what the loader refuses; each round leaves out at
+#: least one entry, and a dropped entry can only make an entry that names it fail in turn.
+_ROUNDS = 6
+#: Where the draft stands while it is checked (for the problems' file names only).
+_DRAFT = Path("draft.yaml")
 
 
-class DraftResult(msgspec.Struct, frozen=True):
+class DraftResult(msgspec.Struct, frozen=True, kw_only=True):
     yaml: str
     year: int
     commitments: int
@@ -51,29 +71,31 @@ class DraftResult(msgspec.Struct, frozen=True):
 
 
 def read_report(path: Path) -> str:
-    """A report's text: UTF-8 (with or without a byte-order mark), else GB18030."""
+    """A report's text: UTF-8 (with or without a byte-order mark), else GB18030; a regular file
+    within the size limit only, so a pipe or a device is refused, never read."""
+    file = str(path)
     try:
-        if path.stat().st_size > MAX_REPORT_BYTES:
-            raise UsageError(
-                [
-                    Problem(
-                        "report-too-large",
-                        f"is larger than {MAX_REPORT_BYTES // 2**20} MiB: not a work report's text",
-                        str(path),
-                    )
-                ]
-            )
-        data = path.read_bytes()
+        data = read_limited(path, MAX_REPORT_BYTES, "a report's text")
+    except NotRegularFileError:
+        raise UsageError([problem("report-unreadable", "not-regular", file=file)]) from None
+    except LimitError:
+        raise UsageError(
+            [problem("report-too-large", file=file, limit=size_text(MAX_REPORT_BYTES))]
+        ) from None
+    except IsADirectoryError:
+        raise UsageError([problem("report-unreadable", "folder", file=file)]) from None
+    except FileNotFoundError:
+        raise UsageError([problem("report-unreadable", "missing", file=file)]) from None
     except OSError as exc:
         raise UsageError(
-            [Problem("report-unreadable", f"cannot be read: {exc.strerror}", str(path))]
+            [problem("report-unreadable", file=file, value=exc.strerror or str(exc))]
         ) from None
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise UsageError([Problem("report-encoding", "is neither UTF-8 nor GB18030 text", str(path))])
+    raise UsageError([problem("report-encoding", file=file)])
 
 
 def draft_registry(text: str, *, seed: str, year: int | None = None, name: str = "") -> DraftResult:
@@ -82,9 +104,7 @@ def draft_registry(text: str, *, seed: str, year: int | None = None, name: str =
     parts = layout(folded)
     year = year or infer_year(folded, parts) or _any_year(folded)
     if year is None:
-        raise UsageError(
-            [Problem("draft-no-year", "cannot tell which year the plan is for: pass --year", name)]
-        )
+        raise UsageError([problem("draft-no-year", file=name or None)])
     found = extract(folded, parts, year)
     writer = _Writer(text, folded, parts, year)
     return writer.write(found, seed, name)
@@ -104,24 +124,31 @@ def _number(value: Decimal) -> str:
     return format(value.normalize(), "f") if value == value.to_integral() else str(value)
 
 
+class _Entry(msgspec.Struct, frozen=True):
+    """One drafted entry's lines, and the quotes that cover numbers of the text."""
+
+    lines: list[str]
+    quote: str
+    covering: tuple[str, ...]
+
+
 class _Writer:
     def __init__(self, text: str, folded: str, parts: Layout, year: int) -> None:
         self.text, self.folded, self.parts, self.year = text, folded, parts, year
         self.ids: set[str] = set()
         self.lines: list[str] = []
-        self.checks = 0
-        #: Quantities compared with: id -> (quote, name_zh, name_en).
-        self.references: dict[str, tuple[str, str, str]] = {}
+        self.baseline_quote = ""
+        #: Quantities compared with: id -> (quote, name_zh, name_en, unit).
+        self.references: dict[str, tuple[str, str, str, str]] = {}
 
     def check(self, indent: str, message: str) -> None:
         self.lines.append(f"{indent}# check: {message}")
-        self.checks += 1
 
     def write(self, found: Extraction, seed: str, name: str) -> DraftResult:
-        lines = self.lines
+        head = self.lines
         shown = "".join(c if c.isprintable() else "?" for c in name) or "a report"
-        lines.append(f"# A first registry drafted by `reportcheck draft` from {shown}.")
-        lines.append(
+        head.append(f"# A first registry drafted by `reportcheck draft` from {shown}.")
+        head.append(
             "# Review every `# check:` line, fill in the names, then run `reportcheck lint`."
         )
         if self.parts.review_only:
@@ -130,28 +157,117 @@ class _Writer:
                 "no plan part was found and the text looks back on a past year (回顾, 预计实现): "
                 "its figures may be results, not commitments; draft from the plan's own text",
             )
-        lines.append("")
+        head.append("")
         self._report(seed)
         sections = self._sections(found.drafted)
-        known = built_in_units()
-        units = sorted({d.unit for d in found.drafted if d.unit and d.unit not in known})
+        units = sorted({d.unit for d in found.drafted if d.unit and d.unit not in UNITS})
         if units:
-            lines.append("units:")
+            head.append("units:")
             for unit in units:
                 family, factor = UNIT_WORDS.get(unit, (unit, 1))
                 self.check("  ", f"{unit} is not built in: its family and size are guessed")
-                lines.append(
-                    f"  {_q(unit)}: {{family: {family}, factor: {factor}, en: {_q(unit)}}}"
-                )
-            lines.append("")
-        lines.append("targets:" if found.drafted else "targets: []")
-        count = 0
+                head.append(f"  {_q(unit)}: {{family: {family}, factor: {factor}, en: {_q(unit)}}}")
+            head.append("")
+        entries: list[_Entry] = []
         for drafted in found.drafted:
-            count += self._target(drafted, sections)
-        self._references(next(iter(sections.values()), _DEFAULT_SECTION))
+            for _ in range(drafted.copies):
+                self.lines, self.baseline_quote = [], ""
+                self._entry(drafted, sections)
+                quote = self.text[drafted.start : drafted.end]
+                covering = tuple(q for q in (quote, self.baseline_quote) if q)
+                entries.append(_Entry(self.lines, quote, covering))
+        for ident, reference in self.references.items():
+            if ident not in self.ids:
+                self.lines = []
+                self._reference(ident, reference, next(iter(sections.values()), _DEFAULT_SECTION))
+                entries.append(_Entry(self.lines, reference[0], ()))
+        spans = {span: (reason, "") for span, reason in self._not_commitments(found).items()}
+        return self._settle(head, entries, spans)
+
+    def _settle(
+        self, head: list[str], entries: list[_Entry], spans: dict[str, tuple[str, str]]
+    ) -> DraftResult:
+        """Load the draft as every command would and leave out what the loader refuses, until
+        it loads: a draft is a start to review, never a registry that cannot be used."""
+        from reportcheck.registry.load import examine_source
+        from reportcheck.registry.texts import QuotedText
+
+        report = QuotedText(
+            name="", path=_DRAFT, text=self.text, folded=self.folded, parts=self.parts
+        )
+        kept = list(entries)
+        for _ in range(_ROUNDS):
+            self._cover(report, kept, spans)
+            source, ranges = self._render(head, kept, spans)
+            refused = {
+                p.line
+                for p in examine_source(_DRAFT, source, {"": report}).errors
+                if p.file == str(_DRAFT) and p.line is not None
+            }
+            dropped = [
+                e
+                for e, (a, b) in zip(kept, ranges, strict=True)
+                if any(a <= n <= b for n in refused)
+            ]
+            if not refused or not dropped:
+                break
+            for entry in dropped:
+                kept.remove(entry)
+                if find_numbers(entry.quote):
+                    spans.setdefault(
+                        entry.quote,
+                        (
+                            "drafted as a commitment the registry's schema refuses",
+                            "left out: the loader refuses the entry drafted from this quote; "
+                            "enter it by hand if it is a commitment",
+                        ),
+                    )
+        commitments = sum(1 for e in kept if "    role: reference" not in e.lines)
+        return DraftResult(
+            yaml=source,
+            year=self.year,
+            commitments=commitments,
+            not_commitments=len(spans),
+            checks=sum(1 for line in source.splitlines() if line.lstrip().startswith("# check:")),
+        )
+
+    def _cover(
+        self, report: QuotedText, kept: list[_Entry], spans: dict[str, tuple[str, str]]
+    ) -> None:
+        """Every number of the plan that no kept entry quotes is listed, to be looked at."""
+        from reportcheck.registry.evidence import uncovered
+
+        strings = {fold(q) for e in kept for q in e.covering} | {fold(s) for s in spans}
+        for number, passage in uncovered(report, strings):
+            line_start = self.text.rfind("\n", 0, number.start) + 1
+            line_end = self.text.find("\n", number.end)
+            line_end = len(self.text) if line_end == -1 else line_end
+            span = self.text[max(line_start, number.start - 6) : min(line_end, number.end + 4)]
+            reason = (
+                "in a passage before the plan part that reads like a list of targets"
+                if passage
+                else "a number the drafter did not read as a commitment"
+            )
+            spans.setdefault(span, (reason, f"{reason}: is it a commitment?"))
+
+    def _render(
+        self, head: list[str], kept: list[_Entry], spans: dict[str, tuple[str, str]]
+    ) -> tuple[str, list[tuple[int, int]]]:
+        """The draft's YAML, and the lines (1-based, inclusive) each entry stands on."""
+        lines = list(head)
+        lines.append("targets:" if kept else "targets: []")
+        ranges = []
+        for entry in kept:
+            ranges.append((len(lines) + 1, len(lines) + len(entry.lines)))
+            lines += entry.lines
         lines.append("")
-        excluded = self._not_commitments(found)
-        return DraftResult("\n".join(lines) + "\n", self.year, count, excluded, self.checks)
+        if spans:
+            lines.append("not_commitments:")
+            for span, (reason, check) in spans.items():
+                if check:
+                    lines.append(f"  # check: {check}")
+                lines.append(f"  - {{span: {_q(span)}, reason: {_q(reason)}}}")
+        return "\n".join(lines) + "\n", ranges
 
     def _report(self, seed: str) -> None:
         first_line = next((ln.strip() for ln in self.text.splitlines() if ln.strip()), "")
@@ -178,6 +294,8 @@ class _Writer:
             key = heading.key if heading else _DEFAULT_SECTION
             titles.setdefault(key, heading.title if heading else "工作安排与目标")
             by_start[item.start] = key
+        if not titles:
+            titles[_DEFAULT_SECTION] = "工作安排与目标"
         self.lines.append("sections:")
         for key, title in titles.items():
             self.lines.append(f'  {_q(key)}: {{zh: {_q(title)}, en: ""}}')
@@ -203,30 +321,34 @@ class _Writer:
         self.ids.add(ident)
         return ident, english
 
-    def _target(self, drafted: Drafted, sections: dict[int, str]) -> int:
+    def _entry(self, drafted: Drafted, sections: dict[int, str]) -> None:
+        """One entry, with the keys its rule type takes and needs, and nothing else."""
         quote = self.text[drafted.start : drafted.end]
-        for _ in range(drafted.copies):
-            ident, english = self._id(drafted)
-            lines = self.lines
-            lines.append("")
-            for message in drafted.checks:
-                self.check("  ", message)
-            if not english:
-                self.check("  ", "id and English name to write")
-                english = ident.replace("_", " ")
-            lines.append(f"  - id: {ident}")
-            lines.append(f"    section: {_q(sections[drafted.start])}")
-            lines.append(f"    quote: {_q(quote)}")
-            lines.append(f"    name_zh: {_q(self._name_zh(drafted))}")
-            lines.append(f"    name_en: {_q(english)}")
-            unit = drafted.unit or ("是/否" if drafted.comparator == "done" else "%")
-            if drafted.comparator == "below_baseline" and "倍" in drafted.subject:
-                unit = "倍"
-            if drafted.comparator == "rise_by":
-                unit = "%"  # the share's unit; the value is in percentage points
-            lines.append(f"    unit: {_q(unit)}")
-            lines.append(f"    comparator: {drafted.comparator}")
-            value = drafted.value
+        rule = RULES.get(drafted.comparator)
+        takes = set() if rule is None else rule.required_keys | rule.optional_keys
+        ident, english = self._id(drafted)
+        lines = self.lines
+        lines.append("")
+        for message in drafted.checks:
+            self.check("  ", message)
+        if not english:
+            self.check("  ", "id and English name to write")
+            english = ident.replace("_", " ")
+        name_zh = self._name_zh(drafted) or quote[:40]
+        lines.append(f"  - id: {ident}")
+        lines.append(f"    section: {_q(sections[drafted.start])}")
+        lines.append(f"    quote: {_q(quote)}")
+        lines.append(f"    name_zh: {_q(name_zh)}")
+        lines.append(f"    name_en: {_q(english)}")
+        unit = drafted.unit or (YES_NO_UNIT if rule is not None and rule.yes_no else "%")
+        if drafted.comparator == "below_baseline" and "倍" in drafted.subject:
+            unit = "倍"
+        if rule is not None and rule.value_in_points:
+            unit = "%"  # the share's unit; the value is in percentage points
+        lines.append(f"    unit: {_q(unit)}")
+        lines.append(f"    comparator: {drafted.comparator}")
+        value = drafted.value
+        if "value" in takes:
             if isinstance(value, Decimal):
                 lines.append(f"    value: {_number(value)}")
             elif isinstance(value, tuple) and isinstance(value[0], int):
@@ -235,81 +357,101 @@ class _Writer:
                 lines.append(f'    value: "{share.numerator}/{share.denominator}"')
             elif isinstance(value, tuple):
                 lines.append(f"    value: [{_number(value[0])}, {_number(value[1])}]")
-            if drafted.comparator == "about" and isinstance(value, Decimal):
-                tolerance = Decimal("0.5") if unit == "%" else (value / 20).normalize()
-                self.check("    ", "左右 read as within this tolerance; the report states none")
-                lines.append(f"    tolerance: {_number(tolerance)}")
-            if drafted.comparator in ("in_step", "steady"):
-                self.check(
-                    "    ",
-                    "基本同步 / 基本稳定 read as within this tolerance; the report states none",
-                )
-                lines.append(
-                    "    tolerance: 1" if drafted.comparator == "in_step" else "    tolerance: 0.2"
-                )
-            if drafted.comparator in ("in_step", "faster_than"):
-                self._other(quote, ident)
-            if drafted.direction:
-                lines.append(f"    direction: {drafted.direction}")
-            if drafted.entered_as:
-                lines.append(f"    entered_as: {drafted.entered_as}")
-            if drafted.due and drafted.due != self.year:
-                self.check("    ", "due read from the wording")
-                due = drafted.due if isinstance(drafted.due, int) else _q(drafted.due)
-                lines.append(f"    due: {due}")
-            baseline_rule = drafted.comparator in ("below_baseline", "rise_by", "steady")
-            if baseline_rule and not self._baseline(drafted):
-                prior = f"{ident}_prior"
-                self.check("    ", "no figure of last year found: supply it as a reference")
-                lines.append(f"    baseline: {{year: {self.year - 1}, same_period: {prior}}}")
-                name = f"上年同期{self._name_zh(drafted)}"
-                self.references.setdefault(prior, (quote, name, prior.replace("_", " ")))
-            kind = kind_for(unit, drafted.comparator, quote)
-            lines.append(f"    kind: {kind}")
-            lines.append(f"    released: {released_for(drafted.subject, kind)}")
-        return drafted.copies
+        if "tolerance" in takes:
+            self._tolerance(drafted.comparator, value, unit)
+        if "other" in takes:
+            self._other(quote, ident, unit)
+        if drafted.direction and "direction" in takes:
+            lines.append(f"    direction: {drafted.direction}")
+        if drafted.entered_as:
+            lines.append(f"    entered_as: {drafted.entered_as}")
+        self._due(drafted)
+        if rule is not None and rule.needs_baseline and not self._baseline(drafted, unit):
+            prior = f"{ident}_prior"
+            self.check("    ", "no figure of last year found: supply it as a reference")
+            lines.append(f"    baseline: {{year: {self.year - 1}, same_period: {prior}}}")
+            name = f"上年同期{name_zh}"
+            self.references.setdefault(prior, (quote, name, prior.replace("_", " "), unit))
+        kind = kind_for(unit, drafted.comparator, quote)
+        lines.append(f"    kind: {kind}")
+        lines.append(f"    released: {released_for(drafted.subject, kind)}")
 
-    def _other(self, quote: str, ident: str) -> None:
+    def _tolerance(self, comparator: str, value: object, unit: str) -> None:
+        if comparator == "about" and isinstance(value, Decimal):
+            tolerance = Decimal("0.5") if unit == "%" else (value / 20).normalize()
+            self.check("    ", "左右 read as within this tolerance; the report states none")
+        else:
+            tolerance = _TOLERANCE.get(comparator, Decimal(0))
+            self.check(
+                "    ", "基本同步 / 基本稳定 read as within this tolerance; the report states none"
+            )
+        self.lines.append(f"    tolerance: {_number(tolerance)}")
+
+    def _due(self, drafted: Drafted) -> None:
+        """A due date the wording names, when it is one the schema accepts (this year to
+        MAX_YEARS_AHEAD on); 2005年前建成的 names a year, not a due date."""
+        if not drafted.due or drafted.due == self.year:
+            return
+        try:
+            due = parse_period(str(drafted.due))
+        except ValueError:
+            return
+        if not self.year <= due.year <= self.year + MAX_YEARS_AHEAD:
+            self.check(
+                "    ",
+                f"the wording names {drafted.due}, which is no due date of this plan: due at "
+                "the year's end",
+            )
+            return
+        self.check("    ", "due read from the wording")
+        written = drafted.due if isinstance(drafted.due, int) else _q(drafted.due)
+        self.lines.append(f"    due: {written}")
+
+    def _other(self, quote: str, ident: str, unit: str) -> None:
         """The quantity a relative commitment compares with: GDP growth for 经济增长, else the
         words after 高于 / 快于 / 与, as a reference entry the reader supplies figures for."""
         if "经济增长" in fold(quote):
             self.check("    ", "compared with the GDP growth entry")
             self.lines.append("    other: gdp_growth")
-            self.references.setdefault("gdp_growth", ("经济增长", "地区生产总值增速", "GDP growth"))
+            self.references.setdefault(
+                "gdp_growth", ("经济增长", "地区生产总值增速", "GDP growth", "%")
+            )
             return
         match = _COMPARED.search(quote)
+        other = f"{ident}_compared"
+        words = match.group(1) if match else quote
         if match is None:
             self.check("    ", "set `other` to the id of the quantity it compares with")
-            return
-        other = f"{ident}_compared"
-        self.check("    ", "compared with a reference entry drafted from the wording")
+        else:
+            self.check("    ", "compared with a reference entry drafted from the wording")
         self.lines.append(f"    other: {other}")
-        words = match.group(1)
-        self.references.setdefault(other, (words, words, other.replace("_", " ")))
+        self.references.setdefault(other, (words, words, other.replace("_", " "), unit))
 
-    def _references(self, section: str) -> None:
-        """The quantities relative commitments compare with, as reference entries."""
-        for ident, (quote, name_zh, name_en) in self.references.items():
-            if ident in self.ids:
-                continue
-            self.lines.append("")
-            self.check("  ", "the quantity compared with; supply its figures beside the others")
-            self.lines += [
-                f"  - id: {ident}",
-                f"    section: {_q(section)}",
-                "    role: reference",
-                f"    quote: {_q(quote)}",
-                f"    name_zh: {_q(name_zh)}",
-                f"    name_en: {_q(name_en)}",
-                '    unit: "%"',
-                "    kind: rate",
-                "    released: quarterly" if ident == "gdp_growth" else "    released: monthly",
-            ]
+    def _reference(self, ident: str, reference: tuple[str, str, str, str], section: str) -> None:
+        """A quantity relative commitments compare with, as a reference entry."""
+        quote, name_zh, name_en, unit = reference
+        self.lines.append("")
+        self.check("  ", "the quantity compared with; supply its figures beside the others")
+        self.lines += [
+            f"  - id: {ident}",
+            f"    section: {_q(section)}",
+            "    role: reference",
+            f"    quote: {_q(quote)}",
+            f"    name_zh: {_q(name_zh)}",
+            f"    name_en: {_q(name_en)}",
+            f"    unit: {_q(unit)}",
+            "    kind: rate",
+            "    released: quarterly" if ident == "gdp_growth" else "    released: monthly",
+        ]
 
-    def _baseline(self, drafted: Drafted) -> bool:
-        """Last year's figure of the same quantity, from the review part, if one is there."""
+    def _baseline(self, drafted: Drafted, unit: str) -> bool:
+        """Last year's figure of the same quantity, from the review part, if one is there and
+        its number reads in the entry's unit."""
+        from reportcheck.registry.evidence import agrees
+
         subject = drafted.subject.strip("“”")[-24:]  # bounded: the words nearest the rule
         review_end = self.parts.plan_start
+        known = UNITS.get(unit)
         for size in range(len(subject), 3, -1):
             for begin in range(len(subject) - size + 1):
                 words = subject[begin : begin + size]
@@ -318,17 +460,22 @@ class _Writer:
                     continue
                 clause = next(c for c in clauses(self.folded, 0, review_end) if c[0] <= at < c[1])
                 numbers = find_numbers(self.folded, at, clause[1])
-                if numbers:
-                    quote = self.text[
-                        at : numbers[-1].end
-                        + (1 if self.folded[numbers[-1].end : numbers[-1].end + 1] == "%" else 0)
-                    ]
-                    self.check("    ", "baseline found in the review of last year")
-                    self.lines.append(
-                        f"    baseline: {{value: {_number(numbers[-1].value)}, "
-                        f"year: {self.year - 1}, quote: {_q(quote)}}}"
-                    )
-                    return True
+                if not numbers or known is None:
+                    continue
+                last = numbers[-1]
+                quote = self.text[
+                    at : last.end + (1 if self.folded[last.end : last.end + 1] == "%" else 0)
+                ]
+                value = Fraction(last.value)
+                if agrees(UNITS, quote, value, known.factor, known.family) is None:
+                    continue  # a figure of another unit is not last year's level of this one
+                self.check("    ", "baseline found in the review of last year")
+                self.lines.append(
+                    f"    baseline: {{value: {_number(last.value)}, "
+                    f"year: {self.year - 1}, quote: {_q(quote)}}}"
+                )
+                self.baseline_quote = quote
+                return True
         return False
 
     def _name_zh(self, drafted: Drafted) -> str:
@@ -339,21 +486,21 @@ class _Writer:
             name = name.removesuffix("增长") + "增速"
         return name[:40]
 
-    def _not_commitments(self, found: Extraction) -> int:
-        quoted = [(d.start, d.end) for d in found.drafted]
+    def _not_commitments(self, found: Extraction) -> dict[str, str]:
+        """The numbers the drafter set aside, each with a span around it, unless a drafted quote
+        holds it (looked up among the quotes sorted by start: one pass, not one per number)."""
+        quoted = sorted((d.start, d.end) for d in found.drafted)
+        starts = [a for a, _ in quoted]
+        reach = list(accumulate((b for _, b in quoted), max))
         listed: dict[str, str] = {}
         for item in found.excluded:
             n = item.number
-            if any(a <= n.start and n.end <= b for a, b in quoted):
+            k = bisect_right(starts, n.start)
+            if k and reach[k - 1] >= n.end:
                 continue
             line_start = self.text.rfind("\n", 0, n.start) + 1
             line_end = self.text.find("\n", n.end)
             line_end = len(self.text) if line_end == -1 else line_end
             span = self.text[max(line_start, n.start - 6) : min(line_end, n.end + 4)]
             listed.setdefault(span.strip(), item.reason)
-        if not listed:
-            return 0
-        self.lines.append("not_commitments:")
-        for span, reason in listed.items():
-            self.lines.append(f"  - {{span: {_q(span)}, reason: {_q(reason)}}}")
-        return len(listed)
+        return listed

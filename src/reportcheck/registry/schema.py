@@ -1,0 +1,116 @@
+"""The registry's schema, declared once: the loader, `lint` and `draft` all read it from here.
+
+Each rule type declares the keys it takes and needs itself (`reportcheck.rules`); this module
+declares the rest: which keys each mapping of a registry has, which take one of a few words, and
+the limits of years, nesting and texts. `reportcheck.registry.load` checks a registry against it,
+`lint` reports what the loader finds, and `draft` writes only what it accepts.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+import msgspec
+
+from reportcheck.registry.records import EnteredAs, Kind, Pacing, Released, Role
+from reportcheck.rules import RULES, Direction
+
+
+class Keys(msgspec.Struct, frozen=True):
+    """The keys of one mapping: those it must have and those it may have."""
+
+    required: frozenset[str]
+    optional: frozenset[str] = frozenset()
+
+    @property
+    def known(self) -> frozenset[str]:
+        return self.required | self.optional
+
+
+#: The registry file itself.
+TOP = Keys(
+    frozenset({"report", "sections", "targets"}),
+    frozenset({"units", "not_commitments", "bands"}),
+)
+#: `report:`: what the registry is of, and the texts its quotes come from. `seed` is the report
+#: every quote is checked against; `texts` names further texts an entry may quote instead.
+REPORT = Keys(
+    frozenset({"city_zh", "city_en", "year", "title_zh", "title_en", "date", "source", "seed"}),
+    frozenset({"texts"}),
+)
+#: One section under `sections:`.
+SECTION = Keys(frozenset({"zh", "en"}))
+#: One unit declared under `units:`: its family (units of a family convert into each other),
+#: its size in the family's base unit, and its English name.
+UNIT = Keys(frozenset({"family", "factor"}), frozenset({"en"}))
+#: One item of `not_commitments:`: a span of the report holding a number that promises nothing.
+NOT_COMMITMENT = Keys(frozenset({"span", "reason"}))
+#: `baseline:` of an entry: last year's level, quoted from the review part of a text.
+BASELINE = Keys(frozenset({"year"}), frozenset({"value", "quote", "same_period", "text"}))
+
+#: What every entry states, whatever its rule.
+ENTRY_REQUIRED = frozenset(
+    {"id", "section", "quote", "name_zh", "name_en", "unit", "kind", "released"}
+)
+#: What any entry may state besides its rule's own keys.
+ENTRY_GENERAL = frozenset(
+    {
+        "comparator",
+        "baseline",
+        "role",
+        "note",
+        "due",
+        "pacing",
+        "milestones",
+        "entered_as",
+        "basis",
+        "lead",
+        "text",
+    }
+)
+#: The keys some rule type takes; which of them a rule takes is its type's own declaration.
+RULE_KEYS = frozenset().union(*(rule.required_keys | rule.optional_keys for rule in RULES.values()))
+ENTRY = Keys(ENTRY_REQUIRED, ENTRY_GENERAL | RULE_KEYS)
+
+#: Entry keys that take one of a few words.
+CHOICES: dict[str, type[Enum]] = {
+    "kind": Kind,
+    "released": Released,
+    "role": Role,
+    "pacing": Pacing,
+    "entered_as": EnteredAs,
+    "direction": Direction,
+}
+
+
+def comparators() -> list[str]:
+    """The comparators the rule types declare, in alphabetical order."""
+    return sorted(RULES)
+
+
+#: An entry's id: what a figure's row names, typed by hand and read by scripts.
+ID = re.compile(r"[a-z][a-z0-9_]*")
+#: A name of a text under `report.texts`.
+TEXT_NAME = re.compile(r"[a-z][a-z0-9_-]*")
+#: The years a report may be of.
+FIRST_YEAR, LAST_YEAR = 1949, 2200
+#: How far past the report's year a due date or a milestone may lie: a five-year plan, with
+#: room for a longer horizon.
+MAX_YEARS_AHEAD = 15
+#: How far before the report's year a baseline may lie (a plan's base year, 2020 for 十四五).
+MAX_YEARS_BACK = 15
+#: The unit of a yes/no outcome.
+YES_NO_UNIT = "是/否"
+#: Mappings and lists nested deeper than this are refused before they are built: a registry
+#: needs five levels (the file, targets, an entry, its baseline, a range's two numbers).
+MAX_DEPTH = 20
+#: Texts a registry may name under `report.texts`, besides its seed.
+MAX_TEXTS = 8
+#: Digits of a number written in a registry (a value, a factor, a milestone), before and after
+#: the decimal point together: far beyond any figure a report promises.
+MAX_NUMBER_DIGITS = 40
+#: A placeholder the drafter writes where it could not make a name; a reviewed registry has none.
+PLACEHOLDER_ID = re.compile(r"item_\d+")
+#: The comment the drafter writes above each guess a reviewer must check.
+CHECK_COMMENT = re.compile(r"^[ \t]*# check:")
