@@ -1,4 +1,4 @@
-"""Mutation testing of the rules, the evaluation and registry validation.
+"""Mutation testing of the rules, the judgement, the progress model and registry validation.
 
 Each mutant changes one operator or constant on one line (a comparison, an arithmetic or boolean
 operator, a number, True/False, a `not`); the tests that pin the rules run against it, and a
@@ -31,18 +31,24 @@ TARGETS = [
     "src/reportcheck/rules/baseline.py",
     "src/reportcheck/rules/relative.py",
     "src/reportcheck/rules/done.py",
-    "src/reportcheck/pacing.py",
-    "src/reportcheck/evaluate.py",
-    "src/reportcheck/entry.py",
-    "src/reportcheck/yamlnodes.py",
+    "src/reportcheck/review/pacing.py",
+    "src/reportcheck/review/evaluate.py",
+    "src/reportcheck/review/progress.py",
+    "src/reportcheck/registry/entry.py",
+    "src/reportcheck/registry/schedule.py",
+    "src/reportcheck/registry/yamlnodes.py",
 ]
 TESTS = [
     "tests/test_rules.py",
     "tests/test_rule_types.py",
+    "tests/test_boundaries.py",
+    "tests/test_year_end_account.py",
     "tests/test_pacing_and_bounds.py",
     "tests/test_evaluate.py",
+    "tests/test_routine_progress.py",
     "tests/test_registry_rules.py",
     "tests/test_registry_validation.py",
+    "tests/test_registry_fields.py",
     "tests/test_yaml_tree.py",
     "tests/test_cache.py",
 ]
