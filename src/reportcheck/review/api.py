@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportcheck.model.files import write_text_file
 from reportcheck.model.problems import Problem, UsageError
 from reportcheck.review.pack import Bands, Pack, build_pack, parse_bands
 
@@ -108,7 +109,7 @@ def write_pack(pack: Pack, output: Path, lang: str = "zh") -> None:
         text = pack.to_markdown(lang)
     else:
         text = pack.to_html(lang)
-    output.write_text(text, encoding="utf-8", newline="")
+    write_text_file(output, text)
 
 
 def _bands(bands: str | Sequence[float | int | str | Decimal]) -> Bands:

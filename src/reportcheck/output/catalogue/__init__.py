@@ -12,7 +12,16 @@ from __future__ import annotations
 import string
 from typing import TYPE_CHECKING
 
-from reportcheck.output.catalogue import actuals, doubts, draft, files, lint, registry, usage
+from reportcheck.output.catalogue import (
+    actuals,
+    doubts,
+    draft,
+    files,
+    lint,
+    registry,
+    usage,
+    writes,
+)
 from reportcheck.output.safe_text import single_line
 from reportcheck.output.words import term_words
 
@@ -27,6 +36,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     **draft.TEMPLATES,
     **usage.TEMPLATES,
     **doubts.TEMPLATES,
+    **writes.TEMPLATES,
 }
 SEVERITY = {"error": ("错误", "error"), "warning": ("警告", "warning")}
 
