@@ -10,6 +10,7 @@ import msgspec
 
 from reportcheck.actuals.folder import FileList, table_paths
 from reportcheck.actuals.table import RawTable, read_tables
+from reportcheck.model.limits import RunBudget
 from reportcheck.model.numbers import (
     NotANumberError,
     format_decimal,
@@ -119,10 +120,23 @@ def read_actuals(
 
 
 def _read_each(paths: Sequence[Path], on_file: Callable[[Path], None] | None) -> Iterable[RawTable]:
+    """The tables of every file, until the run as a whole reaches a limit (RunBudget): then the
+    file that reaches it is refused and nothing more is read."""
+    budget = RunBudget()
     for path in paths:
         if on_file is not None:
             on_file(path)
-        yield from read_tables(path)
+        over, stored = budget.admit(path)
+        for table in [] if over else read_tables(path):
+            text = sum(map(len, table.header)) + sum(len(c) for _, row in table.rows for c in row)
+            over = budget.take(table.file, len(table.rows), max(text, stored))
+            stored = 0  # a workbook's size counts once, with its first sheet
+            if over:
+                break
+            yield table
+        if over:
+            yield RawTable(str(path), problems=[over])
+            return
 
 
 def check_tables(

@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from reportcheck.model.problems import Problem, UsageError
+from reportcheck.model.limits import (
+    MAX_REPORT_BYTES,
+    LimitError,
+    NotRegularFileError,
+    read_limited,
+    size_text,
+)
+from reportcheck.model.problems import Problem, UsageError, problem
 from reportcheck.registry.draft.extract import (
     DELIVERABLE_CHECK,
     Drafted,
@@ -38,10 +45,6 @@ _GOVERNMENT = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:省|市|县|区))人民政�
 #: What a relative commitment compares with: 高于各项贷款增速 -> 各项贷款增速.
 _COMPARED = re.compile(r"(?:高于|快于|超过|与)([^,\uff0c。;\uff1b]{2,16}?(?:增速|增幅|增长))")
 _DEFAULT_SECTION = "计划"
-#: A work report is tens of kilobytes; a file far larger is something else.
-MAX_REPORT_BYTES = 8 * 2**20
-
-
 class DraftResult(msgspec.Struct, frozen=True):
     yaml: str
     year: int
@@ -51,29 +54,38 @@ class DraftResult(msgspec.Struct, frozen=True):
 
 
 def read_report(path: Path) -> str:
-    """A report's text: UTF-8 (with or without a byte-order mark), else GB18030."""
+    """A report's text: UTF-8 (with or without a byte-order mark), else GB18030; a regular file
+    of at most MAX_REPORT_BYTES, read without ever blocking or reading on without end."""
+    file = str(path)
     try:
-        if path.stat().st_size > MAX_REPORT_BYTES:
-            raise UsageError(
-                [
-                    Problem(
-                        "report-too-large",
-                        f"is larger than {MAX_REPORT_BYTES // 2**20} MiB: not a work report's text",
-                        str(path),
-                    )
-                ]
-            )
-        data = path.read_bytes()
-    except OSError as exc:
+        data = read_limited(path, MAX_REPORT_BYTES, "a report's text")
+    except FileNotFoundError:
+        raise UsageError([problem("report-unreadable", "missing", file=file)]) from None
+    except IsADirectoryError:
+        raise UsageError([problem("report-unreadable", "folder", file=file)]) from None
+    except NotRegularFileError:
+        raise UsageError([problem("report-unreadable", "not-regular", file=file)]) from None
+    except LimitError as exc:
         raise UsageError(
-            [Problem("report-unreadable", f"cannot be read: {exc.strerror}", str(path))]
+            [
+                problem(
+                    "report-too-large",
+                    "grew" if exc.size is None else "",
+                    file=file,
+                    size=size_text(exc.size or 0),
+                    limit=size_text(MAX_REPORT_BYTES),
+                )
+            ]
         ) from None
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+        raise UsageError([problem("report-unreadable", file=file, why=why)]) from None
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise UsageError([Problem("report-encoding", "is neither UTF-8 nor GB18030 text", str(path))])
+    raise UsageError([problem("report-encoding", file=file)])
 
 
 def draft_registry(text: str, *, seed: str, year: int | None = None, name: str = "") -> DraftResult:
