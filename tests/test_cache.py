@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import pickle
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from reportcheck.model.problems import RegistryError
@@ -131,10 +131,10 @@ def test_the_entry_holds_the_registry_and_its_report_byte_for_byte(
     path = own()
     load_registry_cached(path)
     [entry] = entries(folder)
-    *_, seed, registry, report, _, _ = pickle.loads(entry.read_bytes())
-    assert seed == str((path.parent / "seed.txt").resolve())
-    assert registry == path.read_bytes()
-    assert report == (path.parent / "seed.txt").read_bytes()
+    stored = msgspec.msgpack.decode(entry.read_bytes(), type=cache.Entry)
+    assert stored.seed == str((path.parent / "seed.txt").resolve())
+    assert stored.registry == path.read_bytes()
+    assert stored.report == (path.parent / "seed.txt").read_bytes()
 
 
 def test_the_code_stamp_changes_with_a_module_in_any_folder(tmp_path: Path) -> None:

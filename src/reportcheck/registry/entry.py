@@ -24,7 +24,16 @@ from reportcheck.registry.records import (
     Target,
 )
 from reportcheck.registry.yamlnodes import Checker, Node
-from reportcheck.rules import RULES, Comparator, Direction, Rule, RuleFields, to_decimal
+from reportcheck.rules import (
+    RULES,
+    AnyRule,
+    Comparator,
+    Direction,
+    Rule,
+    RuleFields,
+    build_rule,
+    to_decimal,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -171,7 +180,7 @@ def _quote(check: Checker, node: Node, key: str, where: str, seed_text: str | No
     return quote
 
 
-def _rule(check: Checker, node: Node, where: str, role: Role) -> Rule | None:
+def _rule(check: Checker, node: Node, where: str, role: Role) -> AnyRule | None:
     if role is Role.REFERENCE:
         for key in sorted(RULE_KEYS | {"comparator"}):
             if key in node:
@@ -211,7 +220,7 @@ def _rule(check: Checker, node: Node, where: str, role: Role) -> Rule | None:
     fields = _fields(check, node, where, comparator)
     if not ok or fields is None:
         return None
-    return kind.from_fields(fields)
+    return build_rule(comparator, fields)
 
 
 def _fields(check: Checker, node: Node, where: str, comparator: Comparator) -> RuleFields | None:

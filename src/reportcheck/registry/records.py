@@ -8,15 +8,13 @@ from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import msgspec
 
+# Imported to run, not only to type: msgspec reads the annotations to decode a stored registry.
+from reportcheck.model.periods import Period  # noqa: TC001
 from reportcheck.model.units import UNITS, Unit
-from reportcheck.rules import Comparator, Direction, Rule
-
-if TYPE_CHECKING:
-    from reportcheck.model.periods import Period
+from reportcheck.rules import AnyRule, Comparator, Direction
 
 
 class Kind(str, Enum):
@@ -75,7 +73,7 @@ class Target(msgspec.Struct, frozen=True):
     name_zh: str
     name_en: str
     unit: str
-    rule: Rule | None  # None only for reference entries
+    rule: AnyRule | None  # None only for reference entries
     kind: Kind
     released: Released
     role: Role

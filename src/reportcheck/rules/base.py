@@ -81,10 +81,12 @@ class RuleFields(msgspec.Struct, frozen=True):
     direction: Direction | None = None
 
 
-class Rule(msgspec.Struct, frozen=True):
+class Rule(msgspec.Struct, frozen=True, tag_field="rule", tag=True):
     """The interface each rule type implements; see the concrete types for the wording.
 
     A frozen Struct without fields of its own: each rule type adds the numbers its wording gives.
+    Each type is tagged with its class name, so that msgspec reads a stored rule back as the type
+    it was (`reportcheck.rules.AnyRule`).
     """
 
     comparator: ClassVar[Comparator]
