@@ -181,10 +181,11 @@ class RunBudget:
     and the characters of text it gave. Each returns None, or the problem that ends the run.
     """
 
-    def __init__(self, rows: int = MAX_RUN_ROWS, size: int = MAX_RUN_BYTES) -> None:
-        self.rows_left, self.bytes_left = rows, size
-        self.max_rows, self.max_bytes = rows, size
-        self.files = 0
+    def __init__(self, rows: int | None = None, size: int | None = None) -> None:
+        self.max_rows = MAX_RUN_ROWS if rows is None else rows
+        self.max_bytes = MAX_RUN_BYTES if size is None else size
+        self.rows_left, self.bytes_left = self.max_rows, self.max_bytes
+        self.files = 0  # read whole so far
 
     def admit(self, path: Path) -> tuple[Problem | None, int]:
         """The problem that refuses `path` unread, if any, and its size on disk."""
@@ -195,8 +196,8 @@ class RunBudget:
         return self._over(str(path), 0, size), size
 
     def take(self, file: str, rows: int, size: int) -> Problem | None:
-        self.files += 1
         over = self._over(file, rows, size)
+        self.files += 1
         self.rows_left -= rows
         self.bytes_left -= size
         return over

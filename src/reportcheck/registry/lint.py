@@ -14,6 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
+from reportcheck.model.limits import (
+    MAX_REGISTRY_BYTES,
+    MAX_REPORT_BYTES,
+    LimitError,
+    read_limited,
+    read_limited_text,
+)
 from reportcheck.model.problems import Problem, Severity
 from reportcheck.registry.draft.segment import Layout, layout
 from reportcheck.registry.draft.textnums import Number, find_numbers, fold
@@ -83,7 +90,10 @@ def lint_registry(path: Path) -> LintReport:
     """Every problem of the registry at `path`, each with its line."""
     linter = _Linter(str(path))
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_limited_text(path, MAX_REGISTRY_BYTES, "a registry")
+    except LimitError as exc:  # its sentence is the reader's own: a pipe, a device, a size
+        linter.add("registry-unreadable", str(exc), None)
+        return linter.report(0)
     except (OSError, UnicodeDecodeError) as exc:
         linter.add("registry-unreadable", f"cannot be read as UTF-8 text: {exc}", None)
         return linter.report(0)
@@ -206,11 +216,11 @@ class _Linter:
             return
         seed_file = (path.parent / seed).resolve()
         try:
-            data = seed_file.read_bytes()
+            data = read_limited(seed_file, MAX_REPORT_BYTES, "a report's text")
         except OSError as exc:
             self.add(
                 "seed-unreadable",
-                f"report: seed {seed!r} cannot be read: {exc.strerror}",
+                f"report: seed {seed!r} cannot be read: {exc.strerror or exc}",
                 self.at("report", "seed"),
                 seed,
             )
