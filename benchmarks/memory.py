@@ -14,6 +14,7 @@ import dataclasses
 import io
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -286,11 +287,14 @@ def registry_at_the_limit(folder: Path) -> Path:
     shipped = default_registry_path().resolve()
     text = shipped.read_text(encoding="utf-8")
     head, _, entries = text.partition("\ntargets:\n")
+    end = re.search(r"\n(?=\S)", entries)  # the next top-level key (not_commitments: …)
+    tail = entries[end.start() :] if end else ""
+    entries = entries[: end.start()] if end else entries
     blocks = entries.split("\n  - id: ")
     first, rest = blocks[0], blocks[1:]
     grown = [first, *rest]
     copy = 0
-    size = len((head + "\ntargets:\n").encode()) + sum(len(b.encode()) + 9 for b in grown)
+    size = len((head + "\ntargets:\n" + tail).encode()) + sum(len(b.encode()) + 9 for b in grown)
     while True:
         copy += 1
         for block in rest:
@@ -306,7 +310,7 @@ def registry_at_the_limit(folder: Path) -> Path:
     (folder / "data").mkdir()
     shutil.copytree(shipped.parent.parent / "seeds", folder / "seeds")
     path = folder / "data" / "targets.yaml"
-    path.write_text(head + "\ntargets:\n" + "\n  - id: ".join(grown), encoding="utf-8")
+    path.write_text(head + "\ntargets:\n" + "\n  - id: ".join(grown) + tail, encoding="utf-8")
     return path
 
 

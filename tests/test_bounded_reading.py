@@ -212,6 +212,7 @@ def test_a_folder_of_files_each_within_limits_is_stopped_at_the_run_limit(
         read_actuals(table_paths(tmp_path / "actuals"), registry)
     over = [p for p in refused.value.problems if p.code == "too-large"]
     assert [(Path(p.file or "").name, p.variant) for p in over] == [("003.csv", "run-rows")]
+    assert refused.value.problems[0] == over[0]  # first, before the rows' own warnings
     assert "beyond 1000, the limit over all files (3 read before it)" in one_line(over[0])
 
 

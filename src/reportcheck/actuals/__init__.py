@@ -95,7 +95,9 @@ def read_actuals(
     skipped = paths.skipped if isinstance(paths, FileList) else ()
     folder = paths.folder if isinstance(paths, FileList) else None
     result = check_tables(_read_each(paths, on_file), registry, other_years=folder is not None)
-    result.problems[:0] = skipped
+    # The limit that ended the run comes first, before the problems of the rows read up to it.
+    ended = [p for p in result.problems if p.variant in ("run-rows", "run-bytes")]
+    result.problems[:] = [*ended, *skipped, *(p for p in result.problems if p not in ended)]
     if not paths:
         result.problems.append(
             Problem(
