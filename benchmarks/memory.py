@@ -273,6 +273,12 @@ def folder_at_the_run_limit(folder: Path) -> list[str]:
     return ["status", "--actuals", str(folder_of(folder, files, limits.MAX_ROWS))]
 
 
+def folder_at_the_run_limit_report(folder: Path) -> list[str]:
+    files = limits.MAX_RUN_ROWS // (limits.MAX_ROWS - 1)
+    actuals = folder_of(folder, files, limits.MAX_ROWS)
+    return ["report", "--actuals", str(actuals), "-o", str(folder / "pack.xlsx")]
+
+
 def folder_beyond_the_run_limit(folder: Path) -> list[str]:
     return ["status", "--actuals", str(folder_of(folder, 200, limits.MAX_ROWS))]
 
@@ -381,6 +387,13 @@ CASES: list[Case] = [
         f"a folder at the run limit ({limits.MAX_RUN_ROWS // (limits.MAX_ROWS - 1)} files × "
         f"{ROWS} rows), status",
         folder_at_the_run_limit,
+        True,
+        heavy=True,
+    ),
+    Case(
+        f"a folder at the run limit ({limits.MAX_RUN_ROWS // (limits.MAX_ROWS - 1)} files × "
+        f"{ROWS} rows), report",
+        folder_at_the_run_limit_report,
         True,
         heavy=True,
     ),
