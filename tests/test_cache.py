@@ -191,3 +191,13 @@ def test_the_default_folder_is_the_user_cache(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.delenv("REPORTCHECK_CACHE_DIR")
     monkeypatch.delenv("REPORTCHECK_NO_CACHE", raising=False)
     assert cache.cache_dir() == platformdirs.user_cache_path("reportcheck", appauthor=False)
+
+
+def test_a_registry_the_stored_form_would_change_is_not_stored(
+    folder: Path, own: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An entry is only ever the very registry a full load gives: one that would read back
+    otherwise (a value the stored form cannot hold exactly) is not written."""
+    monkeypatch.setattr(cache, "decoded", lambda payload: None)
+    load_registry_cached(own())
+    assert entries(folder) == []

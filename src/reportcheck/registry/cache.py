@@ -320,6 +320,8 @@ def _write(entry: Path, registry: Registry, named: Entry, folder: Path) -> None:
     try:
         seed = seed_path(registry.path, registry.meta)
         payload = stored_form(registry)
+        if decoded(payload) != registry:
+            return  # what the stored form cannot give back whole is not stored
         stored = msgspec.structs.replace(
             named,
             seed=None if seed is None else str(seed),
@@ -332,7 +334,7 @@ def _write(entry: Path, registry: Registry, named: Entry, folder: Path) -> None:
             return
         write_file(entry, msgspec.msgpack.encode(stored), private=True)
         _prune(folder)
-    except (OSError, NotImplementedError):
+    except (OSError, NotImplementedError, OverflowError):
         pass  # an unwritable cache, or a registry this form cannot hold, only costs the next run
 
 
