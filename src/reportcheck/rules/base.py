@@ -5,8 +5,6 @@ exactly the numbers the wording gives, judges a figure in a `Frame`, and says it
 Numbers are exact fractions: 三分之二 is 2/3, never 66.67.
 """
 
-from __future__ import annotations
-
 from decimal import Context, Decimal
 from enum import Enum
 from fractions import Fraction
@@ -115,7 +113,7 @@ class Rule(msgspec.Struct, frozen=True, tag_field="rule", tag=True):
         return None
 
     @classmethod
-    def from_fields(cls, fields: RuleFields) -> Rule:  # pragma: no cover - abstract
+    def from_fields(cls, fields: RuleFields) -> "Rule":  # pragma: no cover - abstract
         raise NotImplementedError
 
     def judge(self, figure: Fraction, frame: Frame) -> Check:  # pragma: no cover - abstract
@@ -132,7 +130,7 @@ class OneNumber(Rule, frozen=True):
     required_keys: ClassVar[frozenset[str]] = frozenset({"value"})
 
     @classmethod
-    def from_fields(cls, fields: RuleFields) -> Rule:
+    def from_fields(cls, fields: RuleFields) -> "Rule":
         assert fields.value is not None
         return cls(fields.value)
 
