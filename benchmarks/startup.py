@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from decimal import Decimal
 from pathlib import Path
 
 import reportcheck
@@ -56,7 +57,9 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
 
 
 def make_data(folder: Path) -> tuple[Path, Path]:
-    """A typical month (every id, ~100 rows) and a year of twelve such monthly files."""
+    """A typical month (every id of the registry, one row each) and a year of twelve such
+    monthly files, each figure in its target's unit with at most two decimal places, as a
+    statistics bureau publishes them (tests/test_benchmarks.py reads them whole)."""
     registry = load_registry()
     year = folder / "year"
     year.mkdir()
@@ -65,7 +68,8 @@ def make_data(folder: Path) -> tuple[Path, Path]:
             writer = csv.writer(f)
             writer.writerow(["id", "period", "value", "unit", "source", "note"])
             for t in registry.targets:
-                value = "是" if t.unit == "是/否" else str((t.value or 5) * month / 12)
+                figure = ((t.value or Decimal(5)) * month / 12).quantize(Decimal("0.01"))
+                value = "是" if t.unit == "是/否" else format(figure, "f")
                 writer.writerow([t.id, f"2023-{month:02d}", value, t.unit, "benchmark", ""])
     return year / "2023-06.csv", year
 

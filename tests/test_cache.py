@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import pickle
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from reportcheck.model.problems import RegistryError
@@ -131,10 +131,10 @@ def test_the_entry_holds_the_registry_and_its_report_byte_for_byte(
     path = own()
     load_registry_cached(path)
     [entry] = entries(folder)
-    *_, seed, registry, report, _, _ = pickle.loads(entry.read_bytes())
-    assert seed == str((path.parent / "seed.txt").resolve())
-    assert registry == path.read_bytes()
-    assert report == (path.parent / "seed.txt").read_bytes()
+    stored = msgspec.msgpack.decode(entry.read_bytes(), type=cache.Entry)
+    assert stored.seed == str((path.parent / "seed.txt").resolve())
+    assert stored.registry == path.read_bytes()
+    assert stored.report == (path.parent / "seed.txt").read_bytes()
 
 
 def test_the_code_stamp_changes_with_a_module_in_any_folder(tmp_path: Path) -> None:
@@ -191,3 +191,13 @@ def test_the_default_folder_is_the_user_cache(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.delenv("REPORTCHECK_CACHE_DIR")
     monkeypatch.delenv("REPORTCHECK_NO_CACHE", raising=False)
     assert cache.cache_dir() == platformdirs.user_cache_path("reportcheck", appauthor=False)
+
+
+def test_a_registry_the_stored_form_would_change_is_not_stored(
+    folder: Path, own: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An entry is only ever the very registry a full load gives: one that would read back
+    otherwise (a value the stored form cannot hold exactly) is not written."""
+    monkeypatch.setattr(cache, "decoded", lambda payload: None)
+    load_registry_cached(own())
+    assert entries(folder) == []

@@ -252,7 +252,7 @@ def test_a_file_name_cannot_write_into_the_registry() -> None:
 
 
 def test_a_file_too_large_for_a_report_is_refused(cli: Cli, tmp_path: Path) -> None:
-    from reportcheck.registry.draft.writer import MAX_REPORT_BYTES
+    from reportcheck.model.limits import MAX_REPORT_BYTES
 
     report = tmp_path / "big.txt"
     report.write_bytes(b"x" * (MAX_REPORT_BYTES + 1))

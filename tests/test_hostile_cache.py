@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import pickle
 import shutil
+import time
 import zlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import msgspec
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportcheck.registry.cache import load_registry_cached, pickled
+from reportcheck.registry import cache
+from reportcheck.registry.cache import (
+    BOUNDED_FIELDS,
+    Entry,
+    decoded,
+    load_registry_cached,
+    stored_form,
+)
 from reportcheck.registry.load import load_registry
-from reportcheck.registry.records import Registry
+from reportcheck.registry.records import Registry, Target
 from reportcheck.registry.shipped import default_registry_path
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX permissions and pipes")
@@ -54,14 +66,24 @@ def only_entry(folder: Path) -> Path:
 
 
 def forge(entry: Path, payload: bytes | None = None, crc_matches: bool = False) -> None:
-    """Replace the stored registry by `payload` (default: the registry with gdp_growth's
-    tolerance of 0.5 made 3), as someone editing the file would; with `crc_matches`, its CRC-32 is
-    made to match as well."""
-    *kept, crc, old = pickle.loads(entry.read_bytes())
+    """Replace the stored registry by `payload` (default: the registry with gdp_growth's 6%
+    made 1%), as someone editing the file would; with `crc_matches`, its CRC-32 is made to match
+    as well."""
+    stored = msgspec.msgpack.decode(entry.read_bytes(), type=Entry)
     if payload is None:
-        payload = pickled(_edited_registry(entry.parent.parent / "forged"))
-    assert payload != old
-    entry.write_bytes(pickle.dumps((*kept, zlib.crc32(payload) if crc_matches else crc, payload)))
+        payload = stored_form(_edited_registry(entry.parent.parent / "forged"))
+    assert payload != bytes(stored.payload)
+    crc = zlib.crc32(payload) if crc_matches else stored.crc
+    forged = msgspec.structs.replace(stored, crc=crc, payload=msgspec.Raw(payload))
+    entry.write_bytes(msgspec.msgpack.encode(forged))
+
+
+def forged_values(entry: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    """Forge the entry's registry as plain values, changed by `change`, its CRC-32 matching."""
+    stored = msgspec.msgpack.decode(entry.read_bytes(), type=Entry)
+    values = msgspec.msgpack.decode(bytes(stored.payload))
+    change(values)
+    forge(entry, msgspec.msgpack.encode(values), crc_matches=True)
 
 
 def _edited_registry(root: Path) -> Registry:
@@ -200,3 +222,223 @@ def test_entries_are_private_to_the_user(folder: Path) -> None:
     load_registry_cached()
     assert only_entry(folder).stat().st_mode & 0o077 == 0
     assert folder.stat().st_mode & 0o077 == 0
+
+
+def _gdp(values: dict[str, Any]) -> dict[str, Any]:
+    return next(t for t in values["targets"] if t["id"] == "gdp_growth")
+
+
+def _with_baseline(values: dict[str, Any]) -> dict[str, Any]:
+    return next(t for t in values["targets"] if t.get("baseline") and t["baseline"].get("value"))
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        # Fraction("1e999999999") would take hours to make; as a stored number it is refused unread
+        lambda v: _gdp(v)["rule"].update(value="1e999999999"),
+        lambda v: _gdp(v)["rule"].update(value="1" * 100),
+        # Decimal("1e999999999") is made at once, but any sum or format of it would never end
+        lambda v: _with_baseline(v)["baseline"].update(value="1e999999999"),
+        lambda v: _with_baseline(v)["baseline"].update(value="9" * 5000),
+        lambda v: _gdp(v)["due"].update(month=10**9),
+        lambda v: _gdp(v)["due"].update(month=13),
+        lambda v: _gdp(v).update(line=2**62),
+        lambda v: v.update(bands=["1e999999999"]),
+        lambda v: _gdp(v)["rule"].update(rule="NotARule"),
+        lambda v: _gdp(v)["rule"].update(rule="Rule"),  # the empty base of every rule
+        lambda v: v.update(path={"__class__": "os.system"}),
+    ],
+)
+def test_a_forged_value_beyond_a_registry_is_a_miss_at_once(
+    folder: Path, change: Callable[[dict[str, Any]], None]
+) -> None:
+    truth = load_registry()
+    load_registry_cached()
+    forged_values(only_entry(folder), change)
+    began = time.perf_counter()
+    assert load_registry_cached() == truth
+    assert time.perf_counter() - began < 5
+
+
+def test_an_entry_that_would_set_attributes_of_the_registrys_classes_changes_nothing(
+    folder: Path,
+) -> None:
+    """A pickle whose BUILD sets `Registry.commitments` to nothing (once served by an unpickler
+    that made only the registry's own classes): the entry is MessagePack read against types, so
+    no class is ever looked up or changed by name."""
+    truth = load_registry()
+    load_registry_cached()
+    build = (
+        b"\x80\x04creportcheck.registry.records\nRegistry\n"  # the class itself
+        b"N}\x8c\x0bcommitments)s\x86b."  # BUILD (None, {"commitments": ()}) on it
+    )
+    before = Registry.__dict__["commitments"]
+    forge(only_entry(folder), build, crc_matches=True)
+    served = load_registry_cached()
+    assert Registry.__dict__["commitments"] is before
+    assert served == truth
+    assert len(served.commitments) == len(truth.commitments) > 100
+
+
+def test_a_stored_registry_reads_back_as_its_own_rule_types() -> None:
+    truth = load_registry()
+    again = decoded(stored_form(truth))
+    assert again == truth
+    assert again is not None
+    assert [type(t.rule) for t in again.targets] == [type(t.rule) for t in truth.targets]
+    assert len({type(t.rule) for t in truth.targets}) > 5
+
+
+def test_msgspec_reads_a_registry_from_its_own_annotations() -> None:
+    """No annotation of a registry's records is only for type checkers: msgspec resolves each
+    at run time, and reads a rule as the type its tag names."""
+    from reportcheck.rules import About
+
+    truth = load_registry()
+    info = msgspec.inspect.type_info(Registry)
+    assert isinstance(info, msgspec.inspect.StructType)
+    as_json = msgspec.json.encode(truth.get("gdp_growth"), enc_hook=str)
+    target = msgspec.json.decode(as_json, type=Target, dec_hook=lambda kind, value: kind(value))
+    assert isinstance(target.rule, About)
+    assert target.due == truth.get("gdp_growth").due  # type: ignore[union-attr]
+
+
+def _numeric_fields() -> set[tuple[str, str]]:
+    """Every field of a registry's records whose type holds a decimal, an integer or a period."""
+    found: set[tuple[str, str]] = set()
+    seen: set[type] = set()
+
+    def holds_number(kind: msgspec.inspect.Type) -> bool:
+        if isinstance(kind, msgspec.inspect.DecimalType | msgspec.inspect.IntType):
+            return True
+        if isinstance(kind, msgspec.inspect.StructType):
+            visit(kind)
+            return kind.cls.__name__ == "Period"
+        inner: list[msgspec.inspect.Type] = []
+        if isinstance(kind, msgspec.inspect.UnionType):
+            inner = list(kind.types)
+        elif isinstance(kind, msgspec.inspect.TupleType):
+            inner = list(kind.item_types)
+        elif isinstance(kind, msgspec.inspect.VarTupleType | msgspec.inspect.ListType):
+            inner = [kind.item_type]
+        elif isinstance(kind, msgspec.inspect.DictType):
+            inner = [kind.key_type, kind.value_type]
+        held = [holds_number(k) for k in inner]  # every one, so that each struct is visited
+        return any(held)
+
+    def visit(struct: msgspec.inspect.StructType) -> None:
+        if struct.cls in seen:
+            return
+        seen.add(struct.cls)
+        for field in struct.fields:
+            if holds_number(field.type):
+                found.add((struct.cls.__name__, field.name))
+
+    root = msgspec.inspect.type_info(Registry)
+    assert isinstance(root, msgspec.inspect.StructType)
+    visit(root)
+    return found
+
+
+def test_every_number_a_stored_registry_holds_is_bounded_when_read() -> None:
+    assert _numeric_fields() == BOUNDED_FIELDS
+
+
+def test_without_owners_and_modes_the_cache_still_serves(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows has no os.getuid: entries are still written and served (the folder is the
+    user's own profile), never an internal error."""
+    monkeypatch.delattr(os, "getuid")
+    truth = load_registry_cached()
+    assert len(list(folder.glob("registry-*.bin"))) == 1
+
+    def refuse(path: Path | None = None) -> None:
+        raise AssertionError("the registry was parsed and checked again")
+
+    monkeypatch.setattr(cache, "load_registry", refuse)
+    assert load_registry_cached() == truth
+
+
+def test_a_write_that_fails_leaves_nothing_behind(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reportcheck.model import files
+
+    real = files._stream
+
+    class Full(io.BufferedIOBase):
+        """A disk that fills after the first 100 bytes."""
+
+        def __init__(self, fd: int) -> None:
+            self.inner = real(fd)
+            self.room = 100
+
+        def write(self, data: Any) -> int:
+            if len(data) > self.room:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            self.room -= len(data)
+            return self.inner.write(data)
+
+        def fileno(self) -> int:
+            return self.inner.fileno()
+
+        def close(self) -> None:
+            self.inner.close()
+            super().close()
+
+    def full(fd: int) -> Any:
+        return Full(fd)
+
+    monkeypatch.setattr(files, "_stream", full)
+    assert load_registry_cached() == load_registry()
+    assert list(folder.iterdir()) == []
+
+
+def test_what_a_killed_writer_left_is_removed_in_time(folder: Path) -> None:
+    load_registry_cached()
+    left = folder / f".registry-0.bin.{'0' * 12}.tmp"
+    left.write_bytes(b"partial")
+    old = time.time() - cache.STALE_SECONDS - 1
+    os.utime(left, (old, old))
+    young = folder / f".registry-1.bin.{'1' * 12}.tmp"
+    young.write_bytes(b"being written now")
+    only_entry(folder).unlink()
+    load_registry_cached()
+    assert not left.exists()
+    assert young.exists()
+
+
+def test_the_records_of_a_registry_carry_their_annotations_as_objects() -> None:
+    """msgspec evaluates string annotations (`from __future__ import annotations`) at the first
+    decoding of each start, about a millisecond: the registry's records keep them as objects."""
+    import importlib
+    import inspect
+
+    modules = {cls.__module__ for cls in _struct_classes()}
+    assert {"reportcheck.registry.records", "reportcheck.rules.level"} <= modules
+    for name in modules:
+        source = inspect.getsource(importlib.import_module(name))
+        assert "from __future__ import annotations" not in source, name
+
+
+def _struct_classes() -> set[type]:
+    found: set[type] = set()
+    pending: list[msgspec.inspect.Type] = [msgspec.inspect.type_info(Registry)]
+    while pending:
+        kind = pending.pop()
+        if isinstance(kind, msgspec.inspect.StructType):
+            if kind.cls in found:
+                continue
+            found.add(kind.cls)
+            pending.extend(field.type for field in kind.fields)
+        elif isinstance(kind, msgspec.inspect.UnionType):
+            pending.extend(kind.types)
+        elif isinstance(kind, msgspec.inspect.TupleType):
+            pending.extend(kind.item_types)
+        elif isinstance(kind, msgspec.inspect.VarTupleType | msgspec.inspect.ListType):
+            pending.append(kind.item_type)
+        elif isinstance(kind, msgspec.inspect.DictType):
+            pending.append(kind.value_type)
+    return found

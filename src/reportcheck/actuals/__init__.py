@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING
 from reportcheck.actuals.check import ReadResult, check_tables
 from reportcheck.actuals.columns import INFO_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from reportcheck.actuals.folder import FileList, table_paths
+from reportcheck.actuals.raw import RawTable
 from reportcheck.actuals.records import Actual, ActualsSet, Value
 from reportcheck.actuals.table import read_tables
+from reportcheck.model.limits import RunBudget
 from reportcheck.model.problems import ActualsError, Problem, problem
 
 if TYPE_CHECKING:
-    from reportcheck.actuals.raw import RawTable
     from reportcheck.registry.records import Registry
 
 __all__ = [
@@ -50,7 +51,9 @@ def read_actuals(
     folder = paths.folder if isinstance(paths, FileList) else None
     tables = _read_each(paths, on_file, encoding)
     result = check_tables(tables, registry, other_years=folder is not None)
-    result.problems[:0] = skipped
+    # The limit that ended the run comes first, before the problems of the rows read up to it.
+    ended = [p for p in result.problems if p.variant in ("run-rows", "run-bytes")]
+    result.problems[:] = [*ended, *skipped, *(p for p in result.problems if p not in ended)]
     where = str(folder) if folder else None
     if not paths:
         result.problems.append(problem("no-actuals", "see-above" if skipped else "", file=where))
@@ -76,7 +79,20 @@ def _no_figures(result: ReadResult, registry: Registry, folder: str | None) -> P
 def _read_each(
     paths: Sequence[Path], on_file: Callable[[Path], None] | None, encoding: str | None
 ) -> Iterable[RawTable]:
+    """The tables of every file, until the run as a whole reaches a limit (RunBudget): then the
+    file that reaches it is refused and nothing more is read."""
+    budget = RunBudget()
     for path in paths:
         if on_file is not None:
             on_file(path)
-        yield from read_tables(path, encoding)
+        over, stored = budget.admit(path)
+        for table in [] if over else read_tables(path, encoding):
+            text = sum(map(len, table.header)) + sum(len(c) for _, row in table.rows for c in row)
+            over = budget.take(table.file, len(table.rows), max(text, stored))
+            stored = 0  # a workbook's size counts once, with its first sheet
+            if over:
+                break
+            yield table
+        if over:
+            yield RawTable(str(path), problems=[over])
+            return

@@ -9,8 +9,17 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportcheck.model.problems import Param, Term
+
+if TYPE_CHECKING:
+    from reportcheck.model.problems import Problem
+
+#: Flags that exist on some systems only: not blocking on a FIFO (POSIX), bytes as they are
+#: (Windows).
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_BINARY = getattr(os, "O_BINARY", 0)
 
 #: A file of actuals (CSV bytes, or an .xlsx workbook as stored on disk).
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -32,10 +41,23 @@ MAX_CELL_CHARS = 4_000
 MAX_TEXT_CHARS = 8 * 1024 * 1024
 #: Files of actuals in one folder.
 MAX_FILES = 1_000
+#: Rows read in one run, over every file of a folder (a year of monthly files for 500
+#: commitments is 6,000).
+MAX_RUN_ROWS = 100_000
+#: Bytes read in one run, over every file of a folder: a CSV file's size, a workbook's size or
+#: the characters of its cells, whichever is more (a year of monthly files is about 1 MiB).
+MAX_RUN_BYTES = 32 * 1024 * 1024
 #: A registry file.
 MAX_REGISTRY_BYTES = 2 * 1024 * 1024
-#: The report text a registry quotes.
-MAX_REPORT_BYTES = 4 * 1024 * 1024
+#: A report's text: the one a registry quotes, and the one `draft` reads (a work report is
+#: tens of kilobytes).
+MAX_REPORT_BYTES = 8 * 1024 * 1024
+#: What `draft` reads from one report: commitments (the shipped report makes 151; a larger
+#: draft could not be a registry, which is at most MAX_REGISTRY_BYTES), numbers in its plan part,
+#: and the characters of one clause (the longest of the development texts has 83).
+MAX_DRAFT_COMMITMENTS = 5_000
+MAX_DRAFT_NUMBERS = 50_000
+MAX_CLAUSE_CHARS = 1_000
 #: Digits before and after the decimal point of a figure. A value beyond them is refused, never
 #: rounded; within them, sums and differences are exact in Decimal's 28 digits.
 MAX_INTEGER_DIGITS = 16
@@ -83,11 +105,19 @@ _WHAT = {
 def read_limited(path: Path, limit: int, what: str) -> bytes:
     """The bytes of a regular file, refused before reading when larger than `limit`.
 
-    Opens without blocking (a FIFO or a device never hangs the command) and reads at most one
-    byte past the limit, so a file that grows while read, or /dev/zero, is refused too.
+    The one reader of every file the tool reads (actuals, registries, report texts, cache
+    entries). Opens without blocking (a FIFO or a device never hangs the command), in binary mode
+    on every system (Windows would otherwise end the text at a Ctrl-Z byte and fold line ends),
+    and reads at most one byte past the limit, so a file that grows while read, or /dev/zero, is
+    refused too.
     """
     named = Term(_WHAT.get(what, what))
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK | _BINARY)
+    except PermissionError:
+        if os.path.isdir(path):  # Windows refuses to open a folder rather than saying what it is
+            raise IsADirectoryError(21, "is a folder", str(path)) from None
+        raise
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
@@ -123,3 +153,50 @@ def read_limited(path: Path, limit: int, what: str) -> bytes:
 def read_limited_text(path: Path, limit: int, what: str) -> str:
     """UTF-8 text of a file no larger than `limit` (raises LimitError, an OSError)."""
     return read_limited(path, limit, what).decode("utf-8")
+
+
+class RunBudget:
+    """What the files of one run may hold together (MAX_RUN_ROWS, MAX_RUN_BYTES), so that a
+    folder of files each within the limits of one file cannot ask for more than one run should.
+
+    `admit` is asked before a file is read, from its size on disk; `take` after, with the rows
+    and the characters of text it gave. Each returns None, or the problem that ends the run.
+    """
+
+    def __init__(self, rows: int | None = None, size: int | None = None) -> None:
+        self.max_rows = MAX_RUN_ROWS if rows is None else rows
+        self.max_bytes = MAX_RUN_BYTES if size is None else size
+        self.rows_left, self.bytes_left = self.max_rows, self.max_bytes
+        self.files = 0  # read whole so far
+
+    def admit(self, path: Path) -> tuple[Problem | None, int]:
+        """The problem that refuses `path` unread, if any, and its size on disk."""
+        try:
+            size = os.stat(path).st_size
+        except OSError:
+            return None, 0  # the reader says why it cannot be read
+        return self._over(str(path), 0, size), size
+
+    def take(self, file: str, rows: int, size: int) -> Problem | None:
+        over = self._over(file, rows, size)
+        self.files += 1
+        self.rows_left -= rows
+        self.bytes_left -= size
+        return over
+
+    def _over(self, file: str, rows: int, size: int) -> Problem | None:
+        from reportcheck.model.problems import problem
+
+        if rows > self.rows_left:
+            return problem(
+                "too-large", "run-rows", file=file, limit=self.max_rows, files=self.files
+            )
+        if size > self.bytes_left:
+            return problem(
+                "too-large",
+                "run-bytes",
+                file=file,
+                limit=size_text(self.max_bytes),
+                files=self.files,
+            )
+        return None

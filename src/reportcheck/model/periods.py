@@ -1,7 +1,5 @@
 """Statistical periods: year-to-date through a month, a quarter, or the whole year."""
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 from typing import Literal

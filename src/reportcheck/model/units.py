@@ -1,7 +1,5 @@
 """Units the registry and actuals may use, and the scales between them."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from decimal import Context, Decimal
 from fractions import Fraction

@@ -129,7 +129,8 @@ class PipeGuard:
 
 
 def guard_streams() -> None:
-    """Guard the process's stdout against a closed pipe and both streams against escapes."""
+    """Guard the process's stdout against a closed pipe and both streams against escapes and
+    against characters their encoding cannot write."""
     import os
     import sys
 
@@ -137,9 +138,53 @@ def guard_streams() -> None:
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     if sys.stdout is None:  # started with standard output closed (>&-)
         sys.stdout = PipeGuard(_Closed())
+    for stream in (sys.stdout, sys.stderr):
+        writable_in_any_encoding(stream)
     if not isinstance(sys.stdout, PipeGuard | TerminalStream):
         sys.stdout = guard_terminal(PipeGuard(sys.stdout))  # type: ignore[arg-type]
     sys.stderr = guard_terminal(sys.stderr)
+
+
+#: The error handler of a stream whose encoding cannot write every character.
+VISIBLE = "reportcheck-visible"
+
+
+#: Characters the tool itself writes that a GBK console lacks, as the nearest it has.
+NEAREST = {"\u2212": "-", "\u2713": "√", "\u2714": "√", "\u2717": "×", "\u2718": "×"}
+
+
+def _visible_or_dropped(error: UnicodeError) -> tuple[str, int]:
+    """A character the encoding lacks, written as its nearest (− as -, ✓ as √) or as the escape
+    that names it (\\U0001f600); a byte-order mark, which means nothing in such an encoding,
+    is dropped."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    shown = []
+    for c in error.object[error.start : error.end]:
+        if c in NEAREST:
+            shown.append(NEAREST[c])
+        elif c != "\ufeff":
+            shown.append(f"\\u{ord(c):04x}" if ord(c) < 0x10000 else f"\\U{ord(c):08x}")
+    return "".join(shown), error.end
+
+
+def writable_in_any_encoding(stream: object) -> None:
+    """Make `stream` write what its encoding lacks visibly instead of failing: on a Chinese
+    Windows console (GBK) a ✓ becomes √ and an emoji from data an escape such as \\U0001f600,
+    never a crash. A stream whose handler was chosen (PYTHONIOENCODING with an :errors part)
+    keeps it."""
+    import codecs
+    import contextlib
+
+    try:
+        codecs.lookup_error(VISIBLE)
+    except LookupError:
+        codecs.register_error(VISIBLE, _visible_or_dropped)
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is None or getattr(stream, "errors", None) != "strict":
+        return
+    with contextlib.suppress(AttributeError, ValueError, io.UnsupportedOperation):
+        reconfigure(errors=VISIBLE)
 
 
 class _Closed(io.StringIO):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportcheck.model.files import workbook_bytes, write_file, write_text_file
 from reportcheck.output.csvcells import safe_cell, to_csv
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ def write_template(registry: Registry, period: Period | None, path: Path) -> Non
     if path.suffix.lower() == ".xlsx":
         _write_xlsx(registry, period, path)
     else:
-        path.write_text(template_csv(registry, period), encoding="utf-8-sig", newline="")
+        write_text_file(path, template_csv(registry, period), "utf-8-sig")
 
 
 def _write_xlsx(registry: Registry, period: Period | None, path: Path) -> None:
@@ -54,7 +55,7 @@ def _write_xlsx(registry: Registry, period: Period | None, path: Path) -> None:
     for letter, width in zip("ABCDEFGHI", (30, 10, 10, 8, 30, 50, 20, 20, 40), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
-    book.save(path)
+    write_file(path, workbook_bytes(book))
 
 
 def filled_values(path: Path) -> int | None:

@@ -10,12 +10,15 @@ an edited report or a changed rule is always a miss and a full load. The registr
 are compared byte for byte, not by a digest, so no two registries can ever share an entry; a
 CRC-32 (zlib, already loaded with the command line) catches a damaged payload.
 
-What is served is inert. The built form is pickled, and read back by an unpickler that can make
-only the registry's own value types (its records and enums, Fraction, Decimal, paths): it refuses
-any other class or function an entry names, so even an entry written by someone else cannot run
-code or yield anything but a Registry. Entries are read only as regular files of this user,
-without following links and without blocking, and the cache is not used at all in a folder that
-is a link, belongs to someone else, or that others may write to.
+What is served is inert. The built form is MessagePack written and read by msgspec against the
+registry's own types (a rule by its tag, `reportcheck.rules.AnyRule`): reading it can only make
+those records, never run, import or change code, and nothing names the types it may make by
+hand. Every number read back is bounded before it is used (a fraction's digits before it is
+made, every decimal, integer and period after), so a forged entry cannot make a later step hang
+either; an entry that is damaged, stale or out of bounds is a miss. Entries are read only as
+regular files of this user, without following links and without blocking, and the cache is not
+used at all in a folder that is a link, belongs to someone else, or that others may write to
+(where the system has no owners and modes, as on Windows, only the link is refused).
 
 REPORTCHECK_CACHE_DIR moves the cache (default: the user cache folder, e.g. ~/.cache/reportcheck);
 REPORTCHECK_NO_CACHE=1 turns it off.
@@ -23,56 +26,60 @@ REPORTCHECK_NO_CACHE=1 turns it off.
 
 from __future__ import annotations
 
-import io
 import os
-import pickle
+import re
 import stat
 import sys
+import time
 import zlib
 from decimal import Decimal
 from fractions import Fraction
-from pathlib import Path, PosixPath, WindowsPath
+from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+import msgspec
+
+from reportcheck.model.files import TEMPORARY_SUFFIX, write_file
 from reportcheck.model.limits import MAX_REGISTRY_BYTES, MAX_REPORT_BYTES, read_limited
 from reportcheck.registry.records import Registry
 from reportcheck.registry.shipped import default_registry_path
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from reportcheck.model.periods import Period
 
 #: Bumped when the stored form changes.
-FORMAT = 7
-#: What names an entry: the stored form's version, the registry's path (resolved and as given)
-#: and the code stamp.
-Identity = tuple[int, str, str, str]
+FORMAT = 8
+#: The packages whose code reads, checks or makes up a built registry.
+STAMPED = ("registry", "rules", "model")
 #: Entries kept; the least recently written beyond this are removed when a new one is stored.
 KEEP = 32
-#: An entry larger than this is not read (the shipped registry's entry is about 150 KB).
+#: An entry larger than this is not read (the shipped registry's entry is about 100 KB).
 MAX_ENTRY_BYTES = 8 * 1024 * 1024 + MAX_REGISTRY_BYTES + MAX_REPORT_BYTES
-#: The modules whose classes make up a built registry; the unpickler makes nothing else.
-RECORD_MODULES = frozenset(
-    {
-        "reportcheck.registry.records",
-        "reportcheck.model.periods",
-        "reportcheck.model.units",
-        "reportcheck.rules.base",
-        "reportcheck.rules.level",
-        "reportcheck.rules.baseline",
-        "reportcheck.rules.relative",
-        "reportcheck.rules.done",
-    }
-)
-#: Standard-library value types a registry holds, by the names pickle gives them (pathlib's
-#: classes live in pathlib._local from Python 3.13).
-VALUE_TYPES = frozenset(
-    {
-        *((kind.__module__, kind.__qualname__) for kind in (Decimal, Fraction)),
-        *((kind.__module__, kind.__qualname__) for kind in (PosixPath, WindowsPath)),
-        ("reportcheck.registry.cache", "read_only"),
-    }
-)
+#: A temporary file older than this was left by a process that was killed while writing.
+STALE_SECONDS = 3600
+#: A stored fraction as it is written ("-200/3"), digits bounded before Fraction reads it:
+#: Fraction("1e999999999") would take hours.
+_FRACTION = re.compile(r"-?[0-9]{1,40}(?:/[0-9]{1,40})?")
+#: The largest integer a registry holds (line numbers, years, months, the count of a rank).
+_MAX_INT = 10**7
+#: Digits and exponents of a stored decimal: a registry's figures have at most 26 digits.
+_MAX_DIGITS = 40
+
+
+class Entry(msgspec.Struct, frozen=True, kw_only=True):
+    """One stored registry: what names it, the bytes it was checked against, and its payload
+    (read only once everything before it matches)."""
+
+    format: int
+    resolved: str  # the registry's path, resolved
+    given: str  # the registry's path as given
+    stamp: str  # the code that built it (_code_stamp)
+    seed: str | None  # the report's resolved path, if the registry names one
+    registry: bytes
+    report: bytes
+    crc: int
+    payload: msgspec.Raw
 
 
 def cache_dir() -> Path | None:
@@ -100,14 +107,25 @@ def load_registry_cached(path: Path | None = None) -> Registry:
         return load_registry(path)  # which reports the problem
     if not _trusted(folder):
         return load_registry(path)
-    identity = (FORMAT, str(path.resolve()), str(path), _code_stamp())
-    key = zlib.crc32(content, zlib.crc32("\0".join(map(str, identity)).encode()))
+    named = Entry(
+        format=FORMAT,
+        resolved=str(path.resolve()),
+        given=str(path),
+        stamp=_code_stamp(),
+        seed=None,
+        registry=content,
+        report=b"",
+        crc=0,
+        payload=msgspec.Raw(b""),
+    )
+    identity = "\0".join(map(str, (FORMAT, named.resolved, named.given, named.stamp)))
+    key = zlib.crc32(content, zlib.crc32(identity.encode()))
     entry = folder / f"registry-{key:08x}{len(content):x}.bin"
-    stored = _read(entry, identity, content)
+    stored = _read(entry, named)
     if stored is not None:
         return stored
     registry = load_registry(path)  # raises when the registry is refused
-    _write(entry, registry, content, folder, identity)
+    _write(entry, registry, named, folder)
     return registry
 
 
@@ -118,10 +136,18 @@ def load_registry(path: Path) -> Registry:
     return load(path)
 
 
+def _owned(info: os.stat_result) -> bool:
+    """Whether a file or folder is this user's own, where the system says who owns files."""
+    getuid = getattr(os, "getuid", None)
+    return getuid is None or info.st_uid == getuid()
+
+
 def _trusted(folder: Path) -> bool:
     """A cache folder is used only when it is this user's own and nobody else may write to it.
 
-    A missing folder is trusted: it is created private (0700) on the first write.
+    A missing folder is trusted: it is created private (0700) on the first write. Where files
+    have no owner and no group or other permissions (Windows: the user's own profile folder,
+    guarded by its access lists), a folder that is not a link is trusted.
     """
     try:
         info = os.lstat(folder)
@@ -129,23 +155,28 @@ def _trusted(folder: Path) -> bool:
         return True
     except OSError:
         return False
-    return (
-        stat.S_ISDIR(info.st_mode)
-        and info.st_uid == os.getuid()
-        and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-    )
+    if not stat.S_ISDIR(info.st_mode):
+        return False
+    if not hasattr(os, "getuid"):
+        return True
+    return _owned(info) and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 def _read_entry(entry: Path) -> bytes | None:
     """The bytes of a regular file of this user, never through a link, never blocking."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    flags = (
+        os.O_RDONLY
+        | getattr(os, "O_NOFOLLOW", 0)
+        | getattr(os, "O_NONBLOCK", 0)
+        | getattr(os, "O_BINARY", 0)
+    )
     try:
         fd = os.open(entry, flags)
     except OSError:
         return None
     try:
         info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid():
+        if not stat.S_ISREG(info.st_mode) or not _owned(info):
             return None
         if info.st_size > MAX_ENTRY_BYTES:
             return None
@@ -156,12 +187,11 @@ def _read_entry(entry: Path) -> bytes | None:
 
 
 def _code_stamp(root: Path | None = None) -> str:
-    """Changes whenever any module of this package, in any of its folders, is replaced or edited,
-    and with the Python and the msgspec that build the stored records."""
-    import msgspec
-
+    """Changes whenever a module that reads or makes a registry (STAMPED, or `root`), in any of
+    its folders, is replaced or edited, and with the Python and the msgspec that store it."""
     parts = [sys.version, msgspec.__version__]
-    folders = [root or Path(__file__).parent]
+    package = Path(__file__).parent.parent
+    folders = [root] if root else [package / name for name in STAMPED]
     while folders:
         entries = sorted(os.scandir(folders.pop()), key=lambda e: e.name)
         for e in entries:
@@ -173,84 +203,150 @@ def _code_stamp(root: Path | None = None) -> str:
     return ";".join(parts)
 
 
-def _read(entry: Path, identity: Identity, content: bytes) -> Registry | None:
+def _read(entry: Path, named: Entry) -> Registry | None:
     """The stored registry when the entry is this registry's, its report is unchanged and the
-    entry is intact, else None (a miss)."""
+    entry is intact and within bounds, else None (a miss)."""
     data = _read_entry(entry)
     if data is None:
         return None
     try:
-        stored = _Unpickler(io.BytesIO(data)).load()
-        *kept, seed, registry_bytes, report, crc, payload = stored
-        if tuple(kept) != identity or registry_bytes != content:
+        stored = msgspec.msgpack.decode(data, type=Entry)
+        if (stored.format, stored.resolved, stored.given, stored.stamp, stored.registry) != (
+            named.format,
+            named.resolved,
+            named.given,
+            named.stamp,
+            named.registry,
+        ):
             return None
-        now = b"" if seed is None else read_limited(Path(seed), MAX_REPORT_BYTES, "a report")
-        if report != now or zlib.crc32(payload) != crc:
+        now = b"" if stored.seed is None else _report(Path(stored.seed))
+        if stored.report != now or zlib.crc32(stored.payload) != stored.crc:
             return None
-        registry = _Unpickler(io.BytesIO(payload)).load()
-    except Exception:  # a missing, partial or foreign entry is a miss, never a failure
+        registry = decoded(bytes(stored.payload))
+    except (msgspec.DecodeError, OSError):  # a partial, damaged or foreign entry is a miss
         return None
-    return registry if isinstance(registry, Registry) else None
+    return registry
 
 
-def _write(
-    entry: Path, registry: Registry, content: bytes, folder: Path, identity: Identity
-) -> None:
+def decoded(payload: bytes) -> Registry | None:
+    """The registry a payload holds, or None when it holds anything else or a value beyond what
+    a registry can hold."""
+    try:
+        registry = msgspec.msgpack.decode(payload, type=Registry, dec_hook=_decode)
+    except (msgspec.DecodeError, ValueError, TypeError):
+        return None
+    if not _bounded(registry):
+        return None
+    return msgspec.structs.replace(registry, units=MappingProxyType(dict(registry.units)))
+
+
+def stored_form(registry: Registry) -> bytes:
+    """A built registry as the bytes of an entry's payload."""
+    return msgspec.msgpack.encode(registry, enc_hook=_encode)
+
+
+def _report(seed: Path) -> bytes:
+    return read_limited(seed, MAX_REPORT_BYTES, "a report")
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, Fraction):
+        return f"{value.numerator}/{value.denominator}"
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, MappingProxyType):
+        return dict(value)
+    raise NotImplementedError(f"{type(value).__name__} is not part of a registry")
+
+
+def _decode(kind: type, value: Any) -> Any:
+    if kind is Fraction and type(value) is str and _FRACTION.fullmatch(value):
+        numerator, _, denominator = value.partition("/")
+        return Fraction(int(numerator), int(denominator or 1))
+    if kind is Path and type(value) is str:
+        return Path(value)
+    raise ValueError(f"{value!r} is no {kind.__name__} of a registry")
+
+
+#: The fields of a registry's records that hold a decimal, an integer or a period, each checked
+#: by _bounded (fractions are bounded as they are read). A test derives this set from the
+#: records' own annotations, so a new numeric field cannot go unchecked.
+BOUNDED_FIELDS = frozenset(
+    {
+        ("Registry", "bands"),
+        ("ReportMeta", "year"),
+        ("Target", "line"),
+        ("Target", "due"),
+        ("Target", "milestones"),
+        ("Baseline", "value"),
+        ("Baseline", "year"),
+        ("Period", "year"),
+        ("Period", "month"),
+    }
+)
+
+
+def _bounded(registry: Registry) -> bool:
+    """Whether every number of a decoded registry is one a registry can hold: decimals of at
+    most 40 digits and exponents, integers below ten million, months 1 to 12."""
+    decimals: list[Decimal | Fraction] = list(registry.bands or ())
+    integers = [registry.meta.year]
+    periods: list[Period] = []
+    for target in registry.targets:
+        integers.append(target.line)
+        periods.append(target.due)
+        periods.extend(period for period, _ in target.milestones)
+        if target.baseline is not None:
+            integers.append(target.baseline.year)
+            if target.baseline.value is not None:
+                decimals.append(target.baseline.value)
+    for period in periods:
+        if not 1 <= period.month <= 12:
+            return False
+        integers.append(period.year)
+    return all(abs(n) <= _MAX_INT for n in integers) and all(map(_small, decimals))
+
+
+def _small(number: Decimal | Fraction) -> bool:
+    if isinstance(number, Fraction):
+        sizes = (number.numerator.bit_length(), number.denominator.bit_length())
+        return max(sizes) <= _MAX_DIGITS * 4  # four bits to a decimal digit is generous
+    _, digits, exponent = number.as_tuple()
+    return isinstance(exponent, int) and abs(exponent) <= _MAX_DIGITS and len(digits) <= _MAX_DIGITS
+
+
+def _write(entry: Path, registry: Registry, named: Entry, folder: Path) -> None:
     from reportcheck.registry.load import seed_path
 
     try:
         seed = seed_path(registry.path, registry.meta)
-        report = b"" if seed is None else read_limited(seed, MAX_REPORT_BYTES, "a report")
-        payload = pickled(registry)
-        # Plain values only (text, bytes, numbers), checked before the payload is unpickled.
-        stored = (*identity, None if seed is None else str(seed), content, report)
-        data = pickle.dumps((*stored, zlib.crc32(payload), payload), pickle.HIGHEST_PROTOCOL)
+        payload = stored_form(registry)
+        if decoded(payload) != registry:
+            return  # what the stored form cannot give back whole is not stored
+        stored = msgspec.structs.replace(
+            named,
+            seed=None if seed is None else str(seed),
+            report=b"" if seed is None else _report(seed),
+            crc=zlib.crc32(payload),
+            payload=msgspec.Raw(payload),
+        )
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         if not _trusted(folder):
             return
-        partial = entry.with_name(f"{entry.name}.{os.getpid()}.partial")
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-        fd = os.open(partial, flags, 0o600)
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(partial, entry)
-        entries = sorted(
-            (p for p in folder.glob("registry-*.bin") if p.is_file() and not p.is_symlink()),
-            key=lambda p: p.stat().st_mtime_ns,
-        )
-        for old in entries[:-KEEP]:
-            old.unlink(missing_ok=True)
-    except (OSError, pickle.PicklingError):
-        pass  # an unwritable cache, or a registry pickle cannot hold, only costs the next run
+        write_file(entry, msgspec.msgpack.encode(stored), private=True)
+        _prune(folder)
+    except (OSError, NotImplementedError, OverflowError):
+        pass  # an unwritable cache, or a registry this form cannot hold, only costs the next run
 
 
-def pickled(registry: Registry) -> bytes:
-    """The stored form of a built registry."""
-    stream = io.BytesIO()
-    _Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL).dump(registry)
-    return stream.getvalue()
-
-
-def read_only(table: dict[str, Any]) -> Mapping[str, Any]:
-    """A registry's table of units, read-only as the registry holds it."""
-    return MappingProxyType(table)
-
-
-class _Pickler(pickle.Pickler):
-    def reducer_override(self, obj: object) -> Any:
-        if isinstance(obj, MappingProxyType):
-            return read_only, (dict(obj),)
-        return NotImplemented
-
-
-class _Unpickler(pickle.Unpickler):
-    """Makes only the classes a built registry is made of; any other name is refused."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        if module in RECORD_MODULES or (module, name) in VALUE_TYPES:
-            found = super().find_class(module, name)
-            if (module, name) in VALUE_TYPES or (
-                isinstance(found, type) and found.__module__ == module
-            ):
-                return found
-        raise pickle.UnpicklingError(f"{module}.{name} is not part of a registry")
+def _prune(folder: Path) -> None:
+    """Keep the KEEP newest entries, and remove what killed writers left behind."""
+    entries = sorted(
+        (p for p in folder.glob("registry-*.bin") if p.is_file() and not p.is_symlink()),
+        key=lambda p: p.stat().st_mtime_ns,
+    )
+    for old in entries[:-KEEP]:
+        old.unlink(missing_ok=True)
+    for left in folder.glob(f".registry-*{TEMPORARY_SUFFIX}"):
+        if time.time() - left.lstat().st_mtime > STALE_SECONDS:
+            left.unlink(missing_ok=True)

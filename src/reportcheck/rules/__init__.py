@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from typing import TYPE_CHECKING, TypeAlias, Union
 
 from reportcheck.rules.base import (
     REGISTERED,
@@ -31,9 +32,24 @@ for _module in pkgutil.iter_modules(__path__, f"{__name__}."):
 #: Each comparator's rule type; the registry builds entries through this table.
 RULES: dict[str, type[Rule]] = REGISTERED
 
+if TYPE_CHECKING:
+    AnyRule: TypeAlias = Rule
+else:
+    #: Every registered rule type: the union msgspec reads a stored rule back into, by its tag
+    #: (built from the registrations, so a new rule type needs no word here).
+    AnyRule = Union[tuple(REGISTERED.values())]  # noqa: UP007 - a union built at run time
+
+
+def build_rule(comparator: str, fields: RuleFields) -> AnyRule:
+    """The rule of `comparator` from an entry's checked fields."""
+    rule: AnyRule = RULES[comparator].from_fields(fields)
+    return rule
+
+
 __all__ = [
     "RULES",
     "About",
+    "AnyRule",
     "AtLeast",
     "AtMost",
     "BelowBaseline",
@@ -51,6 +67,7 @@ __all__ = [
     "Rule",
     "RuleFields",
     "Steady",
+    "build_rule",
     "show",
     "to_decimal",
 ]

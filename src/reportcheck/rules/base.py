@@ -5,8 +5,6 @@ exactly the numbers the wording gives, judges a figure in a `Frame`, and says it
 Numbers are exact fractions: 三分之二 is 2/3, never 66.67.
 """
 
-from __future__ import annotations
-
 from decimal import Context, Decimal
 from enum import Enum
 from fractions import Fraction
@@ -23,9 +21,9 @@ class Comparator(str):
     """
 
     __slots__ = ()
-    _named: ClassVar[dict[str, Comparator]] = {}
+    _named: ClassVar[dict[str, "Comparator"]] = {}
 
-    def __new__(cls, name: str) -> Comparator:
+    def __new__(cls, name: str) -> "Comparator":
         known = cls._named.get(name)
         if known is None:
             known = cls._named[name] = super().__new__(cls, name)
@@ -36,18 +34,18 @@ class Comparator(str):
         return str(self)
 
     # The names other layers refer to, set when the rule type that declares each is defined.
-    AT_LEAST: ClassVar[Comparator]  # 增长X% / 达到X / X以上 / 不低于X / plain "X家"
-    MORE_THAN: ClassVar[Comparator]  # 超过X / 突破X
-    AT_MOST: ClassVar[Comparator]  # 控制在X以内
-    ABOUT: ClassVar[Comparator]  # X左右
-    RANGE: ClassVar[Comparator]  # X%—Y%
-    RANK_WITHIN: ClassVar[Comparator]  # 进入前N位
-    BELOW_BASELINE: ClassVar[Comparator]  # 进一步缩小
-    RISE_BY: ClassVar[Comparator]  # 提高N个百分点
-    STEADY: ClassVar[Comparator]  # 基本稳定
-    IN_STEP: ClassVar[Comparator]  # 与…基本同步
-    FASTER_THAN: ClassVar[Comparator]  # 快于…
-    DONE: ClassVar[Comparator]  # 完成…任务, 建成投产…, 全线贯通…: a yes/no deliverable
+    AT_LEAST: ClassVar["Comparator"]  # 增长X% / 达到X / X以上 / 不低于X / plain "X家"
+    MORE_THAN: ClassVar["Comparator"]  # 超过X / 突破X
+    AT_MOST: ClassVar["Comparator"]  # 控制在X以内
+    ABOUT: ClassVar["Comparator"]  # X左右
+    RANGE: ClassVar["Comparator"]  # X%—Y%
+    RANK_WITHIN: ClassVar["Comparator"]  # 进入前N位
+    BELOW_BASELINE: ClassVar["Comparator"]  # 进一步缩小
+    RISE_BY: ClassVar["Comparator"]  # 提高N个百分点
+    STEADY: ClassVar["Comparator"]  # 基本稳定
+    IN_STEP: ClassVar["Comparator"]  # 与…基本同步
+    FASTER_THAN: ClassVar["Comparator"]  # 快于…
+    DONE: ClassVar["Comparator"]  # 完成…任务, 建成投产…, 全线贯通…: a yes/no deliverable
 
 
 class Direction(str, Enum):
@@ -59,7 +57,7 @@ class Direction(str, Enum):
 
 
 #: Every rule type, by the comparator it declares, in the order their modules define them.
-REGISTERED: dict[str, type[Rule]] = {}
+REGISTERED: dict[str, type["Rule"]] = {}
 
 
 class Frame(msgspec.Struct, frozen=True):
@@ -104,12 +102,14 @@ class RuleFields(msgspec.Struct, frozen=True):
     direction: Direction | None = None
 
 
-class Rule(msgspec.Struct, frozen=True):
+class Rule(msgspec.Struct, frozen=True, tag_field="rule", tag=True):
     """The interface each rule type implements; see the concrete types for the wording.
 
     A frozen Struct without fields of its own: each rule type adds the numbers its wording gives.
     A type that names a `comparator` registers itself: the registry's schema, the loader, `lint`
-    and `draft` read what it declares here and need no word about it elsewhere.
+    and `draft` read what it declares here and need no word about it elsewhere. Each type is
+    tagged with its class name, so that msgspec reads a stored rule back as the type it was
+    (`reportcheck.rules.AnyRule`).
     """
 
     comparator: ClassVar[Comparator]
@@ -159,7 +159,7 @@ class Rule(msgspec.Struct, frozen=True):
         return None
 
     @classmethod
-    def from_fields(cls, fields: RuleFields) -> Rule:  # pragma: no cover - abstract
+    def from_fields(cls, fields: RuleFields) -> "Rule":  # pragma: no cover - abstract
         raise NotImplementedError
 
     def judge(self, figure: Fraction, frame: Frame) -> Check:  # pragma: no cover - abstract
@@ -176,7 +176,7 @@ class OneNumber(Rule, frozen=True):
     required_keys: ClassVar[frozenset[str]] = frozenset({"value"})
 
     @classmethod
-    def from_fields(cls, fields: RuleFields) -> Rule:
+    def from_fields(cls, fields: RuleFields) -> "Rule":
         assert fields.value is not None
         return cls(fields.value)
 

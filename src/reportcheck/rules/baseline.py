@@ -1,7 +1,5 @@
 """Rules that compare with last year's level: 进一步缩小, 提高N个百分点, 基本稳定."""
 
-from __future__ import annotations
-
 from fractions import Fraction
 from typing import ClassVar
 

@@ -1,7 +1,5 @@
 """A yes/no deliverable: 完成省定任务, 建成投产…, 全线贯通…, 举办…."""
 
-from __future__ import annotations
-
 from fractions import Fraction
 from typing import ClassVar
 

@@ -1,7 +1,5 @@
 """Rules that hold a figure to a number the report names: 以上, 超过, 以内, 左右, range, rank."""
 
-from __future__ import annotations
-
 from fractions import Fraction
 from typing import ClassVar
 

@@ -1,7 +1,5 @@
 """Rules that compare with another quantity of the same period: 与…基本同步, 快于…."""
 
-from __future__ import annotations
-
 from fractions import Fraction
 from typing import ClassVar
 

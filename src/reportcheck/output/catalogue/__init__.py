@@ -20,6 +20,7 @@ from reportcheck.output.catalogue import (
     lint,
     registry,
     usage,
+    writes,
 )
 from reportcheck.output.safe_text import single_line
 from reportcheck.output.words import term_words
@@ -35,6 +36,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     **draft.TEMPLATES,
     **usage.TEMPLATES,
     **doubts.TEMPLATES,
+    **writes.TEMPLATES,
 }
 SEVERITY = {"error": ("错误", "error"), "warning": ("警告", "warning")}
 

@@ -10,8 +10,10 @@ python-docx escapes it, and control characters are spelled out first.
 
 from __future__ import annotations
 
+import io
 from typing import TYPE_CHECKING
 
+from reportcheck.model.files import write_file
 from reportcheck.model.numbers import format_decimal
 from reportcheck.output.pack.office import OfficeTable, attachments, number_text
 from reportcheck.output.pack.paragraphs import (
@@ -88,7 +90,9 @@ def write_docx(pack: Pack, path: Path, lang: str) -> None:
         _heading(document, say("account", lang) + account_note(pack, lang))
         _plain_table(document, account.header, [tuple(r) for r in account.rows])
     document.core_properties.title = say("notice_title", lang, title=visible(title))
-    document.save(str(path))
+    buffer = io.BytesIO()
+    document.save(buffer)  # built in memory, then written whole: a failure leaves the old file
+    write_file(path, buffer.getvalue())
 
 
 def _fullwidth(text: str, lang: str) -> str:

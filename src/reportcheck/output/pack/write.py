@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reportcheck.model.files import write_text_file
 from reportcheck.model.problems import UsageError, problem
 
 if TYPE_CHECKING:
@@ -66,4 +67,4 @@ def write_pack(pack: Pack, output: Path, lang: str = "zh") -> None:
         from reportcheck.output.pack.html import pack_html
 
         text = pack_html(pack, lang)
-    output.write_text(text, encoding="utf-8", newline="")
+    write_text_file(output, text)

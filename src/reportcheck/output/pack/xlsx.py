@@ -12,6 +12,7 @@ import unicodedata
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from reportcheck.model.files import workbook_bytes, write_file
 from reportcheck.output.csvcells import safe_cell
 from reportcheck.output.pack.office import OfficeTable, attachments
 from reportcheck.output.pack.paragraphs import (
@@ -81,7 +82,7 @@ def write_xlsx(pack: Pack, path: Path, lang: str) -> None:
     if pack.year_end:
         account = book.create_sheet(_sheet_name(say("sheet_account", lang)))
         _table(account, account_table(pack, lang), lang, light_column=None)
-    book.save(path)
+    write_file(path, workbook_bytes(book))
 
 
 def _summary(sheet: Worksheet, pack: Pack, lang: str) -> None:

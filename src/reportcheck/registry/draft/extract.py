@@ -1,26 +1,35 @@
 """From a report's plan part to drafted commitments: clauses, numbers, wordings.
 
 Every position is an offset into the report text, so each quote is a verbatim slice of it.
+
+The text is read once, front to back: what a position needs to know about the text before it
+(the sentence and the line it stands in, whether it is inside quotation marks, a due date said
+earlier in its sentence) is carried forward rather than searched for again, so drafting takes
+time in proportion to the text. A clause longer than any sentence's part (MAX_CLAUSE_CHARS) is
+not read as wording, and a text with more commitments or numbers than any report makes is
+refused (MAX_DRAFT_COMMITMENTS, MAX_DRAFT_NUMBERS), so memory stays bounded too.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import msgspec
 
+from reportcheck.model.limits import MAX_CLAUSE_CHARS, MAX_DRAFT_COMMITMENTS, MAX_DRAFT_NUMBERS
 from reportcheck.registry.draft.deliverables import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
     Deliverable,
     deliverables,
-    unquoted,
 )
-from reportcheck.registry.draft.textnums import Number, find_numbers
+from reportcheck.registry.draft.textnums import Number, TooManyNumbersError, find_numbers
 from reportcheck.registry.draft.wording import (
     UNITS_LONGEST_FIRST,
+    WORDING_RULES,
     comparator_for,
     direction_for,
     rule_without_number,
@@ -30,13 +39,41 @@ if TYPE_CHECKING:
     from reportcheck.registry.draft.segment import Layout
 
 _CLAUSE_END = set(",。;!?:\n|●")
-_LEAD = re.compile(r"^(\s|[0-9]+[.、]|我市|我县|我省|我区|全年|今年|同时|并|拟|计划|20\d\d年)+")
+#: What can change a clause's course: its ends, quotation marks and the dash of a double dash.
+_CLAUSE_MARK = re.compile("[" + re.escape("".join(_CLAUSE_END) + OPEN_QUOTES + CLOSE_QUOTES) + "—]")
+#: What a quote leaves out at its start (list numbers, 我市, 全年 …), one item at a time: as one
+#: repeated group, Python's matcher keeps a record of every repetition (600 MB for 4 MB of
+#: spaces). A run of white space is one item, as it would be many.
+_LEAD_ITEM = re.compile(r"\s+|[0-9]+[.、]|我市|我县|我省|我区|全年|今年|同时|并|拟|计划|20\d\d年")
+#: White space and clause ends up to the last end of a run of them: clauses with no text.
+_EMPTY_CLAUSES = re.compile(
+    "[\\s" + re.escape("".join(_CLAUSE_END)) + "]*[" + re.escape("".join(_CLAUSE_END)) + "]"
+)
+#: 、 and the marks that open and close quotation marks, for the list cuts of a clause.
+_LIST_MARK = re.compile("[" + re.escape(OPEN_QUOTES + CLOSE_QUOTES) + "、]")
+#: A 、 that separates the figures of one phrase, not list items (8%、9%; 19个、5个).
+_LIST_FIGURE = re.compile(r"[\d.]+[%个万亿元]*(、|$)")
+#: Quotation marks of a name (“”, 《》…), for numbers that are part of one.
+_NAME_MARK = re.compile("[“‘「『《”’」』》]")
+_NAME_OPEN = "“‘「『《"
+_NOT_BLANK = re.compile(r"[^\s\u3000]")
+#: What str.strip() keeps: not white space in str.isspace's sense.
+_NOT_WHITE = re.compile(r"\S")
+_DIGIT = re.compile(r"\d")
+#: The most characters any pattern of WORDING_RULES can match (与 + 20 + 基本同步 is 25;
+#: 完成 + 20 + 约束性任务 is 27): a list item's wording is looked for only that far back into
+#: the items already read.
+WORDING_REACH = 27
+#: A sentence's end, for the due date a sentence sets.
+_SENTENCE_END = re.compile("[。;\n]")
 #: 8%和8.5%, 19个、5个: figures of one phrase, each a commitment.
 _RUN_OF_FIGURES = re.compile(r"\d[%个家项所名人万亿元]{0,3}[和、及与]\d")
 _PAREN = re.compile(r"^\([^()]{0,12}\)")  # on folded text, where （） are ()
 _PART_OF_YEAR = re.compile(r"(一季度|上半年|二季度|三季度|前三季度)(末|底)?(前)?(达到|完成|实现)")
 _PART_END = {"一季度": "03", "上半年": "06", "二季度": "06", "三季度": "09", "前三季度": "09"}
+_RANGE = re.compile(r"%?\s*[—\-~至到]{1,2}\s*")
 DELIVERABLE_CHECK = "a named deliverable read as done by the year's end: confirm it is promised"
+TOO_LONG = f"in a clause of more than {MAX_CLAUSE_CHARS} characters: not read as wording"
 _DUE = re.compile(r"到(20\d\d)年|(20\d\d)年(底|末)?前|今后(五|三|两)年|(五|三)年内")
 
 
@@ -67,61 +104,125 @@ class Drafted(msgspec.Struct, frozen=True):
 class Extraction(msgspec.Struct):
     drafted: list[Drafted] = msgspec.field(default_factory=list)
     excluded: list[Excluded] = msgspec.field(default_factory=list)
+    commitments: int = 0  # entries the drafted make, copies counted
+    numbers: int = 0
+
+    def add(self, drafted: Drafted) -> None:
+        self.drafted.append(drafted)
+        self.commitments += drafted.copies
+        if self.commitments > MAX_DRAFT_COMMITMENTS:
+            raise DraftTooLargeError("commitments", MAX_DRAFT_COMMITMENTS)
+
+    def count(self, numbers: int) -> None:
+        self.numbers += numbers
+        if self.numbers > MAX_DRAFT_NUMBERS:
+            raise DraftTooLargeError("numbers", MAX_DRAFT_NUMBERS)
 
 
-def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+class DraftTooLargeError(ValueError):
+    """A text that makes more commitments, or holds more numbers, than any work report."""
+
+    def __init__(self, what: str, limit: int) -> None:
+        super().__init__(f"more than {limit} {what}")
+        self.what, self.limit = what, limit
+
+
+def clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Spans of clauses: split at , 。 ; :, a double dash —— and line ends, never inside
     quotation marks (a single — joins a range, 6%—6.5%)."""
-    spans, depth, begin = [], 0, start
-    for i in range(start, end):
-        char = text[i]
+    depth, begin, at = 0, start, start
+    while (mark := _CLAUSE_MARK.search(text, at, end)) is not None:
+        i = mark.start()
+        char, at = text[i], i + 1
         if char in OPEN_QUOTES:
             depth += 1
         elif char in CLOSE_QUOTES:
             depth = max(0, depth - 1)
         elif char in _CLAUSE_END and (depth == 0 or char == "\n"):
             depth = 0
-            spans.append((begin, i))
+            if _has_text(text, begin, i):
+                yield begin, i
             begin = i + 1
+            # Ends and white space that follow make only empty clauses: passed in one step.
+            empty = _EMPTY_CLAUSES.match(text, begin, end)
+            if empty is not None:
+                begin = at = empty.end()
         elif char == "—" and text[i + 1 : i + 2] == "—" and depth == 0:
-            spans.append((begin, i))
+            if _has_text(text, begin, i):
+                yield begin, i
             begin = i + 2
-    spans.append((begin, end))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
+    if _has_text(text, begin, end):
+        yield begin, end
 
 
-def parts(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+def _has_text(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds more than white space (`text[start:end].strip()`)."""
+    found = _NOT_WHITE.search(text, start, end)
+    return found is not None
+
+
+def parts(
+    text: str, start: int, end: int, read: Reading | None = None
+) -> list[tuple[int, int, int]]:
     """A clause's list items at 、 outside quotation marks; items with no number join the next.
 
     Returns (start, end, subjects): subjects counts the items joined, for 均 / 各 wordings.
     """
+    read = read or Reading(text)
+    respectively = text.find("分别", start, end)
     cuts = [start] + [
-        i + 1
-        for i in unquoted(text, start, end)
-        if text[i] == "、" and _cuts_list(text, start, i, end)
+        i + 1 for i in _list_cuts(text, start, end) if _cuts_list(text, start, i, end, respectively)
     ]
     cuts.append(end + 1)
     pieces = [(cuts[k], cuts[k + 1] - 1) for k in range(len(cuts) - 1)]
     merged: list[tuple[int, int, int]] = []
     pending: tuple[int, int] | None = None
+    searched = start  # where the pending items were last searched to for a wording
     for piece_start, b in pieces:
-        has_number = bool(find_numbers(text, piece_start, b))
+        has_number = bool(read.numbers(piece_start, b))
         a, count = pending if pending is not None else (piece_start, 1)
+        if pending is None:
+            searched = a
         pending = None
-        if has_number or rule_without_number(text[a:b]):
+        if has_number or _states_rule(text, a, searched, b):
             merged.append((a, b, count))
         else:
             pending = (a, count + 1)
+            searched = b
     if pending is not None:
         merged.append((pending[0], end, pending[1] - 1))
     return merged
 
 
-def _cuts_list(text: str, start: int, at: int, end: int) -> bool:
-    """Whether a 、 separates list items (not the figures of 分别 or of a run of numbers)."""
-    if "分别" in text[start:at]:
+def _list_cuts(text: str, start: int, end: int) -> Iterator[int]:
+    """The positions of 、 in text[start:end] outside quotation marks and brackets."""
+    depth = 0
+    for mark in _LIST_MARK.finditer(text, start, end):
+        char = mark.group()
+        if char in OPEN_QUOTES:
+            depth += 1
+        elif char in CLOSE_QUOTES:
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            yield mark.start()
+
+
+def _states_rule(text: str, start: int, searched: int, end: int) -> bool:
+    """Whether rule_without_number(text[start:end]) finds a wording, given that it found none in
+    text[start:searched]: only a match that ends after `searched` can be new, and none is longer
+    than WORDING_REACH."""
+    if searched <= start:
+        return rule_without_number(text[start:end]) is not None
+    since = max(start, searched - WORDING_REACH)
+    return any(pattern.search(text, since, end) for pattern, _ in WORDING_RULES)
+
+
+def _cuts_list(text: str, start: int, at: int, end: int, respectively: int) -> bool:
+    """Whether a 、 separates list items (not the figures of 分别 or of a run of numbers);
+    `respectively` is where 分别 first stands in the clause (-1: nowhere)."""
+    if respectively != -1 and respectively + 2 <= at:
         return False
-    return not re.match(r"[\d.]+[%个万亿元]*(、|$)", text[at + 1 : end])
+    return not _LIST_FIGURE.match(text, at + 1, end)
 
 
 def unit_after(text: str, position: int) -> str:
@@ -129,14 +230,14 @@ def unit_after(text: str, position: int) -> str:
     return next((u for u in UNITS_LONGEST_FIRST if rest.startswith(u)), "")
 
 
-def why_not(text: str, number: Number, unit: str, clause: tuple[int, int]) -> str | None:
+def why_not(
+    text: str, number: Number, unit: str, clause: tuple[int, int], read: Reading | None = None
+) -> str | None:
     """Why a number is not a commitment, or None when it may be one."""
+    read = read or Reading(text)
     before = text[max(clause[0], number.start - 3) : number.start]
     after = text[number.end : number.end + 4]
-    line_start = text.rfind("\n", 0, number.start) + 1
-    if re.fullmatch(r"[\s\u3000]*", text[line_start : number.start]) and re.match(
-        r"\s*[.、|)]", after
-    ):
+    if read.first_on_line(number.start) and re.match(r"\s*[.、|)]", after):
         return "list number"
     if re.match(r"(19|20)\d\d$", number.written) and re.match(r"(年|-|/|\.\d)", after):
         return "a year or date"
@@ -146,41 +247,157 @@ def why_not(text: str, number: Number, unit: str, clause: tuple[int, int]) -> st
         return "an ordinal"
     if re.search(r"(其他|其余|共|合计)$", before):
         return "a count that describes, not a promise"
-    if _quoted(text, number.start, clause):
+    if read.quoted(clause[0], number.start):
         return "part of a name in quotation marks"
     if not unit and not number.percent:
         return "no unit: a name, a code or a count that describes"
     return None
 
 
-def _quoted(text: str, position: int, clause: tuple[int, int]) -> bool:
-    depth = 0
-    for char in text[clause[0] : position]:
-        if char in "“‘「『《":
-            depth += 1
-        elif char in "”’」』》":
-            depth = max(0, depth - 1)
-    return depth > 0
+class Reading:
+    """What a position needs to know of the text before it, carried forward as positions grow.
+
+    Each answer is the one a search back from the position would give; asked about positions
+    in order, as extraction does, each part of the text is looked at once in all.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._sentence = (0, 0)  # a sentence's start, and a position up to which it holds
+        self._line = (0, 0)  # the same for a line
+        self._first = (-1, 0)  # a line's start and its first character that is not blank
+        self._quotes = (-1, 0, 0)  # a clause's start, a position in it and the depth there
+        #: The last sentence asked about: its start, its first due date and its end.
+        self._due: tuple[int, re.Match[str] | None, int] = (-1, None, 0)
+        #: The last clause asked about and its due date.
+        self._clause_due: tuple[tuple[int, int], int | str | None] = ((-1, -1), None)
+        #: The numbers of the spans of one clause, each found once.
+        self._numbers: dict[tuple[int, int], list[Number]] = {}
+
+    def numbers(self, start: int, end: int) -> list[Number]:
+        """find_numbers(text, start, end), remembered until the next clause begins."""
+        found = self._numbers.get((start, end))
+        if found is None:
+            found = self._numbers[start, end] = find_numbers(self.text, start, end)
+        return found
+
+    def next_clause(self) -> None:
+        """Forget the numbers of the clause read: its spans are not asked about again."""
+        self._numbers.clear()
+
+    def sentence_start(self, position: int) -> int:
+        """Where the sentence holding `position` begins: after the last 。 ; or line end."""
+        start, known = self._sentence
+        if position < start:
+            return max(self.text.rfind(mark, 0, position) for mark in "。;\n") + 1
+        if position > known:
+            found = max(self.text.rfind(mark, known, position) for mark in "。;\n")
+            start = start if found == -1 else found + 1
+            self._sentence = (start, position)
+        return start
+
+    def line_start(self, position: int) -> int:
+        start, known = self._line
+        if position < start:
+            return self.text.rfind("\n", 0, position) + 1
+        if position > known:
+            found = self.text.rfind("\n", known, position)
+            start = start if found == -1 else found + 1
+            self._line = (start, position)
+        return start
+
+    def first_on_line(self, position: int) -> bool:
+        """Whether only white space stands between the line's start and `position`."""
+        start = self.line_start(position)
+        line, first = self._first
+        if line != start:
+            found = _NOT_BLANK.search(self.text, start)
+            first = len(self.text) if found is None else found.start()
+            self._first = (start, first)
+        return first >= position
+
+    def quoted(self, clause_start: int, position: int) -> bool:
+        """Whether `position` is inside quotation marks opened since the clause began."""
+        start, known, depth = self._quotes
+        if start != clause_start or position < known:
+            known, depth = clause_start, 0
+        for mark in _NAME_MARK.finditer(self.text, known, position):
+            depth = depth + 1 if mark.group() in _NAME_OPEN else max(0, depth - 1)
+        self._quotes = (clause_start, position, depth)
+        return depth > 0
+
+    def due(self, clause: tuple[int, int], year: int) -> int | str | None:
+        """A later year the clause's sentence sets up to the clause's end (到2027年, 今后五年),
+        or a month the clause sets (三季度)."""
+        known, due = self._clause_due
+        if known != clause:
+            due = self._due_of(clause, year)
+            self._clause_due = (clause, due)
+        return due
+
+    def _due_of(self, clause: tuple[int, int], year: int) -> int | str | None:
+        sentence = self.sentence_start(clause[0])
+        match = self._due_in(sentence, clause[1])
+        if match is not None:
+            if match.group(1) or match.group(2):
+                return int(match.group(1) or match.group(2))
+            span = {"五": 5, "三": 3, "两": 2}[match.group(4) or match.group(5)]
+            return year + span - 1
+        part = _PART_OF_YEAR.search(self.text, clause[0], clause[1])
+        if part is not None:
+            return f"{year}-{_PART_END[part.group(1)]}"
+        return None
+
+    def _due_in(self, sentence: int, end: int) -> re.Match[str] | None:
+        """`_DUE.search(text[sentence:end])`, from the first due date up to the sentence's end,
+        found once per sentence."""
+        if self._due[0] != sentence:
+            stop = _SENTENCE_END.search(self.text, sentence)
+            last = len(self.text) if stop is None else stop.start()
+            self._due = (sentence, _DUE.search(self.text, sentence, last), last)
+        _, first, last = self._due
+        if end > last:  # a clause that runs on past a 。 in quotation marks
+            return _DUE.search(self.text, sentence, end)
+        if first is None or first.start() >= end:
+            return None
+        if first.end() <= end:
+            return first
+        return _DUE.search(self.text, sentence, end)  # a date cut by the clause's end
 
 
 def extract(text: str, parts_of: Layout, year: int) -> Extraction:
     """Commitments and excluded numbers of the plan part of folded report text."""
     result = Extraction()
+    read = Reading(text)
     for clause in clauses(text, parts_of.plan_start, parts_of.plan_end):
+        if clause[1] - clause[0] > MAX_CLAUSE_CHARS:
+            _too_long(text, clause, result)
+            continue
+        read.next_clause()
         numeric = len(result.drafted)
-        for a, b, subjects in parts(text, *clause):
-            _part(text, (a, b), clause, subjects, year, result)
+        for a, b, subjects in parts(text, *clause, read):
+            _part(text, (a, b), clause, subjects, year, result, read)
         taken = [(d.start, d.end) for d in result.drafted[numeric:]]
         for item in deliverables(text, *clause):
             if any(item.start < b and a < item.end for a, b in taken):
                 continue  # the clause's numeric entry already holds it
-            result.drafted.append(_deliverable(text, item, clause, year))
+            result.add(_deliverable(item, read.due(clause, year)))
     return result
 
 
-def _deliverable(text: str, item: Deliverable, clause: tuple[int, int], year: int) -> Drafted:
+def _too_long(text: str, clause: tuple[int, int], result: Extraction) -> None:
+    """The numbers of a clause too long to be a sentence's part: none is read as a commitment."""
+    room = MAX_DRAFT_NUMBERS - result.numbers
+    try:
+        found = find_numbers(text, *clause, limit=room)
+    except TooManyNumbersError:
+        raise DraftTooLargeError("numbers", MAX_DRAFT_NUMBERS) from None
+    result.count(len(found))
+    result.excluded.extend(Excluded(n, TOO_LONG) for n in found)
+
+
+def _deliverable(item: Deliverable, due: int | str | None) -> Drafted:
     """A named deliverable as a yes/no commitment due at the end of the plan's year."""
-    sentence = max(text.rfind(mark, 0, clause[0]) for mark in "。;\n") + 1
     return Drafted(
         item.start,
         item.end,
@@ -188,7 +405,7 @@ def _deliverable(text: str, item: Deliverable, clause: tuple[int, int], year: in
         None,
         "",
         item.name,
-        due=_due(text[sentence : clause[1]], text[clause[0] : clause[1]], year),
+        due=due,
         checks=(DELIVERABLE_CHECK,),
     )
 
@@ -200,23 +417,24 @@ def _part(
     subjects: int,
     year: int,
     result: Extraction,
+    read: Reading,
 ) -> None:
     a, b = span
     candidates: list[tuple[Number, str]] = []
-    for number in find_numbers(text, a, b):
+    found = read.numbers(a, b)
+    result.count(len(found))
+    for number in found:
         unit = "%" if number.percent else unit_after(text, number.end)
-        reason = why_not(text, number, unit, clause)
+        reason = why_not(text, number, unit, clause, read)
         if reason is None:
             candidates.append((number, unit))
         else:
             result.excluded.append(Excluded(number, reason))
-    quote_start = a + _lead_length(text[a:b])
-    sentence = max(text.rfind(mark, 0, clause[0]) for mark in "。;\n") + 1
-    due = _due(text[sentence : clause[1]], text[clause[0] : clause[1]], year)
+    quote_start = a + _lead_length(text, a, b)
     if not candidates:
         comparator = rule_without_number(text[a:b])
         if comparator is not None:
-            result.drafted.append(
+            result.add(
                 Drafted(
                     quote_start,
                     b,
@@ -224,27 +442,28 @@ def _part(
                     None,
                     "",
                     text[quote_start:b],
-                    due=due,
+                    due=read.due(clause, year),
                     copies=subjects if comparator == "done" else 1,
                 )
             )
         return
     keep = [c for c in _commitments(text, candidates, a, b) if not _threshold(text, c, b)]
+    kept = set(keep)
     for number, unit in candidates:
-        if (number, unit) not in keep:
+        if (number, unit) not in kept:
             result.excluded.append(Excluded(number, "describes the subject (a threshold or count)"))
-    respectively = "分别" in text[a:b]
+    respectively = text.find("分别", a, b) != -1
     if len(keep) == 2 and _is_range(text, keep[0][0], keep[1][0]):
         (low, _), (high, unit) = keep
+        due = read.due(clause, year)
         entry = _drafted(text, (quote_start, b), high, unit, due, subjects, respectively)
-        result.drafted.append(
+        result.add(
             msgspec.structs.replace(entry, comparator="range", value=(low.value, high.value))
         )
         return
+    due = read.due(clause, year)
     for number, unit in keep:
-        result.drafted.append(
-            _drafted(text, (quote_start, b), number, unit, due, subjects, respectively)
-        )
+        result.add(_drafted(text, (quote_start, b), number, unit, due, subjects, respectively))
 
 
 def _commitments(
@@ -252,8 +471,9 @@ def _commitments(
 ) -> list[tuple[Number, str]]:
     """The numbers a list item promises: the last one, or each one after 分别 / in a range."""
     last_number, _ = candidates[-1]
-    part_text = text[start:end]
-    if "分别" in part_text or _RUN_OF_FIGURES.search(text, candidates[0][0].start, end):
+    if text.find("分别", start, end) != -1 or _RUN_OF_FIGURES.search(
+        text, candidates[0][0].start, end
+    ):
         return candidates
     if len(candidates) >= 2 and _is_range(text, candidates[-2][0], last_number):
         return candidates[-2:]
@@ -262,15 +482,15 @@ def _commitments(
 
 def _is_range(text: str, low: Number, high: Number) -> bool:
     """6%—6.5%, 6-6.5%, 6至6.5%: a band, one commitment."""
-    return bool(re.fullmatch(r"%?\s*[—\-~至到]{1,2}\s*", text[low.end : high.start]))
+    return bool(_RANGE.fullmatch(text, low.end, high.start))
 
 
 def _threshold(text: str, candidate: tuple[Number, str], end: int) -> bool:
     number, unit = candidate
-    after = text[number.end + len(unit) : end]
-    if after.startswith(("范围", "以内的", "以上的", "以下的")):
+    after = number.end + len(unit)
+    if text.startswith(("范围", "以内的", "以上的", "以下的"), after, end):
         return True
-    return after.startswith(("以上", "以下")) and bool(re.search(r"\d", after))
+    return text.startswith(("以上", "以下"), after, end) and bool(_DIGIT.search(text, after, end))
 
 
 def _drafted(
@@ -316,20 +536,9 @@ def _drafted(
     )
 
 
-def _lead_length(part: str) -> int:
-    match = _LEAD.match(part)
-    return match.end() if match else 0
-
-
-def _due(sentence: str, clause: str, year: int) -> int | str | None:
-    """A later year the sentence sets (到2027年, 今后五年), or a month the clause sets (三季度)."""
-    match = _DUE.search(sentence)
-    if match is not None:
-        if match.group(1) or match.group(2):
-            return int(match.group(1) or match.group(2))
-        span = {"五": 5, "三": 3, "两": 2}[match.group(4) or match.group(5)]
-        return year + span - 1
-    part = _PART_OF_YEAR.search(clause)
-    if part is not None:
-        return f"{year}-{_PART_END[part.group(1)]}"
-    return None
+def _lead_length(text: str, start: int, end: int) -> int:
+    """How much of text[start:end] is lead: list numbers, white space, 我市, 全年 …"""
+    at = start
+    while (item := _LEAD_ITEM.match(text, at, end)) is not None:
+        at = item.end()
+    return at - start

@@ -5,8 +5,13 @@ Works on folded text (see textnums.fold), so every position is also a position i
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
+from array import array
 from collections import Counter
+from collections.abc import Sequence
+from typing import overload
 
 import msgspec
 
@@ -33,17 +38,62 @@ class Heading(msgspec.Struct, frozen=True):
     title: str
 
 
+class Headings(Sequence[Heading]):
+    """The headings of a report's plan part, found once and kept as positions: a Heading is made
+    only when asked for, so that a text of a million heading lines does not hold a million of
+    them, and the one before a position is found by bisection."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.end = text, end
+        self.tops = array("q", (m.start() for m in _TOP_HEADING.finditer(text, start, end)))
+        self.subs = array("q", (m.start() for m in _SUB_HEADING.finditer(text, start, end)))
+        # sorted by start: a top and a sub-heading never start at one place
+        self.starts = array("q", sorted(itertools.chain(self.tops, self.subs)))
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Heading: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Heading]: ...
+    def __getitem__(self, index: int | slice) -> Heading | Sequence[Heading]:
+        if isinstance(index, slice):
+            return [self._heading(at) for at in self.starts[index]]
+        return self._heading(self.starts[index])
+
+    def before(self, position: int) -> Heading | None:
+        """The last heading that starts at or before `position`."""
+        at = bisect.bisect_right(self.starts, position)
+        return self._heading(self.starts[at - 1]) if at else None
+
+    def _heading(self, start: int) -> Heading:
+        top = bisect.bisect_left(self.tops, start)
+        is_top = top < len(self.tops) and self.tops[top] == start
+        match = (_TOP_HEADING if is_top else _SUB_HEADING).match(self.text, start, self.end)
+        assert match is not None
+        title = _heading_title(match.group(2))
+        if is_top:
+            key = match.group(1)
+        else:
+            above = _TOP_HEADING.match(self.text, self.tops[top - 1], self.end) if top else None
+            key = f"{above.group(1)}({match.group(1)})" if above else f"({match.group(1)})"
+        return Heading(match.start(), match.end(), key, title)
+
+
 class Layout(msgspec.Struct, frozen=True):
     """The parts of a report: review [0, plan_start), plan [plan_start, plan_end), then footer."""
 
     plan_start: int
     plan_end: int
-    headings: tuple[Heading, ...]  # inside the plan part
+    headings: Sequence[Heading]  # inside the plan part
     #: No plan heading or statement of targets was found, and the text looks back on a past
     #: year ("回顾", "过去一年", "预计实现"): its figures may be last year's results.
     review_only: bool = False
 
     def section_at(self, position: int) -> Heading | None:
+        if isinstance(self.headings, Headings):
+            return self.headings.before(position)
         found = None
         for heading in self.headings:
             if heading.start <= position:
@@ -64,22 +114,8 @@ def layout(text: str) -> Layout:
     end = footer_start(text)
     marked = _plan_start(text, end)
     start = marked or 0
-    headings: list[Heading] = []
-    top = ""
-    for match in sorted(
-        [*_TOP_HEADING.finditer(text, start, end), *_SUB_HEADING.finditer(text, start, end)],
-        key=lambda m: m.start(),
-    ):
-        is_top = match.re is _TOP_HEADING
-        title = _heading_title(match.group(2))
-        if is_top:
-            top = match.group(1)
-            key = top
-        else:
-            key = f"{top}({match.group(1)})" if top else f"({match.group(1)})"
-        headings.append(Heading(match.start(), match.end(), key, title))
     review_only = marked is None and _LOOKS_BACK.search(text, 0, end) is not None
-    return Layout(start, end, tuple(headings), review_only)
+    return Layout(start, end, Headings(text, start, end), review_only)
 
 
 def _heading_title(rest: str) -> str:

@@ -7,7 +7,10 @@ characters of the report vocabulary become simplified.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 
 import msgspec
@@ -62,6 +65,15 @@ _CN_POINTS = re.compile(r"(?<![零〇一二两三四五六七八九十百千])([
 _CN_COMPOUND = re.compile(
     rf"(?<![{_CN_NUMERAL}第])[{_CN_NUMERAL}]*[十百千][{_CN_NUMERAL}]*(?![{_CN_NUMERAL}大届])"
 )
+#: What _fractions and _compounds read _CN_FRACTION and _CN_COMPOUND with, in linear time.
+_CN_FRACTION_AT_RUN = re.compile(rf"(?<![{_CN_NUMERAL}])([{_CN_NUMERAL}]+)分之([{_CN_NUMERAL}]+)")
+_CN_RUN = re.compile(rf"[{_CN_NUMERAL}]+")
+_CN_UNIT = re.compile("[十百千]")
+#: A character every number holds at least one of: a digit or a Chinese numeral.
+_ANY_NUMERAL = re.compile(rf"[\d{_CN_NUMERAL}]")
+#: The most characters a figure is written with (16 digits, 10 places, separators and more);
+#: a longer run of digits or numerals is a code or noise, never a figure, and is not read.
+MAX_WRITTEN = 40
 
 
 class Number(msgspec.Struct, frozen=True):
@@ -94,45 +106,118 @@ def chinese_integer(text: str) -> int | None:
     return total + (digit or 0)
 
 
-def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
-    """Every number of `text[start:end]` (folded first), in order, Arabic and Chinese."""
+def find_numbers(
+    text: str, start: int = 0, end: int | None = None, limit: int | None = None
+) -> list[Number]:
+    """Every number of `text[start:end]` (folded first), in order, Arabic and Chinese.
+
+    With `limit`, raises TooManyNumbersError as soon as more than `limit` are found, so that a
+    long text of numbers never holds them all.
+    """
     end = len(text) if end is None else end
     # Fold only the part asked for, with a margin for the look-behinds and look-aheads.
     offset = max(0, start - 2)
-    found = _find(fold(text[offset : end + 2]), start - offset, end - offset)
-    return [
-        Number(n.start + offset, n.end + offset, n.value, n.written, n.fraction, n.percent)
-        for n in found
-    ]
+    folded = fold(text[offset : end + 2])
+    if _ANY_NUMERAL.search(folded, start - offset, end - offset) is None:
+        return []
+    return _find(folded, start - offset, end - offset, offset, limit)
 
 
-def _find(folded: str, start: int, end: int) -> list[Number]:
+class TooManyNumbersError(ValueError):
+    """More numbers than the limit a caller set."""
+
+
+def _find(folded: str, start: int, end: int, offset: int, limit: int | None) -> list[Number]:
+    """The numbers of folded[start:end], placed `offset` further on."""
     found: list[Number] = []
+
+    def add(number: Number) -> None:
+        found.append(number)
+        if limit is not None and len(found) > limit:
+            raise TooManyNumbersError(f"more than {limit} numbers")
+
     for m in _ARABIC.finditer(folded, start, end):
-        found.append(Number(m.start(), m.end(), Decimal(m.group().replace(",", "")), m.group()))
+        if _written(m):
+            value = Decimal(m.group().replace(",", ""))
+            add(Number(m.start() + offset, m.end() + offset, value, m.group()))
     taken: list[tuple[int, int]] = []
-    for m in _CN_FRACTION.finditer(folded, start, end):
+    for m in _fractions(folded, start, end):
         den, num = chinese_integer(m.group(1)), chinese_integer(m.group(2))
-        if den and num is not None:
+        if den and num is not None and _written(m):
             share = (Decimal(num) * 100 / Decimal(den)).quantize(Decimal("0.01"))
-            found.append(Number(m.start(), m.end(), share, m.group(), (num, den), percent=True))
+            a, b = m.start() + offset, m.end() + offset
+            add(Number(a, b, share, m.group(), (num, den), percent=True))
             taken.append((m.start(), m.end()))
     for m in _CN_TENTHS.finditer(folded, start, end):
         count = chinese_integer(m.group(1))
         if count is not None:
-            found.append(Number(m.start(), m.end(), Decimal(count * 10), m.group(), percent=True))
+            a, b = m.start() + offset, m.end() + offset
+            add(Number(a, b, Decimal(count * 10), m.group(), percent=True))
             taken.append((m.start(), m.end()))
+    # A point's span never covers a later point's start (matches do not overlap), so the spans
+    # taken before the points are all that a point is checked against.
+    inside = _Spans(taken)
     for m in _CN_POINTS.finditer(folded, start, end):
         count = chinese_integer(m.group(1))
-        if count is not None and not _inside(m.start(), taken):
-            found.append(Number(m.start(), m.start(1) + 1, Decimal(count), m.group(1)))
+        if count is not None and not inside.covers(m.start()):
+            a, b = m.start() + offset, m.start(1) + 1 + offset
+            add(Number(a, b, Decimal(count), m.group(1)))
             taken.append((m.start(), m.end()))
-    for m in _CN_COMPOUND.finditer(folded, start, end):
-        count = chinese_integer(m.group())
-        if count is not None and len(m.group()) > 1 and not _inside(m.start(), taken):
-            found.append(Number(m.start(), m.end(), Decimal(count), m.group()))
+    inside = _Spans(taken)
+    for s, e in _compounds(folded, start, end):
+        written = folded[s:e]
+        count = chinese_integer(written)
+        if count is not None and len(written) > 1 and not inside.covers(s):
+            add(Number(s + offset, e + offset, Decimal(count), written))
     return sorted(found, key=lambda n: n.start)
 
 
-def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= position < b for a, b in spans)
+def _written(match: re.Match[str]) -> bool:
+    """Whether a number is written short enough to be a figure (MAX_WRITTEN)."""
+    return match.end() - match.start() <= MAX_WRITTEN
+
+
+def _fractions(folded: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """_CN_FRACTION.finditer(folded, start, end), in time proportional to the text.
+
+    A fraction found by the plain pattern starts where a run of numerals does (any later start
+    in the run has the same tail), or at `start` itself: so after a try at `start`, only runs'
+    starts are tried. The plain pattern tries every position of a long run of numerals, each to
+    the run's end: a time that grows with the square of the run.
+    """
+    first = _CN_FRACTION.match(folded, start, end)
+    if first is not None:
+        yield first
+    yield from _CN_FRACTION_AT_RUN.finditer(folded, start if first is None else first.end(), end)
+
+
+def _compounds(folded: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The spans _CN_COMPOUND would find in folded[start:end], in time proportional to the text.
+
+    Such a match is a whole run of numerals holding 十, 百 or 千, not preceded by a numeral or 第
+    and not followed by 大 or 届. The pattern itself, on a run followed by 大, tries every split of
+    the run: a time that grows with the square of the run.
+    """
+    for run in _CN_RUN.finditer(folded, start, end):
+        s, e = run.span()
+        if s > 0 and (folded[s - 1] in _CN_NUMERAL or folded[s - 1] == "第"):
+            continue
+        if e < end and folded[e] in "大届":
+            continue
+        if _CN_UNIT.search(folded, s, e) and e - s <= MAX_WRITTEN:
+            yield s, e
+
+
+class _Spans:
+    """Spans of text, asked whether any of them covers a position, in logarithmic time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach = list(itertools.accumulate((b for _, b in ordered), max))
+
+    def covers(self, position: int) -> bool:
+        if not self.starts:
+            return False
+        at = bisect.bisect_right(self.starts, position) - 1
+        return at >= 0 and self.reach[at] > position

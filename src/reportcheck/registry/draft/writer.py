@@ -9,9 +9,13 @@ fails `lint --strict` until a person has reviewed every guess.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
 import re
+from array import array
 from bisect import bisect_right
+from collections import Counter
 from decimal import Decimal
 from fractions import Fraction
 from itertools import accumulate
@@ -20,13 +24,20 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from reportcheck.model.limits import LimitError, NotRegularFileError, read_limited, size_text
+from reportcheck.model.limits import (
+    MAX_REPORT_BYTES,
+    LimitError,
+    NotRegularFileError,
+    read_limited,
+    size_text,
+)
 from reportcheck.model.periods import parse_period
 from reportcheck.model.problems import UsageError, problem
 from reportcheck.model.units import UNITS
 from reportcheck.registry.draft.extract import (
     DELIVERABLE_CHECK,
     Drafted,
+    DraftTooLargeError,
     Extraction,
     clauses,
     extract,
@@ -51,8 +62,6 @@ _GOVERNMENT = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:省|市|县|区))人民政�
 #: What a relative commitment compares with: 高于各项贷款增速 -> 各项贷款增速.
 _COMPARED = re.compile(r"(?:高于|快于|超过|与)([^,\uff0c。;\uff1b]{2,16}?(?:增速|增幅|增长))")
 _DEFAULT_SECTION = "计划"
-#: A work report is tens of kilobytes; a file far larger is something else.
-MAX_REPORT_BYTES = 8 * 2**20
 #: The tolerance a wording that states none is read with, by comparator, until a person sets it.
 _TOLERANCE = {"in_step": Decimal(1), "steady": Decimal("0.2")}
 #: Rounds of checking a draft and leaving out what the loader refuses; each round leaves out at
@@ -60,6 +69,18 @@ _TOLERANCE = {"in_step": Decimal(1), "steady": Decimal("0.2")}
 _ROUNDS = 6
 #: Where the draft stands while it is checked (for the problems' file names only).
 _DRAFT = Path("draft.yaml")
+_YEAR = re.compile(r"(20\d\d)年")
+#: The characters a registry's text refuses (registry.yamlnodes), and the separators YAML reads
+#: as line breaks inside a quoted scalar.
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+)
+#: A line, as str.splitlines cuts them.
+_LINE = re.compile("[^\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
+#: Characters of the review part a baseline search may look through, over all entries: a real
+#: review is searched a few million times over; a text made to be searched without end stops
+#: here, its later entries left for the reader to give a baseline.
+BASELINE_SEARCH = 10**9
 
 
 class DraftResult(msgspec.Struct, frozen=True, kw_only=True):
@@ -72,24 +93,32 @@ class DraftResult(msgspec.Struct, frozen=True, kw_only=True):
 
 def read_report(path: Path) -> str:
     """A report's text: UTF-8 (with or without a byte-order mark), else GB18030; a regular file
-    within the size limit only, so a pipe or a device is refused, never read."""
+    of at most MAX_REPORT_BYTES, read without ever blocking or reading on without end."""
     file = str(path)
     try:
         data = read_limited(path, MAX_REPORT_BYTES, "a report's text")
-    except NotRegularFileError:
-        raise UsageError([problem("report-unreadable", "not-regular", file=file)]) from None
-    except LimitError:
-        raise UsageError(
-            [problem("report-too-large", file=file, limit=size_text(MAX_REPORT_BYTES))]
-        ) from None
-    except IsADirectoryError:
-        raise UsageError([problem("report-unreadable", "folder", file=file)]) from None
     except FileNotFoundError:
         raise UsageError([problem("report-unreadable", "missing", file=file)]) from None
-    except OSError as exc:
+    except IsADirectoryError:
+        raise UsageError([problem("report-unreadable", "folder", file=file)]) from None
+    except NotRegularFileError:
+        raise UsageError([problem("report-unreadable", "not-regular", file=file)]) from None
+    except LimitError as exc:
+        grew = exc.variant == "grown"
         raise UsageError(
-            [problem("report-unreadable", file=file, value=exc.strerror or str(exc))]
+            [
+                problem(
+                    "report-too-large",
+                    "grew" if grew else "",
+                    file=file,
+                    size=exc.params.get("size", ""),
+                    limit=size_text(MAX_REPORT_BYTES),
+                )
+            ]
         ) from None
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+        raise UsageError([problem("report-unreadable", file=file, why=why)]) from None
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)
@@ -99,20 +128,35 @@ def read_report(path: Path) -> str:
 
 
 def draft_registry(text: str, *, seed: str, year: int | None = None, name: str = "") -> DraftResult:
-    """The YAML of a first registry for `text`; `seed` is the report's path from the registry."""
+    """The YAML of a first registry for `text`; `seed` is the report's path from the registry.
+
+    Control characters (those a registry's text refuses) are read as line ends, so that no
+    quote, name or span can hold one and every quote is still verbatim in the report.
+    """
+    text = _CONTROL.sub("\n", text)
     folded = fold(text)
     parts = layout(folded)
     year = year or infer_year(folded, parts) or _any_year(folded)
     if year is None:
         raise UsageError([problem("draft-no-year", file=name or None)])
-    found = extract(folded, parts, year)
+    try:
+        found = extract(folded, parts, year)
+    except DraftTooLargeError as exc:
+        refused = problem(
+            "draft-too-large",
+            "numbers" if exc.what == "numbers" else "commitments",
+            file=name,
+            limit=exc.limit,
+        )
+        raise UsageError([refused]) from None
     writer = _Writer(text, folded, parts, year)
     return writer.write(found, seed, name)
 
 
 def _any_year(text: str) -> int | None:
-    years = re.findall(r"(20\d\d)年", text)
-    return max(set(years), key=years.count, default=None) and int(max(set(years), key=years.count))
+    """The year the text names most (20xx年), counted without keeping each mention."""
+    years = Counter(match.group(1) for match in _YEAR.finditer(text))
+    return int(years.most_common(1)[0][0]) if years else None
 
 
 def _q(text: str) -> str:
@@ -136,6 +180,9 @@ class _Writer:
     def __init__(self, text: str, folded: str, parts: Layout, year: int) -> None:
         self.text, self.folded, self.parts, self.year = text, folded, parts, year
         self.ids: set[str] = set()
+        #: The next number to try after an id's base (ids only grow, so no smaller one is free).
+        self.next_number: dict[str, int] = {}
+        self.review = _Review(folded, parts.plan_start)
         self.lines: list[str] = []
         self.baseline_quote = ""
         #: Quantities compared with: id -> (quote, name_zh, name_en, unit).
@@ -270,7 +317,9 @@ class _Writer:
         return "\n".join(lines) + "\n", ranges
 
     def _report(self, seed: str) -> None:
-        first_line = next((ln.strip() for ln in self.text.splitlines() if ln.strip()), "")
+        first_line = next(
+            (line for m in _LINE.finditer(self.text) if (line := m.group().strip())), ""
+        )
         city = _GOVERNMENT.search(self.text) or _CITY.search(self.text[: self.parts.plan_end])
         self.lines.append("report:")
         self.check("  ", "the place and the title are guessed from the text; fill in the English")
@@ -315,9 +364,13 @@ class _Writer:
                 and drafted.comparator not in ("done",)
             ):
                 base, english = f"{base}_growth", f"{english} growth"
-        ident, n = base, 2
-        while ident in self.ids:
-            ident, n = f"{base}_{n}", n + 1
+        ident, n = base, self.next_number.get(base, 2)
+        if ident in self.ids:
+            ident = f"{base}_{n}"
+            while ident in self.ids:
+                n += 1
+                ident = f"{base}_{n}"
+            self.next_number[base] = n + 1
         self.ids.add(ident)
         return ident, english
 
@@ -450,15 +503,15 @@ class _Writer:
         from reportcheck.registry.evidence import agrees
 
         subject = drafted.subject.strip("“”")[-24:]  # bounded: the words nearest the rule
-        review_end = self.parts.plan_start
         known = UNITS.get(unit)
         for size in range(len(subject), 3, -1):
             for begin in range(len(subject) - size + 1):
-                words = subject[begin : begin + size]
-                at = self.folded.find(words, 0, review_end)
+                at = self.review.find(subject[begin : begin + size])
                 if at == -1:
                     continue
-                clause = next(c for c in clauses(self.folded, 0, review_end) if c[0] <= at < c[1])
+                clause = self.review.clause_at(at)
+                if clause is None:
+                    continue  # the words run across a clause's end
                 numbers = find_numbers(self.folded, at, clause[1])
                 if not numbers or known is None:
                     continue
@@ -492,15 +545,84 @@ class _Writer:
         quoted = sorted((d.start, d.end) for d in found.drafted)
         starts = [a for a, _ in quoted]
         reach = list(accumulate((b for _, b in quoted), max))
+        lines = _Lines(self.text)
         listed: dict[str, str] = {}
         for item in found.excluded:
             n = item.number
             k = bisect_right(starts, n.start)
             if k and reach[k - 1] >= n.end:
                 continue
-            line_start = self.text.rfind("\n", 0, n.start) + 1
-            line_end = self.text.find("\n", n.end)
-            line_end = len(self.text) if line_end == -1 else line_end
+            line_start, line_end = lines.around(n.start, n.end)
             span = self.text[max(line_start, n.start - 6) : min(line_end, n.end + 4)]
             listed.setdefault(span.strip(), item.reason)
         return listed
+
+
+class _Spans:
+    """Spans of text, asked whether one of them holds a given span, in logarithmic time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach = list(itertools.accumulate((b for _, b in ordered), max))
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether some span (a, b) has a <= start and end <= b."""
+        at = bisect.bisect_right(self.starts, start) - 1
+        return at >= 0 and self.reach[at] >= end
+
+
+class _Lines:
+    """The line around a span of text; asked in order, each line end is looked for once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.start, self.end = 0, -1  # the last line found: [start, end) holds no line end
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """(where the line holding `start` begins, the first line end at or after `end`)."""
+        if not (self.start <= start and end <= self.end):
+            line_end = self.text.find("\n", end)
+            self.start = self.text.rfind("\n", 0, start) + 1
+            self.end = len(self.text) if line_end == -1 else line_end
+        return self.start, self.end
+
+
+class _Review:
+    """The review part of a report, searched for the words of many baselines.
+
+    Each search is remembered, and the clauses of the review are found once, when first
+    needed; the search stops for good once BASELINE_SEARCH characters have been looked through.
+    """
+
+    def __init__(self, folded: str, end: int) -> None:
+        self.folded, self.end = folded, end
+        self.found: dict[str, int] = {}
+        self.looked = 0
+        self.starts: array[int] | None = None
+        self.ends: array[int] = array("q")
+
+    def find(self, words: str) -> int:
+        """Where `words` first stand in the review, or -1."""
+        at = self.found.get(words)
+        if at is None:
+            if self.looked > BASELINE_SEARCH:
+                return -1
+            at = self.folded.find(words, 0, self.end)
+            self.looked += self.end if at == -1 else at + len(words)
+            if len(self.found) > 100_000:
+                self.found.clear()
+            self.found[words] = at
+        return at
+
+    def clause_at(self, position: int) -> tuple[int, int] | None:
+        """The clause of the review holding `position`, or None when it stands between two."""
+        if self.starts is None:
+            self.starts = array("q")
+            for a, b in clauses(self.folded, 0, self.end):
+                self.starts.append(a)
+                self.ends.append(b)
+        at = bisect.bisect_right(self.starts, position) - 1
+        if at < 0 or position >= self.ends[at]:
+            return None
+        return self.starts[at], self.ends[at]

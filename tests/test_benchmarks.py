@@ -1,0 +1,124 @@
+"""Each benchmark measures what its label says: its inputs are accepted or refused as labelled.
+
+A benchmark of "a typical month" that reportcheck refuses, or of "rows at the limit" that are
+one row beyond it, would time an error message. The inputs of benchmarks/memory.py,
+benchmarks/startup.py and benchmarks/draft_speed.py are made here and given to reportcheck.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from reportcheck.actuals import read_actuals, table_paths
+from reportcheck.model import limits
+from reportcheck.model.problems import UsageError
+from reportcheck.registry.draft import draft_registry
+from reportcheck.registry.records import Registry
+
+from .conftest import REPO, Run
+
+Cli = Callable[..., Run]
+BENCHMARKS = REPO / "benchmarks"
+
+
+@pytest.fixture(scope="module")
+def benchmarks() -> Iterator[None]:
+    sys.path.insert(0, str(BENCHMARKS))
+    yield
+    sys.path.remove(str(BENCHMARKS))
+
+
+def module(name: str) -> ModuleType:
+    return importlib.import_module(name)
+
+
+def memory_cases() -> list[Any]:
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        return list(importlib.import_module("memory").CASES)
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+
+
+CASES = memory_cases()
+
+
+@pytest.mark.usefixtures("benchmarks")
+@pytest.mark.parametrize(
+    "case", [c for c in CASES if not c.heavy], ids=[c.label for c in CASES if not c.heavy]
+)
+def test_each_memory_benchmark_input_is_accepted_or_refused_as_labelled(
+    case: Any, cli: Cli, tmp_path: Path
+) -> None:
+    args = case.make(tmp_path)
+    result = cli(*args)
+    if case.accepted:
+        assert result.exit_code in (0, 1), result.stderr
+        assert "error" not in result.stderr, result.stderr
+    else:
+        assert result.exit_code == 2, result.stderr
+
+
+@pytest.mark.usefixtures("benchmarks")
+def test_the_typical_month_is_every_id_of_the_registry(tmp_path: Path, registry: Registry) -> None:
+    memory = module("memory")
+    memory.typical_month(tmp_path)
+    data = read_actuals(table_paths(tmp_path / "2023-06.csv"), registry)
+    assert len(data.actuals) == len(registry.targets) > 100
+    assert not data.warnings
+    assert f"{len(registry.targets)} rows" in memory.CASES[0].label
+
+
+@pytest.mark.usefixtures("benchmarks")
+def test_the_limit_sized_inputs_are_at_the_limit_not_beyond(tmp_path: Path) -> None:
+    memory = module("memory")
+    memory.rows_at_the_limit(tmp_path)
+    lines = (tmp_path / "limit.csv").read_text(encoding="utf-8").count("\n")
+    assert lines == limits.MAX_ROWS
+    memory.widest_csv(tmp_path)
+    widest = tmp_path / "widest.csv"
+    assert widest.read_text(encoding="utf-8").count("\n") == limits.MAX_ROWS
+    assert widest.stat().st_size <= limits.MAX_FILE_BYTES
+    assert limits.MAX_FILE_BYTES - widest.stat().st_size < limits.MAX_FILE_BYTES // 10
+
+
+@pytest.mark.usefixtures("benchmarks")
+def test_a_folder_at_the_run_limit_is_within_it(tmp_path: Path, registry: Registry) -> None:
+    memory = module("memory")
+    args = memory.folder_at_the_run_limit(tmp_path)
+    files = sorted(Path(args[-1]).iterdir())
+    rows = sum(p.read_text(encoding="utf-8").count("\n") - 1 for p in files)
+    assert limits.MAX_RUN_ROWS - limits.MAX_ROWS < rows <= limits.MAX_RUN_ROWS
+    data = read_actuals(table_paths(Path(args[-1])), registry)
+    assert data.actuals
+
+
+@pytest.mark.usefixtures("benchmarks")
+def test_the_start_up_benchmarks_month_and_year_are_read_whole(
+    tmp_path: Path, registry: Registry
+) -> None:
+    month, year = module("startup").make_data(tmp_path)
+    assert len(read_actuals(table_paths(month), registry).actuals) == len(registry.targets)
+    assert len(read_actuals(table_paths(year), registry).actuals) == 12 * len(registry.targets)
+
+
+@pytest.mark.usefixtures("benchmarks")
+def test_the_draft_benchmarks_spread_texts_draft_whole() -> None:
+    """The texts drafted whole at 8 MiB are drafted whole at a tenth of that too; the ones made
+    to pass a limit are refused at 8 MiB."""
+    drafts = module("draft_speed").CASES
+    spread = draft_registry(
+        drafts["a commitment in every 2 KB"](limits.MAX_REPORT_BYTES // 10), seed="r.txt"
+    )
+    assert spread.commitments > 300
+    with pytest.raises(UsageError):
+        draft_registry(
+            drafts["clauses with figures (新增企业5家,)"](limits.MAX_REPORT_BYTES), seed="r.txt"
+        )
