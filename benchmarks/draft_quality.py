@@ -26,7 +26,7 @@ import yaml
 
 from reportcheck.model.units import UNITS, exact_decimal
 from reportcheck.registry.draft import draft_registry
-from reportcheck.registry.draft.wording import UNIT_WORDS
+from reportcheck.registry.prose.wording import UNIT_WORDS
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data"

@@ -14,9 +14,9 @@ import yaml
 from reportcheck.model.problems import UsageError
 from reportcheck.output.catalogue import one_line
 from reportcheck.registry.draft import draft_registry
-from reportcheck.registry.draft.textnums import chinese_integer, find_numbers
 from reportcheck.registry.lint import lint_registry
 from reportcheck.registry.load import load_registry
+from reportcheck.registry.prose.textnums import chinese_integer, find_numbers
 
 from .conftest import REPO, Run
 

@@ -14,11 +14,12 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportcheck.registry.draft import extract, segment, textnums
+from reportcheck.registry.draft import extract
 from reportcheck.registry.draft.deliverables import CLOSE_QUOTES, OPEN_QUOTES, unquoted
 from reportcheck.registry.draft.extract import Reading, clauses, parts
-from reportcheck.registry.draft.textnums import find_numbers
-from reportcheck.registry.draft.wording import WORDING_RULES, rule_without_number
+from reportcheck.registry.prose import segment, textnums
+from reportcheck.registry.prose.textnums import find_numbers
+from reportcheck.registry.prose.wording import WORDING_RULES, rule_without_number
 
 PIECES = [
     *",。;:!?\n|●、—“”‘’《》()  ",

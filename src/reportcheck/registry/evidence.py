@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from reportcheck.model.problems import Problem, Term, problem
-from reportcheck.registry.draft.textnums import Number, find_numbers, fold
-from reportcheck.registry.draft.wording import UNITS_LONGEST_FIRST, comparator_for
+from reportcheck.registry.prose.textnums import Number, find_numbers, fold
+from reportcheck.registry.prose.wording import UNITS_LONGEST_FIRST, comparator_for
 from reportcheck.registry.schema import CHECK_COMMENT, NOT_COMMITMENT, PLACEHOLDER_ID
 from reportcheck.registry.yamlnodes import Checker, Node
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import msgspec
 
 from reportcheck.model.limits import MAX_REPORT_BYTES, read_limited
-from reportcheck.registry.draft.segment import Layout, layout
-from reportcheck.registry.draft.textnums import find_numbers, fold
+from reportcheck.registry.prose.segment import Layout, layout
+from reportcheck.registry.prose.textnums import find_numbers, fold
 
 #: A passage before the plan part reads like a list of targets when it, or the heading above it,
 #: speaks of 目标, it holds at least two figures worded as targets (左右, 以内, 控制在, 力争 …;

@@ -26,8 +26,8 @@ from reportcheck.registry.draft.deliverables import (
     Deliverable,
     deliverables,
 )
-from reportcheck.registry.draft.textnums import Number, TooManyNumbersError, find_numbers
-from reportcheck.registry.draft.wording import (
+from reportcheck.registry.prose.textnums import Number, TooManyNumbersError, find_numbers
+from reportcheck.registry.prose.wording import (
     UNITS_LONGEST_FIRST,
     WORDING_RULES,
     comparator_for,
@@ -36,7 +36,7 @@ from reportcheck.registry.draft.wording import (
 )
 
 if TYPE_CHECKING:
-    from reportcheck.registry.draft.segment import Layout
+    from reportcheck.registry.prose.segment import Layout
 
 _CLAUSE_END = set(",。;!?:\n|●")
 #: What can change a clause's course: its ends, quotation marks and the dash of a double dash.

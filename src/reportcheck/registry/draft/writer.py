@@ -42,9 +42,9 @@ from reportcheck.registry.draft.extract import (
     clauses,
     extract,
 )
-from reportcheck.registry.draft.segment import infer_year, layout
-from reportcheck.registry.draft.textnums import find_numbers, fold
-from reportcheck.registry.draft.wording import (
+from reportcheck.registry.prose.segment import infer_year, layout
+from reportcheck.registry.prose.textnums import find_numbers, fold
+from reportcheck.registry.prose.wording import (
     UNIT_WORDS,
     kind_for,
     released_for,
@@ -54,7 +54,7 @@ from reportcheck.registry.schema import MAX_YEARS_AHEAD, YES_NO_UNIT
 from reportcheck.rules import RULES
 
 if TYPE_CHECKING:
-    from reportcheck.registry.draft.segment import Layout
+    from reportcheck.registry.prose.segment import Layout
     from reportcheck.registry.texts import QuotedText
 
 _CITY = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:自治州|自治县|省|市|县|区|州|盟|旗))")
