@@ -282,3 +282,47 @@ def test_a_pack_write_that_fails_keeps_the_old_file(
         write_pack(pack, target)
     assert target.read_bytes() == OLD
     assert only(tmp_path) == [target.name]
+
+
+# ── The commands refuse an output that is an input, or no file, before reading ─────────────
+
+
+def test_report_refuses_an_output_hard_linked_to_its_actuals(cli: Any, tmp_path: Path) -> None:
+    actuals = tmp_path / "june.csv"
+    actuals.write_bytes((EXAMPLES / "illustrative-2023-06.csv").read_bytes())
+    before = actuals.read_bytes()
+    elsewhere = tmp_path / "out"
+    elsewhere.mkdir()
+    link = elsewhere / "pack.csv"
+    os.link(actuals, link)
+    result = cli("report", "--actuals", str(actuals), "-o", str(link), "--force")
+    assert result.exit_code == 2
+    assert "[output-is-input]" in result.stderr
+    assert actuals.read_bytes() == before
+
+
+def test_draft_refuses_to_write_over_the_report_it_reads(cli: Any, tmp_path: Path) -> None:
+    report = tmp_path / "r.txt"
+    report.write_bytes((REPO / "seeds" / "000_2ae2d6b944143d98.txt").read_bytes())
+    before = report.read_bytes()
+    result = cli("draft", str(report), "-o", str(report), "--force")
+    assert result.exit_code == 2
+    assert "[output-is-input]" in result.stderr
+    assert report.read_bytes() == before
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs POSIX pipes")
+@pytest.mark.parametrize("command", ["report", "template", "draft"])
+def test_an_output_that_is_a_pipe_is_refused_at_once(
+    cli: Any, tmp_path: Path, command: str
+) -> None:
+    pipe = tmp_path / ("out.xlsx" if command != "draft" else "out.yaml")
+    os.mkfifo(pipe)
+    args = {
+        "report": ["report", "--actuals", str(EXAMPLES / "monthly"), "-o", str(pipe)],
+        "template": ["template", "--period", "2023-06", "-o", str(pipe)],
+        "draft": ["draft", str(REPO / "seeds" / "000_2ae2d6b944143d98.txt"), "-o", str(pipe)],
+    }[command]
+    result = cli(*args, "--force")
+    assert result.exit_code == 2
+    assert "[output-not-regular]" in result.stderr

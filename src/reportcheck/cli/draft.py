@@ -10,7 +10,7 @@ import typer
 
 from reportcheck.cli.guard import guarded
 from reportcheck.cli.options import ForceOption, LangOption, State
-from reportcheck.cli.outputs import keep_existing, unwritable
+from reportcheck.cli.outputs import keep_existing, safe_target, unwritable
 
 SHORT_HELP = "Draft a first registry from a work report's text."
 
@@ -39,20 +39,25 @@ def draft(
     \b
     Example: reportcheck draft report.txt -o registry.yaml && reportcheck lint registry.yaml
     """
+    from reportcheck.model.files import write_text_file
     from reportcheck.output.catalogue.hints import hint
     from reportcheck.registry.draft import draft_registry, read_report
 
     if output is not None:
+        safe_target(output, [report])
         keep_existing(output, force)
     text = read_report(report)
     base = output.resolve().parent if output else Path.cwd()
-    seed = Path(os.path.relpath(report.resolve(), base)).as_posix()
+    try:
+        seed = Path(os.path.relpath(report.resolve(), base)).as_posix()
+    except ValueError:  # Windows: the report and the registry on different drives
+        seed = report.resolve().as_posix()
     result = draft_registry(text, seed=seed, year=year, name=report.name)
     if output is None:
         typer.echo(result.yaml, nl=False)
     else:
         try:
-            output.write_text(result.yaml, encoding="utf-8")
+            write_text_file(output, result.yaml)
         except OSError as exc:
             raise unwritable(output, exc) from None
     counts = {

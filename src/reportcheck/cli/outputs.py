@@ -5,9 +5,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from pathlib import Path
 
     from reportcheck.model.problems import UsageError
+
+
+def safe_target(output: Path, inputs: Iterable[Path]) -> None:
+    """Refuse, before anything is read, an output that is no regular file (a pipe would hang
+    the write) or that is one of the inputs by identity on disk (a hard link to the actuals,
+    the report being drafted)."""
+    from reportcheck.model.files import check_not_input, check_output_target
+
+    check_output_target(output)
+    check_not_input(output, [path for path in inputs if str(path) != "-"])
 
 
 def keep_existing(output: Path, force: bool) -> None:

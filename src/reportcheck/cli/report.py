@@ -12,6 +12,7 @@ from reportcheck.cli.emit import print_problems
 from reportcheck.cli.guard import guarded
 from reportcheck.cli.options import (
     ActualsOption,
+    EncodingOption,
     ForceOption,
     LangOption,
     PeriodOption,
@@ -19,7 +20,7 @@ from reportcheck.cli.options import (
     TargetsOption,
     names_lang,
 )
-from reportcheck.cli.outputs import keep_existing, unwritable
+from reportcheck.cli.outputs import keep_existing, safe_target, unwritable
 
 SHORT_HELP = "The review pack: Word, Excel, one-file HTML, Markdown or CSV."
 
@@ -53,6 +54,7 @@ def report(
         bool, typer.Option("--final", help="Add the year-end account before December.")
     ] = False,
     force: ForceOption = False,
+    encoding: EncodingOption = None,
     targets_file: TargetsOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -75,9 +77,16 @@ def report(
     if path is None:
         raise usage("no-actuals", variant="report")
     check_not_actuals(output, path)
+    registry_path = targets_file or State.targets
+    safe_target(output, [path, *([registry_path] if registry_path else [])])
     keep_existing(output, force)
     pack = review_pack(
-        path, period, targets=targets_file or State.targets, bands=bands, final=final
+        path,
+        period,
+        targets=registry_path,
+        bands=bands,
+        final=final,
+        encoding=encoding,
     )
     print_problems(pack.warnings)
     try:

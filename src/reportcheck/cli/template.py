@@ -10,7 +10,7 @@ import typer
 from reportcheck.cli import inputs
 from reportcheck.cli.guard import guarded
 from reportcheck.cli.options import LangOption, State, TargetsOption, complete_periods
-from reportcheck.cli.outputs import unwritable
+from reportcheck.cli.outputs import safe_target, unwritable
 from reportcheck.model.periods import PERIOD_EXAMPLES
 
 if TYPE_CHECKING:
@@ -67,6 +67,7 @@ def template(
     shown = str(output)
     if output.suffix.lower() not in (".csv", ".xlsx"):
         raise usage("bad-output", variant="template", value=shown, column="--output", file=shown)
+    safe_target(output, [registry.path])
     if output.exists() and not force:
         typed = filled_values(output)
         if typed is None:
