@@ -132,9 +132,9 @@ def test_the_entry_holds_the_registry_and_its_report_byte_for_byte(
     load_registry_cached(path)
     [entry] = entries(folder)
     stored = msgspec.msgpack.decode(entry.read_bytes(), type=cache.Entry)
-    assert stored.seed == str((path.parent / "seed.txt").resolve())
+    seed = path.parent / "seed.txt"
     assert stored.registry == path.read_bytes()
-    assert stored.report == (path.parent / "seed.txt").read_bytes()
+    assert stored.texts == {str(seed.resolve()): seed.read_bytes()}
 
 
 def test_the_code_stamp_changes_with_a_module_in_any_folder(tmp_path: Path) -> None:

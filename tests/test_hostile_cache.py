@@ -442,3 +442,32 @@ def _struct_classes() -> set[type]:
         elif isinstance(kind, msgspec.inspect.DictType):
             pending.append(kind.value_type)
     return found
+
+
+def test_an_edited_second_text_is_a_miss(folder: Path, tmp_path: Path) -> None:
+    """A registry quoting two texts (report.texts) is served from the cache only while both are
+    unchanged: an edit to the full text makes its quotes be checked again."""
+    import shutil
+
+    from reportcheck.registry.shipped import default_registry_path
+
+    shipped = default_registry_path().resolve()
+    copy = tmp_path / "data"
+    copy.mkdir()
+    shutil.copy(shipped, copy / "targets.yaml")
+    shutil.copytree(shipped.parent.parent / "seeds", tmp_path / "seeds")
+    first = load_registry_cached(copy / "targets.yaml")
+    full = tmp_path / "seeds" / "huzhou-2023.md"
+    text = full.read_text(encoding="utf-8")
+    quote = next(
+        t.quote
+        for t in first.targets
+        if t.quote in text
+        and t.quote
+        not in ((tmp_path / "seeds" / "000_2ae2d6b944143d98.txt").read_text(encoding="utf-8"))
+    )
+    full.write_text(text.replace(quote, "（删去）"), encoding="utf-8")
+    from reportcheck.model.problems import RegistryError
+
+    with pytest.raises(RegistryError):
+        load_registry_cached(copy / "targets.yaml")

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from reportcheck.model.periods import Period
 
 #: Bumped when the stored form changes.
-FORMAT = 8
+FORMAT = 9
 #: The packages whose code reads, checks or makes up a built registry.
 STAMPED = ("registry", "rules", "model")
 #: Entries kept; the least recently written beyond this are removed when a new one is stored.
@@ -75,9 +75,10 @@ class Entry(msgspec.Struct, frozen=True, kw_only=True):
     resolved: str  # the registry's path, resolved
     given: str  # the registry's path as given
     stamp: str  # the code that built it (_code_stamp)
-    seed: str | None  # the report's resolved path, if the registry names one
     registry: bytes
-    report: bytes
+    #: Every text the registry's quotes were checked against (the seed, `report.texts`), by its
+    #: resolved path: the entry serves only while each is byte for byte the same.
+    texts: dict[str, bytes]
     crc: int
     payload: msgspec.Raw
 
@@ -112,9 +113,8 @@ def load_registry_cached(path: Path | None = None) -> Registry:
         resolved=str(path.resolve()),
         given=str(path),
         stamp=_code_stamp(),
-        seed=None,
         registry=content,
-        report=b"",
+        texts={},
         crc=0,
         payload=msgspec.Raw(b""),
     )
@@ -219,8 +219,9 @@ def _read(entry: Path, named: Entry) -> Registry | None:
             named.registry,
         ):
             return None
-        now = b"" if stored.seed is None else _report(Path(stored.seed))
-        if stored.report != now or zlib.crc32(stored.payload) != stored.crc:
+        if any(_report(Path(path)) != text for path, text in stored.texts.items()):
+            return None
+        if zlib.crc32(stored.payload) != stored.crc:
             return None
         registry = decoded(bytes(stored.payload))
     except (msgspec.DecodeError, OSError):  # a partial, damaged or foreign entry is a miss
@@ -316,17 +317,16 @@ def _small(number: Decimal | Fraction) -> bool:
 
 
 def _write(entry: Path, registry: Registry, named: Entry, folder: Path) -> None:
-    from reportcheck.registry.load import seed_path
+    from reportcheck.registry.load import quoted_paths
 
     try:
-        seed = seed_path(registry.path, registry.meta)
+        texts = quoted_paths(registry.path, registry.meta).values()
         payload = stored_form(registry)
         if decoded(payload) != registry:
             return  # what the stored form cannot give back whole is not stored
         stored = msgspec.structs.replace(
             named,
-            seed=None if seed is None else str(seed),
-            report=b"" if seed is None else _report(seed),
+            texts={str(path): _report(path) for path in texts},
             crc=zlib.crc32(payload),
             payload=msgspec.Raw(payload),
         )
