@@ -186,6 +186,35 @@ TEXT = {
     ),
     "no_lead": ("未指定", "not named"),
     "filter_count": ("显示 {shown} / {total} 项", "showing {shown} of {total}"),
+    # The count paragraph that opens a 通报, in parts that add up to every commitment.
+    "count_head": (
+        "截至{when},{total}项承诺中,有进度判断的{judged}项:达到序时进度(含已完成){passing}项、"
+        "占比{share}%;未达到序时进度(含未完成){failing}项{names}",
+        "As of {when}, of {total} commitments, {judged} have a reading of progress: {passing} "
+        "on pace or met ({share}%), {failing} behind or missed{names}",
+    ),
+    "count_names": (",分别是{names}", " ({names})"),
+    "count_not_due": (
+        ";年底考核、尚未完成{n}项",
+        "; {n} are judged at their due date and not done yet",
+    ),
+    "count_undetermined": (
+        ";数据为区间、尚难判定{n}项",
+        "; {n} are published as a bound that settles nothing",
+    ),
+    "count_no_data": (";暂无数据{n}项", "; {n} have no figure"),
+    "count_of_them": ("(其中{parts})", " (of them {parts})"),
+    "count_not-published": ("尚未发布{n}项", "{n} not published yet"),
+    "count_at-due": ("到期考核{n}项", "{n} judged at their due date"),
+    "list_separator": ("、", ", "),
+    "sentence_end": ("。", "."),
+    "year_count": (
+        "{when}{total}项承诺中:完成{met}项、占比{share}%{basically};未完成{missed}项{names};"
+        "未报告(尚无全年数据){missing}项。",
+        "For {when}, of {total} commitments: {met} met ({share}%{basically}), {missed} "
+        "missed{names}, {missing} not reported (no figure for the period that settles them).",
+    ),
+    "year_basically": ("(其中基本完成{n}项)", "; {n} of them within tolerance"),
     "print_filtered": ("已筛选:{filters};{count}", "Filtered: {filters}; {count}"),
     "points": ("个百分点", "points"),
     "illustrative": (

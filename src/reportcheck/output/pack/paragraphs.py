@@ -82,47 +82,31 @@ def count_paragraph(pack: Pack, lang: str) -> str:
     if pack.year_end:
         return _year_paragraph(pack, lang)
     parts = count_parts(pack)
-    total = sum(parts.values())
     judged = parts["passing"] + parts["failing"]
     lagging = _names(pack.lagging, lang)
-    when = period_words(pack.period, lang)
-    unpublished = _awaited(pack, "not-published")
-    at_due = _awaited(pack, "at-due")
-    if lang == "en":
-        text = (
-            f"As of {when}, of {total} commitments, {judged} have a reading of progress: "
-            f"{parts['passing']} on pace or met ({share(parts['passing'], judged)}%), "
-            f"{parts['failing']} behind or missed" + (f" ({lagging})" if lagging else "")
-        )
-        if parts["not_due"]:
-            text += f"; {parts['not_due']} are judged at their due date and not done yet"
-        if parts["undetermined"]:
-            text += f"; {parts['undetermined']} are published as a bound that settles nothing"
-        text += f"; {parts['no_data']} have no figure"
-        said = [
-            *([f"{unpublished} not published yet"] if unpublished else []),
-            *([f"{at_due} judged at their due date"] if at_due else []),
-        ]
-        if said:
-            text += f" (of them {', '.join(said)})"
-        return text + "."
-    text = (
-        f"截至{when},{total}项承诺中,有进度判断的{judged}项:"
-        f"达到序时进度(含已完成){parts['passing']}项、占比{share(parts['passing'], judged)}%;"
-        f"未达到序时进度(含未完成){parts['failing']}项" + (f",分别是{lagging}" if lagging else "")
+    text = say(
+        "count_head",
+        lang,
+        when=period_words(pack.period, lang),
+        total=sum(parts.values()),
+        judged=judged,
+        passing=parts["passing"],
+        share=share(parts["passing"], judged),
+        failing=parts["failing"],
+        names=say("count_names", lang, names=lagging) if lagging else "",
     )
-    if parts["not_due"]:
-        text += f";年底考核、尚未完成{parts['not_due']}项"
-    if parts["undetermined"]:
-        text += f";数据为区间、尚难判定{parts['undetermined']}项"
-    text += f";暂无数据{parts['no_data']}项"
+    for key in ("not_due", "undetermined"):
+        if parts[key]:
+            text += say(f"count_{key}", lang, n=parts[key])
+    text += say("count_no_data", lang, n=parts["no_data"])
     said = [
-        *([f"尚未发布{unpublished}项"] if unpublished else []),
-        *([f"到期考核{at_due}项"] if at_due else []),
+        say(f"count_{why}", lang, n=n)
+        for why in ("not-published", "at-due")
+        if (n := _awaited(pack, why))
     ]
     if said:
-        text += f"(其中{'、'.join(said)})"
-    return text + "。"
+        text += say("count_of_them", lang, parts=say("list_separator", lang).join(said))
+    return text + say("sentence_end", lang)
 
 
 def _awaited(pack: Pack, why: str) -> int:
@@ -136,23 +120,18 @@ def _year_paragraph(pack: Pack, lang: str) -> str:
     total = sum(verdicts.values())
     met, missed = verdicts[Verdict.MET], verdicts[Verdict.MISSED]
     basically = sum(1 for row in pack.rows if row.verdict is Verdict.MET and row.result.tolerated)
-    missing = verdicts[Verdict.NOT_REPORTED]
     names = _names([row for row in pack.rows if row.verdict is Verdict.MISSED], lang)
-    when = period_words(pack.period, lang)
-    if lang == "en":
-        return (
-            f"For {when}, of {total} commitments: {met} met ({share(met, total)}%"
-            + (f"; {basically} of them within tolerance" if basically else "")
-            + f"), {missed} missed"
-            + (f" ({names})" if missed else "")
-            + f", {missing} not reported (no figure for the period that settles them)."
-        )
-    return (
-        f"{when}{total}项承诺中:完成{met}项、占比{share(met, total)}%"
-        + (f"(其中基本完成{basically}项)" if basically else "")
-        + f";未完成{missed}项"
-        + (f",分别是{names}" if missed else "")
-        + f";未报告(尚无全年数据){missing}项。"
+    return say(
+        "year_count",
+        lang,
+        when=period_words(pack.period, lang),
+        total=total,
+        met=met,
+        share=share(met, total),
+        basically=say("year_basically", lang, n=basically) if basically else "",
+        missed=missed,
+        names=say("count_names", lang, names=names) if missed else "",
+        missing=verdicts[Verdict.NOT_REPORTED],
     )
 
 
