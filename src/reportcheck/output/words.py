@@ -215,6 +215,51 @@ TEXT = {
         "missed{names}, {missing} not reported (no figure for the period that settles them).",
     ),
     "year_basically": ("(其中基本完成{n}项)", "; {n} of them within tolerance"),
+    # The notes printed with every pack: the rules it applies.
+    "note_bands_two": (
+        "灯色:达到序时进度或已完成为绿灯;落后序时进度不超过{first}个百分点为黄灯;超过{first}、"
+        "不超过{second}个百分点为橙灯;超过{second}个百分点或未完成为红灯;没有数据、未到考核时间"
+        "或数据为区间难以判定的不亮灯(可用 --bands 设置)。百分点按表中所列(保留一位小数)计。",
+        "Lights: green on pace or met; yellow behind by up to {first} points; orange behind by "
+        "more than {first} and up to {second}; red behind by more than {second}, or missed; no "
+        "light without a figure, before a commitment judged at its due date is due, or for a "
+        "bound that settles nothing (set with --bands). The points are the ones printed, to one "
+        "decimal place.",
+    ),
+    "note_bands_one": (
+        "灯色:达到序时进度或已完成为绿灯;落后序时进度不超过{first}个百分点为黄灯;超过{first}个"
+        "百分点或未完成为红灯;没有数据、未到考核时间或数据为区间难以判定的不亮灯(可用 --bands "
+        "设置)。百分点按表中所列(保留一位小数)计。",
+        "Lights: green on pace or met; yellow behind by up to {first} points; red behind by more "
+        "than {first}, or missed; no light without a figure, before a commitment judged at its "
+        "due date is due, or for a bound that settles nothing (set with --bands). The points are "
+        "the ones printed, to one decimal place.",
+    ),
+    "note_behind": (
+        "落后幅度:有完成率的指标按完成率低于序时进度的百分点计;增速、占比等直接比较的指标按低于"
+        "应达值的百分比计。",
+        "Points behind: for targets with a completion rate, percentage points of the completion "
+        "rate below the expected pace; for growth rates, shares and other targets compared "
+        "directly, the shortfall as a percentage of what is required.",
+    ),
+    "note_completion": (
+        "完成率只对累计量和总量指标计算;增速指标与目标直接比较,控制类和排名类指标不计完成率。",
+        "Completion rate is given for cumulative and level targets only; growth rates are "
+        "compared with the target directly, caps and ranks get none.",
+    ),
+    "note_final": (
+        "完成与否只按考核期(年度目标为全年)的数据判定;此前的数据只列出其年内进度。"
+        "基本完成:未达到目标值,但在登记表对“左右”“基本稳定”“基本同步”所定的容差以内。",
+        "Met or missed is said only on a figure for the period that settles a commitment (the "
+        "year's, for a year's promise); an earlier figure is reported as its in-year reading. "
+        "'Met within tolerance': short of the figure, within the tolerance the registry gives "
+        "the wording (左右, 基本稳定, 基本同步).",
+    ),
+    "note_per_month": (
+        "剩余月均需完成是算术结果(剩余任务÷剩余月数),不是预测。",
+        "Needed per remaining month is arithmetic (what is left divided by the months left), not "
+        "a forecast.",
+    ),
     "print_filtered": ("已筛选:{filters};{count}", "Filtered: {filters}; {count}"),
     "points": ("个百分点", "points"),
     "illustrative": (

@@ -145,62 +145,15 @@ def account_note(pack: Pack, lang: str) -> str:
 
 
 def notes(pack: Pack, lang: str) -> list[str]:
-    """The rules the pack applies, printed with it: lights, 完成率, required pace."""
+    """The rules the pack applies, printed with it: lights, 完成率, finality, required pace."""
     limits = [format_decimal(x) for x in pack.bands.limits]
-    if lang == "en":
-        if len(limits) == 2:
-            bands = (
-                f"Lights: green on pace or met; yellow behind by up to {limits[0]} points; "
-                f"orange behind by more than {limits[0]} and up to {limits[1]}; red behind by "
-                f"more than {limits[1]}, or missed; no light without a figure, before a "
-                "commitment judged at its due date is due, or for a bound that settles nothing "
-                "(set with --bands). The points are the ones printed, to one decimal place."
-            )
-        else:
-            bands = (
-                f"Lights: green on pace or met; yellow behind by up to {limits[0]} points; red "
-                f"behind by more than {limits[0]}, or missed; no light without a figure, before "
-                "a commitment judged at its due date is due, or for a bound that settles nothing "
-                "(set with --bands). The points are the ones printed, to one decimal place."
-            )
-        return [
-            bands,
-            "Points behind: for targets with a completion rate, percentage points of the "
-            "completion rate below the expected pace; for growth rates, shares and other "
-            "targets compared directly, the shortfall as a percentage of what is required.",
-            "Completion rate is given for cumulative and level targets only; growth rates are "
-            "compared with the target directly, caps and ranks get none.",
-            "Met or missed is said only on a figure for the period that settles a commitment "
-            "(the year's, for a year's promise); an earlier figure is reported as its in-year "
-            "reading. 'Met within tolerance': short of the figure, within the tolerance the "
-            "registry gives the wording (左右, 基本稳定, 基本同步).",
-            "Needed per remaining month is arithmetic (what is left divided by the months left), "
-            "not a forecast.",
-            *_illustrative(pack, lang),
-        ]
-    if len(limits) == 2:
-        bands = (
-            f"灯色:达到序时进度或已完成为绿灯;落后序时进度不超过{limits[0]}个百分点为黄灯;"
-            f"超过{limits[0]}、不超过{limits[1]}个百分点为橙灯;超过{limits[1]}个百分点或"
-            "未完成为红灯;没有数据、未到考核时间或数据为区间难以判定的不亮灯(可用 --bands 设置)。"
-            "百分点按表中所列(保留一位小数)计。"
-        )
-    else:
-        bands = (
-            f"灯色:达到序时进度或已完成为绿灯;落后序时进度不超过{limits[0]}个百分点为黄灯;"
-            f"超过{limits[0]}个百分点或未完成为红灯;没有数据、未到考核时间或数据为区间难以判定的"
-            "不亮灯(可用 --bands 设置)。百分点按表中所列(保留一位小数)计。"
-        )
-    return [
-        bands,
-        "落后幅度:有完成率的指标按完成率低于序时进度的百分点计;增速、占比等直接比较的指标"
-        "按低于应达值的百分比计。",
-        "完成率只对累计量和总量指标计算;增速指标与目标直接比较,控制类和排名类指标不计完成率。",
-        "完成与否只按考核期(年度目标为全年)的数据判定;此前的数据只列出其年内进度。"
-        "基本完成:未达到目标值,但在登记表对“左右”“基本稳定”“基本同步”所定的容差以内。",
-        "剩余月均需完成是算术结果(剩余任务÷剩余月数),不是预测。",
-        *_illustrative(pack, lang),
-    ]
+    bands = (
+        say("note_bands_two", lang, first=limits[0], second=limits[1])
+        if len(limits) == 2
+        else say("note_bands_one", lang, first=limits[0])
+    )
+    said = ("note_behind", "note_completion", "note_final", "note_per_month")
+    return [bands, *(say(key, lang) for key in said), *_illustrative(pack, lang)]
 
 
 def _illustrative(pack: Pack, lang: str) -> list[str]:
