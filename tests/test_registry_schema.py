@@ -25,7 +25,8 @@ from reportcheck.output.catalogue import one_line
 from reportcheck.registry.lint import lint_registry
 from reportcheck.registry.load import load_registry
 from reportcheck.registry.schema import ENTRY, RULE_KEYS
-from reportcheck.rules import RULES, Check, Comparator, Frame, Rule, RuleFields, show
+from reportcheck.rules import RULES, Check, Comparator, Formula, Frame, Rule, RuleFields, show
+from reportcheck.rules.base import UNIT
 
 REPORT = (
     "一、2022年工作回顾\n贷款余额8800亿元,地区生产总值增长3.3%,收入倍差1.61。\n"
@@ -347,35 +348,36 @@ def test_the_registries_lint_and_the_commands_once_judged_apart(
     assert (refused == []) is loads, refused
 
 
-class _AtLeastTwice(Rule, frozen=True):
-    """A rule type written for this test alone: at least twice its value."""
-
-    value: Fraction
-    comparator: ClassVar[Comparator] = Comparator("at_least_twice")
-    required_keys: ClassVar[frozenset[str]] = frozenset({"value"})
-
-    @classmethod
-    def from_fields(cls, fields: RuleFields) -> Rule:
-        assert fields.value is not None
-        return cls(fields.value)
-
-    @property
-    def threshold(self) -> Fraction:
-        return self.value * 2
-
-    @property
-    def numbers(self) -> tuple[Fraction, ...]:
-        return (self.value,)
-
-    def judge(self, figure: Fraction, frame: Frame) -> Check:
-        return Check(figure >= self.value * 2, "meets")
-
-    def describe(self, lang: str, unit: str) -> str:
-        return f"≥ 2 × {show(self.value)}"
-
-
 @pytest.fixture
 def new_rule() -> Iterator[type[Rule]]:
+    """A rule type written for one test; defining it registers it, so it is defined here."""
+
+    class _AtLeastTwice(Rule, frozen=True):
+        """A rule type written for this test alone: at least twice its value."""
+
+        value: Fraction
+        comparator: ClassVar[Comparator] = Comparator("at_least_twice")
+        required_keys: ClassVar[frozenset[str]] = frozenset({"value"})
+
+        @classmethod
+        def from_fields(cls, fields: RuleFields) -> Rule:
+            assert fields.value is not None
+            return cls(fields.value)
+
+        @property
+        def threshold(self) -> Fraction:
+            return self.value * 2
+
+        @property
+        def numbers(self) -> tuple[Fraction, ...]:
+            return (self.value,)
+
+        def judge(self, figure: Fraction, frame: Frame) -> Check:
+            return Check(figure >= self.value * 2, "meets")
+
+        def formula(self) -> Formula:
+            return ("≥ 2 ×", show(self.value), UNIT)
+
     yield _AtLeastTwice
     RULES.pop("at_least_twice")
     delattr(Comparator, "AT_LEAST_TWICE")

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 from reportcheck.model.numbers import format_decimal
 from reportcheck.model.units import unit_label
-from reportcheck.output.words import figure_words
+from reportcheck.output.words import FORMULA, figure_words, pick
 from reportcheck.registry.records import EnteredAs, Kind, Pacing
 from reportcheck.review.status import Status
-from reportcheck.rules import Comparator, Direction, show
+from reportcheck.rules import Comparator, Direction, Formula, show
 
 if TYPE_CHECKING:
     from reportcheck.registry.records import Baseline, Target
@@ -153,7 +153,7 @@ def rule_words(target: Target, lang: str) -> str:
     if target.rule is None:
         return "reference" if lang == "en" else "参照指标"
     unit = "" if target.unit == "是/否" else unit_label(target.unit, lang)
-    text = target.rule.describe(lang, unit)
+    text = formula_words(target.rule.formula(), unit, lang)
     baseline = target.baseline
     if target.rule.needs_baseline and baseline is not None:
         if baseline.value is not None:
@@ -163,6 +163,19 @@ def rule_words(target: Target, lang: str) -> str:
     if target.due_stated:
         text += f", due {target.due}" if lang == "en" else f",期限 {target.due}"
     return text
+
+
+def formula_words(formula: Formula, unit: str, lang: str) -> str:
+    """A rule's formula in `lang`: '≥ 基期 + 1.5 个百分点'; the unit left out when there is none."""
+    said = (
+        part
+        if isinstance(part, str)
+        else unit
+        if part.key == "unit"
+        else pick(FORMULA[part.key], lang)
+        for part in formula
+    )
+    return " ".join(part for part in said if part)
 
 
 def pacing_words(target: Target, lang: str) -> str:

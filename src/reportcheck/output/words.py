@@ -119,6 +119,14 @@ CATEGORY = {
     "yearly": ("年度", "yearly"),
 }
 
+#: The words of a rule's formula (`reportcheck.rules.Word`), besides the entry's own unit.
+FORMULA = {
+    "baseline": WORDS["baseline"],
+    "points": ("个百分点", "pp"),
+    "rank": CATEGORY["rank"],
+    "done": ("完成", "done"),
+}
+
 #: The review pack's column heads (the words an office's 附件 uses).
 HEAD = {
     "number": ("序号", "No."),

@@ -1,7 +1,8 @@
 """What every rule shares: the good direction, the frame it is judged in, and its verdict.
 
 A rule is one small frozen type per wording of the report (至少, 超过, 以内, 左右, …). It holds
-exactly the numbers the wording gives, judges a figure in a `Frame`, and says itself in words.
+exactly the numbers the wording gives, judges a figure in a `Frame`, and writes itself as a
+formula of signs, numbers and word keys that `reportcheck.output` says in the reader's language.
 Numbers are exact fractions: 三分之二 is 2/3, never 66.67.
 """
 
@@ -55,6 +56,28 @@ class Direction(str, Enum):
     DOWN = "down"
     NONE = "none"
 
+
+class Word(msgspec.Struct, frozen=True):
+    """A word of a formula, said in the reader's language by `reportcheck.output.words`:
+    `baseline` (基期), `points` (个百分点), `rank` (排名), `done` (完成), or `unit`, the entry's
+    own unit (dropped when it has none)."""
+
+    key: str
+
+
+BASELINE, POINTS, RANK, DONE, UNIT = (
+    Word(k) for k in ("baseline", "points", "rank", "done", "unit")
+)
+
+#: A rule written out: signs and numbers as they are, words by key, read with spaces between.
+Formula = tuple[str | Word, ...]
+
+#: The sign of a bound with a tolerance, and of the tolerance, by the good direction.
+BAND_SIGNS: dict[Direction, tuple[str, str]] = {
+    Direction.UP: ("≥", "−"),
+    Direction.DOWN: ("≤", "+"),
+    Direction.NONE: ("=", "±"),
+}
 
 #: Every rule type, by the comparator it declares, in the order their modules define them.
 REGISTERED: dict[str, type["Rule"]] = {}
@@ -165,7 +188,8 @@ class Rule(msgspec.Struct, frozen=True, tag_field="rule", tag=True):
     def judge(self, figure: Fraction, frame: Frame) -> Check:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def describe(self, lang: str, unit: str) -> str:  # pragma: no cover - abstract
+    def formula(self) -> "Formula":  # pragma: no cover - abstract
+        """The rule as a reader checks it: '≥ 9 万人' is ("≥", "9", Word("unit"))."""
         raise NotImplementedError
 
 

@@ -4,9 +4,13 @@ from fractions import Fraction
 from typing import ClassVar
 
 from reportcheck.rules.base import (
+    BAND_SIGNS,
+    BASELINE,
+    POINTS,
     Check,
     Comparator,
     Direction,
+    Formula,
     Frame,
     OneNumber,
     Rule,
@@ -41,8 +45,8 @@ class BelowBaseline(Rule, frozen=True):
     def judge(self, figure: Fraction, frame: Frame) -> Check:
         return verdict_down(figure, _base(frame), strict=True)
 
-    def describe(self, lang: str, unit: str) -> str:
-        return "< baseline" if lang == "en" else "< 基期"
+    def formula(self) -> Formula:
+        return ("<", BASELINE)
 
 
 class RiseBy(OneNumber, frozen=True):
@@ -55,13 +59,8 @@ class RiseBy(OneNumber, frozen=True):
     def judge(self, figure: Fraction, frame: Frame) -> Check:
         return verdict_up(figure, _base(frame) + self.value)
 
-    def describe(self, lang: str, unit: str) -> str:
-        points = "pp" if lang == "en" else "个百分点"
-        return (
-            f"≥ baseline + {show(self.value)} {points}"
-            if lang == "en"
-            else (f"≥ 基期 + {show(self.value)} {points}")
-        )
+    def formula(self) -> Formula:
+        return ("≥", BASELINE, "+", show(self.value), POINTS)
 
 
 class Steady(Rule, frozen=True):
@@ -90,8 +89,6 @@ class Steady(Rule, frozen=True):
     def judge(self, figure: Fraction, frame: Frame) -> Check:
         return banded(figure, _base(frame), self.band, self.way)
 
-    def describe(self, lang: str, unit: str) -> str:
-        base = "baseline" if lang == "en" else "基期"
-        sign = {Direction.UP: "≥", Direction.DOWN: "≤", Direction.NONE: "="}[self.way]
-        band = {Direction.UP: "−", Direction.DOWN: "+", Direction.NONE: "±"}[self.way]
-        return f"{sign} {base} {band} {show(self.band)}"
+    def formula(self) -> Formula:
+        sign, band = BAND_SIGNS[self.way]
+        return (sign, BASELINE, band, show(self.band))

@@ -3,7 +3,7 @@
 from fractions import Fraction
 from typing import ClassVar
 
-from reportcheck.rules.base import Check, Comparator, Frame, Rule, RuleFields
+from reportcheck.rules.base import DONE, Check, Comparator, Formula, Frame, Rule, RuleFields
 
 
 class Done(Rule, frozen=True):
@@ -19,5 +19,5 @@ class Done(Rule, frozen=True):
     def judge(self, figure: Fraction, frame: Frame) -> Check:
         return Check(figure == 1, "done" if figure == 1 else "not-done")
 
-    def describe(self, lang: str, unit: str) -> str:
-        return "done" if lang == "en" else "完成"
+    def formula(self) -> Formula:
+        return (DONE,)

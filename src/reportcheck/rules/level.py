@@ -4,9 +4,13 @@ from fractions import Fraction
 from typing import ClassVar
 
 from reportcheck.rules.base import (
+    BAND_SIGNS,
+    RANK,
+    UNIT,
     Check,
     Comparator,
     Direction,
+    Formula,
     Frame,
     OneNumber,
     Rule,
@@ -19,10 +23,6 @@ from reportcheck.rules.base import (
 )
 
 
-def _en(lang: str) -> bool:
-    return lang == "en"
-
-
 class AtLeast(OneNumber, frozen=True):
     """增长X% / 达到X / X以上 / 不低于X / plain "X家": reach at least X."""
 
@@ -32,8 +32,8 @@ class AtLeast(OneNumber, frozen=True):
     def judge(self, figure: Fraction, frame: Frame) -> Check:
         return verdict_up(figure, paced(self.value, frame))
 
-    def describe(self, lang: str, unit: str) -> str:
-        return f"≥ {show(self.value)} {unit}".rstrip()
+    def formula(self) -> Formula:
+        return ("≥", show(self.value), UNIT)
 
 
 class MoreThan(OneNumber, frozen=True):
@@ -45,8 +45,8 @@ class MoreThan(OneNumber, frozen=True):
     def judge(self, figure: Fraction, frame: Frame) -> Check:
         return verdict_up(figure, paced(self.value, frame), strict=frame.final)
 
-    def describe(self, lang: str, unit: str) -> str:
-        return f"> {show(self.value)} {unit}".rstrip()
+    def formula(self) -> Formula:
+        return (">", show(self.value), UNIT)
 
 
 class AtMost(OneNumber, frozen=True):
@@ -62,8 +62,8 @@ class AtMost(OneNumber, frozen=True):
     def judge(self, figure: Fraction, frame: Frame) -> Check:
         return verdict_down(figure, paced(self.value, frame))
 
-    def describe(self, lang: str, unit: str) -> str:
-        return f"≤ {show(self.value)} {unit}".rstrip()
+    def formula(self) -> Formula:
+        return ("≤", show(self.value), UNIT)
 
 
 class About(Rule, frozen=True):
@@ -104,13 +104,10 @@ class About(Rule, frozen=True):
         band = self.band if frame.level is not None else self.band * frame.share
         return banded(figure, centre, band, self.way)
 
-    def describe(self, lang: str, unit: str) -> str:
-        value, band = show(self.value), show(self.band)
-        if self.way is Direction.UP:
-            return f"≥ {value} − {band} {unit}".rstrip()
-        if self.way is Direction.DOWN:
-            return f"≤ {value} + {band} {unit}".rstrip()
-        return f"{value} ± {band} {unit}".rstrip()
+    def formula(self) -> Formula:
+        sign, band = BAND_SIGNS[self.way]
+        bound = () if self.way is Direction.NONE else (sign,)
+        return (*bound, show(self.value), band, show(self.band), UNIT)
 
 
 class Range(Rule, frozen=True):
@@ -162,8 +159,8 @@ class Range(Rule, frozen=True):
             return Check(False, "outside-range", high, figure - high)
         return Check(True, "meets", low, figure - low)
 
-    def describe(self, lang: str, unit: str) -> str:
-        return f"{show(self.low)}—{show(self.high)} {unit}".rstrip()
+    def formula(self) -> Formula:
+        return (f"{show(self.low)}—{show(self.high)}", UNIT)
 
 
 class RankWithin(OneNumber, frozen=True):
@@ -180,5 +177,5 @@ class RankWithin(OneNumber, frozen=True):
     def judge(self, figure: Fraction, frame: Frame) -> Check:
         return verdict_down(figure, self.value)
 
-    def describe(self, lang: str, unit: str) -> str:
-        return f"rank ≤ {show(self.value)}" if _en(lang) else f"排名 ≤ {show(self.value)}"
+    def formula(self) -> Formula:
+        return (RANK, "≤", show(self.value))

@@ -4,9 +4,12 @@ from fractions import Fraction
 from typing import ClassVar
 
 from reportcheck.rules.base import (
+    BAND_SIGNS,
+    UNIT,
     Check,
     Comparator,
     Direction,
+    Formula,
     Frame,
     Rule,
     RuleFields,
@@ -53,10 +56,9 @@ class InStep(Rule, frozen=True):
     def judge(self, figure: Fraction, frame: Frame) -> Check:
         return banded(figure, _other(frame), self.band, self.way)
 
-    def describe(self, lang: str, unit: str) -> str:
-        sign = {Direction.UP: "≥", Direction.DOWN: "≤", Direction.NONE: "="}[self.way]
-        band = {Direction.UP: "−", Direction.DOWN: "+", Direction.NONE: "±"}[self.way]
-        return f"{sign} {self.target} {band} {show(self.band)} {unit}".rstrip()
+    def formula(self) -> Formula:
+        sign, band = BAND_SIGNS[self.way]
+        return (sign, self.target, band, show(self.band), UNIT)
 
 
 class FasterThan(Rule, frozen=True):
@@ -78,5 +80,5 @@ class FasterThan(Rule, frozen=True):
     def judge(self, figure: Fraction, frame: Frame) -> Check:
         return verdict_up(figure, _other(frame), strict=True)
 
-    def describe(self, lang: str, unit: str) -> str:
-        return f"> {self.target}"
+    def formula(self) -> Formula:
+        return (">", self.target)
