@@ -292,9 +292,9 @@ def test_files_get_escapes_as_given(cli: Cli, tmp_path: Path) -> None:
 @settings(max_examples=200)
 @given(TEXT, TEXT)
 def test_a_problem_is_one_line_of_inert_text_whatever_it_names(name: str, value: str) -> None:
-    from reportcheck.model.problems import Problem
+    from reportcheck.model.problems import problem
 
-    line = one_line(Problem("not-a-number", f"{value!r} is not a number", name, 2, "value", value))
+    line = one_line(problem("not-a-number", file=name, line=2, column="value", value=value))
     assert "\n" not in line
     assert _RAW_CONTROL.search(line) is None
 

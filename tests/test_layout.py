@@ -31,13 +31,13 @@ from .conftest import EXAMPLES, Run
 Cli = Callable[..., Run]
 
 REPORT_COLUMNS = [
-    Column("id"),
-    Column("name", weight=2, minimum=8),
-    Column("wording", weight=4, minimum=16, optional=True),
-    Column("actual"),
-    Column("required"),
-    Column("gap"),
-    Column("status"),
+    Column(header="id"),
+    Column(header="name", weight=2, minimum=8),
+    Column(header="wording", weight=4, minimum=16, optional=True),
+    Column(header="actual"),
+    Column(header="required"),
+    Column(header="gap"),
+    Column(header="status"),
 ]
 
 
@@ -165,7 +165,7 @@ def _tables(draw: st.DrawFn) -> FittedTable:
     count = draw(st.integers(1, 5))
     columns = [
         Column(
-            draw(st.sampled_from(["id", "名称", "actual", "报告原文", "gap 差距"])),
+            header=draw(st.sampled_from(["id", "名称", "actual", "报告原文", "gap 差距"])),
             weight=draw(st.sampled_from([0, 0, 1, 3])),
             minimum=draw(st.integers(1, 12)),
             optional=index > 0 and draw(st.booleans()),  # every table keeps its first column
@@ -215,7 +215,11 @@ def test_a_note_spans_the_table_and_widens_no_column() -> None:
     # Rich has no row across all columns: a note is drawn after the left edge, wrapped at the
     # table's width, between the rows it stands between.
     note = "暂无数据 22 项(其中 8 项尚未发布、7 项到期考核)"
-    columns = [Column("id"), Column("名称", weight=1, minimum=4), Column("状态")]
+    columns = [
+        Column(header="id"),
+        Column(header="名称", weight=1, minimum=4),
+        Column(header="状态"),
+    ]
     rows: list[Row] = [[Text("gdp"), Text("地区生产总值"), Text("滞后")], Note(note)]
     with_note = FittedTable(columns, rows)
     without = FittedTable(columns, rows[:1])
@@ -231,7 +235,7 @@ def test_a_note_spans_the_table_and_widens_no_column() -> None:
 
 def test_a_column_narrower_than_one_chinese_character_draws_what_rich_table_draws() -> None:
     table = FittedTable(
-        [Column("名称"), Column("名称", weight=1)], [[Text("地区"), Text("生产总值")]]
+        [Column(header="名称"), Column(header="名称", weight=1)], [[Text("地区"), Text("生产总值")]]
     )
     assert fit(table.columns, table.natural, 10) == [4, 1]
     assert _styled(table, 10) == _styled(_rich_table(table, 10), 10)

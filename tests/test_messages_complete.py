@@ -88,7 +88,7 @@ def assert_chinese(problems: Iterable[Problem]) -> list[str]:
     codes = []
     for problem in problems:
         said = message(problem, "zh")
-        assert said != problem.message, (problem.code, problem.message)
+        assert said != message(problem, "en"), problem.code
         assert _CJK.search(said), (problem.code, said)
         assert "\n" not in problem_line(problem, "zh")
         codes.append(problem.code)

@@ -373,7 +373,7 @@ def new_rule() -> Iterator[type[Rule]]:
             return (self.value,)
 
         def judge(self, figure: Fraction, frame: Frame) -> Check:
-            return Check(figure >= self.value * 2, "meets")
+            return Check(passed=figure >= self.value * 2, reason="meets")
 
         def formula(self) -> Formula:
             return ("≥ 2 ×", show(self.value), UNIT)

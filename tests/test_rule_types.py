@@ -53,242 +53,424 @@ BASE = Frame(baseline=F("1.61"))
 OTHER = Frame(other=F("5.7"))
 
 CHECKS: list[tuple[str, Rule, F, Frame, Check]] = [
-    ("at-least-above", AtLeast(F(9)), F(10), Frame(), Check(True, "exceeds", F(9), F(1), F(1))),
-    ("at-least-equal", AtLeast(F(9)), F(9), Frame(), Check(True, "meets", F(9), F(0))),
-    ("at-least-below", AtLeast(F(9)), F(8), Frame(), Check(False, "short", F(9), F(-1))),
+    (
+        "at-least-above",
+        AtLeast(F(9)),
+        F(10),
+        Frame(),
+        Check(passed=True, reason="exceeds", required=F(9), gap=F(1), excess=F(1)),
+    ),
+    (
+        "at-least-equal",
+        AtLeast(F(9)),
+        F(9),
+        Frame(),
+        Check(passed=True, reason="meets", required=F(9), gap=F(0)),
+    ),
+    (
+        "at-least-below",
+        AtLeast(F(9)),
+        F(8),
+        Frame(),
+        Check(passed=False, reason="short", required=F(9), gap=F(-1)),
+    ),
     (
         "at-least-paced",
         AtLeast(F(9)),
         F(5),
         JUNE,
-        Check(True, "exceeds", F(9, 2), F(1, 2), F(1, 2)),
+        Check(passed=True, reason="exceeds", required=F(9, 2), gap=F(1, 2), excess=F(1, 2)),
     ),
-    ("at-least-level", AtLeast(F(100)), F(39), MILESTONE, Check(False, "short", F(40), F(-1))),
-    ("more-than-final", MoreThan(F(200)), F(200), Frame(), Check(False, "not-above", F(200), F(0))),
-    ("more-than-paced", MoreThan(F(200)), F(100), JUNE, Check(True, "meets", F(100), F(0))),
-    ("at-most-below", AtMost(F(5)), F(4), Frame(), Check(True, "exceeds", F(5), F(-1), F(1))),
-    ("at-most-equal", AtMost(F(5)), F(5), Frame(), Check(True, "meets", F(5), F(0))),
-    ("at-most-over", AtMost(F(5)), F(6), Frame(), Check(False, "over", F(5), F(1))),
-    ("rank-equal", RankWithin(F(25)), F(25), JUNE, Check(True, "meets", F(25), F(0))),
-    ("rank-over", RankWithin(F(25)), F(26), Frame(), Check(False, "over", F(25), F(1))),
+    (
+        "at-least-level",
+        AtLeast(F(100)),
+        F(39),
+        MILESTONE,
+        Check(passed=False, reason="short", required=F(40), gap=F(-1)),
+    ),
+    (
+        "more-than-final",
+        MoreThan(F(200)),
+        F(200),
+        Frame(),
+        Check(passed=False, reason="not-above", required=F(200), gap=F(0)),
+    ),
+    (
+        "more-than-paced",
+        MoreThan(F(200)),
+        F(100),
+        JUNE,
+        Check(passed=True, reason="meets", required=F(100), gap=F(0)),
+    ),
+    (
+        "at-most-below",
+        AtMost(F(5)),
+        F(4),
+        Frame(),
+        Check(passed=True, reason="exceeds", required=F(5), gap=F(-1), excess=F(1)),
+    ),
+    (
+        "at-most-equal",
+        AtMost(F(5)),
+        F(5),
+        Frame(),
+        Check(passed=True, reason="meets", required=F(5), gap=F(0)),
+    ),
+    (
+        "at-most-over",
+        AtMost(F(5)),
+        F(6),
+        Frame(),
+        Check(passed=False, reason="over", required=F(5), gap=F(1)),
+    ),
+    (
+        "rank-equal",
+        RankWithin(F(25)),
+        F(25),
+        JUNE,
+        Check(passed=True, reason="meets", required=F(25), gap=F(0)),
+    ),
+    (
+        "rank-over",
+        RankWithin(F(25)),
+        F(26),
+        Frame(),
+        Check(passed=False, reason="over", required=F(25), gap=F(1)),
+    ),
     (
         "about-up-over",
         About(F(6), F(1, 2)),
         F(7),
         Frame(),
-        Check(True, "exceeds", F(6), F(1), F(1), F(1, 2)),
+        Check(
+            passed=True, reason="exceeds", required=F(6), gap=F(1), excess=F(1), tolerance=F(1, 2)
+        ),
     ),
     (
         "about-up-equal",
         About(F(6), F(1, 2)),
         F(6),
         Frame(),
-        Check(True, "meets", F(6), F(0), None, F(1, 2)),
+        Check(passed=True, reason="meets", required=F(6), gap=F(0), excess=None, tolerance=F(1, 2)),
     ),
     (
         "about-up-band",
         About(F(6), F(1, 2)),
         F("5.5"),
         Frame(),
-        Check(True, "within-tolerance", F(6), F(-1, 2), None, F(1, 2)),
+        Check(
+            passed=True,
+            reason="within-tolerance",
+            required=F(6),
+            gap=F(-1, 2),
+            excess=None,
+            tolerance=F(1, 2),
+        ),
     ),
     (
         "about-up-short",
         About(F(6), F(1, 2)),
         F("5.4"),
         Frame(),
-        Check(False, "short", F(6), F("-0.6"), None, F(1, 2)),
+        Check(
+            passed=False,
+            reason="short",
+            required=F(6),
+            gap=F("-0.6"),
+            excess=None,
+            tolerance=F(1, 2),
+        ),
     ),
     (
         "about-paced",
         About(F(10), F(2)),
         F("3.9"),
         JUNE,
-        Check(False, "short", F(5), F("-1.1"), None, F(1)),
+        Check(
+            passed=False, reason="short", required=F(5), gap=F("-1.1"), excess=None, tolerance=F(1)
+        ),
     ),
     (
         "about-paced-band",
         About(F(10), F(2)),
         F(4),
         JUNE,
-        Check(True, "within-tolerance", F(5), F(-1), None, F(1)),
+        Check(
+            passed=True,
+            reason="within-tolerance",
+            required=F(5),
+            gap=F(-1),
+            excess=None,
+            tolerance=F(1),
+        ),
     ),
     (
         "about-level",
         About(F(100), F(2)),
         F(38),
         MILESTONE,
-        Check(True, "within-tolerance", F(40), F(-2), None, F(2)),
+        Check(
+            passed=True,
+            reason="within-tolerance",
+            required=F(40),
+            gap=F(-2),
+            excess=None,
+            tolerance=F(2),
+        ),
     ),
     (
         "about-down-under",
         About(F(3), F(1, 2), DOWN),
         F(2),
         Frame(),
-        Check(True, "exceeds", F(3), F(-1), F(1), F(1, 2)),
+        Check(
+            passed=True, reason="exceeds", required=F(3), gap=F(-1), excess=F(1), tolerance=F(1, 2)
+        ),
     ),
     (
         "about-down-equal",
         About(F(3), F(1, 2), DOWN),
         F(3),
         Frame(),
-        Check(True, "meets", F(3), F(0), None, F(1, 2)),
+        Check(passed=True, reason="meets", required=F(3), gap=F(0), excess=None, tolerance=F(1, 2)),
     ),
     (
         "about-down-band",
         About(F(3), F(1, 2), DOWN),
         F("3.5"),
         Frame(),
-        Check(True, "within-tolerance", F(3), F(1, 2), None, F(1, 2)),
+        Check(
+            passed=True,
+            reason="within-tolerance",
+            required=F(3),
+            gap=F(1, 2),
+            excess=None,
+            tolerance=F(1, 2),
+        ),
     ),
     (
         "about-down-over",
         About(F(3), F(1, 2), DOWN),
         F("3.6"),
         Frame(),
-        Check(False, "over", F(3), F("0.6"), None, F(1, 2)),
+        Check(
+            passed=False, reason="over", required=F(3), gap=F("0.6"), excess=None, tolerance=F(1, 2)
+        ),
     ),
     (
         "about-none-in",
         About(F(6), F(1, 2), NONE),
         F("6.5"),
         Frame(),
-        Check(True, "meets", F(6), F(1, 2), None, F(1, 2)),
+        Check(
+            passed=True, reason="meets", required=F(6), gap=F(1, 2), excess=None, tolerance=F(1, 2)
+        ),
     ),
     (
         "about-none-out",
         About(F(6), F(1, 2), NONE),
         F("6.6"),
         Frame(),
-        Check(False, "outside-range", F(6), F("0.6"), None, F(1, 2)),
+        Check(
+            passed=False,
+            reason="outside-range",
+            required=F(6),
+            gap=F("0.6"),
+            excess=None,
+            tolerance=F(1, 2),
+        ),
     ),
-    ("range-up-in", Range(F(6), F("6.5")), F("6.2"), Frame(), Check(True, "meets", F(6), F("0.2"))),
-    ("range-up-low-end", Range(F(6), F("6.5")), F(6), Frame(), Check(True, "meets", F(6), F(0))),
+    (
+        "range-up-in",
+        Range(F(6), F("6.5")),
+        F("6.2"),
+        Frame(),
+        Check(passed=True, reason="meets", required=F(6), gap=F("0.2")),
+    ),
+    (
+        "range-up-low-end",
+        Range(F(6), F("6.5")),
+        F(6),
+        Frame(),
+        Check(passed=True, reason="meets", required=F(6), gap=F(0)),
+    ),
     (
         "range-up-high-end",
         Range(F(6), F("6.5")),
         F("6.5"),
         Frame(),
-        Check(True, "meets", F(6), F("0.5")),
+        Check(passed=True, reason="meets", required=F(6), gap=F("0.5")),
     ),
     (
         "range-up-above",
         Range(F(6), F("6.5")),
         F(7),
         Frame(),
-        Check(True, "exceeds", F(6), F(1), F("0.5")),
+        Check(passed=True, reason="exceeds", required=F(6), gap=F(1), excess=F("0.5")),
     ),
     (
         "range-up-below",
         Range(F(6), F("6.5")),
         F("5.9"),
         Frame(),
-        Check(False, "short", F(6), F("-0.1")),
+        Check(passed=False, reason="short", required=F(6), gap=F("-0.1")),
     ),
-    ("range-paced", Range(F(6), F(8)), F("2.9"), JUNE, Check(False, "short", F(3), F("-0.1"))),
-    ("range-level", Range(F(6), F(8)), F(6), MILESTONE, Check(True, "meets", F(6), F(0))),
+    (
+        "range-paced",
+        Range(F(6), F(8)),
+        F("2.9"),
+        JUNE,
+        Check(passed=False, reason="short", required=F(3), gap=F("-0.1")),
+    ),
+    (
+        "range-level",
+        Range(F(6), F(8)),
+        F(6),
+        MILESTONE,
+        Check(passed=True, reason="meets", required=F(6), gap=F(0)),
+    ),
     (
         "range-down-in",
         Range(F(2), F(3), DOWN),
         F("2.5"),
         Frame(),
-        Check(True, "meets", F(3), F("-0.5")),
+        Check(passed=True, reason="meets", required=F(3), gap=F("-0.5")),
     ),
     (
         "range-down-below",
         Range(F(2), F(3), DOWN),
         F(1),
         Frame(),
-        Check(True, "exceeds", F(3), F(-2), F(1)),
+        Check(passed=True, reason="exceeds", required=F(3), gap=F(-2), excess=F(1)),
     ),
     (
         "range-down-low-end",
         Range(F(2), F(3), DOWN),
         F(2),
         Frame(),
-        Check(True, "meets", F(3), F(-1)),
+        Check(passed=True, reason="meets", required=F(3), gap=F(-1)),
     ),
-    ("range-down-over", Range(F(2), F(3), DOWN), F(4), Frame(), Check(False, "over", F(3), F(1))),
-    ("range-none-in", Range(F(6), F(7), NONE), F(7), Frame(), Check(True, "meets", F(6), F(1))),
+    (
+        "range-down-over",
+        Range(F(2), F(3), DOWN),
+        F(4),
+        Frame(),
+        Check(passed=False, reason="over", required=F(3), gap=F(1)),
+    ),
+    (
+        "range-none-in",
+        Range(F(6), F(7), NONE),
+        F(7),
+        Frame(),
+        Check(passed=True, reason="meets", required=F(6), gap=F(1)),
+    ),
     (
         "range-none-low",
         Range(F(6), F(7), NONE),
         F("5.5"),
         Frame(),
-        Check(False, "outside-range", F(6), F("-0.5")),
+        Check(passed=False, reason="outside-range", required=F(6), gap=F("-0.5")),
     ),
     (
         "range-none-high",
         Range(F(6), F(7), NONE),
         F("7.5"),
         Frame(),
-        Check(False, "outside-range", F(7), F("0.5")),
+        Check(passed=False, reason="outside-range", required=F(7), gap=F("0.5")),
     ),
     (
         "below-baseline",
         BelowBaseline(),
         F("1.6"),
         BASE,
-        Check(True, "exceeds", F("1.61"), F("-0.01"), F("0.01")),
+        Check(passed=True, reason="exceeds", required=F("1.61"), gap=F("-0.01"), excess=F("0.01")),
     ),
     (
         "below-baseline-equal",
         BelowBaseline(),
         F("1.61"),
         BASE,
-        Check(False, "not-below", F("1.61"), F(0)),
+        Check(passed=False, reason="not-below", required=F("1.61"), gap=F(0)),
     ),
     (
         "rise-by",
         RiseBy(F("1.5")),
         F("33.6"),
         Frame(baseline=F("32.1")),
-        Check(True, "meets", F("33.6"), F(0)),
+        Check(passed=True, reason="meets", required=F("33.6"), gap=F(0)),
     ),
     (
         "steady-up",
         Steady(F("0.2")),
         F("1.4"),
         BASE,
-        Check(False, "short", F("1.61"), F("-0.21"), None, F("0.2")),
+        Check(
+            passed=False,
+            reason="short",
+            required=F("1.61"),
+            gap=F("-0.21"),
+            excess=None,
+            tolerance=F("0.2"),
+        ),
     ),
     (
         "steady-down",
         Steady(F("0.2"), DOWN),
         F("1.8"),
         BASE,
-        Check(True, "within-tolerance", F("1.61"), F("0.19"), None, F("0.2")),
+        Check(
+            passed=True,
+            reason="within-tolerance",
+            required=F("1.61"),
+            gap=F("0.19"),
+            excess=None,
+            tolerance=F("0.2"),
+        ),
     ),
     (
         "in-step",
         InStep("gdp", F(1)),
         F("4.7"),
         OTHER,
-        Check(True, "within-tolerance", F("5.7"), F(-1), None, F(1)),
+        Check(
+            passed=True,
+            reason="within-tolerance",
+            required=F("5.7"),
+            gap=F(-1),
+            excess=None,
+            tolerance=F(1),
+        ),
     ),
     (
         "in-step-short",
         InStep("gdp", F(1)),
         F("4.6"),
         OTHER,
-        Check(False, "short", F("5.7"), F("-1.1"), None, F(1)),
+        Check(
+            passed=False,
+            reason="short",
+            required=F("5.7"),
+            gap=F("-1.1"),
+            excess=None,
+            tolerance=F(1),
+        ),
     ),
     (
         "faster",
         FasterThan("gdp"),
         F("5.8"),
         OTHER,
-        Check(True, "exceeds", F("5.7"), F("0.1"), F("0.1")),
+        Check(passed=True, reason="exceeds", required=F("5.7"), gap=F("0.1"), excess=F("0.1")),
     ),
     (
         "faster-equal",
         FasterThan("gdp"),
         F("5.7"),
         OTHER,
-        Check(False, "not-above", F("5.7"), F(0)),
+        Check(passed=False, reason="not-above", required=F("5.7"), gap=F(0)),
     ),
-    ("done", Done(), F(1), Frame(), Check(True, "done")),
-    ("not-done", Done(), F(0), Frame(), Check(False, "not-done")),
+    ("done", Done(), F(1), Frame(), Check(passed=True, reason="done")),
+    ("not-done", Done(), F(0), Frame(), Check(passed=False, reason="not-done")),
 ]
 
 
@@ -410,7 +592,7 @@ def test_every_record_but_the_readers_collections_is_immutable() -> None:
 
 
 def test_rules_and_results_cannot_be_changed_once_made() -> None:
-    for made in (AtLeast(F(1)), Done(), Frame(), Check(True, "meets")):
+    for made in (AtLeast(F(1)), Done(), Frame(), Check(passed=True, reason="meets")):
         for name in type(made).__struct_fields__:
             with pytest.raises(AttributeError):
                 _assign(made, name, getattr(made, name))
@@ -486,7 +668,7 @@ def test_a_report_selects_by_id_section_and_status_together() -> None:
         Result(target=a, status=Status.MET, period=None),
         Result(target=b, status=Status.BEHIND, period=None),
     )
-    report = Report(registry, None, results)
+    report = Report(registry=registry, period=None, results=results)
     assert [r.target.id for r in report.select().results] == ["a", "b"]
     assert [r.target.id for r in report.select(ids=["b"]).results] == ["b"]
     assert [r.target.id for r in report.select(sections=["二"]).results] == ["a", "b"]
@@ -496,10 +678,16 @@ def test_a_report_selects_by_id_section_and_status_together() -> None:
 
 
 def test_every_rule_type_and_the_typed_results_are_immutable() -> None:
-    fields = RuleFields(F(6), (F(6), F(7)), F(1, 2), "gdp", UP)
+    fields = RuleFields(
+        value=F(6), bounds=(F(6), F(7)), tolerance=F(1, 2), other="gdp", direction=UP
+    )
     made: list[msgspec.Struct] = [kind.from_fields(fields) for kind in RULES.values()]
     registry = build(entry("增长9%", "at_least", value=9))
-    made += [Report(registry, None, ()), Context(2023, {}, {}, None), registry]
+    made += [
+        Report(registry=registry, period=None, results=()),
+        Context(year=2023, sections={}, units={}, evidence=None),
+        registry,
+    ]
     for thing in made:
         assert type(thing).__struct_config__.frozen, type(thing).__name__
         for name in type(thing).__struct_fields__:  # every field, not a name it does not have
@@ -508,15 +696,29 @@ def test_every_rule_type_and_the_typed_results_are_immutable() -> None:
 
 
 def test_more_than_in_the_year_without_pacing_is_on_track_at_the_mark() -> None:
-    assert MoreThan(F(200)).judge(F(200), Frame(final=False)) == Check(True, "meets", F(200), F(0))
+    assert MoreThan(F(200)).judge(F(200), Frame(final=False)) == Check(
+        passed=True, reason="meets", required=F(200), gap=F(0)
+    )
 
 
 @pytest.mark.parametrize(
     ("rule", "figure", "expected"),
     [
-        (Range(F(6), F(8)), F("4.5"), Check(True, "exceeds", F(3), F("1.5"), F("0.5"))),
-        (Range(F(6), F(8), NONE), F(6), Check(True, "meets", F(6), F(0))),
-        (Range(F(6), F(8), NONE), F(8), Check(True, "meets", F(6), F(2))),
+        (
+            Range(F(6), F(8)),
+            F("4.5"),
+            Check(passed=True, reason="exceeds", required=F(3), gap=F("1.5"), excess=F("0.5")),
+        ),
+        (
+            Range(F(6), F(8), NONE),
+            F(6),
+            Check(passed=True, reason="meets", required=F(6), gap=F(0)),
+        ),
+        (
+            Range(F(6), F(8), NONE),
+            F(8),
+            Check(passed=True, reason="meets", required=F(6), gap=F(2)),
+        ),
     ],
 )
 def test_range_edges(rule: Rule, figure: F, expected: Check) -> None:

@@ -95,12 +95,18 @@ def diff(
     report = report.select(wanted_ids, sections, statuses)
     filters = filter_words(ids or [], section or [], status or [])
     code = failing.exit_code(report.results, report.warnings)
-    view = ReportView(report, names_lang(lang), State.lang, filters, show_all)
+    view = ReportView(
+        report=report,
+        lang=names_lang(lang),
+        message_lang=State.lang,
+        filters=filters,
+        show_all=show_all,
+    )
     emit(view, fmt, bom=bom, ok=code == 0)
     raise typer.Exit(code)
 
 
-class ReportView(msgspec.Struct, frozen=True):
+class ReportView(msgspec.Struct, frozen=True, kw_only=True):
     """One period's results, as diff prints them."""
 
     report: Report

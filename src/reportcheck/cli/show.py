@@ -63,10 +63,16 @@ def show(
 
         results = judge_each_period(target, inputs.read(path, registry, encoding), registry)
     other = registry.get(target.other) if target.other else None
-    emit(ShowView(target, results, words, other.name(words) if other else None), fmt, bom=bom)
+    emit(
+        ShowView(
+            target=target, results=results, lang=words, other=other.name(words) if other else None
+        ),
+        fmt,
+        bom=bom,
+    )
 
 
-class ShowView(msgspec.Struct, frozen=True):
+class ShowView(msgspec.Struct, frozen=True, kw_only=True):
     """One commitment and its results at every period with a figure."""
 
     target: Target

@@ -80,7 +80,12 @@ def status(
         result, report=inputs.with_doubts(result.report, registry, data)
     )
     code = failing.exit_code(result.report.results, result.report.warnings)
-    emit(ReviewView(result, words, State.lang, show_all), fmt, bom=bom, ok=code == 0)
+    emit(
+        ReviewView(review=result, lang=words, message_lang=State.lang, show_all=show_all),
+        fmt,
+        bom=bom,
+        ok=code == 0,
+    )
     raise typer.Exit(code)
 
 
@@ -112,7 +117,7 @@ class OverviewView(msgspec.Struct, frozen=True):
         return overview_view(self.overview, self.lang, self.advice)
 
 
-class ReviewView(msgspec.Struct, frozen=True):
+class ReviewView(msgspec.Struct, frozen=True, kw_only=True):
     """The latest period judged, with what lags most and what changed since the one before."""
 
     review: Review

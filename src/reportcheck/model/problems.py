@@ -34,16 +34,14 @@ class Term(msgspec.Struct, frozen=True):
 Param = str | int | Term
 
 
-class Problem(msgspec.Struct, frozen=True):
+class Problem(msgspec.Struct, frozen=True, kw_only=True):
     """One thing wrong with an input: a code, its parameters and where it stands.
 
     `variant` picks one of several templates of the same code (an unreadable file is missing,
     a folder, or refused for its size); codes are stable, variants are not part of the output.
-    `message` is English text from a raiser that has no template yet; it is shown as written.
     """
 
     code: str  # stable kebab-case identifier, e.g. "not-a-number"
-    message: str = ""
     file: str | None = None
     line: int | None = None  # header = line 1, as a spreadsheet counts rows
     column: str | None = None
@@ -78,7 +76,7 @@ def problem(
     or as `params` by a helper that forwards them)."""
     shown = None if value is None else str(value)
     return Problem(
-        code,
+        code=code,
         file=file,
         line=line,
         column=column,
@@ -100,8 +98,6 @@ class ReportcheckError(Exception):
 
 def _summary(first: Problem) -> str:
     """A short English identification for tracebacks; people read the catalogue's sentences."""
-    if first.message:
-        return first.message
     where = ":".join(str(part) for part in (first.file, first.line) if part is not None)
     parts = [where, first.column and f"column {first.column}", first.value and repr(first.value)]
     located = ", ".join(part for part in parts if part)

@@ -10,7 +10,7 @@ import msgspec
 CONVERTED_DIGITS = 34
 
 
-class Unit(msgspec.Struct, frozen=True):
+class Unit(msgspec.Struct, frozen=True, kw_only=True):
     symbol: str
     family: str  # units of one family convert into each other
     factor: Fraction  # size in the family's base unit, exactly (a declared "1/3" stays 1/3)

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
 
 
-class Column(msgspec.Struct, frozen=True):
+class Column(msgspec.Struct, frozen=True, kw_only=True):
     header: str
     weight: int = 0  # 0: never wraps; otherwise its share of the room left by the others
     minimum: int = 1  # a wrapping column is not drawn narrower than this

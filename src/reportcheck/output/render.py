@@ -97,7 +97,9 @@ def summary_line(report: Report, lang: str, filters: Sequence[str] = ()) -> Text
 
 
 def _numbers(lang: str) -> list[Column]:
-    return [Column(word(key, lang), justify="right") for key in ("actual", "required", "gap")]
+    return [
+        Column(header=word(key, lang), justify="right") for key in ("actual", "required", "gap")
+    ]
 
 
 def report_table(
@@ -106,17 +108,17 @@ def report_table(
     """Results by section; rows without data grouped into one line per section unless show_all."""
     mixed = mixed_periods(report.results, report.period)
     columns = [
-        Column(word("id", lang), style="cyan"),
-        Column(word("name", lang), weight=2, minimum=10),
-        Column(word("wording", lang), weight=4, minimum=24, optional=True),
-        Column(word("unit", lang)),
+        Column(header=word("id", lang), style="cyan"),
+        Column(header=word("name", lang), weight=2, minimum=10),
+        Column(header=word("wording", lang), weight=4, minimum=24, optional=True),
+        Column(header=word("unit", lang)),
         *_numbers(lang),
-        Column(label("completion", lang), justify="right", optional=True, keep=2),
-        Column(label("pace", lang), optional=True, keep=1),
-        Column(word("status", lang), beside=True),
+        Column(header=label("completion", lang), justify="right", optional=True, keep=2),
+        Column(header=label("pace", lang), optional=True, keep=1),
+        Column(header=word("status", lang), beside=True),
     ]
     if mixed:
-        columns.append(Column(word("period", lang)))
+        columns.append(Column(header=word("period", lang)))
     rows: list[Row] = []
     for key, section in report.registry.sections.items():
         results = [r for r in report.results if r.target.section == key]
@@ -160,12 +162,12 @@ def report_table(
 
 def targets_table(targets: Sequence[Target], lang: str) -> RenderableType:
     columns = [
-        Column(word("section", lang)),
-        Column(word("id", lang), style="cyan", head=True),
-        Column(word("name", lang), weight=2, minimum=8),
-        Column(word("wording", lang), weight=3, minimum=16, optional=True),
-        Column(word("unit", lang)),
-        Column(word("rule", lang), weight=2, minimum=10),
+        Column(header=word("section", lang)),
+        Column(header=word("id", lang), style="cyan", head=True),
+        Column(header=word("name", lang), weight=2, minimum=8),
+        Column(header=word("wording", lang), weight=3, minimum=16, optional=True),
+        Column(header=word("unit", lang)),
+        Column(header=word("rule", lang), weight=2, minimum=10),
     ]
     reference = f" ({word('references', lang).lstrip('项')})"
     rows: list[Row] = [
@@ -253,14 +255,14 @@ def review_view(review: Review, lang: str, show_all: bool = False) -> Renderable
     parts.append(Text(word("lagging", lang), style="bold"))
     lagging = FittedTable(
         [
-            Column(word("id", lang), style="cyan"),
-            Column(word("name", lang), weight=1, minimum=8),
-            Column(word("period", lang)),
-            Column(word("unit", lang)),
+            Column(header=word("id", lang), style="cyan"),
+            Column(header=word("name", lang), weight=1, minimum=8),
+            Column(header=word("period", lang)),
+            Column(header=word("unit", lang)),
             *_numbers(lang),
-            Column(label("completion", lang), justify="right", optional=True, keep=1),
-            Column(label("pace", lang), optional=True),
-            Column(word("status", lang), beside=True),
+            Column(header=label("completion", lang), justify="right", optional=True, keep=1),
+            Column(header=label("pace", lang), optional=True),
+            Column(header=word("status", lang), beside=True),
         ],
         [
             [
@@ -331,9 +333,9 @@ def overview_view(view: Overview, lang: str, hint: str) -> RenderableType:
         f"{word('commitments', lang)}, {view.references} {word('references', lang)}",
         style="bold",
     )
-    count = Column(word("count", lang), justify="right")
+    count = Column(header=word("count", lang), justify="right")
     table = FittedTable(
-        [Column(word("by_section", lang)), count],
+        [Column(header=word("by_section", lang)), count],
         [
             [Text(view.registry.sections[key].title(lang)), Text(str(number))]
             for key, number in view.by_section.items()
@@ -345,7 +347,7 @@ def overview_view(view: Overview, lang: str, hint: str) -> RenderableType:
         for k, n in view.by_release.items()
     ]
     kinds = FittedTable(
-        [Column(word("by_kind", lang)), count], [*by_kind, *released], breaks={len(by_kind)}
+        [Column(header=word("by_kind", lang)), count], [*by_kind, *released], breaks={len(by_kind)}
     )
     return Group(head, table, kinds, Text(hint, style="yellow"))
 
@@ -381,15 +383,15 @@ def show_view(
         unit = f" ({unit_label(target.unit, lang)})"
         history = FittedTable(
             [
-                Column(word("period", lang)),
+                Column(header=word("period", lang)),
                 *(
-                    Column(word(key, lang) + unit, justify="right")
+                    Column(header=word(key, lang) + unit, justify="right")
                     for key in ("actual", "required", "gap")
                 ),
-                Column(label("completion", lang), justify="right"),
-                Column(label("pace", lang)),
-                Column(word("status", lang), beside=True),
-                Column(word("source", lang), weight=1, minimum=8),
+                Column(header=label("completion", lang), justify="right"),
+                Column(header=label("pace", lang)),
+                Column(header=word("status", lang), beside=True),
+                Column(header=word("source", lang), weight=1, minimum=8),
             ],
             [
                 [

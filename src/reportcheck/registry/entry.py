@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from reportcheck.registry.evidence import Evidence
 
 
-class Context(msgspec.Struct, frozen=True):
+class Context(msgspec.Struct, frozen=True, kw_only=True):
     """What every entry of one registry is checked against. What is itself wrong is not held
     against the entries: `sections` is None when the sections are, and a unit declared wrongly
     is in `declared` (not in `units`), so an entry naming it is not refused a second time."""
@@ -299,7 +299,9 @@ def _fields(check: Checker, node: Node, where: Term, kind: type[Rule]) -> RuleFi
     direction = check.choice(node, "direction", Direction, where) if "direction" in takes else None
     if len(check.problems) > first:
         return None
-    return RuleFields(value, bounds, tolerance, other, direction)
+    return RuleFields(
+        value=value, bounds=bounds, tolerance=tolerance, other=other, direction=direction
+    )
 
 
 def _value_fits(check: Checker, node: Node, where: Term, kind: type[Rule], value: Fraction) -> None:

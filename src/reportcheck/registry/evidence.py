@@ -35,7 +35,7 @@ _WORDING_SIGNS = ("左右", "以内", "以下", "超过", "突破", "前")
 MAX_CLOSEST = 50
 
 
-class Evidence(msgspec.Struct):
+class Evidence(msgspec.Struct, kw_only=True):
     """What the checks of one registry share, and the spans its quotes cover, collected as the
     entries are read."""
 

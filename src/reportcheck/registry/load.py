@@ -153,8 +153,14 @@ def _build(
     sections = _sections(check, top.get("sections"), top.key_lines.get("sections"))
     units, declared = _units(check, top.get("units"), top.key_lines.get("units"))
     texts = given if given is not None else _texts(check, path, meta, top.get("report"))
-    found = evidence.Evidence(texts, units) if texts is not None else None
-    context = Context(meta.year if meta else 0, sections, units, found, declared)
+    found = evidence.Evidence(texts=texts, units=units) if texts is not None else None
+    context = Context(
+        year=meta.year if meta else 0,
+        sections=sections,
+        units=units,
+        evidence=found,
+        declared=declared,
+    )
     items = top.get("targets")
     targets = _targets(check, items, top.key_lines.get("targets"), context)
     bands = _bands(check, top.get("bands"), top.key_lines.get("bands")) if "bands" in top else None
@@ -171,7 +177,14 @@ def _build(
         and sections is not None
         and not any(p.severity == "error" for p in check.problems)
     ):
-        registry = Registry(path, meta, sections, tuple(targets), units, bands)
+        registry = Registry(
+            path=path,
+            meta=meta,
+            sections=sections,
+            targets=tuple(targets),
+            units=units,
+            bands=bands,
+        )
     return _examined(check, registry, len(items) if isinstance(items, list) else 0)
 
 

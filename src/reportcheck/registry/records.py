@@ -59,7 +59,7 @@ class EnteredAs(str, Enum):
     CHANGE = "change"  # −16 means a fall of 16; a positive figure is a rise
 
 
-class Baseline(msgspec.Struct, frozen=True):
+class Baseline(msgspec.Struct, frozen=True, kw_only=True):
     """Last year's level. `same_period` names a reference entry whose figure for the same period
     a year earlier is used when supplied (seasonal quantities); `value` is the full-year figure.
     `text` names the text `quote` comes from ("": the registry's seed)."""
@@ -71,7 +71,7 @@ class Baseline(msgspec.Struct, frozen=True):
     text: str = ""
 
 
-class Target(msgspec.Struct, frozen=True):
+class Target(msgspec.Struct, frozen=True, kw_only=True):
     id: str
     section: str
     quote: str
@@ -158,7 +158,7 @@ class Section(msgspec.Struct, frozen=True):
         return f"{self.key} {self.name(lang)}"
 
 
-class ReportMeta(msgspec.Struct, frozen=True):
+class ReportMeta(msgspec.Struct, frozen=True, kw_only=True):
     city_zh: str
     city_en: str
     year: int
@@ -171,7 +171,7 @@ class ReportMeta(msgspec.Struct, frozen=True):
     texts: dict[str, str] = msgspec.field(default_factory=dict)
 
 
-class Registry(msgspec.Struct, frozen=True, dict=True):
+class Registry(msgspec.Struct, frozen=True, dict=True, kw_only=True):
     path: Path
     meta: ReportMeta
     sections: dict[str, Section]

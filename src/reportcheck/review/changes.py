@@ -80,7 +80,7 @@ def review(
     return Review(report, previous, changes)
 
 
-class Overview(msgspec.Struct, frozen=True):
+class Overview(msgspec.Struct, frozen=True, kw_only=True):
     """The registry at a glance, for when there are no actuals yet."""
 
     registry: Registry
@@ -94,9 +94,9 @@ def overview(registry: Registry) -> Overview:
     commitments = registry.commitments
     sections = Counter(t.section for t in commitments)
     return Overview(
-        registry,
-        {key: sections[key] for key in registry.sections if sections[key]},
-        dict(Counter(t.category for t in commitments).most_common()),
-        dict(Counter(t.released.value for t in commitments).most_common()),
-        len(registry.targets) - len(commitments),
+        registry=registry,
+        by_section={key: sections[key] for key in registry.sections if sections[key]},
+        by_category=dict(Counter(t.category for t in commitments).most_common()),
+        by_release=dict(Counter(t.released.value for t in commitments).most_common()),
+        references=len(registry.targets) - len(commitments),
     )

@@ -108,7 +108,7 @@ class Result(msgspec.Struct, frozen=True, kw_only=True):
         return abs(self.gap)
 
 
-class Report(msgspec.Struct, frozen=True):
+class Report(msgspec.Struct, frozen=True, kw_only=True):
     registry: Registry
     period: Period | None  # the period judged ("as of")
     results: tuple[Result, ...]
@@ -130,7 +130,9 @@ class Report(msgspec.Struct, frozen=True):
             and (not sections or any(section_matches(r.target.section, s) for s in sections))
             and (not statuses or r.status in statuses)
         )
-        return Report(self.registry, self.period, kept, self.warnings)
+        return Report(
+            registry=self.registry, period=self.period, results=kept, warnings=self.warnings
+        )
 
 
 def count_statuses(results: Iterable[Result]) -> dict[Status, int]:
@@ -190,7 +192,7 @@ def evaluate(
     as_of = as_of or latest_period(actuals)
     figures = figures or Figures(actuals.actuals)
     results = tuple(_judge_latest(t, figures, as_of, registry) for t in registry.commitments)
-    return Report(registry, as_of, results, actuals.warnings)
+    return Report(registry=registry, period=as_of, results=results, warnings=actuals.warnings)
 
 
 def judge_each_period(

@@ -83,7 +83,7 @@ BAND_SIGNS: dict[Direction, tuple[str, str]] = {
 REGISTERED: dict[str, type["Rule"]] = {}
 
 
-class Frame(msgspec.Struct, frozen=True):
+class Frame(msgspec.Struct, frozen=True, kw_only=True):
     """What a figure is judged against at one period.
 
     `share` scales an annual threshold to the part due by now (序时进度); 1 means the whole of it.
@@ -98,7 +98,7 @@ class Frame(msgspec.Struct, frozen=True):
     other: Fraction | None = None
 
 
-class Check(msgspec.Struct, frozen=True):
+class Check(msgspec.Struct, frozen=True, kw_only=True):
     """A rule's verdict on one figure, in codes and numbers; sentences are made at the edge.
 
     `reason` is one of: exceeds, meets, within-tolerance, short, over, not-above (equal to a
@@ -115,7 +115,7 @@ class Check(msgspec.Struct, frozen=True):
     tolerance: Fraction | None = None
 
 
-class RuleFields(msgspec.Struct, frozen=True):
+class RuleFields(msgspec.Struct, frozen=True, kw_only=True):
     """What the registry entry gave for a rule, already checked as numbers and words."""
 
     value: Fraction | None = None
@@ -221,8 +221,19 @@ def verdict_up(figure: Fraction, bound: Fraction, *, strict: bool = False) -> Ch
     passed = figure > bound if strict else figure >= bound
     gap = figure - bound
     if not passed:
-        return Check(False, "not-above" if strict and not gap else "short", bound, gap)
-    return Check(True, "exceeds" if gap > 0 else "meets", bound, gap, gap if gap > 0 else None)
+        return Check(
+            passed=False,
+            reason="not-above" if strict and not gap else "short",
+            required=bound,
+            gap=gap,
+        )
+    return Check(
+        passed=True,
+        reason="exceeds" if gap > 0 else "meets",
+        required=bound,
+        gap=gap,
+        excess=gap if gap > 0 else None,
+    )
 
 
 def verdict_down(figure: Fraction, bound: Fraction, *, strict: bool = False) -> Check:
@@ -230,8 +241,19 @@ def verdict_down(figure: Fraction, bound: Fraction, *, strict: bool = False) -> 
     passed = figure < bound if strict else figure <= bound
     gap = figure - bound
     if not passed:
-        return Check(False, "not-below" if strict and not gap else "over", bound, gap)
-    return Check(True, "exceeds" if gap < 0 else "meets", bound, gap, -gap if gap < 0 else None)
+        return Check(
+            passed=False,
+            reason="not-below" if strict and not gap else "over",
+            required=bound,
+            gap=gap,
+        )
+    return Check(
+        passed=True,
+        reason="exceeds" if gap < 0 else "meets",
+        required=bound,
+        gap=gap,
+        excess=-gap if gap < 0 else None,
+    )
 
 
 def banded(figure: Fraction, centre: Fraction, tolerance: Fraction, direction: Direction) -> Check:
@@ -240,16 +262,51 @@ def banded(figure: Fraction, centre: Fraction, tolerance: Fraction, direction: D
     gap = figure - centre
     if direction is Direction.UP:
         if gap >= 0:
-            return Check(True, "exceeds" if gap else "meets", centre, gap, gap or None, tolerance)
+            return Check(
+                passed=True,
+                reason="exceeds" if gap else "meets",
+                required=centre,
+                gap=gap,
+                excess=gap or None,
+                tolerance=tolerance,
+            )
         ok = -gap <= tolerance
-        return Check(ok, "within-tolerance" if ok else "short", centre, gap, None, tolerance)
+        return Check(
+            passed=ok,
+            reason="within-tolerance" if ok else "short",
+            required=centre,
+            gap=gap,
+            excess=None,
+            tolerance=tolerance,
+        )
     if direction is Direction.DOWN:
         if gap <= 0:
-            return Check(True, "exceeds" if gap else "meets", centre, gap, -gap or None, tolerance)
+            return Check(
+                passed=True,
+                reason="exceeds" if gap else "meets",
+                required=centre,
+                gap=gap,
+                excess=-gap or None,
+                tolerance=tolerance,
+            )
         ok = gap <= tolerance
-        return Check(ok, "within-tolerance" if ok else "over", centre, gap, None, tolerance)
+        return Check(
+            passed=ok,
+            reason="within-tolerance" if ok else "over",
+            required=centre,
+            gap=gap,
+            excess=None,
+            tolerance=tolerance,
+        )
     ok = abs(gap) <= tolerance
-    return Check(ok, "meets" if ok else "outside-range", centre, gap, None, tolerance)
+    return Check(
+        passed=ok,
+        reason="meets" if ok else "outside-range",
+        required=centre,
+        gap=gap,
+        excess=None,
+        tolerance=tolerance,
+    )
 
 
 def fraction(value: Decimal | Fraction | int) -> Fraction:

@@ -17,7 +17,7 @@ class Done(Rule, frozen=True):
         return cls()
 
     def judge(self, figure: Fraction, frame: Frame) -> Check:
-        return Check(figure == 1, "done" if figure == 1 else "not-done")
+        return Check(passed=figure == 1, reason="done" if figure == 1 else "not-done")
 
     def formula(self) -> Formula:
         return (DONE,)

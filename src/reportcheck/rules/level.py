@@ -146,18 +146,40 @@ class Range(Rule, frozen=True):
         if self.way is Direction.UP:
             check = verdict_up(figure, low)
             if check.passed and figure > high:
-                return Check(True, "exceeds", low, figure - low, figure - high)
-            return Check(check.passed, "meets" if check.passed else "short", low, figure - low)
+                return Check(
+                    passed=True,
+                    reason="exceeds",
+                    required=low,
+                    gap=figure - low,
+                    excess=figure - high,
+                )
+            return Check(
+                passed=check.passed,
+                reason="meets" if check.passed else "short",
+                required=low,
+                gap=figure - low,
+            )
         if self.way is Direction.DOWN:
             check = verdict_down(figure, high)
             if check.passed and figure < low:
-                return Check(True, "exceeds", high, figure - high, low - figure)
-            return Check(check.passed, "meets" if check.passed else "over", high, figure - high)
+                return Check(
+                    passed=True,
+                    reason="exceeds",
+                    required=high,
+                    gap=figure - high,
+                    excess=low - figure,
+                )
+            return Check(
+                passed=check.passed,
+                reason="meets" if check.passed else "over",
+                required=high,
+                gap=figure - high,
+            )
         if figure < low:
-            return Check(False, "outside-range", low, figure - low)
+            return Check(passed=False, reason="outside-range", required=low, gap=figure - low)
         if figure > high:
-            return Check(False, "outside-range", high, figure - high)
-        return Check(True, "meets", low, figure - low)
+            return Check(passed=False, reason="outside-range", required=high, gap=figure - high)
+        return Check(passed=True, reason="meets", required=low, gap=figure - low)
 
     def formula(self) -> Formula:
         return (f"{show(self.low)}—{show(self.high)}", UNIT)

@@ -26,7 +26,7 @@ class Dot(msgspec.Struct, frozen=True):
     label: str  # "2023-06: 3.4 万人"
 
 
-class Chart(msgspec.Struct, frozen=True):
+class Chart(msgspec.Struct, frozen=True, kw_only=True):
     actual: str  # SVG polyline points of the figures
     dots: tuple[Dot, ...]
     pace: str  # the expected-pace or required line ("" when none applies)
@@ -75,10 +75,10 @@ def chart(row: Row) -> Chart | None:
 
     unit = row.target.unit
     return Chart(
-        " ".join(f"{x(m)},{y(v)}" for m, v, _ in figures),
-        tuple(Dot(x(m), y(v), f"{p}: {format_decimal(v)} {unit}") for m, v, p in figures),
-        " ".join(f"{x(m)},{y(v)}" for m, v in pace),
-        y(annual) if annual is not None else "",
-        format_decimal(high),
-        format_decimal(low),
+        actual=" ".join(f"{x(m)},{y(v)}" for m, v, _ in figures),
+        dots=tuple(Dot(x(m), y(v), f"{p}: {format_decimal(v)} {unit}") for m, v, p in figures),
+        pace=" ".join(f"{x(m)},{y(v)}" for m, v in pace),
+        target=y(annual) if annual is not None else "",
+        top=format_decimal(high),
+        bottom=format_decimal(low),
     )

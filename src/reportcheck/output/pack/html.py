@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 TEMPLATE = "review.html.j2"
 
 
-class HtmlRow(msgspec.Struct, frozen=True):
+class HtmlRow(msgspec.Struct, frozen=True, kw_only=True):
     """One row's cells as display text (escaped by the template, not here)."""
 
     number: int

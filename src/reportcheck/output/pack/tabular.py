@@ -73,7 +73,7 @@ ACCOUNT = (
 )
 
 
-class Table(msgspec.Struct, frozen=True):
+class Table(msgspec.Struct, frozen=True, kw_only=True):
     header: tuple[str, ...]
     kinds: tuple[str, ...]  # count, text, wide, unit, percent
     rows: tuple[tuple[Cell, ...], ...]
@@ -83,20 +83,20 @@ class Table(msgspec.Struct, frozen=True):
 def attachment_table(pack: Pack, lang: str) -> Table:
     rows = tuple(_attachment_row(row, lang) for row in pack.rows)
     return Table(
-        tuple(head(key, lang) for key, _ in ATTACHMENT),
-        tuple(kind for _, kind in ATTACHMENT),
-        rows,
-        tuple(row.target.unit for row in pack.rows),
+        header=tuple(head(key, lang) for key, _ in ATTACHMENT),
+        kinds=tuple(kind for _, kind in ATTACHMENT),
+        rows=rows,
+        units=tuple(row.target.unit for row in pack.rows),
     )
 
 
 def account_table(pack: Pack, lang: str) -> Table:
     rows = tuple(_account_row(row, lang) for row in pack.rows)
     return Table(
-        tuple(head(key, lang) for key, _ in ACCOUNT),
-        tuple(kind for _, kind in ACCOUNT),
-        rows,
-        tuple(row.target.unit for row in pack.rows),
+        header=tuple(head(key, lang) for key, _ in ACCOUNT),
+        kinds=tuple(kind for _, kind in ACCOUNT),
+        rows=rows,
+        units=tuple(row.target.unit for row in pack.rows),
     )
 
 
