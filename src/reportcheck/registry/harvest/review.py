@@ -1,0 +1,549 @@
+"""The review part of next year's report as figures: each number with its unit, what it
+measures, and how the text states it.
+
+Every position is an offset into the report's text (folded to the same length, see
+`prose.textnums.fold`), so each source is a verbatim slice of it.
+
+A figure's subject is the text before it in its sentence, back to the figure before it: in
+"新认定高新技术企业323家、国家科技型中小企业2804家" the second figure measures
+国家科技型中小企业 alone. A figure whose own words name nothing ("…4015亿元，增长5.8%") takes the
+subject of the figure before it; "A、B分别增长10%、7.9%" gives each figure its own item.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from decimal import Decimal
+
+import msgspec
+
+from reportcheck.model.limits import MAX_DRAFT_NUMBERS
+from reportcheck.registry.prose.textnums import Number, TooManyNumbersError, find_numbers, fold
+
+#: A top heading, with the bold or heading marks a text converted from a web page keeps.
+_TOP = re.compile(r"^[ \t\u3000*#]*([一二三四五六七八九十]+)、(.*)$", re.MULTILINE)
+_REVIEW_TITLE = re.compile(r"回顾|成绩|成就|主要工作(?!安排)")
+_YEAR = re.compile(r"(20\d\d)年")
+#: The year a review looks back on, said in its first sentence when it has no heading.
+_PAST_YEAR = re.compile(r"(?:过去的|回顾)(20\d\d)年")
+_SENTENCE_END = "。;!?\n"
+#: The first paragraph of a five-year account: its figures and those of the paragraphs after it
+#: are totals or averages of five years, except the end of "从X提高到Y", the last year's level.
+_FIVE_YEARS = re.compile(
+    r"[\s*]*(?:各位代表[,!！，]\s*)?(?:五年来|过去五年|过去的五年|“十四五”(?:时期|以来|期间))"
+)
+_SPAN_WORDS = re.compile(
+    r"累计|年均|(?<![\d.])(?:五|5|三|3|两|2|十|10)年(?!度)|近年|以来|十四五|历年|连续"
+)
+
+#: Base units a figure may carry, after an optional scale (万, 亿 …) and 多 / 余.
+BASE_UNITS = (
+    "个百分点",
+    "微克/立方米",
+    "分/千瓦时",
+    "分/立方米",
+    "吨标准煤",
+    "平方公里",
+    "平方米",
+    "千瓦时",
+    "千伏安",
+    "人次",
+    "场次",
+    "家次",
+    "标箱",
+    "公里",
+    "公顷",
+    "美元",
+    "千瓦",
+    "%",
+    "元",
+    "人",
+    "名",
+    "位",
+    "个",
+    "家",
+    "项",
+    "件",
+    "场",
+    "所",
+    "张",
+    "条",
+    "座",
+    "处",
+    "台",
+    "辆",
+    "列",
+    "套",
+    "户",
+    "间",
+    "亩",
+    "吨",
+    "斤",
+    "倍",
+    "起",
+    "支",
+    "片",
+    "次",
+    "批",
+    "艘",
+    "架",
+    "部",
+    "只",
+    "头",
+    "棵",
+    "株",
+    "宗",
+    "周岁",
+    "岁",
+)
+SCALES = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3}
+UNIT = _UNIT = re.compile(
+    r"(?P<scale>万亿|亿|万|千(?!瓦|伏|米))?(?P<more>多|余)?(?P<unit>"
+    + "|".join(re.escape(u) for u in BASE_UNITS)
+    + r")?(?:\((?:间|个)\))?(?P<after>以上|以下|以内|左右|多|余)?"
+)
+#: Words after which a number is a date, an ordinal or part of a name, never a figure.
+_NOT_FIGURE_BEFORE = re.compile(r"(?:第|前|连续|每|第[一二三四五六七八九十]+)$")
+_NOT_FIGURE_AFTER = re.compile(
+    r"^(?:年|月|日|周年|届|号|期|次会议|大|强|连冠|连优|连增|连|中|星|A级|条)"
+)
+
+# What stands just before a number, peeled from the number outward.
+_APPROX = ("大约", "接近", "约", "近")
+_OVER = ("超过", "突破", "超", "逾", "破", "多于", "高于")
+#: A promise's own comparator words, never a review's: 不低于97.5%, 控制在5%以内.
+_TARGET = ("不低于", "不少于", "不超过", "不高于", "控制在", "保持在", "保持", "力争", "确保")
+_RESPECTIVELY = ("分别",)
+_ESTIMATE = re.compile(r"预计|预期|有望|力争")
+_UP = ("同比增长", "比上年增长", "增长", "增加", "提高", "提升", "上升", "上涨", "扩大", "增幅为")
+_DOWN = ("同比下降", "比上年下降", "下降", "降低", "减少", "压减", "缩减", "回落", "下跌")
+_TO = (
+    "达到",
+    "提高到",
+    "提升到",
+    "提高至",
+    "提升至",
+    "增加到",
+    "增加至",
+    "增至",
+    "降至",
+    "降到",
+    "缩小至",
+    "缩小到",
+    "下降到",
+    "下降至",
+    "扩大到",
+    "扩大至",
+    "突破到",
+    "到",
+    "至",
+    "达",
+    "为",
+)
+#: A subject that names nothing: only these words stand between the figure before and this one.
+_EMPTY_SUBJECT = re.compile(
+    r"^[、，,和及与以并且其中同比分别均全年年度当年\s]*(?:同比|比上年|全年|分别|均|其中|并|且)?[、，,\s]*$"
+)
+_LIST_SPLIT = re.compile(r"、|和|及|与|以及")
+
+
+class Figure(msgspec.Struct, frozen=True, kw_only=True):
+    """One number of the review with its unit and what the text says around it.
+
+    `value` is the number as written in `unit` (which holds its scale: 万套, 亿元); `base` the
+    unit without the scale and `scale` the scale's factor. `change` is "up" (增长 5.8%), "down"
+    (下降 1.3%), "points-up" / "points-down" (提高 2.6 个百分点) or "" for a level. `bound` is
+    ">" (超, 突破, 7.9万多) or ">=" (以上) for a figure published as a bound; `approx` marks
+    约, 近 and 左右, `estimate` 预计 and 有望. `spans` marks a total or average of several years
+    (累计, 年均, a five-year account) or a figure shared by several things (城乡居民收入分别增长
+    3.6%、6%), which states no one indicator's outcome.
+
+    `subject` is what the figure measures, in the text's words: those before it, or those after
+    it for a count written first (首批6个人工智能产业生态创新空间); `sentence_before` the rest of
+    its sentence before the subject, where words the subject shares with others stand (举办会展
+    216场、演唱会164场: 举办).
+    """
+
+    start: int  # the number
+    end: int  # the end of its unit and of 以上 / 左右
+    value: Decimal
+    unit: str
+    base: str
+    scale: int
+    change: str
+    bound: str | None
+    approx: bool
+    estimate: bool
+    spans: bool
+    subject: str  # folded
+    subject_start: int
+    sentence: tuple[int, int]
+    line: int
+    counted_first: bool = False
+    #: The subject of the first figure of the list this one ends (举办会展216场、演唱会164场:
+    #: 举办会展), whose leading verb stands for the whole list.
+    list_head: str = ""
+    #: The figure's sentence before its subject, where a verb it shares may stand.
+    sentence_before: str = ""
+    #: Where the statement ends: the figure's end, the end of the words after a count written
+    #: first, or the last figure of its 分别.
+    source_end: int = 0
+
+    @property
+    def source(self) -> tuple[int, int]:
+        """The span of the review that states the figure: its subject to its end."""
+        return self.subject_start, max(self.end, self.source_end)
+
+
+class Review(msgspec.Struct, frozen=True, kw_only=True):
+    """The review part of a report: where it lies, the year it looks back on (None when the
+    text does not say), and its figures."""
+
+    text: str
+    folded: str
+    start: int
+    end: int
+    year: int | None
+    figures: tuple[Figure, ...]
+    line_starts: tuple[int, ...]
+    sentence_ends: tuple[int, ...]
+
+    def line_of(self, position: int) -> int:
+        return bisect_right(self.line_starts, position)
+
+    def sentence_at(self, position: int) -> tuple[int, int]:
+        """The sentence (up to 。；！？ or a line end) holding `position`."""
+        at = bisect_right(self.sentence_ends, position)
+        start = self.sentence_ends[at - 1] + 1 if at else self.start
+        end = self.sentence_ends[at] if at < len(self.sentence_ends) else self.end
+        return max(start, self.start), end
+
+
+def read_review(text: str) -> Review:
+    """The review part of `text` and its figures; the whole text when it has no headings."""
+    folded = fold(text)
+    start, end, year = review_part(folded)
+    line_starts = (0, *(m.end() for m in re.finditer("\n", text)))
+    ends = tuple(m.start() for m in re.compile(f"[{_SENTENCE_END}]").finditer(folded, start, end))
+    review = Review(
+        text=text,
+        folded=folded,
+        start=start,
+        end=end,
+        year=year,
+        figures=(),
+        line_starts=line_starts,
+        sentence_ends=ends,
+    )
+    return msgspec.structs.replace(review, figures=tuple(_figures(review)))
+
+
+def review_part(folded: str) -> tuple[int, int, int | None]:
+    """Where the review lies and the year it looks back on: from the heading that reviews (一、
+    2023年工作回顾) to the next top heading; without one, the text before the first plan heading,
+    or the whole text."""
+    headings = list(_TOP.finditer(folded))
+    for i, heading in enumerate(headings):
+        if _REVIEW_TITLE.search(heading.group(2)):
+            end = headings[i + 1].start() if i + 1 < len(headings) else len(folded)
+            named = _YEAR.search(heading.group(2))
+            return heading.end(), end, int(named.group(1)) if named else _past_year(folded)
+    end = headings[0].start() if headings and headings[0].start() > 0 else len(folded)
+    return 0, end, _past_year(folded[:end])
+
+
+def _past_year(folded: str) -> int | None:
+    match = _PAST_YEAR.search(folded)
+    return int(match.group(1)) if match else None
+
+
+def _figures(review: Review) -> list[Figure]:
+    folded = review.folded
+    try:
+        numbers = find_numbers(folded, review.start, review.end, limit=MAX_DRAFT_NUMBERS)
+    except TooManyNumbersError:
+        numbers = []
+    numbers = sorted([*numbers, *_round_figures(folded, review.start, review.end)], key=_start)
+    found: list[Figure] = []
+    sentence = (-1, -1)
+    previous: Figure | None = None
+    five_years = False
+    paragraph = -1
+    for number in numbers:
+        if not sentence[0] <= number.start < sentence[1]:
+            sentence = review.sentence_at(number.start)
+            previous = None
+        line = review.line_of(number.start)
+        if review.line_starts[line - 1] != paragraph:
+            paragraph = review.line_starts[line - 1]
+            # the account of five years runs from its first paragraph to the review's end
+            five_years = five_years or bool(_FIVE_YEARS.match(folded, paragraph))
+        figure = _figure(folded, number, sentence, previous, line, five_years)
+        if figure is not None:
+            found.append(figure)
+            previous = figure
+    return _respectively(folded, found)
+
+
+#: A round figure written without a digit: 突破万亿元, 迈上千亿 (a thousand 亿).
+_ROUND = re.compile(r"(?:突破|破|超过|超|逾|达到|达|迈上|跨越|跨上)(万亿|千亿|百亿)")
+_ROUND_VALUES = {"万亿": (1, 0), "千亿": (1000, 1), "百亿": (100, 1)}
+
+
+def _round_figures(folded: str, start: int, end: int) -> list[Number]:
+    """突破万亿元 as the number 1 before 万亿元, 迈上千亿 as 1000 before 亿."""
+    found = []
+    for match in _ROUND.finditer(folded, start, end):
+        value, width = _ROUND_VALUES[match.group(1)]
+        at = match.start(1)
+        found.append(Number(at, at + width, Decimal(value), match.group(1)[:width]))
+    return found
+
+
+def _start(number: Number) -> int:
+    return number.start
+
+
+#: What follows a count written before its noun: not a verb or a mark (6个人工智能…空间).
+_NOUN_AFTER = re.compile(
+    r"的?((?:[\d.]+(?:万亿|亿|万|千)?元以上的?)?[\u4e00-\u9fff“A-Za-z][^,，、;。:：\n\d]{1,40})"
+)
+_NOT_NOUN = re.compile(
+    r"^(?:的?(?:增长|下降|提高|提升|左右|以上|以下|多|余|次|年|月|分别|均|和|及|与|等|同比|比|"
+    r"居|位|列|占|达|为|是|创|实现|完成|,|、))"
+)
+#: A subject's words about where a figure came from: 从3.42%, 从2020年的1.69万亿元.
+_FROM = re.compile(r"从[^,，;。]*$")
+
+
+def _figure(
+    folded: str,
+    number: Number,
+    sentence: tuple[int, int],
+    previous: Figure | None,
+    line: int,
+    five_years: bool,
+) -> Figure | None:
+    if number.fraction is not None or _inside_name(folded, number.start, sentence[0]):
+        return None
+    if _NOT_FIGURE_BEFORE.search(folded[max(sentence[0], number.start - 6) : number.start]):
+        return None
+    unit = _UNIT.match(folded, number.end, sentence[1])
+    assert unit is not None  # every group is optional
+    base = unit.group("unit") or ""
+    scale = unit.group("scale") or ""
+    if not base and _NOT_FIGURE_AFTER.match(folded[number.end : number.end + 4]):
+        return None
+    if base in ("", "个") and _NOT_FIGURE_AFTER.match(folded[unit.end() : unit.end() + 3]):
+        return None
+    after = unit.group("after") or ""
+    if after in ("以上", "以下") and _qualifies(folded, unit.end(), sentence[1]):
+        return None  # 3亿元以上项目, 35周岁以下大学生: a threshold of what is counted
+    if number.percent:  # 两成: a share written in words
+        base = "%"
+    more = unit.group("more") or (after if after in ("多", "余") else "")
+    low = previous.end if previous is not None else sentence[0]
+    words = folded[low : number.start]
+    peeled = peel(words)
+    bound = ">" if (peeled.over or more) else (">=" if after == "以上" else None)
+    change = peeled.change
+    if base == "个百分点":
+        change = "points-down" if change == "down" else "points-up"
+    elif base != "%" and change in ("up", "down"):
+        change = ""  # 增加120家, 减少3起: a count, not a rate of change
+    own = _FROM.sub("", peeled.rest)
+    subject_start = low + _lead(words)
+    noun = None if base in ("%", "个百分点") else _NOUN_AFTER.match(folded, unit.end(), sentence[1])
+    counted_first = noun is not None and not _NOT_NOUN.match(noun.group())
+    source_end = 0
+    if counted_first and noun is not None:
+        subject = re.split(",", own)[-1] + noun.group(1)
+        source_end = noun.end()
+    elif previous is not None and _names_nothing(own):
+        subject, subject_start = previous.subject, previous.subject_start
+    elif previous is not None and re.match(r"[、,，\s]*其中", own):
+        subject = previous.subject + own  # 其中: a part of what the figure before measures
+    else:
+        subject = own
+    clause_start = _clause_start(folded, number.start, sentence[0])
+    inherited = previous is not None and subject_start == previous.subject_start
+    end_point = bool(re.search(r"从[^,，;。]{0,30}(?:到|至)$", folded[sentence[0] : number.start]))
+    spans = bool(_SPAN_WORDS.search(folded, clause_start, number.start))
+    spans = spans or (inherited and previous is not None and previous.spans)
+    spans = spans or (five_years and not end_point)
+    if re.search(
+        r"从(?:20\d\d年的?)?$", folded[max(sentence[0], number.start - 12) : number.start]
+    ):
+        return None  # the X of 从X提高到Y: a year long past
+    estimate = bool(_ESTIMATE.search(folded, clause_start, number.start))
+    return Figure(
+        start=number.start,
+        end=unit.end(),
+        value=number.value,
+        unit=scale + base,
+        base=base,
+        scale=SCALES.get(scale, 1),
+        change=change,
+        bound=bound,
+        approx=peeled.approx or after == "左右",
+        estimate=estimate,
+        spans=spans,
+        subject=subject,
+        subject_start=subject_start,
+        sentence=sentence,
+        line=line,
+        counted_first=counted_first,
+        list_head=_list_head(folded, previous, low),
+        sentence_before=folded[sentence[0] : subject_start],
+        source_end=source_end,
+    )
+
+
+def _list_head(folded: str, previous: Figure | None, low: int) -> str:
+    """The subject of the list's first figure, when this figure follows another after 、."""
+    if previous is None or not folded.startswith("、", low):
+        return ""
+    return previous.list_head or re.split(",", previous.subject)[-1]
+
+
+def _clause_start(folded: str, position: int, low: int) -> int:
+    """Where the clause of a position begins: after the last comma before it, else at `low`."""
+    return max(low, folded.rfind(",", low, position) + 1)
+
+
+def _qualifies(folded: str, position: int, end: int) -> bool:
+    """A figure's 以上 / 以下 qualifies what follows it (项目, 的行政村, 55个) rather than ending
+    the statement."""
+    return position < end and folded[position] not in ",，、;。:：)）\n"
+
+
+def _names_nothing(own: str) -> bool:
+    """The words before a figure name nothing of their own (…4015亿元，增长5.8%)."""
+    return bool(_EMPTY_SUBJECT.match(own)) or not re.search(r"[\u4e00-\u9fff]", own)
+
+
+def _lead(words: str) -> int:
+    """How many characters of connecting words and marks a subject starts with."""
+    match = re.match(r"[、,，;和及与并且\s]*", words)
+    return match.end() if match else 0
+
+
+def _inside_name(folded: str, position: int, low: int) -> bool:
+    """A number inside short quotation marks is part of a name: “56条”, “1168”工程, “十七连冠”."""
+    opened = folded.rfind("“", low, position)
+    if opened == -1 or folded.rfind("”", opened, position) != -1:
+        return False
+    closed = folded.find("”", position, position + 12)
+    return closed != -1 and closed - opened <= 14
+
+
+class Peeled(msgspec.Struct, frozen=True, kw_only=True):
+    rest: str
+    change: str
+    to: bool
+    over: bool
+    approx: bool
+    respectively: bool
+
+
+def peel(words: str) -> Peeled:
+    """The words just before a number, taken off from the number outward: 约, 超, 分别, a verb
+    of change (增长, 下降) or of level (达到, 提高到)."""
+    change, to, over, approx, respectively = "", False, False, False, False
+    rest = words
+    for _ in range(6):
+        groups = ((_APPROX, "approx"), (_OVER, "over"), (_RESPECTIVELY, "resp"), (_TARGET, ""))
+        for group, kind in groups:
+            word = next((w for w in group if rest.endswith(w)), None)
+            if word is not None:
+                rest = rest[: -len(word)]
+                approx |= kind == "approx"
+                over |= kind == "over"
+                respectively |= kind == "resp"
+                break
+        else:
+            word = next((w for w in _TO if rest.endswith(w)), None)
+            if word is not None and not change:
+                rest = rest[: -len(word)]
+                to = True
+                if word.startswith(_DOWN[2:]) or word.startswith(("降", "缩小")):
+                    change = ""
+                continue
+            word = next((w for w in _UP if rest.endswith(w)), None)
+            if word is not None and not change and not to:
+                rest, change = rest[: -len(word)], "up"
+                continue
+            word = next((w for w in _DOWN if rest.endswith(w)), None)
+            if word is not None and not change and not to:
+                rest, change = rest[: -len(word)], "down"
+                continue
+            break
+    return Peeled(
+        rest=rest,
+        change=change,
+        to=to,
+        over=over,
+        approx=approx,
+        respectively=respectively,
+    )
+
+
+def _respectively(folded: str, figures: list[Figure]) -> list[Figure]:
+    """'A、B分别增长10%、7.9%': the figures of one 分别 each measure their own item of the list
+    before it (a shared ending, 增加值, goes with each item: 战略性新兴产业增加值)."""
+    out = list(figures)
+    i = 0
+    while i < len(out):
+        first = out[i]
+        before = folded[first.subject_start : first.start]
+        at = before.rfind("分别")
+        group = [i]
+        while group[-1] + 1 < len(out):
+            nxt = out[group[-1] + 1]
+            between = folded[out[group[-1]].end : nxt.start]
+            if nxt.sentence != first.sentence or not re.fullmatch(r"[、和及与,，]{1,2}", between):
+                break
+            group.append(group[-1] + 1)
+        if at == -1 or len(group) < 2:
+            i += 1
+            continue
+        subject = before[:at]
+        items = [x for x in _LIST_SPLIT.split(_trim_lead(subject)) if x]
+        last = out[group[-1]].end
+        if len(items) == len(group):
+            change = first.change  # 分别下降1.85%、1.03%: the verb is said once
+            for item, index in zip(_shared(items), group, strict=True):
+                out[index] = msgspec.structs.replace(
+                    out[index], subject=item, source_end=last, change=out[index].change or change
+                )
+        else:  # 城乡居民收入分别增长3.6%、6%: no one figure is the whole's
+            for index in group:
+                out[index] = msgspec.structs.replace(out[index], spans=True, source_end=last)
+        i = group[-1] + 1
+    return out
+
+
+def _trim_lead(subject: str) -> str:
+    """The list of a 分别 without the clause before it."""
+    cut = max(subject.rfind(","), subject.rfind("，"))
+    return subject[cut + 1 :]
+
+
+def _shared(items: list[str]) -> list[str]:
+    """List items with what they share written out: an ending the last item carries
+    (城镇、农村居民人均可支配收入: 城镇居民人均可支配收入; 战略性新兴产业、高新技术产业增加值:
+    战略性新兴产业增加值) or a beginning the first carries (全域旅游人次和收入: 全域旅游收入)."""
+    first, last = items[0], items[-1]
+    for size in range(min(len(first), 4), 1, -1):
+        at = last.find(first[-size:])
+        if at != -1 and at + size < len(last):
+            tail = last[at + size :]
+            return [x + tail for x in items[:-1]] + [last]
+    if len(first) <= 3 < len(last):
+        tail = last[len(first) :]
+        return [x + tail for x in items[:-1]] + [last]
+    if all(len(x) <= 4 for x in items[1:]) and len(first) > 4:
+        head = first[:-2]
+        return [first] + [head + x for x in items[1:]]
+    return items
