@@ -167,7 +167,7 @@ OPTION_HELP: dict[str, str] = {
     "final": "在 12 月以前也附上年末对照表。",
     "report": "报告原文:UTF-8 或 GB18030 文本。",
     "year": "计划所属年份(原文未写明时)。",
-    "registry_file": "登记表 YAML 文件。",
+    "registry_file": "登记表 YAML 文件,或内置登记表的名称(如 huzhou-2024)。",
     "strict": "警告也使退出码为 2。",
     "bom": "配合 -f csv:在开头写入 UTF-8 字节顺序标记,便于中文版 Excel 直接打开。",
     "force": "覆盖已有的文件。",

@@ -34,14 +34,17 @@ _FINISH = (
 _START = "开工建设|开工|动工|启动建设|开建"
 _HOLD = "成功举办|举办|办好|承办|召开|举行"
 _TITLE = "创成|获批|获评|成为|入选|荣获|列入|纳入|通过验收|命名|授予|批复"
-_TASK = "全面完成|完成|制定|编制|出台|颁布|印发|开展|建立|设立|成立"
+_TASK = "全面完成|完成|制定|编制|出台|颁布|印发|开展"
+#: Setting up a body or a place (设立市内免税店): done once it is set up or opens.
+_FOUND = "建立|设立|成立|组建"
 #: The kinds of promise by their verbs, each with the review's verbs that deliver it.
 KINDS: tuple[tuple[str, str, str], ...] = (
     ("start", _START, _START + "|加快建设|" + _FINISH),
     ("finish", _FINISH, _FINISH),
     ("hold", _HOLD + "|精心组织", _HOLD + "|开展"),
-    ("title", r"争创|创建|争取|申报|创成|成功创建|争列|获批|力争实现|实现", _TITLE),
-    ("task", _TASK + "|做好|实施", _TASK + "|" + _HOLD),
+    ("found", _FOUND, _FOUND + "|挂牌|揭牌|开业|建成|落地|运行"),
+    ("title", r"争创|创建|争取|申报|创成|成功创建|争列|获批", _TITLE),
+    ("task", _TASK + "|做好|实施|实现", _TASK + "|实现|" + _HOLD),
 )
 #: A streak (十七连冠, 五连冠): won when the review says it was achieved (实现).
 _STREAK = re.compile(r"连冠|连优|连增|连胜|连好")
@@ -58,6 +61,11 @@ _GENERIC = re.compile(r"等项目|等工程|相关|赛事|工程|项目|主体�
 _PREFIX = re.compile(r"^(?:第[一二三四五六七八九十\d]+届|20\d\d年?|[\u4e00-\u9fff]{1,2})$")
 #: A run of the name this long, found whole, names it even when the review leaves out the rest.
 _LONG_RUN = 6
+
+
+#: A promise's own verb, when it leads its quote: 取消 of 全面取消瓶装燃气自提.
+_OWN_VERB = re.compile(r"取消|清零|关停|退出|搬迁|拆除|整治|修订|撤并")
+_ALL_VERBS = "|".join(v for _, v, _ in KINDS)
 
 
 class Delivered(msgspec.Struct, frozen=True, kw_only=True):
@@ -112,6 +120,9 @@ def delivered(promise: Promise, review: Review) -> Delivered | None:
     verbs = next(d for k, _, d in KINDS if k == kind)
     if _STREAK.search(key):
         verbs += "|实现"
+    own = _OWN_VERB.match(_HOW.sub("", fold(promise.quote)))
+    if kind == "task" and own and not re.fullmatch(_ALL_VERBS, own.group()):
+        verbs += "|" + re.escape(own.group())  # 全面取消瓶装燃气自提: done when 取消
     folded = review.folded
     best: tuple[tuple[float, bool, int], Delivered] | None = None
     for clause in _clauses(review):

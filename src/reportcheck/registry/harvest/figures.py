@@ -51,6 +51,19 @@ _COUNTS = frozenset(
     }
 )
 #: Words between the indicator's words and the verb that do not change what is measured.
+#: What may stand just before the promise's words in the figure's: a verb (新增, 引进, 创成),
+#: a word of scope that names no part (全域, 各类), a list's end (…奥芯半导体等), a list number
+#: (⑩, 首批) or a threshold (1亿元以上); never a word that makes the indicator another one.
+_LEAD_IN = re.compile(
+    r"(?:新增|新|引进|实施|完成|创建|创成|打造|筹建|筹集|供应|建成|建设|新建|举办|开展|落实|"
+    r"安排|实现|达到|取得|培育|认定|发放|开工|竣工|推动|带动|拉动|吸引|接待|争取|获得|获批|成立|"
+    r"设立|推出|发布|开通|开行|签约|改造|提升|扩大|腾出|出让|累计?完成|全域|各类|全体|首批|其中|"
+    r"城乡居民|城乡|"
+    r"[①-⑳]|第[一二三四五六七八九十\d]+|[\d.]+(?:万亿|亿|万|千)?元?以上的?)*"
+    r"|.*等"
+)
+#: Whole items of a list: 4号线延伸段、 or 4号线延伸段、6号线一期、7号线和.
+_WHOLE_ITEMS = re.compile(r"(?:[^、和及]+(?:、|和|及))+")
 _AFTER_OK = re.compile(r"(?:规模|总量|总额|余额|水平|企业|实现|再创新高|创新高|稳定|共|合计|总计)*")
 #: What the context may add inside the promise's words without narrowing it.
 _HARMLESS = frozenset(
@@ -128,6 +141,8 @@ def choose(
         if value is None:
             continue
         alignment = _fits(promise, figure)
+        if alignment is not None and not _same_act(promise, alignment):
+            alignment = None
         if alignment is None:
             share = _likeness(promise, figure)
             if share >= _NEAR and (near is None or share > near[0]):
@@ -214,21 +229,47 @@ def _level_unsaid(gap: str, figure: Figure) -> bool:
 def acceptable(alignment: Alignment, figure: Figure, allowed: str = "") -> bool:
     """The figure's words name the key's indicator: the key is there, nothing narrows it (a
     word the promise's own sentence holds does not: 工业 of 深化工业全域有机更新…腾出低效用地)."""
-    key = alignment.key
     if alignment.matched < 2 or _left_out(alignment, figure):
         return False
     for inserted in alignment.inserted:
         if inserted in _HARMLESS or (inserted in allowed and len(inserted) >= 2):
             continue
+        if _WHOLE_ITEMS.fullmatch(inserted):
+            continue  # other items of the list the key's item stands in (4号线延伸段、)
         if len(inserted) > 1 or any(word in inserted for word in NARROWING):
             return False
-    adjacent = re.split(r"[,，]", alignment.before)[-1]
-    if any(adjacent.endswith(word) and word not in key for word in NARROWING):
-        return False
+    adjacent = re.split(r"[,，、;]", alignment.before)[-1]
+    if adjacent and not _LEAD_IN.fullmatch(adjacent):
+        return False  # 软件和信息技术 before 服务业增加值: another, narrower indicator
     if figure.counted_first:
         return True  # the words after the key are the clause's verb: 完成布局, 签约落地
     last = re.split(r"[,，]", alignment.after)[-1]
     return len(last) <= 1 or bool(_AFTER_OK.fullmatch(last))
+
+
+#: Verbs that say what was done to what is counted: a count of projects started is not one of
+#: projects in hand (推进), finished or signed.
+_ACTS = {
+    "start": re.compile(r"开工|动工"),
+    "finish": re.compile(r"竣工|建成|投产|投用|完工"),
+    "sign": re.compile(r"签约|引进|招引|落地"),
+    "register": re.compile(r"备案"),
+}
+_ONGOING = re.compile(r"推进|实施|滚动|在建|推动")
+
+
+def _same_act(promise: Promise, alignment: Alignment) -> bool:
+    """The verb just before the figure's words (新开工亿元以上项目) is the promise's, or the
+    promise says none: 新开工 never states 推进2400个亿元以上项目."""
+    adjacent = re.split(r"[,，、;]", alignment.before)[-1]
+    said = {act for act, verb in _ACTS.items() if verb.search(adjacent)}
+    if not said:
+        return True
+    promised = normal(promise.quote + promise.name)
+    mine = {act for act, verb in _ACTS.items() if verb.search(promised)}
+    if mine:
+        return bool(said & mine)
+    return not _ONGOING.search(promised)
 
 
 def _name_agrees(promise: Promise, key: str, figure: Figure) -> bool:

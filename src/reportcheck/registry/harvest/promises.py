@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from reportcheck.registry.harvest.review import UNIT, peel
+from reportcheck.registry.harvest.review import UNIT, inside_name, peel
 from reportcheck.registry.harvest.similar import normal
 from reportcheck.registry.prose.textnums import find_numbers, fold
 
@@ -69,7 +69,7 @@ class Promise(msgspec.Struct, frozen=True, kw_only=True):
     def name_key(self) -> str:
         """The name's words for the indicator (地区生产总值增速: 地区生产总值)."""
         name = _COUNT_NAME.sub("", _RATE_NAME.sub("", self.name))
-        return normal(_SOFT_VERBS.sub("", normal(name)))
+        return normal(_FALL_FIRST.sub("", _SOFT_VERBS.sub("", normal(name))))
 
 
 def promises_of(registry: Registry) -> tuple[Promise, ...]:
@@ -159,7 +159,11 @@ def _words_before(promise: Promise) -> str:
     if at is None:
         match = _RULE_WORDS.search(folded)
         return folded[: match.start()] if match else folded
-    figures = [n for n in find_numbers(folded) if n.end <= at[0] and _ends_figure(folded, n)]
+    figures = [
+        n
+        for n in find_numbers(folded)
+        if n.end <= at[0] and _ends_figure(folded, n) and not inside_name(folded, n.start, 0)
+    ]
     low = figures[-1].end if figures else 0
     if figures:
         unit = UNIT.match(folded, low)
@@ -203,7 +207,7 @@ _COUNT_NAME = re.compile(r"(?:列数|个数|家数|次数|数量)$")
 def _keys(promise: Promise) -> tuple[str, ...]:
     words = _LEADING.sub("", _words_before(promise))
     if promise.measure == "change":
-        words = _RATE_NAME.sub("", words)
+        words = _FALL_FIRST.sub("", _RATE_NAME.sub("", words))
     words = re.sub(r"(?:达到|达|为|保持|至|到|要)$", "", words)
     if promise.yes_no:
         words = promise.quote
@@ -234,11 +238,15 @@ def _measure(promise: Promise) -> str:
         return "level"
     folded = fold(promise.quote)
     at = _figure_at(promise)
-    if at is not None and peel(folded[: at[0]]).change:
+    if at is not None and (peel(folded[: at[0]]).change or _FALL_FIRST.match(folded)):
         return "change"
-    if _RATE_NAME.search(promise.name):
+    if _RATE_NAME.search(promise.name) or promise.entered_as is not None:
         return "change"
     return "level"
+
+
+#: A fall whose verb comes before what falls (压减一般性支出15%以上, 下降…).
+_FALL_FIRST = re.compile(r"(?:继续|力争|确保)?(?:压减|下降|降低|减少|缩减)")
 
 
 def _falls(promise: Promise) -> bool:
@@ -247,4 +255,5 @@ def _falls(promise: Promise) -> bool:
     at = _figure_at(promise)
     if at is None:
         return False
-    return peel(fold(promise.quote)[: at[0]]).change == "down"
+    folded = fold(promise.quote)
+    return peel(folded[: at[0]]).change == "down" or bool(_FALL_FIRST.match(folded))

@@ -28,11 +28,12 @@ _YEAR = re.compile(r"(20\d\d)年")
 #: The year a review looks back on, said in its first sentence when it has no heading.
 _PAST_YEAR = re.compile(r"(?:过去的|回顾)(20\d\d)年")
 _SENTENCE_END = "。;!?\n"
-#: The first paragraph of a five-year account: its figures and those of the paragraphs after it
-#: are totals or averages of five years, except the end of "从X提高到Y", the last year's level.
-_FIVE_YEARS = re.compile(
-    r"[\s*]*(?:各位代表[,!！，]\s*)?(?:五年来|过去五年|过去的五年|“十四五”(?:时期|以来|期间))"
-)
+#: A paragraph that opens an account of five years (五年来…, 这是…的五年, 回望过去五年): its
+#: figures, and those of the paragraphs after it, are totals or averages of five years, except
+#: the end of "从X提高到Y", the last year's level; and one that opens the account of the year
+#: ((一)…, 一年来, 这一年), which ends it.
+_FIVE_YEARS = re.compile(r"过去五年|五年来|过去的五年|的五年|“十四五”(?:时期|以来|期间)")
+_ONE_YEAR = re.compile(r"\((?:一|1)\)|一年来|这一年|过去一年|刚刚过去的|过去的20\d\d年")
 _SPAN_WORDS = re.compile(
     r"累计|年均|(?<![\d.])(?:五|5|三|3|两|2|十|10)年(?!度)|近年|以来|十四五|历年|连续"
 )
@@ -277,8 +278,7 @@ def _figures(review: Review) -> list[Figure]:
         line = review.line_of(number.start)
         if review.line_starts[line - 1] != paragraph:
             paragraph = review.line_starts[line - 1]
-            # the account of five years runs from its first paragraph to the review's end
-            five_years = five_years or bool(_FIVE_YEARS.match(folded, paragraph))
+            five_years = _five_years(folded, paragraph, five_years)
         figure = _figure(folded, number, sentence, previous, line, five_years)
         if figure is not None:
             found.append(figure)
@@ -314,7 +314,18 @@ _NOT_NOUN = re.compile(
     r"居|位|列|占|达|为|是|创|实现|完成|,|、))"
 )
 #: A subject's words about where a figure came from: 从3.42%, 从2020年的1.69万亿元.
-_FROM = re.compile(r"从[^,，;。]*$")
+_FROM = re.compile(r"(?:从|由)[^,，;。]*$")
+#: The X of 从X提高到Y (从2020年的1.69万亿元): where a figure came from, a year long past.
+_FROM_START = re.compile(r"(?:从|由)(?:20\d\d年的?)?$")
+
+
+def _five_years(folded: str, paragraph: int, before: bool) -> bool:
+    """Whether a paragraph belongs to an account of five years: it opens one, or it follows one
+    and opens no account of the year."""
+    opening = folded[paragraph : paragraph + 60]
+    if _FIVE_YEARS.search(opening):
+        return True
+    return before and not _ONE_YEAR.search(opening[:40])
 
 
 def _figure(
@@ -325,7 +336,7 @@ def _figure(
     line: int,
     five_years: bool,
 ) -> Figure | None:
-    if number.fraction is not None or _inside_name(folded, number.start, sentence[0]):
+    if number.fraction is not None or inside_name(folded, number.start, sentence[0]):
         return None
     if _NOT_FIGURE_BEFORE.search(folded[max(sentence[0], number.start - 6) : number.start]):
         return None
@@ -368,13 +379,15 @@ def _figure(
         subject = own
     clause_start = _clause_start(folded, number.start, sentence[0])
     inherited = previous is not None and subject_start == previous.subject_start
-    end_point = bool(re.search(r"从[^,，;。]{0,30}(?:到|至)$", folded[sentence[0] : number.start]))
+    end_point = bool(
+        re.search(r"(?:从|由)[^,，;。]{0,30}(?:到|至)$", folded[sentence[0] : number.start])
+    )
     spans = bool(_SPAN_WORDS.search(folded, clause_start, number.start))
     spans = spans or (inherited and previous is not None and previous.spans)
-    spans = spans or (five_years and not end_point)
-    if re.search(
-        r"从(?:20\d\d年的?)?$", folded[max(sentence[0], number.start - 12) : number.start]
-    ):
+    spans = spans or (
+        five_years and not end_point and not _end_level(folded, clause_start, number, peeled, base)
+    )
+    if _FROM_START.search(folded[max(sentence[0], number.start - 12) : number.start]):
         return None  # the X of 从X提高到Y: a year long past
     estimate = bool(_ESTIMATE.search(folded, clause_start, number.start))
     return Figure(
@@ -407,6 +420,21 @@ def _list_head(folded: str, previous: Figure | None, low: int) -> str:
     return previous.list_head or re.split(",", previous.subject)[-1]
 
 
+#: Words of a flow: counted over a span of years they make a total, not a level.
+_FLOW = re.compile(
+    r"新增|新建|新改|改造|引进|招引|累计|建成|完成|开工|实施|培育|认定|吸引|举办|发放"
+)
+
+
+def _end_level(folded: str, start: int, number: Number, peeled: Peeled, base: str) -> bool:
+    """A figure of a five-year account that is the last year's level all the same: a share or
+    a rate stated as it stands (城镇化率超81%), or a level reached (产业规模突破8500亿元,
+    经营主体数量达到270万户), where the words count no flow (新增学位35.3万个 is five years')."""
+    if peeled.change or _FLOW.search(folded, start, number.start):
+        return False
+    return base == "%" or peeled.to or peeled.over
+
+
 def _clause_start(folded: str, position: int, low: int) -> int:
     """Where the clause of a position begins: after the last comma before it, else at `low`."""
     return max(low, folded.rfind(",", low, position) + 1)
@@ -429,7 +457,7 @@ def _lead(words: str) -> int:
     return match.end() if match else 0
 
 
-def _inside_name(folded: str, position: int, low: int) -> bool:
+def inside_name(folded: str, position: int, low: int) -> bool:
     """A number inside short quotation marks is part of a name: “56条”, “1168”工程, “十七连冠”."""
     opened = folded.rfind("“", low, position)
     if opened == -1 or folded.rfind("”", opened, position) != -1:

@@ -15,7 +15,7 @@ import re
 
 import msgspec
 
-_PUNCTUATION = re.compile(r"[\s“”‘’\"'《》()（）【】\[\]、·・—\-*#:：]")
+_PUNCTUATION = re.compile(r"[\s“”‘’\"'《》()（）【】\[\]·・—\-*#:：]")
 #: Words reports use for one thing, written one way (longest first where one holds another).
 _SAME = (
     ("国高企", "国家高新技术企业"),
@@ -47,13 +47,11 @@ _SAME = (
     ("省级", "省"),
     ("市级", "市"),
     ("规模以上", "规上"),
-    ("GDP", "地区生产总值"),
-    ("全省生产总值", "地区生产总值"),
-    ("全市生产总值", "地区生产总值"),
     ("设区城市", "设区市"),
     ("年平均", "平均"),
     ("新建成", "新建"),
     ("更新改造", "更新"),
+    ("新建改造", "新改建"),
     ("推动经济高质量发展", "高质量发展"),
     ("支持经济高质量发展", "高质量发展"),
     ("经济高质量发展", "高质量发展"),
@@ -62,7 +60,7 @@ _SAME = (
 )
 #: Words that say nothing of the indicator, left out of both sides.
 _FILLER = re.compile(
-    r"全市|全省|全区|全县|我市|我省|全社会|全年|今年|当年|力争|确保|预计|进一步|持续|稳步|首次|"
+    r"全市|全省|全区|全县|我市|我省|全社会|全年|今年|当年|力争|确保|预计|预期|有望|进一步|持续|稳步|首次|"
     r"再上新台阶|分别|同比|比上年|总体|年度"
 )
 #: Words that narrow an indicator when a review adds them to the promise's words.
@@ -100,9 +98,14 @@ _ROMAN = str.maketrans({"Ⅰ": "I", "Ⅱ": "II", "Ⅲ": "III", "Ⅳ": "IV", "Ⅴ
 _ASIDE = re.compile(r"\([^()]{1,12}\)")
 
 
+#: 生产总值 and GDP without 地区 before them (全省生产总值) are 地区生产总值.
+_GDP = re.compile(r"(?:全省|全市)?(?<!地区)(?:生产总值|GDP)")
+
+
 def normal(text: str) -> str:
     """`text` written in the one way both sides are compared in."""
     out = _PUNCTUATION.sub("", _ASIDE.sub("", text.translate(_ROMAN)))
+    out = _GDP.sub("地区生产总值", out)
     for word, same in _SAME:
         out = out.replace(word, same)
     return _FILLER.sub("", out)
