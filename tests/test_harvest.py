@@ -428,3 +428,12 @@ def test_the_harvest_of_huzhou_is_read_back_by_diff(tmp_path: Path, cli: object)
     assert isinstance(run, Run)
     assert run.exit_code in (0, 1), run.stderr
     assert "error" not in run.stderr
+
+
+def test_a_review_of_more_numbers_than_any_report_holds_is_refused() -> None:
+    from reportcheck.model.limits import MAX_DRAFT_NUMBERS
+
+    gdp = promise("地区生产总值增长6%左右", "地区生产总值增速", "%", "6")
+    found = harvested("地区生产总值增长5.8%，" * (MAX_DRAFT_NUMBERS + 1), gdp)
+    assert found.outcomes == ()
+    assert [p.key for p in found.errors] == ["harvest-too-large"]

@@ -24,6 +24,11 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "the review looks back on {found}, but the registry holds the commitments of {year}; "
         "their outcomes are in the review of the {next} report",
     ),
+    "harvest-too-large": (
+        "回顾部分的数字超过 {limit} 个,这不像一份工作报告;请只给出报告原文",
+        "the review holds more than {limit} numbers, which no work report does; give the "
+        "report's text alone",
+    ),
     "harvest-year/unknown": (
         "看不出回顾部分讲的是哪一年(没有“{year}年工作回顾”这样的标题);按登记表的 {year} 年读取",
         "cannot tell which year the review looks back on (no heading such as '{year}年工作回顾'); "

@@ -15,7 +15,7 @@ import msgspec
 
 from reportcheck.model.problems import Problem, Term, UsageError, problem
 from reportcheck.registry.harvest.promises import Promise, promise_of, promises_of
-from reportcheck.registry.harvest.review import Review, read_review
+from reportcheck.registry.harvest.review import Review, ReviewTooLargeError, read_review
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -76,7 +76,11 @@ def harvest(
     file: str = "",
 ) -> Harvest:
     """The outcomes `text`'s review states of `promises` (year `year`'s commitments)."""
-    review = read_review(text)
+    try:
+        review = read_review(text)
+    except ReviewTooLargeError as exc:
+        found = problem("harvest-too-large", file=file, limit=exc.limit)
+        return Harvest(outcomes=(), problems=(found,), year=None)
     if review.year is not None and review.year != year:
         wrong = problem("harvest-year", file=file, found=review.year, year=year, next=year + 1)
         return Harvest(outcomes=(), problems=(wrong,), year=review.year)
@@ -122,7 +126,7 @@ def _figure(
 ) -> Outcome | None:
     from reportcheck.registry.harvest.figures import choose
 
-    choice = choose(promise, review.figures, units, year)
+    choice = choose(promise, review, units, year)
     target = Term("target", promise.id)
     if choice.taken is not None:
         figure = choice.taken.figure

@@ -125,10 +125,11 @@ def delivered(promise: Promise, review: Review) -> Delivered | None:
         verbs += "|" + re.escape(own.group())  # 全面取消瓶装燃气自提: done when 取消
     folded = review.folded
     best: tuple[tuple[float, bool, int], Delivered] | None = None
-    for clause in _clauses(review):
+    for at in review.clauses_sharing((_GENERIC.sub("", key) or key, key[2:])):
+        clause = review.clauses[at]
         text = folded[clause[0] : clause[1]]
         verb = re.search(verbs, text)
-        if verb is None or not any(key[i : i + 2] in text for i in range(len(key) - 1)):
+        if verb is None:
             continue
         if _PROGRESS.search(text) and not re.search(_FINISH + "|" + _START, text):
             continue
@@ -184,21 +185,6 @@ def _headless(key: str, named: str) -> Alignment | None:
         return None
     rest = align(key[2:], named)
     return msgspec.structs.replace(rest, key=key, missing=(key[:2], *rest.missing))
-
-
-def _clauses(review: Review) -> list[tuple[int, int]]:
-    """The clauses of the review (parts of sentences between commas)."""
-    found = []
-    folded = review.folded
-    start = review.start
-    for match in re.finditer(r"[,;。!?\n]", folded[review.start : review.end]):
-        end = review.start + match.start()
-        if end > start:
-            found.append((start, end))
-        start = end + 1
-    if start < review.end:
-        found.append((start, review.end))
-    return found
 
 
 def _names(alignment: Alignment, clause: str) -> bool:

@@ -23,11 +23,11 @@ from reportcheck.registry.harvest.similar import NARROWING, Alignment, align, no
 from reportcheck.registry.prose.wording import UNIT_WORDS
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Mapping
 
     from reportcheck.model.units import Unit
     from reportcheck.registry.harvest.promises import Promise
-    from reportcheck.registry.harvest.review import Figure
+    from reportcheck.registry.harvest.review import Figure, Review
 
 #: Families of units that count things: a count in 条 may state a promise in 个 when the words
 #: agree in full (“美丽街巷”107条 against 100个).
@@ -128,23 +128,23 @@ def quantity(unit: str, units: Mapping[str, Unit]) -> tuple[str, Fraction]:
     return base or "none", Fraction(scale)
 
 
-def choose(
-    promise: Promise, figures: Sequence[Figure], units: Mapping[str, Unit], year: int
-) -> Choice:
+def choose(promise: Promise, review: Review, units: Mapping[str, Unit], year: int) -> Choice:
     """The figure stating `promise`'s outcome, when one does beyond doubt."""
-    if not promise.indicator_keys():
+    keys = promise.indicator_keys
+    if not keys:
         return Choice()
     found: list[Candidate] = []
     near: tuple[float, Figure] | None = None
-    for figure in figures:
+    for at in review.figures_sharing((*keys, promise.name_key)):
+        figure = review.figures[at]
         value = _value(promise, figure, units, year)
         if value is None:
             continue
-        alignment = _fits(promise, figure)
+        alignment = _fits(promise, figure, review.contexts[at])
         if alignment is not None and not _same_act(promise, alignment):
             alignment = None
         if alignment is None:
-            share = _likeness(promise, figure)
+            share = _likeness(promise, review.contexts[at])
             if share >= _NEAR and (near is None or share > near[0]):
                 near = (share, figure)
             continue
@@ -175,20 +175,18 @@ _COUNT_ONLY = Decimal("NaN")
 _NEAR = 0.75
 
 
-def _likeness(promise: Promise, figure: Figure) -> float:
+def _likeness(promise: Promise, context: str) -> float:
     """The larger share of the promise's words the figure's words hold, in order."""
-    context = normal(figure.subject)[-40:]
-    shares = [align(key, context).share for key in promise.indicator_keys() if len(key) >= 4]
+    shares = [align(key, context).share for key in promise.indicator_keys if len(key) >= 4]
     return max(shares, default=0.0)
 
 
-def _fits(promise: Promise, figure: Figure) -> Alignment | None:
-    """How the figure's words name the promise's indicator, or None when they do not (or name
-    a narrower or a wider one)."""
-    context = normal(figure.subject)[-40:]
+def _fits(promise: Promise, figure: Figure, context: str) -> Alignment | None:
+    """How the figure's words (`context`, written as similar.normal writes them) name the
+    promise's indicator, or None when they do not (or name a narrower or a wider one)."""
     allowed = normal(promise.context)
     best: Alignment | None = None
-    for key in promise.indicator_keys():
+    for key in promise.indicator_keys:
         alignment = align(key, context)
         if acceptable(alignment, figure, allowed) and (
             best is None or alignment.share > best.share

@@ -9,6 +9,7 @@ a level (达到, 3.4%, 230.7亿元).
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -33,7 +34,7 @@ _RATE_NAME = re.compile(r"(?:增速|增幅|增长率|增长|降幅)$")
 _LEADING = re.compile(r"^(?:力争|确保|全年|全市|全省|今年|实现|其中|并|同时|,|、|\s)+")
 
 
-class Promise(msgspec.Struct, frozen=True, kw_only=True):
+class Promise(msgspec.Struct, frozen=True, kw_only=True, dict=True):
     """One commitment as the harvester reads it. `value` is the figure promised in `unit`
     (None for a rule without a figure: 基本同步, 进一步缩小); `baseline` the year before's level of
     a rise in points; `entered_as` how a fall is typed (magnitude or change)."""
@@ -51,21 +52,22 @@ class Promise(msgspec.Struct, frozen=True, kw_only=True):
     #: The sentence of the report the quote stands in ("" when the text cannot be read).
     context: str = ""
 
-    @property
+    @functools.cached_property
     def measure(self) -> str:
         """ "change" (a rate of change is its outcome), "points" (a rise in points), "level"."""
         return _measure(self)
 
-    @property
+    @functools.cached_property
     def falls(self) -> bool:
         """The promise is worded as a fall (下降3%, 压减15%): its figure is the fall's size."""
         return _falls(self)
 
+    @functools.cached_property
     def indicator_keys(self) -> tuple[str, ...]:
         """The words that name the indicator: from the quote, and from the name."""
         return _keys(self)
 
-    @property
+    @functools.cached_property
     def name_key(self) -> str:
         """The name's words for the indicator (地区生产总值增速: 地区生产总值)."""
         name = _COUNT_NAME.sub("", _RATE_NAME.sub("", self.name))

@@ -12,8 +12,10 @@ subject of the figure before it; "A、B分别增长10%、7.9%" gives each figure
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from decimal import Decimal
 
 import msgspec
@@ -197,9 +199,13 @@ class Figure(msgspec.Struct, frozen=True, kw_only=True):
         return self.subject_start, max(self.end, self.source_end)
 
 
-class Review(msgspec.Struct, frozen=True, kw_only=True):
+class Review(msgspec.Struct, frozen=True, kw_only=True, dict=True):
     """The review part of a report: where it lies, the year it looks back on (None when the
-    text does not say), and its figures."""
+    text does not say), and its figures.
+
+    Its figures' words and its clauses are indexed by their pairs of characters when first
+    asked for (hence dict=True), so that a promise is compared with the few statements that
+    share its words, not with all of them: a long review costs time in proportion to it."""
 
     text: str
     folded: str
@@ -213,12 +219,78 @@ class Review(msgspec.Struct, frozen=True, kw_only=True):
     def line_of(self, position: int) -> int:
         return bisect_right(self.line_starts, position)
 
+    @functools.cached_property
+    def contexts(self) -> tuple[str, ...]:
+        """Each figure's words, written as promises' are (similar.normal), its last 40."""
+        from reportcheck.registry.harvest.similar import normal
+
+        return tuple(normal(f.subject)[-_CONTEXT:] for f in self.figures)
+
+    @functools.cached_property
+    def _figure_pairs(self) -> dict[str, list[int]]:
+        return _index(self.contexts)
+
+    def figures_sharing(self, words: Iterable[str]) -> list[int]:
+        """The figures whose words hold at least a third of the pairs of characters of one of
+        `words`, in their order."""
+        return _sharing(self._figure_pairs, words)
+
+    @functools.cached_property
+    def clauses(self) -> tuple[tuple[int, int], ...]:
+        """The clauses of the review (parts of sentences between commas)."""
+        found = []
+        start = self.start
+        for match in _CLAUSE_END.finditer(self.folded, self.start, self.end):
+            if match.start() > start:
+                found.append((start, match.start()))
+            start = match.end()
+        if start < self.end:
+            found.append((start, self.end))
+        return tuple(found)
+
+    @functools.cached_property
+    def _clause_pairs(self) -> dict[str, list[int]]:
+        from reportcheck.registry.harvest.similar import normal
+
+        return _index([normal(self.folded[a:b]) for a, b in self.clauses])
+
+    def clauses_sharing(self, words: Iterable[str]) -> list[int]:
+        """The clauses that hold at least a third of the pairs of characters of one of `words`."""
+        return _sharing(self._clause_pairs, words)
+
     def sentence_at(self, position: int) -> tuple[int, int]:
         """The sentence (up to 。；！？ or a line end) holding `position`."""
         at = bisect_right(self.sentence_ends, position)
         start = self.sentence_ends[at - 1] + 1 if at else self.start
         end = self.sentence_ends[at] if at < len(self.sentence_ends) else self.end
         return max(start, self.start), end
+
+
+#: How much of a figure's words, back from the figure, are compared with a promise's.
+_CONTEXT = 40
+_CLAUSE_END = re.compile(r"[,;。!?\n]")
+
+
+def _index(texts: Iterable[str]) -> dict[str, list[int]]:
+    """Which texts hold each pair of characters."""
+    index: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        for pair in {text[j : j + 2] for j in range(len(text) - 1)}:
+            index.setdefault(pair, []).append(i)
+    return index
+
+
+def _sharing(index: dict[str, list[int]], words: Iterable[str]) -> list[int]:
+    found: set[int] = set()
+    for word in words:
+        pairs = {word[j : j + 2] for j in range(len(word) - 1)}
+        hits: dict[int, int] = {}
+        for pair in pairs:
+            for i in index.get(pair, ()):
+                hits[i] = hits.get(i, 0) + 1
+        least = max(1, len(pairs) // 3)
+        found.update(i for i, n in hits.items() if n >= least)
+    return sorted(found)
 
 
 def read_review(text: str) -> Review:
@@ -237,7 +309,19 @@ def read_review(text: str) -> Review:
         line_starts=line_starts,
         sentence_ends=ends,
     )
-    return msgspec.structs.replace(review, figures=tuple(_figures(review)))
+    try:
+        figures = tuple(_figures(review))
+    except TooManyNumbersError:
+        raise ReviewTooLargeError(MAX_DRAFT_NUMBERS) from None
+    return msgspec.structs.replace(review, figures=figures)
+
+
+class ReviewTooLargeError(ValueError):
+    """A review with more numbers than any report holds (MAX_DRAFT_NUMBERS): not read."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"more than {limit} numbers")
+        self.limit = limit
 
 
 def review_part(folded: str) -> tuple[int, int, int | None]:
@@ -261,10 +345,7 @@ def _past_year(folded: str) -> int | None:
 
 def _figures(review: Review) -> list[Figure]:
     folded = review.folded
-    try:
-        numbers = find_numbers(folded, review.start, review.end, limit=MAX_DRAFT_NUMBERS)
-    except TooManyNumbersError:
-        numbers = []
+    numbers = find_numbers(folded, review.start, review.end, limit=MAX_DRAFT_NUMBERS)
     numbers = sorted([*numbers, *_round_figures(folded, review.start, review.end)], key=_start)
     found: list[Figure] = []
     sentence = (-1, -1)
