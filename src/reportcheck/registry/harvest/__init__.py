@@ -79,8 +79,8 @@ def harvest(
     try:
         review = read_review(text)
     except ReviewTooLargeError as exc:
-        found = problem("harvest-too-large", file=file, limit=exc.limit)
-        return Harvest(outcomes=(), problems=(found,), year=None)
+        too_large = problem("harvest-too-large", file=file, limit=exc.limit)
+        return Harvest(outcomes=(), problems=(too_large,), year=None)
     if review.year is not None and review.year != year:
         wrong = problem("harvest-year", file=file, found=review.year, year=year, next=year + 1)
         return Harvest(outcomes=(), problems=(wrong,), year=review.year)
