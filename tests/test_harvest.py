@@ -437,3 +437,29 @@ def test_a_review_of_more_numbers_than_any_report_holds_is_refused() -> None:
     found = harvested("地区生产总值增长5.8%，" * (MAX_DRAFT_NUMBERS + 1), gdp)
     assert found.outcomes == ()
     assert [p.key for p in found.errors] == ["harvest-too-large"]
+
+
+def test_the_readme_states_the_harvest_benchmark_as_it_stands() -> None:
+    """The README's table of harvest quality is what benchmarks/harvest_quality.py measures."""
+    import re
+    import sys
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    table = readme.split("<!-- harvest-quality -->\n", 1)[1].split("\n\n", 1)[0]
+    rows = [[c.strip() for c in line.strip("|").split("|")] for line in table.splitlines()[2:]]
+    stated = {
+        cells[0]: tuple(int(cells[i]) for i in (2, 3, 5, 6))
+        for cells in rows
+        if not cells[0].startswith("**")
+    }
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        from harvest_quality import HELD_OUT, TUNED, score
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    measured = {}
+    for name in (*TUNED, *HELD_OUT):
+        found = score(name)
+        measured[name] = (found.labelled, found.right, found.wrong, found.missed)
+    assert stated == measured
+    assert re.search(r"\| \*\*all tuned\*\* \| \| 176 \| 152 \|", table)
