@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from reportcheck.model.units import exact_decimal
-from reportcheck.registry.harvest.review import SCALES
 from reportcheck.registry.harvest.similar import NARROWING, Alignment, align, normal
+from reportcheck.registry.harvest.wording import SCALES
 from reportcheck.registry.prose.wording import UNIT_WORDS
 
 if TYPE_CHECKING:

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from reportcheck.registry.harvest.review import UNIT, inside_name, peel
 from reportcheck.registry.harvest.similar import normal
+from reportcheck.registry.harvest.wording import UNIT, inside_name, peel
 from reportcheck.registry.prose.textnums import find_numbers, fold
 
 if TYPE_CHECKING:

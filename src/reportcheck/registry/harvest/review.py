@@ -7,7 +7,8 @@ Every position is an offset into the report's text (folded to the same length, s
 A figure's subject is the text before it in its sentence, back to the figure before it: in
 "新认定高新技术企业323家、国家科技型中小企业2804家" the second figure measures
 国家科技型中小企业 alone. A figure whose own words name nothing ("…4015亿元，增长5.8%") takes the
-subject of the figure before it; "A、B分别增长10%、7.9%" gives each figure its own item.
+subject of the figure before it; "A、B分别增长10%、7.9%" gives each figure its own item
+(lists.py). The words around each number are read by wording.py.
 """
 
 from __future__ import annotations
@@ -21,6 +22,17 @@ from decimal import Decimal
 import msgspec
 
 from reportcheck.model.limits import MAX_DRAFT_NUMBERS
+from reportcheck.registry.harvest.lists import respectively
+from reportcheck.registry.harvest.wording import (
+    ESTIMATE,
+    NOT_FIGURE_AFTER,
+    NOT_FIGURE_BEFORE,
+    SCALES,
+    UNIT,
+    Peeled,
+    inside_name,
+    peel,
+)
 from reportcheck.registry.prose.textnums import Number, TooManyNumbersError, find_numbers, fold
 
 #: A top heading, with the bold or heading marks a text converted from a web page keeps.
@@ -40,115 +52,10 @@ _SPAN_WORDS = re.compile(
     r"累计|年均|(?<![\d.])(?:五|5|三|3|两|2|十|10)年(?!度)|近年|以来|十四五|历年|连续"
 )
 
-#: Base units a figure may carry, after an optional scale (万, 亿 …) and 多 / 余.
-BASE_UNITS = (
-    "个百分点",
-    "微克/立方米",
-    "分/千瓦时",
-    "分/立方米",
-    "吨标准煤",
-    "平方公里",
-    "平方米",
-    "千瓦时",
-    "千伏安",
-    "人次",
-    "场次",
-    "家次",
-    "标箱",
-    "公里",
-    "公顷",
-    "美元",
-    "千瓦",
-    "%",
-    "元",
-    "人",
-    "名",
-    "位",
-    "个",
-    "家",
-    "项",
-    "件",
-    "场",
-    "所",
-    "张",
-    "条",
-    "座",
-    "处",
-    "台",
-    "辆",
-    "列",
-    "套",
-    "户",
-    "间",
-    "亩",
-    "吨",
-    "斤",
-    "倍",
-    "起",
-    "支",
-    "片",
-    "次",
-    "批",
-    "艘",
-    "架",
-    "部",
-    "只",
-    "头",
-    "棵",
-    "株",
-    "宗",
-    "周岁",
-    "岁",
-)
-SCALES = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3}
-UNIT = _UNIT = re.compile(
-    r"(?P<scale>万亿|亿|万|千(?!瓦|伏|米))?(?P<more>多|余)?(?P<unit>"
-    + "|".join(re.escape(u) for u in BASE_UNITS)
-    + r")?(?:\((?:间|个)\))?(?P<after>以上|以下|以内|左右|多|余)?"
-)
-#: Words after which a number is a date, an ordinal or part of a name, never a figure.
-_NOT_FIGURE_BEFORE = re.compile(r"(?:第|前|连续|每|第[一二三四五六七八九十]+)$")
-_NOT_FIGURE_AFTER = re.compile(
-    r"^(?:年|月|日|周年|届|号|期|次会议|大|强|连冠|连优|连增|连|中|星|A级|条)"
-)
-
-# What stands just before a number, peeled from the number outward.
-_APPROX = ("大约", "接近", "约", "近")
-_OVER = ("超过", "突破", "超", "逾", "破", "多于", "高于")
-#: A promise's own comparator words, never a review's: 不低于97.5%, 控制在5%以内.
-_TARGET = ("不低于", "不少于", "不超过", "不高于", "控制在", "保持在", "保持", "力争", "确保")
-_RESPECTIVELY = ("分别",)
-_ESTIMATE = re.compile(r"预计|预期|有望|力争")
-_UP = ("同比增长", "比上年增长", "增长", "增加", "提高", "提升", "上升", "上涨", "扩大", "增幅为")
-_DOWN = ("同比下降", "比上年下降", "下降", "降低", "减少", "压减", "缩减", "回落", "下跌")
-_TO = (
-    "达到",
-    "提高到",
-    "提升到",
-    "提高至",
-    "提升至",
-    "增加到",
-    "增加至",
-    "增至",
-    "降至",
-    "降到",
-    "缩小至",
-    "缩小到",
-    "下降到",
-    "下降至",
-    "扩大到",
-    "扩大至",
-    "突破到",
-    "到",
-    "至",
-    "达",
-    "为",
-)
 #: A subject that names nothing: only these words stand between the figure before and this one.
 _EMPTY_SUBJECT = re.compile(
     r"^[、，,和及与以并且其中同比分别均全年年度当年\s]*(?:同比|比上年|全年|分别|均|其中|并|且)?[、，,\s]*$"
 )
-_LIST_SPLIT = re.compile(r"、|和|及|与|以及")
 
 
 class Figure(msgspec.Struct, frozen=True, kw_only=True):
@@ -364,7 +271,7 @@ def _figures(review: Review) -> list[Figure]:
         if figure is not None:
             found.append(figure)
             previous = figure
-    return _respectively(folded, found)
+    return respectively(folded, found)
 
 
 #: A round figure written without a digit: 突破万亿元, 迈上千亿 (a thousand 亿).
@@ -419,15 +326,15 @@ def _figure(
 ) -> Figure | None:
     if number.fraction is not None or inside_name(folded, number.start, sentence[0]):
         return None
-    if _NOT_FIGURE_BEFORE.search(folded[max(sentence[0], number.start - 6) : number.start]):
+    if NOT_FIGURE_BEFORE.search(folded[max(sentence[0], number.start - 6) : number.start]):
         return None
-    unit = _UNIT.match(folded, number.end, sentence[1])
+    unit = UNIT.match(folded, number.end, sentence[1])
     assert unit is not None  # every group is optional
     base = unit.group("unit") or ""
     scale = unit.group("scale") or ""
-    if not base and _NOT_FIGURE_AFTER.match(folded[number.end : number.end + 4]):
+    if not base and NOT_FIGURE_AFTER.match(folded[number.end : number.end + 4]):
         return None
-    if base in ("", "个") and _NOT_FIGURE_AFTER.match(folded[unit.end() : unit.end() + 3]):
+    if base in ("", "个") and NOT_FIGURE_AFTER.match(folded[unit.end() : unit.end() + 3]):
         return None
     after = unit.group("after") or ""
     if after in ("以上", "以下") and _qualifies(folded, unit.end(), sentence[1]):
@@ -470,7 +377,7 @@ def _figure(
     )
     if _FROM_START.search(folded[max(sentence[0], number.start - 12) : number.start]):
         return None  # the X of 从X提高到Y: a year long past
-    estimate = bool(_ESTIMATE.search(folded, clause_start, number.start))
+    estimate = bool(ESTIMATE.search(folded, clause_start, number.start))
     return Figure(
         start=number.start,
         end=unit.end(),
@@ -536,123 +443,3 @@ def _lead(words: str) -> int:
     """How many characters of connecting words and marks a subject starts with."""
     match = re.match(r"[、,，;和及与并且\s]*", words)
     return match.end() if match else 0
-
-
-def inside_name(folded: str, position: int, low: int) -> bool:
-    """A number inside short quotation marks is part of a name: “56条”, “1168”工程, “十七连冠”."""
-    opened = folded.rfind("“", low, position)
-    if opened == -1 or folded.rfind("”", opened, position) != -1:
-        return False
-    closed = folded.find("”", position, position + 12)
-    return closed != -1 and closed - opened <= 14
-
-
-class Peeled(msgspec.Struct, frozen=True, kw_only=True):
-    rest: str
-    change: str
-    to: bool
-    over: bool
-    approx: bool
-    respectively: bool
-
-
-def peel(words: str) -> Peeled:
-    """The words just before a number, taken off from the number outward: 约, 超, 分别, a verb
-    of change (增长, 下降) or of level (达到, 提高到)."""
-    change, to, over, approx, respectively = "", False, False, False, False
-    rest = words
-    for _ in range(6):
-        groups = ((_APPROX, "approx"), (_OVER, "over"), (_RESPECTIVELY, "resp"), (_TARGET, ""))
-        for group, kind in groups:
-            word = next((w for w in group if rest.endswith(w)), None)
-            if word is not None:
-                rest = rest[: -len(word)]
-                approx |= kind == "approx"
-                over |= kind == "over"
-                respectively |= kind == "resp"
-                break
-        else:
-            word = next((w for w in _TO if rest.endswith(w)), None)
-            if word is not None and not change:
-                rest = rest[: -len(word)]
-                to = True
-                if word.startswith(_DOWN[2:]) or word.startswith(("降", "缩小")):
-                    change = ""
-                continue
-            word = next((w for w in _UP if rest.endswith(w)), None)
-            if word is not None and not change and not to:
-                rest, change = rest[: -len(word)], "up"
-                continue
-            word = next((w for w in _DOWN if rest.endswith(w)), None)
-            if word is not None and not change and not to:
-                rest, change = rest[: -len(word)], "down"
-                continue
-            break
-    return Peeled(
-        rest=rest,
-        change=change,
-        to=to,
-        over=over,
-        approx=approx,
-        respectively=respectively,
-    )
-
-
-def _respectively(folded: str, figures: list[Figure]) -> list[Figure]:
-    """'A、B分别增长10%、7.9%': the figures of one 分别 each measure their own item of the list
-    before it (a shared ending, 增加值, goes with each item: 战略性新兴产业增加值)."""
-    out = list(figures)
-    i = 0
-    while i < len(out):
-        first = out[i]
-        before = folded[first.subject_start : first.start]
-        at = before.rfind("分别")
-        group = [i]
-        while group[-1] + 1 < len(out):
-            nxt = out[group[-1] + 1]
-            between = folded[out[group[-1]].end : nxt.start]
-            if nxt.sentence != first.sentence or not re.fullmatch(r"[、和及与,，]{1,2}", between):
-                break
-            group.append(group[-1] + 1)
-        if at == -1 or len(group) < 2:
-            i += 1
-            continue
-        subject = before[:at]
-        items = [x for x in _LIST_SPLIT.split(_trim_lead(subject)) if x]
-        last = out[group[-1]].end
-        if len(items) == len(group):
-            change = first.change  # 分别下降1.85%、1.03%: the verb is said once
-            for item, index in zip(_shared(items), group, strict=True):
-                out[index] = msgspec.structs.replace(
-                    out[index], subject=item, source_end=last, change=out[index].change or change
-                )
-        else:  # 城乡居民收入分别增长3.6%、6%: no one figure is the whole's
-            for index in group:
-                out[index] = msgspec.structs.replace(out[index], spans=True, source_end=last)
-        i = group[-1] + 1
-    return out
-
-
-def _trim_lead(subject: str) -> str:
-    """The list of a 分别 without the clause before it."""
-    cut = max(subject.rfind(","), subject.rfind("，"))
-    return subject[cut + 1 :]
-
-
-def _shared(items: list[str]) -> list[str]:
-    """List items with what they share written out: an ending the last item carries
-    (城镇、农村居民人均可支配收入: 城镇居民人均可支配收入; 战略性新兴产业、高新技术产业增加值:
-    战略性新兴产业增加值) or a beginning the first carries (全域旅游人次和收入: 全域旅游收入)."""
-    first, last = items[0], items[-1]
-    for size in range(min(len(first), 4), 1, -1):
-        at = last.find(first[-size:])
-        if at != -1 and at + size < len(last):
-            tail = last[at + size :]
-            return [x + tail for x in items[:-1]] + [last]
-    if len(first) <= 3 < len(last):
-        tail = last[len(first) :]
-        return [x + tail for x in items[:-1]] + [last]
-    if all(len(x) <= 4 for x in items[1:]) and len(first) > 4:
-        head = first[:-2]
-        return [first] + [head + x for x in items[1:]]
-    return items
