@@ -18,7 +18,18 @@ Write = Callable[..., Path]
 MONTHLY = str(EXAMPLES / "monthly")
 OFFICIAL = str(EXAMPLES / "huzhou-2023-h1-official.csv")
 BAD = str(EXAMPLES / "bad-input.csv")
-COMMANDS = ("targets", "diff", "status", "show", "template", "report", "draft", "lint")
+COMMANDS = (
+    "targets",
+    "diff",
+    "status",
+    "show",
+    "template",
+    "report",
+    "harvest",
+    "draft",
+    "lint",
+    "registries",
+)
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -281,9 +281,21 @@ def test_version(cli: Cli) -> None:
     assert cli("--version").stdout == f"reportcheck {__version__}\n"
 
 
-@pytest.mark.parametrize(
-    "command", ["targets", "diff", "status", "show", "template", "report", "draft", "lint"]
+ALL_COMMANDS = (
+    "targets",
+    "diff",
+    "status",
+    "show",
+    "template",
+    "report",
+    "harvest",
+    "draft",
+    "lint",
+    "registries",
 )
+
+
+@pytest.mark.parametrize("command", ALL_COMMANDS)
 def test_every_command_has_help_with_an_example(cli: Cli, command: str) -> None:
     result = cli(command, "--help")
     assert result.exit_code == 0
@@ -294,9 +306,7 @@ def test_every_command_is_tested_for_help() -> None:
     import typer.main
 
     group = typer.main.get_command(app)
-    assert sorted(group.commands) == sorted(  # type: ignore[attr-defined]
-        ["targets", "diff", "status", "show", "template", "report", "draft", "lint"]
-    )
+    assert sorted(group.commands) == sorted(ALL_COMMANDS)  # type: ignore[attr-defined]
 
 
 def test_unknown_option_is_a_usage_error(cli: Cli) -> None:

@@ -136,6 +136,8 @@ COMMANDS = [
     (["report", "--actuals", "{actuals}", "-o", "{tmp}/pack.xlsx"], 0, ""),
     (["report", "--actuals", "{actuals}", "-o", "{tmp}/pack.html"], 0, ""),
     (["draft", str(REPO / "tests" / "data" / "reports" / "fujian-2023.txt")], 0, "福建"),
+    (["harvest", str(REPO / "tests" / "data" / "corpus" / "huzhou-2024.md")], 0, "地区生产总值"),
+    (["registries"], 0, "huzhou-2024"),
     (["lint", str(SRC / "data" / "targets.yaml")], 0, ""),
     (["lint", str(SRC / "data" / "targets.yaml"), "--lang", "zh"], 0, ""),
 ]

@@ -237,3 +237,25 @@ def test_a_mistyped_command_is_still_answered_with_a_suggestion(tmp_path: Path) 
     )
     assert done.returncode == 2
     assert "Did you mean 'template'?" in done.stderr
+
+
+@pytest.mark.parametrize(
+    "argv", [["--help"], ["targets", "--id", "gdp_growth"], ["registries", "-f", "json"]]
+)
+def test_nothing_of_harvest_is_imported_unless_it_runs(tmp_path: Path, argv: list[str]) -> None:
+    probe = (
+        "import sys; sys.argv = ['reportcheck', *sys.argv[1:]]\n"
+        "from reportcheck.cli.app import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "loaded = [m for m in ('reportcheck.registry.harvest', 'reportcheck.output.outcomes')"
+        " if m in sys.modules]\n"
+        "print('loaded:', *loaded, file=sys.stderr)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *argv],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stderr.splitlines()[-1] == "loaded:"

@@ -4,6 +4,9 @@ A period cell may hold a date, because Excel turns a typed 2023-06 into a date a
 the last day of the month: any date reads as its month (2023/6/30, 2023-06-01 and the date
 serial 45107 are all 2023-06, January–June), so that a month-end date and Excel's first of the
 month agree. A time of day after the date is ignored.
+
+A value cell may hold a figure published as a bound, as reviews state them (突破2700亿元, 90%以上):
+see `split_bound`.
 """
 
 from __future__ import annotations
@@ -29,6 +32,22 @@ _SERIAL = r"(?P<n>\d{5})(?:\.0+)?"
 _FIRST_SERIAL, _LAST_SERIAL = 36526, 73050
 #: 4, 第4, 第4位, 第4名, 4位.
 _RANK = r"第?(?P<n>\d{1,4})[位名]?"
+
+#: The words and signs of a published bound, each with the sign it means, longest first where
+#: one begins another. 以上, 以下 and 以内 include the figure, as the statistics offices and the
+#: report's own wording use them (不低于 / 不超过); 超过 and 突破 do not; a trailing + reads "or
+#: more" (90+). A leading + is a sign, never a bound: +1.2 stays the number 1.2.
+BOUND_BEFORE = (
+    (">=", ">="),
+    ("≥", ">="),
+    ("<=", "<="),
+    ("≤", "<="),
+    (">", ">"),
+    ("<", "<"),
+    ("超过", ">"),
+    ("突破", ">"),
+)
+BOUND_AFTER = (("以上", ">="), ("+", ">="), ("以内", "<="), ("以下", "<="))
 
 
 def read_period(text: str) -> Period:
@@ -65,6 +84,21 @@ def _date(text: str) -> dt.date | None:
         return dt.date(int(match["y"]), int(month), int(day))
     except ValueError:  # 2023/13/1, 2023/6/31
         return None
+
+
+def split_bound(text: str) -> tuple[str | None, str]:
+    """The sign of a bound a value cell states (">=", ">", "<=", "<"; None for a plain figure)
+    and the figure's text without it: '≥90' and '90以上' are (">=", "90"); '5.7' is
+    (None, '5.7'), unchanged. Only one bound is taken: '>=90以上' leaves '90以上' to be refused
+    as a number."""
+    cleaned = normalise_text(text)
+    for word, sign in BOUND_BEFORE:
+        if cleaned.startswith(word) and len(cleaned) > len(word):
+            return sign, cleaned[len(word) :].lstrip()
+    for word, sign in BOUND_AFTER:
+        if cleaned.endswith(word) and len(cleaned) > len(word):
+            return sign, cleaned[: -len(word)].rstrip()
+    return None, text
 
 
 def read_rank(text: str) -> int:

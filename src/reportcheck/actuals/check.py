@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from reportcheck.actuals.cells import read_period, read_rank
+from reportcheck.actuals.cells import read_period, read_rank, split_bound
 from reportcheck.actuals.columns import KNOWN_COLUMNS, REQUIRED_COLUMNS, column_of, header_key
 from reportcheck.actuals.records import Actual, Value
 from reportcheck.model.numbers import (
@@ -25,7 +25,7 @@ from reportcheck.model.numbers import (
 )
 from reportcheck.model.problems import Problem, problem
 from reportcheck.model.units import Unit, compatible_units, convert
-from reportcheck.registry.records import Kind, Registry, Target
+from reportcheck.registry.records import EnteredAs, Kind, Registry, Target
 
 if TYPE_CHECKING:
     from reportcheck.actuals.raw import RawTable
@@ -232,8 +232,9 @@ def _check_row(
         )
     raw_value, raw_period = row["value"], row["period"]
     value: Value | None = None
+    bound: str | None = None
     if target is not None and raw_value.strip():
-        value = _value(target, raw_value, row.get("unit", ""), registry.units, errors.append)
+        value, bound = _value(target, raw_value, row.get("unit", ""), registry.units, errors.append)
     period = _period(raw_period, raw_value, registry.meta.year, errors.append)
     # Most files have neither column: the row's two lookups are all they cost.
     raw_rank, raw_level = row.get("rank"), row.get("level")
@@ -253,6 +254,7 @@ def _check_row(
         source=row.get("source", "").strip(),
         note=row.get("note", "").strip(),
         reason=reason,
+        bound=bound,
         rank=rank,
         level=level,
         level_unit=normalise_text(row["level_unit"]) if row.get("level_unit") else "",
@@ -304,21 +306,29 @@ def _level(raw: str, fail: _Fail) -> Decimal | None:
 
 def _value(
     target: Target, raw: str, raw_unit: str, units: Mapping[str, Unit], fail: _Fail
-) -> Value | None:
+) -> tuple[Value | None, str | None]:
+    """The figure of a value cell in the target's unit, and the sign of the bound it states
+    (None for a plain figure); (None, None) when the cell is refused."""
+    bound, text = split_bound(raw)
     if target.kind is Kind.YESNO:
+        if bound is not None:
+            fail(problem("bound-refused", "yes-no", column="value", value=raw, id=target.id))
+            return None, None
         try:
-            return parse_yes_no(raw)
+            return parse_yes_no(raw), None
         except NotANumberError as exc:
             fail(_in_cell(exc.problem, "value", raw))
-            return None
+            return None, None
     try:
-        number = parse_number(raw, percent_allowed=target.unit == "%")
+        number = parse_number(text, percent_allowed=target.unit == "%")
     except NotANumberError as exc:
         fail(_in_cell(exc.problem, "value", raw))
-        return None
+        return None, None
+    if not _sign_fits(target, raw, text, number, bound, fail):
+        return None, None
     unit = normalise_text(raw_unit)
     if not unit or unit == target.unit:
-        return number
+        return number, bound
     converted = convert(number, unit, target.unit, units)
     if converted is None:
         fail(
@@ -331,7 +341,34 @@ def _value(
                 accepted=", ".join(compatible_units(target.unit, units)),
             )
         )
-    return converted
+    return converted, bound
+
+
+def _sign_fits(
+    target: Target, raw: str, text: str, number: Decimal, bound: str | None, fail: _Fail
+) -> bool:
+    """A figure of a 下降 / 压减 entry read without guessing its sign. An explicit + on an entry
+    typed as the size of the fall could be a fall or a rise; a bound on a figure whose sign the
+    judge turns (a signed change) would point the wrong way."""
+    if target.entered_as is None:
+        return True
+    if target.entered_as is EnteredAs.MAGNITUDE and normalise_text(text).startswith("+"):
+        fail(problem("explicit-plus", column="value", value=raw, id=target.id))
+        return False
+    signed = target.entered_as is EnteredAs.CHANGE or number < 0
+    if bound is not None and signed:
+        fail(
+            problem(
+                "bound-refused",
+                "signed",
+                column="value",
+                value=raw,
+                id=target.id,
+                convention=target.entered_as.value,
+            )
+        )
+        return False
+    return True
 
 
 def _in_cell(found: Problem, column: str, value: str) -> Problem:
@@ -342,7 +379,7 @@ def _in_cell(found: Problem, column: str, value: str) -> Problem:
 def _duplicate(actual: Actual, earlier: Actual, raw_value: str, result: ReadResult) -> None:
     key = (actual.file, actual.line)
     where = {"id": actual.id, "period": str(actual.period), "earlier": earlier.where}
-    if actual.value == earlier.value:
+    if (actual.value, actual.bound) == (earlier.value, earlier.bound):
         result.problems.append(
             problem(
                 "duplicate-row",
@@ -363,15 +400,15 @@ def _duplicate(actual: Actual, earlier: Actual, raw_value: str, result: ReadResu
                 line=actual.line,
                 column="value",
                 value=raw_value,
-                params={**where, "other": _show(earlier.value)},
+                params={**where, "other": _show(earlier.value, earlier.bound)},
             )
         )
         result.refused.add(key)
 
 
-def _show(value: Value | None) -> str:
+def _show(value: Value | None, bound: str | None = None) -> str:
     if isinstance(value, Decimal):
-        return format_decimal(value)
+        return (bound or "") + format_decimal(value)
     return {True: "yes", False: "no", None: "nothing"}[value]
 
 

@@ -1,9 +1,10 @@
 """The command line: the Typer app, the options every command takes, and the entry point.
 
-Each command lives in its own module (targets, diff, status, show, template, report, draft,
-lint) and imports what it uses when it runs; a run that names a command imports that module
-alone. Exit status as diff(1): 0 when no commitment has a failing status, 1 when one does, 2
-when the input, the registry or the command line is wrong (and for internal errors).
+Each command lives in its own module (targets, diff, status, show, template, report, harvest,
+draft, lint, registries) and imports what it uses when it runs; a run that names a command
+imports that module alone. Exit status as diff(1): 0 when no commitment has a failing status,
+1 when one does, 2 when the input, the registry or the command line is wrong (and for internal
+errors).
 """
 
 from __future__ import annotations
@@ -32,7 +33,18 @@ __all__ = ["COMMANDS", "DEFAULT_FAIL_ON_TEXT", "command_named", "main", "make_ap
 
 #: The commands, in the order help lists them; each is the function of that name in the module
 #: reportcheck.cli.<name>.
-COMMANDS = ("targets", "diff", "status", "show", "template", "report", "draft", "lint")
+COMMANDS = (
+    "targets",
+    "diff",
+    "status",
+    "show",
+    "template",
+    "report",
+    "harvest",
+    "draft",
+    "lint",
+    "registries",
+)
 
 
 class _Usage(ClickException):

@@ -110,10 +110,25 @@ COMMAND_HELP: dict[str | None, tuple[str, str]] = {
         "材料写成时退出码为 0,输入有误时为 2;是否有滞后项请用 status 的退出码。\n\n"
         "\b\n示例: reportcheck report --actuals examples/monthly -o review.xlsx",
     ),
+    "harvest": (
+        "从今年报告的回顾部分取得去年承诺的结果。",
+        "读取第 N+1 年报告的回顾部分(一、2023年工作回顾),为登记表(第 N 年)中回顾部分说明了结果的"
+        "每项承诺写出一行,diff 和 report 可直接读取:按登记单位换算的数字、已完成的事项写“是”、"
+        "回顾部分的原话作为来源、预计数标注“预计”、以界限发布的数照写(如 >2700)。\n\n"
+        "不会取用其他指标的数字:说法不够明确、无法确定的,列在标准错误输出上,由人工核对。"
+        "已有的文件不会被覆盖(除非加 --force)。\n\n"
+        "\b\n示例: reportcheck harvest report-2024.txt --targets huzhou-2023 -o outcomes.csv",
+    ),
     "draft": (
         "从报告原文起草一份登记表,供人工审核。",
         "从政府工作报告原文起草一份登记表,供人工审核:每一处推断都标有 `# check:`。\n\n"
         "\b\n示例: reportcheck draft report.txt -o registry.yaml && reportcheck lint registry.yaml",
+    ),
+    "registries": (
+        "列出内置的登记表及 --targets 所用的名称。",
+        "列出 reportcheck 内置的登记表:--targets 所用的名称、所载的报告和承诺数量。"
+        "不给 --targets 时各命令使用默认的一份。\n\n"
+        "\b\n示例: reportcheck registries && reportcheck --targets huzhou-2024 targets",
     ),
     "lint": (
         "对任一登记表做全部证据检查。",
@@ -127,7 +142,10 @@ COMMAND_HELP: dict[str | None, tuple[str, str]] = {
 OPTION_HELP: dict[str, str] = {
     "version": "显示版本并退出。",
     "debug": "内部错误时显示调用栈。",
-    "targets_file": "使用指定的登记表文件,而不是内置的登记表。",
+    "targets_file": (
+        "使用指定的登记表文件,或内置登记表的名称(如 huzhou-2024),而不是默认的 huzhou-2023"
+        "(reportcheck registries 列出内置登记表)。"
+    ),
     "lang": "名称、标签和提示的语言(默认中文;提示信息在未指定时跟随 LANG/LC_ALL)。",
     "section": "只看这一部分,如 二 或 '二(一)'(可重复)。",
     "ids": "只看这个编号(可重复)。",
@@ -143,11 +161,13 @@ OPTION_HELP: dict[str, str] = {
     "output": "写入这个 .csv(带 BOM 的 UTF-8)或 .xlsx 文件;缺少的文件夹会自动创建。",
     "report.output": "写入 FILE.xlsx、FILE.html、FILE.md 或 FILE.csv(带 BOM 的 UTF-8)。",
     "draft.output": "把登记表写入这个 YAML 文件(默认输出到标准输出)。",
+    "harvest.output": "把结果写入这个 .csv 文件(带 BOM 的 UTF-8;默认输出到标准输出)。",
+    "review": "第 N+1 年的报告原文(或其回顾部分):UTF-8 或 GB18030 文本。",
     "bands": "灯色:落后序时进度不超过 A 个百分点为黄灯,不超过 B 为橙灯,超过为红灯。",
     "final": "在 12 月以前也附上年末对照表。",
     "report": "报告原文:UTF-8 或 GB18030 文本。",
     "year": "计划所属年份(原文未写明时)。",
-    "registry_file": "登记表 YAML 文件。",
+    "registry_file": "登记表 YAML 文件,或内置登记表的名称(如 huzhou-2024)。",
     "strict": "警告也使退出码为 2。",
     "bom": "配合 -f csv:在开头写入 UTF-8 字节顺序标记,便于中文版 Excel 直接打开。",
     "force": "覆盖已有的文件。",

@@ -15,11 +15,22 @@ if TYPE_CHECKING:
     from reportcheck.review.evaluate import Report
 
 
+def registry_path(targets_file: Path | None) -> Path | None:
+    """The file a command's --targets names (a path, or the name of a shipped registry such as
+    huzhou-2024), else the one before the command; None for the default."""
+    given = targets_file or State.targets
+    if given is None:
+        return None
+    from reportcheck.registry.shipped import registry_named
+
+    return registry_named(given)
+
+
 def registry(targets_file: Path | None) -> Registry:
     """The registry a command's --targets names, else the one before the command, else ours."""
     from reportcheck.registry.cache import load_registry_cached
 
-    return load_registry_cached(targets_file or State.targets)
+    return load_registry_cached(registry_path(targets_file))
 
 
 def actuals_path(option: Path | None) -> Path | None:

@@ -16,7 +16,11 @@ SHORT_HELP = "Check a registry's evidence against its report."
 @guarded("checked")
 def lint(
     registry_file: Annotated[
-        Path, typer.Argument(metavar="REGISTRY", help="The registry YAML file.")
+        Path,
+        typer.Argument(
+            metavar="REGISTRY",
+            help="The registry YAML file, or the name of a shipped one (huzhou-2024).",
+        ),
     ],
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
     lang: LangOption = None,
@@ -31,8 +35,9 @@ def lint(
     from reportcheck.output.catalogue import problem_line
     from reportcheck.output.catalogue.hints import hint
     from reportcheck.registry.lint import lint_registry
+    from reportcheck.registry.shipped import registry_named
 
-    found = lint_registry(registry_file)
+    found = lint_registry(registry_named(registry_file))
     for problem in found.problems:  # the findings are the command's output: standard output
         typer.echo(problem_line(problem, State.lang))
     counts = {"entries": found.entries, "errors": found.errors, "warnings": found.warnings}

@@ -111,12 +111,13 @@ def complete_fail_on(incomplete: str) -> list[str]:
 def _registry_for_completion(ctx: typer.Context) -> Registry | None:
     """The registry the command line names; None (no suggestions) when it cannot be loaded."""
     from reportcheck.registry.cache import load_registry_cached
+    from reportcheck.registry.shipped import registry_named
 
     given = ctx.params.get("targets_file") or (
         ctx.parent.params.get("targets_file") if ctx.parent else None
     )
     try:
-        return load_registry_cached(Path(given) if given else None)
+        return load_registry_cached(registry_named(Path(given)) if given else None)
     except (ReportcheckError, OSError):
         return None
 
@@ -133,13 +134,24 @@ BomOption = Annotated[
 FormatOption = Annotated[
     Format, typer.Option("--format", "-f", help="Output format: table, json, csv or markdown.")
 ]
+
+
+def complete_registries(incomplete: str) -> list[str]:
+    """The names of the shipped registries (a path completes as the shell completes files)."""
+    from reportcheck.registry.shipped import SHIPPED
+
+    return [name for name in SHIPPED if name.startswith(incomplete)]
+
+
 TargetsOption = Annotated[
     Path | None,
     typer.Option(
         "--targets",
-        metavar="FILE",
-        help="Registry file to use instead of the shipped one.",
+        metavar="FILE|NAME",
+        help="Registry file, or the name of a shipped one such as huzhou-2024, to use instead "
+        "of the default huzhou-2023 ('reportcheck registries' lists them).",
         dir_okay=False,
+        autocompletion=complete_registries,
     ),
 ]
 LangOption = Annotated[

@@ -77,7 +77,7 @@ def report(
     if path is None:
         raise usage("no-actuals", variant="report")
     check_not_actuals(output, path)
-    registry_path = targets_file or State.targets
+    registry_path = inputs.registry_path(targets_file)
     safe_target(output, [path, *([registry_path] if registry_path else [])])
     keep_existing(output, force)
     pack = review_pack(

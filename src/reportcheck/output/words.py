@@ -104,6 +104,12 @@ WORDS = {
     "other": ("比较对象", "compared with"),
     "trend": ("走势", "trend"),
     "note": ("备注", "note"),
+    "registry_name": ("名称", "name"),
+    "default": ("默认", "default"),
+    "year": ("年份", "year"),
+    "report_title": ("报告", "report"),
+    "file": ("文件", "file"),
+    "yes": ("是", "yes"),
 }
 
 CATEGORY = {

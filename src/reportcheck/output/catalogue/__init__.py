@@ -17,6 +17,7 @@ from reportcheck.output.catalogue import (
     doubts,
     draft,
     files,
+    harvest,
     lint,
     registry,
     usage,
@@ -37,6 +38,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     **usage.TEMPLATES,
     **doubts.TEMPLATES,
     **writes.TEMPLATES,
+    **harvest.TEMPLATES,
 }
 SEVERITY = {"error": ("错误", "error"), "warning": ("警告", "warning")}
 

@@ -64,6 +64,24 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "'{value}' 不是是/否答案;应为 是/否、完成/未完成、yes/no、1/0",
         "'{value}' is not a yes/no answer; expected yes/no, true/false, 1/0, 是/否 or 完成/未完成",
     ),
+    "bound-refused/yes-no": (
+        "'{value}' 是界限(如 ≥90),但 {id} 是是/否指标;应为 是/否、完成/未完成",
+        "'{value}' is a bound (such as ≥90), but {id} is a yes/no outcome; expected yes/no, "
+        "是/否 or 完成/未完成",
+    ),
+    "bound-refused/signed": (
+        "'{value}' 是界限,但 {id} 的降幅按带符号的变化判定(entered_as: {convention}),"
+        "界限的方向会随符号颠倒;请填写确切的数",
+        "'{value}' is a bound, but {id} judges its fall from a signed change (entered_as: "
+        "{convention}), which would turn the bound around; give the exact figure",
+    ),
+    "explicit-plus": (
+        "'{value}' 带有正号,但 {id} 按降幅录入(entered_as: magnitude):16 表示下降 16,"
+        "-16 也读作下降 16;+16 是降幅还是增幅无法判断,下降 16 请写 16",
+        "'{value}' has an explicit +, but {id} is entered as the size of its fall (entered_as: "
+        "magnitude: 16 is a fall of 16, and -16 is read as a fall of 16 too); whether +16 is a "
+        "fall or a rise cannot be told, so write 16 for a fall of 16",
+    ),
     "bad-rank": (
         "'{value}' 不是排位;应为 4 这样的整数(也可写 第4位)",
         "'{value}' is not a rank; expected a whole number such as 4 (or 第4位)",

@@ -23,6 +23,12 @@ HINTS: dict[str, tuple[str, str]] = {
         "reportcheck: seed is written as {seed}, relative to the current folder; for a registry "
         "saved in another folder, use -o FILE instead",
     ),
+    "harvested": (
+        "reportcheck: 从 {file} 的回顾部分取得 {found} 项的结果(登记表共 {total} 项),"
+        "{unsure} 项存疑未取(见上)",
+        "reportcheck: harvested {found} outcomes of the registry's {total} entries from the "
+        "review of {file}; {unsure} left for a person (above)",
+    ),
     "linted": (
         "reportcheck: {entries} 项,{errors} 个错误,{warnings} 个警告",
         "reportcheck: {entries} entries, {errors} errors, {warnings} warnings",

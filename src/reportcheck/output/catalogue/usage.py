@@ -85,6 +85,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "-o {file}:文件名应以 .csv 或 .xlsx 结尾",
         "-o {file}: expected a .csv or .xlsx file name",
     ),
+    "bad-output/harvest": (
+        "-o {file}:文件名应以 .csv 结尾",
+        "-o {file}: expected a .csv file name",
+    ),
     "bad-output/pack": (
         "-o {file}:文件名应以 .docx、.xlsx、.html、.md 或 .csv 结尾",
         "-o {file}: expected a file name ending .docx, .xlsx, .html, .md or .csv",

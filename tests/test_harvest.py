@@ -1,0 +1,465 @@
+"""Harvesting last year's outcomes from the review of this year's report: each rule of reading,
+each look-alike it must never take, and the Huzhou account it must reproduce."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+
+from reportcheck.model.units import UNITS
+from reportcheck.registry.harvest import Harvest, Outcome, Promise, harvest, promises_of
+from reportcheck.registry.records import Registry
+
+from .conftest import EXAMPLES, REPO
+
+CORPUS = REPO / "tests" / "data" / "corpus"
+HUZHOU_2024 = CORPUS / "huzhou-2024.md"
+OUTCOMES = EXAMPLES / "huzhou-2023-outcomes.csv"
+
+
+def promise(quote: str, name: str, unit: str, value: str | None = None, **more: object) -> Promise:
+    """A promise as a label or a registry entry gives it (comparator at_least unless said)."""
+    fields: dict[str, object] = {"comparator": "at_least", "yes_no": False, **more}
+    return Promise(
+        id=str(fields.pop("id", "p")),
+        quote=quote,
+        name=name,
+        unit=unit,
+        value=Decimal(value) if value is not None else None,
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def deliverable(quote: str, name: str) -> Promise:
+    return Promise(
+        id="p", quote=quote, name=name, unit="是/否", comparator="done", value=None, yes_no=True
+    )
+
+
+def review(body: str, year: int = 2023) -> str:
+    """A report whose review of `year` says `body`, followed by a plan that must not be read."""
+    return (
+        f"**一、{year}年工作回顾**\n\n{body}\n\n**二、{year + 1}年工作安排**\n\n"
+        "地区生产总值增长6%左右，新认定高新技术企业300家以上，湖杭高速公路全线贯通。\n"
+    )
+
+
+def harvested(body: str, *promises: Promise, year: int = 2023) -> Harvest:
+    return harvest(review(body, year), promises, year=year, units=UNITS, file="review.md")
+
+
+def only(body: str, one: Promise) -> Outcome | None:
+    found = harvested(body, one).outcomes
+    assert len(found) <= 1
+    return found[0] if found else None
+
+
+# ── Figures: unit, basis, bound, estimate ────────────────────────────────────────────────────
+
+
+def test_a_growth_rate_is_taken_for_a_growth_promise_and_the_level_is_not() -> None:
+    gdp = promise("地区生产总值增长6%左右", "地区生产总值增速", "%", "6", comparator="about")
+    found = only("地区生产总值再上新台阶，达到4015亿元，增长5.8%。", gdp)
+    assert found is not None
+    assert (found.value, found.unit, found.bound, found.note) == (Decimal("5.8"), "%", None, "")
+    assert found.source == "地区生产总值再上新台阶，达到4015亿元，增长5.8%"
+    assert only("全年地区生产总值4015亿元。", gdp) is None  # a level, the promise a rate
+
+
+def test_a_level_is_converted_to_the_entrys_unit() -> None:
+    level = promise("地区生产总值突破0.4万亿元", "地区生产总值", "万亿元", "0.4")
+    found = only("地区生产总值达到4015亿元，增长5.8%。", level)
+    assert found is not None
+    assert found.value == Decimal("0.4015")
+    standard = promise("最低生活保障年标准提高到1.3万元以上", "最低生活保障年标准", "万元", "1.3")
+    found = only("城乡居民最低生活保障年标准提高到13260元。", standard)
+    assert found is not None
+    assert found.value == Decimal("1.326")
+
+
+@pytest.mark.parametrize(
+    ("said", "value", "bound"),
+    [
+        ("全年城镇新增就业超过34万人", "34", ">"),
+        ("城镇新增就业突破34万人", "34", ">"),
+        ("城镇新增就业34万人以上", "34", ">="),
+        ("城镇新增就业3.4万多人", "3.4", ">"),
+        ("城镇新增就业34万人", "34", None),
+    ],
+)
+def test_a_figure_published_as_a_bound_is_written_as_one(
+    said: str, value: str, bound: str | None
+) -> None:
+    jobs = promise("城镇新增就业24万人以上", "城镇新增就业", "万人", "24")
+    found = only(said + "。", jobs)
+    assert found is not None
+    assert (found.value, found.bound) == (Decimal(value), bound)
+
+
+def test_a_round_figure_without_a_digit_is_read() -> None:
+    loans = promise("金融机构贷款余额突破1万亿元", "金融机构贷款余额", "亿元", "10000")
+    found = only("银行贷款余额突破万亿元，增长19.9%。", loans)
+    assert found is not None
+    assert (found.value, found.bound) == (Decimal(10000), ">")
+
+
+@pytest.mark.parametrize(
+    ("said", "note"),
+    [
+        ("预计全社会研发投入强度达到3.4%", "预计"),
+        ("全社会研发投入强度有望达到3.4%", "预计"),
+        ("全社会研发投入强度约3.4%", "约"),
+        ("全社会研发投入强度3.4%左右", "约"),
+        ("全社会研发投入强度达到3.4%", ""),
+    ],
+)
+def test_an_estimate_is_noted(said: str, note: str) -> None:
+    intensity = promise("研发投入强度达到3.4%左右", "研发投入强度", "%", "3.4")
+    found = only(said + "。", intensity)
+    assert found is not None
+    assert (found.value, found.note) == (Decimal("3.4"), note)
+
+
+def test_a_rise_in_points_is_added_to_last_years_share() -> None:
+    share = promise(
+        "八大新兴产业链营业收入占比提高1.5个百分点",
+        "八大新兴产业链营业收入占比",
+        "%",
+        "1.5",
+        comparator="rise_by",
+        baseline=Decimal("32.1"),
+        baseline_year=2022,
+    )
+    found = only("规上工业中，八大新兴产业链营收占比提升2.6个百分点。", share)
+    assert found is not None
+    assert found.value == Decimal("34.7")
+    older = promise(
+        "八大新兴产业链营业收入占比提高1.5个百分点",
+        "八大新兴产业链营业收入占比",
+        "%",
+        "1.5",
+        comparator="rise_by",
+        baseline=Decimal("31"),
+        baseline_year=2021,
+    )
+    assert only("八大新兴产业链营收占比提升2.6个百分点。", older) is None
+
+
+def test_a_fall_promised_as_its_size_is_written_as_its_size() -> None:
+    cut = promise("压减一般性支出15%以上", "压减一般性支出", "%", "15", entered_as="magnitude")
+    found = only("一般性支出压减16%。", cut)
+    assert found is not None
+    assert found.value == Decimal(16)
+
+
+def test_respectively_gives_each_figure_its_own_subject() -> None:
+    growth = promise("战略性新兴产业增加值增长7.5%", "战略性新兴产业增加值增速", "%", "7.5")
+    found = only("战略性新兴产业、高新技术产业增加值分别增长10%、7.9%。", growth)
+    assert found is not None
+    assert found.value == Decimal(10)
+    income = promise("城镇居民人均可支配收入增长6%", "城镇居民人均可支配收入增速", "%", "6")
+    found = only("城镇、农村居民人均可支配收入分别增长4.3%、5.5%。", income)
+    assert found is not None
+    assert found.value == Decimal("4.3")
+
+
+def test_a_count_written_before_its_noun_is_read() -> None:
+    spaces = promise("布局人工智能产业生态创新空间3个以上", "人工智能产业生态创新空间", "个", "3")
+    found = only("首批6个人工智能产业生态创新空间完成布局。", spaces)
+    assert found is not None
+    assert found.value == Decimal(6)
+
+
+# ── Look-alikes: never taken ──────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("quote", "name", "unit", "value", "said"),
+    [
+        # a narrower indicator
+        (
+            "数字经济核心产业增加值增长7%",
+            "数字经济核心产业增加值增速",
+            "%",
+            "7",
+            "数字经济核心产业制造业增加值增长8.1%",
+        ),
+        (
+            "服务业增加值增长5.5%",
+            "服务业增加值增速",
+            "%",
+            "5.5",
+            "软件和信息技术服务业增加值增长9.6%",
+        ),
+        # another level of the same title
+        (
+            "国家科技型中小企业2200家以上",
+            "国家科技型中小企业",
+            "家",
+            "2200",
+            "省级科技型中小企业2804家",
+        ),
+        # registered, not attracted
+        ("引进3亿元以上项目超300个", "引进3亿元以上项目", "个", "300", "备案3亿元以上项目207个"),
+        # a five-year total and a five-year average beside the year's
+        ("引进大学生40万名以上", "引进大学生", "万名", "40", "五年累计引进大学生150万名"),
+        (
+            "文化产业增加值增长5.5%",
+            "文化产业增加值增速",
+            "%",
+            "5.5",
+            "文化产业增加值年均增长6%以上",
+        ),
+        # the same number for another noun
+        ("新设产业基金400家", "新设产业基金", "家", "400", "新设产业基金规模400亿元"),
+        # a level where the promise is a growth rate
+        (
+            "社会消费品零售总额增长5%左右",
+            "社会消费品零售总额增速",
+            "%",
+            "5",
+            "社会消费品零售总额9499亿元",
+        ),
+        # exports only, against imports and exports
+        (
+            "服务贸易进出口额增长5%",
+            "服务贸易进出口额增速",
+            "%",
+            "5",
+            "服务贸易出口额211.3亿美元、增长8.6%",
+        ),
+        # a per-capita figure
+        ("地区生产总值增长5%", "地区生产总值增速", "%", "5", "人均地区生产总值增长5.2%"),
+    ],
+)
+def test_a_look_alike_is_never_taken(
+    quote: str, name: str, unit: str, value: str, said: str
+) -> None:
+    assert only(said + "。", promise(quote, name, unit, value)) is None
+
+
+def test_figures_of_a_five_year_account_are_totals_but_the_end_of_from_to() -> None:
+    intensity = promise("全社会研发经费投入强度4%以上", "全社会研发经费投入强度", "%", "4")
+    account = (
+        "2025年工作取得新成效。\n\n五年来，我们锐意创新，全社会研发投入强度从3.42%预计提高到4%左右，"
+        "引进大学生超200万名。"
+    )
+    found = only(account, intensity)
+    assert found is not None
+    assert (found.value, found.note) == (Decimal(4), "预计")
+    graduates = promise("引进大学生35万名以上", "引进大学生", "万名", "35")
+    assert only(account, graduates) is None
+
+
+def test_two_statements_that_fit_equally_are_left_for_a_person() -> None:
+    cities = promise("新增国际友好城市5个", "新增国际友好城市", "个", "5")
+    found = harvested("新增国际友好城市5个。全年新增国际友好城市6个。", cities)
+    assert found.outcomes == ()
+    ((warning),) = found.problems
+    assert (warning.key, warning.severity) == ("harvest-unsure/rivals", "warning")
+    assert "新增国际友好城市5个" in str(warning.value)
+    assert "新增国际友好城市6个" in str(warning.value)
+
+
+def test_a_near_statement_is_a_warning_not_an_outcome() -> None:
+    growth = promise("数字经济核心产业增加值增长7%", "数字经济核心产业增加值增速", "%", "7")
+    found = harvested("数字经济核心产业制造业增加值增长8.1%。", growth)
+    assert found.outcomes == ()
+    assert [p.key for p in found.problems] == ["harvest-unsure/near"]
+
+
+# ── Deliverables ──────────────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("quote", "name", "said"),
+    [
+        ("全线贯通湖杭高速公路", "湖杭高速公路全线贯通", "湖杭高速公路全线贯通"),
+        (
+            "开工建设卫蓝固态电池、屹丰汽车",
+            "屹丰汽车项目开工建设",
+            "吉利高端乘用车、屹丰汽车等项目开工建设",
+        ),
+        ("基本建成安吉两库引水", "安吉两库引水工程基本建成", "两库引水工程实现通水"),
+        ("争创国家碳达峰试点城市", "争创国家碳达峰试点城市", "成为首批国家碳达峰试点城市"),
+        ("办好第三届良渚论坛", "第三届良渚论坛举办", "良渚论坛、西博会等活动成功举办"),
+        ("争创平安湖州建设“十七连冠”", "平安湖州建设“十七连冠”", "平安湖州建设实现“十七连冠”"),
+    ],
+)
+def test_a_deliverable_stated_done_is_yes(quote: str, name: str, said: str) -> None:
+    found = only(said + "。", deliverable(quote, name))
+    assert found is not None
+    assert (found.value, found.unit) == (True, "是/否")
+
+
+@pytest.mark.parametrize(
+    ("quote", "name", "said"),
+    [
+        # progress, not completion
+        ("全线贯通湖杭高速公路", "湖杭高速公路全线贯通", "湖杭高速公路加快推进"),
+        # started, not finished
+        ("建成西部水厂", "西部水厂建成", "西部水厂开工建设"),
+        # another project of the same kind
+        ("开工建设德安高速公路", "德安高速公路开工建设", "湖杭高速公路全线贯通"),
+        ("建成衣锦城遗址博物馆", "衣锦城遗址博物馆建成", "玉架山考古博物馆建成开放"),
+        # another level of the same title
+        (
+            "争创省级减污降碳协同创新城市",
+            "争创省级减污降碳协同创新城市",
+            "成为首批国家减污降碳协同创新试点城市",
+        ),
+        # another programme's steps
+        (
+            "中央生态环境保护督察反馈问题整改销号",
+            "中央生态环境保护督察反馈问题整改销号",
+            "完成长江经济带警示片问题整改销号",
+        ),
+    ],
+)
+def test_a_deliverable_not_stated_done_is_not_taken(quote: str, name: str, said: str) -> None:
+    assert only(said + "。", deliverable(quote, name)) is None
+
+
+def test_a_deliverable_plainly_not_done_is_no() -> None:
+    found = only("西部水厂未能建成。", deliverable("建成西部水厂", "西部水厂建成"))
+    assert found is not None
+    assert found.value is False
+
+
+def test_an_expected_award_is_an_estimate() -> None:
+    safe = deliverable("争创平安湖州建设“十七连冠”", "平安湖州建设“十七连冠”")
+    found = only("平安湖州建设有望实现“十七连冠”。", safe)
+    assert found is not None
+    assert (found.value, found.note) == (True, "预计")
+
+
+# ── The year the review looks back on ────────────────────────────────────────────────────────
+
+
+def test_a_review_of_another_year_is_an_error() -> None:
+    gdp = promise("地区生产总值增长6%左右", "地区生产总值增速", "%", "6")
+    found = harvest(review("地区生产总值增长5.8%。", 2022), [gdp], year=2023, units=UNITS)
+    assert found.outcomes == ()
+    ((error),) = found.errors
+    assert (error.code, error.params["found"], error.params["year"]) == ("harvest-year", 2022, 2023)
+
+
+def test_a_review_that_names_no_year_is_read_with_a_warning() -> None:
+    gdp = promise("地区生产总值增长6%左右", "地区生产总值增速", "%", "6")
+    found = harvest("地区生产总值增长5.8%。", [gdp], year=2023, units=UNITS)
+    assert [o.value for o in found.outcomes] == [Decimal("5.8")]
+    assert [p.key for p in found.problems] == ["harvest-year/unknown"]
+
+
+def test_the_plan_part_is_never_read() -> None:
+    firms = promise("新认定高新技术企业280家以上", "新认定高新技术企业", "家", "280")
+    assert only("经济运行回升向好。", firms) is None  # 300家 stands in the plan only
+
+
+# ── Huzhou: the shipped account of 2023 ──────────────────────────────────────────────────────
+
+
+def _rows(text: str) -> dict[str, dict[str, str]]:
+    return {row["id"]: row for row in csv.DictReader(io.StringIO(text.lstrip("\ufeff")))}
+
+
+def test_the_shipped_outcomes_are_what_the_2024_review_states(registry: Registry) -> None:
+    from reportcheck.output.outcomes import outcomes_csv
+
+    found = harvest(
+        HUZHOU_2024.read_text(encoding="utf-8"),
+        promises_of(registry),
+        year=registry.meta.year,
+        units=registry.units,
+    )
+    assert _rows(outcomes_csv(found.outcomes)) == _rows(OUTCOMES.read_text(encoding="utf-8-sig"))
+
+
+def test_every_shipped_outcome_quotes_the_review_and_names_a_registered_id(
+    registry: Registry,
+) -> None:
+    text = HUZHOU_2024.read_text(encoding="utf-8")
+    rows = _rows(OUTCOMES.read_text(encoding="utf-8-sig"))
+    assert len(rows) == 51
+    for ident, row in rows.items():
+        assert registry.get(ident) is not None, ident
+        assert row["source"] in text, ident
+        assert row["period"] == "2023"
+
+
+def test_the_shipped_outcomes_agree_with_their_labels() -> None:
+    labels = yaml.safe_load((REPO / "tests" / "data" / "outcomes" / "huzhou-2023.yaml").read_text())
+    rows = _rows(OUTCOMES.read_text(encoding="utf-8-sig"))
+    assert set(rows) == {o["promise"] for o in labels["outcomes"]}
+    for label in labels["outcomes"]:
+        row = rows[label["promise"]]
+        value = label["value"]
+        said = ("是" if value else "否") if isinstance(value, bool) else str(value)
+        assert row["value"] == label.get("bound", "") + said
+        assert bool(row["note"]) == bool(label.get("estimate"))
+
+
+def test_no_tuned_pair_gets_a_wrong_outcome() -> None:
+    """Every row harvested from the reviews the harvester was written against is a labelled
+    outcome with its labelled value: a look-alike is never taken (tests/data/outcomes,
+    benchmarks/harvest_quality.py, which also reports the pairs held out)."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        from harvest_quality import TUNED, score
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    for name in TUNED:
+        found = score(name)
+        assert found.wrong == 0, (name, [line for line in found.lines if "WRONG" in line])
+
+
+def test_the_harvest_of_huzhou_is_read_back_by_diff(tmp_path: Path, cli: object) -> None:
+    from .conftest import Run
+
+    assert callable(cli)
+    run = cli("diff", str(OUTCOMES), "--period", "2023", "-f", "json")
+    assert isinstance(run, Run)
+    assert run.exit_code in (0, 1), run.stderr
+    assert "error" not in run.stderr
+
+
+def test_a_review_of_more_numbers_than_any_report_holds_is_refused() -> None:
+    from reportcheck.model.limits import MAX_DRAFT_NUMBERS
+
+    gdp = promise("地区生产总值增长6%左右", "地区生产总值增速", "%", "6")
+    found = harvested("地区生产总值增长5.8%，" * (MAX_DRAFT_NUMBERS + 1), gdp)
+    assert found.outcomes == ()
+    assert [p.key for p in found.errors] == ["harvest-too-large"]
+
+
+def test_the_readme_states_the_harvest_benchmark_as_it_stands() -> None:
+    """The README's table of harvest quality is what benchmarks/harvest_quality.py measures."""
+    import re
+    import sys
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    table = readme.split("<!-- harvest-quality -->\n", 1)[1].split("\n\n", 1)[0]
+    rows = [[c.strip() for c in line.strip("|").split("|")] for line in table.splitlines()[2:]]
+    stated = {
+        cells[0]: tuple(int(cells[i]) for i in (2, 3, 5, 6))
+        for cells in rows
+        if not cells[0].startswith("**")
+    }
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        from harvest_quality import HELD_OUT, TUNED, score
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    measured = {}
+    for name in (*TUNED, *HELD_OUT):
+        found = score(name)
+        measured[name] = (found.labelled, found.right, found.wrong, found.missed)
+    assert stated == measured
+    assert re.search(r"\| \*\*all tuned\*\* \| \| 176 \| 152 \|", table)
