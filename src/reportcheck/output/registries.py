@@ -51,12 +51,12 @@ def registries_table(rows: Sequence[Listed], lang: str) -> RenderableType:
     from reportcheck.output.layout import Column, FittedTable
 
     columns = [
-        Column(word("registry_name", lang), style="cyan", head=True),
-        Column(word("default", lang)),
-        Column(word("year", lang)),
-        Column(word("report_title", lang), weight=3, minimum=12),
-        Column(word("commitments", lang).lstrip("项"), justify="right"),
-        Column(word("file", lang), weight=2, minimum=10, optional=True),
+        Column(header=word("registry_name", lang), style="cyan", head=True),
+        Column(header=word("default", lang)),
+        Column(header=word("year", lang)),
+        Column(header=word("report_title", lang), weight=3, minimum=12),
+        Column(header=word("commitments", lang).lstrip("项"), justify="right"),
+        Column(header=word("file", lang), weight=2, minimum=10, optional=True),
     ]
     return FittedTable(columns, [[Text(c) for c in _cells(row, lang)] for row in rows])
 
