@@ -271,6 +271,23 @@ def test_a_figure_published_as_a_bound_is_judged_where_the_bound_settles_the_rul
         assert reason(result, "en").startswith(f"published as {'≥' if bound == '>=' else '>'}")
 
 
+@pytest.mark.parametrize(
+    ("target_id", "value", "bound", "gap"),
+    [
+        ("village_income_share", "90", ">", "0"),  # 超过90% settled by "超过90": no gap to show
+        ("unemployment_rate", "5", ">", "0"),  # above 5 misses 5%以内, by no printable amount
+        ("unemployment_rate", "4.5", "<", "-0.5"),
+    ],
+)
+def test_a_settled_bound_shows_the_published_figures_gap_not_the_edge_it_was_tried_at(
+    registry: Registry, target_id: str, value: str, bound: str, gap: str
+) -> None:
+    data = ActualsSet((_figure(target_id, "2023", value, bound=bound),))
+    result = next(r for r in evaluate(registry, data).results if r.target.id == target_id)
+    assert result.gap == Decimal(gap)
+    assert result.excess is None or result.excess == max(-result.gap, result.gap)
+
+
 # ── The count paragraph adds up ─────────────────────────────────────────────────────────────
 
 

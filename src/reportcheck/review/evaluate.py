@@ -349,11 +349,17 @@ def _check(
     upward = bound in (">", ">=")
     if way is Direction.NONE:
         beyond_bad = (at_edge.gap or 0) > 0 if upward else (at_edge.gap or 0) < 0
-        return at_edge if not at_edge.passed and beyond_bad else None
-    good = upward == (way is Direction.UP)
-    if at_edge.passed == good:
+        settled = not at_edge.passed and beyond_bad
+    else:
+        settled = at_edge.passed == (upward == (way is Direction.UP))
+    if not settled:
+        return None
+    if edge == figure:
         return at_edge
-    return None
+    # The verdict is the edge's; the numbers are the published figure's (a gap of 0 at > 300).
+    plain: Check = judge_figure(figure, frame)
+    excess = plain.excess if plain.passed else None
+    return msgspec.structs.replace(at_edge, gap=plain.gap, excess=excess)
 
 
 def _figure(target: Target, value: Value) -> tuple[Fraction, tuple[str, ...]]:
