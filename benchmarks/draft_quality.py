@@ -296,9 +296,7 @@ def score(item: Text, details: bool) -> Score:
         value += scaled(entry) == scaled(label)
         unit += (scaled(entry) or (0, ""))[1] == (scaled(label) or (0, ""))[1]
         due += _due(entry, year) == _due(label, year)
-        if details and (
-            not agrees(entry, label) or _due(entry, year) != _due(label, year)
-        ):
+        if details and (not agrees(entry, label) or _due(entry, year) != _due(label, year)):
             print(
                 f"{item.name}: {label['quote']!r} drafted {entry['comparator']} {scaled(entry)}"
                 f" due {_due(entry, year)}, labelled {label['comparator']} {scaled(label)}"

@@ -375,13 +375,16 @@ def extract(text: str, parts_of: Layout, year: int) -> Extraction:
             continue
         read.next_clause()
         numeric = len(result.drafted)
+        due = read.due(clause, year)
+        if due is None:
+            due = parts_of.horizon_at(clause[0])
         for a, b, subjects in parts(text, *clause, read):
-            _part(text, (a, b), clause, subjects, year, result, read)
+            _part(text, (a, b), clause, subjects, due, result, read)
         taken = [(d.start, d.end) for d in result.drafted[numeric:]]
         for item in deliverables(text, *clause):
             if any(item.start < b and a < item.end for a, b in taken):
                 continue  # the clause's numeric entry already holds it
-            result.add(_deliverable(item, read.due(clause, year)))
+            result.add(_deliverable(item, due))
     return result
 
 
@@ -415,7 +418,7 @@ def _part(
     span: tuple[int, int],
     clause: tuple[int, int],
     subjects: int,
-    year: int,
+    due: int | str | None,
     result: Extraction,
     read: Reading,
 ) -> None:
@@ -442,7 +445,7 @@ def _part(
                     None,
                     "",
                     text[quote_start:b],
-                    due=read.due(clause, year),
+                    due=due,
                     copies=subjects if comparator == "done" else 1,
                 )
             )
@@ -455,13 +458,11 @@ def _part(
     respectively = text.find("分别", a, b) != -1
     if len(keep) == 2 and _is_range(text, keep[0][0], keep[1][0]):
         (low, _), (high, unit) = keep
-        due = read.due(clause, year)
         entry = _drafted(text, (quote_start, b), high, unit, due, subjects, respectively)
         result.add(
             msgspec.structs.replace(entry, comparator="range", value=(low.value, high.value))
         )
         return
-    due = read.due(clause, year)
     for number, unit in keep:
         result.add(_drafted(text, (quote_start, b), number, unit, due, subjects, respectively))
 

@@ -75,6 +75,9 @@ _YEAR = re.compile(r"(20\d\d)年")
 _CONTROL = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
 )
+#: A front matter (---, key: value lines, ---) before the text, as a web page's copy keeps it.
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?:.*\n){0,40}?---[ \t]*(?:\n|\Z)")
+_FRONT_TITLE = re.compile(r"^title:[ \t]*(.+)$", re.MULTILINE)
 #: A line, as str.splitlines cuts them.
 _LINE = re.compile("[^\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 #: Characters of the review part a baseline search may look through, over all entries: a real
@@ -317,8 +320,12 @@ class _Writer:
         return "\n".join(lines) + "\n", ranges
 
     def _report(self, seed: str) -> None:
-        first_line = next(
-            (line for m in _LINE.finditer(self.text) if (line := m.group().strip())), ""
+        front = _FRONT_MATTER.match(self.text)
+        title = _FRONT_TITLE.search(front.group()) if front else None
+        first_line = (
+            title.group(1).strip().strip("\"'")
+            if title
+            else next((line for m in _LINE.finditer(self.text) if (line := m.group().strip())), "")
         )
         city = _GOVERNMENT.search(self.text) or _CITY.search(self.text[: self.parts.plan_end])
         self.lines.append("report:")

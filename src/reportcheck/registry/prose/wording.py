@@ -63,6 +63,8 @@ UNIT_WORDS: dict[str, tuple[str, int]] = {
 }
 UNITS_LONGEST_FIRST = sorted(UNIT_WORDS, key=len, reverse=True)
 
+#: 前3季度, 前两年: a time, not a rank.
+_NOT_A_RANK = re.compile(r"季度|个?月|年|天|周")
 _AT_MOST_BEFORE = re.compile(r"(控制在|不超过|不高于|低于|少于)$")
 _MORE_BEFORE = re.compile(r"(超过|突破|超|多于|高于)$")
 _AT_LEAST_BEFORE = re.compile(r"(不低于|不少于|至少)$")
@@ -82,8 +84,8 @@ WORDING_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 
 def comparator_for(before: str, after: str, unit: str) -> str:
     """The rule a number's wording implies; `before` and `after` are the words around it."""
-    if unit in ("位", "名") and before.endswith("前"):
-        return "rank_within"
+    if unit in ("位", "名", "") and before.endswith("前") and not _NOT_A_RANK.match(after):
+        return "rank_within"  # 稳定在全省前4, 进入前25位
     if unit == "个百分点" and re.search(r"(提高|提升|增加|上升|下降|降低|缩小|减少)", before):
         return "rise_by"
     if after.startswith("左右"):
