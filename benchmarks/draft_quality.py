@@ -322,25 +322,23 @@ def score(item: Text, details: bool) -> Score:
 
 
 def total(title: str, group: list[Score]) -> Score:
+    def count(field: str) -> int:
+        return sum(int(getattr(s, field)) for s in group)
+
     return Score(
         f"**{title}**",
         "",
-        *(sum(getattr(s, f) for s in group) for f in _COUNTS),
-        max((s.seconds for s in group), default=0.0),
+        labelled=count("labelled"),
+        drafted=count("drafted"),
+        found=count("found"),
+        comparator=count("comparator"),
+        value=count("value"),
+        unit=count("unit"),
+        due=count("due"),
+        deliverables=count("deliverables"),
+        deliverables_found=count("deliverables_found"),
+        seconds=max((s.seconds for s in group), default=0.0),
     )
-
-
-_COUNTS = (
-    "labelled",
-    "drafted",
-    "found",
-    "comparator",
-    "value",
-    "unit",
-    "due",
-    "deliverables",
-    "deliverables_found",
-)
 
 
 def main() -> None:
@@ -355,8 +353,8 @@ def main() -> None:
         "comparator right | value right | unit right | due right | deliverables found | ms |"
     )
     print("| --- " * 14 + "|")
-    for _, item in scores:
-        print(item.row())
+    for _, scored in scores:
+        print(scored.row())
     old = [s for t, s in scores if not t.corpus]
     corpus = [s for t, s in scores if t.corpus]
     for title, group in (

@@ -60,6 +60,8 @@ _NOT_BLANK = re.compile(r"[^\s\u3000]")
 #: What str.strip() keeps: not white space in str.isspace's sense.
 _NOT_WHITE = re.compile(r"\S")
 _DIGIT = re.compile(r"\d")
+#: What joins one figure to the next of a run (8%、9%; 120万亩以上和10亿斤以上).
+_FIGURE_JOINS = ("、", "和", "及", "与", "")
 #: The most characters any pattern of WORDING_RULES can match (与 + 20 + 基本同步 is 25;
 #: 完成 + 20 + 约束性任务 is 27): a list item's wording is looked for only that far back into
 #: the items already read.
@@ -491,7 +493,12 @@ def _threshold(text: str, candidate: tuple[Number, str], end: int) -> bool:
     after = number.end + len(unit)
     if text.startswith(("范围", "以内的", "以上的", "以下的"), after, end):
         return True
-    return text.startswith(("以上", "以下"), after, end) and bool(_DIGIT.search(text, after, end))
+    if not text.startswith(("以上", "以下"), after, end):
+        return False
+    # 120.3万亩以上、10.59亿斤以上: a run of figures, not a figure that qualifies a noun
+    return text[after + 2 : after + 3] not in _FIGURE_JOINS and bool(
+        _DIGIT.search(text, after, end)
+    )
 
 
 def _drafted(

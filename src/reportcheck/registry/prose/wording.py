@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from reportcheck.model.units import UNITS
+
+#: Families whose units are no counts: 万 before them is no multiple (1万分钟 is not written).
+_NOT_COUNTED = ("percent", "points", "rank", "ratio", "minute")
 #: Units a number may carry, longest first when matched. Families and factors of those not
 #: built into reportcheck are declared by the drafted registry itself.
 UNIT_WORDS: dict[str, tuple[str, int]] = {
@@ -60,7 +64,26 @@ UNIT_WORDS: dict[str, tuple[str, int]] = {
     "列": ("train", 1),
     "平方米": ("area_m2", 1),
     "万平方米": ("area_m2", 10**4),
+    "平方公里": ("hectare", 100),
+    "立方米": ("m3", 1),
+    "宗": ("plot", 1),
+    "栋": ("building", 1),
+    "起": ("incident", 1),
+    "支": ("team", 1),
+    "分钟": ("minute", 1),
+    "家次": ("firm_visit", 1),
+    "吨标准煤": ("tce", 1),
+    "吨标煤": ("tce", 1),
+    "微克/立方米": ("ug_m3", 1),
+    "分/千瓦时": ("fen_kwh", 1),
+    "分/立方米": ("fen_m3", 1),
 }
+#: 万 and 亿 before a unit counted one by one: 6万座, 2.2万栋, 6亿立方米, 500万吨标准煤.
+for _unit, (_family, _factor) in list(UNIT_WORDS.items()):
+    if _factor == 1 and "/" not in _unit and _family not in _NOT_COUNTED:
+        _family = UNITS[_unit].family if _unit in UNITS else _family  # one family per base
+        UNIT_WORDS.setdefault(f"万{_unit}", (_family, 10**4))
+        UNIT_WORDS.setdefault(f"亿{_unit}", (_family, 10**8))
 UNITS_LONGEST_FIRST = sorted(UNIT_WORDS, key=len, reverse=True)
 
 #: 前3季度, 前两年: a time, not a rank.
