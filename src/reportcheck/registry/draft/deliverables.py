@@ -29,7 +29,7 @@ OPEN_QUOTES, CLOSE_QUOTES = "“‘「『《(", "”’」』》)"
 #: closing quotation marks taken off). A title is a place, an institution or a rank: 示范区,
 #: 保护区, 度假区, 先导区, 试点, 基地, 名园, 实验室, “十七连冠” all end in one of these.
 _TITLE_END = r"(?:[区市县城镇村乡园地点心台室馆校院所库站冠鼎奖号星都港岛湾]|试点|基地|工程|大学)$"
-_EVENT_END = r"(?:[会节赛展坛动周日季汇典礼览事]|活动|论坛|系列展)$"
+_EVENT_END = r"(?:[会节赛展坛动周日季汇典礼览]|赛事|活动|论坛|系列展)$"
 _TASK_END = (
     r"(?:任务|行动|工作|改造|整治|前期|验收|普查|除险加固|建设|更新|提升|设计|规划|评估|调查"
     r"|修编|搬迁|工程|治理|处置|收官|编撰|编纂|实施)$"
@@ -52,14 +52,16 @@ _FORMS: tuple[tuple[str, str | None, bool | str], ...] = (
         True,
     ),
     (r"开工建设|启动建设|启动实施", None, True),
-    (r"建成|竣工|完工|投用|投运|投产|启用|开通|通车|封顶|结顶|建校|开园|开业", None, True),
-    (r"开工|落地", None, True),
-    (r"上市|完成报会|挂牌", None, "close"),
+    (r"纳入(?:国家|省)[^,。;、]{0,8}?(?:规划|计划|名单)", None, "close"),
+    (r"建成|竣工|完工|投用|投运|投产|启用|开通|通车|封顶|结顶|开园|开业", None, True),
+    (r"开工", None, True),
+    (r"上市|完成报会|挂牌|落地|建校", None, "close"),
     (r"启动", r"(?:项目|工程|工作)$", False),
     (r"(?:联合|轮值|持续|精心)?(?:举办|承办|主办|办好)|精心组织", _EVENT_END, False),
     (r"成功创建|创成|争创|创建|冲刺|夺取", _TITLE_END, False),
     (r"争取", r"(?:试点|基地|示范区)$", False),
-    (r"升级建设|升级为|升格为|上升为|列入|纳入", _TITLE_END + r"|规划$|项目$", False),
+    (r"升级建设|升级为|升格为|上升为", _TITLE_END + r"|项目$", False),
+    (r"列入|纳入", r"^(?:国家|全国|省|首批).*(?:" + _TITLE_END + r"|规划$)", False),
     (r"获批|批复", None, True),
     (r"设立|成立|组建|创设", None, False),
     (r"(?:全面|基本|高质量|全力|如期)?完成(?:并实施)?", _TASK_END, False),
@@ -86,16 +88,21 @@ _LEAD = re.compile(
     r"(?:力争|确保|争取|全力|积极|努力|加快|推动|推进|高质量|高标准|高水平|持续|精心|扎实|如期"
     r"|年内|今年|全年|同时|并|再|全面|大力|着力|重点|支持|实现)+"
 )
+#: The plan's targets as a whole (完成“十四五”规划目标任务, 各项目标任务), not one named task.
+_PLAN_TARGETS = re.compile(r"^(?!.*阶段).*目标任务$|“十.五”")
+_PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五")
+#: Qualities aimed at, not things built: 建成高水平…, 基本建成…现代化…, 取得决定性进展.
+_QUALITY = re.compile(r"高水平|一流|现代化|具有|世界级|更高|创新型|取得|进展|进度|国际化")
+#: Leading words that make a state a process (推进…全覆盖, 加快推动…全覆盖): no end promised.
+_PROCESS_LEAD = re.compile(r"加快|推进|加速")
 #: Words before a verb that make it a process (深化落地, 加快开工): no end is promised.
 _PROCESS_BEFORE = re.compile(r"(?:深化|加快|加速|促进|谋划|研究|探索|鼓励|引导|支持)$")
 #: A tail that closes a list of names with the kind they share (A、B等一批项目).
-_TRAILING = re.compile(
-    r"等(?:一批|\d+个|[一二三四五六七八九十]+个)?(?:重大|重点|民生|产业|基础设施)?"
-    r"(?:项目|工程|工作|设施)?$|创建工作$"
-)
+_TRAILING = re.compile(r"(?<![高平同中初均对超])等(?![级同待])[^、“”]{0,6}$|创建工作$")
 #: Not a named thing: a count left open, a category, or a slogan.
 _VAGUE = re.compile(
-    r"一批|一系列|若干|多个|各类|各项|各级|有关|小康|强国|现代化(?:国家|强)|长效|实事|更多"
+    r"一批|一系列|若干|多个|各类|各项|各级|有关|小康|强国|现代化(?:国家|强)|长效|实事|更多|这一|自己"
+    r"|\d+周年"
 )
 #: What ends a thing named before 和 / 及 (南浔站和湖州东站…, 总体设计和品质提升规划).
 _THING = re.compile(
@@ -112,7 +119,7 @@ _COUNT = re.compile(
 #: A process verb inside what should be a name: 推动项目签约开工 names no project.
 _PROCESS_INSIDE = re.compile(r"推进|推动|加快|深化|实施|开展|签约|纳统|落实|谋划|提升")
 #: What a name may begin with: not a mark that joins or ends (、 …) and not a verb.
-_NAME_START = re.compile(r"[^、,;:。!?]")
+_NAME_START = re.compile(r"[^、,;:。!?各]")
 _MAX_ITEM = 30
 #: The longest list a verb is read over (six items of _MAX_ITEM); longer is prose, not names.
 _MAX_OBJECT = 6 * (_MAX_ITEM + 1)
@@ -161,7 +168,14 @@ def _state(text: str, start: int, body: int, end: int) -> list[Deliverable]:
     reached = _STATE_END.search(text, body, end)
     if reached is not None:
         named = text[body : reached.start()]
-        if reached.start() - body >= 2 and not _VAGUE.search(named) and not _COUNT.search(named):
+        process = _PROCESS_LEAD.search(text, start, body)
+        if (
+            reached.start() - body >= 2
+            and not process
+            and not _VAGUE.search(named)
+            and not _COUNT.search(named)
+            and not _PLAN_PERIOD.search(named)
+        ):
             return [Deliverable(start, end, text[body:end])]
         return []
     taken = _STATE_VERB.search(text, start, min(end, body + 2))
@@ -181,16 +195,20 @@ def _after_verb(
     trailing = _TRAILING.search(text, match.end(), end)
     if trailing is not None:
         obj_end = trailing.start()
-    items = _items(text, match.end(), obj_end)
+    # 争取A、B等试点: one pilot, its fields listed
+    one = verb == "争取"
+    items = [(match.end(), obj_end)] if one else _items(text, match.end(), obj_end)
     whole = text[match.end() : obj_end]
     if not items or _VAGUE.search(whole) or not _NAME_START.match(whole):
         return []
     if any(_VERB.match(text, a) for a, _ in items):
         return []  # a list of verbs (开工、建设纳统、竣工投产) names no thing
-    if ends is None and _PROCESS_INSIDE.search(whole):
+    if ends is None and (_PROCESS_INSIDE.search(whole) or _QUALITY.search(whole)):
         return []
-    if ends is not None and not ends.search(whole.rstrip(CLOSE_QUOTES)):
-        return []
+    if _PLAN_TARGETS.search(whole):
+        return []  # 完成“十四五”规划目标任务: the plan's targets as a whole, not one task
+    if ends is not None and not ends.search(text[match.end() : end].rstrip(CLOSE_QUOTES)):
+        return []  # what the verb completes is said by the whole object, its kind included
     if ends is None and any(_ABSTRACT_END.search(text, a, b) for a, b in items):
         return []
     found = []

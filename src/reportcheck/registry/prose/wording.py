@@ -88,7 +88,11 @@ UNITS_LONGEST_FIRST = sorted(UNIT_WORDS, key=len, reverse=True)
 
 #: 前3季度, 前两年: a time, not a rank.
 _NOT_A_RANK = re.compile(r"季度|个?月|年|天|周")
-_AT_MOST_BEFORE = re.compile(r"(控制在|不超过|不高于|低于|少于)$")
+_AT_MOST_BEFORE = re.compile(
+    r"(控制在|不超过|不高于|低于|少于|(?:缩小|降|下降|缩短|压减|压缩|减少)(?:至|到|为))$"
+)
+#: 保持全省第1, 稳居全国城市第3: a rank.
+_RANK_BEFORE = re.compile(r"(?:全省|全国|全市|全球|城市|省内|国内|同类)第$")
 _MORE_BEFORE = re.compile(r"(超过|突破|超|多于|高于)$")
 _AT_LEAST_BEFORE = re.compile(r"(不低于|不少于|至少)$")
 # Less is better for these; a fall written as 下降/压减 X% is entered as a magnitude instead.
@@ -96,12 +100,13 @@ _DOWN_SUBJECT = re.compile(r"失业率|价格|涨幅|CPI|浓度|负债|事故|�
 _POINTS_DOWN = re.compile(r"(下降|降低|减少|缩小)[^,。;]*$")
 
 WORDING_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(进一步|持续|逐步|继续)(缩小|降低|下降)"), "below_baseline"),
+    (re.compile(r"(进一步|持续|逐步|继续)(缩小|降低|下降)|稳中有降|双下降"), "below_baseline"),
     (re.compile(r"与[^,。;]{1,20}(基本)?同步"), "in_step"),
-    (re.compile(r"(快于|高于)[^,。;]{0,16}(增长|增速|平均)"), "faster_than"),
-    (re.compile(r"基本稳定|保持稳定"), "steady"),
+    (re.compile(r"基本稳定|保持稳定|稳中有升|不低于(去年|上年)"), "steady"),
+    (re.compile(r"(保持|稳定)[^,。;]{0,10}(份额|占比)$"), "steady"),
+    (re.compile(r"(快于|高于|不低于|超过)[^,。;]{0,16}(增长|增速|增幅|平均|占比)"), "faster_than"),
     (re.compile(r"(完成|达到)(省|市|国家|上级)?(定|下达)"), "done"),
-    (re.compile(r"完成[^,。;]{0,20}(约束性|控制性)?(任务|指标)$"), "done"),
+    (re.compile(r"完成[^,。;]{0,20}(约束性|控制性)(任务|指标)$"), "done"),
 )
 
 
@@ -109,10 +114,14 @@ def comparator_for(before: str, after: str, unit: str) -> str:
     """The rule a number's wording implies; `before` and `after` are the words around it."""
     if unit in ("位", "名", "") and before.endswith("前") and not _NOT_A_RANK.match(after):
         return "rank_within"  # 稳定在全省前4, 进入前25位
+    if unit in ("位", "") and _RANK_BEFORE.search(before):
+        return "rank_within"
     if unit == "个百分点" and re.search(r"(提高|提升|增加|上升|下降|降低|缩小|减少)", before):
         return "rise_by"
-    if after.startswith("左右"):
+    if before.endswith("约") or after.startswith("左右"):
         return "about"  # 控制在3%左右 too: about, with less the better
+    if after.startswith("多"):
+        return "more_than"  # 20多个
     if _AT_LEAST_BEFORE.search(before):
         return "at_least"
     if after.startswith(("以内", "以下")) or _AT_MOST_BEFORE.search(before):
