@@ -26,7 +26,12 @@ from reportcheck.registry.draft.deliverables import (
     Deliverable,
     deliverables,
 )
-from reportcheck.registry.prose.textnums import Number, TooManyNumbersError, find_numbers
+from reportcheck.registry.prose.textnums import (
+    Number,
+    TooManyNumbersError,
+    find_numbers,
+    word_figures,
+)
 from reportcheck.registry.prose.wording import (
     UNITS_LONGEST_FIRST,
     WORDING_RULES,
@@ -62,12 +67,16 @@ _NOT_WHITE = re.compile(r"\S")
 _DIGIT = re.compile(r"\d")
 #: What joins one figure to the next of a run (8%、9%; 120万亩以上和10亿斤以上).
 _FIGURE_JOINS = ("、", "和", "及", "与", "")
+#: A state reached by what a figure qualifies (50万元以上行政村…全覆盖).
+_STATE_AFTER = re.compile(r"覆盖|清零")
 #: The most characters any pattern of WORDING_RULES can match (与 + 20 + 基本同步 is 25;
 #: 完成 + 20 + 约束性任务 is 27): a list item's wording is looked for only that far back into
 #: the items already read.
 WORDING_REACH = 27
 #: A sentence's end, for the due date a sentence sets.
 _SENTENCE_END = re.compile("[。;\n]")
+#: The subjects of a list share the rate that follows the last (A、B增长5%左右).
+_SHARED_RATE = re.compile(r"^[^、等]*(、[^、等]+)+(增长|增速|增幅|达到|达|为|保持)$")
 #: 8%和8.5%, 19个、5个: figures of one phrase, each a commitment.
 _RUN_OF_FIGURES = re.compile(r"\d[%个家项所名人万亿元]{0,3}[和、及与]\d")
 _PAREN = re.compile(r"^\([^()]{0,12}\)")  # on folded text, where （） are ()
@@ -75,6 +84,24 @@ _PART_OF_YEAR = re.compile(r"(一季度|上半年|二季度|三季度|前三季�
 _PART_END = {"一季度": "03", "上半年": "06", "二季度": "06", "三季度": "09", "前三季度": "09"}
 _RANGE = re.compile(r"%?\s*[—\-~至到]{1,2}\s*")
 DELIVERABLE_CHECK = "a named deliverable read as done by the year's end: confirm it is promised"
+DESCRIBES = "a count that describes what a process works on, not a promise"
+#: Verbs of process: what they work on is described by its count, nothing is promised of it.
+_PROCESS_VERB = re.compile(
+    r"(?:大力|持续|更好|加力|创新|着力|全力|积极|统筹|重点)?"
+    r"(?:推进|推动|加快|深化|壮大|培育|做强做优|做强|做优|提升|协作|聚焦|围绕|抓好|落实|落细"
+    r"|用好|扩大|做到|优化|完善)"
+)
+#: Projects a process carries on, already under way: what is counted is not promised.
+_CARRIED_ON = re.compile(r"(?:续建|在建)项目")
+#: A figure worded as a target whatever verb it follows: 10家以上, 5个左右, 超20个.
+_TARGET_WORDING = re.compile(r"[^\d,。;]{0,4}?(?:以上|左右)|多")
+_TARGET_BEFORE = re.compile(r"(?:超|超过|突破|新增|累计|力争|达到)$")
+#: 12项民生实事候选项目: the count of candidates.
+_CANDIDATES = re.compile(r"[^,。;\d]{0,8}候选")
+_MEASURES_BEFORE = re.compile(r"(?:政策|举措|措施|意见|办法)$")
+_MEASURES_AFTER = re.compile(r"条(?:政策|举措|措施|意见|办法)")
+#: 和 joining two subjects of one wording (面积和产量稳中有升; 规模和产品数均增长10%).
+_SUBJECT_AND = re.compile(r"(?<=[\u4e00-\u9fff])和(?=[\u4e00-\u9fff]{2})")
 TOO_LONG = f"in a clause of more than {MAX_CLAUSE_CHARS} characters: not read as wording"
 _DUE = re.compile(r"到(20\d\d)年|(20\d\d)年(底|末)?前|今后(五|三|两)年|(五|三)年内")
 
@@ -247,8 +274,14 @@ def why_not(
         return "a date or time"
     if before.endswith("第"):
         return "an ordinal"
-    if re.search(r"(其他|其余|共|合计)$", before):
-        return "a count that describes, not a promise"
+    if re.search(r"(其他|其余|共|合计|(?<![具拥所还])有|了)$", before):
+        return "a count that describes, not a promise"  # 形成了12项, 有66万名在园幼儿
+    if _CANDIDATES.match(text, number.end):
+        return "candidates put to the vote, not a promise"
+    if unit == "条" and (
+        _MEASURES_BEFORE.search(before) or _MEASURES_AFTER.match(text, number.end)
+    ):
+        return "the count of a policy's measures, not a promise"  # 政策57条, 32条政策
     if read.quoted(clause[0], number.start):
         return "part of a name in quotation marks"
     if not unit and not number.percent:
@@ -280,7 +313,11 @@ class Reading:
         """find_numbers(text, start, end), remembered until the next clause begins."""
         found = self._numbers.get((start, end))
         if found is None:
-            found = self._numbers[start, end] = find_numbers(self.text, start, end)
+            found = find_numbers(self.text, start, end)
+            said = word_figures(self.text, start, end)
+            if said:
+                found = sorted(found + said, key=lambda n: n.start)
+            self._numbers[start, end] = found
         return found
 
     def next_clause(self) -> None:
@@ -428,14 +465,16 @@ def _part(
     candidates: list[tuple[Number, str]] = []
     found = read.numbers(a, b)
     result.count(len(found))
+    quote_start = a + _lead_length(text, a, b)
     for number in found:
-        unit = "%" if number.percent else unit_after(text, number.end)
-        reason = why_not(text, number, unit, clause, read)
+        unit = _unit_of(text, number, quote_start)
+        reason = why_not(text, number, unit, clause, read) or _describes(
+            text, number, quote_start, clause
+        )
         if reason is None:
             candidates.append((number, unit))
-        else:
+        elif not number.word:  # a figure said in words is no number a registry must cover
             result.excluded.append(Excluded(number, reason))
-    quote_start = a + _lead_length(text, a, b)
     if not candidates:
         comparator = rule_without_number(text[a:b])
         if comparator is not None:
@@ -448,14 +487,14 @@ def _part(
                     "",
                     text[quote_start:b],
                     due=due,
-                    copies=subjects if comparator == "done" else 1,
+                    copies=_sharing(text, quote_start, b, comparator, subjects),
                 )
             )
         return
     keep = [c for c in _commitments(text, candidates, a, b) if not _threshold(text, c, b)]
     kept = set(keep)
     for number, unit in candidates:
-        if (number, unit) not in kept:
+        if (number, unit) not in kept and not number.word:
             result.excluded.append(Excluded(number, "describes the subject (a threshold or count)"))
     respectively = text.find("分别", a, b) != -1
     if len(keep) == 2 and _is_range(text, keep[0][0], keep[1][0]):
@@ -467,6 +506,71 @@ def _part(
         return
     for number, unit in keep:
         result.add(_drafted(text, (quote_start, b), number, unit, due, subjects, respectively))
+
+
+def _unit_of(text: str, number: Number, quote_start: int) -> str:
+    """The unit a number is written with: after it, after 多 (20多个), or the 倍 of a ratio
+    named before it (收入倍差缩小至1.58)."""
+    if number.percent:
+        return "%"
+    unit = unit_after(text, number.end)
+    if not unit and text.startswith("多", number.end):
+        unit = unit_after(text, number.end + 1)
+    if not unit and "倍" in text[quote_start : number.start]:
+        unit = "倍"
+    return unit
+
+
+def _describes(text: str, number: Number, quote_start: int, clause: tuple[int, int]) -> str | None:
+    """Why a count describes what a process works on rather than promising it: the count of a
+    list just named (推动A、B、C等4条廊道建设), or of the projects a process carries on
+    (推进4个国铁、10个城际等续建项目建设), in a clause a verb of process opens."""
+    if _TARGET_WORDING.match(text, number.end) or _TARGET_BEFORE.search(
+        text, quote_start, number.start
+    ):
+        return None  # 推动10家以上企业落户: a figure worded as a target is one
+    opening = clause[0] + _lead_length(text, *clause)
+    if _PROCESS_VERB.match(text, opening, number.start) is None:
+        return None
+    if text.endswith("等", quote_start, number.start):
+        return DESCRIBES
+    return DESCRIBES if _CARRIED_ON.search(text, number.end, clause[1]) else None
+
+
+def _sharing(text: str, start: int, end: int, comparator: str, subjects: int) -> int:
+    """How many subjects one wording without a figure is about: each item of a list before it
+    (城镇、农村居民…同步), both of 双下降, and both sides of 和 before 稳中有升 / 均."""
+    if comparator == "done":
+        return subjects
+    if "双" in text[start:end] and comparator == "below_baseline":
+        return 2
+    if comparator not in ("in_step", "steady", "below_baseline", "faster_than"):
+        return 1
+    said = next(
+        (
+            m.start()
+            for p, c in WORDING_RULES
+            if c == comparator and (m := p.search(text, start, end))
+        ),
+        end,
+    )
+    return max(1, subjects) + _joined(text, start, said)
+
+
+def _joined(text: str, start: int, end: int) -> int:
+    """How many 和 join subjects in text[start:end], outside quotation marks."""
+    return sum(
+        1
+        for m in _SUBJECT_AND.finditer(text, start, end)
+        if not _inside_quotes(text, start, m.start())
+    )
+
+
+def _inside_quotes(text: str, start: int, position: int) -> bool:
+    depth = 0
+    for mark in _NAME_MARK.finditer(text, start, position):
+        depth = depth + 1 if mark.group() in _NAME_OPEN else max(0, depth - 1)
+    return depth > 0
 
 
 def _commitments(
@@ -489,9 +593,15 @@ def _is_range(text: str, low: Number, high: Number) -> bool:
 
 
 def _threshold(text: str, candidate: tuple[Number, str], end: int) -> bool:
+    """Whether a figure qualifies a noun rather than promising an amount: 亿元以上项目,
+    20万吨级航道, 50万元以上行政村…全覆盖."""
     number, unit = candidate
     after = number.end + len(unit)
     if text.startswith(("范围", "以内的", "以上的", "以下的"), after, end):
+        return True
+    if unit and text.startswith("级", after, end):
+        return True
+    if text.startswith(("以上", "以下"), after, end) and _STATE_AFTER.search(text, after, end):
         return True
     if not text.startswith(("以上", "以下"), after, end):
         return False
@@ -525,9 +635,17 @@ def _drafted(
         checks.append("a fall: figures entered as magnitudes (15 for a cut of 15%)")
     copies = 1
     if not respectively and re.search(r"[各均]", text[start : number.start]):
-        copies = max(before.count("“"), 2) if "各" in before else subjects
+        if "各" in before:
+            copies = max(before.count("“"), 2)
+        else:
+            copies = subjects + _joined(text, start, number.start)
+    elif not respectively and subjects > 1 and unit == "%" and _SHARED_RATE.search(before):
+        copies = subjects  # 地区生产总值、固定资产投资增长5%左右: each grows by 5 %
     if copies > 1:
         checks.append(f"one quote, {copies} commitments: give each its own name")
+    if unit == "个百分点" and re.search(r"(高于|快于)[^,。;]*$", before):
+        checks.append("faster than another quantity by the points the quote states: the margin")
+        comparator, value, unit = "faster_than", None, "%"
     return Drafted(
         start,
         end,
