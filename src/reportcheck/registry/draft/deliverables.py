@@ -120,6 +120,7 @@ _COUNT = re.compile(
 _PROCESS_INSIDE = re.compile(r"推进|推动|加快|深化|实施|开展|签约|纳统|落实|谋划|提升")
 #: What a name may begin with: not a mark that joins or ends (、 …) and not a verb.
 _NAME_START = re.compile(r"[^、,;:。!?各]")
+_DIGIT = re.compile(r"\d")
 _MAX_ITEM = 30
 #: The longest list a verb is read over (six items of _MAX_ITEM); longer is prose, not names.
 _MAX_OBJECT = 6 * (_MAX_ITEM + 1)
@@ -133,8 +134,8 @@ class Deliverable(msgspec.Struct, frozen=True):
 
 def deliverables(text: str, start: int, end: int) -> list[Deliverable]:
     """The named deliverables of the clause text[start:end]."""
-    while start < end and text[start].isspace():
-        start += 1
+    while start < end and (text[start].isspace() or text[start] in "*_#"):
+        start += 1  # white space, and the marks of a markdown heading or bold run
     while end > start and text[end - 1].isspace():
         end -= 1
     if start >= end:
@@ -163,25 +164,41 @@ def _form(verb: str) -> tuple[re.Pattern[str] | None, bool | str]:
 
 
 def _state(text: str, start: int, body: int, end: int) -> list[Deliverable]:
-    """A state reached as a whole: …全覆盖 / 动态清零 / “五连冠” at the clause's end, or
-    全面取消 / 基本消除 what is taken away."""
-    reached = _STATE_END.search(text, body, end)
-    if reached is not None:
-        named = text[body : reached.start()]
-        process = _PROCESS_LEAD.search(text, start, body)
+    """States reached as a whole: each item of the clause that ends in …全覆盖 / 动态清零 /
+    “五连冠” (with the items before it that hold no figure), or 全面取消 / 基本消除 what is
+    taken away."""
+    if _PROCESS_LEAD.search(text, start, body):
+        return []  # 推进…全覆盖, 加快推动…全覆盖: a process, no end promised
+    found = []
+    opened, named = start, body  # where the quote and the named part of the next state begin
+    for a, b in _list_items(text, body, end):
+        if _DIGIT.search(text, a, b) and not _STATE_END.search(text, a, b):
+            opened = named = b + 1  # an item with a figure is a figure's, not a state's
+            continue
+        reached = _STATE_END.search(text, a, b)
+        if reached is None:
+            continue
+        said = text[named : reached.start()]
         if (
-            reached.start() - body >= 2
-            and not process
-            and not _VAGUE.search(named)
-            and not _COUNT.search(named)
-            and not _PLAN_PERIOD.search(named)
+            reached.start() - named >= 2
+            and not _VAGUE.search(said)
+            and not _COUNT.search(said)
+            and not _PLAN_PERIOD.search(said)
         ):
-            return [Deliverable(start, end, text[body:end])]
-        return []
-    taken = _STATE_VERB.search(text, start, min(end, body + 2))
+            found.append(Deliverable(opened, b, text[named:b]))
+        opened = named = b + 1
+    if found:
+        return found
+    taken = _STATE_VERB.search(text, start, min(end, body + 4))
     if taken is not None and end - taken.end() >= 2 and not _VAGUE.search(text, taken.end(), end):
         return [Deliverable(taken.start(), end, text[taken.start() : end])]
     return []
+
+
+def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of text[start:end] between 、 outside quotation marks."""
+    cuts = [start] + [i + 1 for i in unquoted(text, start, end) if text[i] == "、"] + [end + 1]
+    return [(cuts[k], cuts[k + 1] - 1) for k in range(len(cuts) - 1)]
 
 
 def _after_verb(

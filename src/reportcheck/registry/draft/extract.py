@@ -49,7 +49,9 @@ _CLAUSE_MARK = re.compile("[" + re.escape("".join(_CLAUSE_END) + OPEN_QUOTES + C
 #: What a quote leaves out at its start (list numbers, 我市, 全年 …), one item at a time: as one
 #: repeated group, Python's matcher keeps a record of every repetition (600 MB for 4 MB of
 #: spaces). A run of white space is one item, as it would be many.
-_LEAD_ITEM = re.compile(r"\s+|[0-9]+[.、]|我市|我县|我省|我区|全年|今年|同时|并|拟|计划|20\d\d年")
+_LEAD_ITEM = re.compile(
+    r"\s+|\*+|[0-9]+[.、]|我市|我县|我省|我区|全年|今年|同时|并|拟|计划|20\d\d年"
+)
 #: White space and clause ends up to the last end of a run of them: clauses with no text.
 _EMPTY_CLAUSES = re.compile(
     "[\\s" + re.escape("".join(_CLAUSE_END)) + "]*[" + re.escape("".join(_CLAUSE_END)) + "]"
@@ -96,6 +98,8 @@ _CARRIED_ON = re.compile(r"(?:续建|在建)项目")
 #: A figure worded as a target whatever verb it follows: 10家以上, 5个左右, 超20个.
 _TARGET_WORDING = re.compile(r"[^\d,。;]{0,4}?(?:以上|左右)|多")
 _TARGET_BEFORE = re.compile(r"(?:超|超过|突破|新增|累计|力争|达到)$")
+#: A place in a ranking: 全省第1, 全国前10.
+_RANK_WORDS = re.compile(r"(?:全省|全国|全市|全球|城市|省内|国内|同类)(?:第|前)$")
 #: 12项民生实事候选项目: the count of candidates.
 _CANDIDATES = re.compile(r"[^,。;\d]{0,8}候选")
 _MEASURES_BEFORE = re.compile(r"(?:政策|举措|措施|意见|办法)$")
@@ -272,7 +276,7 @@ def why_not(
         return "a year or date"
     if re.match(r"[-:/]\d|[月日时号]", after) or re.search(r"\d[-:/]$", before):
         return "a date or time"
-    if before.endswith("第"):
+    if before.endswith("第") and not _RANK_WORDS.search(text, clause[0], number.start):
         return "an ordinal"
     if re.search(r"(其他|其余|共|合计|(?<![具拥所还])有|了)$", before):
         return "a count that describes, not a promise"  # 形成了12项, 有66万名在园幼儿
@@ -518,6 +522,8 @@ def _unit_of(text: str, number: Number, quote_start: int) -> str:
         unit = unit_after(text, number.end + 1)
     if not unit and "倍" in text[quote_start : number.start]:
         unit = "倍"
+    if not unit and _RANK_WORDS.search(text, quote_start, number.start):
+        unit = "位"  # 保持全省第1, 稳定在全省前4
     return unit
 
 
