@@ -77,6 +77,9 @@ _STATE_AFTER = re.compile(r"覆盖|清零")
 WORDING_REACH = 27
 #: A sentence's end, for the due date a sentence sets.
 _SENTENCE_END = re.compile("[。;\n]")
+#: 各 and 均 of several subjects, not 各级 / 各类 (of every level) nor 人均 / 平均 / 年均.
+_EACH = re.compile(r"各(?:增长|达到|新增|建设|建成|培育|打造)?$")
+_BOTH = re.compile(r"(?<![人平年])均")
 #: The subjects of a list share the rate that follows the last (A、B增长5%左右).
 _SHARED_RATE = re.compile(r"^[^、等]*(、[^、等]+)+(增长|增速|增幅|达到|达|为|保持)$")
 #: 8%和8.5%, 19个、5个: figures of one phrase, each a commitment.
@@ -495,7 +498,9 @@ def _part(
                 )
             )
         return
-    keep = [c for c in _commitments(text, candidates, a, b) if not _threshold(text, c, b)]
+    keep = [
+        c for c in _commitments(text, candidates, a, b) if not _threshold(text, c, b, clause[1])
+    ]
     kept = set(keep)
     for number, unit in candidates:
         if (number, unit) not in kept and not number.word:
@@ -527,6 +532,12 @@ def _unit_of(text: str, number: Number, quote_start: int) -> str:
     return unit
 
 
+def _written_length(text: str, number: Number, unit: str) -> int:
+    """How many characters of the unit stand right after the number: none when the unit is
+    read from elsewhere (倍差…1.58) or after 多 (20多个, whose 多 the wording reads)."""
+    return len(unit) if unit and text.startswith(unit, number.end) else 0
+
+
 def _describes(text: str, number: Number, quote_start: int, clause: tuple[int, int]) -> str | None:
     """Why a count describes what a process works on rather than promising it: the count of a
     list just named (推动A、B、C等4条廊道建设), or of the projects a process carries on
@@ -547,11 +558,13 @@ def _sharing(text: str, start: int, end: int, comparator: str, subjects: int) ->
     """How many subjects one wording without a figure is about: each item of a list before it
     (城镇、农村居民…同步), both of 双下降, and both sides of 和 before 稳中有升 / 均."""
     if comparator == "done":
-        return subjects
+        return subjects + (_joined(text, start, end) if _BOTH.search(text, start, end) else 0)
     if "双" in text[start:end] and comparator == "below_baseline":
         return 2
     if comparator not in ("in_step", "steady", "below_baseline", "faster_than"):
         return 1
+    if "等" in text[start:end]:
+        return 1  # A、B、C等份额: one category
     said = next(
         (
             m.start()
@@ -598,16 +611,19 @@ def _is_range(text: str, low: Number, high: Number) -> bool:
     return bool(_RANGE.fullmatch(text, low.end, high.start))
 
 
-def _threshold(text: str, candidate: tuple[Number, str], end: int) -> bool:
+def _threshold(
+    text: str, candidate: tuple[Number, str], end: int, clause_end: int | None = None
+) -> bool:
     """Whether a figure qualifies a noun rather than promising an amount: 亿元以上项目,
     20万吨级航道, 50万元以上行政村…全覆盖."""
     number, unit = candidate
-    after = number.end + len(unit)
+    after = number.end + _written_length(text, number, unit)
     if text.startswith(("范围", "以内的", "以上的", "以下的"), after, end):
         return True
     if unit and text.startswith("级", after, end):
         return True
-    if text.startswith(("以上", "以下"), after, end) and _STATE_AFTER.search(text, after, end):
+    reach = end if clause_end is None else clause_end
+    if text.startswith(("以上", "以下"), after, end) and _STATE_AFTER.search(text, after, reach):
         return True
     if not text.startswith(("以上", "以下"), after, end):
         return False
@@ -628,7 +644,7 @@ def _drafted(
 ) -> Drafted:
     start, end = quote
     before = text[start : number.start]
-    after = _PAREN.sub("", text[number.end + len(unit) : end])
+    after = _PAREN.sub("", text[number.end + _written_length(text, number, unit) : end])
     comparator = comparator_for(before, after, unit)
     checks: list[str] = []
     value: Decimal | tuple[int, int] | tuple[Decimal, Decimal] | None = number.value
@@ -640,16 +656,19 @@ def _drafted(
         entered_as = "magnitude"
         checks.append("a fall: figures entered as magnitudes (15 for a cut of 15%)")
     copies = 1
-    if not respectively and re.search(r"[各均]", text[start : number.start]):
-        if "各" in before:
-            copies = max(before.count("“"), 2)
-        else:
-            copies = subjects + _joined(text, start, number.start)
+    if not respectively and _EACH.search(before):
+        copies = max(before.count("“"), 2)  # “美丽小区”“美丽街巷”各100个
+    elif not respectively and _BOTH.search(before):
+        copies = subjects + _joined(text, start, number.start)  # A和B均增长6%
     elif not respectively and subjects > 1 and unit == "%" and _SHARED_RATE.search(before):
         copies = subjects  # 地区生产总值、固定资产投资增长5%左右: each grows by 5 %
     if copies > 1:
         checks.append(f"one quote, {copies} commitments: give each its own name")
-    if unit == "个百分点" and re.search(r"(高于|快于)[^,。;]*$", before):
+    if (
+        unit == "个百分点"
+        and re.search(r"(高于|快于)[^,。;]*$", before)
+        and not after.startswith("以上")
+    ):
         checks.append("faster than another quantity by the points the quote states: the margin")
         comparator, value, unit = "faster_than", None, "%"
     return Drafted(

@@ -146,6 +146,9 @@ def rule_without_number(clause: str) -> str | None:
     """The comparator of a clause that states no number (进一步缩小, 基本同步, 完成省定任务)."""
     for pattern, comparator in WORDING_RULES:
         if pattern.search(clause):
+            # 城乡差距…进一步缩小: a gap without a measure is an aim, not a ratio to judge
+            if comparator == "below_baseline" and "差距" in clause:
+                return None
             return comparator
     return None
 
