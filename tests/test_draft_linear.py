@@ -18,7 +18,7 @@ from reportcheck.registry.draft import extract
 from reportcheck.registry.draft.deliverables import CLOSE_QUOTES, OPEN_QUOTES, unquoted
 from reportcheck.registry.draft.extract import Reading, clauses, parts
 from reportcheck.registry.prose import segment, textnums
-from reportcheck.registry.prose.textnums import find_numbers
+from reportcheck.registry.prose.textnums import find_numbers, word_figures
 from reportcheck.registry.prose.wording import WORDING_RULES, rule_without_number
 
 PIECES = [
@@ -92,7 +92,7 @@ def plain_parts(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     merged: list[tuple[int, int, int]] = []
     pending: tuple[int, int] | None = None
     for piece_start, b in pieces:
-        has_number = bool(find_numbers(text, piece_start, b))
+        has_number = bool(find_numbers(text, piece_start, b) or word_figures(text, piece_start, b))
         a, count = pending if pending is not None else (piece_start, 1)
         pending = None
         if has_number or rule_without_number(text[a:b]):

@@ -102,7 +102,6 @@ _TRAILING = re.compile(r"(?<![高平同中初均对超])等(?![级同待])[^、�
 #: Not a named thing: a count left open, a category, or a slogan.
 _VAGUE = re.compile(
     r"一批|一系列|若干|多个|各类|各项|各级|有关|小康|强国|现代化(?:国家|强)|长效|实事|更多|这一|自己"
-    r"|\d+周年"
 )
 #: What ends a thing named before 和 / 及 (南浔站和湖州东站…, 总体设计和品质提升规划).
 _THING = re.compile(
@@ -111,6 +110,7 @@ _THING = re.compile(
 #: Words that name no one project: 项目开工, 企业上市.
 _GENERIC = re.compile(
     r"(?:重大|重点|产业|在建|续建|民生|新)?(?:项目|企业|工程|公司)|运营|投用|启用|实施|见效|生效|达效|达产"
+    r"|\d+周年"
 )
 #: An item that ends in a count is a figure's subject, not a name: 开工建设170个.
 _COUNT = re.compile(

@@ -77,6 +77,8 @@ _STATE_AFTER = re.compile(r"覆盖|清零")
 WORDING_REACH = 27
 #: A sentence's end, for the due date a sentence sets.
 _SENTENCE_END = re.compile("[。;\n]")
+#: A clause opened by 突破 / 超过: more than each figure it names.
+_MORE_LEAD = re.compile(r"(?:奋力|力争|确保)?(?:突破|超过)(?![^,。;]*(?:增长|达到|新增))")
 #: 各 and 均 of several subjects, not 各级 / 各类 (of every level) nor 人均 / 平均 / 年均.
 _EACH = re.compile(r"各(?:增长|达到|新增|建设|建成|培育|打造)?$")
 _BOTH = re.compile(r"(?<![人平年])均")
@@ -426,10 +428,14 @@ def extract(text: str, parts_of: Layout, year: int) -> Extraction:
             due = parts_of.horizon_at(clause[0])
         for a, b, subjects in parts(text, *clause, read):
             _part(text, (a, b), clause, subjects, due, result, read)
-        taken = [(d.start, d.end) for d in result.drafted[numeric:]]
+        # what the clause's entries already hold: the figure of each, or a wording's span
+        taken = [
+            (d.number.start, d.number.end) if d.number else (d.start, d.end)
+            for d in result.drafted[numeric:]
+        ]
         for item in deliverables(text, *clause):
             if any(item.start < b and a < item.end for a, b in taken):
-                continue  # the clause's numeric entry already holds it
+                continue  # 建成组团式和美乡村10个 is the figure's entry
             result.add(_deliverable(item, due))
     return result
 
@@ -522,6 +528,8 @@ def _unit_of(text: str, number: Number, quote_start: int) -> str:
     named before it (收入倍差缩小至1.58)."""
     if number.percent:
         return "%"
+    if number.word and number.written in ("不发生", "领跑"):
+        return "起" if number.written == "不发生" else "位"
     unit = unit_after(text, number.end)
     if not unit and text.startswith("多", number.end):
         unit = unit_after(text, number.end + 1)
@@ -623,7 +631,11 @@ def _threshold(
     if unit and text.startswith("级", after, end):
         return True
     reach = end if clause_end is None else clause_end
-    if text.startswith(("以上", "以下"), after, end) and _STATE_AFTER.search(text, after, reach):
+    if (
+        text.startswith(("以上", "以下"), after, end)
+        and text[after + 2 : after + 3] not in _FIGURE_JOINS
+        and _STATE_AFTER.search(text, after, reach)
+    ):
         return True
     if not text.startswith(("以上", "以下"), after, end):
         return False
@@ -646,6 +658,8 @@ def _drafted(
     before = text[start : number.start]
     after = _PAREN.sub("", text[number.end + _written_length(text, number, unit) : end])
     comparator = comparator_for(before, after, unit)
+    if comparator == "at_least" and _MORE_LEAD.match(before):
+        comparator = "more_than"  # 奋力突破地区生产总值4000亿元
     checks: list[str] = []
     value: Decimal | tuple[int, int] | tuple[Decimal, Decimal] | None = number.value
     if number.fraction is not None:

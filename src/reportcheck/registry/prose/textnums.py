@@ -226,10 +226,12 @@ class _Spans:
         return at >= 0 and self.reach[at] > position
 
 
-#: Figures said in words: 保持正增长 (0 %), 培育百个 / 达千亿元 (100, 1000 before a unit), 破万亿元
-#: (one 万亿元: the figure is the 一 left unsaid, just before its unit).
+#: Figures said in words: 保持正增长 (0 %), 不发生…事故 (0 cases), 领跑全省 (first), 培育百个 /
+#: 达千亿元 (100, 1000 before a unit), 破万亿元 (one 万亿元: the 一 left unsaid, before its unit).
 _WORD_FIGURE = re.compile(
     r"(?P<zero>正增长)"
+    r"|(?<=不发生)(?P<none>)(?=[^,。;]{0,12}(?:事故|案件|事件))"
+    r"|(?P<first>)(?=领跑全[省国市])"
     r"|(?<![零〇一二两三四五六七八九十百千万亿第\d])(?P<round>[百千])(?=[万亿]?[元个家人名项所座套户亩条场])"
     r"|(?<=破|超|达|过)(?P<one>)(?=万亿元|亿元|万亿|万人|万户|万家)"
 )
@@ -245,6 +247,10 @@ def word_figures(text: str, start: int = 0, end: int | None = None) -> list[Numb
         a, b = m.start() + offset, m.end() + offset
         if m.group("zero"):
             found.append(Number(a, a, Decimal(0), m.group(), percent=True, word=True))
+        elif m.group("none") is not None:
+            found.append(Number(a, a, Decimal(0), "不发生", word=True))  # no case at all
+        elif m.group("first") is not None:
+            found.append(Number(a, a, Decimal(1), "领跑", word=True))  # first of the province
         elif m.group("round"):
             value = Decimal(100 if m.group("round") == "百" else 1000)
             found.append(Number(a, b, value, m.group(), word=True))

@@ -89,7 +89,7 @@ UNITS_LONGEST_FIRST = sorted(UNIT_WORDS, key=len, reverse=True)
 #: 前3季度, 前两年: a time, not a rank.
 _NOT_A_RANK = re.compile(r"季度|个?月|年|天|周")
 _AT_MOST_BEFORE = re.compile(
-    r"(控制在|不超过|不高于|低于|少于|(?:缩小|降|下降|缩短|压减|压缩|减少)(?:至|到|为))$"
+    r"(控制在|不超过|不高于|低于|少于|不发生|(?:缩小|降|下降|缩短|压减|压缩|减少)(?:至|到|为))$"
 )
 #: 保持全省第1, 稳居全国城市第3: a rank.
 _RANK_BEFORE = re.compile(r"(?:全省|全国|全市|全球|城市|省内|国内|同类)第$")
@@ -114,7 +114,7 @@ def comparator_for(before: str, after: str, unit: str) -> str:
     """The rule a number's wording implies; `before` and `after` are the words around it."""
     if unit in ("位", "名", "") and before.endswith("前") and not _NOT_A_RANK.match(after):
         return "rank_within"  # 稳定在全省前4, 进入前25位
-    if unit in ("位", "") and _RANK_BEFORE.search(before):
+    if unit in ("位", "") and (_RANK_BEFORE.search(before) or after.startswith("领跑")):
         return "rank_within"
     if unit == "个百分点" and re.search(r"(提高|提升|增加|上升|下降|降低|缩小|减少)", before):
         return "rise_by"
