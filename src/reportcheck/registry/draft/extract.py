@@ -423,11 +423,8 @@ def extract(text: str, parts_of: Layout, year: int) -> Extraction:
             continue
         read.next_clause()
         numeric = len(result.drafted)
-        due = read.due(clause, year)
-        if due is None:
-            due = parts_of.horizon_at(clause[0])
         for a, b, subjects in parts(text, *clause, read):
-            _part(text, (a, b), clause, subjects, due, result, read)
+            _part(text, (a, b), clause, subjects, None, result, read)
         # what the clause's entries already hold: the figure of each, or a wording's span
         taken = [
             (d.number.start, d.number.end) if d.number else (d.start, d.end)
@@ -436,7 +433,13 @@ def extract(text: str, parts_of: Layout, year: int) -> Extraction:
         for item in deliverables(text, *clause):
             if any(item.start < b and a < item.end for a, b in taken):
                 continue  # 建成组团式和美乡村10个 is the figure's entry
-            result.add(_deliverable(item, due))
+            result.add(_deliverable(item, None))
+        if len(result.drafted) > numeric:  # the due date, looked for only where it is needed
+            due = read.due(clause, year)
+            if due is None:
+                due = parts_of.horizon_at(clause[0])
+            for k in range(numeric, len(result.drafted)):
+                result.drafted[k] = msgspec.structs.replace(result.drafted[k], due=due)
     return result
 
 

@@ -18,7 +18,7 @@ import msgspec
 _CN_ORDINAL = "一二三四五六七八九十"
 #: What a heading may stand in besides white space: markdown's `#` and bold or italic marks, as
 #: texts copied from a web page keep them (**二、2024年工作安排**).
-_DECORATION = r"[ \t\u3000]*(?:#{1,6}[ \t]*)?(?:\*{1,2}|_{1,2})?[ \t\u3000]*"
+_DECORATION = r"[ \t\u3000]*(?:#{1,6}[ \t\u3000]*)?(?:(?:\*{1,2}|_{1,2})[ \t\u3000]*)?"
 _TOP_HEADING = re.compile(rf"^{_DECORATION}([{_CN_ORDINAL}]+)、(.*)$", re.MULTILINE)
 _SUB_HEADING = re.compile(rf"^{_DECORATION}\(([{_CN_ORDINAL}]+)\)(.*)$", re.MULTILINE)
 _PLAN_WORDS = re.compile(
@@ -62,6 +62,7 @@ class Headings(Sequence[Heading]):
         self.subs = array("q", (m.start() for m in _SUB_HEADING.finditer(text, start, end)))
         # sorted by start: a top and a sub-heading never start at one place
         self.starts = array("q", sorted(itertools.chain(self.tops, self.subs)))
+        self._tops_made: dict[int, Heading] = {}
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -81,9 +82,18 @@ class Headings(Sequence[Heading]):
         return self._heading(self.starts[at - 1]) if at else None
 
     def top_before(self, position: int) -> Heading | None:
-        """The last top heading (二、…) that starts at or before `position`."""
+        """The last top heading (二、…) that starts at or before `position`; each is made once
+        (a report has a handful, and every clause asks)."""
         at = bisect.bisect_right(self.tops, position)
-        return self._heading(self.tops[at - 1]) if at else None
+        if not at:
+            return None
+        start = self.tops[at - 1]
+        found = self._tops_made.get(start)
+        if found is None:
+            if len(self._tops_made) > MAX_PARTS:
+                self._tops_made.clear()
+            found = self._tops_made[start] = self._heading(start)
+        return found
 
     def _heading(self, start: int) -> Heading:
         top = bisect.bisect_left(self.tops, start)

@@ -237,9 +237,15 @@ _WORD_FIGURE = re.compile(
 )
 
 
+#: A character every figure said in words holds (traditional forms included: 萬, 億, 領, 發).
+_WORD_SIGN = re.compile("[正生跑领領百千万亿萬億]")
+
+
 def word_figures(text: str, start: int = 0, end: int | None = None) -> list[Number]:
     """The figures of text[start:end] said in words only (see _WORD_FIGURE), folded first."""
     end = len(text) if end is None else end
+    if _WORD_SIGN.search(text, start, end) is None:
+        return []
     offset = max(0, start - 2)
     folded = fold(text[offset : end + 4])
     found = []

@@ -109,6 +109,9 @@ WORDING_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"完成[^,。;]{0,20}(约束性|控制性)(任务|指标)$"), "done"),
 )
 
+#: Any of WORDING_RULES, searched for once.
+_ANY_RULE = re.compile("|".join(f"(?:{p.pattern})" for p, _ in WORDING_RULES))
+
 
 def comparator_for(before: str, after: str, unit: str) -> str:
     """The rule a number's wording implies; `before` and `after` are the words around it."""
@@ -144,6 +147,8 @@ def direction_for(subject: str, comparator: str, before: str) -> str | None:
 
 def rule_without_number(clause: str) -> str | None:
     """The comparator of a clause that states no number (进一步缩小, 基本同步, 完成省定任务)."""
+    if _ANY_RULE.search(clause) is None:
+        return None  # one search for the many clauses that state no rule
     for pattern, comparator in WORDING_RULES:
         if pattern.search(clause):
             # 城乡差距…进一步缩小: a gap without a measure is an aim, not a ratio to judge
