@@ -108,10 +108,7 @@ def plain_due(text: str, clause: tuple[int, int], year: int) -> int | str | None
     sentence = max(text.rfind(mark, 0, clause[0]) for mark in "。;\n") + 1
     match = extract._DUE.search(text[sentence : clause[1]])
     if match is not None:
-        if match.group(1) or match.group(2):
-            return int(match.group(1) or match.group(2))
-        span = {"五": 5, "三": 3, "两": 2}[match.group(4) or match.group(5)]
-        return year + span - 1
+        return extract.due_year(match, year)
     part = extract._PART_OF_YEAR.search(text[clause[0] : clause[1]])
     if part is not None:
         return f"{year}-{extract._PART_END[part.group(1)]}"

@@ -112,7 +112,24 @@ _MEASURES_AFTER = re.compile(r"条(?:政策|举措|措施|意见|办法)")
 #: 和 joining two subjects of one wording (面积和产量稳中有升; 规模和产品数均增长10%).
 _SUBJECT_AND = re.compile(r"(?<=[\u4e00-\u9fff])和(?=[\u4e00-\u9fff]{2})")
 TOO_LONG = f"in a clause of more than {MAX_CLAUSE_CHARS} characters: not read as wording"
-_DUE = re.compile(r"到(20\d\d)年|(20\d\d)年(底|末)?前|今后(五|三|两)年|(五|三)年内")
+_DUE = re.compile(
+    r"到(?P<by>20\d\d)年|(?P<before>20\d\d)年(?:底|末)?前|(?:今后|未来)(?P<next>[五三两])年"
+    r"|(?P<within>[五三两])年内|“?十(?P<plan>[一二三四五六七八九])五”?(?:时期|期间)"
+)
+_SPAN = {"五": 5, "三": 3, "两": 2}
+_DIGITS = "一二三四五六七八九"
+
+
+def due_year(match: re.Match[str], year: int) -> int:
+    """The year a match of _DUE names: 到2027年 2027, 未来五年 the plan's year and four more,
+    "十五五"时期 2030."""
+    named = match.group("by") or match.group("before")
+    if named:
+        return int(named)
+    span = match.group("next") or match.group("within")
+    if span:
+        return year + _SPAN[span] - 1
+    return 2005 + 5 * (_DIGITS.index(match.group("plan")) + 1)
 
 
 class Excluded(msgspec.Struct, frozen=True):
@@ -387,10 +404,7 @@ class Reading:
         sentence = self.sentence_start(clause[0])
         match = self._due_in(sentence, clause[1])
         if match is not None:
-            if match.group(1) or match.group(2):
-                return int(match.group(1) or match.group(2))
-            span = {"五": 5, "三": 3, "两": 2}[match.group(4) or match.group(5)]
-            return year + span - 1
+            return due_year(match, year)
         part = _PART_OF_YEAR.search(self.text, clause[0], clause[1])
         if part is not None:
             return f"{year}-{_PART_END[part.group(1)]}"
