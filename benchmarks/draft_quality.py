@@ -235,12 +235,17 @@ def _due(entry: dict[str, Any], year: int) -> str:
     return str(year) if due is None else str(due)[:4]
 
 
-def agrees(drafted: dict[str, Any], label: dict[str, Any]) -> bool:
-    return drafted["comparator"] == label["comparator"] and scaled(drafted) == scaled(label)
+def agrees(drafted: dict[str, Any], label: dict[str, Any], year: int = 0) -> bool:
+    """Whether an entry says what its label says: rule, value and due year."""
+    return (
+        drafted["comparator"] == label["comparator"]
+        and scaled(drafted) == scaled(label)
+        and _due(drafted, year) == _due(label, year)
+    )
 
 
 def match(
-    labels: list[dict[str, Any]], drafted: list[dict[str, Any]], folded: str
+    labels: list[dict[str, Any]], drafted: list[dict[str, Any]], folded: str, year: int = 0
 ) -> dict[int, int]:
     """label index -> drafted index: a maximum one-to-one pairing of overlapping quotes, built
     first over pairs that agree on rule and value, then grown over all overlapping pairs."""
@@ -262,7 +267,9 @@ def match(
                 return True
         return False
 
-    agreeing = [[k for k in ks if agrees(drafted[k], labels[i])] for i, ks in enumerate(edges)]
+    agreeing = [
+        [k for k in ks if agrees(drafted[k], labels[i], year)] for i, ks in enumerate(edges)
+    ]
     for allowed in (agreeing, edges):
         for i in range(len(labels)):
             if i not in owner.values():
@@ -279,7 +286,7 @@ def score(item: Text, details: bool) -> Score:
         drafted_yaml, year = result.yaml, result.year
     drafted = [t for t in yaml.safe_load(drafted_yaml)["targets"] if t.get("role") != "reference"]
     folded = fold(item.text)
-    pairs = match(item.labels, drafted, folded)
+    pairs = match(item.labels, drafted, folded, year)
     found = comparator = value = unit = due = deliverables_found = 0
     deliverables = sum(1 for label in item.labels if label["comparator"] == "done")
     for i, label in enumerate(item.labels):

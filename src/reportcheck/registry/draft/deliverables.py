@@ -71,6 +71,12 @@ _OBJECT_END = [
     (re.compile(f"(?:{verb})"), re.compile(ends) if ends else None, closes)
     for verb, ends, closes in _FORMS
 ]
+#: A service given to a group of people (为全省70岁以上老年人购买意外伤害保险, 为适龄女生免费接种
+#:疫苗): a 民生实事 promised for the year; a count of people (为80万…) is a figure's.
+_SERVICE = re.compile(
+    r"为(?![^,。;]{0,20}万)[^,。;]{2,20}?(?:人|居民|群体|人群|老年人|儿童|学生|女生|家庭|职工|农民)"
+    r"(?:免费)?(?:开展|接种|提供|购买|发放|配备|安装)"
+)
 #: A state reached as a whole, at the clause's end (…全覆盖, …动态清零, 实现…“零”的突破).
 _STATE_END = re.compile(
     r"(?:(?:基本)?(?:实现)?(?:全|基本)覆盖|动态清零|清零|“?零”?的突破|应保尽保|整改销号|收官战"
@@ -121,6 +127,11 @@ _PROCESS_INSIDE = re.compile(r"推进|推动|加快|深化|实施|开展|签约|
 #: What a name may begin with: not a mark that joins or ends (、 …) and not a verb.
 _NAME_START = re.compile(r"[^、,;:。!?各]")
 _DIGIT = re.compile(r"\d")
+#: Verbs that open a predicate of their own inside a list (A、打响B、推进C).
+_PREDICATE = re.compile(
+    r"打响|推进|推动|加快|深化|实施|开展|打造|提升|培育|做强|做优|完善|优化|支持|引导|鼓励|强化|加强"
+    r"|扩大|深入|持续|积极|全力|力争|确保|争取|落实|健全|构建|探索|引进|新增|实现|提高|擦亮|用好"
+)
 _MAX_ITEM = 30
 #: The longest list a verb is read over (six items of _MAX_ITEM); longer is prose, not names.
 _MAX_OBJECT = 6 * (_MAX_ITEM + 1)
@@ -146,6 +157,9 @@ def deliverables(text: str, start: int, end: int) -> list[Deliverable]:
         state = _state(text, start, body, end)
         if state:
             return state
+        service = _SERVICE.match(text, body, end)
+        if service is not None and end - service.end() >= 2:
+            return [Deliverable(body, end, text[body:end])]
     for match in _VERB.finditer(text, start, end):
         ends, closes = _form(match.group())
         if closes and match.end() == end:
@@ -208,6 +222,15 @@ def _after_verb(
     verb = match.group()
     if text.startswith("的", match.end()):
         return []  # 举办的节庆: the verb describes its noun
+    # 办好A博览会、打响B品牌: the list of what is completed ends where another verb begins
+    end = next(
+        (
+            a - 1
+            for a, _ in _list_items(text, match.end(), end)[1:]
+            if _PREDICATE.match(text, a) or _VERB.match(text, a)
+        ),
+        end,
+    )
     obj_end = end
     trailing = _TRAILING.search(text, match.end(), end)
     if trailing is not None:
