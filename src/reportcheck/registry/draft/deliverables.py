@@ -97,10 +97,14 @@ _LEAD = re.compile(
 #: The plan's targets as a whole (完成“十四五”规划目标任务, 各项目标任务), not one named task.
 _PLAN_TARGETS = re.compile(r"^(?!.*阶段).*目标任务$|“十.五”")
 _PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五")
+#: An aim, not a title awarded: 创建高水平师范大学.
+_AIM = re.compile(r"高水平|一流")
 #: Qualities aimed at, not things built: 建成高水平…, 基本建成…现代化…, 取得决定性进展.
 _QUALITY = re.compile(r"高水平|一流|现代化|具有|世界级|更高|创新型|取得|进展|进度|国际化")
 #: Leading words that make a state a process (推进…全覆盖, 加快推动…全覆盖): no end promised.
 _PROCESS_LEAD = re.compile(r"加快|推进|加速")
+#: The kind a list shares when its items are measures of a policy, not things made.
+_POLICY_KIND = re.compile(r"举措|措施|政策|机制|改革|规划|要求")
 #: Words before a verb that make it a process (深化落地, 加快开工): no end is promised.
 _PROCESS_BEFORE = re.compile(r"(?:深化|加快|加速|促进|谋划|研究|探索|鼓励|引导|支持)$")
 #: A tail that closes a list of names with the kind they share (A、B等一批项目).
@@ -108,6 +112,7 @@ _TRAILING = re.compile(r"(?<![高平同中初均对超])等(?![级同待])[^、�
 #: Not a named thing: a count left open, a category, or a slogan.
 _VAGUE = re.compile(
     r"一批|一系列|若干|多个|各类|各项|各级|有关|小康|强国|现代化(?:国家|强)|长效|实事|更多|这一|自己"
+    r"|一[个场次]|部分"
 )
 #: What ends a thing named before 和 / 及 (南浔站和湖州东站…, 总体设计和品质提升规划).
 _THING = re.compile(
@@ -123,7 +128,7 @@ _COUNT = re.compile(
     r"\d(?:[万亿千百]?(?:个|家|项|座|所|条|处|台|套|张|名|人|公里|亩|户|件|批|宗))?[”’」』》]?$"
 )
 #: A process verb inside what should be a name: 推动项目签约开工 names no project.
-_PROCESS_INSIDE = re.compile(r"推进|推动|加快|深化|实施|开展|签约|纳统|落实|谋划|提升")
+_PROCESS_INSIDE = re.compile(r"推进|推动|加快|深化|实施|开展|签约|纳统|落实|谋划|提升|探索")
 #: What a name may begin with: not a mark that joins or ends (、 …) and not a verb.
 _NAME_START = re.compile(r"[^、,;:。!?各]")
 _DIGIT = re.compile(r"\d")
@@ -132,6 +137,8 @@ _PREDICATE = re.compile(
     r"打响|推进|推动|加快|深化|实施|开展|打造|提升|培育|做强|做优|完善|优化|支持|引导|鼓励|强化|加强"
     r"|扩大|深入|持续|积极|全力|力争|确保|争取|落实|健全|构建|探索|引进|新增|实现|提高|擦亮|用好"
 )
+#: Verbs that, anywhere in a later item, make it a clause of its own (钱塘新区打造…主平台).
+_NEW_PREDICATE = re.compile(r"打造|推进|推动|加快|深化|做强|做优|加强|强化|打响|争创")
 _MAX_ITEM = 30
 #: The longest list a verb is read over (six items of _MAX_ITEM); longer is prose, not names.
 _MAX_OBJECT = 6 * (_MAX_ITEM + 1)
@@ -226,8 +233,10 @@ def _after_verb(
     end = next(
         (
             a - 1
-            for a, _ in _list_items(text, match.end(), end)[1:]
-            if _PREDICATE.match(text, a) or _VERB.match(text, a)
+            for a, b in _list_items(text, match.end(), end)[1:]
+            if _PREDICATE.match(text, a)
+            or _VERB.match(text, a)
+            or _NEW_PREDICATE.search(text, a, b)
         ),
         end,
     )
@@ -243,9 +252,11 @@ def _after_verb(
         return []
     if any(_VERB.match(text, a) for a, _ in items):
         return []  # a list of verbs (开工、建设纳统、竣工投产) names no thing
-    if ends is None and (_PROCESS_INSIDE.search(whole) or _QUALITY.search(whole)):
+    if _AIM.search(whole) or (ends is None and _PROCESS_INSIDE.search(whole)):
         return []
-    if _PLAN_TARGETS.search(whole):
+    if ends is None and _QUALITY.search(whole):
+        return []
+    if _PLAN_TARGETS.search(text, match.end(), end):
         return []  # 完成“十四五”规划目标任务: the plan's targets as a whole, not one task
     if ends is not None and not ends.search(text[match.end() : end].rstrip(CLOSE_QUOTES)):
         return []  # what the verb completes is said by the whole object, its kind included
@@ -273,9 +284,15 @@ def _before_verb(text: str, body: int, match: re.Match[str]) -> list[Deliverable
         return []
     if _VAGUE.search(text, body, named_end) or _PROCESS_INSIDE.search(text, body, named_end):
         return []
+    if _PLAN_PERIOD.search(text, body, named_end) or _QUALITY.search(text, body, named_end):
+        return []  # “十五五”规划项目落地, 人工智能创新高地基本建成: aims, not named things
+    if trailing is not None and _POLICY_KIND.search(trailing.group()):
+        return []  # “7个不准”等举措精准落地: measures of a policy carried out
     found = []
     for a, b in _items(text, body, named_end):
         if b - a < 2 or b - a > _MAX_ITEM or _unnamed(text, a, b):
+            return []
+        if _ABSTRACT_END.search(text, a, b):
             return []
         found.append(
             Deliverable(a, match.end(), f"{text[a:b]}{text[manner : match.start()]}{verb}")

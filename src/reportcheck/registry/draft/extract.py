@@ -105,6 +105,10 @@ _TARGET_WORDING = re.compile(r"[^\d,。;]{0,4}?(?:以上|左右)|多")
 _TARGET_BEFORE = re.compile(r"(?:超|超过|突破|新增|累计|力争|达到)$")
 #: A place in a ranking: 全省第1, 全国前10.
 _RANK_WORDS = re.compile(r"(?:全省|全国|全市|全球|城市|省内|国内|同类)(?:第|前)$")
+#: A clause that states facts: its first figure follows 有 (有66万名在园幼儿、180多万名…).
+_FACTS = re.compile(r"[^\d,。;]{0,6}(?<![具拥所还])有[^\d,。;]{0,2}\d")
+#: What may follow a time that is promised (缩短至10分钟以内), not a name (15分钟生活圈).
+_TARGET_AFTER_TIME = re.compile(r"以内|以下|左右|$|[,。;]")
 #: 12项民生实事候选项目: the count of candidates.
 _CANDIDATES = re.compile(r"[^,。;\d]{0,8}候选")
 _MEASURES_BEFORE = re.compile(r"(?:政策|举措|措施|意见|办法)$")
@@ -304,6 +308,10 @@ def why_not(
         return "a count that describes, not a promise"  # 形成了12项, 有66万名在园幼儿
     if _CANDIDATES.match(text, number.end):
         return "candidates put to the vote, not a promise"
+    if _FACTS.match(text, clause[0], number.start + 1):
+        return "a count that describes, not a promise"  # 有66万名在园幼儿、180多万名…
+    if unit == "分钟" and not _TARGET_AFTER_TIME.match(text, number.end + 2):
+        return "part of a name (15分钟生活圈), not a promise"
     if unit == "条" and (
         _MEASURES_BEFORE.search(before) or _MEASURES_AFTER.match(text, number.end)
     ):
