@@ -261,3 +261,55 @@ def test_development_texts_with_deliverables_draft_registries_that_lint_and_load
     assert [one_line(p) for p in lint_registry(registry).problems if p.severity == "error"] == []
     loaded = load_registry(registry)
     assert sum(t.kind == "yesno" for t in loaded.targets) == count
+
+
+def test_each_item_that_reaches_a_state_is_one_deliverable() -> None:
+    assert [q for q, _ in done("确保离校未就业高校毕业生帮扶全覆盖、“零就业”家庭动态清零。")] == [
+        "确保离校未就业高校毕业生帮扶全覆盖",
+        "“零就业”家庭动态清零",
+    ]
+    # a figure's item before a state is the figure's
+    text = "城镇新增就业25万人以上、零就业家庭动态清零。"
+    assert [(e["quote"], e["comparator"]) for e in drafted(text)] == [
+        ("城镇新增就业25万人以上", "at_least"),
+        ("零就业家庭动态清零", "done"),
+    ]
+
+
+def test_a_state_reached_through_a_process_is_none() -> None:
+    assert drafted("加快推动百亿级产业县域全覆盖。") == []
+    assert drafted("今年我们既要打好“十四五”收官战。") == []
+
+
+def test_a_service_given_to_a_group_of_people_is_a_deliverable() -> None:
+    assert done("为全省70岁以上户籍老年人购买意外伤害保险。") == [
+        ("为全省70岁以上户籍老年人购买意外伤害保险", "为全省70岁以上户籍老年人购买意外伤害保险")
+    ]
+    assert done("为80万重点群体提供就业帮扶。") == []  # a count of people is a figure's
+
+
+def test_a_verbs_list_ends_where_another_verb_begins() -> None:
+    assert done("办好第四届全球数字贸易博览会、打响全球数字贸易品牌。") == [
+        ("办好第四届全球数字贸易博览会", "办好第四届全球数字贸易博览会")
+    ]
+
+
+def test_the_kind_a_list_shares_closes_it() -> None:
+    assert [name for _, name in done("持续办好世界互联网大会乌镇峰会、良渚论坛等展会。")] == [
+        "持续办好世界互联网大会乌镇峰会",
+        "持续办好良渚论坛",
+    ]
+    assert done("争取国际船舶登记等试点。") == [("争取国际船舶登记", "争取国际船舶登记")]
+
+
+def test_a_named_item_before_the_count_of_its_list_is_drafted_beside_the_count() -> None:
+    found = [
+        (e["quote"], e["comparator"]) for e in drafted("开工建设市三医院临平院区等4个医院项目。")
+    ]
+    assert ("开工建设市三医院临平院区", "done") in found
+
+
+def test_a_bold_run_opens_no_quote() -> None:
+    assert done("**提升基础设施保障水平。**推动白云机场三期建成投用。") == [
+        ("白云机场三期建成投用", "白云机场三期建成投用")
+    ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -89,15 +88,4 @@ def test_the_shipped_2024_registry_passes_strict_lint() -> None:
     """Its bold headings are headings: the heading's year and the plan's first sentence are plan."""
     found = lint_registry(SHIPPED / "huzhou-2024.yaml")
     assert [p.code for p in found.problems] == []
-
-
-def test_every_corpus_text_drafts_a_registry_lint_accepts(tmp_path: Path) -> None:
-    for source in sorted((REPO / "tests" / "data" / "corpus").glob("*.md")):
-        report = tmp_path / source.name
-        report.write_bytes(source.read_bytes())
-        registry = tmp_path / f"{source.stem}.yaml"
-        text = report.read_text(encoding="utf-8")
-        registry.write_text(draft_registry(text, seed=source.name).yaml, encoding="utf-8")
-        found = lint_registry(registry)
-        assert [p.code for p in found.problems if p.severity == "error"] == [], source.name
-        assert found.entries > 50, source.name
+    assert not found.failed(strict=True)

@@ -91,6 +91,7 @@ _PART_OF_YEAR = re.compile(r"(一季度|上半年|二季度|三季度|前三季�
 _PART_END = {"一季度": "03", "上半年": "06", "二季度": "06", "三季度": "09", "前三季度": "09"}
 _RANGE = re.compile(r"%?\s*[—\-~至到]{1,2}\s*")
 DELIVERABLE_CHECK = "a named deliverable read as done by the year's end: confirm it is promised"
+WORDS_CHECK = "the figure is said in words (正增长 0 %, 不发生 none, 领跑 first): confirm it"
 DESCRIBES = "a count that describes what a process works on, not a promise"
 #: Verbs of process: what they work on is described by its count, nothing is promised of it.
 _PROCESS_VERB = re.compile(
@@ -516,6 +517,7 @@ def _part(
     if not candidates:
         comparator = rule_without_number(text[a:b])
         if comparator is not None:
+            copies = _sharing(text, quote_start, b, comparator, subjects)
             result.add(
                 Drafted(
                     quote_start,
@@ -525,7 +527,8 @@ def _part(
                     "",
                     text[quote_start:b],
                     due=due,
-                    copies=_sharing(text, quote_start, b, comparator, subjects),
+                    checks=(_shared(copies),) if copies > 1 else (),
+                    copies=copies,
                 )
             )
         return
@@ -546,6 +549,10 @@ def _part(
         return
     for number, unit in keep:
         result.add(_drafted(text, (quote_start, b), number, unit, due, subjects, respectively))
+
+
+def _shared(copies: int) -> str:
+    return f"one quote, {copies} commitments: give each its own name"
 
 
 def _unit_of(text: str, number: Number, quote_start: int) -> str:
@@ -702,7 +709,9 @@ def _drafted(
     elif not respectively and subjects > 1 and unit == "%" and _SHARED_RATE.search(before):
         copies = subjects  # 地区生产总值、固定资产投资增长5%左右: each grows by 5 %
     if copies > 1:
-        checks.append(f"one quote, {copies} commitments: give each its own name")
+        checks.append(_shared(copies))
+    if number.word:
+        checks.append(WORDS_CHECK)
     if (
         unit == "个百分点"
         and re.search(r"(高于|快于)[^,。;]*$", before)

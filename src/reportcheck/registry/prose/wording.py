@@ -93,7 +93,7 @@ _AT_MOST_BEFORE = re.compile(
 )
 #: 保持全省第1, 稳居全国城市第3: a rank.
 _RANK_BEFORE = re.compile(r"(?:全省|全国|全市|全球|城市|省内|国内|同类)第$")
-_MORE_BEFORE = re.compile(r"(超过|突破|超|多于|高于)$")
+_MORE_BEFORE = re.compile(r"(超过|突破|超|多于|高于|破)$")
 _AT_LEAST_BEFORE = re.compile(r"(不低于|不少于|至少)$")
 # Less is better for these; a fall written as 下降/压减 X% is entered as a magnitude instead.
 _DOWN_SUBJECT = re.compile(r"失业率|价格|涨幅|CPI|浓度|负债|事故|死亡|发生率")
