@@ -202,9 +202,15 @@ def overlaps(first: list[tuple[int, int]], second: list[tuple[int, int]]) -> boo
     return False
 
 
+def unit_of(entry: dict[str, Any]) -> str:
+    """An entry's unit as the text writes it: folded (微克／立方米 is 微克/立方米), and without
+    the alternative some labels add in brackets (万套（间）is 万套, 家（次）is 家)."""
+    return re.sub(r"\([^()]*\)$", "", fold(str(entry.get("unit", ""))))
+
+
 def scaled(entry: dict[str, Any]) -> tuple[Any, str] | None:
     """The entry's value in its unit family's base unit, and the family (None: no value)."""
-    value, unit = entry.get("value"), str(entry.get("unit", ""))
+    value, unit = entry.get("value"), unit_of(entry)
     if entry.get("comparator") == "rise_by":
         unit = "个百分点"
     if value is None:

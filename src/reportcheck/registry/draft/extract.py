@@ -110,6 +110,8 @@ _RANK_WORDS = re.compile(r"(?:全省|全国|全市|全球|城市|省内|国内|�
 _FACTS = re.compile(r"[^\d,。;]{0,6}(?<![具拥所还])有[^\d,。;]{0,2}\d")
 #: What may follow a time that is promised (缩短至10分钟以内), not a name (15分钟生活圈).
 _TARGET_AFTER_TIME = re.compile(r"以内|以下|左右|$|[,。;]")
+#: 十一个方面: the parts the speech is set out in.
+_ASPECTS = re.compile(r"个?方面")
 #: 12项民生实事候选项目: the count of candidates.
 _CANDIDATES = re.compile(r"[^,。;\d]{0,8}候选")
 _MEASURES_BEFORE = re.compile(r"(?:政策|举措|措施|意见|办法)$")
@@ -307,6 +309,8 @@ def why_not(
         return "an ordinal"
     if re.search(r"(其他|其余|共|合计|(?<![具拥所还])有|了)$", before):
         return "a count that describes, not a promise"  # 形成了12项, 有66万名在园幼儿
+    if _ASPECTS.match(text, number.end):
+        return "a count of the speech's parts, not a promise"  # 重点做好十一个方面工作
     if _CANDIDATES.match(text, number.end):
         return "candidates put to the vote, not a promise"
     if _FACTS.match(text, clause[0], number.start + 1):
