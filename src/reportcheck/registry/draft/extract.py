@@ -26,6 +26,16 @@ from reportcheck.registry.draft.deliverables import (
     Deliverable,
     deliverables,
 )
+from reportcheck.registry.draft.figures import (
+    commitments,
+    describes,
+    is_range,
+    lead_length,
+    threshold,
+    unit_of,
+    why_not,
+    written_length,
+)
 from reportcheck.registry.prose.textnums import (
     Number,
     TooManyNumbersError,
@@ -33,7 +43,6 @@ from reportcheck.registry.prose.textnums import (
     word_figures,
 )
 from reportcheck.registry.prose.wording import (
-    UNITS_LONGEST_FIRST,
     WORDING_RULES,
     comparator_for,
     direction_for,
@@ -46,12 +55,6 @@ if TYPE_CHECKING:
 _CLAUSE_END = set(",。;!?:\n|●")
 #: What can change a clause's course: its ends, quotation marks and the dash of a double dash.
 _CLAUSE_MARK = re.compile("[" + re.escape("".join(_CLAUSE_END) + OPEN_QUOTES + CLOSE_QUOTES) + "—]")
-#: What a quote leaves out at its start (list numbers, 我市, 全年 …), one item at a time: as one
-#: repeated group, Python's matcher keeps a record of every repetition (600 MB for 4 MB of
-#: spaces). A run of white space is one item, as it would be many.
-_LEAD_ITEM = re.compile(
-    r"\s+|\*+|[0-9]+[.、]|我市|我县|我省|我区|全年|今年|同时|并|拟|计划|20\d\d年"
-)
 #: White space and clause ends up to the last end of a run of them: clauses with no text.
 _EMPTY_CLAUSES = re.compile(
     "[\\s" + re.escape("".join(_CLAUSE_END)) + "]*[" + re.escape("".join(_CLAUSE_END)) + "]"
@@ -66,11 +69,6 @@ _NAME_OPEN = "“‘「『《"
 _NOT_BLANK = re.compile(r"[^\s\u3000]")
 #: What str.strip() keeps: not white space in str.isspace's sense.
 _NOT_WHITE = re.compile(r"\S")
-_DIGIT = re.compile(r"\d")
-#: What joins one figure to the next of a run (8%、9%; 120万亩以上和10亿斤以上).
-_FIGURE_JOINS = ("、", "和", "及", "与", "")
-#: A state reached by what a figure qualifies (50万元以上行政村…全覆盖).
-_STATE_AFTER = re.compile(r"覆盖|清零")
 #: The most characters any pattern of WORDING_RULES can match (与 + 20 + 基本同步 is 25;
 #: 完成 + 20 + 约束性任务 is 27): a list item's wording is looked for only that far back into
 #: the items already read.
@@ -84,38 +82,11 @@ _EACH = re.compile(r"各(?:增长|达到|新增|建设|建成|培育|打造)?$")
 _BOTH = re.compile(r"(?<![人平年])均")
 #: The subjects of a list share the rate that follows the last (A、B增长5%左右).
 _SHARED_RATE = re.compile(r"^[^、等]*(、[^、等]+)+(增长|增速|增幅|达到|达|为|保持)$")
-#: 8%和8.5%, 19个、5个: figures of one phrase, each a commitment.
-_RUN_OF_FIGURES = re.compile(r"\d[%个家项所名人万亿元]{0,3}[和、及与]\d")
 _PAREN = re.compile(r"^\([^()]{0,12}\)")  # on folded text, where （） are ()
 _PART_OF_YEAR = re.compile(r"(一季度|上半年|二季度|三季度|前三季度)(末|底)?(前)?(达到|完成|实现)")
 _PART_END = {"一季度": "03", "上半年": "06", "二季度": "06", "三季度": "09", "前三季度": "09"}
-_RANGE = re.compile(r"%?\s*[—\-~至到]{1,2}\s*")
 DELIVERABLE_CHECK = "a named deliverable read as done by the year's end: confirm it is promised"
 WORDS_CHECK = "the figure is said in words (正增长 0 %, 不发生 none, 领跑 first): confirm it"
-DESCRIBES = "a count that describes what a process works on, not a promise"
-#: Verbs of process: what they work on is described by its count, nothing is promised of it.
-_PROCESS_VERB = re.compile(
-    r"(?:大力|持续|更好|加力|创新|着力|全力|积极|统筹|重点)?"
-    r"(?:推进|推动|加快|深化|壮大|培育|做强做优|做强|做优|提升|协作|聚焦|围绕|抓好|落实|落细"
-    r"|用好|扩大|做到|优化|完善)"
-)
-#: Projects a process carries on, already under way: what is counted is not promised.
-_CARRIED_ON = re.compile(r"(?:续建|在建)项目")
-#: A figure worded as a target whatever verb it follows: 10家以上, 5个左右, 超20个.
-_TARGET_WORDING = re.compile(r"[^\d,。;]{0,4}?(?:以上|左右)|多")
-_TARGET_BEFORE = re.compile(r"(?:超|超过|突破|新增|累计|力争|达到)$")
-#: A place in a ranking: 全省第1, 全国前10.
-_RANK_WORDS = re.compile(r"(?:全省|全国|全市|全球|城市|省内|国内|同类)(?:第|前)$")
-#: A clause that states facts: its first figure follows 有 (有66万名在园幼儿、180多万名…).
-_FACTS = re.compile(r"[^\d,。;]{0,6}(?<![具拥所还])有[^\d,。;]{0,2}\d")
-#: What may follow a time that is promised (缩短至10分钟以内), not a name (15分钟生活圈).
-_TARGET_AFTER_TIME = re.compile(r"以内|以下|左右|$|[,。;]")
-#: 十一个方面: the parts the speech is set out in.
-_ASPECTS = re.compile(r"个?方面")
-#: 12项民生实事候选项目: the count of candidates.
-_CANDIDATES = re.compile(r"[^,。;\d]{0,8}候选")
-_MEASURES_BEFORE = re.compile(r"(?:政策|举措|措施|意见|办法)$")
-_MEASURES_AFTER = re.compile(r"条(?:政策|举措|措施|意见|办法)")
 #: 和 joining two subjects of one wording (面积和产量稳中有升; 规模和产品数均增长10%).
 _SUBJECT_AND = re.compile(r"(?<=[\u4e00-\u9fff])和(?=[\u4e00-\u9fff]{2})")
 TOO_LONG = f"in a clause of more than {MAX_CLAUSE_CHARS} characters: not read as wording"
@@ -137,6 +108,10 @@ def due_year(match: re.Match[str], year: int) -> int:
     if span:
         return year + _SPAN[span] - 1
     return 2005 + 5 * (_DIGITS.index(match.group("plan")) + 1)
+
+
+#: The lead a quote leaves out (list numbers, 我市, 全年 …), under the name the tests use.
+_lead_length = lead_length
 
 
 class Excluded(msgspec.Struct, frozen=True):
@@ -285,47 +260,6 @@ def _cuts_list(text: str, start: int, at: int, end: int, respectively: int) -> b
     if respectively != -1 and respectively + 2 <= at:
         return False
     return not _LIST_FIGURE.match(text, at + 1, end)
-
-
-def unit_after(text: str, position: int) -> str:
-    rest = text[position : position + 6]
-    return next((u for u in UNITS_LONGEST_FIRST if rest.startswith(u)), "")
-
-
-def why_not(
-    text: str, number: Number, unit: str, clause: tuple[int, int], read: Reading | None = None
-) -> str | None:
-    """Why a number is not a commitment, or None when it may be one."""
-    read = read or Reading(text)
-    before = text[max(clause[0], number.start - 3) : number.start]
-    after = text[number.end : number.end + 4]
-    if read.first_on_line(number.start) and re.match(r"\s*[.、|)]", after):
-        return "list number"
-    if re.match(r"(19|20)\d\d$", number.written) and re.match(r"(年|-|/|\.\d)", after):
-        return "a year or date"
-    if re.match(r"[-:/]\d|[月日时号]", after) or re.search(r"\d[-:/]$", before):
-        return "a date or time"
-    if before.endswith("第") and not _RANK_WORDS.search(text, clause[0], number.start):
-        return "an ordinal"
-    if re.search(r"(其他|其余|共|合计|(?<![具拥所还])有|了)$", before):
-        return "a count that describes, not a promise"  # 形成了12项, 有66万名在园幼儿
-    if _ASPECTS.match(text, number.end):
-        return "a count of the speech's parts, not a promise"  # 重点做好十一个方面工作
-    if _CANDIDATES.match(text, number.end):
-        return "candidates put to the vote, not a promise"
-    if _FACTS.match(text, clause[0], number.start + 1):
-        return "a count that describes, not a promise"  # 有66万名在园幼儿、180多万名…
-    if unit == "分钟" and not _TARGET_AFTER_TIME.match(text, number.end + 2):
-        return "part of a name (15分钟生活圈), not a promise"
-    if unit == "条" and (
-        _MEASURES_BEFORE.search(before) or _MEASURES_AFTER.match(text, number.end)
-    ):
-        return "the count of a policy's measures, not a promise"  # 政策57条, 32条政策
-    if read.quoted(clause[0], number.start):
-        return "part of a name in quotation marks"
-    if not unit and not number.percent:
-        return "no unit: a name, a code or a count that describes"
-    return None
 
 
 class Reading:
@@ -508,10 +442,10 @@ def _part(
     candidates: list[tuple[Number, str]] = []
     found = read.numbers(a, b)
     result.count(len(found))
-    quote_start = a + _lead_length(text, a, b)
+    quote_start = a + lead_length(text, a, b)
     for number in found:
-        unit = _unit_of(text, number, quote_start)
-        reason = why_not(text, number, unit, clause, read) or _describes(
+        unit = unit_of(text, number, quote_start)
+        reason = why_not(text, number, unit, clause, read) or describes(
             text, number, quote_start, clause
         )
         if reason is None:
@@ -536,15 +470,13 @@ def _part(
                 )
             )
         return
-    keep = [
-        c for c in _commitments(text, candidates, a, b) if not _threshold(text, c, b, clause[1])
-    ]
+    keep = [c for c in commitments(text, candidates, a, b) if not threshold(text, c, b, clause[1])]
     kept = set(keep)
     for number, unit in candidates:
         if (number, unit) not in kept and not number.word:
             result.excluded.append(Excluded(number, "describes the subject (a threshold or count)"))
     respectively = text.find("分别", a, b) != -1
-    if len(keep) == 2 and _is_range(text, keep[0][0], keep[1][0]):
+    if len(keep) == 2 and is_range(text, keep[0][0], keep[1][0]):
         (low, _), (high, unit) = keep
         entry = _drafted(text, (quote_start, b), high, unit, due, subjects, respectively)
         result.add(
@@ -557,45 +489,6 @@ def _part(
 
 def _shared(copies: int) -> str:
     return f"one quote, {copies} commitments: give each its own name"
-
-
-def _unit_of(text: str, number: Number, quote_start: int) -> str:
-    """The unit a number is written with: after it, after 多 (20多个), or the 倍 of a ratio
-    named before it (收入倍差缩小至1.58)."""
-    if number.percent:
-        return "%"
-    if number.word and number.written in ("不发生", "领跑"):
-        return "起" if number.written == "不发生" else "位"
-    unit = unit_after(text, number.end)
-    if not unit and text.startswith("多", number.end):
-        unit = unit_after(text, number.end + 1)
-    if not unit and "倍" in text[quote_start : number.start]:
-        unit = "倍"
-    if not unit and _RANK_WORDS.search(text, quote_start, number.start):
-        unit = "位"  # 保持全省第1, 稳定在全省前4
-    return unit
-
-
-def _written_length(text: str, number: Number, unit: str) -> int:
-    """How many characters of the unit stand right after the number: none when the unit is
-    read from elsewhere (倍差…1.58) or after 多 (20多个, whose 多 the wording reads)."""
-    return len(unit) if unit and text.startswith(unit, number.end) else 0
-
-
-def _describes(text: str, number: Number, quote_start: int, clause: tuple[int, int]) -> str | None:
-    """Why a count describes what a process works on rather than promising it: the count of a
-    list just named (推动A、B、C等4条廊道建设), or of the projects a process carries on
-    (推进4个国铁、10个城际等续建项目建设), in a clause a verb of process opens."""
-    if _TARGET_WORDING.match(text, number.end) or _TARGET_BEFORE.search(
-        text, quote_start, number.start
-    ):
-        return None  # 推动10家以上企业落户: a figure worded as a target is one
-    opening = clause[0] + _lead_length(text, *clause)
-    if _PROCESS_VERB.match(text, opening, number.start) is None:
-        return None
-    if text.endswith("等", quote_start, number.start):
-        return DESCRIBES
-    return DESCRIBES if _CARRIED_ON.search(text, number.end, clause[1]) else None
 
 
 def _sharing(text: str, start: int, end: int, comparator: str, subjects: int) -> int:
@@ -636,51 +529,6 @@ def _inside_quotes(text: str, start: int, position: int) -> bool:
     return depth > 0
 
 
-def _commitments(
-    text: str, candidates: list[tuple[Number, str]], start: int, end: int
-) -> list[tuple[Number, str]]:
-    """The numbers a list item promises: the last one, or each one after 分别 / in a range."""
-    last_number, _ = candidates[-1]
-    if text.find("分别", start, end) != -1 or _RUN_OF_FIGURES.search(
-        text, candidates[0][0].start, end
-    ):
-        return candidates
-    if len(candidates) >= 2 and _is_range(text, candidates[-2][0], last_number):
-        return candidates[-2:]
-    return [candidates[-1]]
-
-
-def _is_range(text: str, low: Number, high: Number) -> bool:
-    """6%—6.5%, 6-6.5%, 6至6.5%: a band, one commitment."""
-    return bool(_RANGE.fullmatch(text, low.end, high.start))
-
-
-def _threshold(
-    text: str, candidate: tuple[Number, str], end: int, clause_end: int | None = None
-) -> bool:
-    """Whether a figure qualifies a noun rather than promising an amount: 亿元以上项目,
-    20万吨级航道, 50万元以上行政村…全覆盖."""
-    number, unit = candidate
-    after = number.end + _written_length(text, number, unit)
-    if text.startswith(("范围", "以内的", "以上的", "以下的"), after, end):
-        return True
-    if unit and text.startswith("级", after, end):
-        return True
-    reach = end if clause_end is None else clause_end
-    if (
-        text.startswith(("以上", "以下"), after, end)
-        and text[after + 2 : after + 3] not in _FIGURE_JOINS
-        and _STATE_AFTER.search(text, after, reach)
-    ):
-        return True
-    if not text.startswith(("以上", "以下"), after, end):
-        return False
-    # 120.3万亩以上、10.59亿斤以上: a run of figures, not a figure that qualifies a noun
-    return text[after + 2 : after + 3] not in _FIGURE_JOINS and bool(
-        _DIGIT.search(text, after, end)
-    )
-
-
 def _drafted(
     text: str,
     quote: tuple[int, int],
@@ -692,7 +540,7 @@ def _drafted(
 ) -> Drafted:
     start, end = quote
     before = text[start : number.start]
-    after = _PAREN.sub("", text[number.end + _written_length(text, number, unit) : end])
+    after = _PAREN.sub("", text[number.end + written_length(text, number, unit) : end])
     comparator = comparator_for(before, after, unit)
     if comparator == "at_least" and _MORE_LEAD.match(before):
         comparator = "more_than"  # 奋力突破地区生产总值4000亿元
@@ -737,11 +585,3 @@ def _drafted(
         copies,
         entered_as,
     )
-
-
-def _lead_length(text: str, start: int, end: int) -> int:
-    """How much of text[start:end] is lead: list numbers, white space, 我市, 全年 …"""
-    at = start
-    while (item := _LEAD_ITEM.match(text, at, end)) is not None:
-        at = item.end()
-    return at - start
