@@ -18,7 +18,7 @@ from reportcheck.registry.draft import extract
 from reportcheck.registry.draft.deliverables import CLOSE_QUOTES, OPEN_QUOTES, unquoted
 from reportcheck.registry.draft.extract import Reading, clauses, parts
 from reportcheck.registry.prose import segment, textnums
-from reportcheck.registry.prose.textnums import find_numbers
+from reportcheck.registry.prose.textnums import find_numbers, word_figures
 from reportcheck.registry.prose.wording import WORDING_RULES, rule_without_number
 
 PIECES = [
@@ -92,7 +92,7 @@ def plain_parts(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     merged: list[tuple[int, int, int]] = []
     pending: tuple[int, int] | None = None
     for piece_start, b in pieces:
-        has_number = bool(find_numbers(text, piece_start, b))
+        has_number = bool(find_numbers(text, piece_start, b) or word_figures(text, piece_start, b))
         a, count = pending if pending is not None else (piece_start, 1)
         pending = None
         if has_number or rule_without_number(text[a:b]):
@@ -108,10 +108,7 @@ def plain_due(text: str, clause: tuple[int, int], year: int) -> int | str | None
     sentence = max(text.rfind(mark, 0, clause[0]) for mark in "。;\n") + 1
     match = extract._DUE.search(text[sentence : clause[1]])
     if match is not None:
-        if match.group(1) or match.group(2):
-            return int(match.group(1) or match.group(2))
-        span = {"五": 5, "三": 3, "两": 2}[match.group(4) or match.group(5)]
-        return year + span - 1
+        return extract.due_year(match, year)
     part = extract._PART_OF_YEAR.search(text[clause[0] : clause[1]])
     if part is not None:
         return f"{year}-{extract._PART_END[part.group(1)]}"

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from reportcheck.model.problems import Problem, Term, problem
-from reportcheck.registry.prose.textnums import Number, find_numbers, fold
+from reportcheck.registry.prose.textnums import Number, find_numbers, fold, word_figures
 from reportcheck.registry.prose.wording import UNITS_LONGEST_FIRST, comparator_for
 from reportcheck.registry.schema import CHECK_COMMENT, NOT_COMMITMENT, PLACEHOLDER_ID
 from reportcheck.registry.yamlnodes import Checker, Node
@@ -231,8 +231,9 @@ def check_baseline_value(
 def agrees(
     units: Mapping[str, Unit], quote: str, value: Fraction, factor: Fraction, family: str
 ) -> Number | None:
-    """The number of `quote` that says `value` (in a unit of `factor` and `family`), if any."""
-    for number in find_numbers(quote):
+    """The number of `quote` that says `value` (in a unit of `factor` and `family`), if any;
+    a figure said in words (保持正增长 is 0 %, 破万亿元 is 1 万亿元) says its value too."""
+    for number in (*find_numbers(quote), *word_figures(quote)):
         if number.fraction is not None:
             share = Fraction(*number.fraction)
             percent = family == "percent" and value in (share * 100, Fraction(number.value))
@@ -249,7 +250,7 @@ def _scaled(units: Mapping[str, Unit], quote: str, number: Number) -> tuple[Frac
     """The number in its family's base unit, by the unit written after it ("" when none)."""
     if number.percent:
         return Fraction(number.value), "percent"
-    rest = fold(quote[number.end : number.end + 16])
+    rest = fold(quote[number.end : number.end + 16]).removeprefix("多")  # 180多万名
     symbol = max((u for u in units if rest.startswith(u)), key=len, default="")
     if not symbol:
         return Fraction(number.value), ""

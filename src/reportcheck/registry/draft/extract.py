@@ -26,9 +26,23 @@ from reportcheck.registry.draft.deliverables import (
     Deliverable,
     deliverables,
 )
-from reportcheck.registry.prose.textnums import Number, TooManyNumbersError, find_numbers
+from reportcheck.registry.draft.figures import (
+    commitments,
+    describes,
+    is_range,
+    lead_length,
+    threshold,
+    unit_of,
+    why_not,
+    written_length,
+)
+from reportcheck.registry.prose.textnums import (
+    Number,
+    TooManyNumbersError,
+    find_numbers,
+    word_figures,
+)
 from reportcheck.registry.prose.wording import (
-    UNITS_LONGEST_FIRST,
     WORDING_RULES,
     comparator_for,
     direction_for,
@@ -41,10 +55,6 @@ if TYPE_CHECKING:
 _CLAUSE_END = set(",。;!?:\n|●")
 #: What can change a clause's course: its ends, quotation marks and the dash of a double dash.
 _CLAUSE_MARK = re.compile("[" + re.escape("".join(_CLAUSE_END) + OPEN_QUOTES + CLOSE_QUOTES) + "—]")
-#: What a quote leaves out at its start (list numbers, 我市, 全年 …), one item at a time: as one
-#: repeated group, Python's matcher keeps a record of every repetition (600 MB for 4 MB of
-#: spaces). A run of white space is one item, as it would be many.
-_LEAD_ITEM = re.compile(r"\s+|[0-9]+[.、]|我市|我县|我省|我区|全年|今年|同时|并|拟|计划|20\d\d年")
 #: White space and clause ends up to the last end of a run of them: clauses with no text.
 _EMPTY_CLAUSES = re.compile(
     "[\\s" + re.escape("".join(_CLAUSE_END)) + "]*[" + re.escape("".join(_CLAUSE_END)) + "]"
@@ -59,22 +69,49 @@ _NAME_OPEN = "“‘「『《"
 _NOT_BLANK = re.compile(r"[^\s\u3000]")
 #: What str.strip() keeps: not white space in str.isspace's sense.
 _NOT_WHITE = re.compile(r"\S")
-_DIGIT = re.compile(r"\d")
 #: The most characters any pattern of WORDING_RULES can match (与 + 20 + 基本同步 is 25;
 #: 完成 + 20 + 约束性任务 is 27): a list item's wording is looked for only that far back into
 #: the items already read.
 WORDING_REACH = 27
 #: A sentence's end, for the due date a sentence sets.
 _SENTENCE_END = re.compile("[。;\n]")
-#: 8%和8.5%, 19个、5个: figures of one phrase, each a commitment.
-_RUN_OF_FIGURES = re.compile(r"\d[%个家项所名人万亿元]{0,3}[和、及与]\d")
+#: A clause opened by 突破 / 超过: more than each figure it names.
+_MORE_LEAD = re.compile(r"(?:奋力|力争|确保)?(?:突破|超过)(?![^,。;]*(?:增长|达到|新增))")
+#: 各 and 均 of several subjects, not 各级 / 各类 (of every level) nor 人均 / 平均 / 年均.
+_EACH = re.compile(r"各(?:增长|达到|新增|建设|建成|培育|打造)?$")
+_BOTH = re.compile(r"(?<![人平年])均")
+#: The subjects of a list share the rate that follows the last (A、B增长5%左右).
+_SHARED_RATE = re.compile(r"^[^、等]*(、[^、等]+)+(增长|增速|增幅|达到|达|为|保持)$")
 _PAREN = re.compile(r"^\([^()]{0,12}\)")  # on folded text, where （） are ()
 _PART_OF_YEAR = re.compile(r"(一季度|上半年|二季度|三季度|前三季度)(末|底)?(前)?(达到|完成|实现)")
 _PART_END = {"一季度": "03", "上半年": "06", "二季度": "06", "三季度": "09", "前三季度": "09"}
-_RANGE = re.compile(r"%?\s*[—\-~至到]{1,2}\s*")
 DELIVERABLE_CHECK = "a named deliverable read as done by the year's end: confirm it is promised"
+WORDS_CHECK = "the figure is said in words (正增长 0 %, 不发生 none, 领跑 first): confirm it"
+#: 和 joining two subjects of one wording (面积和产量稳中有升; 规模和产品数均增长10%).
+_SUBJECT_AND = re.compile(r"(?<=[\u4e00-\u9fff])和(?=[\u4e00-\u9fff]{2})")
 TOO_LONG = f"in a clause of more than {MAX_CLAUSE_CHARS} characters: not read as wording"
-_DUE = re.compile(r"到(20\d\d)年|(20\d\d)年(底|末)?前|今后(五|三|两)年|(五|三)年内")
+_DUE = re.compile(
+    r"到(?P<by>20\d\d)年|(?P<before>20\d\d)年(?:底|末)?前|(?:今后|未来)(?P<next>[五三两])年"
+    r"|(?P<within>[五三两])年内|“?十(?P<plan>[一二三四五六七八九])五”?(?:时期|期间)"
+)
+_SPAN = {"五": 5, "三": 3, "两": 2}
+_DIGITS = "一二三四五六七八九"
+
+
+def due_year(match: re.Match[str], year: int) -> int:
+    """The year a match of _DUE names: 到2027年 2027, 未来五年 the plan's year and four more,
+    "十五五"时期 2030."""
+    named = match.group("by") or match.group("before")
+    if named:
+        return int(named)
+    span = match.group("next") or match.group("within")
+    if span:
+        return year + _SPAN[span] - 1
+    return 2005 + 5 * (_DIGITS.index(match.group("plan")) + 1)
+
+
+#: The lead a quote leaves out (list numbers, 我市, 全年 …), under the name the tests use.
+_lead_length = lead_length
 
 
 class Excluded(msgspec.Struct, frozen=True):
@@ -225,35 +262,6 @@ def _cuts_list(text: str, start: int, at: int, end: int, respectively: int) -> b
     return not _LIST_FIGURE.match(text, at + 1, end)
 
 
-def unit_after(text: str, position: int) -> str:
-    rest = text[position : position + 6]
-    return next((u for u in UNITS_LONGEST_FIRST if rest.startswith(u)), "")
-
-
-def why_not(
-    text: str, number: Number, unit: str, clause: tuple[int, int], read: Reading | None = None
-) -> str | None:
-    """Why a number is not a commitment, or None when it may be one."""
-    read = read or Reading(text)
-    before = text[max(clause[0], number.start - 3) : number.start]
-    after = text[number.end : number.end + 4]
-    if read.first_on_line(number.start) and re.match(r"\s*[.、|)]", after):
-        return "list number"
-    if re.match(r"(19|20)\d\d$", number.written) and re.match(r"(年|-|/|\.\d)", after):
-        return "a year or date"
-    if re.match(r"[-:/]\d|[月日时号]", after) or re.search(r"\d[-:/]$", before):
-        return "a date or time"
-    if before.endswith("第"):
-        return "an ordinal"
-    if re.search(r"(其他|其余|共|合计)$", before):
-        return "a count that describes, not a promise"
-    if read.quoted(clause[0], number.start):
-        return "part of a name in quotation marks"
-    if not unit and not number.percent:
-        return "no unit: a name, a code or a count that describes"
-    return None
-
-
 class Reading:
     """What a position needs to know of the text before it, carried forward as positions grow.
 
@@ -278,7 +286,11 @@ class Reading:
         """find_numbers(text, start, end), remembered until the next clause begins."""
         found = self._numbers.get((start, end))
         if found is None:
-            found = self._numbers[start, end] = find_numbers(self.text, start, end)
+            found = find_numbers(self.text, start, end)
+            said = word_figures(self.text, start, end)
+            if said:
+                found = sorted(found + said, key=lambda n: n.start)
+            self._numbers[start, end] = found
         return found
 
     def next_clause(self) -> None:
@@ -339,10 +351,7 @@ class Reading:
         sentence = self.sentence_start(clause[0])
         match = self._due_in(sentence, clause[1])
         if match is not None:
-            if match.group(1) or match.group(2):
-                return int(match.group(1) or match.group(2))
-            span = {"五": 5, "三": 3, "两": 2}[match.group(4) or match.group(5)]
-            return year + span - 1
+            return due_year(match, year)
         part = _PART_OF_YEAR.search(self.text, clause[0], clause[1])
         if part is not None:
             return f"{year}-{_PART_END[part.group(1)]}"
@@ -376,12 +385,22 @@ def extract(text: str, parts_of: Layout, year: int) -> Extraction:
         read.next_clause()
         numeric = len(result.drafted)
         for a, b, subjects in parts(text, *clause, read):
-            _part(text, (a, b), clause, subjects, year, result, read)
-        taken = [(d.start, d.end) for d in result.drafted[numeric:]]
+            _part(text, (a, b), clause, subjects, None, result, read)
+        # what the clause's entries already hold: the figure of each, or a wording's span
+        taken = [
+            (d.number.start, d.number.end) if d.number else (d.start, d.end)
+            for d in result.drafted[numeric:]
+        ]
         for item in deliverables(text, *clause):
             if any(item.start < b and a < item.end for a, b in taken):
-                continue  # the clause's numeric entry already holds it
-            result.add(_deliverable(item, read.due(clause, year)))
+                continue  # 建成组团式和美乡村10个 is the figure's entry
+            result.add(_deliverable(item, None))
+        if len(result.drafted) > numeric:  # the due date, looked for only where it is needed
+            due = read.due(clause, year)
+            if due is None:
+                due = parts_of.horizon_at(clause[0])
+            for k in range(numeric, len(result.drafted)):
+                result.drafted[k] = msgspec.structs.replace(result.drafted[k], due=due)
     return result
 
 
@@ -415,7 +434,7 @@ def _part(
     span: tuple[int, int],
     clause: tuple[int, int],
     subjects: int,
-    year: int,
+    due: int | str | None,
     result: Extraction,
     read: Reading,
 ) -> None:
@@ -423,17 +442,20 @@ def _part(
     candidates: list[tuple[Number, str]] = []
     found = read.numbers(a, b)
     result.count(len(found))
+    quote_start = a + lead_length(text, a, b)
     for number in found:
-        unit = "%" if number.percent else unit_after(text, number.end)
-        reason = why_not(text, number, unit, clause, read)
+        unit = unit_of(text, number, quote_start)
+        reason = why_not(text, number, unit, clause, read) or describes(
+            text, number, quote_start, clause
+        )
         if reason is None:
             candidates.append((number, unit))
-        else:
+        elif not number.word:  # a figure said in words is no number a registry must cover
             result.excluded.append(Excluded(number, reason))
-    quote_start = a + _lead_length(text, a, b)
     if not candidates:
         comparator = rule_without_number(text[a:b])
         if comparator is not None:
+            copies = _sharing(text, quote_start, b, comparator, subjects)
             result.add(
                 Drafted(
                     quote_start,
@@ -442,55 +464,69 @@ def _part(
                     None,
                     "",
                     text[quote_start:b],
-                    due=read.due(clause, year),
-                    copies=subjects if comparator == "done" else 1,
+                    due=due,
+                    checks=(_shared(copies),) if copies > 1 else (),
+                    copies=copies,
                 )
             )
         return
-    keep = [c for c in _commitments(text, candidates, a, b) if not _threshold(text, c, b)]
+    keep = [c for c in commitments(text, candidates, a, b) if not threshold(text, c, b, clause[1])]
     kept = set(keep)
     for number, unit in candidates:
-        if (number, unit) not in kept:
+        if (number, unit) not in kept and not number.word:
             result.excluded.append(Excluded(number, "describes the subject (a threshold or count)"))
     respectively = text.find("分别", a, b) != -1
-    if len(keep) == 2 and _is_range(text, keep[0][0], keep[1][0]):
+    if len(keep) == 2 and is_range(text, keep[0][0], keep[1][0]):
         (low, _), (high, unit) = keep
-        due = read.due(clause, year)
         entry = _drafted(text, (quote_start, b), high, unit, due, subjects, respectively)
         result.add(
             msgspec.structs.replace(entry, comparator="range", value=(low.value, high.value))
         )
         return
-    due = read.due(clause, year)
     for number, unit in keep:
         result.add(_drafted(text, (quote_start, b), number, unit, due, subjects, respectively))
 
 
-def _commitments(
-    text: str, candidates: list[tuple[Number, str]], start: int, end: int
-) -> list[tuple[Number, str]]:
-    """The numbers a list item promises: the last one, or each one after 分别 / in a range."""
-    last_number, _ = candidates[-1]
-    if text.find("分别", start, end) != -1 or _RUN_OF_FIGURES.search(
-        text, candidates[0][0].start, end
-    ):
-        return candidates
-    if len(candidates) >= 2 and _is_range(text, candidates[-2][0], last_number):
-        return candidates[-2:]
-    return [candidates[-1]]
+def _shared(copies: int) -> str:
+    return f"one quote, {copies} commitments: give each its own name"
 
 
-def _is_range(text: str, low: Number, high: Number) -> bool:
-    """6%—6.5%, 6-6.5%, 6至6.5%: a band, one commitment."""
-    return bool(_RANGE.fullmatch(text, low.end, high.start))
+def _sharing(text: str, start: int, end: int, comparator: str, subjects: int) -> int:
+    """How many subjects one wording without a figure is about: each item of a list before it
+    (城镇、农村居民…同步), both of 双下降, and both sides of 和 before 稳中有升 / 均."""
+    if comparator == "done":
+        return subjects + (_joined(text, start, end) if _BOTH.search(text, start, end) else 0)
+    if "双" in text[start:end] and comparator == "below_baseline":
+        return 2
+    if comparator not in ("in_step", "steady", "below_baseline", "faster_than"):
+        return 1
+    if "等" in text[start:end]:
+        return 1  # A、B、C等份额: one category
+    said = next(
+        (
+            m.start()
+            for p, c in WORDING_RULES
+            if c == comparator and (m := p.search(text, start, end))
+        ),
+        end,
+    )
+    return max(1, subjects) + _joined(text, start, said)
 
 
-def _threshold(text: str, candidate: tuple[Number, str], end: int) -> bool:
-    number, unit = candidate
-    after = number.end + len(unit)
-    if text.startswith(("范围", "以内的", "以上的", "以下的"), after, end):
-        return True
-    return text.startswith(("以上", "以下"), after, end) and bool(_DIGIT.search(text, after, end))
+def _joined(text: str, start: int, end: int) -> int:
+    """How many 和 join subjects in text[start:end], outside quotation marks."""
+    return sum(
+        1
+        for m in _SUBJECT_AND.finditer(text, start, end)
+        if not _inside_quotes(text, start, m.start())
+    )
+
+
+def _inside_quotes(text: str, start: int, position: int) -> bool:
+    depth = 0
+    for mark in _NAME_MARK.finditer(text, start, position):
+        depth = depth + 1 if mark.group() in _NAME_OPEN else max(0, depth - 1)
+    return depth > 0
 
 
 def _drafted(
@@ -504,8 +540,10 @@ def _drafted(
 ) -> Drafted:
     start, end = quote
     before = text[start : number.start]
-    after = _PAREN.sub("", text[number.end + len(unit) : end])
+    after = _PAREN.sub("", text[number.end + written_length(text, number, unit) : end])
     comparator = comparator_for(before, after, unit)
+    if comparator == "at_least" and _MORE_LEAD.match(before):
+        comparator = "more_than"  # 奋力突破地区生产总值4000亿元
     checks: list[str] = []
     value: Decimal | tuple[int, int] | tuple[Decimal, Decimal] | None = number.value
     if number.fraction is not None:
@@ -516,10 +554,23 @@ def _drafted(
         entered_as = "magnitude"
         checks.append("a fall: figures entered as magnitudes (15 for a cut of 15%)")
     copies = 1
-    if not respectively and re.search(r"[各均]", text[start : number.start]):
-        copies = max(before.count("“"), 2) if "各" in before else subjects
+    if not respectively and _EACH.search(before):
+        copies = max(before.count("“"), 2)  # “美丽小区”“美丽街巷”各100个
+    elif not respectively and _BOTH.search(before):
+        copies = subjects + _joined(text, start, number.start)  # A和B均增长6%
+    elif not respectively and subjects > 1 and unit == "%" and _SHARED_RATE.search(before):
+        copies = subjects  # 地区生产总值、固定资产投资增长5%左右: each grows by 5 %
     if copies > 1:
-        checks.append(f"one quote, {copies} commitments: give each its own name")
+        checks.append(_shared(copies))
+    if number.word:
+        checks.append(WORDS_CHECK)
+    if (
+        unit == "个百分点"
+        and re.search(r"(高于|快于)[^,。;]*$", before)
+        and not after.startswith("以上")
+    ):
+        checks.append("faster than another quantity by the points the quote states: the margin")
+        comparator, value, unit = "faster_than", None, "%"
     return Drafted(
         start,
         end,
@@ -534,11 +585,3 @@ def _drafted(
         copies,
         entered_as,
     )
-
-
-def _lead_length(text: str, start: int, end: int) -> int:
-    """How much of text[start:end] is lead: list numbers, white space, 我市, 全年 …"""
-    at = start
-    while (item := _LEAD_ITEM.match(text, at, end)) is not None:
-        at = item.end()
-    return at - start

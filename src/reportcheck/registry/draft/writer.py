@@ -16,6 +16,7 @@ import re
 from array import array
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
 from itertools import accumulate
@@ -33,7 +34,7 @@ from reportcheck.model.limits import (
 )
 from reportcheck.model.periods import parse_period
 from reportcheck.model.problems import UsageError, problem
-from reportcheck.model.units import UNITS
+from reportcheck.model.units import UNITS, Unit
 from reportcheck.registry.draft.extract import (
     DELIVERABLE_CHECK,
     Drafted,
@@ -43,7 +44,7 @@ from reportcheck.registry.draft.extract import (
     extract,
 )
 from reportcheck.registry.prose.segment import infer_year, layout
-from reportcheck.registry.prose.textnums import find_numbers, fold
+from reportcheck.registry.prose.textnums import Number, find_numbers, fold
 from reportcheck.registry.prose.wording import (
     UNIT_WORDS,
     kind_for,
@@ -75,8 +76,18 @@ _YEAR = re.compile(r"(20\d\d)年")
 _CONTROL = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
 )
+#: A front matter (---, key: value lines, ---) before the text, as a web page's copy keeps it.
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?:.*\n){0,40}?---[ \t]*(?:\n|\Z)")
+_FRONT_TITLE = re.compile(r"^title:[ \t]*(.+)$", re.MULTILINE)
 #: A line, as str.splitlines cuts them.
 _LINE = re.compile("[^\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
+#: Where the words of a rule begin in a subject drafted with them (收入倍差进一步缩小).
+_RULE_WORDS = re.compile(r"进一步|持续|逐步|继续|基本|保持|稳中|不低于|与|快于|高于|提高|提升|缩小")
+_GROWTH = re.compile(r"增长|增速|增幅")
+_GROWTH_END = re.compile(r"(?:增长|增速|增幅)$")
+#: The fewest words of a subject that name it in the review (收入倍差).
+_MIN_SUBJECT = 4
+_SHARE = re.compile(r"占|比重|比例|份额")
 #: Characters of the review part a baseline search may look through, over all entries: a real
 #: review is searched a few million times over; a text made to be searched without end stops
 #: here, its later entries left for the reader to give a baseline.
@@ -151,6 +162,22 @@ def draft_registry(text: str, *, seed: str, year: int | None = None, name: str =
         raise UsageError([refused]) from None
     writer = _Writer(text, folded, parts, year)
     return writer.write(found, seed, name)
+
+
+def _pieces(subject: str) -> Iterator[str]:
+    """The runs of a subject's words, longest first."""
+    for size in range(len(subject), _MIN_SUBJECT - 1, -1):
+        for begin in range(len(subject) - size + 1):
+            yield subject[begin : begin + size]
+
+
+def _written_unit(folded: str, number: Number) -> Unit | None:
+    """The unit written right after a number (% for a share), or None."""
+    if number.percent:
+        return UNITS["%"]
+    rest = folded[number.end : number.end + 8]
+    symbol = max((u for u in UNITS if rest.startswith(u)), key=len, default="")
+    return UNITS[symbol] if symbol else None
 
 
 def _any_year(text: str) -> int | None:
@@ -317,8 +344,12 @@ class _Writer:
         return "\n".join(lines) + "\n", ranges
 
     def _report(self, seed: str) -> None:
-        first_line = next(
-            (line for m in _LINE.finditer(self.text) if (line := m.group().strip())), ""
+        front = _FRONT_MATTER.match(self.text)
+        title = _FRONT_TITLE.search(front.group()) if front else None
+        first_line = (
+            title.group(1).strip().strip("\"'")
+            if title
+            else next((line for m in _LINE.finditer(self.text) if (line := m.group().strip())), "")
         )
         city = _GOVERNMENT.search(self.text) or _CITY.search(self.text[: self.parts.plan_end])
         self.lines.append("report:")
@@ -498,37 +529,51 @@ class _Writer:
         ]
 
     def _baseline(self, drafted: Drafted, unit: str) -> bool:
-        """Last year's figure of the same quantity, from the review part, if one is there and
-        its number reads in the entry's unit."""
+        """Last year's figure of the same quantity, from the review part: the review names it
+        with the longest run of the subject's words it holds, says a growth where the entry does
+        and a level or share where it does (a growth rate of 6.2% is no base of a share), and
+        writes the figure in a unit of the entry's family."""
         from reportcheck.registry.evidence import agrees
 
-        subject = drafted.subject.strip("“”")[-24:]  # bounded: the words nearest the rule
+        subject = _RULE_WORDS.split(drafted.subject.strip("“”"), maxsplit=1)[0]
+        subject = _GROWTH_END.sub("", subject)[-24:]  # bounded: the words nearest the rule
         known = UNITS.get(unit)
-        for size in range(len(subject), 3, -1):
-            for begin in range(len(subject) - size + 1):
-                at = self.review.find(subject[begin : begin + size])
-                if at == -1:
-                    continue
-                clause = self.review.clause_at(at)
-                if clause is None:
-                    continue  # the words run across a clause's end
-                numbers = find_numbers(self.folded, at, clause[1])
-                if not numbers or known is None:
-                    continue
-                last = numbers[-1]
-                quote = self.text[
-                    at : last.end + (1 if self.folded[last.end : last.end + 1] == "%" else 0)
-                ]
-                value = Fraction(last.value)
-                if agrees(UNITS, quote, value, known.factor, known.family) is None:
-                    continue  # a figure of another unit is not last year's level of this one
-                self.check("    ", "baseline found in the review of last year")
-                self.lines.append(
-                    f"    baseline: {{value: {_number(last.value)}, "
-                    f"year: {self.year - 1}, quote: {_q(quote)}}}"
-                )
-                self.baseline_quote = quote
-                return True
+        if known is None:
+            return False
+        growth = bool(_GROWTH.search(self.folded, drafted.start, drafted.end))
+        share = bool(_SHARE.search(subject))
+        for words in _pieces(subject):
+            at = self.review.find(words)
+            if at == -1:
+                continue
+            clause = self.review.clause_at(at)
+            if clause is None:
+                continue  # the words run across a clause's end
+            numbers = find_numbers(self.folded, at, clause[1])
+            if not numbers:
+                continue
+            last = numbers[-1]
+            said = _written_unit(self.folded, last)
+            if said is None and known.family == "ratio":
+                said = known  # a ratio is written bare: 收入倍差缩小至1.61
+            elif said is None or said.family != known.family:
+                continue  # a figure of another unit, or of none, is not this one's level
+            if bool(_GROWTH.search(self.folded, at, last.start)) != growth:
+                continue  # a growth where a level is promised, or the other way round
+            if share and not _SHARE.search(self.folded, at, last.start):
+                continue  # a share's base is a share (占…比重), not the level it divides
+            written = said.symbol if self.folded.startswith(said.symbol, last.end) else ""
+            quote = self.text[at : last.end + len(written)]
+            value = Fraction(last.value)
+            if agrees(UNITS, quote, value, known.factor, known.family) is None:
+                continue
+            self.check("    ", "baseline found in the review of last year")
+            self.lines.append(
+                f"    baseline: {{value: {_number(last.value)}, "
+                f"year: {self.year - 1}, quote: {_q(quote)}}}"
+            )
+            self.baseline_quote = quote
+            return True
         return False
 
     def _name_zh(self, drafted: Drafted) -> str:

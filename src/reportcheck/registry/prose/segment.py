@@ -16,11 +16,22 @@ from typing import overload
 import msgspec
 
 _CN_ORDINAL = "一二三四五六七八九十"
-_TOP_HEADING = re.compile(rf"^[ \t\u3000]*([{_CN_ORDINAL}]+)、(.*)$", re.MULTILINE)
-_SUB_HEADING = re.compile(rf"^[ \t\u3000]*\(([{_CN_ORDINAL}]+)\)(.*)$", re.MULTILINE)
+#: What a heading may stand in besides white space: markdown's `#` and bold or italic marks, as
+#: texts copied from a web page keep them (**二、2024年工作安排**).
+_DECORATION = r"[ \t\u3000]*(?:#{1,6}[ \t\u3000]*)?(?:(?:\*{1,2}|_{1,2})[ \t\u3000]*)?"
+_TOP_HEADING = re.compile(rf"^{_DECORATION}([{_CN_ORDINAL}]+)、(.*)$", re.MULTILINE)
+_SUB_HEADING = re.compile(rf"^{_DECORATION}\(([{_CN_ORDINAL}]+)\)(.*)$", re.MULTILINE)
 _PLAN_WORDS = re.compile(
-    r"工作安排|工作任务|主要任务|重点工作|工作打算|总体要求|奋斗目标|预期目标|工作思路"
+    r"工作安排|工作任务|主要任务|重点任务|目标任务|主要目标|发展目标|重点工作|工作打算|总体要求"
+    r"|奋斗目标|预期目标|工作思路"
 )
+#: A heading that ends the report's own words: notes and glossaries after it explain terms.
+_APPENDIX = re.compile(
+    r"^[ \t\u3000*#_]*(?:附件|附录|名词解释|注释|相关词语解释)[ \t\u3000*_:]*$", re.MULTILINE
+)
+#: A five-year plan's horizon: "十五五" ends in 2030, "十四五" in 2025.
+_FIVE_YEAR_PLAN = re.compile(r"“?(十[一二三四五六七八九]五)”?")
+_FIVE_YEAR_END = {f"十{d}五": 2005 + 5 * n for n, d in enumerate("一二三四五六七八九", start=1)}
 _REVIEW_WORDS = re.compile(r"回顾|过去|成绩")
 _LOOKS_BACK = re.compile(r"回顾|过去一年|过去五年|预计(?:实现|完成|全年)")
 _TARGET_SENTENCE = re.compile(r"(主要预期目标|预期目标|工作总体要求|总体要求是)")
@@ -29,6 +40,8 @@ _TARGET_SENTENCE = re.compile(r"(主要预期目标|预期目标|工作总体要
 _PLAN_TARGETS = re.compile(r"预期目标(?:建议)?(?:是|为)")
 _FOOTER = re.compile(r"版权所有|ICP备|公网安备|网站标识码|技术支持|主办单位|主办方")
 _YEAR = re.compile(r"(20\d\d)年")
+#: The top headings looked through for the plan's year: a report has a handful.
+MAX_PARTS = 20
 
 
 class Heading(msgspec.Struct, frozen=True):
@@ -49,6 +62,7 @@ class Headings(Sequence[Heading]):
         self.subs = array("q", (m.start() for m in _SUB_HEADING.finditer(text, start, end)))
         # sorted by start: a top and a sub-heading never start at one place
         self.starts = array("q", sorted(itertools.chain(self.tops, self.subs)))
+        self._tops_made: dict[int, Heading] = {}
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -67,6 +81,20 @@ class Headings(Sequence[Heading]):
         at = bisect.bisect_right(self.starts, position)
         return self._heading(self.starts[at - 1]) if at else None
 
+    def top_before(self, position: int) -> Heading | None:
+        """The last top heading (二、…) that starts at or before `position`; each is made once
+        (a report has a handful, and every clause asks)."""
+        at = bisect.bisect_right(self.tops, position)
+        if not at:
+            return None
+        start = self.tops[at - 1]
+        found = self._tops_made.get(start)
+        if found is None:
+            if len(self._tops_made) > MAX_PARTS:
+                self._tops_made.clear()
+            found = self._tops_made[start] = self._heading(start)
+        return found
+
     def _heading(self, start: int) -> Heading:
         top = bisect.bisect_left(self.tops, start)
         is_top = top < len(self.tops) and self.tops[top] == start
@@ -82,7 +110,8 @@ class Headings(Sequence[Heading]):
 
 
 class Layout(msgspec.Struct, frozen=True):
-    """The parts of a report: review [0, plan_start), plan [plan_start, plan_end), then footer."""
+    """The parts of a report: review [0, plan_start), plan [plan_start, plan_end), then footer
+    (a site's footer, or notes and a glossary under 附件 / 名词解释)."""
 
     plan_start: int
     plan_end: int
@@ -100,6 +129,30 @@ class Layout(msgspec.Struct, frozen=True):
                 found = heading
         return found
 
+    def part_at(self, position: int) -> Heading | None:
+        """The top heading (二、…) before `position`, over any sub-heading."""
+        if isinstance(self.headings, Headings):
+            return self.headings.top_before(position)
+        found = None
+        for heading in self.headings:
+            if heading.start <= position and "(" not in heading.key:
+                found = heading
+        return found
+
+    def horizon_at(self, position: int) -> int | None:
+        """The year a five-year part of the plan looks to ("十五五"时期的主要目标任务: 2030),
+        for the position's top heading; None for a part of the year's own plan."""
+        heading = self.part_at(position)
+        return None if heading is None else horizon(heading.title)
+
+
+def horizon(title: str) -> int | None:
+    """The end year of the five-year plan a heading names, unless it names a year of its own."""
+    if _YEAR.search(title):
+        return None
+    match = _FIVE_YEAR_PLAN.search(title)
+    return None if match is None else _FIVE_YEAR_END[match.group(1)]
+
 
 def footer_start(text: str) -> int:
     """Where the site's footer (copyright, registration numbers) begins, or the end."""
@@ -114,13 +167,16 @@ def layout(text: str) -> Layout:
     end = footer_start(text)
     marked = _plan_start(text, end)
     start = marked or 0
+    appendix = _APPENDIX.search(text, start, end)
+    if appendix is not None:
+        end = appendix.start()
     review_only = marked is None and _LOOKS_BACK.search(text, 0, end) is not None
     return Layout(start, end, Headings(text, start, end), review_only)
 
 
 def _heading_title(rest: str) -> str:
     title = re.split(r"[。,;:]", rest.strip(), maxsplit=1)[0]
-    return title[:30]
+    return title.strip(" \t\u3000*_#")[:30]
 
 
 def _plan_heading(text: str, end: int) -> int | None:
@@ -155,10 +211,18 @@ def _sentence_start(text: str, position: int) -> int:
 
 
 def infer_year(text: str, parts: Layout) -> int | None:
-    """The year the plan is for: named in the plan heading, else the one the plan names most."""
+    """The year the plan is for: named in the plan heading (or, after a five-year part, in the
+    first plan heading that names one), else the one the plan names most."""
     heading = text[parts.plan_start : text.find("\n", parts.plan_start) % (len(text) + 1)]
     if (match := _YEAR.search(heading)) is not None:
         return int(match.group(1))
+    headings = parts.headings
+    if isinstance(headings, Headings):
+        for start in headings.tops[:MAX_PARTS]:
+            top = headings.top_before(start)
+            match = _YEAR.search(top.title) if top is not None else None
+            if top is not None and match is not None and _PLAN_WORDS.search(top.title):
+                return int(match.group(1))
     years = Counter(int(y) for y in _YEAR.findall(text, parts.plan_start, parts.plan_end))
     if not years:
         return None

@@ -85,6 +85,9 @@ class Number(msgspec.Struct, frozen=True):
     written: str
     fraction: tuple[int, int] | None = None  # 三分之二 -> (2, 3)
     percent: bool = False  # 两成 is 20 %, a fraction is a share
+    #: Said in words with no numeral of its own (正增长, 破万亿): read by the drafter and the
+    #: evidence checks, never a number of the text that a registry must cover.
+    word: bool = False
 
 
 def chinese_integer(text: str) -> int | None:
@@ -221,3 +224,42 @@ class _Spans:
             return False
         at = bisect.bisect_right(self.starts, position) - 1
         return at >= 0 and self.reach[at] > position
+
+
+#: Figures said in words: 保持正增长 (0 %), 不发生…事故 (0 cases), 领跑全省 (first), 培育百个 /
+#: 达千亿元 (100, 1000 before a unit), 破万亿元 (one 万亿元: the 一 left unsaid, before its unit).
+_WORD_FIGURE = re.compile(
+    r"(?P<zero>正增长)"
+    r"|(?<=不发生)(?P<none>)(?=[^,。;]{0,12}(?:事故|案件|事件))"
+    r"|(?P<first>)(?=领跑全[省国市])"
+    r"|(?<=[破超达过育增建引办开设新到近约])(?P<round>[百千])(?=[万亿]?[元个家人名项所座套户亩条场])"
+    r"|(?<=破|超|达|过)(?P<one>)(?=万亿元|亿元|万亿|万人|万户|万家)"
+)
+
+
+#: A character every figure said in words holds (traditional forms included: 萬, 億, 領, 發).
+_WORD_SIGN = re.compile("[正生跑领領百千万亿萬億]")
+
+
+def word_figures(text: str, start: int = 0, end: int | None = None) -> list[Number]:
+    """The figures of text[start:end] said in words only (see _WORD_FIGURE), folded first."""
+    end = len(text) if end is None else end
+    if _WORD_SIGN.search(text, start, end) is None:
+        return []
+    offset = max(0, start - 2)
+    folded = fold(text[offset : end + 4])
+    found = []
+    for m in _WORD_FIGURE.finditer(folded, start - offset, end - offset):
+        a, b = m.start() + offset, m.end() + offset
+        if m.group("zero"):
+            found.append(Number(a, a, Decimal(0), m.group(), percent=True, word=True))
+        elif m.group("none") is not None:
+            found.append(Number(a, a, Decimal(0), "不发生", word=True))  # no case at all
+        elif m.group("first") is not None:
+            found.append(Number(a, a, Decimal(1), "领跑", word=True))  # first of the province
+        elif m.group("round"):
+            value = Decimal(100 if m.group("round") == "百" else 1000)
+            found.append(Number(a, b, value, m.group(), word=True))
+        else:
+            found.append(Number(a, a, Decimal(1), "", word=True))
+    return found

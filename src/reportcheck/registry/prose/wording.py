@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from reportcheck.model.units import UNITS
+
+#: Families whose units are no counts: 万 before them is no multiple (1万分钟 is not written).
+_NOT_COUNTED = ("percent", "points", "rank", "ratio", "minute")
 #: Units a number may carry, longest first when matched. Families and factors of those not
 #: built into reportcheck are declared by the drafted registry itself.
 UNIT_WORDS: dict[str, tuple[str, int]] = {
@@ -60,34 +64,67 @@ UNIT_WORDS: dict[str, tuple[str, int]] = {
     "列": ("train", 1),
     "平方米": ("area_m2", 1),
     "万平方米": ("area_m2", 10**4),
+    "平方公里": ("hectare", 100),
+    "立方米": ("m3", 1),
+    "宗": ("plot", 1),
+    "栋": ("building", 1),
+    "起": ("incident", 1),
+    "支": ("team", 1),
+    "分钟": ("minute", 1),
+    "家次": ("firm_visit", 1),
+    "吨标准煤": ("tce", 1),
+    "吨标煤": ("tce", 1),
+    "微克/立方米": ("ug_m3", 1),
+    "分/千瓦时": ("fen_kwh", 1),
+    "分/立方米": ("fen_m3", 1),
 }
+#: 万 and 亿 before a unit counted one by one: 6万座, 2.2万栋, 6亿立方米, 500万吨标准煤.
+for _unit, (_family, _factor) in list(UNIT_WORDS.items()):
+    if _factor == 1 and "/" not in _unit and _family not in _NOT_COUNTED:
+        _family = UNITS[_unit].family if _unit in UNITS else _family  # one family per base
+        UNIT_WORDS.setdefault(f"万{_unit}", (_family, 10**4))
+        UNIT_WORDS.setdefault(f"亿{_unit}", (_family, 10**8))
 UNITS_LONGEST_FIRST = sorted(UNIT_WORDS, key=len, reverse=True)
 
-_AT_MOST_BEFORE = re.compile(r"(控制在|不超过|不高于|低于|少于)$")
-_MORE_BEFORE = re.compile(r"(超过|突破|超|多于|高于)$")
+#: 前3季度, 前两年: a time, not a rank.
+_NOT_A_RANK = re.compile(r"季度|个?月|年|天|周")
+_AT_MOST_BEFORE = re.compile(
+    r"(控制在|不超过|不高于|低于|少于|不发生|(?:缩小|降|下降|缩短|压减|压缩|减少)(?:至|到|为))$"
+)
+#: 保持全省第1, 稳居全国城市第3: a rank.
+_RANK_BEFORE = re.compile(r"(?:全省|全国|全市|全球|城市|省内|国内|同类)第$")
+_MORE_BEFORE = re.compile(r"(超过|突破|超|多于|高于|破)$")
 _AT_LEAST_BEFORE = re.compile(r"(不低于|不少于|至少)$")
 # Less is better for these; a fall written as 下降/压减 X% is entered as a magnitude instead.
 _DOWN_SUBJECT = re.compile(r"失业率|价格|涨幅|CPI|浓度|负债|事故|死亡|发生率")
 _POINTS_DOWN = re.compile(r"(下降|降低|减少|缩小)[^,。;]*$")
 
 WORDING_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(进一步|持续|逐步|继续)(缩小|降低|下降)"), "below_baseline"),
+    (re.compile(r"(进一步|持续|逐步|继续)(缩小|降低|下降)|稳中有降|双下降"), "below_baseline"),
     (re.compile(r"与[^,。;]{1,20}(基本)?同步"), "in_step"),
-    (re.compile(r"(快于|高于)[^,。;]{0,16}(增长|增速|平均)"), "faster_than"),
-    (re.compile(r"基本稳定|保持稳定"), "steady"),
+    (re.compile(r"基本稳定|保持稳定|稳中有升|不低于(去年|上年)"), "steady"),
+    (re.compile(r"(保持|稳定)[^,。;]{0,10}(份额|占比)$"), "steady"),
+    (re.compile(r"(快于|高于|不低于|超过)[^,。;]{0,16}(增长|增速|增幅|平均|占比)"), "faster_than"),
     (re.compile(r"(完成|达到)(省|市|国家|上级)?(定|下达)"), "done"),
-    (re.compile(r"完成[^,。;]{0,20}(约束性|控制性)?(任务|指标)$"), "done"),
+    (re.compile(r"完成[^,。;]{0,20}(约束性|控制性)(任务|指标)$"), "done"),
 )
+
+#: Any of WORDING_RULES, searched for once.
+_ANY_RULE = re.compile("|".join(f"(?:{p.pattern})" for p, _ in WORDING_RULES))
 
 
 def comparator_for(before: str, after: str, unit: str) -> str:
     """The rule a number's wording implies; `before` and `after` are the words around it."""
-    if unit in ("位", "名") and before.endswith("前"):
+    if unit in ("位", "名", "") and before.endswith("前") and not _NOT_A_RANK.match(after):
+        return "rank_within"  # 稳定在全省前4, 进入前25位
+    if unit in ("位", "") and (_RANK_BEFORE.search(before) or after.startswith("领跑")):
         return "rank_within"
     if unit == "个百分点" and re.search(r"(提高|提升|增加|上升|下降|降低|缩小|减少)", before):
         return "rise_by"
-    if after.startswith("左右"):
+    if before.endswith("约") or after.startswith("左右"):
         return "about"  # 控制在3%左右 too: about, with less the better
+    if after.startswith("多"):
+        return "more_than"  # 20多个
     if _AT_LEAST_BEFORE.search(before):
         return "at_least"
     if after.startswith(("以内", "以下")) or _AT_MOST_BEFORE.search(before):
@@ -110,8 +147,13 @@ def direction_for(subject: str, comparator: str, before: str) -> str | None:
 
 def rule_without_number(clause: str) -> str | None:
     """The comparator of a clause that states no number (进一步缩小, 基本同步, 完成省定任务)."""
+    if _ANY_RULE.search(clause) is None:
+        return None  # one search for the many clauses that state no rule
     for pattern, comparator in WORDING_RULES:
         if pattern.search(clause):
+            # 城乡差距…进一步缩小: a gap without a measure is an aim, not a ratio to judge
+            if comparator == "below_baseline" and "差距" in clause:
+                return None
             return comparator
     return None
 

@@ -1,0 +1,207 @@
+"""Whether a number of a plan is a promise, and the unit and band it is read with.
+
+A number is no promise when it is a list number, a date, an ordinal, a name's part, a count that
+describes (十一个方面, 12项候选项目, 有66万名在园幼儿, 推进A、B等4条廊道建设) or a threshold
+inside a noun (亿元以上项目, 20万吨级航道). Works on folded text (see textnums.fold), so every
+position is a position in the original.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from reportcheck.registry.prose.wording import UNITS_LONGEST_FIRST
+
+if TYPE_CHECKING:
+    from reportcheck.registry.draft.extract import Reading
+    from reportcheck.registry.prose.textnums import Number
+
+_DIGIT = re.compile(r"\d")
+
+#: What a quote leaves out at its start (list numbers, 我市, 全年 …), one item at a time: as one
+#: repeated group, Python's matcher keeps a record of every repetition (600 MB for 4 MB of
+#: spaces). A run of white space is one item, as it would be many.
+_LEAD_ITEM = re.compile(
+    r"\s+|\*+|[0-9]+[.、]|我市|我县|我省|我区|全年|今年|同时|并|拟|计划|20\d\d年"
+)
+
+#: What joins one figure to the next of a run (8%、9%; 120万亩以上和10亿斤以上).
+_FIGURE_JOINS = ("、", "和", "及", "与", "")
+
+#: A state reached by what a figure qualifies (50万元以上行政村…全覆盖).
+_STATE_AFTER = re.compile(r"覆盖|清零")
+
+#: 8%和8.5%, 19个、5个: figures of one phrase, each a commitment.
+_RUN_OF_FIGURES = re.compile(r"\d[%个家项所名人万亿元]{0,3}[和、及与]\d")
+
+_RANGE = re.compile(r"%?\s*[—\-~至到]{1,2}\s*")
+
+DESCRIBES = "a count that describes what a process works on, not a promise"
+
+#: Verbs of process: what they work on is described by its count, nothing is promised of it.
+_PROCESS_VERB = re.compile(
+    r"(?:大力|持续|更好|加力|创新|着力|全力|积极|统筹|重点)?"
+    r"(?:推进|推动|加快|深化|壮大|培育|做强做优|做强|做优|提升|协作|聚焦|围绕|抓好|落实|落细"
+    r"|用好|扩大|做到|优化|完善)"
+)
+
+#: Projects a process carries on, already under way: what is counted is not promised.
+_CARRIED_ON = re.compile(r"(?:续建|在建)项目")
+
+#: A figure worded as a target whatever verb it follows: 10家以上, 5个左右, 超20个.
+_TARGET_WORDING = re.compile(r"[^\d,。;]{0,4}?(?:以上|左右)|多")
+
+_TARGET_BEFORE = re.compile(r"(?:超|超过|突破|新增|累计|力争|达到)$")
+
+#: A place in a ranking: 全省第1, 全国前10.
+_RANK_WORDS = re.compile(r"(?:全省|全国|全市|全球|城市|省内|国内|同类)(?:第|前)$")
+
+#: A clause that states facts: its first figure follows 有 (有66万名在园幼儿、180多万名…).
+_FACTS = re.compile(r"[^\d,。;]{0,6}(?<![具拥所还])有[^\d,。;]{0,2}\d")
+
+#: What may follow a time that is promised (缩短至10分钟以内), not a name (15分钟生活圈).
+_TARGET_AFTER_TIME = re.compile(r"以内|以下|左右|$|[,。;]")
+
+#: 十一个方面: the parts the speech is set out in.
+_ASPECTS = re.compile(r"个?方面")
+
+#: 12项民生实事候选项目: the count of candidates.
+_CANDIDATES = re.compile(r"[^,。;\d]{0,8}候选")
+
+_MEASURES_BEFORE = re.compile(r"(?:政策|举措|措施|意见|办法)$")
+
+_MEASURES_AFTER = re.compile(r"条(?:政策|举措|措施|意见|办法)")
+
+
+def unit_after(text: str, position: int) -> str:
+    rest = text[position : position + 6]
+    return next((u for u in UNITS_LONGEST_FIRST if rest.startswith(u)), "")
+
+
+def why_not(
+    text: str, number: Number, unit: str, clause: tuple[int, int], read: Reading
+) -> str | None:
+    """Why a number is not a commitment, or None when it may be one; `read` carries what the
+    text before the number says (its line, its quotation marks)."""
+    before = text[max(clause[0], number.start - 3) : number.start]
+    after = text[number.end : number.end + 4]
+    if read.first_on_line(number.start) and re.match(r"\s*[.、|)]", after):
+        return "list number"
+    if re.match(r"(19|20)\d\d$", number.written) and re.match(r"(年|-|/|\.\d)", after):
+        return "a year or date"
+    if re.match(r"[-:/]\d|[月日时号]", after) or re.search(r"\d[-:/]$", before):
+        return "a date or time"
+    if before.endswith("第") and not _RANK_WORDS.search(text, clause[0], number.start):
+        return "an ordinal"
+    if re.search(r"(其他|其余|共|合计|(?<![具拥所还])有|了)$", before):
+        return "a count that describes, not a promise"  # 形成了12项, 有66万名在园幼儿
+    if _ASPECTS.match(text, number.end):
+        return "a count of the speech's parts, not a promise"  # 重点做好十一个方面工作
+    if _CANDIDATES.match(text, number.end):
+        return "candidates put to the vote, not a promise"
+    if _FACTS.match(text, clause[0], number.start + 1):
+        return "a count that describes, not a promise"  # 有66万名在园幼儿、180多万名…
+    if unit == "分钟" and not _TARGET_AFTER_TIME.match(text, number.end + 2):
+        return "part of a name (15分钟生活圈), not a promise"
+    if unit == "条" and (
+        _MEASURES_BEFORE.search(before) or _MEASURES_AFTER.match(text, number.end)
+    ):
+        return "the count of a policy's measures, not a promise"  # 政策57条, 32条政策
+    if read.quoted(clause[0], number.start):
+        return "part of a name in quotation marks"
+    if not unit and not number.percent:
+        return "no unit: a name, a code or a count that describes"
+    return None
+
+
+def unit_of(text: str, number: Number, quote_start: int) -> str:
+    """The unit a number is written with: after it, after 多 (20多个), or the 倍 of a ratio
+    named before it (收入倍差缩小至1.58)."""
+    if number.percent:
+        return "%"
+    if number.word and number.written in ("不发生", "领跑"):
+        return "起" if number.written == "不发生" else "位"
+    unit = unit_after(text, number.end)
+    if not unit and text.startswith("多", number.end):
+        unit = unit_after(text, number.end + 1)
+    if not unit and "倍" in text[quote_start : number.start]:
+        unit = "倍"
+    if not unit and _RANK_WORDS.search(text, quote_start, number.start):
+        unit = "位"  # 保持全省第1, 稳定在全省前4
+    return unit
+
+
+def written_length(text: str, number: Number, unit: str) -> int:
+    """How many characters of the unit stand right after the number: none when the unit is
+    read from elsewhere (倍差…1.58) or after 多 (20多个, whose 多 the wording reads)."""
+    return len(unit) if unit and text.startswith(unit, number.end) else 0
+
+
+def describes(text: str, number: Number, quote_start: int, clause: tuple[int, int]) -> str | None:
+    """Why a count describes what a process works on rather than promising it: the count of a
+    list just named (推动A、B、C等4条廊道建设), or of the projects a process carries on
+    (推进4个国铁、10个城际等续建项目建设), in a clause a verb of process opens."""
+    if _TARGET_WORDING.match(text, number.end) or _TARGET_BEFORE.search(
+        text, quote_start, number.start
+    ):
+        return None  # 推动10家以上企业落户: a figure worded as a target is one
+    opening = clause[0] + lead_length(text, *clause)
+    if _PROCESS_VERB.match(text, opening, number.start) is None:
+        return None
+    if text.endswith("等", quote_start, number.start):
+        return DESCRIBES
+    return DESCRIBES if _CARRIED_ON.search(text, number.end, clause[1]) else None
+
+
+def commitments(
+    text: str, candidates: list[tuple[Number, str]], start: int, end: int
+) -> list[tuple[Number, str]]:
+    """The numbers a list item promises: the last one, or each one after 分别 / in a range."""
+    last_number, _ = candidates[-1]
+    if text.find("分别", start, end) != -1 or _RUN_OF_FIGURES.search(
+        text, candidates[0][0].start, end
+    ):
+        return candidates
+    if len(candidates) >= 2 and is_range(text, candidates[-2][0], last_number):
+        return candidates[-2:]
+    return [candidates[-1]]
+
+
+def is_range(text: str, low: Number, high: Number) -> bool:
+    """6%—6.5%, 6-6.5%, 6至6.5%: a band, one commitment."""
+    return bool(_RANGE.fullmatch(text, low.end, high.start))
+
+
+def threshold(
+    text: str, candidate: tuple[Number, str], end: int, clause_end: int | None = None
+) -> bool:
+    """Whether a figure qualifies a noun rather than promising an amount: 亿元以上项目,
+    20万吨级航道, 50万元以上行政村…全覆盖."""
+    number, unit = candidate
+    after = number.end + written_length(text, number, unit)
+    if text.startswith(("范围", "以内的", "以上的", "以下的"), after, end):
+        return True
+    if unit and text.startswith("级", after, end):
+        return True
+    reach = end if clause_end is None else clause_end
+    if (
+        text.startswith(("以上", "以下"), after, end)
+        and text[after + 2 : after + 3] not in _FIGURE_JOINS
+        and _STATE_AFTER.search(text, after, reach)
+    ):
+        return True
+    if not text.startswith(("以上", "以下"), after, end):
+        return False
+    # 120.3万亩以上、10.59亿斤以上: a run of figures, not a figure that qualifies a noun
+    return text[after + 2 : after + 3] not in _FIGURE_JOINS and bool(
+        _DIGIT.search(text, after, end)
+    )
+
+
+def lead_length(text: str, start: int, end: int) -> int:
+    """How much of text[start:end] is lead: list numbers, white space, 我市, 全年 …"""
+    at = start
+    while (item := _LEAD_ITEM.match(text, at, end)) is not None:
+        at = item.end()
+    return at - start

@@ -1,0 +1,170 @@
+"""The wordings `draft` reads a promise from: one test per wording, read as a person would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from reportcheck.output.catalogue import one_line
+from reportcheck.registry.draft import draft_registry
+from reportcheck.registry.lint import lint_registry
+from reportcheck.registry.prose.textnums import word_figures
+
+PLAN = "一、2024年工作回顾\n去年很好。\n二、2025年工作安排\n"
+
+
+def entries(text: str) -> list[dict[str, Any]]:
+    drafted = yaml.safe_load(draft_registry(PLAN + text, seed="r.txt").yaml)
+    return [e for e in drafted["targets"] if e.get("role") != "reference"]
+
+
+def rules(text: str) -> list[tuple[str, str, object, str]]:
+    """(quote, comparator, value, unit) of each entry drafted from the text."""
+    return [(e["quote"], e["comparator"], e.get("value"), e["unit"]) for e in entries(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("商品进出口总值保持正增长。", ("商品进出口总值保持正增长", "at_least", 0, "%")),
+        (
+            "力争不发生较大及以上生产安全事故。",
+            ("力争不发生较大及以上生产安全事故", "at_most", 0, "起"),
+        ),
+        ("资金争取额度保持全省第1。", ("资金争取额度保持全省第1", "rank_within", 1, "位")),
+        ("实到外资总量稳定在全省前4。", ("实到外资总量稳定在全省前4", "rank_within", 4, "位")),
+        ("项目投资额继续领跑全省。", ("项目投资额继续领跑全省", "rank_within", 1, "位")),
+        ("完成森林提质增绿约23万亩。", ("完成森林提质增绿约23万亩", "about", 23, "万亩")),
+        (
+            "城乡居民收入倍差缩小至1.58左右。",
+            ("城乡居民收入倍差缩小至1.58左右", "about", 1.58, "倍"),
+        ),
+        ("城乡居民收入倍差缩小至1.6。", ("城乡居民收入倍差缩小至1.6", "at_most", 1.6, "倍")),
+        ("推动展会落地20多个国家。", ("推动展会落地20多个国家", "more_than", 20, "个")),
+        (
+            "奋力突破地区生产总值4000亿元。",
+            ("奋力突破地区生产总值4000亿元", "more_than", 4000, "亿元"),
+        ),
+        ("地区生产总值破万亿元。", ("地区生产总值破万亿元", "more_than", 1, "万亿元")),
+        ("培育百个新一批学科带头人。", ("培育百个新一批学科带头人", "at_least", 100, "个")),
+        (
+            "新增激活利用闲置农房2000宗以上。",
+            ("新增激活利用闲置农房2000宗以上", "at_least", 2000, "宗"),
+        ),
+        ("新增公办学位6万座。", ("新增公办学位6万座", "at_least", 6, "万座")),
+        (
+            "腾出用能空间50万吨标准煤以上。",
+            ("腾出用能空间50万吨标准煤以上", "at_least", 50, "万吨标准煤"),
+        ),
+    ],
+)
+def test_a_wording_drafts_its_rule_value_and_unit(
+    text: str, rule: tuple[str, str, object, str]
+) -> None:
+    assert rules(text) == [rule]
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "count"),
+    [
+        ("市区PM2.5平均浓度稳中有降。", "below_baseline", 1),
+        ("确保粮食播种面积和产量稳中有升。", "steady", 2),
+        ("实现生产安全事故起数和死亡人数“双下降”。", "below_baseline", 2),
+        ("外贸自营进出口总额保持全国占比份额。", "steady", 1),
+        ("占比不低于去年。", "steady", 1),
+        ("产业投资、制造业投资增速快于面上经济增速。", "faster_than", 2),
+        ("普惠小微贷款增速不低于各项贷款平均增速。", "faster_than", 1),
+        ("城镇、农村居民人均可支配收入与经济增长同步。", "in_step", 2),
+        ("特别国债、专项债等份额占全国比重稳中有升。", "steady", 1),
+    ],
+)
+def test_a_wording_without_a_figure_drafts_one_entry_per_subject(
+    text: str, comparator: str, count: int
+) -> None:
+    drafted = entries(text)
+    assert [e["comparator"] for e in drafted] == [comparator] * count
+    assert len({e["quote"] for e in drafted}) == 1
+
+
+def test_subjects_sharing_one_rate_get_one_entry_each() -> None:
+    assert [r[:3] for r in rules("地区生产总值、固定资产投资增长5%左右。")] == [
+        ("地区生产总值、固定资产投资增长5%左右", "about", 5)
+    ] * 2
+    assert len(rules("数据交易规模和上架产品数均增长10%。")) == 2
+    assert len(rules("人均可支配收入增长6%。")) == 1  # 人均 is no 均
+    assert len(rules("各级领军人才500名。")) == 1  # 各级 is no 各
+
+
+def test_a_margin_over_another_rate_is_faster_than_and_says_so() -> None:
+    [entry] = entries("战略性新兴产业增加值增速高于规上工业2个百分点。")
+    assert (entry["comparator"], entry["unit"]) == ("faster_than", "%")
+    registry = draft_registry(PLAN + "增速高于规上工业2个百分点。", seed="r.txt").yaml
+    assert "# check: faster than another quantity by the points the quote states" in registry
+    assert rules("增幅高于全省平均2个百分点以上。")[0][1:] == ("at_least", 2, "个百分点")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "争取开工建设20万吨级航道工程。",  # a class of ship
+        "集体经营性收入50万元以上行政村基本实现全覆盖。",  # qualifies what is covered
+        "梳理形成了12项民生实事候选项目。",
+        "我们筛选出18个民生实事候选项目。",
+        "迭代实施新一轮推动经济高质量发展政策57条。",
+        "落实落细民营经济32条政策。",
+        "推进4个国铁、10个城际、10个地铁等续建项目建设。",
+        "大力推动城西科创大走廊、城东智造大走廊等2条廊道建设。",
+        "有66万名在园幼儿、180多万名在校中小学生。",
+        "继续推进乡镇15分钟上高速。",
+        "城乡差距、区域差距、收入差距进一步缩小。",
+    ],
+)
+def test_a_figure_that_describes_is_no_commitment(text: str) -> None:
+    assert [r for r in rules(text) if r[1] != "done"] == []
+
+
+def test_a_count_worded_as_a_target_after_a_verb_of_process_is_one() -> None:
+    assert rules("推动10家以上企业嫁接落户。") == [
+        ("推动10家以上企业嫁接落户", "at_least", 10, "家")
+    ]
+
+
+def test_a_time_promised_is_a_figure() -> None:
+    assert rules("院前医疗急救平均反应时间缩短至10分钟以内。")[0][1:] == ("at_most", 10, "分钟")
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("未来五年累计引进大学生100万人。", 2029),
+        ("三年内新建保障性住房1万套。", 2027),
+        ("到2027年数字经济核心产业增加值达到1万亿元。", 2027),
+        ("“十五五”时期地区生产总值迈上3万亿元。", 2030),
+    ],
+)
+def test_a_horizon_in_the_sentence_sets_the_due_year(text: str, due: int) -> None:
+    assert [e.get("due") for e in entries(text)] == [due]
+
+
+def test_figures_said_in_words_are_read_and_say_so(tmp_path: Path) -> None:
+    assert [n.value for n in word_figures("保持正增长、达千亿元")] == [0, 1000]
+    assert word_figures("千亿级产业集群、千方百计、老百姓、推进千万亩森林") == []
+    text = PLAN + "商品进出口总值保持正增长,不发生重特大生产安全事故。"
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    registry = tmp_path / "registry.yaml"
+    registry.write_text(draft_registry(text, seed="r.txt").yaml, encoding="utf-8")
+    assert registry.read_text(encoding="utf-8").count("# check: the figure is said in words") == 2
+    # the evidence checks read the same figures: the draft loads without an error
+    assert [one_line(p) for p in lint_registry(registry).problems if p.severity == "error"] == []
+
+
+def test_a_baseline_is_never_another_quantity() -> None:
+    review = "一、2024年工作回顾\n研发投入增长6.2%,利用外资22亿美元,出口占全省份额12.5%。\n"
+    plan = "二、2025年工作安排\n研发投入强度提高0.1个百分点,利用外资占全省份额保持稳定。"
+    drafted = yaml.safe_load(draft_registry(review + plan, seed="r.txt").yaml)["targets"]
+    baselines = {e["quote"]: e.get("baseline", {}) for e in drafted if "quote" in e}
+    assert "value" not in baselines["研发投入强度提高0.1个百分点"]  # 6.2% is a growth
+    assert baselines["利用外资占全省份额保持稳定"]["value"] == 12.5  # a share, not 22亿美元
