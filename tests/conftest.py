@@ -38,8 +38,7 @@ def registry() -> Registry:
     return load_registry()
 
 
-@pytest.fixture
-def cli() -> Callable[..., Run]:
+def _runner() -> Callable[..., Run]:
     """Run reportcheck in-process with a pinned width and no colour."""
 
     def run(*args: str, env: dict[str, str] | None = None, stdin: bytes | None = None) -> Run:
@@ -48,11 +47,12 @@ def cli() -> Callable[..., Run]:
             app,
             list(args),
             input=stdin,
-            # Messages follow the locale; tests pin an English one unless they set their own.
+            # The language follows the locale; tests pin an English one unless they set their own.
             env={
                 "COLUMNS": "200",
                 "NO_COLOR": "1",
                 "REPORTCHECK_ACTUALS": "",
+                "REPORTCHECK_LANG": "",
                 "LANG": "en_US.UTF-8",
                 "LC_ALL": "",
                 "LC_MESSAGES": "",
@@ -62,6 +62,30 @@ def cli() -> Callable[..., Run]:
         if result.exception is not None and not isinstance(result.exception, SystemExit):
             raise result.exception
         return Run(result.exit_code, result.stdout, result.stderr)
+
+    return run
+
+
+@pytest.fixture
+def cli() -> Callable[..., Run]:
+    """Run reportcheck in-process with a pinned width, no colour and an English locale."""
+    return _runner()
+
+
+@pytest.fixture
+def cli_en() -> Callable[..., Run]:
+    """The same, for modules whose `cli` reads Chinese."""
+    return _runner()
+
+
+@pytest.fixture
+def cli_zh() -> Callable[..., Run]:
+    """reportcheck run in-process under a Chinese locale: names, tables and messages in Chinese,
+    as an analyst's machine shows them."""
+    english = _runner()
+
+    def run(*args: str, env: dict[str, str] | None = None, stdin: bytes | None = None) -> Run:
+        return english(*args, env={"LANG": "zh_CN.UTF-8", **(env or {})}, stdin=stdin)
 
     return run
 

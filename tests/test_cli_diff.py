@@ -25,6 +25,12 @@ JUNE = str(EXAMPLES / "illustrative-2023-06.csv")
 YEAR = str(EXAMPLES / "illustrative-2023.csv")
 
 
+@pytest.fixture
+def cli(cli_zh: Callable[..., Run]) -> Callable[..., Run]:
+    """These tests read what an analyst's Chinese locale shows."""
+    return cli_zh
+
+
 def test_table_groups_by_section_and_prints_status_words(cli: Cli) -> None:
     result = cli("diff", OFFICIAL)
     assert result.exit_code == 1  # industrial value added is behind
@@ -220,8 +226,8 @@ def test_period_option_judges_as_of_that_period(cli: Cli) -> None:
     assert {r["period"] for r in data["results"] if r["period"]} == {"2023-05"}
 
 
-def test_bad_fail_on_is_a_usage_error(cli: Cli) -> None:
-    result = cli("diff", OFFICIAL, "--fail-on", "late")
+def test_bad_fail_on_is_a_usage_error(cli_en: Cli) -> None:
+    result = cli_en("diff", OFFICIAL, "--fail-on", "late")
     assert result.exit_code == 2
     assert result.stderr == (
         "reportcheck: error: --fail-on 'late': expected a comma list of "
@@ -237,8 +243,8 @@ def test_bad_period_option(cli: Cli) -> None:
     assert "[bad-period]" in result.stderr
 
 
-def test_unknown_id_option_suggests(cli: Cli) -> None:
-    result = cli("diff", OFFICIAL, "--id", "gdp")
+def test_unknown_id_option_suggests(cli_en: Cli) -> None:
+    result = cli_en("diff", OFFICIAL, "--id", "gdp")
     assert result.exit_code == 2
     assert result.stderr == (
         "reportcheck: error: unknown id 'gdp'; did you mean gdp_growth, gdp_level? "
@@ -247,9 +253,9 @@ def test_unknown_id_option_suggests(cli: Cli) -> None:
     )
 
 
-def test_bad_input_exits_2_with_every_error_on_stderr(cli: Cli, write: Write) -> None:
+def test_bad_input_exits_2_with_every_error_on_stderr(cli_en: Cli, write: Write) -> None:
     path = write("id,period,value\ngdp_grwth,2023-06,5.7\ngraduates,2023-06,abc\n")
-    result = cli("diff", str(path))
+    result = cli_en("diff", str(path))
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr.splitlines() == [
         f"reportcheck: error: {path}:2: column id: 'gdp_grwth' is not an id in the registry; "
@@ -260,9 +266,9 @@ def test_bad_input_exits_2_with_every_error_on_stderr(cli: Cli, write: Write) ->
     ]
 
 
-def test_bad_input_json_lists_errors(cli: Cli, write: Write) -> None:
+def test_bad_input_json_lists_errors(cli_en: Cli, write: Write) -> None:
     path = write("id,period,value\ngraduates,2023-06,abc\n")
-    result = cli("diff", str(path), "-f", "json")
+    result = cli_en("diff", str(path), "-f", "json")
     assert result.exit_code == 2
     (error,) = json.loads(result.stdout)["errors"]
     assert error == {
@@ -277,9 +283,9 @@ def test_bad_input_json_lists_errors(cli: Cli, write: Write) -> None:
     }
 
 
-def test_errors_are_capped_and_the_cap_is_said(cli: Cli, write: Write) -> None:
+def test_errors_are_capped_and_the_cap_is_said(cli_en: Cli, write: Write) -> None:
     path = write("id,period,value\n" + "graduates,2023-06,x\n" * 130)
-    result = cli("diff", str(path), "-f", "json")
+    result = cli_en("diff", str(path), "-f", "json")
     data = json.loads(result.stdout)
     assert (data["ok"], len(data["errors"]), data["errors_omitted"]) == (False, 100, 30)
     assert result.stderr.splitlines()[-2:] == [
@@ -302,18 +308,18 @@ def test_gbk_file_from_excel(cli: Cli, write: Write) -> None:
 
 
 def test_internal_error_is_one_line_without_debug(
-    cli: Cli, monkeypatch: pytest.MonkeyPatch
+    cli_en: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def broken(*_: object, **__: object) -> None:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(evaluate_module, "evaluate", broken)
-    result = cli("diff", OFFICIAL)
+    result = cli_en("diff", OFFICIAL)
     assert result.exit_code == 2
     assert result.stderr == (
         "reportcheck: internal error: RuntimeError: boom (run again with --debug for a traceback)\n"
     )
-    debug = cli("--debug", "diff", OFFICIAL)
+    debug = cli_en("--debug", "diff", OFFICIAL)
     assert debug.exit_code == 2
     assert debug.stderr.startswith("Traceback (most recent call last):")
     assert debug.stderr.rstrip().endswith("RuntimeError: boom")

@@ -125,20 +125,20 @@ def test_the_harvest_is_read_back_as_actuals_with_its_bounds(cli: Cli) -> None:
 # ── The shipped registries, by name ──────────────────────────────────────────────────────────
 
 
-def test_registries_lists_the_shipped_ones_and_the_default(cli: Cli) -> None:
+def test_registries_lists_the_shipped_ones_and_the_default(cli_zh: Cli) -> None:
     import json
 
-    listed = json.loads(cli("registries", "-f", "json").stdout)["registries"]
+    listed = json.loads(cli_zh("registries", "-f", "json").stdout)["registries"]
     assert [(r["name"], r["default"], r["year"]) for r in listed] == [
         ("huzhou-2023", True, 2023),
         ("huzhou-2024", False, 2024),
     ]
     assert listed[0]["path"] == str(default_registry_path())
-    table = cli("registries", "--lang", "en").stdout
+    table = cli_zh("registries", "--lang", "en").stdout
     assert "huzhou-2024" in table
     assert "Huzhou Municipal Government Work Report 2024" in table
-    assert "huzhou-2024" in cli("registries", "-f", "csv").stdout
-    assert "| huzhou-2023 | 是 |" in cli("registries", "-f", "markdown").stdout
+    assert "huzhou-2024" in cli_zh("registries", "-f", "csv").stdout
+    assert "| huzhou-2023 | 是 |" in cli_zh("registries", "-f", "markdown").stdout
 
 
 def test_registries_and_targets_names_are_in_the_help(cli: Cli) -> None:
@@ -196,7 +196,7 @@ def test_a_file_of_that_name_is_the_file(
 
 
 def test_the_readme_year_end_commands_give_the_2023_account(
-    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli_zh: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     block = re.search(r"<!-- year-end -->\n```sh\n(.+?)```", readme, re.S)
@@ -208,7 +208,7 @@ def test_the_readme_year_end_commands_give_the_2023_account(
     commands = [shlex.split(line)[1:] for line in lines if line.startswith("reportcheck ")]
     assert [c[0] for c in commands] == ["harvest", "report"]
     for command in commands:
-        run = cli(*command)
+        run = cli_zh(*command)
         assert run.exit_code == 0, (command, run.stderr)
     harvested = next(Path(c[c.index("-o") + 1]) for c in commands if c[0] == "harvest")
     assert harvested.read_bytes() == OUTCOMES.read_bytes()

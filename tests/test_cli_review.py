@@ -22,6 +22,12 @@ Cli = Callable[..., Run]
 MONTHLY = str(EXAMPLES / "monthly")
 
 
+@pytest.fixture
+def cli(cli_zh: Callable[..., Run]) -> Callable[..., Run]:
+    """These tests read what an analyst's Chinese locale shows."""
+    return cli_zh
+
+
 def test_status_without_actuals_is_an_overview(
     cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -149,8 +155,8 @@ def test_show_names_a_unit_in_english_only_where_the_symbol_differs(cli: Cli) ->
     assert unit_line("policy_funds") == "亿元 (100M CNY)"
 
 
-def test_show_unknown_id_suggests(cli: Cli) -> None:
-    result = cli("show", "graduate")
+def test_show_unknown_id_suggests(cli_en: Cli) -> None:
+    result = cli_en("show", "graduate")
     assert result.exit_code == 2
     assert result.stderr == (
         "reportcheck: error: unknown id 'graduate'; did you mean graduates? "
@@ -296,8 +302,8 @@ ALL_COMMANDS = (
 
 
 @pytest.mark.parametrize("command", ALL_COMMANDS)
-def test_every_command_has_help_with_an_example(cli: Cli, command: str) -> None:
-    result = cli(command, "--help")
+def test_every_command_has_help_with_an_example(cli_en: Cli, command: str) -> None:
+    result = cli_en(command, "--help")
     assert result.exit_code == 0
     assert "Example: reportcheck " + command in " ".join(result.stdout.split())
 

@@ -317,11 +317,11 @@ def _hostile_registry(tmp_path: Path, title: str, section: str) -> Path:
     return path
 
 
-def test_markup_in_registry_titles_is_inert_in_markdown(cli: Cli, tmp_path: Path) -> None:
+def test_markup_in_registry_titles_is_inert_in_markdown(cli_zh: Cli, tmp_path: Path) -> None:
     registry = _hostile_registry(tmp_path, '"<script>x</script>"', '"<b>主要</b>"')
     actuals = tmp_path / "a.csv"
     actuals.write_text("id,period,value\ngdp_growth,2023-06,5.7\n", encoding="utf-8")
-    run = cli("diff", str(actuals), "-f", "markdown", "--targets", str(registry))
+    run = cli_zh("diff", str(actuals), "-f", "markdown", "--targets", str(registry))
     if run.exit_code == 2:  # a registry that refuses markup in a title is safe too
         assert "<script>" not in run.stderr
         return

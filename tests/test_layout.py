@@ -101,8 +101,8 @@ def test_the_diff_table_fits_an_80_column_terminal(cli: Cli) -> None:
     assert any(line.split()[:1] == ["manufacturing_investment_growth"] for line in lines)
 
 
-def test_the_diff_table_shows_the_wording_when_there_is_room(cli: Cli) -> None:
-    run = cli("diff", str(EXAMPLES / "illustrative-2023-06.csv"), env={"COLUMNS": "160"})
+def test_the_diff_table_shows_the_wording_when_there_is_room(cli_zh: Cli) -> None:
+    run = cli_zh("diff", str(EXAMPLES / "illustrative-2023-06.csv"), env={"COLUMNS": "160"})
     assert max(cells(line) for line in run.stdout.splitlines()) <= 160
     assert "报告原文" in run.stdout
     assert "地区生产总值增长6%左右" in run.stdout

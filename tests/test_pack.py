@@ -32,6 +32,12 @@ HEAD = "id,period,value,reason\n"
 FORMULA_START = ("=", "+", "-", "@")
 
 
+@pytest.fixture
+def cli(cli_zh: Callable[..., Run]) -> Callable[..., Run]:
+    """These tests read what an analyst's Chinese locale shows."""
+    return cli_zh
+
+
 def pack_of(write: Write, text: str, **options: object) -> Pack:
     return reportcheck.review_pack(write(text), **options)  # type: ignore[arg-type]
 
@@ -462,10 +468,10 @@ def test_html_for_a_year_of_data_stays_within_2_kib_a_commitment(
 # ── the command line ────────────────────────────────────────────────────────
 
 
-def test_report_writes_each_format(cli: Cli, tmp_path: Path) -> None:
+def test_report_writes_each_format(cli_en: Cli, tmp_path: Path) -> None:
     for suffix in ("xlsx", "html", "md", "csv"):
         output = tmp_path / f"review.{suffix}"
-        result = cli("report", "--actuals", str(EXAMPLES / "monthly"), "-o", str(output))
+        result = cli_en("report", "--actuals", str(EXAMPLES / "monthly"), "-o", str(output))
         assert (result.exit_code, result.stdout) == (0, "")
         assert result.stderr == f"reportcheck: wrote {output} (173 commitments)\n"
         assert output.stat().st_size > 1000
@@ -480,20 +486,20 @@ def test_report_says_what_it_wrote_in_the_users_language(cli: Cli, tmp_path: Pat
     assert result.stderr == f"reportcheck: 已写入 {output}(173 项承诺)\n"
 
 
-def test_report_names_an_output_it_cannot_write(cli: Cli, tmp_path: Path) -> None:
+def test_report_names_an_output_it_cannot_write(cli_en: Cli, tmp_path: Path) -> None:
     (tmp_path / "taken").write_text("a file, not a folder", encoding="utf-8")
     output = tmp_path / "taken" / "review.md"
-    result = cli("report", "--actuals", str(EXAMPLES / "monthly"), "-o", str(output))
+    result = cli_en("report", "--actuals", str(EXAMPLES / "monthly"), "-o", str(output))
     assert result.exit_code == 2
     assert result.stderr.startswith(f"reportcheck: error: -o {output}: cannot be written")
     assert "[unwritable-file]" in result.stderr
 
 
-def test_report_never_overwrites_the_actuals_it_reads(cli: Cli, tmp_path: Path) -> None:
+def test_report_never_overwrites_the_actuals_it_reads(cli_en: Cli, tmp_path: Path) -> None:
     actuals = tmp_path / "2023-06.csv"
     figures = (EXAMPLES / "monthly" / "2023-06.csv").read_bytes()
     actuals.write_bytes(figures)
-    result = cli("report", "--actuals", str(actuals), "-o", str(actuals))
+    result = cli_en("report", "--actuals", str(actuals), "-o", str(actuals))
     assert result.exit_code == 2
     assert result.stderr == (
         f"reportcheck: error: -o {actuals}: is the file of actuals being read [output-in-actuals]\n"
@@ -547,9 +553,9 @@ def test_bands_in_a_registry_are_checked(tmp_path: Path, bands: str) -> None:
     assert [p.code for p in caught.value.problems] == ["registry-bands"]
 
 
-def test_report_refuses_an_unknown_output_suffix(cli: Cli, tmp_path: Path) -> None:
+def test_report_refuses_an_unknown_output_suffix(cli_en: Cli, tmp_path: Path) -> None:
     output = tmp_path / "review.pdf"
-    result = cli("report", "--actuals", str(EXAMPLES / "monthly"), "-o", str(output))
+    result = cli_en("report", "--actuals", str(EXAMPLES / "monthly"), "-o", str(output))
     assert result.exit_code == 2
     assert result.stderr == (
         f"reportcheck: error: -o {output}: expected a file name ending .docx, .xlsx, .html, .md or "
@@ -559,9 +565,11 @@ def test_report_refuses_an_unknown_output_suffix(cli: Cli, tmp_path: Path) -> No
     assert not output.exists()
 
 
-def test_report_refuses_bad_bands(cli: Cli, tmp_path: Path) -> None:
+def test_report_refuses_bad_bands(cli_en: Cli, tmp_path: Path) -> None:
     actuals = str(EXAMPLES / "monthly")
-    result = cli("report", "--actuals", actuals, "-o", str(tmp_path / "r.md"), "--bands", "30,10")
+    result = cli_en(
+        "report", "--actuals", actuals, "-o", str(tmp_path / "r.md"), "--bands", "30,10"
+    )
     assert result.exit_code == 2
     assert result.stderr == (
         "reportcheck: error: --bands '30,10': expected one or two numbers of points from 0 to "
@@ -587,9 +595,9 @@ def test_report_on_bad_input_lists_every_problem_and_writes_nothing(
     assert not output.exists()
 
 
-def test_report_to_an_unwritable_place(cli: Cli, tmp_path: Path) -> None:
+def test_report_to_an_unwritable_place(cli_en: Cli, tmp_path: Path) -> None:
     output = tmp_path / "missing-folder" / "review.html"
-    result = cli("report", "--actuals", str(EXAMPLES / "monthly"), "-o", str(output))
+    result = cli_en("report", "--actuals", str(EXAMPLES / "monthly"), "-o", str(output))
     assert result.exit_code == 2
     assert result.stderr.startswith(f"reportcheck: error: -o {output}: cannot be written")
 

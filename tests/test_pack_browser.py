@@ -32,6 +32,12 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture
+def cli(cli_zh: Callable[..., Run]) -> Callable[..., Run]:
+    """These tests read what an analyst's Chinese locale shows."""
+    return cli_zh
+
+
 def chromium_path() -> str | None:
     return os.environ.get("REPORTCHECK_CHROMIUM") or shutil.which("chromium")
 

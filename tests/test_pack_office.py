@@ -22,6 +22,12 @@ MONTHLY = str(EXAMPLES / "monthly")
 SOFFICE = shutil.which("libreoffice") or shutil.which("soffice")
 
 
+@pytest.fixture
+def cli(cli_zh: Callable[..., Run]) -> Callable[..., Run]:
+    """These tests read what an analyst's Chinese locale shows."""
+    return cli_zh
+
+
 def _report(cli: Cli, tmp_path: Path, name: str, *extra: str) -> Path:
     output = tmp_path / name
     result = cli("report", "--actuals", MONTHLY, "-o", str(output), *extra)

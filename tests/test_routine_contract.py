@@ -63,8 +63,8 @@ def test_status_csv_has_one_row_per_commitment_with_its_change(cli: Cli) -> None
     assert (loans["status"], loans["change"]) == ("behind", "")  # behind in May too
 
 
-def test_targets_markdown(cli: Cli) -> None:
-    text = cli("targets", "-f", "markdown", "--id", "graduates").stdout
+def test_targets_markdown(cli_zh: Cli) -> None:
+    text = cli_zh("targets", "-f", "markdown", "--id", "graduates").stdout
     assert text.splitlines()[2] == (
         "| 二(二) | graduates | 引进大学生 | 引进大学生9万名以上 | 万人 | ≥ 9 万人 |"
     )

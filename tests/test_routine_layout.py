@@ -16,6 +16,12 @@ JUNE = str(EXAMPLES / "illustrative-2023-06.csv")
 WHOLE = ("platform_revenue", "3900", "3250", "+650", "manufacturing_loans", "61.5", "-13.5")
 
 
+@pytest.fixture
+def cli(cli_zh: Callable[..., Run]) -> Callable[..., Run]:
+    """These tests read what an analyst's Chinese locale shows."""
+    return cli_zh
+
+
 @pytest.mark.parametrize("width", [30, 40, 50, 60, 70, 76, 80, 90, 100, 120])
 def test_no_number_id_or_status_is_cut_at_any_width(cli: Cli, width: int) -> None:
     text = cli("diff", JUNE, env={"COLUMNS": str(width)}).stdout

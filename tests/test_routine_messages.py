@@ -34,6 +34,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
         ({"LANG": "zh_CN.UTF-8", "LC_ALL": "en_GB.UTF-8"}, "en"),
         ({"LANG": "en_US.UTF-8", "LC_MESSAGES": "zh_TW.UTF-8"}, "zh"),
         ({"LANG": "de_DE.UTF-8"}, "en"),
+        ({"LANG": "en_US.UTF-8", "REPORTCHECK_LANG": "zh"}, "zh"),
+        ({"LANG": "zh_CN.UTF-8", "REPORTCHECK_LANG": "EN"}, "en"),
+        ({"LANG": "en_US.UTF-8", "REPORTCHECK_LANG": "fr"}, "en"),  # not a language of ours
     ],
 )
 def test_the_locale_decides_when_lang_is_not_given(env: dict[str, str], lang: str) -> None:
@@ -65,6 +68,30 @@ def test_errors_in_chinese_keep_their_codes(cli: Cli) -> None:
 def test_lang_option_beats_the_locale(cli: Cli) -> None:
     assert cli("diff", BAD, "--lang", "en", env=ZH).stderr.startswith("reportcheck: error: ")
     assert cli("diff", BAD, "--lang", "zh").stderr.startswith("reportcheck: 错误: ")
+    chosen = {"REPORTCHECK_LANG": "zh"}
+    assert cli("diff", BAD, "--lang", "en", env=chosen).stderr.startswith("reportcheck: error: ")
+
+
+@pytest.mark.parametrize(
+    ("env", "header", "status"),
+    [
+        ({"LANG": "zh_CN.UTF-8"}, "指标", "符合进度"),
+        ({"LANG": ""}, "指标", "符合进度"),  # no locale at all, as on Windows
+        ({"LANG": "en_US.UTF-8"}, "indicator", "on track"),
+        ({"LANG": "en_US.UTF-8", "REPORTCHECK_LANG": "zh"}, "指标", "符合进度"),
+    ],
+)
+def test_one_language_for_tables_json_and_messages(
+    cli: Cli, env: dict[str, str], header: str, status: str
+) -> None:
+    june = str(EXAMPLES / "illustrative-2023-06.csv")
+    table = cli("diff", june, "--id", "gdp_growth", env=env).stdout
+    assert header in table
+    assert status in table
+    data = json.loads(cli("diff", june, "--id", "gdp_growth", "-f", "json", env=env).stdout)
+    assert data["results"][0]["status_words"] == status
+    unknown = cli("diff", june, "--id", "gdp", env=env).stderr
+    assert ("错误" in unknown) is (header == "指标")
 
 
 def test_usage_errors_from_options_in_chinese(cli: Cli) -> None:

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from reportcheck.actuals import read_actuals
 from reportcheck.output.words import pace_words
 from reportcheck.registry.records import Registry
@@ -21,6 +23,12 @@ from .conftest import EXAMPLES, Run
 Cli = Callable[..., Run]
 Write = Callable[..., Path]
 JUNE = str(EXAMPLES / "illustrative-2023-06.csv")
+
+
+@pytest.fixture
+def cli(cli_zh: Callable[..., Run]) -> Callable[..., Run]:
+    """These tests read what an analyst's Chinese locale shows."""
+    return cli_zh
 
 
 def _results(registry: Registry, path: Path) -> dict[str, Progress]:

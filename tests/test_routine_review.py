@@ -16,6 +16,12 @@ JUNE = str(EXAMPLES / "illustrative-2023-06.csv")
 FULL_OPEN, FULL_CLOSE = "\uff08", "\uff09"  # what a Chinese input method types for ( and )
 
 
+@pytest.fixture
+def cli(cli_zh: Callable[..., Run]) -> Callable[..., Run]:
+    """These tests read what an analyst's Chinese locale shows."""
+    return cli_zh
+
+
 def test_full_width_section_brackets_select_the_section(cli: Cli) -> None:
     section = f"二{FULL_OPEN}三{FULL_CLOSE}"
     data = json.loads(cli("diff", JUNE, "-f", "json", "--section", section).stdout)
@@ -32,19 +38,19 @@ def test_full_width_ids_and_statuses_are_folded(cli: Cli) -> None:
     assert [r["id"] for r in data["results"]] == ["gdp_growth"]
 
 
-def test_an_unknown_section_exits_2_listing_the_sections(cli: Cli) -> None:
-    result = cli("diff", JUNE, "--section", "四")
+def test_an_unknown_section_exits_2_listing_the_sections(cli_en: Cli) -> None:
+    result = cli_en("diff", JUNE, "--section", "四")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
         "reportcheck: error: unknown section '四'; sections: 二, 二(一), 二(二), 二(三), "
         "二(四), 二(五), 二(六), 三(二), 三(三), 三(四) [unknown-section]\n"
         "reportcheck: 1 error; nothing judged\n"
     )
-    assert cli("targets", "--section", "四").exit_code == 2
+    assert cli_en("targets", "--section", "四").exit_code == 2
 
 
-def test_an_unknown_status_exits_2_listing_the_statuses(cli: Cli) -> None:
-    result = cli("diff", JUNE, "--status", "late")
+def test_an_unknown_status_exits_2_listing_the_statuses(cli_en: Cli) -> None:
+    result = cli_en("diff", JUNE, "--status", "late")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
         "reportcheck: error: unknown status 'late'; statuses: met, missed, on_track, behind, "

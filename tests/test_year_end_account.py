@@ -229,20 +229,20 @@ def test_met_only_through_the_tolerance_is_basically_met(
     assert verdict_cell(result, "zh") == expected
 
 
-def test_basically_met_is_said_in_every_format(cli: Cli, write: Write) -> None:
+def test_basically_met_is_said_in_every_format(cli_zh: Cli, write: Write) -> None:
     path = write(HEAD + "gdp_growth,2023,5.5\n")
-    table = cli("diff", str(path), "--id", "gdp_growth").stdout
+    table = cli_zh("diff", str(path), "--id", "gdp_growth").stdout
     assert "基本完成" in table
-    data = json.loads(cli("diff", str(path), "-f", "json", "--id", "gdp_growth").stdout)
+    data = json.loads(cli_zh("diff", str(path), "-f", "json", "--id", "gdp_growth").stdout)
     (gdp,) = data["results"]
     assert (gdp["status"], gdp["met_within_tolerance"], gdp["status_words"]) == (
         "met",
         True,
         "基本完成",
     )
-    assert "基本完成" in cli("diff", str(path), "-f", "markdown", "--id", "gdp_growth").stdout
+    assert "基本完成" in cli_zh("diff", str(path), "-f", "markdown", "--id", "gdp_growth").stdout
     output = path.parent / "year.md"
-    assert cli("report", "--actuals", str(path), "-o", str(output)).exit_code == 0
+    assert cli_zh("report", "--actuals", str(path), "-o", str(output)).exit_code == 0
     assert "基本完成" in output.read_text(encoding="utf-8")
 
 

@@ -146,7 +146,8 @@ OPTION_HELP: dict[str, str] = {
         "使用指定的登记表文件,或内置登记表的名称(如 huzhou-2024),而不是默认的 huzhou-2023"
         "(reportcheck registries 列出内置登记表)。"
     ),
-    "lang": "名称、标签和提示的语言(默认中文;提示信息在未指定时跟随 LANG/LC_ALL)。",
+    "lang": "名称、表格和提示的语言(默认按 REPORTCHECK_LANG,其次按区域设置 LC_ALL、"
+    "LC_MESSAGES、LANG,都未设置时为中文)。",
     "section": "只看这一部分,如 二 或 '二(一)'(可重复)。",
     "ids": "只看这个编号(可重复)。",
     "target_id": "登记表中的编号。",

@@ -27,7 +27,6 @@ from reportcheck.cli.options import (
     State,
     StatusOption,
     TargetsOption,
-    names_lang,
 )
 
 if TYPE_CHECKING:
@@ -97,8 +96,7 @@ def diff(
     code = failing.exit_code(report.results, report.warnings)
     view = ReportView(
         report=report,
-        lang=names_lang(lang),
-        message_lang=State.lang,
+        lang=State.lang,
         filters=filters,
         show_all=show_all,
     )
@@ -110,15 +108,14 @@ class ReportView(msgspec.Struct, frozen=True, kw_only=True):
     """One period's results, as diff prints them."""
 
     report: Report
-    lang: str  # names and labels
-    message_lang: str  # warnings, in the language of the messages on standard error
+    lang: str  # names, labels and warnings
     filters: Sequence[str] = ()
     show_all: bool = False
 
     def json(self) -> dict[str, Any]:
         from reportcheck.output.serialize import report_dict
 
-        return report_dict(self.report, self.lang, message_lang=self.message_lang)
+        return report_dict(self.report, self.lang)
 
     def csv(self) -> str:
         from reportcheck.output.serialize import report_csv

@@ -1,4 +1,5 @@
-"""Which language messages are in: --lang, else the locale."""
+"""The one language of a run (names, labels, tables, messages, help): --lang, else
+$REPORTCHECK_LANG, else the locale, else Chinese."""
 
 from __future__ import annotations
 
@@ -9,11 +10,15 @@ LANGS = ("zh", "en")
 
 
 def resolve_lang(given: str | None, environ: Mapping[str, str] | None = None) -> str:
-    """--lang when given; else the locale (LC_ALL, LC_MESSAGES, LANG): English for an English
-    or other non-Chinese locale, Chinese for a Chinese one and when none is set (C, POSIX)."""
+    """--lang when given; else $REPORTCHECK_LANG (zh or en); else the locale (LC_ALL,
+    LC_MESSAGES, LANG): English for an English or other non-Chinese locale, Chinese for a
+    Chinese one and when none is set (C, POSIX, and Windows, which sets none of them)."""
     if given in LANGS:
         return given
     env = os.environ if environ is None else environ
+    chosen = env.get("REPORTCHECK_LANG", "").strip().lower()
+    if chosen in LANGS:
+        return chosen
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(name, "").strip()
         if value:

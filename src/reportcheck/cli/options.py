@@ -62,11 +62,6 @@ class Format(str, Enum):
 ENCODINGS = ("utf-8", "gbk", "gb18030", "big5")
 
 
-def names_lang(lang: Lang | None) -> str:
-    """The language of names and labels: --lang, else Chinese."""
-    return lang.value if lang is not None else "zh"
-
-
 # ── Completion ─────────────────────────────────────────────────────────────────────────────
 
 
@@ -158,8 +153,8 @@ LangOption = Annotated[
     Lang | None,
     typer.Option(
         "--lang",
-        help="Language of names, labels and messages [default: zh; messages follow "
-        "LANG/LC_ALL when --lang is not given].",
+        help="Language of names, tables and messages [default: $REPORTCHECK_LANG, else the "
+        "locale (LC_ALL, LC_MESSAGES, LANG), else zh].",
         show_default=False,
     ),
 ]

@@ -9,7 +9,7 @@ import msgspec
 
 from reportcheck.cli.emit import emit
 from reportcheck.cli.guard import guarded
-from reportcheck.cli.options import BomOption, Format, FormatOption, LangOption, names_lang
+from reportcheck.cli.options import BomOption, Format, FormatOption, LangOption, State
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -53,7 +53,7 @@ def registries(
                 path=str(path),
             )
         )
-    emit(RegistriesView(rows, names_lang(lang)), fmt, bom=bom)
+    emit(RegistriesView(rows, State.lang), fmt, bom=bom)
 
 
 class RegistriesView(msgspec.Struct, frozen=True):

@@ -18,7 +18,6 @@ from reportcheck.cli.options import (
     PeriodOption,
     State,
     TargetsOption,
-    names_lang,
 )
 from reportcheck.cli.outputs import keep_existing, safe_target, unwritable
 
@@ -90,7 +89,7 @@ def report(
     )
     print_problems(pack.warnings)
     try:
-        write_pack(pack, output, names_lang(lang))
+        write_pack(pack, output, State.lang)
     except OSError as exc:
         raise unwritable(output, exc) from None
     typer.echo(hint("wrote-pack", State.lang, file=output, rows=len(pack.rows)), err=True)

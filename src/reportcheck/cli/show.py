@@ -18,9 +18,9 @@ from reportcheck.cli.options import (
     Format,
     FormatOption,
     LangOption,
+    State,
     TargetsOption,
     complete_ids,
-    names_lang,
 )
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ def show(
     """
     from reportcheck.cli.choices import check_ids
 
-    words = names_lang(lang)
+    words = State.lang
     registry = inputs.registry(targets_file)
     (wanted,) = check_ids(registry, [target_id])
     target = registry.get(wanted)

@@ -23,7 +23,6 @@ from reportcheck.cli.options import (
     PeriodOption,
     State,
     TargetsOption,
-    names_lang,
 )
 
 if TYPE_CHECKING:
@@ -57,7 +56,7 @@ def status(
     from reportcheck.cli.choices import fail_on_option, period_option, suggested_period
     from reportcheck.output.catalogue.hints import hint
 
-    words = names_lang(lang)
+    words = State.lang
     registry = inputs.registry(targets_file)
     as_of = period_option(registry, period)
     failing = fail_on_option(fail_on)
@@ -81,7 +80,7 @@ def status(
     )
     code = failing.exit_code(result.report.results, result.report.warnings)
     emit(
-        ReviewView(review=result, lang=words, message_lang=State.lang, show_all=show_all),
+        ReviewView(review=result, lang=words, show_all=show_all),
         fmt,
         bom=bom,
         ok=code == 0,
@@ -121,14 +120,13 @@ class ReviewView(msgspec.Struct, frozen=True, kw_only=True):
     """The latest period judged, with what lags most and what changed since the one before."""
 
     review: Review
-    lang: str  # names and labels
-    message_lang: str  # warnings, in the language of the messages on standard error
+    lang: str  # names, labels and warnings
     show_all: bool = False
 
     def json(self) -> dict[str, Any]:
         from reportcheck.output.serialize import review_dict
 
-        return review_dict(self.review, self.lang, self.message_lang)
+        return review_dict(self.review, self.lang)
 
     def csv(self) -> str:
         from reportcheck.output.serialize import review_csv

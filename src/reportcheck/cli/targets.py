@@ -17,8 +17,8 @@ from reportcheck.cli.options import (
     IdOption,
     LangOption,
     SectionOption,
+    State,
     TargetsOption,
-    names_lang,
 )
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def targets(
         if (not wanted_ids or t.id in wanted_ids)
         and (not sections or any(section_matches(t.section, s) for s in sections))
     ]
-    emit(TargetsView(chosen, names_lang(lang)), fmt, bom=bom)
+    emit(TargetsView(chosen, State.lang), fmt, bom=bom)
 
 
 class TargetsView(msgspec.Struct, frozen=True):

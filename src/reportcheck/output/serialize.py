@@ -162,26 +162,23 @@ def report_dict(
     report: Report | None,
     lang: str,
     errors: Sequence[Problem] = (),
-    message_lang: str | None = None,
 ) -> dict[str, Any]:
-    """`lang` names the results; problems are said in `message_lang` (default: `lang`), the
-    language of the messages on standard error."""
-    said = message_lang or lang
-    listed, omitted = problems_list(errors, said)
+    """The results named, and the problems said, in `lang`."""
+    listed, omitted = problems_list(errors, lang)
     results = report.results if report else ()
     summary = report.summary() if report else {}
     return {
         "period": str(report.period) if report and report.period else None,
         "summary": {s.value: n for s, n in summary.items()},
         "results": [result_dict(r, lang) for r in results],
-        "warnings": [problem_dict(w, said) for w in report.warnings] if report else [],
+        "warnings": [problem_dict(w, lang) for w in report.warnings] if report else [],
         "errors": listed,
         "errors_omitted": omitted,
     }
 
 
-def review_dict(review: Review, lang: str, message_lang: str | None = None) -> dict[str, Any]:
-    data = report_dict(review.report, lang, message_lang=message_lang)
+def review_dict(review: Review, lang: str) -> dict[str, Any]:
+    data = report_dict(review.report, lang)
     return {
         "period": data["period"],
         "previous_period": str(review.previous) if review.previous else None,
