@@ -311,11 +311,19 @@ def _value(
         except NotANumberError as exc:
             fail(_in_cell(exc.problem, "value", raw))
             return None
-    try:
-        number = parse_number(raw, percent_allowed=target.unit == "%")
-    except NotANumberError as exc:
-        fail(_in_cell(exc.problem, "value", raw))
-        return None
+    if target.category == "rank":
+        # A place is a whole number from 1: rank 0, -3 or 4.5 would be judged as met.
+        try:
+            number = Decimal(read_rank(raw))
+        except ValueError:
+            fail(problem("bad-rank", column="value", value=raw))
+            return None
+    else:
+        try:
+            number = parse_number(raw, percent_allowed=target.unit == "%")
+        except NotANumberError as exc:
+            fail(_in_cell(exc.problem, "value", raw))
+            return None
     unit = normalise_text(raw_unit)
     if not unit or unit == target.unit:
         return number
