@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from reportcheck.cli.emit import write_out
 from reportcheck.cli.guard import guarded
 from reportcheck.cli.options import ForceOption, LangOption, State
 from reportcheck.cli.outputs import keep_existing, safe_target, unwritable
@@ -54,7 +55,7 @@ def draft(
         seed = report.resolve().as_posix()
     result = draft_registry(text, seed=seed, year=year, name=report.name)
     if output is None:
-        typer.echo(result.yaml, nl=False)
+        write_out(result.yaml)
     else:
         try:
             write_text_file(output, result.yaml)

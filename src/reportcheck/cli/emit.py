@@ -39,13 +39,24 @@ def emit(view: View, fmt: Format, *, bom: bool = False, ok: bool = True) -> None
     if fmt is Format.json:
         from reportcheck.output.serialize import to_json
 
-        typer.echo(to_json({"ok": ok, **view.json()}), nl=False)
+        write_out(to_json({"ok": ok, **view.json()}))
     elif fmt is Format.csv:
-        typer.echo(("\ufeff" if bom else "") + view.csv(), nl=False)
+        write_out(("\ufeff" if bom else "") + view.csv())
     elif fmt is Format.markdown:
-        typer.echo(view.markdown(), nl=False)
+        write_out(view.markdown())
     else:
         out(view.table())
+
+
+def write_out(text: str) -> None:
+    """Data on standard output as its format gives it. Not through click's echo, which drops
+    the escape sequences of one kind (CSI) when standard output is no terminal and keeps every
+    other: a file written through a pipe gets the data whole, and a terminal's stream shows
+    every control character as a visible escape (reportcheck.output.safe_text)."""
+    import sys
+
+    sys.stdout.write(text)
+    sys.stdout.flush()
 
 
 def error_document(problems: Sequence[Problem]) -> None:
@@ -60,7 +71,7 @@ def error_document(problems: Sequence[Problem]) -> None:
         "errors_omitted": len(errors) - len(listed),
         "warnings": [problem_dict(p, State.lang) for p in problems if p.severity != "error"],
     }
-    typer.echo(to_json(document), nl=False)
+    write_out(to_json(document))
 
 
 def print_problems(problems: Sequence[Problem]) -> None:
