@@ -64,24 +64,29 @@ def error_document(problems: Sequence[Problem]) -> None:
     from reportcheck.output.serialize import problem_dict, to_json
 
     errors = [p for p in problems if p.severity == "error"]
+    warnings = [p for p in problems if p.severity != "error"]
     listed = errors[: State.max_errors]
     document = {
         "ok": False,
         "errors": [problem_dict(p, State.lang) for p in listed],
         "errors_omitted": len(errors) - len(listed),
-        "warnings": [problem_dict(p, State.lang) for p in problems if p.severity != "error"],
+        "warnings": [problem_dict(p, State.lang) for p in warnings[: State.max_errors]],
+        "warnings_omitted": max(0, len(warnings) - State.max_errors),
     }
     write_out(to_json(document))
 
 
 def print_problems(problems: Sequence[Problem]) -> None:
-    """Each problem on one line of standard error, up to --max-errors; then how many more."""
+    """Each problem on one line of standard error, up to --max-errors, errors before warnings
+    (a thousand warnings must not hide the one error that stops the run); then how many more."""
     if not problems:
         return
     from reportcheck.output.catalogue import problem_line
     from reportcheck.output.catalogue.hints import hint
 
     cap = State.max_errors
+    if len(problems) > cap:
+        problems = sorted(problems, key=lambda p: p.severity != "error")
     for problem in problems[:cap]:
         typer.echo(problem_line(problem, State.lang), err=True)
     if len(problems) > cap:
