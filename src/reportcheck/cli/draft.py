@@ -43,7 +43,13 @@ def draft(
     from reportcheck.model.files import write_text_file
     from reportcheck.output.catalogue.hints import hint
     from reportcheck.registry.draft import draft_registry, read_report
+    from reportcheck.registry.schema import FIRST_YEAR, LAST_YEAR
 
+    if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+        # A draft for the year 0 would be a registry that no command loads.
+        from reportcheck.cli.choices import usage
+
+        raise usage("bad-year", value=str(year), first=FIRST_YEAR, last=LAST_YEAR)
     if output is not None:
         safe_target(output, [report])
         keep_existing(output, force)
