@@ -354,3 +354,60 @@ for name, text, code in (
 ):
     CASES.append(_registry_case(name, text, "targets-terminal", "refused", (code,)))
 _ = judged
+
+
+# ── payloads in options, and output to a console that cannot write every character ─────────
+
+
+def _option(name: str, args: tuple[str, ...], codes: tuple[str, ...]) -> Case:
+    def build(folder: Path) -> Setup:
+        figures = put(folder, "actuals.csv", csv_text("gdp_growth,2023-06,5.7"))
+        return Setup([*(a.replace("FILE", str(figures)) for a in args)])
+
+    return Case(C, f"option-{name}", "refused", build, codes=codes)
+
+
+def _gbk_console(command: str) -> Case:
+    """Standard output in GBK, as on a Chinese Windows console, with a note GBK cannot write."""
+
+    def build(folder: Path) -> Setup:
+        figures = put(
+            folder,
+            "actuals.csv",
+            csv_text("gdp_growth,2023-06,5.7,😀𠀀❤", header="id,period,value,note"),
+        )
+        args = {
+            "show": ["show", "gdp_growth", "--actuals", str(figures)],
+            "csv": ["diff", str(figures), "-f", "csv"],
+            "markdown": ["diff", str(figures), "-f", "markdown"],
+            "table": ["diff", str(figures)],
+        }[command]
+
+        def check(outcome: Outcome) -> str | None:
+            try:
+                text = outcome.stdout.decode("gbk")
+            except UnicodeDecodeError as exc:
+                return f"standard output is not GBK: {exc}"
+            return None if "5.7" in text else "the figure is not shown"
+
+        return Setup(args, check=check, env={"PYTHONIOENCODING": "gbk"}, keep=(figures,))
+
+    return Case(C, f"gbk-console/{command}", "read", build)
+
+
+CASES += [
+    _option("id-escape", ("show", "gdp\x1b[2J"), ("unknown-id",)),
+    _option("section-bidi", ("diff", "FILE", "--section", "\u202e二"), ("unknown-section",)),
+    _option(
+        "status-escape",
+        ("diff", "FILE", "--status", "met\x1b]0;x\x07"),
+        ("unknown-status", "usage-error"),
+    ),
+    _option("fail-on-escape", ("diff", "FILE", "--fail-on", "\x9b31m"), ("bad-fail-on",)),
+    _option(
+        "targets-escape-name",
+        ("--targets", "r\x1b[2J.yaml", "targets"),
+        ("registry-unreadable", "usage-error"),
+    ),
+    *(_gbk_console(command) for command in ("show", "csv", "markdown", "table")),
+]

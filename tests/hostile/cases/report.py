@@ -261,3 +261,102 @@ CASES: list[Case] = [
         check=_wrote("p.md"),
     ),
 ]
+
+
+# ── the pack's filters, and the template, which writes over files an office has filled ───────
+
+
+def _leads(folder: Path) -> Setup:
+    """Responsible units named like the filter's own words: each keeps an option of its own."""
+    from ..kit import ENTRIES, registry, registry_text
+
+    entries = ENTRIES.replace("    tolerance: 0.5\n", "    tolerance: 0.5\n    lead: '-'\n", 1)
+    entries = entries.replace("    value: 9\n", "    value: 9\n    lead: none\n", 1)
+    path = registry(folder, registry_text(entries))
+    figures = put(folder, "actuals.csv", FIGURES)
+
+    def check(outcome: Outcome) -> str | None:
+        import re
+
+        text = (outcome.folder / "pack.html").read_text(encoding="utf-8")
+        select = re.search(r'data-filter="lead">(.*?)</select>', text, re.S)
+        if select is None:
+            return "no filter of responsible units"
+        values = re.findall(r'<option value="([^"]*)"', select.group(1))
+        return None if len(values) == len(set(values)) == 4 else f"options {values}"
+
+    return Setup(
+        [
+            "--targets",
+            str(path),
+            "report",
+            "--actuals",
+            str(figures),
+            "-o",
+            str(folder / "pack.html"),
+        ],
+        check=check,
+    )
+
+
+def template_case(
+    name: str,
+    expect: str,
+    scene: Callable[[Path], tuple[Path, ...]],
+    codes: tuple[str, ...] = (),
+    check: Check | None = None,
+) -> Case:
+    """`scene(folder)` gives the -o file and the files that must stay as they are."""
+
+    def build(folder: Path) -> Setup:
+        output, *keep = scene(folder)
+        return Setup(
+            ["template", "--period", "2023-06", "-o", str(output)], keep=tuple(keep), check=check
+        )
+
+    return Case(C, f"template-{name}", expect, build, codes=codes)
+
+
+def _filled(folder: Path) -> tuple[Path, ...]:
+    path = put(folder, "2023-06.csv", FIGURES)
+    return path, path
+
+
+def _template_fifo(folder: Path) -> tuple[Path, ...]:
+    if not hasattr(os, "mkfifo"):
+        raise SkipCase("needs POSIX pipes")
+    os.mkfifo(folder / "2023-06.csv")
+    return (folder / "2023-06.csv",)
+
+
+def _template_link_to_filled(folder: Path) -> tuple[Path, ...]:
+    path = put(folder, "filled/2023-06.xlsx", b"")
+    from ..workbook import simple
+
+    path.write_bytes(simple(["gdp_growth", "2023-06", 5.7]))
+    (folder / "2023-06.xlsx").symlink_to(path)
+    return folder / "2023-06.xlsx", path
+
+
+def _template_written(outcome: Outcome) -> str | None:
+    path = outcome.folder / "new" / "2023-06.csv"
+    return None if path.is_file() and path.stat().st_size > 1000 else "no template written"
+
+
+CASES += [
+    Case(C, "leads-named-like-the-filter", "read", _leads),
+    template_case("over-filled-figures", "refused", _filled, codes=("file-has-values",)),
+    template_case(
+        "over-a-link-to-filled-figures",
+        "refused",
+        _template_link_to_filled,
+        codes=("file-has-values",),
+    ),
+    template_case("onto-a-pipe", "refused", _template_fifo, codes=("output-not-regular",)),
+    template_case(
+        "into-new-folders",
+        "read",
+        lambda folder: (folder / "new" / "2023-06.csv",),
+        check=_template_written,
+    ),
+]
