@@ -6,8 +6,9 @@ with a clear error or read right, in bounded time and memory, with no file lost.
 handled when it ends as it should; the share handled is the figure issue 24 asks for (97% or
 better). Cases known to fail (marked xfail, each with its reason) count as failed here.
 
-Usage: python benchmarks/hostile_suite.py [--jobs N] [--only CATEGORY[,CATEGORY]] [--failures]
+Usage: python benchmarks/hostile_suite.py [--jobs N] [--only CATEGORY[,...]] [--failures] [--each]
   --jobs N    cases run at once (default 1: each case's time and memory measured alone)
+  --failures  why each case failed; --each: every case's verdict, time and memory
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--only", default="")
     parser.add_argument("--failures", action="store_true", help="print why each failed")
+    parser.add_argument("--each", action="store_true", help="print every case")
     options = parser.parse_args()
     wanted = set(filter(None, options.only.split(",")))
     cases = [c for c in all_cases() if not wanted or c.category in wanted]
@@ -72,6 +74,11 @@ def main() -> None:
     )
     print()
     print("\n".join(table(verdicts)))
+    if options.each:
+        print()
+        for v in verdicts:
+            peak = f"{v.memory_mib:.0f} MiB" if v.memory_mib is not None else "—"
+            print(f"{v.case.key}: {v.kind}, exit {v.status}, {v.seconds:.2f} s, {peak}")
     failed = [v for v in verdicts if not v.handled]
     if failed:
         print()

@@ -88,3 +88,15 @@ def test_the_benchmark_runs_every_case() -> None:
         encoding="utf-8"
     )
     assert "all_cases()" in source
+
+
+def test_the_readme_states_the_suite_as_it_is() -> None:
+    """The README's count of cases and its table by category follow the cases (a case skipped
+    where the system cannot make it, as root, is left out of the table)."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert f"{len(EVERY_CASE)} inputs an attacker" in readme
+    table = readme.split("<!-- hostile-suite -->\n")[1].split("\n\n")[0].splitlines()[2:]
+    stated = {row.split("|")[1].strip(): int(row.split("|")[2]) for row in table}
+    counted = Counter(case.category for case in EVERY_CASE)
+    for name in CATEGORIES:
+        assert counted[name] - 3 <= stated[name] <= counted[name], name
