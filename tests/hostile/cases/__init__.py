@@ -41,6 +41,7 @@ PINNED = frozenset(
         "injection/xml/pack-xlsx",
         "injection/xml/pack-docx",
         "sizes/errors-listed-before-warnings",
+        "sizes/json-warnings-listed-like-errors",
         "sizes/run-small-files",
         "registries/quote-not-verbatim",
         "registries/other-invalid-no-knock-on",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from reportcheck.model import limits
 
-from ..harness import Case, Check, Setup
+from ..harness import Case, Check, Outcome, Setup
 from ..kit import SEED, csv_text, judged, put, registry, registry_text
 
 C = "sizes"
@@ -219,6 +219,19 @@ def _errors_after_warnings(folder: Path) -> Setup:
     return Setup(["diff", str(path)], keep=(path,), mentions=("'abc'",))
 
 
+def _warnings_counted(folder: Path) -> Setup:
+    """150 repeated rows: JSON lists a hundred warnings and counts the rest, as it does errors."""
+    path = _write_rows(folder / "a.csv", 151)
+
+    def check(outcome: Outcome) -> str | None:
+        document = outcome.json()
+        listed, omitted = len(document["warnings"]), document.get("warnings_omitted")
+        return None if (listed, omitted) == (100, 50) else f"{listed} listed, {omitted} omitted"
+
+    return Setup(["diff", str(path), "-f", "json"], keep=(path,), check=check)
+
+
+CASES.append(Case(C, "json-warnings-listed-like-errors", "read", _warnings_counted))
 CASES.append(
     Case(
         C,

@@ -466,8 +466,20 @@ CASES: list[Case] = [
         "unknown-column",
     ),
     read(
-        "sheet-name-escape",
-        workbook([("S\x1b[2J\u202e", sheet([HEADER, ROW]))]) if False else simple(ROW),
+        "sheet-name-bidi",
+        workbook([("Sheet1", sheet([HEADER, ROW])), ("说明\u202e表", sheet([["仅供参考"]]))]),
+        check=every(RIGHT, warned("skipped")),
+    ),
+    refused(
+        "sheet-name-bidi-with-error",
+        workbook(
+            [
+                ("Sheet1", sheet([HEADER, ROW])),
+                ("六月\u202e表", sheet([HEADER, ["gdp", "2023-06", 1]])),
+            ]
+        ),
+        "unknown-id",
+        mentions=("\\u202e",),
     ),
 ]
 
