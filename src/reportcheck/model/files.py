@@ -218,6 +218,7 @@ def _as_os_error(exc: Exception) -> OSError:
 
 
 def _collect_quietly() -> None:
+    """Collect what a failed save left, its complaints about closing unheard."""
     import gc
     import sys
 
