@@ -223,6 +223,8 @@ def month_rows(month: int) -> list[list[str]]:
     rows = []
     for target in load_registry().targets:
         figure = ((target.value or Decimal(5)) * month / 12).quantize(Decimal("0.01"))
+        if target.category == "rank":  # a place is a whole number
+            figure = (target.value or Decimal(5)).to_integral_value()
         value = "是" if target.unit == "是/否" else format(figure, "f")
         note = f"1-{month}月累计,统计局月报"
         rows.append([target.id, f"2023-{month:02d}", value, target.unit, "湖州市统计局", note])

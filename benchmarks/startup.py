@@ -69,6 +69,8 @@ def make_data(folder: Path) -> tuple[Path, Path]:
             writer.writerow(["id", "period", "value", "unit", "source", "note"])
             for t in registry.targets:
                 figure = ((t.value or Decimal(5)) * month / 12).quantize(Decimal("0.01"))
+                if t.category == "rank":  # a place is a whole number
+                    figure = (t.value or Decimal(5)).to_integral_value()
                 value = "是" if t.unit == "是/否" else format(figure, "f")
                 writer.writerow([t.id, f"2023-{month:02d}", value, t.unit, "benchmark", ""])
     return year / "2023-06.csv", year

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from reportcheck.model.numbers import normalise_text
+from reportcheck.model.numbers import folds_into_digits, normalise_text
 from reportcheck.model.periods import Period, parse_period
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ def split_bound(text: str) -> tuple[str | None, str]:
 def read_rank(text: str) -> int:
     """A rank such as 4 (also 第4, 第4位, 第4名); raises ValueError when it is not one."""
     match = re.fullmatch(_RANK, normalise_text(text).replace(" ", ""))
-    if match is None or int(match["n"]) < 1:
+    if match is None or int(match["n"]) < 1 or folds_into_digits(text):
         raise ValueError(f"{text!r} is not a rank")
     return int(match["n"])
 

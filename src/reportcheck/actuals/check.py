@@ -319,11 +319,19 @@ def _value(
         except NotANumberError as exc:
             fail(_in_cell(exc.problem, "value", raw))
             return None, None
-    try:
-        number = parse_number(text, percent_allowed=target.unit == "%")
-    except NotANumberError as exc:
-        fail(_in_cell(exc.problem, "value", raw))
-        return None, None
+    if target.category == "rank":
+        # A place is a whole number from 1: rank 0, -3 or 4.5 would be judged as met.
+        try:
+            number = Decimal(read_rank(text))
+        except ValueError:
+            fail(problem("bad-rank", column="value", value=raw))
+            return None, None
+    else:
+        try:
+            number = parse_number(text, percent_allowed=target.unit == "%")
+        except NotANumberError as exc:
+            fail(_in_cell(exc.problem, "value", raw))
+            return None, None
     if not _sign_fits(target, raw, text, number, bound, fail):
         return None, None
     unit = normalise_text(raw_unit)

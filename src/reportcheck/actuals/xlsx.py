@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import warnings
 import zipfile
 from decimal import Decimal
 from functools import cache
@@ -39,6 +40,9 @@ if TYPE_CHECKING:
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 #: Parts of a number format that are text, not format codes: "quoted", \escaped, [colour].
 _FORMAT_TEXT = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
+#: A period typed as a number whose month reads as 1: Excel stores 2023.10 as 2023.1, so it
+#: cannot be told from January.
+_MONTH_ONE = re.compile(r"\d{4}\.1")
 #: Excel keeps 15 significant digits; a float beyond them is binary noise, not a typed digit.
 _EXCEL_DIGITS = 15
 
@@ -78,8 +82,13 @@ def read_workbook(data: bytes, table: RawTable) -> list[RawTable]:
     if unpacked_parts.broken is not None:
         return [table.refuse("wrong-file-type", variant="xlsx", why=unpacked_parts.broken)]
     try:
-        formulas = _formulas(data, archive) if unpacked_parts.formulas else {}
-        return _read_sheets(data, table, formulas)
+        # openpyxl warns on stderr about what it leaves out (a missing default style, data
+        # validation, extensions), which says nothing about the figures and is no one line of a
+        # problem; what it cannot read is refused below.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            formulas = _formulas(data, archive) if unpacked_parts.formulas else {}
+            return _read_sheets(data, table, formulas)
     except Exception as exc:  # openpyxl and the XML parser raise many types on a broken file
         table.rows.clear()
         table.header.clear()
@@ -194,6 +203,8 @@ def _read_sheets(data: bytes, table: RawTable, formulas: Formulas) -> list[RawTa
                 tables.append(current)
     finally:
         book.close()
+    if not tables:  # a workbook without a single sheet
+        return [table.refuse("empty-file", variant="sheet")]
     return tables
 
 
@@ -212,6 +223,7 @@ def _grid(sheet: Any, table: RawTable, formulas: Formulas, left: int) -> _Grid:
     hold."""
     grid = _Grid()
     count = 0
+    period_at: int | None = None  # the period column, once the header is read
     for r, stored in enumerate(_rows(sheet), start=1):
         if r > MAX_ROWS:
             raise _TooLargeError(
@@ -253,7 +265,18 @@ def _grid(sheet: Any, table: RawTable, formulas: Formulas, left: int) -> _Grid:
                     problem("too-large", "text", sheet=repr(sheet.title), limit=MAX_TEXT_CHARS)
                 )
             grid.has_number = grid.has_number or _is_number(value)
+            if c == period_at and isinstance(value, float) and _MONTH_ONE.fullmatch(text):
+                table.refuse(
+                    "bad-period",
+                    "number",
+                    line=r,
+                    column="period",
+                    value=text,
+                    cell=cell.coordinate,
+                )
             cells.append(text)
+        if r == 1:
+            period_at = next((c for c, t in enumerate(cells, 1) if column_of(t) == "period"), None)
         while cells and not cells[-1]:  # keep empty rows small
             cells.pop()
         count += len(cells)

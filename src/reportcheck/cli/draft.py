@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from reportcheck.cli.emit import write_out
 from reportcheck.cli.guard import guarded
 from reportcheck.cli.options import ForceOption, LangOption, State
 from reportcheck.cli.outputs import keep_existing, safe_target, unwritable
@@ -42,7 +43,13 @@ def draft(
     from reportcheck.model.files import write_text_file
     from reportcheck.output.catalogue.hints import hint
     from reportcheck.registry.draft import draft_registry, read_report
+    from reportcheck.registry.schema import FIRST_YEAR, LAST_YEAR
 
+    if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+        # A draft for the year 0 would be a registry that no command loads.
+        from reportcheck.cli.choices import usage
+
+        raise usage("bad-year", value=str(year), first=FIRST_YEAR, last=LAST_YEAR)
     if output is not None:
         safe_target(output, [report])
         keep_existing(output, force)
@@ -54,7 +61,7 @@ def draft(
         seed = report.resolve().as_posix()
     result = draft_registry(text, seed=seed, year=year, name=report.name)
     if output is None:
-        typer.echo(result.yaml, nl=False)
+        write_out(result.yaml)
     else:
         try:
             write_text_file(output, result.yaml)

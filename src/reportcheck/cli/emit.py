@@ -39,13 +39,24 @@ def emit(view: View, fmt: Format, *, bom: bool = False, ok: bool = True) -> None
     if fmt is Format.json:
         from reportcheck.output.serialize import to_json
 
-        typer.echo(to_json({"ok": ok, **view.json()}), nl=False)
+        write_out(to_json({"ok": ok, **view.json()}))
     elif fmt is Format.csv:
-        typer.echo(("\ufeff" if bom else "") + view.csv(), nl=False)
+        write_out(("\ufeff" if bom else "") + view.csv())
     elif fmt is Format.markdown:
-        typer.echo(view.markdown(), nl=False)
+        write_out(view.markdown())
     else:
         out(view.table())
+
+
+def write_out(text: str) -> None:
+    """Data on standard output as its format gives it. Not through click's echo, which drops
+    the escape sequences of one kind (CSI) when standard output is no terminal and keeps every
+    other: a file written through a pipe gets the data whole, and a terminal's stream shows
+    every control character as a visible escape (reportcheck.output.safe_text)."""
+    import sys
+
+    sys.stdout.write(text)
+    sys.stdout.flush()
 
 
 def error_document(problems: Sequence[Problem]) -> None:
@@ -53,24 +64,29 @@ def error_document(problems: Sequence[Problem]) -> None:
     from reportcheck.output.serialize import problem_dict, to_json
 
     errors = [p for p in problems if p.severity == "error"]
+    warnings = [p for p in problems if p.severity != "error"]
     listed = errors[: State.max_errors]
     document = {
         "ok": False,
         "errors": [problem_dict(p, State.lang) for p in listed],
         "errors_omitted": len(errors) - len(listed),
-        "warnings": [problem_dict(p, State.lang) for p in problems if p.severity != "error"],
+        "warnings": [problem_dict(p, State.lang) for p in warnings[: State.max_errors]],
+        "warnings_omitted": max(0, len(warnings) - State.max_errors),
     }
-    typer.echo(to_json(document), nl=False)
+    write_out(to_json(document))
 
 
 def print_problems(problems: Sequence[Problem]) -> None:
-    """Each problem on one line of standard error, up to --max-errors; then how many more."""
+    """Each problem on one line of standard error, up to --max-errors, errors before warnings
+    (a thousand warnings must not hide the one error that stops the run); then how many more."""
     if not problems:
         return
     from reportcheck.output.catalogue import problem_line
     from reportcheck.output.catalogue.hints import hint
 
     cap = State.max_errors
+    if len(problems) > cap:
+        problems = sorted(problems, key=lambda p: p.severity != "error")
     for problem in problems[:cap]:
         typer.echo(problem_line(problem, State.lang), err=True)
     if len(problems) > cap:

@@ -25,7 +25,11 @@ def keep_existing(output: Path, force: bool) -> None:
     """Refuse to replace a file that exists (it may hold typed work) unless --force says so."""
     from reportcheck.cli.choices import usage
 
-    if output.exists() and not force:
+    try:
+        exists = output.exists()
+    except OSError as exc:  # a name too long for the system, a folder that cannot be searched
+        raise unwritable(output, exc) from None
+    if exists and not force:
         shown = str(output)
         raise usage("file-exists", value=shown, column="--output", file=shown)
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from reportcheck.cli import inputs
+from reportcheck.cli.emit import write_out
 from reportcheck.cli.guard import guarded
 from reportcheck.cli.options import LangOption, State, TargetsOption, complete_periods
 from reportcheck.cli.outputs import safe_target, unwritable
@@ -62,7 +63,7 @@ def template(
     registry = inputs.registry(targets_file)
     chosen = period_option(registry, period)
     if output is None:
-        typer.echo(template_csv(registry, chosen), nl=False)
+        write_out(template_csv(registry, chosen))
         return
     shown = str(output)
     if output.suffix.lower() not in (".csv", ".xlsx"):

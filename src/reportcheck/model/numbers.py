@@ -35,10 +35,24 @@ def normalise_text(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_MINUS).strip()
 
 
+def folds_into_digits(text: str) -> bool:
+    """Whether `text` holds a character that NFKC turns into a digit though it is none: a
+    superscript or subscript (a footnote mark: 5.7¹ is not 5.71, 10² not 102), a circled or
+    parenthesised number. Full-width and other decimal digits are digits and read as such."""
+    return any(
+        not char.isascii()
+        and not char.isdecimal()
+        and any("0" <= folded <= "9" for folded in unicodedata.normalize("NFKC", char))
+        for char in text
+    )
+
+
 def parse_number(text: str, *, percent_allowed: bool) -> Decimal:
     """The exact decimal a person meant by `text`; raises NotANumberError with the reason."""
     if len(text) > _LONGEST:
         raise NotANumberError(problem("not-a-number", "long", length=len(text)))
+    if folds_into_digits(text):
+        raise NotANumberError(problem("not-a-number"))
     cleaned = normalise_text(text)
     if cleaned.endswith("%"):
         if not percent_allowed:

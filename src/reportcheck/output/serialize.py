@@ -165,13 +165,17 @@ def report_dict(
 ) -> dict[str, Any]:
     """The results named, and the problems said, in `lang`."""
     listed, omitted = problems_list(errors, lang)
+    # Warnings are listed like errors, the rest counted: a folder of repeated rows within every
+    # limit makes a hundred thousand of them.
+    warned, warned_omitted = problems_list(report.warnings if report else (), lang)
     results = report.results if report else ()
     summary = report.summary() if report else {}
     return {
         "period": str(report.period) if report and report.period else None,
         "summary": {s.value: n for s, n in summary.items()},
         "results": [result_dict(r, lang) for r in results],
-        "warnings": [problem_dict(w, lang) for w in report.warnings] if report else [],
+        "warnings": warned,
+        "warnings_omitted": warned_omitted,
         "errors": listed,
         "errors_omitted": omitted,
     }
@@ -198,6 +202,7 @@ def review_dict(review: Review, lang: str) -> dict[str, Any]:
         ],
         "results": data["results"],
         "warnings": data["warnings"],
+        "warnings_omitted": data["warnings_omitted"],
         "errors": [],
     }
 

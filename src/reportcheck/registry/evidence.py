@@ -459,11 +459,16 @@ def closest(text: str, quote: str) -> tuple[str, int]:
 
     Bounded: one pass over the text per end of the quote.
     """
-    head_at, head = 0, 0
+    head_at, head, agreed = 0, 0, 0
     for i in _occurrences(text, quote[0]):
         n = _common_prefix(text, i, quote)
-        if n > head:
-            head_at, head = i, n
+        # Of two spans that begin alike, the one that also ends like the quote is the one it
+        # meant: 地区生产总值增长7%左右 is the plan's 增长6%左右, not the review's 增长3.3%.
+        end = i + len(quote)
+        tail_agrees = _common_suffix(text, end, quote) if end <= len(text) else 0
+        both = n + min(tail_agrees, len(quote) - n)
+        if both > agreed:
+            head_at, head, agreed = i, n, both
     tail_end, tail = 0, 0
     for j in _occurrences(text, quote[-1]):
         n = _common_suffix(text, j + 1, quote)

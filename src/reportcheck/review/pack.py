@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
+from reportcheck.model.numbers import NotANumberError, check_precision
 from reportcheck.registry.records import bands_problem
 from reportcheck.review.changes import Change, review
 from reportcheck.review.evaluate import Figures, evaluate, judge_each_period
@@ -71,7 +72,10 @@ def parse_bands(text: str) -> Bands:
         raise ValueError("count")
     try:
         limits = tuple(Decimal(p) for p in parts)
-    except ArithmeticError:
+        for limit in limits:
+            if limit.is_finite():
+                check_precision(limit)  # 1e-999999 is a finite number of a million digits
+    except (ArithmeticError, NotANumberError):
         raise ValueError("count") from None
     if bands_problem(limits) is not None or any(x > MAX_BAND for x in limits):
         raise ValueError("order" if len(limits) == 2 and limits[0] > limits[1] else "count")

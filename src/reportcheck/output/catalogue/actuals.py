@@ -90,6 +90,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         f"'{{value}}' 不是期间;应为 {PERIODS[0]}",
         f"'{{value}}' is not a period; expected {PERIODS[1]}",
     ),
+    "bad-period/number": (
+        "单元格 {cell} 的 '{value}' 是数字,分不清 2023.1 与 2023.10;请把期间写成文本,如 2023-10 或"
+        " 2023年10月",
+        "'{value}' in cell {cell} is a number, which cannot tell 2023.1 from 2023.10; type the "
+        "period as text, such as 2023-10 or 2023年10月",
+    ),
     "bad-period/repeated": (
         f"'{{value}}' 不是期间;应为 {PERIODS[0]}{_REPEATED[0]}",
         f"'{{value}}' is not a period; expected {PERIODS[1]}{_REPEATED[1]}",

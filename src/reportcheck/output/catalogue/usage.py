@@ -61,6 +61,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "--fail-on '{value}' 无效:应为逗号分隔的 {known},或 never",
         "--fail-on '{value}': expected a comma list of {known} or 'never'",
     ),
+    "bad-year": (
+        "--year {value}:应为 {first} 到 {last} 之间的年份",
+        "--year {value}: expected a year from {first} to {last}",
+    ),
     "bad-bands": (
         "--bands '{value}':应为 0 到 100 之间的一个或两个百分点数,第一个不大于第二个,如 10,30",
         "--bands '{value}': expected one or two numbers of points from 0 to 100, the first not "

@@ -25,8 +25,11 @@ if TYPE_CHECKING:
     from reportcheck.review.pack import Pack, Row
 
 #: Characters that would act rather than show: C0/C1 controls (tab and line breaks excepted),
-#: line separators and bidirectional overrides.
-_ACTING = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+#: line separators and bidirectional overrides; and the two noncharacters U+FFFE and U+FFFF,
+#: which no XML (a .docx, an .xlsx) can carry.
+_ACTING = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
+)
 
 
 def visible(text: str) -> str:
