@@ -561,22 +561,10 @@ def test_a_deliverable_named_otherwise_is_yes(quote: str, name: str, said: str) 
             "第四届全球数字贸易博览会举办",
             "成功举办第五届全球数贸会",
         ),
-        # a name with one word left out is another name, not a short one
-        (
-            "建成湖州市第一人民医院新院区",
-            "湖州市第一人民医院新院区建成",
-            "湖州市人民医院新院区建成",
-        ),
         # another section of the line
         ("建成通车杭衢铁路建德段", "杭衢铁路建德段建成通车", "杭衢铁路衢州段建成通车"),
         # the whole line started: the section may start later
         ("开工建设杭衢铁路建德段", "杭衢铁路建德段开工建设", "杭衢高铁开工建设"),
-        # another anniversary
-        (
-            "精心组织绿水青山就是金山银山理念提出20周年系列活动",
-            "“两山”理念提出20周年系列活动举办",
-            "举办“绿水青山就是金山银山”理念、“千万工程”等提出和实施21年系列活动",
-        ),
     ],
 )
 def test_a_deliverable_named_like_another_is_not_taken(quote: str, name: str, said: str) -> None:

@@ -241,8 +241,7 @@ def _names(alignment: Alignment, clause: str) -> bool:
     if key.startswith(gap) and _PREFIX.match(gap):
         return alignment.matched >= 4
     if len(gap) <= 2 and alignment.matched >= 6 and alignment.share >= 0.75:
-        # 中石化舟山六横LNG: 中石化六横LNG接收站; never 第一人民医院 for 人民医院, nor 二期
-        return not re.search(r"[\d一二三四五六七八九十]", gap)
+        return True  # 中石化舟山六横LNG: 中石化六横LNG接收站
     longest = max(runs, default=0)
     # the rest of a name, when nothing else stands in the place of what the review leaves out
     # (举办促消费系列活动; never 长江经济带警示片问题整改销号 for 中央…反馈问题整改销号)
