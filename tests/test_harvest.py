@@ -361,6 +361,15 @@ def test_a_rank_of_another_field_or_index_is_not_taken(said: str) -> None:
     assert only(said + "。", city) is None
 
 
+def test_ranks_said_one_after_another_do_not_multiply_the_figures() -> None:
+    from reportcheck.registry.harvest.review import read_review
+
+    said = "争取中央预算内投资资金55.2亿元、专项债资金575.4亿元" + "，均居全省第1" * 30 + "。"
+    figures = read_review(review(said)).figures
+    ranks = [f for f in figures if f.rank_field is not None and f.sentence == figures[0].sentence]
+    assert len(ranks) == 2 + 29  # the list's two items once, then the rank before each time
+
+
 def test_a_rank_is_no_figure_of_a_level_and_a_level_no_rank() -> None:
     spending = promise("规上工业研发费用800亿元以上", "规上工业研发费用", "亿元", "800")
     found = only("规上工业研发费用超900亿元、居全省第1。", spending)
