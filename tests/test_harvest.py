@@ -175,6 +175,215 @@ def test_a_count_written_before_its_noun_is_read() -> None:
     assert found.value == Decimal(6)
 
 
+# ── One indicator in other words ─────────────────────────────────────────────────────────────
+# Each sentence is a review's own (hangzhou-2026, zhejiang-2026, guangzhou-2025, huzhou-2024).
+
+
+@pytest.mark.parametrize(
+    ("quote", "name", "unit", "said", "value"),
+    [
+        # land sold is land supplied
+        (
+            "工业用地1万亩",
+            "供应工业用地",
+            "万亩",
+            "完成低效用地再开发4.3万亩，出让工业用地1.1万亩",
+            "1.1",
+        ),
+        # 供应建设用地 is state-owned land
+        ("供应建设用地35万亩以上", "供应建设用地", "万亩", "供应国有建设用地37.3万亩", "37.3"),
+        # 普高 is 普通高中, a 高中学校
+        ("新建市属高中学校4所", "新建市属高中学校", "所", "4所新建市属普高启动招生", "4"),
+        # an event in brackets beside another is counted with it
+        (
+            "举办演唱会、音乐会80场以上",
+            "举办演唱会音乐会",
+            "场",
+            "举办会展216场、演唱会（音乐节）164场",
+            "164",
+        ),
+        # a verb a list states once stands for each item
+        (
+            "实施城中村改造6万户",
+            "城中村改造",
+            "万户",
+            "开工改造城镇老旧小区196个、城中村6万户",
+            "6",
+        ),
+        # what is freed can only come from the stock
+        (
+            "腾出存量用能空间50万吨标准煤以上",
+            "腾出存量用能空间",
+            "万吨标准煤",
+            "新型储能装机34.9万千瓦，腾出用能空间78.5万吨标准煤",
+            "78.5",
+        ),
+        # an organisation's headquarters or branch counts as the organisation
+        (
+            "新招引国际组织总部或分支机构5家",
+            "新招引国际组织总部或分支机构",
+            "家",
+            "新增国际友好城市5个，引进国际组织6家",
+            "6",
+        ),
+        # building new and renewing old is 建设
+        (
+            "新建和改造提升高标准农田6.5万亩以上",
+            "新建和改造提升高标准农田",
+            "万亩",
+            "完成高标准农田建设8.4万亩",
+            "8.4",
+        ),
+    ],
+)
+def test_the_same_indicator_in_other_words_is_taken(
+    quote: str, name: str, unit: str, said: str, value: str
+) -> None:
+    found = only(said + "。", promise(quote, name, unit, "1"))
+    assert found is not None
+    assert found.value == Decimal(value)
+
+
+@pytest.mark.parametrize(
+    ("quote", "name", "unit", "said"),
+    [
+        # concerts alone, against concerts and music festivals
+        ("举办演唱会、音乐会80场以上", "举办演唱会音乐会", "场", "举办会展216场、演唱会164场"),
+        # the headquarters alone, against headquarters or branches
+        (
+            "新招引国际组织总部或分支机构5家",
+            "新招引国际组织总部或分支机构",
+            "家",
+            "引进国际组织总部2家",
+        ),
+        # new fields only, against new and renewed ones
+        ("新建高标准农田5万亩", "新建高标准农田", "万亩", "完成高标准农田建设8.4万亩"),
+        # a stock the verb does not imply
+        ("盘活存量土地3万亩", "盘活存量土地", "万亩", "供应土地5万亩"),
+    ],
+)
+def test_other_words_that_name_another_indicator_are_not_taken(
+    quote: str, name: str, unit: str, said: str
+) -> None:
+    assert only(said + "。", promise(quote, name, unit, "1")) is None
+
+
+def test_a_share_that_names_only_its_whole_is_of_the_clause_before() -> None:
+    exports = promise(
+        "货物贸易出口占全国份额保持基本稳定", "货物贸易出口占全国份额", "", comparator="steady"
+    )
+    said = "出口规模突破4万亿元，占全国份额从14%提升到15.5%。"
+    found = only(said, exports)
+    assert found is not None
+    assert found.value == Decimal("15.5")
+    assert found.source == said.rstrip("。")
+    # the share of another quantity
+    assert only("实际使用外资突破200亿美元，占全国份额提升到12%。", exports) is None
+
+
+def test_a_count_of_where_things_are_is_not_the_count_of_the_things() -> None:
+    context = (
+        "推进钱江新城二期、临平数智城等8个城市重点发展区块快建成势,安排项目364个,"
+        "力争完成投资728亿元"
+    )
+    projects = promise("安排项目364个", "城市重点发展区块项目", "个", "364", context=context)
+    money = promise(
+        "力争完成投资728亿元", "城市重点发展区块完成投资", "亿元", "728", context=context
+    )
+    said = "8个城市重点发展区块实施项目392个、完成投资878亿元。"
+    found = harvested(said, projects, money).outcomes
+    assert [(o.value, o.source) for o in found] == [
+        (Decimal(392), "8个城市重点发展区块实施项目392个"),
+        (Decimal(878), "完成投资878亿元"),
+    ]
+    # a count of some of the areas, where the promise names no count: not all of them
+    some = promise("安排项目364个", "城市重点发展区块项目", "个", "364")
+    assert only(said, some) is None
+    # a figure of another unit measures what the count first counts
+    count = promise("安排重大项目1000个以上", "“千项万亿”重大项目数", "个", "1000")
+    projects_found = only("1596个“千项万亿”重大项目完成投资1.5万亿元。", count)
+    assert projects_found is not None
+    assert projects_found.value == Decimal(1596)
+
+
+# ── Ranks ─────────────────────────────────────────────────────────────────────────────────────
+
+
+def rank(quote: str, name: str, value: str = "1", context: str = "") -> Promise:
+    return promise(quote, name, "位", value, comparator="rank_within", context=context)
+
+
+def test_a_rank_shared_by_a_list_ranks_each_item() -> None:
+    funds = rank(
+        "资金争取额度保持全省第1",
+        "中央预算内投资等资金争取额度全省排位",
+        context="确保中央预算内投资、超长期特别国债、专项债等资金争取额度保持全省第1、占比不低于去年",
+    )
+    said = (
+        "争取中央预算内投资资金55.2亿元、“两重”“两新”政策资金222.9亿元、"
+        "专项债资金575.4亿元，均居全省第1。"
+    )
+    found = only(said, funds)
+    assert found is not None
+    assert (found.value, found.unit) == (Decimal(1), "位")
+    assert found.source == said.rstrip("。")
+
+
+@pytest.mark.parametrize(
+    ("quote", "name", "said", "value"),
+    [
+        (
+            "实际利用外资保持全省第1",
+            "实际利用外资全省排位",
+            "实际利用外资35.1亿美元、保持全省第1",
+            "1",
+        ),
+        ("金融业综合实力进入全国前5位", "金融业综合实力排名", "金融业综合实力居全国第5", "5"),
+        ("质量工作考核保持全省第一", "质量工作考核全省排名", "质量工作考核排名全省第一", "1"),
+    ],
+)
+def test_a_rank_is_read_with_what_it_ranks(quote: str, name: str, said: str, value: str) -> None:
+    found = only(said + "。", rank(quote, name, value))
+    assert found is not None
+    assert found.value == Decimal(value)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "创新指数居全省第3",  # another field: the province, not the nation
+        "可持续发展指数位列全国11个创新示范区第1",  # another index, among 11 zones
+        "国家创新型城市创新能力排名连续3年居全国第4",  # three years' standing
+    ],
+)
+def test_a_rank_of_another_field_or_index_is_not_taken(said: str) -> None:
+    city = rank("国家创新型城市排名进入全国前25位", "国家创新型城市排名", "25")
+    assert only(said + "。", city) is None
+
+
+def test_ranks_said_one_after_another_do_not_multiply_the_figures() -> None:
+    from reportcheck.registry.harvest.review import read_review
+
+    said = "争取中央预算内投资资金55.2亿元、专项债资金575.4亿元" + "，均居全省第1" * 30 + "。"
+    figures = read_review(review(said)).figures
+    ranks = [f for f in figures if f.rank_field is not None and f.sentence == figures[0].sentence]
+    assert len(ranks) == 2 + 29  # the list's two items once, then the rank before each time
+
+
+def test_a_rank_is_no_figure_of_a_level_and_a_level_no_rank() -> None:
+    spending = promise("规上工业研发费用800亿元以上", "规上工业研发费用", "亿元", "800")
+    found = only("规上工业研发费用超900亿元、居全省第1。", spending)
+    assert found is not None
+    assert (found.value, found.bound) == (Decimal(900), ">")
+    first = rank("规上工业研发费用保持全省第1", "规上工业研发费用全省排位")
+    assert only("规上工业研发费用超900亿元。", first) is None
+    # a promise without a unit of its own takes the level, never the rank beside it
+    steady = promise("一般公共预算收入保持稳定", "一般公共预算收入", "", comparator="steady")
+    found = only("一般公共预算收入2693.2亿元、居副省级城市第2。", steady)
+    assert found is not None
+    assert found.value == Decimal("2693.2")
+
+
 # ── Look-alikes: never taken ──────────────────────────────────────────────────────────────────
 
 
@@ -325,6 +534,52 @@ def test_a_deliverable_not_stated_done_is_not_taken(quote: str, name: str, said:
     assert only(said + "。", deliverable(quote, name)) is None
 
 
+@pytest.mark.parametrize(
+    ("quote", "name", "said"),
+    [
+        # a short name (简称) formed from the full name's characters
+        (
+            "办好第四届全球数字贸易博览会",
+            "第四届全球数字贸易博览会举办",
+            "成功举办联合国世界数据论坛、世界知识产权大会和四届全球数贸会",
+        ),
+        # the whole line finished, of which the section is a part
+        ("建成通车杭衢铁路建德段", "杭衢铁路建德段建成通车", "杭衢高铁建成投用"),
+        # held with the other events of a list
+        (
+            "精心组织绿水青山就是金山银山理念提出20周年系列活动",
+            "“两山”理念提出20周年系列活动举办",
+            "高规格举办“绿水青山就是金山银山”理念、“千万工程”、文化建设“八项工程”等提出和实施"
+            "20年系列活动",
+        ),
+    ],
+)
+def test_a_deliverable_named_otherwise_is_yes(quote: str, name: str, said: str) -> None:
+    found = only(said + "。", deliverable(quote, name))
+    assert found is not None
+    assert found.value is True
+
+
+@pytest.mark.parametrize(
+    ("quote", "name", "said"),
+    [
+        # another edition
+        ("办好第四届全球数字贸易博览会", "第四届全球数字贸易博览会举办", "成功举办五届全球数贸会"),
+        (
+            "办好第四届全球数字贸易博览会",
+            "第四届全球数字贸易博览会举办",
+            "成功举办第五届全球数贸会",
+        ),
+        # another section of the line
+        ("建成通车杭衢铁路建德段", "杭衢铁路建德段建成通车", "杭衢铁路衢州段建成通车"),
+        # the whole line started: the section may start later
+        ("开工建设杭衢铁路建德段", "杭衢铁路建德段开工建设", "杭衢高铁开工建设"),
+    ],
+)
+def test_a_deliverable_named_like_another_is_not_taken(quote: str, name: str, said: str) -> None:
+    assert only(said + "。", deliverable(quote, name)) is None
+
+
 def test_a_deliverable_plainly_not_done_is_no() -> None:
     found = only("西部水厂未能建成。", deliverable("建成西部水厂", "西部水厂建成"))
     assert found is not None
@@ -462,4 +717,4 @@ def test_the_readme_states_the_harvest_benchmark_as_it_stands() -> None:
         found = score(name)
         measured[name] = (found.labelled, found.right, found.wrong, found.missed)
     assert stated == measured
-    assert re.search(r"\| \*\*all tuned\*\* \| \| 176 \| 152 \|", table)
+    assert re.search(r"\| \*\*all tuned\*\* \| \| 176 \| 166 \|", table)

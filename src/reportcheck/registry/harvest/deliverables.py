@@ -10,6 +10,9 @@ was not done (未能建成).
 The name must be the promise's: all of it, but for a place or an ordinal before it (安吉两库引水:
 两库引水工程; 第三届良渚论坛: 良渚论坛) and words that name no particular thing (相关赛事, 工程,
 主体结构); a long run of it at least (促消费系列活动 of 2023“活力新湖州”主题促消费系列活动).
+A review may also give its short name (简称: 全球数贸会 for 全球数字贸易博览会), list it with
+other things held with it (“两山”理念、“千万工程”等…系列活动), or say that the whole line a
+section belongs to is finished (杭衢高铁建成投用 for 杭衢铁路建德段).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from reportcheck.registry.harvest.similar import Alignment, align, normal
+from reportcheck.registry.harvest.similar import Alignment, abbreviates, align, normal
 from reportcheck.registry.prose.textnums import fold
 
 if TYPE_CHECKING:
@@ -124,8 +127,11 @@ def delivered(promise: Promise, review: Review) -> Delivered | None:
     if kind == "task" and own and not re.fullmatch(_ALL_VERBS, own.group()):
         verbs += "|" + re.escape(own.group())  # 全面取消瓶装燃气自提: done when 取消
     folded = review.folded
+    section = _SECTION.match(key) if kind == "finish" else None
+    line = section.group("line") if section else None
     best: tuple[tuple[float, bool, int], Delivered] | None = None
-    for at in review.clauses_sharing((_GENERIC.sub("", key) or key, key[2:])):
+    names = (_GENERIC.sub("", key) or key, key[2:], *((line,) if line else ()))
+    for at in review.clauses_sharing(names):
         clause = review.clauses[at]
         text = folded[clause[0] : clause[1]]
         verb = re.search(verbs, text)
@@ -140,6 +146,8 @@ def delivered(promise: Promise, review: Review) -> Delivered | None:
             _headless(key, named),
         )
         alignment = next((a for a in tried if a is not None and _names(a, text)), None)
+        if alignment is None and line is not None:
+            alignment = _whole_line(line, named)
         if alignment is None:
             continue
         start, end = _items(text, key, verb)
@@ -178,6 +186,31 @@ def _holds(item: str, key: str) -> bool:
     return any(own[i : i + 2] in text for i in range(len(own) - 1))
 
 
+#: A section or a phase of a line (杭衢铁路建德段, 地铁3号线二期): finished once the whole
+#: line is.
+_SECTION = re.compile(
+    r"^(?P<line>[\u4e00-\u9fff\d]{2,}?(?:铁路|城际|高速公路|轨道交通|\d+号线))"
+    r"(?:[\u4e00-\u9fff]{1,6}段|[一二三四五六]期)(?:工程)?$"
+)
+#: What says that a line's words name one part of it: 建德段, 二期, 东延段.
+_PART = re.compile(r"^[\u4e00-\u9fff\d]{0,6}?(?:段|期|线)")
+
+
+#: The other items of a list the name's item opens, up to its 等 (“两山”理念、“千万工程”、
+#: 文化建设“八项工程”等提出…系列活动): they name other things held with it, not another thing.
+_OTHER_ITEMS = re.compile(r"(?:、[^、,]{2,12})+等")
+
+
+def _whole_line(line: str, named: str) -> Alignment | None:
+    """The clause names the whole line a section belongs to (杭衢高铁建成投用 for 杭衢铁路建德段),
+    not another part of it (杭衢铁路衢州段)."""
+    alignment = align(line, named)
+    if alignment.missing or alignment.inserted or _PART.match(alignment.after):
+        return None
+    before = re.split(r"[、,和及与]", alignment.before)[-1]
+    return alignment if not before else None
+
+
 def _headless(key: str, named: str) -> Alignment | None:
     """The name aligned without its first two characters, as a review that leaves out a place
     or a level before it (地铁3号线东延段: 11号线及3号线东延段开通) is aligned."""
@@ -190,8 +223,11 @@ def _headless(key: str, named: str) -> Alignment | None:
 def _names(alignment: Alignment, clause: str) -> bool:
     """The clause names the deliverable (see the module's docstring)."""
     key = alignment.key
-    if sum(len(x) for x in alignment.inserted) > 4:
+    inserted = [x for x in alignment.inserted if not _OTHER_ITEMS.fullmatch(x)]
+    if sum(len(x) for x in inserted) > 4:
         return False
+    if abbreviates(alignment):
+        return True  # 四届全球数贸会 for 第四届全球数字贸易博览会
     missing = [m for m in alignment.missing if _GENERIC.sub("", m)]
     if any(_other_level(m, clause) for m in missing):
         return False  # 省级…创新城市 against a national pilot

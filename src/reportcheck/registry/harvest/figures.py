@@ -204,10 +204,36 @@ def _left_out(alignment: Alignment, figure: Figure) -> list[str]:
     216场、演唱会164场) and words that say nothing of the indicator."""
     missing = list(alignment.missing)
     if missing and alignment.key.startswith(missing[0]):
-        head = normal(figure.list_head).lstrip(",;")
+        head = re.sub(r"^\d+个", "", normal(figure.list_head).lstrip(",;"))
         if head.startswith(missing[0]) or _level_unsaid(missing[0], figure):
             missing = missing[1:]
-    return [m for m in missing if m not in _OMISSIBLE]
+    verbs = _LIST_VERBS.match(normal(figure.list_head).lstrip(",;"))
+    if verbs and missing and alignment.key.endswith(missing[-1]) and missing[-1] in verbs.group():
+        missing = missing[:-1]  # 开工改造城镇老旧小区196个、城中村6万户: 城中村改造
+    return [m for m in missing if m not in _OMISSIBLE and not _implied(m, alignment)]
+
+
+#: Verbs that can only act on the stock: 腾出用能空间 is 腾出存量用能空间.
+_STOCK_VERBS = re.compile(r"(腾出|盘活|消化|处置)存量")
+#: The forms a counted thing may take, said after it (国际组织总部或分支机构): each counts as
+#: the thing, and a review may count the thing (引进国际组织6家).
+_FORMS = re.compile(r"[\u4e00-\u9fff]{1,4}或[\u4e00-\u9fff]{1,6}")
+
+
+def _implied(word: str, alignment: Alignment) -> bool:
+    """A word of the key that the rest of it already says: 存量 after a verb that acts only on
+    the stock (腾出存量用能空间: 腾出用能空间), the forms of the thing counted that end it."""
+    if _FORMS.fullmatch(word) and alignment.key.endswith(word) and not alignment.after:
+        return len(alignment.key) - len(word) >= 4
+    verb = _STOCK_VERBS.search(alignment.key)
+    if word != "存量" or verb is None:
+        return False
+    return not any(m in verb.group(1) or verb.group(1) in m for m in alignment.missing)
+
+
+#: The verbs a list states once before its first item, which stand for every item; a key that
+#: ends in one of them (城中村改造) is named by an item of the list without it.
+_LIST_VERBS = re.compile(r"(?:新开工|开工|完成|实施|启动|新建|改建|改造|建设|整治|提升|更新)+")
 
 
 _LEVEL_OF = {"国家": "国", "全国": "国", "省": "省", "市": "市", "县": "县"}
@@ -237,12 +263,20 @@ def acceptable(alignment: Alignment, figure: Figure, allowed: str = "") -> bool:
         if len(inserted) > 1 or any(word in inserted for word in NARROWING):
             return False
     adjacent = re.split(r"[,，、;]", alignment.before)[-1]
-    if adjacent and not _LEAD_IN.fullmatch(adjacent):
+    if adjacent and not _LEAD_IN.fullmatch(adjacent) and not _same_count(adjacent, allowed):
         return False  # 软件和信息技术 before 服务业增加值: another, narrower indicator
     if figure.counted_first:
         return True  # the words after the key are the clause's verb: 完成布局, 签约落地
     last = re.split(r"[,，]", alignment.after)[-1]
     return len(last) <= 1 or bool(_AFTER_OK.fullmatch(last))
+
+
+def _same_count(adjacent: str, allowed: str) -> bool:
+    """How many of a thing the figure's words say (8个城市重点发展区块), when the promise's own
+    sentence says as many (…等8个城市重点发展区块): all of them, not some."""
+    if not re.fullmatch(r"\d+个", adjacent):
+        return False
+    return re.search(rf"(?<![\d.]){adjacent}", allowed) is not None
 
 
 #: Verbs that say what was done to what is counted: a count of projects started is not one of
@@ -297,6 +331,9 @@ def _value(
     is; _COUNT_ONLY when only a count of another unit (条 for 个) could be."""
     if figure.spans:
         return None
+    if figure.rank_field is not None or promise.rank_field is not None:
+        # a rank states only a rank promise, and only one of its own field (全省, 全国)
+        return figure.value if figure.rank_field == promise.rank_field else None
     measure = promise.measure
     if not promise.unit and figure.change in ("up", "down"):
         return _signed(promise, figure)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
+from reportcheck.registry.harvest.ranks import PROMISE_RANK, promise_field
 from reportcheck.registry.harvest.similar import normal
 from reportcheck.registry.harvest.wording import UNIT, inside_name, peel
 from reportcheck.registry.prose.textnums import find_numbers, fold
@@ -68,9 +69,18 @@ class Promise(msgspec.Struct, frozen=True, kw_only=True, dict=True):
         return _keys(self)
 
     @functools.cached_property
+    def rank_field(self) -> str | None:
+        """For a rank promise (保持全省第1, unit 位), the field it is ranked in; else None."""
+        if self.unit != "位":
+            return None
+        return promise_field(fold(self.quote))
+
+    @functools.cached_property
     def name_key(self) -> str:
         """The name's words for the indicator (地区生产总值增速: 地区生产总值)."""
         name = _COUNT_NAME.sub("", _RATE_NAME.sub("", self.name))
+        if self.rank_field is not None:
+            name = _RANK_NAME.sub("", normal(name))
         return normal(_FALL_FIRST.sub("", _SOFT_VERBS.sub("", normal(name))))
 
 
@@ -206,8 +216,21 @@ _SOFT_VERBS = re.compile(r"^新?(?:带动|推动|培育|打造|布局|推进|发
 _COUNT_NAME = re.compile(r"(?:列数|个数|家数|次数|数量)$")
 
 
+#: A name's ending that says it is ranked (资金争取额度全省排位).
+_RANK_NAME = re.compile(r"(?:排位|排名|位次)$")
+#: What is counted said as a noun before its verb (资金争取额度), which a review says as the
+#: verb and its object (争取中央预算内投资资金).
+_NOUN_VERB = re.compile(
+    r"(?P<noun>[\u4e00-\u9fff]{2,8}?)(?P<verb>争取|引进|发放|投放|吸引|获得)"
+    r"(?:额度|金额|总额|数量|规模|额|量)?"
+)
+
+
 def _keys(promise: Promise) -> tuple[str, ...]:
     words = _LEADING.sub("", _words_before(promise))
+    ranked = PROMISE_RANK.search(words) if promise.rank_field is not None else None
+    if ranked is not None:
+        words = _RANK_NAME.sub("", words[: ranked.start()])  # 资金争取额度保持全省第1
     if promise.measure == "change":
         words = _FALL_FIRST.sub("", _RATE_NAME.sub("", words))
     words = re.sub(r"(?:达到|达|为|保持|至|到|要)$", "", words)
@@ -222,7 +245,20 @@ def _keys(promise: Promise) -> tuple[str, ...]:
         keys = [normal(max(items, key=lambda x: _in_name(normal(x), name)))]
     if len(_cjk(name)) >= 3 and name not in keys:
         keys.append(name)
+    for key in list(keys):
+        inverted = _NOUN_VERB.fullmatch(key)
+        if inverted and inverted["verb"] + inverted["noun"] not in keys:
+            keys.append(inverted["verb"] + inverted["noun"])  # 资金争取额度: 争取资金
+        built = _NEW_AND_OLD.match(key)
+        if built and len(key) - built.end() >= 3:
+            what = key[built.end() :]
+            keys.extend(k for k in (what + "建设", "建设" + what) if k not in keys)
     return tuple(keys)
+
+
+#: Verbs that build new and renew old alike, which reports count together as 建设:
+#: 新建和改造提升高标准农田 is 高标准农田建设.
+_NEW_AND_OLD = re.compile(r"(?:新建和改造提升|新建和改造|新建和提升|新改建|新建改造|新建和改建)")
 
 
 def _in_name(item: str, name: str) -> float:

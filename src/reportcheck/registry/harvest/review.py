@@ -23,6 +23,7 @@ import msgspec
 
 from reportcheck.model.limits import MAX_DRAFT_NUMBERS
 from reportcheck.registry.harvest.lists import respectively
+from reportcheck.registry.harvest.ranks import Rank, places, rank_at
 from reportcheck.registry.harvest.wording import (
     ESTIMATE,
     NOT_FIGURE_AFTER,
@@ -99,6 +100,8 @@ class Figure(msgspec.Struct, frozen=True, kw_only=True):
     #: Where the statement ends: the figure's end, the end of the words after a count written
     #: first, or the last figure of its 分别.
     source_end: int = 0
+    #: For a rank (居全省第1), the field it is ranked in (全省); None for any other figure.
+    rank_field: str | None = None
 
     @property
     def source(self) -> tuple[int, int]:
@@ -253,7 +256,14 @@ def _past_year(folded: str) -> int | None:
 def _figures(review: Review) -> list[Figure]:
     folded = review.folded
     numbers = find_numbers(folded, review.start, review.end, limit=MAX_DRAFT_NUMBERS)
-    numbers = sorted([*numbers, *_round_figures(folded, review.start, review.end)], key=_start)
+    numbers = sorted(
+        [
+            *numbers,
+            *_round_figures(folded, review.start, review.end),
+            *places(folded, review.start, review.end),
+        ],
+        key=_start,
+    )
     found: list[Figure] = []
     sentence = (-1, -1)
     previous: Figure | None = None
@@ -267,11 +277,83 @@ def _figures(review: Review) -> list[Figure]:
         if review.line_starts[line - 1] != paragraph:
             paragraph = review.line_starts[line - 1]
             five_years = _five_years(folded, paragraph, five_years)
+        rank = rank_at(folded, number.start, number.end, sentence[0])
+        if rank is not None:
+            ranked = _ranks(folded, number, rank, sentence, found, line)
+            found.extend(ranked)
+            previous = ranked[-1] if ranked else previous
+            continue
         figure = _figure(folded, number, sentence, previous, line, five_years)
         if figure is not None:
             found.append(figure)
             previous = figure
     return respectively(folded, found)
+
+
+def _ranks(
+    folded: str,
+    number: Number,
+    rank: Rank,
+    sentence: tuple[int, int],
+    found: list[Figure],
+    line: int,
+) -> list[Figure]:
+    """The figures of a rank: one for what its own words name (金融业综合实力居全国第5), for
+    the figure before it (实际利用外资35.1亿美元、保持全省第1), or, with 均, for each item of the
+    list before it. A rank is the year's as it stands, unless its clause counts years (连续5年)."""
+    previous = found[-1] if found and found[-1].sentence == sentence else None
+    low = previous.end if previous is not None else sentence[0]
+    own = folded[low : rank.verb_start]
+    clause_start = _clause_start(folded, number.start, sentence[0])
+    spans = bool(_SPAN_WORDS.search(folded, clause_start, number.start))
+
+    def ranked(subject: str, subject_start: int, head: str = "") -> Figure:
+        return Figure(
+            start=number.start,
+            end=rank.end,
+            value=number.value,
+            unit="位",
+            base="位",
+            scale=1,
+            change="",
+            bound=None,
+            approx=False,
+            estimate=bool(ESTIMATE.search(folded, clause_start, number.start)),
+            spans=spans,
+            subject=_RANK_NAME.sub("", subject),
+            subject_start=subject_start,
+            sentence=sentence,
+            line=line,
+            list_head=head,
+            sentence_before=folded[sentence[0] : subject_start],
+            rank_field=rank.scope,
+        )
+
+    if not _names_nothing(own):
+        start = low + _lead(own)
+        items = [x for x in re.split("[、和]", own[_lead(own) :]) if x] if rank.shared else [own]
+        return [ranked(item, start, items[0] if i else "") for i, item in enumerate(items)]
+    if previous is None:
+        return []
+    if not rank.shared:
+        return [ranked(previous.subject, previous.subject_start)]
+    chain = [previous]
+    for before in reversed(found[:-1]):
+        if before.sentence != sentence or before.rank_field is not None:
+            break
+        if before.end > chain[-1].subject_start:
+            break  # the figures of one subject (4015亿元，增长5.8%): ranked once
+        between = folded[before.end : chain[-1].subject_start]
+        if not re.fullmatch(r"[、,，和及与]{0,2}", between):
+            break
+        chain.append(before)
+    chain.reverse()
+    head = re.split(",", chain[0].subject)[-1]
+    return [ranked(f.subject, f.subject_start, head if i else "") for i, f in enumerate(chain)]
+
+
+#: The words that say a subject is ranked: 国家创新型城市创新能力排名居全国第4.
+_RANK_NAME = re.compile(r"(?:排名|排位|位次)$")
 
 
 #: A round figure written without a digit: 突破万亿元, 迈上千亿 (a thousand 亿).
@@ -301,10 +383,22 @@ _NOT_NOUN = re.compile(
     r"^(?:的?(?:增长|下降|提高|提升|左右|以上|以下|多|余|次|年|月|分别|均|和|及|与|等|同比|比|"
     r"居|位|列|占|达|为|是|创|实现|完成|,|、))"
 )
+#: A share that names only what it is a share of (占全国份额, 占GDP比重): of what the figure
+#: before measures.
+_SHARE = re.compile(r"[、,，\s]*(占[^,，、;。]{1,12}(?:份额|比重|比例))$")
+_MEASURE_WORDS = re.compile(r"(?:规模|总额|总量)$")
 #: A subject's words about where a figure came from: 从3.42%, 从2020年的1.69万亿元.
 _FROM = re.compile(r"(?:从|由)[^,，;。]*$")
 #: The X of 从X提高到Y (从2020年的1.69万亿元): where a figure came from, a year long past.
 _FROM_START = re.compile(r"(?:从|由)(?:20\d\d年的?)?$")
+
+
+def _counts_within(folded: str, position: int, base: str) -> bool:
+    """A count of the same unit follows a count written first, with no mark between: the first
+    says where the second's things are (8个城市重点发展区块实施项目392个), not an outcome; a
+    figure of another unit measures what the first counts (1596个重大项目完成投资1.5万亿元)."""
+    unit = re.match(r"[\d.]+(?:万亿|亿|万|千)?(?:多|余)?(\D)", folded[position : position + 16])
+    return bool(base) and unit is not None and folded.startswith(base, position + unit.start(1))
 
 
 def _five_years(folded: str, paragraph: int, before: bool) -> bool:
@@ -355,6 +449,8 @@ def _figure(
     subject_start = low + _lead(words)
     noun = None if base in ("%", "个百分点") else _NOUN_AFTER.match(folded, unit.end(), sentence[1])
     counted_first = noun is not None and not _NOT_NOUN.match(noun.group())
+    if counted_first and noun is not None and _counts_within(folded, noun.end(), base):
+        return None  # 8个城市重点发展区块实施项目392个: the 8 is of the next figure's subject
     source_end = 0
     if counted_first and noun is not None:
         subject = re.split(",", own)[-1] + noun.group(1)
@@ -363,6 +459,10 @@ def _figure(
         subject, subject_start = previous.subject, previous.subject_start
     elif previous is not None and re.match(r"[、,，\s]*其中", own):
         subject = previous.subject + own  # 其中: a part of what the figure before measures
+    elif previous is not None and (share := _SHARE.match(own)):
+        # 出口规模突破4万亿元，占全国份额…15.5%: the share is of what the clause before measures
+        subject = _MEASURE_WORDS.sub("", previous.subject) + share.group(1)
+        subject_start = previous.subject_start
     else:
         subject = own
     clause_start = _clause_start(folded, number.start, sentence[0])

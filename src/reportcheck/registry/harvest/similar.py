@@ -3,10 +3,11 @@ and the differences that make them another indicator.
 
 Both are first written in one way (`normal`): punctuation and quotation marks go, and the few
 words reports use interchangeably for one thing (经营主体 and 市场主体 for 企业, 营收 for 营业收入,
-新引进 for 引进) become one. The promise's words are then aligned with the end of the review's
-words: every word of the promise should be there, in order and close together. What a review
-adds inside them (数字经济核心产业**制造业**增加值) or just before them (**省级**科技型中小企业)
-narrows the indicator; what it leaves out of the promise (**国家**科技型中小企业) widens it.
+新引进 for 引进, 普高 for 高中学校, 出让 of land for 供应) become one. The promise's words are
+then aligned with the end of the review's words: every word of the promise should be there, in
+order and close together. What a review adds inside them (数字经济核心产业**制造业**增加值) or
+just before them (**省级**科技型中小企业) narrows the indicator; what it leaves out of the promise
+(**国家**科技型中小企业) widens it.
 """
 
 from __future__ import annotations
@@ -57,7 +58,24 @@ _SAME = (
     ("经济高质量发展", "高质量发展"),
     ("推动高质量发展", "高质量发展"),
     ("支持高质量发展", "高质量发展"),
+    # 供应 of land counts what is sold (出让) with what is allotted; reports state either.
+    ("国有建设用地", "建设用地"),
+    ("普通高中", "高中"),
+    ("高中学校", "高中"),
+    ("普高", "高中"),
+    ("音乐节", "音乐会"),
+    # trade figures are of goods unless they say services (服务贸易出口)
+    ("货物贸易进出口", "进出口"),
+    ("货物贸易出口", "出口"),
+    ("货物贸易进口", "进口"),
+    ("货物进出口", "进出口"),
+    ("货物出口", "出口"),
+    ("货物进口", "进口"),
+    ("高速铁路", "铁路"),
+    ("高铁", "铁路"),
 )
+#: Land sold (出让工业用地) is land supplied: the supply reports count is mostly sold.
+_LAND_SOLD = re.compile(r"出让(?=[^,，、;。]{0,6}用地)")
 #: Words that say nothing of the indicator, left out of both sides.
 _FILLER = re.compile(
     r"全市|全省|全区|全县|我市|我省|全社会|全年|今年|当年|力争|确保|预计|预期|有望|进一步|持续|稳步|首次|"
@@ -94,8 +112,11 @@ NARROWING = (
 
 
 _ROMAN = str.maketrans({"Ⅰ": "I", "Ⅱ": "II", "Ⅲ": "III", "Ⅳ": "IV", "Ⅴ": "V", "Ш": "III"})
-#: What a review says in brackets beside a name: 中欧班列（义新欧）, 演唱会（音乐节）.
+#: What a review says in brackets beside a name: 中欧班列（义新欧）.
 _ASIDE = re.compile(r"\([^()]{1,12}\)")
+#: An event in brackets beside an event is one more of the kind counted: 演唱会（音乐节）164场
+#: counts both.
+_ASIDE_EVENT = re.compile(r"(?<=[会节赛展])\(([^()]{1,10}[会节赛展])\)")
 
 
 #: 生产总值 and GDP without 地区 before them (全省生产总值) are 地区生产总值.
@@ -104,7 +125,9 @@ _GDP = re.compile(r"(?:全省|全市)?(?<!地区)(?:生产总值|GDP)")
 
 def normal(text: str) -> str:
     """`text` written in the one way both sides are compared in."""
-    out = _PUNCTUATION.sub("", _ASIDE.sub("", text.translate(_ROMAN)))
+    out = _ASIDE_EVENT.sub(r"、\1", text.translate(_ROMAN))
+    out = _PUNCTUATION.sub("", _ASIDE.sub("", out))
+    out = _LAND_SOLD.sub("供应", out)
     out = _GDP.sub("地区生产总值", out)
     for word, same in _SAME:
         out = out.replace(word, same)
@@ -196,3 +219,48 @@ def _runs(text: str, positions: list[int]) -> list[str]:
     if start is not None and previous is not None:
         runs.append(text[start : previous + 1])
     return runs
+
+
+def key_runs(alignment: Alignment) -> list[tuple[bool, str]]:
+    """The key in runs, in order, each marked found (True) or left out by the context."""
+    key, runs, at = alignment.key, [], 0
+    for gap in alignment.missing:
+        where = key.find(gap, at)
+        if where == -1:
+            return [(True, key)]
+        if where > at:
+            runs.append((True, key[at:where]))
+        runs.append((False, gap))
+        at = where + len(gap)
+    if at < len(key):
+        runs.append((True, key[at:]))
+    return runs
+
+
+_NUMERAL = re.compile(r"[\d一二三四五六七八九十百]")
+#: The most characters of one word a short name (简称) leaves out: 易博览 of 贸易博览会.
+_ABBREVIATED = 3
+
+
+def abbreviates(alignment: Alignment) -> bool:
+    """The context names the key by its short name (简称), formed as reports form them: one or
+    two characters kept of each word of the full name, in order, the first word's and the last
+    character's always (全球数贸会 for 全球数字贸易博览会); a place or an ordinal before the
+    name may go (四届…, 第四届…). A name whose words are kept whole but one (A市人民医院 for
+    A市第一人民医院) is another name, not a short one."""
+    if alignment.inserted or alignment.matched < 5:
+        return False
+    runs = key_runs(alignment)
+    if runs and not runs[0][0]:
+        if _NUMERAL.search(runs[0][1]):
+            return False  # 五届 is not 第四届
+        runs = runs[1:]  # 第 of an ordinal, or a place before the name
+    if len(runs) < 5 or not runs[0][0] or not runs[-1][0]:
+        return False
+    gaps = [text for found, text in runs if not found]
+    kept_after = [text for found, text in runs[1:] if found]
+    return (
+        all(len(gap) <= _ABBREVIATED for gap in gaps)
+        and len(kept_after) >= 2
+        and all(len(kept) <= 2 for kept in kept_after)
+    )
