@@ -14,7 +14,7 @@ from openpyxl import Workbook
 
 from reportcheck.actuals import read_actuals
 from reportcheck.actuals.table import read_tables
-from reportcheck.actuals.xlsx import is_percent_format
+from reportcheck.actuals.workbook import is_percent_format
 from reportcheck.model.problems import ActualsError
 from reportcheck.output.catalogue import message
 from reportcheck.registry.records import Registry
@@ -182,7 +182,7 @@ def test_a_workbook_whose_parts_are_as_stated_passes_the_size_check(tmp_path: Pa
     from reportcheck.actuals.xlsx import _unpack_parts
 
     archive = zipfile.ZipFile(io.BytesIO(_broken(b"<worksheet><sheetData/></worksheet>")))
-    assert _unpack_parts(archive, archive.infolist()).broken is None
+    assert _unpack_parts(archive, archive.infolist()) is None
 
 
 def test_a_workbook_holds_no_more_text_than_a_csv_file_may(
@@ -198,16 +198,15 @@ def test_a_workbook_holds_no_more_text_than_a_csv_file_may(
     assert "beyond 100 characters" in message(table.problems[0], "en")
 
 
-def test_a_formula_tag_cut_between_two_pieces_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
-    from reportcheck.actuals import xlsx
+def test_a_formula_cut_between_two_pieces_of_the_sheet_is_found(
+    tmp_path: Path, registry: Registry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reportcheck.actuals import workbook as parts
 
-    sheet = b"<worksheet><sheetData>" + b" " * 37 + b"<f>A1*2</f></sheetData></worksheet>"
-    archive = zipfile.ZipFile(io.BytesIO(_broken(sheet)))
-    for piece in (16, 60, 61, 62, 4096):  # the tag starts at byte 59
-        monkeypatch.setattr(xlsx, "_PIECE", piece)
-        assert xlsx._unpack_parts(archive, archive.infolist()).formulas, piece
-    plain = zipfile.ZipFile(io.BytesIO(_broken(b"<worksheet><sheetData/></worksheet>")))
-    assert not xlsx._unpack_parts(plain, plain.infolist()).formulas
+    path = workbook(tmp_path / "f.xlsx", [HEAD, ["gdp_growth", "2023-06", "=1+4.7"]])
+    for piece in (7, 16, 61, 4096):  # the sheet is parsed as it is unpacked, piece by piece
+        monkeypatch.setattr(parts, "PIECE", piece)
+        assert errors(path, registry) == [("formula-without-value", str(path), 2)], piece
 
 
 #: Text a workbook can hold: XML 1.0 refuses most C0 controls and reads a raw carriage return

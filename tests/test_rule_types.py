@@ -385,6 +385,7 @@ MUTABLE = {
     "reportcheck.actuals.check.ReadResult",
     "reportcheck.actuals.raw.RawTable",
     "reportcheck.actuals.xlsx._Grid",
+    "reportcheck.actuals.workbook.SheetRow",
     "reportcheck.registry.draft.extract.Extraction",
 }
 

@@ -1,24 +1,21 @@
-"""An .xlsx workbook as tables of text cells, read with openpyxl in read-only mode.
+"""An .xlsx workbook as tables of text cells (its parts read by `actuals.workbook`).
 
-Sizes are checked before openpyxl parses anything: the unpacked size of every part, and the
-rows and columns a sheet declares. Any failure to parse is a `wrong-file-type` problem, never
-a crash: a workbook is a zip of XML that any program may have written.
+Sizes are checked before any XML is parsed: the unpacked size of every part, and then the rows
+and columns a sheet declares, before its first row. Any failure to parse is a `wrong-file-type`
+problem, never a crash: a workbook is a zip of XML that any program may have written.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-import re
 import zipfile
-from decimal import Decimal
-from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import msgspec
 
 from reportcheck.actuals.columns import column_of
 from reportcheck.actuals.raw import RawTable
+from reportcheck.actuals.workbook import SheetReader, open_book
 from reportcheck.model.limits import (
     MAX_CELL_CHARS,
     MAX_CELLS,
@@ -29,20 +26,10 @@ from reportcheck.model.limits import (
     MAX_XLSX_UNPACKED_BYTES,
     size_param,
 )
-from reportcheck.model.numbers import format_decimal
 from reportcheck.model.problems import Problem, problem
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
-#: A formula element in sheet XML, with or without a namespace prefix.
-_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
-#: Parts of a number format that are text, not format codes: "quoted", \escaped, [colour].
-_FORMAT_TEXT = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
-#: Excel keeps 15 significant digits; a float beyond them is binary noise, not a typed digit.
-_EXCEL_DIGITS = 15
-
-Formulas = dict[tuple[str, int, int], str]
+    from collections.abc import Callable
 
 
 def read_workbook(data: bytes, table: RawTable) -> list[RawTable]:
@@ -74,94 +61,37 @@ def read_workbook(data: bytes, table: RawTable) -> list[RawTable]:
                 limit=size_param(MAX_XLSX_UNPACKED_BYTES),
             )
         ]
-    unpacked_parts = _unpack_parts(archive, parts)
-    if unpacked_parts.broken is not None:
-        return [table.refuse("wrong-file-type", variant="xlsx", why=unpacked_parts.broken)]
+    broken = _unpack_parts(archive, parts)
+    if broken is not None:
+        return [table.refuse("wrong-file-type", variant="xlsx", why=broken)]
     try:
-        formulas = _formulas(data, archive) if unpacked_parts.formulas else {}
-        return _read_sheets(data, table, formulas)
-    except Exception as exc:  # openpyxl and the XML parser raise many types on a broken file
+        return _read_sheets(archive, table)
+    except Exception as exc:  # zip, XML and the parts' contents fail in many ways on a broken file
         table.rows.clear()
         table.header.clear()
         return [table.refuse("wrong-file-type", variant="xlsx", why=f"{type(exc).__name__}: {exc}")]
 
 
-class _Parts(msgspec.Struct, frozen=True):
-    broken: str | None  # why a part does not unpack to the size its header states
-    formulas: bool  # whether any sheet holds a formula element
-
-
-def _unpack_parts(archive: zipfile.ZipFile, parts: list[zipfile.ZipInfo]) -> _Parts:
-    """Every part unpacked once, in small pieces, and on the way whether a sheet has formulas.
+def _unpack_parts(archive: zipfile.ZipFile, parts: list[zipfile.ZipInfo]) -> str | None:
+    """Every part unpacked once, in small pieces; why one does not unpack to its stated size.
 
     The limits above trust each part's stated size, and a whole read of a part unpacks as much
     as the data holds before cutting it to that size, so a part that says 1 KB and holds 1 GB
     would cost a gigabyte. Reading each part in small pieces stops at the stated size, where
     the checksum of a part that said less than it holds fails.
     """
-    formulas = False
     for part in parts:
-        sheet = part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml")
-        carried = b""
         try:
             with archive.open(part) as stream:
-                while piece := stream.read(_PIECE):
-                    if sheet and not formulas:
-                        formulas = _FORMULA.search(carried + piece) is not None
-                        carried = piece[-_OVERLAP:]  # a tag cut between two pieces is seen whole
+                while stream.read(_PIECE):
+                    pass
         except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
-            return _Parts(f"{part.filename}: {exc}", formulas)
-    return _Parts(None, formulas)
+            return f"{part.filename}: {exc}"
+    return None
 
 
 #: Bytes unpacked at a time while checking a workbook's parts.
 _PIECE = 64 * 1024
-#: Bytes kept from one piece to the next: more than the longest formula tag with its prefix.
-_OVERLAP = 64
-
-
-def _formulas(data: bytes, archive: zipfile.ZipFile) -> Formulas:
-    """(sheet, row, column) -> formula, for every formula cell of the workbook."""
-    from openpyxl import load_workbook
-
-    found: Formulas = {}
-    book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    try:
-        for sheet in book.worksheets:
-            try:
-                rows = _rows(sheet)
-            except _TooLargeError:
-                continue  # refused, with the reason, when the values are read
-            for r, row in enumerate(rows, start=1):
-                if r > MAX_ROWS:
-                    break
-                for c, cell in enumerate(row[:MAX_COLUMNS], start=1):
-                    if getattr(cell, "data_type", None) == "f":
-                        found[(sheet.title, r, c)] = str(cell.value)
-    finally:
-        book.close()
-    return found
-
-
-def _rows(sheet: Any) -> Iterator[Any]:
-    """Rows of a sheet, refused before reading when it declares more than the limits."""
-    rows, columns = sheet.max_row or 0, sheet.max_column or 0
-    if rows > MAX_ROWS or columns > MAX_COLUMNS or rows * columns > MAX_CELLS:
-        raise _TooLargeError(
-            problem(
-                "too-large",
-                "declared",
-                sheet=repr(sheet.title),
-                rows=rows,
-                columns=columns,
-                max_rows=MAX_ROWS,
-                max_columns=MAX_COLUMNS,
-                max_cells=MAX_CELLS,
-            )
-        )
-    # Rows then come as stored, not padded to the declared size; _grid counts them itself.
-    sheet.reset_dimensions()
-    return iter(sheet.iter_rows())
 
 
 class _TooLargeError(ValueError):
@@ -172,28 +102,47 @@ class _TooLargeError(ValueError):
         self.problem = found
 
 
-def _read_sheets(data: bytes, table: RawTable, formulas: Formulas) -> list[RawTable]:
-    from openpyxl import load_workbook
+def _declared(title: str) -> Callable[[int, int], None]:
+    """The check of the size a sheet states, made before any of its rows is read."""
 
-    book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    def check(rows: int, columns: int) -> None:
+        if rows > MAX_ROWS or columns > MAX_COLUMNS or rows * columns > MAX_CELLS:
+            raise _TooLargeError(
+                problem(
+                    "too-large",
+                    "declared",
+                    sheet=repr(title),
+                    rows=rows,
+                    columns=columns,
+                    max_rows=MAX_ROWS,
+                    max_columns=MAX_COLUMNS,
+                    max_cells=MAX_CELLS,
+                )
+            )
+
+    return check
+
+
+def _read_sheets(archive: zipfile.ZipFile, table: RawTable) -> list[RawTable]:
+    book = open_book(archive)
     tables: list[RawTable] = []
     left = MAX_TEXT_CHARS
-    try:
-        for index, sheet in enumerate(book.worksheets):
-            name = table.file if index == 0 else f"{table.file} [{sheet.title}]"
-            current = table if index == 0 else RawTable(name)
-            try:
-                grid = _grid(sheet, current, formulas, left)
-            except _TooLargeError as exc:
-                tables.append(_too_large(current, exc))
-                continue
-            left -= grid.chars
-            if index == 0 or _later_sheet(grid, current, table, sheet.title):
-                tables.append(_as_table(grid, current))
-            elif current.problems:
-                tables.append(current)
-    finally:
-        book.close()
+    for index, entry in enumerate(book.sheets):
+        name = table.file if index == 0 else f"{table.file} [{entry.title}]"
+        current = table if index == 0 else RawTable(name)
+        reader = SheetReader(archive, entry, book, MAX_COLUMNS, _declared(entry.title))
+        try:
+            grid = _grid(reader, entry.title, current, left)
+        except _TooLargeError as exc:
+            tables.append(_too_large(current, exc))
+            continue
+        left -= grid.chars
+        if index == 0 or _later_sheet(grid, current, table, entry.title):
+            tables.append(_as_table(grid, current))
+        elif current.problems:
+            tables.append(current)
+    if not book.sheets:
+        tables.append(table.refuse("empty-file", variant="sheet"))
     return tables
 
 
@@ -207,59 +156,44 @@ class _Grid(msgspec.Struct):
     unknown: list[tuple[int, int, str, str]] = msgspec.field(default_factory=list)
 
 
-def _grid(sheet: Any, table: RawTable, formulas: Formulas, left: int) -> _Grid:
+def _grid(reader: SheetReader, title: str, table: RawTable, left: int) -> _Grid:
     """The sheet's cells as text; `left` is how many characters of text the workbook may still
     hold."""
     grid = _Grid()
     count = 0
-    for r, stored in enumerate(_rows(sheet), start=1):
+    for r, row in enumerate(reader.rows(), start=1):
         if r > MAX_ROWS:
             raise _TooLargeError(
-                problem("too-large", "sheet-rows", sheet=repr(sheet.title), rows=MAX_ROWS)
+                problem("too-large", "sheet-rows", sheet=repr(title), rows=MAX_ROWS)
             )
-        if len(stored) > MAX_COLUMNS and any(c.value is not None for c in stored[MAX_COLUMNS:]):
+        if row.cut:
+            raise _TooLargeError(
+                problem("too-large", "sheet-columns", sheet=repr(title), columns=MAX_COLUMNS, row=r)
+            )
+        cells = row.cells
+        lengths = list(map(len, cells))
+        if lengths and max(lengths) > MAX_CELL_CHARS:
+            c = next(i for i, n in enumerate(lengths, start=1) if n > MAX_CELL_CHARS)
             raise _TooLargeError(
                 problem(
                     "too-large",
-                    "sheet-columns",
-                    sheet=repr(sheet.title),
-                    columns=MAX_COLUMNS,
-                    row=r,
+                    "xlsx-cell",
+                    cell=f"{_letters(c)}{r}",
+                    chars=lengths[c - 1],
+                    limit=MAX_CELL_CHARS,
                 )
             )
-        cells: list[str] = []
-        for c, cell in enumerate(stored[:MAX_COLUMNS], start=1):
-            value = cell.value
-            if value is None:
-                formula = formulas.get((sheet.title, r, c))
-                if formula is not None:
-                    grid.unknown.append((r, c, cell.coordinate, formula))
-                cells.append("")
-                continue
-            text = _cell_text(value, getattr(cell, "number_format", "General"))
-            if len(text) > MAX_CELL_CHARS:
-                raise _TooLargeError(
-                    problem(
-                        "too-large",
-                        "xlsx-cell",
-                        cell=cell.coordinate,
-                        chars=len(text),
-                        limit=MAX_CELL_CHARS,
-                    )
-                )
-            grid.chars += len(text)
-            if grid.chars > left:
-                raise _TooLargeError(
-                    problem("too-large", "text", sheet=repr(sheet.title), limit=MAX_TEXT_CHARS)
-                )
-            grid.has_number = grid.has_number or _is_number(value)
-            cells.append(text)
-        while cells and not cells[-1]:  # keep empty rows small
-            cells.pop()
+        grid.chars += sum(lengths)
+        if grid.chars > left:
+            raise _TooLargeError(
+                problem("too-large", "text", sheet=repr(title), limit=MAX_TEXT_CHARS)
+            )
+        grid.has_number = grid.has_number or row.numbers
+        grid.unknown.extend((r, c, f"{_letters(c)}{r}", formula) for c, formula in row.formulas)
         count += len(cells)
         if count > MAX_CELLS:
             raise _TooLargeError(
-                problem("too-large", "sheet-cells", sheet=repr(sheet.title), cells=MAX_CELLS)
+                problem("too-large", "sheet-cells", sheet=repr(title), cells=MAX_CELLS)
             )
         grid.rows.append(cells)
     while grid.rows and not grid.rows[-1]:  # formatting can stretch a sheet past its last value
@@ -272,6 +206,14 @@ def _grid(sheet: Any, table: RawTable, formulas: Formulas, left: int) -> _Grid:
                 "formula-without-value", line=r, value=formula, cell=coordinate, formula=formula
             )
     return grid
+
+
+def _letters(column: int) -> str:
+    name = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        name = chr(65 + rest) + name
+    return name
 
 
 def _read_column(header: str) -> bool:
@@ -314,43 +256,3 @@ def _as_table(grid: _Grid, table: RawTable) -> RawTable:
             cells.extend([""] * (width - len(cells)))
         table.rows.append((n, cells))
     return table
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-@cache
-def is_percent_format(number_format: str, value: float = 1.0) -> bool:
-    """True when Excel shows the stored fraction times 100: a % that is a format code.
-
-    A quoted "%" or an escaped \\% is literal text (12.6 shown as 12.6%); only a bare % scales.
-    The format section that applies to the value's sign is the one that counts.
-    """
-    sections = _FORMAT_TEXT.sub("", number_format).split(";")
-    if value < 0 and len(sections) > 1:
-        section = sections[1]
-    elif value == 0 and len(sections) > 2:
-        section = sections[2]
-    else:
-        section = sections[0]
-    return "%" in section
-
-
-def _cell_text(value: Any, number_format: str) -> str:
-    """A cell as the text a person sees: 0.057 shown as 5.7% stays '5.7%', a date as YYYY-MM."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dt.datetime | dt.date):
-        return f"{value.year}-{value.month:02d}"
-    if isinstance(value, int):
-        number = Decimal(value)
-    elif isinstance(value, float):
-        number = Decimal(format(value, f".{_EXCEL_DIGITS}g"))
-    else:
-        return str(value)
-    if is_percent_format(number_format, (value > 0) - (value < 0)):
-        return format_decimal(number * 100) + "%"
-    return format_decimal(number)
