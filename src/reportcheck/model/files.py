@@ -13,12 +13,11 @@ read.
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import BinaryIO
 
 from reportcheck.model.problems import UsageError, problem
 
@@ -178,15 +177,3 @@ def same_file(written: os.stat_result, output: Path, path: Path) -> bool:
     if written.st_ino and info.st_ino:
         return (written.st_dev, written.st_ino) == (info.st_dev, info.st_ino)
     return os.path.normcase(os.path.realpath(output)) == os.path.normcase(os.path.realpath(path))
-
-
-class _Workbook(Protocol):
-    def save(self, filename: BinaryIO) -> None: ...
-
-
-def workbook_bytes(book: _Workbook) -> bytes:
-    """An openpyxl workbook as the bytes of its file, built in memory: a write that fails then
-    leaves no half-written zip whose clean-up would print a traceback at exit."""
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()

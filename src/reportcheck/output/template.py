@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportcheck.model.files import workbook_bytes, write_file, write_text_file
+from reportcheck.model.files import write_file, write_text_file
 from reportcheck.output.csvcells import safe_cell, to_csv
 
 if TYPE_CHECKING:
@@ -37,25 +37,17 @@ def write_template(registry: Registry, period: Period | None, path: Path) -> Non
 
 
 def _write_xlsx(registry: Registry, period: Period | None, path: Path) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from reportcheck.output.workbook import Style, Workbook
 
     book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "actuals"
-    sheet.append(list(COLUMNS))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    sheet = book.add("actuals")
+    sheet.append(list(COLUMNS), Style(bold=True))
     for values in template_rows(registry, period):
-        sheet.append([safe_cell(v) for v in values])
-    for cells in sheet.iter_rows(min_row=2):
-        for cell in cells:
-            cell.data_type = "s"  # text, never a formula or an auto-converted date
-    for letter, width in zip("ABCDEFGHI", (30, 10, 10, 8, 30, 50, 20, 20, 40), strict=True):
-        sheet.column_dimensions[letter].width = width
-    sheet.freeze_panes = "A2"
-    write_file(path, workbook_bytes(book))
+        sheet.append([safe_cell(v) for v in values])  # text, never a formula or a date
+    for column, width in enumerate((30, 10, 10, 8, 30, 50, 20, 20, 40), start=1):
+        sheet.widths[column] = width
+    sheet.freeze = "A2"
+    write_file(path, book.to_bytes())
 
 
 def filled_values(path: Path) -> int | None:

@@ -4,17 +4,31 @@ The text: a title, 截至, 一、总体情况 (the count paragraph), 二、主�
 indicator with its figure, 总量 and 全省排位 where given), 三、滞后事项 (each lagging commitment
 with its reason, and the units that gave none), 说明 (the rules applied); then 附件1 主要经济
 指标, 附件2 量化指标, 附件3 重点项目 (and at the year's end the 对照表) as bordered tables whose
-header row repeats on every page, at 9 pt or more. Everything from the data is written as text:
-python-docx escapes it, and control characters are spelled out first.
+header row repeats on every page, at 9 pt or more.
+
+The document is written as WordprocessingML text (`reportcheck.output.ooxml`): no document
+library is loaded at start. Everything from the data is escaped, and control characters are
+spelled out first.
 """
 
 from __future__ import annotations
 
-import io
 from typing import TYPE_CHECKING
 
 from reportcheck.model.files import write_file
 from reportcheck.model.numbers import format_decimal
+from reportcheck.output.ooxml import (
+    BASE_TYPES,
+    CORE_PROPERTIES,
+    CORE_TYPE,
+    DECLARATION,
+    DOCUMENT_RELATIONSHIPS,
+    content_types,
+    core_properties,
+    package,
+    relationships,
+    text,
+)
 from reportcheck.output.pack.office import OfficeTable, attachments, number_text
 from reportcheck.output.pack.paragraphs import (
     account_note,
@@ -29,10 +43,6 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from pathlib import Path
 
-    from docx.document import Document
-    from docx.shared import Length
-    from docx.table import Table
-
     from reportcheck.review.pack import Pack, Row
 
 #: Body text 五号 (10.5 pt), tables 9 pt, the title 二号 (22 pt) as Chinese documents set them.
@@ -40,59 +50,52 @@ BODY_PT, TABLE_PT, TITLE_PT = 10.5, 9, 22
 FONT_ZH, FONT_EN = "宋体", "Times New Roman"
 HEADER_FILL = "D9E2F3"
 SECTION_FILL = "F2F2F2"
+#: A4 landscape and its margins, in twentieths of a point (1 cm = 567).
+PAGE_WIDTH, PAGE_HEIGHT, MARGIN = 16838, 11906, 1134
+TWIPS_PER_CM = 567
+#: The writing width, in centimetres.
+WRITING_CM = 25.7
 
 
 def write_docx(pack: Pack, path: Path, lang: str) -> None:
-    import docx
-    from docx.enum.section import WD_ORIENT
-    from docx.shared import Cm
-
-    document = docx.Document()
-    _fonts(document)
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(2))
+    document = _Document()
     meta = pack.registry.meta
     title = meta.title_en if lang == "en" else meta.title_zh
-    _title(document, _fullwidth(say("notice_title", lang, title=visible(title)), lang))
-    _centred(document, say("as_of", lang, period=period_words(pack.period, lang)))
+    document.title(_fullwidth(say("notice_title", lang, title=visible(title)), lang))
+    document.centred(say("as_of", lang, period=period_words(pack.period, lang)))
     zh = lang != "en"
-    _heading(document, "一、总体情况" if zh else "1. Overview")
-    _paragraph(document, _fullwidth(count_paragraph(pack, lang), lang))
+    document.heading("一、总体情况" if zh else "1. Overview")
+    document.paragraph(_fullwidth(count_paragraph(pack, lang), lang))
     main = [r for r in pack.rows if r.target.section == next(iter(pack.registry.sections), None)]
     said = [line for r in main if (line := _indicator_line(r, lang))]
     if said:
-        _heading(document, f"二、{say('main_indicators', lang)}" if zh else "2. Main indicators")
-        _paragraph(
-            document, _fullwidth(("；" if zh else "; ").join(said) + ("。" if zh else "."), lang)
+        document.heading(f"二、{say('main_indicators', lang)}" if zh else "2. Main indicators")
+        document.paragraph(
+            _fullwidth(("；" if zh else "; ").join(said) + ("。" if zh else "."), lang)
         )
-    _heading(document, f"三、{say('laggards', lang)}" if zh else "3. What lags, and why")
+    document.heading(f"三、{say('laggards', lang)}" if zh else "3. What lags, and why")
     lagging = pack.lagging
     if not lagging:
-        _paragraph(document, "无。" if zh else "None.")
+        document.paragraph("无。" if zh else "None.")
     for number, row in enumerate(lagging, start=1):
-        _paragraph(document, _fullwidth(_lagging_line(number, row, lang), lang))
+        document.paragraph(_fullwidth(_lagging_line(number, row, lang), lang))
     units = sorted({row.lead or say("no_lead", lang) for row in lagging if row.unexplained})
     if units:
         joined = ("、" if zh else ", ").join(visible(u) for u in units)
-        _paragraph(document, _fullwidth(say("no_reason_units", lang, units=joined), lang))
-    _heading(document, "说明" if zh else "Notes")
+        document.paragraph(_fullwidth(say("no_reason_units", lang, units=joined), lang))
+    document.heading("说明" if zh else "Notes")
     for note in notes(pack, lang):
-        _paragraph(document, _fullwidth(note, lang))
+        document.paragraph(_fullwidth(note, lang))
     for table in attachments(pack, lang):
-        _page_break(document)
-        _office_table(document, table)
+        document.page_break()
+        document.office_table(table)
     if pack.year_end:
-        _page_break(document)
+        document.page_break()
         account = account_table(pack, lang)
-        _heading(document, say("account", lang) + account_note(pack, lang))
-        _plain_table(document, account.header, [tuple(r) for r in account.rows])
-    document.core_properties.title = say("notice_title", lang, title=visible(title))
-    buffer = io.BytesIO()
-    document.save(buffer)  # built in memory, then written whole: a failure leaves the old file
-    write_file(path, buffer.getvalue())
+        document.heading(say("account", lang) + account_note(pack, lang))
+        document.plain_table(account.header, [tuple(r) for r in account.rows])
+    # Built in memory, then written whole: a failure leaves the old file.
+    write_file(path, document.to_bytes(say("notice_title", lang, title=visible(title))))
 
 
 def _fullwidth(text: str, lang: str) -> str:
@@ -153,129 +156,193 @@ def _lagging_line(number: int, row: Row, lang: str) -> str:
     return f"{number}. {name}:{why}。原因:{reason}"
 
 
-def _fonts(document: Document) -> None:
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
+class _Document:
+    """The body of a Word document, paragraph by paragraph and table by table."""
 
-    normal = document.styles["Normal"]
-    font = normal.font
-    font.name = FONT_EN
-    font.size = Pt(BODY_PT)
-    properties = normal.element.get_or_add_rPr()
-    fonts = properties.get_or_add_rFonts()
-    fonts.set(qn("w:eastAsia"), FONT_ZH)
+    def __init__(self) -> None:
+        self.body: list[str] = []
 
+    def title(self, words: str) -> None:
+        self.body.append(_paragraph(_run(words, bold=True, size=TITLE_PT), centre=True))
 
-def _title(document: Document, text: str) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
+    def centred(self, words: str) -> None:
+        self.body.append(_paragraph(_run(words), centre=True))
 
-    paragraph = document.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = paragraph.add_run(text)
-    run.bold = True
-    run.font.size = Pt(TITLE_PT)
+    def heading(self, words: str) -> None:
+        self.body.append(_paragraph(_run(visible(words), bold=True, size=BODY_PT + 1.5)))
 
+    def paragraph(self, words: str) -> None:
+        self.body.append(_paragraph(_run(words), indent=True))
 
-def _centred(document: Document, text: str) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    def page_break(self) -> None:
+        self.body.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
 
-    document.add_paragraph(text).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    def office_table(self, table: OfficeTable) -> None:
+        """A 附件: its title, then the table with a row across it for each section."""
+        self.heading(table.title)
+        widths = [round(w * TWIPS_PER_CM) for w in table.widths]
+        rows = [_header_row(table.header, widths)]
+        span = len(widths)
+        for group in table.groups:
+            cell = _cell(group.title, sum(widths), bold=True, fill=SECTION_FILL, span=span)
+            rows.append(f"<w:tr>{cell}</w:tr>")
+            for office_row in group.rows:
+                cells = "".join(
+                    _cell(
+                        number_text(value, office_row.unit),
+                        width,
+                        right=column.kind in ("unit", "percent", "count"),
+                    )
+                    for value, column, width in zip(
+                        office_row.cells, table.columns, widths, strict=True
+                    )
+                )
+                rows.append(f"<w:tr>{cells}</w:tr>")
+        self.body.append(_table(widths, rows))
 
+    def plain_table(self, header: tuple[str, ...], rows: list[tuple[object, ...]]) -> None:
+        width = round(WRITING_CM * TWIPS_PER_CM / len(header))
+        widths = [width] * len(header)
+        lines = [_header_row(header, widths)]
+        for values in rows:
+            cells = "".join(
+                _cell("" if value is None else visible(str(value)), width) for value in values
+            )
+            lines.append(f"<w:tr>{cells}</w:tr>")
+        self.body.append(_table(widths, lines))
 
-def _heading(document: Document, text: str) -> None:
-    from docx.shared import Pt
-
-    run = document.add_paragraph().add_run(visible(text))
-    run.bold = True
-    run.font.size = Pt(BODY_PT + 1.5)
-
-
-def _paragraph(document: Document, text: str) -> None:
-    from docx.shared import Pt
-
-    paragraph = document.add_paragraph(text)
-    paragraph.paragraph_format.first_line_indent = Pt(2 * BODY_PT)
-
-
-def _office_table(document: Document, table: OfficeTable) -> None:
-    from docx.shared import Cm
-
-    _heading(document, table.title)
-    grid = document.add_table(rows=1, cols=len(table.header))
-    grid.style = "Table Grid"
-    grid.autofit = False
-    widths = [Cm(w) for w in table.widths]
-    _header_row(grid, table.header, widths)
-    for group in table.groups:
-        cells = grid.add_row().cells
-        merged = cells[0].merge(cells[-1])
-        _write(merged, group.title, bold=True, fill=SECTION_FILL)
-        for office_row in group.rows:
-            row_cells = grid.add_row().cells
-            for cell, value, column, width in zip(
-                row_cells, office_row.cells, table.columns, widths, strict=True
-            ):
-                cell.width = width
-                right = column.kind in ("unit", "percent", "count")
-                _write(cell, number_text(value, office_row.unit), right=right)
-
-
-def _plain_table(
-    document: Document, header: tuple[str, ...], rows: list[tuple[object, ...]]
-) -> None:
-    from docx.shared import Cm
-
-    grid = document.add_table(rows=1, cols=len(header))
-    grid.style = "Table Grid"
-    width = Cm(25.7 / len(header))
-    _header_row(grid, header, [width] * len(header))
-    for values in rows:
-        for cell, value in zip(grid.add_row().cells, values, strict=True):
-            _write(cell, "" if value is None else visible(str(value)))
+    def to_bytes(self, title: str) -> bytes:
+        section = (
+            f'<w:sectPr><w:pgSz w:w="{PAGE_WIDTH}" w:h="{PAGE_HEIGHT}" w:orient="landscape"/>'
+            f'<w:pgMar w:top="{MARGIN}" w:right="{MARGIN}" w:bottom="{MARGIN}" '
+            f'w:left="{MARGIN}" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr>'
+        )
+        document = (
+            f'{DECLARATION}<w:document xmlns:w="{_W}" xmlns:r="{DOCUMENT_RELATIONSHIPS}">'
+            f"<w:body>{''.join(self.body)}{section}</w:body></w:document>"
+        )
+        return package(
+            [
+                ("[Content_Types].xml", content_types(BASE_TYPES, _TYPES)),
+                ("_rels/.rels", _ROOT_RELATIONSHIPS),
+                ("docProps/core.xml", core_properties(title)),
+                ("word/document.xml", document),
+                ("word/_rels/document.xml.rels", _DOCUMENT_RELATIONSHIPS),
+                ("word/styles.xml", _STYLES),
+                ("word/settings.xml", _SETTINGS),
+            ]
+        )
 
 
-def _page_break(document: Document) -> None:
-    from docx.enum.text import WD_BREAK
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+_TYPES = {
+    "/word/document.xml": f"{_WORD}.document.main+xml",
+    "/word/styles.xml": f"{_WORD}.styles+xml",
+    "/word/settings.xml": f"{_WORD}.settings+xml",
+    "/docProps/core.xml": CORE_TYPE,
+}
+_REL = DOCUMENT_RELATIONSHIPS + "/"
+_ROOT_RELATIONSHIPS = relationships(
+    [
+        ("rId1", _REL + "officeDocument", "word/document.xml"),
+        ("rId2", CORE_PROPERTIES, "docProps/core.xml"),
+    ]
+)
+_DOCUMENT_RELATIONSHIPS = relationships(
+    [("rId1", _REL + "styles", "styles.xml"), ("rId2", _REL + "settings", "settings.xml")]
+)
+_FONTS = (
+    f'<w:rFonts w:ascii="{FONT_EN}" w:hAnsi="{FONT_EN}" w:eastAsia="{FONT_ZH}" w:cs="{FONT_EN}"/>'
+)
+_BORDERS = "".join(
+    f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+)
+#: Normal text in 宋体 / Times New Roman at 10.5 pt; "Table Grid" borders every cell.
+_STYLES = (
+    f'{DECLARATION}<w:styles xmlns:w="{_W}"><w:docDefaults><w:rPrDefault><w:rPr>{_FONTS}'
+    f'<w:sz w:val="{round(BODY_PT * 2)}"/><w:szCs w:val="{round(BODY_PT * 2)}"/>'
+    '<w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault>'
+    '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+    "</w:pPrDefault></w:docDefaults>"
+    '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
+    f"<w:qFormat/><w:rPr>{_FONTS}</w:rPr></w:style>"
+    '<w:style w:type="table" w:default="1" w:styleId="TableNormal">'
+    '<w:name w:val="Normal Table"/><w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>'
+    '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
+    '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>'
+    "</w:tblPr></w:style>"
+    '<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/>'
+    f'<w:basedOn w:val="TableNormal"/><w:tblPr><w:tblBorders>{_BORDERS}</w:tblBorders>'
+    "</w:tblPr></w:style></w:styles>"
+)
+_SETTINGS = (
+    f'{DECLARATION}<w:settings xmlns:w="{_W}"><w:compat><w:compatSetting '
+    'w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/>'
+    "</w:compat></w:settings>"
+)
 
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+def _run(words: str, *, bold: bool = False, size: float | None = None) -> str:
+    properties = ("<w:b/>" if bold else "") + (
+        f'<w:sz w:val="{round(size * 2)}"/><w:szCs w:val="{round(size * 2)}"/>' if size else ""
+    )
+    shown = f"<w:rPr>{properties}</w:rPr>" if properties else ""
+    return f'<w:r>{shown}<w:t xml:space="preserve">{text(words)}</w:t></w:r>'
 
 
-def _header_row(grid: Table, header: tuple[str, ...], widths: Sequence[Length]) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
+def _paragraph(
+    runs: str, *, centre: bool = False, indent: bool = False, right: bool = False
+) -> str:
+    properties = ""
+    if indent:  # two characters, as Chinese prose begins a paragraph
+        properties += (
+            f'<w:spacing w:line="360" w:lineRule="auto"/>'
+            f'<w:ind w:firstLine="{round(2 * BODY_PT * 20)}"/>'
+        )
+    if centre or right:
+        properties += f'<w:jc w:val="{"center" if centre else "right"}"/>'
+    shown = f"<w:pPr>{properties}</w:pPr>" if properties else ""
+    return f"<w:p>{shown}{runs}</w:p>"
 
-    for column, width in zip(grid.columns, widths, strict=True):
-        column.width = width  # the grid LibreOffice and WPS lay the table out by
-    row = grid.rows[0]
-    properties = row._tr.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    properties.append(repeat)
-    for cell, text, width in zip(row.cells, header, widths, strict=True):
-        cell.width = width
-        _write(cell, text, bold=True, fill=HEADER_FILL)
 
-
-def _write(
-    cell: object, text: str, *, bold: bool = False, right: bool = False, fill: str = ""
-) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-    from docx.table import _Cell
-
-    assert isinstance(cell, _Cell)
-    paragraph = cell.paragraphs[0]
-    run = paragraph.add_run(visible(text))
-    run.font.size = Pt(TABLE_PT)
-    run.bold = bold
-    if right:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+def _cell(
+    words: str,
+    width: int,
+    *,
+    bold: bool = False,
+    right: bool = False,
+    fill: str = "",
+    span: int = 1,
+) -> str:
+    properties = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+    if span > 1:
+        properties += f'<w:gridSpan w:val="{span}"/>'
     if fill:
-        shading = OxmlElement("w:shd")
-        shading.set(qn("w:val"), "clear")
-        shading.set(qn("w:color"), "auto")
-        shading.set(qn("w:fill"), fill)
-        cell._tc.get_or_add_tcPr().append(shading)
+        properties += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
+    run = _run(visible(words), bold=bold, size=TABLE_PT)
+    return f"<w:tc><w:tcPr>{properties}</w:tcPr>{_paragraph(run, right=right)}</w:tc>"
+
+
+def _header_row(header: Sequence[str], widths: Sequence[int]) -> str:
+    """The header row, repeated at the top of every page the table runs onto."""
+    cells = "".join(
+        _cell(words, width, bold=True, fill=HEADER_FILL)
+        for words, width in zip(header, widths, strict=True)
+    )
+    return f"<w:tr><w:trPr><w:tblHeader/></w:trPr>{cells}</w:tr>"
+
+
+def _table(widths: Sequence[int], rows: Sequence[str]) -> str:
+    """A bordered table of fixed column widths (the grid LibreOffice and WPS lay it out by)."""
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    return (
+        '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/>'
+        f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+        f'<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
+        f'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
+        f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+        # Word needs a paragraph between a table and what follows it.
+        "<w:p/>"
+    )
