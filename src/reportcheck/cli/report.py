@@ -87,6 +87,7 @@ def report(
         bands=bands,
         final=final,
         encoding=encoding,
+        history=output.suffix.lower() in (".html", ".htm"),  # only the page draws charts
     )
     print_problems(pack.warnings)
     try:

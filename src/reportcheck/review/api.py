@@ -30,13 +30,15 @@ def review_pack(
     bands: str | Sequence[float | int | str] | None = None,
     final: bool = False,
     encoding: str | None = None,
+    history: bool = True,
 ) -> Pack:
     """Read actuals (a file, a folder, or several), judge them, and return the typed pack.
 
     `bands` defaults to the registry's `bands`, else 10,30; `encoding` names the encoding of
-    CSV files when their bytes cannot say it. Raises reportcheck's errors (ActualsError,
-    RegistryError, UsageError), each carrying every problem found with its file, line, column
-    and value.
+    CSV files when their bytes cannot say it; `history=False` leaves out each row's earlier
+    periods (the page's charts and the DataFrame's earlier rows), which halves the work.
+    Raises reportcheck's errors (ActualsError, RegistryError, UsageError), each carrying every
+    problem found with its file, line, column and value.
     """
     from reportcheck.actuals import read_actuals, table_paths
     from reportcheck.model.periods import parse_period
@@ -61,7 +63,7 @@ def review_pack(
     data = read_actuals(paths, registry, encoding=encoding)
     data.check_period(as_of)
     chosen = bands if bands is not None else registry.bands or DEFAULT_BANDS
-    return pack_of(registry, data, as_of, bands=chosen, final=final)
+    return pack_of(registry, data, as_of, bands=chosen, final=final, history=history)
 
 
 def pack_of(
@@ -71,9 +73,10 @@ def pack_of(
     *,
     bands: str | Sequence[float | int | str | Decimal],
     final: bool = False,
+    history: bool = True,
 ) -> Pack:
     """The pack of figures already read, with light bands as typed or as the registry gives."""
-    return build_pack(registry, data, as_of, bands=_bands(bands), final=final)
+    return build_pack(registry, data, as_of, bands=_bands(bands), final=final, history=history)
 
 
 def _bands(bands: str | Sequence[float | int | str | Decimal]) -> Bands:

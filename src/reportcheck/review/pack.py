@@ -86,7 +86,9 @@ class Row(msgspec.Struct, frozen=True, kw_only=True):
     light: Light
     previous: Result | None  # the same commitment at the previous period
     previous_light: Light | None
-    history: tuple[Result, ...]  # every period with a figure, up to the pack's, oldest first
+    #: Every period with a figure, up to the pack's, oldest first (empty in a pack built
+    #: without history).
+    history: tuple[Result, ...]
     doubts: tuple[str, ...] = ()  # codes of the warnings about this row's figure
 
     @property
@@ -202,11 +204,14 @@ def build_pack(
     final: bool = False,
     keep: Callable[[Result], bool] | None = None,
     filters: tuple[str, ...] = (),
+    history: bool = True,
 ) -> Pack:
     """Judge as of `as_of` (default: the latest period), compare with the period before it.
 
     One index of the figures serves every judgement; `keep` chooses the rows (a filtered pack
-    says so through `filters`).
+    says so through `filters`). `history` judges each row's earlier figures too, for what
+    draws or lists them (the HTML page's charts, the DataFrame); without it a row's history is
+    empty, and a pack for Word, Excel, Markdown or CSV is built in about half the time.
     """
     bands = bands or Bands()
     figures = Figures(actuals.actuals)
@@ -227,10 +232,14 @@ def build_pack(
     grouped: dict[str, list[Row]] = {}
     for number, result in enumerate(chosen, start=1):
         earlier_result = before.get(result.target.id)
-        history = tuple(
-            h
-            for h in judge_each_period(result.target, actuals, registry, figures)
-            if period is None or (h.period is not None and h.period <= period)
+        past = (
+            tuple(
+                h
+                for h in judge_each_period(result.target, actuals, registry, figures)
+                if period is None or (h.period is not None and h.period <= period)
+            )
+            if history
+            else ()
         )
         grouped.setdefault(result.target.section, []).append(
             Row(
@@ -239,7 +248,7 @@ def build_pack(
                 light=bands.light(result),
                 previous=earlier_result,
                 previous_light=bands.light(earlier_result) if earlier_result else None,
-                history=history,
+                history=past,
                 doubts=tuple(doubts.get(result.target.id, ())),
             )
         )
