@@ -15,9 +15,12 @@ from reportcheck.cli.options import (
     EncodingOption,
     ForceOption,
     LangOption,
+    LeaderOption,
+    LeadOption,
     PeriodOption,
     State,
     TargetsOption,
+    UnitsOption,
     names_lang,
 )
 from reportcheck.cli.outputs import keep_existing, safe_target, unwritable
@@ -54,7 +57,10 @@ def report(
         bool, typer.Option("--final", help="Add the year-end account before December.")
     ] = False,
     force: ForceOption = False,
+    lead: LeadOption = None,
+    leader: LeaderOption = None,
     encoding: EncodingOption = None,
+    units_file: UnitsOption = None,
     targets_file: TargetsOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -78,7 +84,8 @@ def report(
         raise usage("no-actuals", variant="report")
     check_not_actuals(output, path)
     registry_path = targets_file or State.targets
-    safe_target(output, [path, *([registry_path] if registry_path else [])])
+    given = [path, *(p for p in (registry_path, units_file) if p is not None)]
+    safe_target(output, given)
     keep_existing(output, force)
     pack = review_pack(
         path,
@@ -88,6 +95,9 @@ def report(
         final=final,
         encoding=encoding,
         history=output.suffix.lower() in (".html", ".htm"),  # only the page draws charts
+        units=units_file,
+        lead=lead or (),
+        leader=leader or (),
     )
     print_problems(pack.warnings)
     try:

@@ -272,6 +272,8 @@ def target_facts(target: Target, lang: str) -> list[tuple[str, str]]:
         facts.append(("basis", target.basis))
     if target.lead:
         facts.append(("lead", target.lead))
+    if target.leader:
+        facts.append(("leader", target.leader))
     return facts
 
 

@@ -155,9 +155,11 @@ def _status_cell(result: Result, lang: str) -> str:
     return f"{status} ({'; '.join(extra)})" if extra else status
 
 
-def review_markdown(review: Review, lang: str, show_all: bool = False) -> str:
+def review_markdown(
+    review: Review, lang: str, show_all: bool = False, filters: Sequence[str] = ()
+) -> str:
     report = review.report
-    lines = [report_markdown(report, lang, show_all=show_all)]
+    lines = [report_markdown(report, lang, filters, show_all=show_all)]
     lines += [f"## {word('lagging', lang)}", ""]
     lines += _md_table(
         [word(k, lang) for k in ("id", "name", "period", "unit", "actual", "required", "gap")]

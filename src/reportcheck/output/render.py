@@ -240,9 +240,11 @@ def _whole(text: Text) -> Text:
     return text
 
 
-def review_view(review: Review, lang: str, show_all: bool = False) -> RenderableType:
+def review_view(
+    review: Review, lang: str, show_all: bool = False, filters: Sequence[str] = ()
+) -> RenderableType:
     report = review.report
-    parts: list[RenderableType] = [summary_line(report, lang)]
+    parts: list[RenderableType] = [summary_line(report, lang, filters)]
     rows = [(Text("全部" if lang != "en" else "all", style="bold"), report.summary())]
     rows += [
         (Text(report.registry.sections[key].title(lang)), counts)

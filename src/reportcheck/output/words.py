@@ -88,6 +88,7 @@ WORDS = {
     "sign": ("正负号", "sign"),
     "basis": ("口径", "basis"),
     "lead": ("责任单位", "responsible unit"),
+    "leader": ("分管领导", "leader in charge"),
     "completion": ("完成率", "completion"),
     "pace": ("序时进度", "against pace"),
     "source": ("来源", "source"),
@@ -138,6 +139,7 @@ HEAD = {
     "light": ("灯色", "light"),
     "change": ("较上期", "since last period"),
     "lead": ("责任单位", "responsible unit"),
+    "leader": ("分管领导", "leader in charge"),
     "reason": ("推进情况/原因", "progress / reason"),
     "basis": ("判定依据", "basis of the status"),
     "per_month": ("剩余月均需完成", "needed per remaining month"),
@@ -152,6 +154,12 @@ HEAD = {
     "all": ("全部", "all"),
     "sections": ("部分", "section"),
     "lights": ("灯色", "lights"),
+    # The parts of the count paragraph, as columns of the count by leader.
+    "passing": ("达到序时进度(含已完成)", "on pace or met"),
+    "failing": ("未达到序时进度(含未完成)", "behind or missed"),
+    "not_due": ("到期考核、尚未完成", "judged at the due date, not done yet"),
+    "undetermined": ("数据为区间、尚难判定", "a bound that settles nothing"),
+    "no_data": ("暂无数据", "no figure"),
 }
 
 #: The review pack's phrases.
@@ -185,6 +193,9 @@ TEXT = {
         "Behind or missed with no reason given: {items}.",
     ),
     "no_lead": ("未指定", "not named"),
+    "by_leader": ("按分管领导统计", "By leader in charge"),
+    "leader_lagging": ("{leader}分管:", "Under {leader}:"),
+    "leader_lagging_none": ("未指定分管领导:", "No leader named:"),
     "filter_count": ("显示 {shown} / {total} 项", "showing {shown} of {total}"),
     "print_filtered": ("已筛选:{filters};{count}", "Filtered: {filters}; {count}"),
     "points": ("个百分点", "points"),

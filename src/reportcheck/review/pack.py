@@ -106,6 +106,11 @@ class Row(msgspec.Struct, frozen=True, kw_only=True):
         return lead.strip() or None if lead is not None else None
 
     @property
+    def leaders(self) -> tuple[str, ...]:
+        """分管领导, where the registry or the office's sheet names one."""
+        return self.target.leaders
+
+    @property
     def reason(self) -> str:
         """推进情况 / 原因, as reported beside the figure."""
         return self.result.reason
@@ -187,6 +192,22 @@ class Pack(msgspec.Struct, frozen=True, kw_only=True):
     def lagging(self) -> tuple[Row, ...]:
         """Behind or missed, in the order of the pack."""
         return tuple(row for row in self.rows if row.status in FAILING)
+
+    @property
+    def has_leaders(self) -> bool:
+        """Whether any row names its leader (分管领导): then the pack groups by leader."""
+        return any(row.leaders for row in self.rows)
+
+    def by_leader(self) -> dict[str, tuple[Row, ...]]:
+        """The rows of each leader, in the order the leaders first appear, with "" for the
+        rows that name none (last); a row under two leaders is under each."""
+        groups: dict[str, list[Row]] = {}
+        for row in self.rows:
+            for leader in row.leaders or ("",):
+                groups.setdefault(leader, []).append(row)
+        if "" in groups:
+            groups[""] = groups.pop("")
+        return {leader: tuple(rows) for leader, rows in groups.items()}
 
     def to_frame(self) -> pd.DataFrame:
         """One row per commitment and period (every period with a figure, up to the pack's)."""

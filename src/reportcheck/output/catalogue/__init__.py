@@ -18,6 +18,7 @@ from reportcheck.output.catalogue import (
     draft,
     files,
     lint,
+    offices,
     registry,
     usage,
     writes,
@@ -37,6 +38,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     **usage.TEMPLATES,
     **doubts.TEMPLATES,
     **writes.TEMPLATES,
+    **offices.TEMPLATES,
 }
 SEVERITY = {"error": ("错误", "error"), "warning": ("警告", "warning")}
 

@@ -29,7 +29,12 @@ from reportcheck.output.ooxml import (
     relationships,
     text,
 )
-from reportcheck.output.pack.office import OfficeTable, attachments, number_text
+from reportcheck.output.pack.office import (
+    OfficeTable,
+    attachments,
+    leader_counts,
+    number_text,
+)
 from reportcheck.output.pack.paragraphs import (
     account_note,
     count_paragraph,
@@ -66,6 +71,10 @@ def write_docx(pack: Pack, path: Path, lang: str) -> None:
     zh = lang != "en"
     document.heading("一、总体情况" if zh else "1. Overview")
     document.paragraph(_fullwidth(count_paragraph(pack, lang), lang))
+    by_leader = leader_counts(pack, lang)
+    if by_leader is not None:
+        document.centred(say("by_leader", lang))
+        document.plain_table(by_leader.header, list(by_leader.rows), numbers=True)
     main = [r for r in pack.rows if r.target.section == next(iter(pack.registry.sections), None)]
     said = [line for r in main if (line := _indicator_line(r, lang))]
     if said:
@@ -77,8 +86,23 @@ def write_docx(pack: Pack, path: Path, lang: str) -> None:
     lagging = pack.lagging
     if not lagging:
         document.paragraph("无。" if zh else "None.")
-    for number, row in enumerate(lagging, start=1):
-        document.paragraph(_fullwidth(_lagging_line(number, row, lang), lang))
+    if pack.has_leaders:  # grouped under each leader in charge, as a meeting goes through them
+        for leader, rows in pack.by_leader().items():
+            behind = [row for row in rows if row in lagging]
+            if not behind:
+                continue
+            under = (
+                say("leader_lagging", lang, leader=visible(leader))
+                if leader
+                else say("leader_lagging_none", lang)
+            )
+            document.paragraph(_fullwidth(under, lang))
+            for row in behind:
+                number = lagging.index(row) + 1
+                document.paragraph(_fullwidth(_lagging_line(number, row, lang), lang))
+    else:
+        for number, row in enumerate(lagging, start=1):
+            document.paragraph(_fullwidth(_lagging_line(number, row, lang), lang))
     units = sorted({row.lead or say("no_lead", lang) for row in lagging if row.unexplained})
     if units:
         joined = ("、" if zh else ", ").join(visible(u) for u in units)
@@ -200,13 +224,21 @@ class _Document:
                 rows.append(f"<w:tr>{cells}</w:tr>")
         self.body.append(_table(widths, rows))
 
-    def plain_table(self, header: tuple[str, ...], rows: list[tuple[object, ...]]) -> None:
+    def plain_table(
+        self, header: tuple[str, ...], rows: list[tuple[object, ...]], *, numbers: bool = False
+    ) -> None:
+        """A table of even columns; `numbers` sets every column but the first to the right."""
         width = round(WRITING_CM * TWIPS_PER_CM / len(header))
         widths = [width] * len(header)
         lines = [_header_row(header, widths)]
         for values in rows:
             cells = "".join(
-                _cell("" if value is None else visible(str(value)), width) for value in values
+                _cell(
+                    "" if value is None else visible(str(value)),
+                    width,
+                    right=numbers and column > 0,
+                )
+                for column, value in enumerate(values)
             )
             lines.append(f"<w:tr>{cells}</w:tr>")
         self.body.append(_table(widths, lines))

@@ -16,7 +16,7 @@ import msgspec
 
 from reportcheck.model.files import write_file
 from reportcheck.output.csvcells import safe_cell
-from reportcheck.output.pack.office import OfficeTable, attachments
+from reportcheck.output.pack.office import OfficeTable, attachments, leader_counts
 from reportcheck.output.pack.paragraphs import (
     account_note,
     count_paragraph,
@@ -114,6 +114,13 @@ def _summary(sheet: Sheet, pack: Pack, lang: str) -> None:
         for row in group.rows:
             counts[row.status] += 1
         sheet.append([_text(group.section.title(lang))] + [counts[s] for s in statuses])
+    by_leader = leader_counts(pack, lang)
+    if by_leader is not None:
+        sheet.append([])
+        sheet.append([_text(say("by_leader", lang))], Style(bold=True))
+        _block(sheet, list(by_leader.header))
+        for counted in by_leader.rows:
+            sheet.append([_text(c) if isinstance(c, str) else c for c in counted])
     if pack.year_end:
         sheet.append([])
         _block(sheet, [head("verdict", lang), head("count", lang), head("share", lang)])
