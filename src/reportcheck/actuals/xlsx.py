@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from reportcheck.actuals.columns import column_of
+from reportcheck.actuals.columns import INFO_COLUMNS, column_of
 from reportcheck.actuals.raw import RawTable
 from reportcheck.actuals.workbook import SheetReader, open_book
 from reportcheck.model.limits import (
@@ -218,7 +218,7 @@ def _letters(column: int) -> str:
 
 def _read_column(header: str) -> bool:
     """Whether a column's cells are read onto the figures (the template's own are not)."""
-    return column_of(header) not in (None, "name_zh", "name_en", "target")
+    return column_of(header) not in (None, *INFO_COLUMNS)
 
 
 def _too_large(table: RawTable, exc: _TooLargeError) -> RawTable:

@@ -141,6 +141,10 @@ OPTION_HELP: dict[str, str] = {
     "fmt": "输出格式:table、json、csv 或 markdown。",
     "show_all": "逐项列出暂无数据的目标,而不是每部分合并为一行。",
     "output": "写入这个 .csv(带 BOM 的 UTF-8)或 .xlsx 文件;缺少的文件夹会自动创建。",
+    "template.output": (
+        "写入这个 .csv(带 BOM 的 UTF-8)或 .xlsx 文件(配合 --by-unit 为文件夹);"
+        "缺少的文件夹会自动创建。"
+    ),
     "report.output": (
         "写入 FILE.docx(Word 通报)、FILE.xlsx(附件)、FILE.html、FILE.md 或 FILE.csv"
         "(带 BOM 的 UTF-8)。"
@@ -164,6 +168,7 @@ OPTION_HELP: dict[str, str] = {
         "(或 lead、leader):据此设定各项承诺的责任单位和分管领导"
         " [默认: $REPORTCHECK_UNITS,否则用登记表中的]。"
     ),
+    "by_unit": ("为每个责任单位各写一份填报表到 -o 指定的文件夹,只含该单位的承诺,文件以单位命名。"),
     "lead": "只看这个责任单位的承诺,单独负责或与其他单位共同负责,如 市发改委(可重复)。",
     "leader": "只看这位分管领导的承诺(可重复)。",
     "max_errors": "最多列出 N 个问题,其余只计数 [默认: 100]。",

@@ -193,6 +193,7 @@ TEXT = {
         "Behind or missed with no reason given: {items}.",
     ),
     "no_lead": ("未指定", "not named"),
+    "no_unit_file": ("未指定责任单位", "no unit named"),
     "by_leader": ("按分管领导统计", "By leader in charge"),
     "leader_lagging": ("{leader}分管:", "Under {leader}:"),
     "leader_lagging_none": ("未指定分管领导:", "No leader named:"),

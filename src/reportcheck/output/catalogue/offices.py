@@ -31,6 +31,17 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "gives {id} again, as {earlier} does; one row per commitment (several units separated "
         "by 、)",
     ),
+    # One workbook per unit.
+    "by-unit/folder": (
+        "-o {file}:--by-unit 需要一个文件夹(如 -o 分发/2023-06/),每个责任单位一份 .xlsx",
+        "-o {file}: --by-unit writes to a folder (such as -o out/2023-06/), one .xlsx per "
+        "responsible unit",
+    ),
+    "by-unit/none": (
+        "没有承诺列出责任单位;请用 --units 给出责任分解表,或在登记表中写 lead",
+        "no commitment names a responsible unit; give the office's sheet with --units, or "
+        "`lead:` in the registry",
+    ),
     # Filters.
     "unknown-lead": (
         "没有承诺的责任单位是 '{value}';可选:{units}",
