@@ -32,8 +32,10 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 
-def read_workbook(data: bytes, table: RawTable) -> list[RawTable]:
-    """One table per sheet that holds figures; the first sheet always."""
+def read_workbook(data: bytes, table: RawTable, every_sheet: bool = False) -> list[RawTable]:
+    """One table per sheet that holds figures; the first sheet always. With `every_sheet`,
+    every sheet's cells, each table named 'file [sheet]' (a workbook read for its text, such
+    as a review pack)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         parts = archive.infolist()
@@ -65,7 +67,7 @@ def read_workbook(data: bytes, table: RawTable) -> list[RawTable]:
     if broken is not None:
         return [table.refuse("wrong-file-type", variant="xlsx", why=broken)]
     try:
-        return _read_sheets(archive, table)
+        return _read_sheets(archive, table, every_sheet)
     except Exception as exc:  # zip, XML and the parts' contents fail in many ways on a broken file
         table.rows.clear()
         table.header.clear()
@@ -123,13 +125,13 @@ def _declared(title: str) -> Callable[[int, int], None]:
     return check
 
 
-def _read_sheets(archive: zipfile.ZipFile, table: RawTable) -> list[RawTable]:
+def _read_sheets(archive: zipfile.ZipFile, table: RawTable, every: bool) -> list[RawTable]:
     book = open_book(archive)
     tables: list[RawTable] = []
     left = MAX_TEXT_CHARS
     for index, entry in enumerate(book.sheets):
-        name = table.file if index == 0 else f"{table.file} [{entry.title}]"
-        current = table if index == 0 else RawTable(name)
+        name = table.file if index == 0 and not every else f"{table.file} [{entry.title}]"
+        current = table if index == 0 and not every else RawTable(name)
         reader = SheetReader(archive, entry, book, MAX_COLUMNS, _declared(entry.title))
         try:
             grid = _grid(reader, entry.title, current, left)
@@ -137,7 +139,7 @@ def _read_sheets(archive: zipfile.ZipFile, table: RawTable) -> list[RawTable]:
             tables.append(_too_large(current, exc))
             continue
         left -= grid.chars
-        if index == 0 or _later_sheet(grid, current, table, entry.title):
+        if every or index == 0 or _later_sheet(grid, current, table, entry.title):
             tables.append(_as_table(grid, current))
         elif current.problems:
             tables.append(current)

@@ -21,6 +21,7 @@ from reportcheck.model.periods import PERIOD_EXAMPLES
 
 if TYPE_CHECKING:
     from reportcheck.model.periods import Period
+    from reportcheck.model.problems import Problem
     from reportcheck.registry.records import Registry
 
 SHORT_HELP = "A fill-in file of actuals for a month."
@@ -108,7 +109,7 @@ def _keep_typed(*outputs: Path) -> None:
     from reportcheck.model.problems import UsageError
     from reportcheck.output.template import filled_values
 
-    problems = []
+    problems: list[Problem] = []
     for output in outputs:
         if not output.exists():
             continue

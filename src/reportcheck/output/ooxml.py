@@ -59,13 +59,15 @@ def content_types(defaults: dict[str, str], overrides: dict[str, str]) -> str:
     )
 
 
-def core_properties(title: str) -> str:
-    """docProps/core.xml: the document's title, as a file manager shows it."""
+def core_properties(title: str, identifier: str = "") -> str:
+    """docProps/core.xml: the document's title, as a file manager shows it, and an identifier
+    (which Office keeps as it is when it saves the file)."""
+    mark = f"<dc:identifier>{text(identifier)}</dc:identifier>" if identifier else ""
     return (
         f"{DECLARATION}<cp:coreProperties "
         'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
         'xmlns:dc="http://purl.org/dc/elements/1.1/">'
-        f"<dc:title>{text(title)}</dc:title><dc:creator>reportcheck</dc:creator>"
+        f"<dc:title>{text(title)}</dc:title><dc:creator>reportcheck</dc:creator>{mark}"
         "</cp:coreProperties>"
     )
 

@@ -90,6 +90,8 @@ class Row(msgspec.Struct, frozen=True, kw_only=True):
     #: without history).
     history: tuple[Result, ...]
     doubts: tuple[str, ...] = ()  # codes of the warnings about this row's figure
+    #: 推进情况 typed by hand into an earlier pack of the same period, kept when it is replaced.
+    typed: str = ""
 
     @property
     def target(self) -> Target:
@@ -112,8 +114,10 @@ class Row(msgspec.Struct, frozen=True, kw_only=True):
 
     @property
     def reason(self) -> str:
-        """推进情况 / 原因, as reported beside the figure."""
-        return self.result.reason
+        """推进情况 / 原因: as reported beside the figure, and as typed into the pack."""
+        if self.typed and self.result.reason:
+            return f"{self.result.reason};{self.typed}"
+        return self.result.reason or self.typed
 
     @property
     def change(self) -> str | None:
@@ -160,6 +164,9 @@ class Pack(msgspec.Struct, frozen=True, kw_only=True):
     warnings: tuple[Problem, ...] = ()
     filters: tuple[str, ...] = ()  # what the rows were chosen by, as typed (a filtered pack)
     total: int = 0  # commitments before any filter
+    #: Every reason the figures give beside each commitment, at any period: what a pack may
+    #: have shown in 推进情况 before any was typed into it.
+    given: dict[str, frozenset[str]] = msgspec.field(default_factory=dict)
 
     @property
     def rows(self) -> tuple[Row, ...]:
@@ -287,4 +294,13 @@ def build_pack(
         warnings=tuple(warnings),
         filters=filters,
         total=len(by_section),
+        given=_reasons_given(actuals),
     )
+
+
+def _reasons_given(actuals: ActualsSet) -> dict[str, frozenset[str]]:
+    given: dict[str, set[str]] = {}
+    for actual in actuals.actuals:
+        if actual.reason:
+            given.setdefault(actual.id, set()).add(actual.reason)
+    return {target_id: frozenset(reasons) for target_id, reasons in given.items()}

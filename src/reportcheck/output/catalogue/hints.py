@@ -39,6 +39,10 @@ HINTS: dict[str, tuple[str, str]] = {
         "reportcheck: 内部错误: {error}(加 --debug 重新运行可看到调用栈)",
         "reportcheck: internal error: {error} (run again with --debug for a traceback)",
     ),
+    "kept-typed": (
+        "reportcheck: 保留了 {file} 中 {rows} 项手工填写的推进情况",
+        "reportcheck: kept the 推进情况 typed into {file} for {rows} commitments",
+    ),
     "wrote-units": (
         "reportcheck: 已为 {units} 个责任单位各写入一份填报表到 {folder}({rows} 行)",
         "reportcheck: wrote a sheet for each of {units} responsible units to {folder} "

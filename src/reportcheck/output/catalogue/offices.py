@@ -42,6 +42,39 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "no commitment names a responsible unit; give the office's sheet with --units, or "
         "`lead:` in the registry",
     ),
+    # Text typed into an earlier pack, which report --force would replace.
+    "typed-text/period": (
+        "{id} 的推进情况是为 {period} 手工填写的,新的通报材料期间不同,写入 {output} 会丢失"
+        "这段文字;请把本期材料写到新文件,或把文字填入实际数据的 reason(推进情况)列",
+        "the 推进情况 of {id} was typed for {period}, another period than the new pack's; "
+        "writing {output} would lose it: write this pack to a new file, or put the text in the "
+        "reason (推进情况) column of the figures",
+    ),
+    "typed-text/left-out": (
+        "{id} 的推进情况是手工填写的,但新的通报材料不含这一项(已筛选),写入 {output} 会丢失"
+        "这段文字;请写到新文件",
+        "the 推进情况 of {id} was typed by hand, and the new pack leaves {id} out (it is "
+        "filtered); writing {output} would lose it: write to a new file",
+    ),
+    "typed-text/unmatched": (
+        "这一行的推进情况是手工填写的,但找不到对应的登记编号,写入 {output} 会丢失这段文字;"
+        "请写到新文件",
+        "this row's 推进情况 was typed by hand, and no registry entry matches the row; writing "
+        "{output} would lose it: write to a new file",
+    ),
+    "typed-text/not-a-pack": (
+        "-o {file}:这不是 reportcheck 写出的通报材料,覆盖会丢失其中的内容;请换一个文件名,"
+        "或先移走该文件",
+        "-o {file}: is no pack reportcheck wrote, and replacing it would lose what it holds: "
+        "write to another file, or move it away first",
+    ),
+    "typed-text/edited": (
+        "-o {file}:这份 Word 通报在写出后已被修改(或不是 reportcheck 写出的),覆盖会丢失修改;"
+        "请换一个文件名,或先移走该文件",
+        "-o {file}: this Word notice was changed since reportcheck wrote it (or reportcheck did "
+        "not write it), and replacing it would lose the changes: write to another file, or move "
+        "it away first",
+    ),
     # Filters.
     "unknown-lead": (
         "没有承诺的责任单位是 '{value}';可选:{units}",

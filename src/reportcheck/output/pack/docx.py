@@ -13,6 +13,7 @@ spelled out first.
 
 from __future__ import annotations
 
+import zlib
 from typing import TYPE_CHECKING
 
 from reportcheck.model.files import write_file
@@ -55,6 +56,9 @@ BODY_PT, TABLE_PT, TITLE_PT = 10.5, 9, 22
 FONT_ZH, FONT_EN = "宋体", "Times New Roman"
 HEADER_FILL = "D9E2F3"
 SECTION_FILL = "F2F2F2"
+#: How the 通报 notes the checksum of the text it wrote (docProps/core.xml, dc:identifier):
+#: one whose text changed since is not replaced (reportcheck.output.pack.typed).
+DOCUMENT_MARK = "reportcheck-document-crc32:"
 #: A4 landscape and its margins, in twentieths of a point (1 cm = 567).
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = 16838, 11906, 1134
 TWIPS_PER_CM = 567
@@ -253,11 +257,13 @@ class _Document:
             f'{DECLARATION}<w:document xmlns:w="{_W}" xmlns:r="{DOCUMENT_RELATIONSHIPS}">'
             f"<w:body>{''.join(self.body)}{section}</w:body></w:document>"
         )
+        # The checksum of the text as written: a 通报 whose text changed is not replaced.
+        written = f"{DOCUMENT_MARK}{zlib.crc32(document.encode('utf-8')):08x}"
         return package(
             [
                 ("[Content_Types].xml", content_types(BASE_TYPES, _TYPES)),
                 ("_rels/.rels", _ROOT_RELATIONSHIPS),
-                ("docProps/core.xml", core_properties(title)),
+                ("docProps/core.xml", core_properties(title, written)),
                 ("word/document.xml", document),
                 ("word/_rels/document.xml.rels", _DOCUMENT_RELATIONSHIPS),
                 ("word/styles.xml", _STYLES),
