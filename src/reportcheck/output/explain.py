@@ -283,13 +283,19 @@ def reason(result: Result, lang: str) -> str:
     unit = "" if target.unit in ("%", "是/否") else f" {unit_label(target.unit, lang)}"
     if target.unit == "%":
         unit = "%"
+    from reportcheck.review.progress import in_precision
+
+    # What is worked out from the target is printed to its precision (83.3 of 200 亿元).
+    figure = result.actual
+    required = in_precision(result.required, target, figure)
+    gap = in_precision(result.gap, target, figure)
     values = {
-        "required": _n(result.required),
+        "required": _n(required),
         "unit": unit,
-        "excess": _n(result.excess),
+        "excess": _n(in_precision(result.excess, target, figure)),
         "tolerance": _n(result.tolerance),
-        "shortfall": _n(-result.gap if result.gap is not None else None),
-        "overshoot": _n(result.gap),
+        "shortfall": _n(-gap if gap is not None else None),
+        "overshoot": _n(gap),
         "rule": rule_words(target, lang),
         "where": result.where or "",
         "period": str(result.period or ""),

@@ -342,14 +342,25 @@ def pace_words(value: Progress, lang: str, short: bool = False) -> str:
     return f"{'超' if ahead > 0 else '落后'}{pace}{points}个百分点"
 
 
+def shown(value: Decimal | None, result: Result) -> Decimal | None:
+    """A figure worked out from the result's target (what is required, the gap) as printed: to
+    the target's precision, or the figure's if finer (83.3 due of 200 亿元, not 83.3333)."""
+    from reportcheck.review.progress import in_precision
+
+    return in_precision(value, result.target, result.actual)
+
+
 def excess_words(result: Result, lang: str) -> str:
     """'超额 0.6' for a figure beyond its target in the good direction ('优于 1' under a cap);
     '' otherwise. Shown beside the status, which stays met or on track."""
     if result.excess is None or result.status.value not in ("met", "on_track"):
         return ""
+    from reportcheck.review.progress import in_precision
+
     down = result.target.direction.value == "down"
     key = "better_short" if down else "exceeded_short"
-    return label(key, lang, n=format_decimal(result.excess))
+    excess = in_precision(result.excess, result.target, result.actual)
+    return label(key, lang, n=format_decimal(excess if excess is not None else result.excess))
 
 
 def sign_words(result: Result, lang: str) -> str:

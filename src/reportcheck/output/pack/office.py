@@ -16,7 +16,7 @@ import msgspec
 
 from reportcheck.model.numbers import format_decimal
 from reportcheck.output.pack.paragraphs import visible
-from reportcheck.output.pack.tabular import figure, reason_text, status_cell
+from reportcheck.output.pack.tabular import annual_cell, figure, reason_text, status_cell
 from reportcheck.output.words import head, light_label, period_words, say, verdict_label
 from reportcheck.registry.records import Kind
 from reportcheck.review.status import Status, Verdict
@@ -215,7 +215,7 @@ def _cell(key: str, row: Row, number: int, lang: str) -> Cell:
     if key == "unit":
         return visible(target.unit)
     if key == "annual":
-        return done.annual
+        return annual_cell(row)
     if key == "actual":
         return figure(result.actual, lang, result.bound)
     if key == "level":

@@ -25,7 +25,7 @@ from reportcheck.output.pack.paragraphs import (
     unexplained_line,
     visible,
 )
-from reportcheck.output.pack.tabular import account_table, attachment_table
+from reportcheck.output.pack.tabular import UNIT_PLACES, account_table, attachment_table
 from reportcheck.output.words import (
     head,
     light_label,
@@ -52,8 +52,6 @@ COLOURS = {
     Light.RED: ("FFC7CE", "9C0006"),
     Light.GREY: ("EDEDED", "595959"),
 }
-#: Decimal places a unit shows at least; a figure with more places shows all of them.
-UNIT_PLACES = {"%": 1, "倍": 2, "个百分点": 1}
 MAX_WIDTH = {"wide": 48, "text": 24, "unit": 14, "percent": 12, "count": 6}
 _HEADER_FILL = "DDEBF7"
 _SECTION_FILL = "F2F2F2"
