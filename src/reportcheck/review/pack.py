@@ -16,7 +16,7 @@ import msgspec
 
 from reportcheck.registry.records import bands_problem
 from reportcheck.review.changes import Change, review
-from reportcheck.review.evaluate import Figures, evaluate, judge_each_period
+from reportcheck.review.evaluate import Figures, judge_each_period
 from reportcheck.review.plausibility import plausibility
 from reportcheck.review.status import FAILING, PASSING, Light, Status, Verdict
 
@@ -250,10 +250,7 @@ def build_pack(
     for warning in warnings:
         if warning.severity == "warning" and "id" in warning.params:
             doubts.setdefault(str(warning.params["id"]), []).append(warning.code)
-    before: dict[str, Result] = {}
-    if current.previous is not None:
-        earlier = evaluate(registry, actuals, current.previous, figures)
-        before = {r.target.id: r for r in earlier.results}
+    before = {r.target.id: r for r in current.earlier}  # judged once, by review()
     order = list(registry.sections)
     by_section = sorted(current.report.results, key=lambda r: order.index(r.target.section))
     chosen = [r for r in by_section if keep is None or keep(r)]
