@@ -98,13 +98,26 @@ def make_workbooks(folder: Path) -> tuple[Path, Path]:
     return books / month.with_suffix(".xlsx").name, books
 
 
-def wall(cmd: list[str], env: dict[str, str]) -> float:
+def wall(cmd: list[str], env: dict[str, str], written: Path | None = None) -> float:
+    """Seconds the command takes; the file it writes is removed first, untimed, so that each
+    run writes it anew (and a pack never reads back an earlier one)."""
+    if written is not None:
+        written.unlink(missing_ok=True)
     start = time.perf_counter()
     subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env)
     return time.perf_counter() - start
 
 
-def peak_kib(args: list[str], env: dict[str, str]) -> int:
+def accepted(cmd: list[str], env: dict[str, str]) -> None:
+    """A benchmark times the work its label says, never an error message: exit 0 or 1."""
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} exits {done.returncode}: {done.stderr}")
+
+
+def peak_kib(args: list[str], env: dict[str, str], written: Path | None = None) -> int:
+    if written is not None:
+        written.unlink(missing_ok=True)
     done = subprocess.run(
         [sys.executable, "-c", MEMORY, *args], capture_output=True, text=True, check=False, env=env
     )
@@ -145,15 +158,15 @@ def main() -> None:
             ([*rc, "status", "--actuals", str(year)], table, 2.0, env),
             ([*rc, "diff", str(month_book)], table, 1.5, env),
             ([*rc, "status", "--actuals", str(year_books)], table, 2.0, env),
-            ([*rc, "template", "--period", "2023-06", "-o", str(out / "x.xlsx")], table, 1.5, env),
+            ([*rc, "template", "--period", "2023-06", "-o", str(out / "t.xlsx")], table, 1.5, env),
             (
-                [*rc, "report", "--actuals", str(year_books), "-o", str(out / "x.xlsx"), "--force"],
+                [*rc, "report", "--actuals", str(year_books), "-o", str(out / "r.xlsx")],
                 table,
                 3.0,
                 env,
             ),
             (
-                [*rc, "report", "--actuals", str(year_books), "-o", str(out / "x.docx"), "--force"],
+                [*rc, "report", "--actuals", str(year_books), "-o", str(out / "r.docx")],
                 table,
                 3.0,
                 env,
@@ -162,16 +175,18 @@ def main() -> None:
         rows: list[Row] = []
         for command, floor_code, goal, case_env in cases:
             floor = [py, "-c", floor_code]
-            wall(command, case_env)
-            wall(floor, env)  # warm the file cache and the registry cache
+            written = next((Path(a) for a in command if a.startswith(str(out))), None)
+            if command[0] == str(BIN):
+                accepted(command, case_env)  # and warms the file cache and the registry cache
+            wall(floor, env)
             ours, base = [], []
             for _ in range(runs):  # alternate, so machine noise hits both alike
-                ours.append(wall(command, case_env))
+                ours.append(wall(command, case_env, written))
                 base.append(wall(floor, env))
             ratios = [a / b for a, b in zip(ours, base, strict=True)]
             is_ours = command[0] == str(BIN)
             shown = " ".join(a if not a.startswith("/") else Path(a).name for a in command[1:])
-            if year_books.name in command or str(year_books) in command:
+            if str(year_books) in command:
                 shown += " (12 monthly workbooks)"
             rows.append(
                 Row(
@@ -182,7 +197,7 @@ def main() -> None:
                     median_s=round(statistics.median(ours), 3),
                     floor_median_s=round(statistics.median(base), 3),
                     median_ratio=round(statistics.median(ratios), 2),
-                    peak_rss_mib=round(peak_kib(command[1:], case_env) / 1024, 1)
+                    peak_rss_mib=round(peak_kib(command[1:], case_env, written) / 1024, 1)
                     if is_ours
                     else None,
                 )

@@ -84,11 +84,13 @@ def check_tables(
 def _gather_reasons(result: ReadResult) -> None:
     """Each figure carries every distinct reason given for its id and period, joined in the
     order read, so that nothing typed beside a figure in any file is lost."""
+    if not result.reasons:
+        return
     for i, actual in enumerate(result.actuals):
         if actual.period is None or actual.value is None:
             continue
-        given = result.reasons.get((actual.id, actual.period), [])
-        joined = ";".join(dict.fromkeys(given))
+        given = result.reasons.get((actual.id, actual.period))
+        joined = ";".join(dict.fromkeys(given)) if given else ""
         if joined != actual.reason:
             result.actuals[i] = msgspec.structs.replace(actual, reason=joined)
 
