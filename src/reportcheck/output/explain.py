@@ -13,6 +13,7 @@ from reportcheck.model.numbers import format_decimal
 from reportcheck.model.units import unit_label
 from reportcheck.output.words import figure_words
 from reportcheck.registry.records import EnteredAs, Kind, Pacing
+from reportcheck.review.progress import in_precision
 from reportcheck.review.status import Status
 from reportcheck.rules import Comparator, Direction, show
 
@@ -283,8 +284,6 @@ def reason(result: Result, lang: str) -> str:
     unit = "" if target.unit in ("%", "是/否") else f" {unit_label(target.unit, lang)}"
     if target.unit == "%":
         unit = "%"
-    from reportcheck.review.progress import in_precision
-
     # What is worked out from the target is printed to its precision (83.3 of 200 亿元).
     figure = result.actual
     required = in_precision(result.required, target, figure)

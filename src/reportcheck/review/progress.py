@@ -9,6 +9,7 @@ same figures, so a light is decided from the numbers printed beside it.
 
 from __future__ import annotations
 
+import functools
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
@@ -147,16 +148,23 @@ def in_precision(value: Decimal | None, target: Target, figure: object = None) -
     places = _places(threshold) if threshold is not None else 1
     if isinstance(figure, Decimal):
         places = max(places, _decimals(figure))
-    step = Decimal(10) ** -places
-    if _decimals(value) <= places or abs(value) < step:  # a difference below the places shown
+    step = _STEPS[min(places, len(_STEPS) - 1)]
+    shown = value.quantize(step, rounding=ROUND_HALF_UP)
+    if shown == value or abs(value) < step:  # no places lost, or a difference below them
         return value
-    return value.quantize(step, rounding=ROUND_HALF_UP)
+    return shown
 
 
+#: 1, 0.1, 0.01 …: the steps of each number of decimal places a figure may have.
+_STEPS = tuple(Decimal(10) ** -n for n in range(12))
+
+
+@functools.cache
 def _decimals(value: Decimal) -> int:
     return max(0, -value.normalize().as_tuple().exponent)  # type: ignore[operator]
 
 
+@functools.cache
 def _places(target: Fraction) -> int:
     """The decimal places a target is written with, at least one; one for a target no number
     of places writes (三分之二: 66.7)."""

@@ -63,6 +63,8 @@ def responsible(
 ) -> Responsible:
     """--lead and --leader folded as typed in Chinese (as the units sheet's cells are); a
     usage error for a unit or a leader that no commitment has, listing those that do."""
+    if not leads and not leaders:
+        return Responsible()
     units = sorted({u for t in registry.commitments for u in t.leads})
     names = sorted({n for t in registry.commitments for n in t.leaders})
     problems = [
