@@ -8,6 +8,7 @@ month agree. A time of day after the date is ignored.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -31,10 +32,12 @@ _FIRST_SERIAL, _LAST_SERIAL = 36526, 73050
 _RANK = r"第?(?P<n>\d{1,4})[位名]?"
 
 
+@functools.lru_cache(maxsize=1024)
 def read_period(text: str) -> Period:
     """A period cell: any form parse_period reads, or a date read as its month.
 
-    Raises ValueError when it is neither.
+    Raises ValueError when it is neither. Kept for the texts seen (a file repeats one period
+    on every row, and a folder's files are read for their years before their rows).
     """
     cleaned = normalise_text(text)
     try:
