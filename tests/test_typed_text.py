@@ -151,3 +151,21 @@ def test_a_word_file_reportcheck_did_not_write_is_not_replaced(
     assert result.exit_code == 2
     assert "[typed-text]" in result.stderr
     assert notice.read_bytes() == content
+
+
+def test_two_rows_of_one_wording_keep_their_own_text(cli: Cli, tmp_path: Path) -> None:
+    """附件3 names a deliverable by its wording; two stations share one sentence, and the rows
+    come in the registry's order."""
+    pack = tmp_path / "review.xlsx"
+    assert _report(cli, pack).exit_code == 0
+    book = load_workbook(pack)
+    sheet = book["附件3"]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = rows[2]
+    wording = "基本完成南浔站和湖州东站站房主体工程"
+    second = [i for i, row in enumerate(rows) if row[1] == wording][1]
+    sheet.cell(second + 1, header.index(REASON) + 1).value = "东站主体结构封顶"
+    book.save(pack)
+    assert _report(cli, pack, "--force").exit_code == 0
+    assert _read(pack, "数据", "huzhou_east_station_building") == "东站主体结构封顶"
+    assert _read(pack, "数据", "nanxun_station_building") in (None, "")

@@ -111,7 +111,7 @@ def report(
     if earlier:
         from reportcheck.output.pack.typed import keep_typed
 
-        pack, kept = keep_typed(pack, output, names_lang(lang))
+        pack, kept = keep_typed(pack, output)
         if kept:
             typer.echo(hint("kept-typed", State.lang, rows=kept, file=output), err=True)
     try:

@@ -70,7 +70,7 @@ _PERIOD = frozenset(HEAD["period"])
 _AS_OF = re.compile(r"(?:截至|as of )(.+)")
 
 
-def keep_typed(pack: Pack, path: Path, lang: str) -> tuple[Pack, int]:
+def keep_typed(pack: Pack, path: Path) -> tuple[Pack, int]:
     """The pack with the text typed into the earlier pack at `path` kept, and how many rows
     kept some; UsageError naming each typed row it cannot keep."""
     earlier = read_earlier(path, pack.registry)
@@ -240,6 +240,7 @@ def _cells(
         for title in (section.title("zh"), section.title("en"))
     }
     section: str | None = None
+    seen: dict[tuple[str | None, str], int] = {}
     found = []
     for line, cells in rows:
         text = cells[reason].strip() if reason < len(cells) else ""
@@ -247,24 +248,26 @@ def _cells(
         if first in sections and not any(c.strip() for c in cells[1:]):
             section = sections[first]
             continue
-        if not text:
-            continue
         if by_id is not None:
             target = registry.get(cells[by_id].strip()) if by_id < len(cells) else None
         else:
             named = cells[by_name].strip() if by_name is not None and by_name < len(cells) else ""
-            target = _named(registry, named, section)
-        found.append(Typed(target.id if target else None, text, file, line))
+            # Rows of one wording (two stations of one sentence) come in the registry's order.
+            nth = seen[(section, named)] = seen.get((section, named), -1) + 1
+            target = _named(registry, named, section, nth)
+        if text:
+            found.append(Typed(target.id if target else None, text, file, line))
     return found
 
 
-def _named(registry: Registry, named: str, section: str | None) -> Target | None:
+def _named(registry: Registry, named: str, section: str | None, nth: int) -> Target | None:
+    """The nth commitment of the section with this name or wording."""
     matches = [
         t
         for t in registry.commitments
         if named in (t.name_zh, t.name_en, t.quote) and (section is None or t.section == section)
     ]
-    return matches[0] if len(matches) == 1 else None
+    return matches[nth] if nth < len(matches) else None
 
 
 # ── The Word 通报 ─────────────────────────────────────────────────────────────────────────
