@@ -110,6 +110,18 @@ def test_the_start_up_benchmarks_month_and_year_are_read_whole(
 
 
 @pytest.mark.usefixtures("benchmarks")
+def test_the_start_up_benchmarks_workbooks_are_read_whole(
+    tmp_path: Path, registry: Registry
+) -> None:
+    month, year = module("startup").make_workbooks(tmp_path)
+    assert month.suffix == ".xlsx"
+    data = read_actuals(table_paths(year), registry)
+    assert len(data.actuals) == 12 * len(registry.targets)
+    assert not data.warnings
+    assert len(read_actuals(table_paths(month), registry).actuals) == len(registry.targets)
+
+
+@pytest.mark.usefixtures("benchmarks")
 def test_the_draft_benchmarks_spread_texts_draft_whole() -> None:
     """The texts drafted whole at 8 MiB are drafted whole at a tenth of that too; the ones made
     to pass a limit are refused at 8 MiB."""

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from reportcheck.output.catalogue import actuals, doubts, draft, files, lint, registry, usage
+from reportcheck.output.catalogue import (
+    actuals,
+    doubts,
+    draft,
+    files,
+    lint,
+    offices,
+    registry,
+    usage,
+)
 
 AREAS = {
     "files": files.TEMPLATES,
@@ -12,6 +21,7 @@ AREAS = {
     "lint": lint.TEMPLATES,
     "draft": draft.TEMPLATES,
     "doubts": doubts.TEMPLATES,
+    "offices": offices.TEMPLATES,
 }
 
 

@@ -133,7 +133,15 @@ def test_show_one_commitment_with_its_history(cli: Cli) -> None:
     assert "按序时进度" in text
     history = [line.split() for line in text.splitlines() if line.strip().startswith("2023-")]
     assert history == [
-        ["2023-05", "3.4", "3.75", "-0.35", "37.8%", "落后3.9个百分点", "滞后"],
+        [
+            "2023-05",
+            "3.4",
+            "3.8",
+            "-0.4",
+            "37.8%",
+            "落后3.9个百分点",
+            "滞后",
+        ],  # 3.75 due, to 9 万人's places
         ["2023-06", "5.4", "4.5", "+0.9", "60.0%", "超10.0个百分点", "符合进度", "(超额", "0.9)"],
     ]
     assert "实际 (万人)" in text

@@ -757,9 +757,12 @@ def test_illustrative_figures_are_flagged_only_when_marked(write: Write) -> None
     assert "不是官方统计" not in pack_markdown(plain, "zh")
 
 
-def test_first_reason_for_an_id_and_period_counts(write: Write) -> None:
-    text = HEAD + "graduates,2023-06,3.5,第一条\ngraduates,2023-06,3.5,第二条\n"
-    assert row(pack_of(write, text), "graduates").reason == "第一条"
+def test_every_reason_for_an_id_and_period_is_kept_once(write: Write) -> None:
+    text = (
+        HEAD + "graduates,2023-06,3.5,第一条\ngraduates,2023-06,3.5,第二条\n"
+        "graduates,2023-06,3.5,第一条\ngraduates,2023-06,,只有原因\n"
+    )
+    assert row(pack_of(write, text), "graduates").reason == "第一条;第二条;只有原因"
 
 
 def test_a_balance_promised_for_year_end_is_not_behind_in_june(write: Write) -> None:

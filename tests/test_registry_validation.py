@@ -232,7 +232,7 @@ def test_cli_refuses_a_bad_registry_with_exit_2(
         f"reportcheck: error: {path}:13: column tolerance: target gdp_growth: the key is missing "
         "(needed by comparator about) [registry-rule]\n"
         f"reportcheck: error: {path}:21: column tolerence: target gdp_growth: unknown key "
-        "(known: baseline, basis, comparator, direction, due, entered_as, id, kind, lead, "
+        "(known: baseline, basis, comparator, direction, due, entered_as, id, kind, lead, leader, "
         "milestones, name_en, name_zh, note, other, pacing, quote, released, role, section, "
         "text, tolerance, unit, value) [registry-unknown-key]\n"
         "reportcheck: 2 errors in 1 file; nothing listed\n"

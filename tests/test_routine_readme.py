@@ -114,5 +114,6 @@ def test_every_shell_block_in_the_readme_is_run_by_a_test() -> None:
         "review-script",
         "routine",
         "test-command",
+        "unit-loop",  # tests/test_unit_loop.py
         "year-end",  # tests/test_cli_harvest.py
     ]

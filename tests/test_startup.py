@@ -7,9 +7,12 @@ import json
 import os
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+
+from reportcheck.output.workbook import Workbook
 
 PROBE = """
 import json, sys
@@ -22,8 +25,8 @@ except SystemExit:
 # hashlib (OpenSSL) and Rich's emoji table cost 1.5-2 ms each and serve none of these commands;
 # the registry's checking code (reportcheck.registry.load) is for a registry not yet cached.
 HEAVY = (
-    "pandas", "openpyxl", "numpy", "pydantic", "yaml", "hashlib", "rich._emoji_codes",
-    "reportcheck.registry.load",
+    "pandas", "openpyxl", "numpy", "docx", "lxml", "pydantic", "yaml", "hashlib",
+    "rich._emoji_codes", "reportcheck.registry.load",
 )
 print(json.dumps(sorted(m for m in HEAVY if m in sys.modules)), file=sys.stderr)
 """
@@ -110,18 +113,58 @@ def test_a_csv_of_actuals_is_read_without_pandas_or_openpyxl(tmp_path: Path) -> 
         assert heavy_modules(args, tmp_path) == []
 
 
-def test_the_probe_sees_openpyxl_when_a_workbook_is_read(tmp_path: Path) -> None:
-    from openpyxl import Workbook
+def test_no_command_imports_numpy_and_documents_load_their_library_only(tmp_path: Path) -> None:
+    """No command loads numpy, which openpyxl imports wherever it is installed, or pandas;
+    openpyxl loads only for a workbook and python-docx only for a Word document. numpy must be
+    installed here, or the test would prove nothing."""
+    import importlib.util
 
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(["id", "period", "value"])
-    sheet.append(["gdp_growth", "2023-06", 5.7])
-    book.save(tmp_path / "a.xlsx")
-    loaded = heavy_modules(["diff", str(tmp_path / "a.xlsx")], tmp_path)
-    assert "openpyxl" in loaded
-    assert "pandas" not in loaded
+    assert importlib.util.find_spec("numpy") is not None
+    books = tmp_path / "books"
+    books.mkdir()
+    for month in ("2023-05", "2023-06"):
+        book = Workbook()
+        sheet = book.add("actuals")
+        sheet.append(["id", "period", "value"])
+        sheet.append(["gdp_growth", month, Decimal("5.7")])
+        sheet.append(["graduates", month, Decimal(5)])
+        (books / f"{month}.xlsx").write_bytes(book.to_bytes())
+    month = str(books / "2023-06.xlsx")
+    csv_month = tmp_path / "2023-06.csv"
+    csv_month.write_text("id,period,value\ngdp_growth,2023-06,5.7\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    workbook = {"openpyxl", "lxml"}  # openpyxl parses with lxml where it is installed
+    commands = {
+        ("diff", month): workbook,
+        ("diff", month, "-f", "json"): workbook,
+        ("status", "--actuals", str(books)): workbook,
+        ("show", "graduates", "--actuals", str(books)): workbook,
+        ("diff", str(csv_month)): set(),
+        ("template", "--period", "2023-06", "-o", str(out / "t.xlsx"), "--force"): workbook,
+        ("template", "--period", "2023-06", "-o", str(out / "t.csv"), "--force"): set(),
+        ("report", "--actuals", str(books), "-o", str(out / "r.xlsx"), "--force"): workbook,
+        ("report", "--actuals", str(books), "-o", str(out / "r.docx"), "--force"): {
+            *workbook,
+            "docx",
+        },
+        ("report", "--actuals", str(csv_month), "-o", str(out / "c.docx"), "--force"): {
+            "docx",
+            "lxml",
+        },
+        ("report", "--actuals", str(csv_month), "-o", str(out / "r.html"), "--force"): set(),
+    }
+    for args, allowed in commands.items():
+        heavy_modules(list(args), tmp_path)
+        loaded = {m for m in heavy_modules(list(args), tmp_path) if m in DOCUMENT_LIBRARIES}
+        assert loaded <= allowed, args
+        assert not loaded & {"numpy", "pandas"}, args
+    assert (out / "r.docx").stat().st_size > 0
+
+
+#: What a command never needs (numpy, pandas) and the libraries of Office files, each loaded
+#: only for its kind of file.
+DOCUMENT_LIBRARIES = ("numpy", "pandas", "openpyxl", "docx", "lxml")
 
 
 def test_python_dash_m_runs_the_same_cli(tmp_path: Path) -> None:

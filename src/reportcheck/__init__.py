@@ -36,18 +36,36 @@ def review_pack(
     targets: PathLike | None = None,
     bands: str | Sequence[float | int | str] | None = None,
     final: bool = False,
+    encoding: str | None = None,
+    history: bool = True,
+    units: PathLike | None = None,
+    lead: str | Sequence[str] = (),
+    leader: str | Sequence[str] = (),
 ) -> Pack:
     """The review of `actuals` (a file, a folder, or several) as typed results.
 
     `pack.rows` holds one typed row per commitment, `pack.to_frame()` a pandas DataFrame with
-    one row per commitment and period. The work is imported only when this is called, so
-    `import reportcheck` stays light.
+    one row per commitment and period (pandas is the extra `reportcheck[frame]`). `units` is
+    the office's sheet of responsibilities; `lead` and `leader` keep the commitments of some
+    units or leaders. The work is imported only when this is called, so `import reportcheck`
+    stays light.
     """
     from reportcheck.model.problems import ReportcheckError
     from reportcheck.review.api import review_pack as build
 
     try:
-        return build(actuals, period, targets=targets, bands=bands, final=final)
+        return build(
+            actuals,
+            period,
+            targets=targets,
+            bands=bands,
+            final=final,
+            encoding=encoding,
+            history=history,
+            units=units,
+            lead=[lead] if isinstance(lead, str) else lead,
+            leader=[leader] if isinstance(leader, str) else leader,
+        )
     except ReportcheckError as exc:
         exc.args = (describe(exc),)
         raise

@@ -11,6 +11,7 @@ see `split_bound`.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -50,10 +51,12 @@ BOUND_BEFORE = (
 BOUND_AFTER = (("以上", ">="), ("+", ">="), ("以内", "<="), ("以下", "<="))
 
 
+@functools.lru_cache(maxsize=1024)
 def read_period(text: str) -> Period:
     """A period cell: any form parse_period reads, or a date read as its month.
 
-    Raises ValueError when it is neither.
+    Raises ValueError when it is neither. Kept for the texts seen (a file repeats one period
+    on every row, and a folder's files are read for their years before their rows).
     """
     cleaned = normalise_text(text)
     try:

@@ -47,6 +47,9 @@ class ReadResult(msgspec.Struct):
     files: list[str] = msgspec.field(default_factory=list)
     #: Years of the tables left out because every period in them lies in another year.
     other_years: set[int] = msgspec.field(default_factory=set)
+    #: Every reason given for an id and period, in the order read: rows of several files (two
+    #: units reporting one commitment) may each give one.
+    reasons: dict[tuple[str, Period], list[str]] = msgspec.field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -74,7 +77,22 @@ def check_tables(
         start = len(result.problems)
         _check_table(table, registry, result, seen)
         _merge_repeats(result.problems, start)
+    _gather_reasons(result)
     return result
+
+
+def _gather_reasons(result: ReadResult) -> None:
+    """Each figure carries every distinct reason given for its id and period, joined in the
+    order read, so that nothing typed beside a figure in any file is lost."""
+    if not result.reasons:
+        return
+    for i, actual in enumerate(result.actuals):
+        if actual.period is None or actual.value is None:
+            continue
+        given = result.reasons.get((actual.id, actual.period))
+        joined = ";".join(dict.fromkeys(given)) if given else ""
+        if joined != actual.reason:
+            result.actuals[i] = msgspec.structs.replace(actual, reason=joined)
 
 
 def _skip_other_year(table: RawTable, registry: Registry, result: ReadResult) -> bool:
@@ -259,6 +277,8 @@ def _check_row(
         level=level,
         level_unit=normalise_text(row["level_unit"]) if row.get("level_unit") else "",
     )
+    if reason and period is not None:
+        result.reasons.setdefault((target.id, period), []).append(reason)
     if period is not None and value is not None:
         earlier = seen.get((target.id, period))
         if earlier is not None:
@@ -385,12 +405,17 @@ def _in_cell(found: Problem, column: str, value: str) -> Problem:
 
 
 def _duplicate(actual: Actual, earlier: Actual, raw_value: str, result: ReadResult) -> None:
+    """The same id and period again: the same figure is said once (a commitment two units
+    share, each reporting it); another figure is refused, naming both files where two reports
+    disagree."""
     key = (actual.file, actual.line)
     where = {"id": actual.id, "period": str(actual.period), "earlier": earlier.where}
+    files = "files" if actual.file != earlier.file else ""
     if (actual.value, actual.bound) == (earlier.value, earlier.bound):
         result.problems.append(
             problem(
                 "duplicate-row",
+                files,
                 file=actual.file,
                 line=actual.line,
                 column="value",
@@ -404,6 +429,7 @@ def _duplicate(actual: Actual, earlier: Actual, raw_value: str, result: ReadResu
         result.problems.append(
             problem(
                 "conflicting-duplicate",
+                files,
                 file=actual.file,
                 line=actual.line,
                 column="value",

@@ -9,7 +9,7 @@ REQUIRED_COLUMNS = ("id", "period", "value")
 #: for a lag, the rank in the province, the level beside a growth rate).
 OPTIONAL_COLUMNS = ("unit", "source", "note", "reason", "rank", "level", "level_unit")
 #: Columns a template adds for the person filling it in; read and ignored.
-INFO_COLUMNS = ("name_zh", "name_en", "target")
+INFO_COLUMNS = ("name_zh", "name_en", "target", "lead")
 KNOWN_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS + INFO_COLUMNS
 
 #: Headers as offices write them, by the column they are. 推进情况, 存在问题 and 下一步 are all
@@ -24,6 +24,7 @@ ALIASES = {
     "排名": "rank",
     "总量": "level",
     "总量单位": "level_unit",
+    "责任单位": "lead",
 }
 
 

@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
-from reportcheck.actuals.columns import column_of
+from reportcheck.actuals.columns import INFO_COLUMNS, column_of
 from reportcheck.actuals.raw import RawTable
+from reportcheck.model.imports import without_numpy
 from reportcheck.model.limits import (
     MAX_CELL_CHARS,
     MAX_CELLS,
@@ -49,8 +50,10 @@ _EXCEL_DIGITS = 15
 Formulas = dict[tuple[str, int, int], str]
 
 
-def read_workbook(data: bytes, table: RawTable) -> list[RawTable]:
-    """One table per sheet that holds figures; the first sheet always."""
+def read_workbook(data: bytes, table: RawTable, every_sheet: bool = False) -> list[RawTable]:
+    """One table per sheet that holds figures; the first sheet always. With `every_sheet`,
+    every sheet's cells, each table named 'file [sheet]' (a workbook read for its text, such
+    as a review pack)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         parts = archive.infolist()
@@ -88,7 +91,7 @@ def read_workbook(data: bytes, table: RawTable) -> list[RawTable]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             formulas = _formulas(data, archive) if unpacked_parts.formulas else {}
-            return _read_sheets(data, table, formulas)
+            return _read_sheets(data, table, formulas, every_sheet)
     except Exception as exc:  # openpyxl and the XML parser raise many types on a broken file
         table.rows.clear()
         table.header.clear()
@@ -131,7 +134,8 @@ _OVERLAP = 64
 
 def _formulas(data: bytes, archive: zipfile.ZipFile) -> Formulas:
     """(sheet, row, column) -> formula, for every formula cell of the workbook."""
-    from openpyxl import load_workbook
+    with without_numpy():
+        from openpyxl import load_workbook
 
     found: Formulas = {}
     book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
@@ -181,23 +185,27 @@ class _TooLargeError(ValueError):
         self.problem = found
 
 
-def _read_sheets(data: bytes, table: RawTable, formulas: Formulas) -> list[RawTable]:
-    from openpyxl import load_workbook
+def _read_sheets(
+    data: bytes, table: RawTable, formulas: Formulas, every: bool = False
+) -> list[RawTable]:
+    with without_numpy():  # openpyxl would load it only to accept numpy's number types
+        from openpyxl import load_workbook
 
     book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     tables: list[RawTable] = []
     left = MAX_TEXT_CHARS
     try:
         for index, sheet in enumerate(book.worksheets):
-            name = table.file if index == 0 else f"{table.file} [{sheet.title}]"
-            current = table if index == 0 else RawTable(name)
+            first = index == 0 and not every
+            name = table.file if first else f"{table.file} [{sheet.title}]"
+            current = table if first else RawTable(name)
             try:
                 grid = _grid(sheet, current, formulas, left)
             except _TooLargeError as exc:
                 tables.append(_too_large(current, exc))
                 continue
             left -= grid.chars
-            if index == 0 or _later_sheet(grid, current, table, sheet.title):
+            if every or index == 0 or _later_sheet(grid, current, table, sheet.title):
                 tables.append(_as_table(grid, current))
             elif current.problems:
                 tables.append(current)
@@ -299,7 +307,7 @@ def _grid(sheet: Any, table: RawTable, formulas: Formulas, left: int) -> _Grid:
 
 def _read_column(header: str) -> bool:
     """Whether a column's cells are read onto the figures (the template's own are not)."""
-    return column_of(header) not in (None, "name_zh", "name_en", "target")
+    return column_of(header) not in (None, *INFO_COLUMNS)
 
 
 def _too_large(table: RawTable, exc: _TooLargeError) -> RawTable:

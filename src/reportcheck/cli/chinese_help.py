@@ -104,7 +104,7 @@ COMMAND_HELP: dict[str | None, tuple[str, str]] = {
         "\b\n示例: reportcheck template --period 2023-06 -o actuals/2023-06.xlsx",
     ),
     "report": (
-        "生成通报材料:Excel、单文件 HTML、Markdown 或 CSV。",
+        "生成通报材料:Word、Excel、单文件 HTML、Markdown 或 CSV。",
         "生成可直接印发的通报材料:总体情况段落、按部分分组的附表(灯色、完成率、序时进度)、"
         "各指标走势图,以及年末的目标任务完成情况对照表。\n\n"
         "材料写成时退出码为 0,输入有误时为 2;是否有滞后项请用 status 的退出码。\n\n"
@@ -160,7 +160,14 @@ OPTION_HELP: dict[str, str] = {
     "fmt": "输出格式:table、json、csv 或 markdown。",
     "show_all": "逐项列出暂无数据的目标,而不是每部分合并为一行。",
     "output": "写入这个 .csv(带 BOM 的 UTF-8)或 .xlsx 文件;缺少的文件夹会自动创建。",
-    "report.output": "写入 FILE.xlsx、FILE.html、FILE.md 或 FILE.csv(带 BOM 的 UTF-8)。",
+    "template.output": (
+        "写入这个 .csv(带 BOM 的 UTF-8)或 .xlsx 文件(配合 --by-unit 为文件夹);"
+        "缺少的文件夹会自动创建。"
+    ),
+    "report.output": (
+        "写入 FILE.docx(Word 通报)、FILE.xlsx(附件)、FILE.html、FILE.md 或 FILE.csv"
+        "(带 BOM 的 UTF-8)。"
+    ),
     "draft.output": "把登记表写入这个 YAML 文件(默认输出到标准输出)。",
     "harvest.output": "把结果写入这个 .csv 文件(带 BOM 的 UTF-8;默认输出到标准输出)。",
     "review": "第 N+1 年的报告原文(或其回顾部分):UTF-8 或 GB18030 文本。",
@@ -177,6 +184,14 @@ OPTION_HELP: dict[str, str] = {
         "预填这一期间(如 2023-06, 2023-Q2, 2023, 2023年6月 等);"
         "默认取 -o 文件名中的期间,如 actuals/2023-08.xlsx。"
     ),
+    "units_file": (
+        "本单位的责任分解表,CSV 或 .xlsx,列为 id、责任单位(多个用、分隔)、分管领导"
+        "(或 lead、leader):据此设定各项承诺的责任单位和分管领导"
+        " [默认: $REPORTCHECK_UNITS,否则用登记表中的]。"
+    ),
+    "by_unit": ("为每个责任单位各写一份填报表到 -o 指定的文件夹,只含该单位的承诺,文件以单位命名。"),
+    "lead": "只看这个责任单位的承诺,单独负责或与其他单位共同负责,如 市发改委(可重复)。",
+    "leader": "只看这位分管领导的承诺(可重复)。",
     "max_errors": "最多列出 N 个问题,其余只计数 [默认: 100]。",
     "encoding": "CSV 实际数据文件的编码,无法从内容判断时指定 [默认: 按内容判断]。",
     "fail_on": (

@@ -22,11 +22,14 @@ from reportcheck.cli.options import (
     FormatOption,
     IdOption,
     LangOption,
+    LeaderOption,
+    LeadOption,
     PeriodOption,
     SectionOption,
     State,
     StatusOption,
     TargetsOption,
+    UnitsOption,
 )
 
 if TYPE_CHECKING:
@@ -56,7 +59,10 @@ def diff(
     period: PeriodOption = None,
     fail_on: FailOnOption = DEFAULT_FAIL_ON_TEXT,
     show_all: AllOption = False,
+    lead: LeadOption = None,
+    leader: LeaderOption = None,
     encoding: EncodingOption = None,
+    units_file: UnitsOption = None,
     targets_file: TargetsOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -78,9 +84,11 @@ def diff(
         usage,
     )
     from reportcheck.review.evaluate import evaluate
+    from reportcheck.review.responsible import responsible
 
-    registry = inputs.registry(targets_file)
+    registry = inputs.registry(targets_file, units_file, encoding)
     wanted_ids = check_ids(registry, ids or [])
+    chosen_by = responsible(registry, lead or [], leader or [])
     sections = check_sections(registry, section or [])
     statuses = check_statuses(status or [])
     as_of = period_option(registry, period)
@@ -92,7 +100,10 @@ def diff(
     data.check_period(as_of)
     report = inputs.with_doubts(evaluate(registry, data, as_of), registry, data)
     report = report.select(wanted_ids, sections, statuses)
-    filters = filter_words(ids or [], section or [], status or [])
+    if chosen_by:
+        kept = tuple(r for r in report.results if chosen_by.keeps(r.target))
+        report = msgspec.structs.replace(report, results=kept)
+    filters = [*filter_words(ids or [], section or [], status or []), *chosen_by.words()]
     code = failing.exit_code(report.results, report.warnings)
     view = ReportView(
         report=report,

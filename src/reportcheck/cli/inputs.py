@@ -26,11 +26,20 @@ def registry_path(targets_file: Path | None) -> Path | None:
     return registry_named(given)
 
 
-def registry(targets_file: Path | None) -> Registry:
-    """The registry a command's --targets names, else the one before the command, else ours."""
+def registry(
+    targets_file: Path | None, units_file: Path | None = None, encoding: str | None = None
+) -> Registry:
+    """The registry a command's --targets names, else the one before the command, else ours;
+    with the units and leaders the office's --units sheet gives, where it is given (a CSV
+    sheet in the --encoding of the run's CSV files, when it states one)."""
     from reportcheck.registry.cache import load_registry_cached
 
-    return load_registry_cached(registry_path(targets_file))
+    loaded = load_registry_cached(registry_path(targets_file))
+    if units_file is None or not str(units_file):
+        return loaded
+    from reportcheck.actuals.responsibilities import assign, read_responsibilities
+
+    return assign(loaded, read_responsibilities(units_file, loaded, encoding))
 
 
 def actuals_path(option: Path | None) -> Path | None:

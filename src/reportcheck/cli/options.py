@@ -103,8 +103,22 @@ def complete_fail_on(incomplete: str) -> list[str]:
     return [prefix + w for w in FAIL_ON_WORDS if w.startswith(last) and w not in given]
 
 
+def complete_leads(ctx: typer.Context, incomplete: str) -> list[str]:
+    """The responsible units the registry and the --units sheet name."""
+    registry = _registry_for_completion(ctx)
+    units = {u for t in registry.targets for u in t.leads} if registry else set()
+    return sorted(u for u in units if u.startswith(incomplete))
+
+
+def complete_leaders(ctx: typer.Context, incomplete: str) -> list[str]:
+    registry = _registry_for_completion(ctx)
+    names = {n for t in registry.targets for n in t.leaders} if registry else set()
+    return sorted(n for n in names if n.startswith(incomplete))
+
+
 def _registry_for_completion(ctx: typer.Context) -> Registry | None:
-    """The registry the command line names; None (no suggestions) when it cannot be loaded."""
+    """The registry the command line names, with its --units sheet; None (no suggestions)
+    when it cannot be loaded."""
     from reportcheck.registry.cache import load_registry_cached
     from reportcheck.registry.shipped import registry_named
 
@@ -112,9 +126,15 @@ def _registry_for_completion(ctx: typer.Context) -> Registry | None:
         ctx.parent.params.get("targets_file") if ctx.parent else None
     )
     try:
-        return load_registry_cached(registry_named(Path(given)) if given else None)
+        registry = load_registry_cached(registry_named(Path(given)) if given else None)
+        units = ctx.params.get("units_file")
+        if units:
+            from reportcheck.actuals.responsibilities import assign, read_responsibilities
+
+            registry = assign(registry, read_responsibilities(Path(units), registry))
     except (ReportcheckError, OSError):
         return None
+    return registry
 
 
 # ── Options ────────────────────────────────────────────────────────────────────────────────
@@ -233,3 +253,35 @@ EncodingOption = Annotated[
     ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")]
+UnitsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--units",
+        metavar="FILE",
+        envvar="REPORTCHECK_UNITS",
+        help="The office's sheet of responsibilities, CSV or .xlsx with the columns id, "
+        "责任单位 (several separated by 、) and 分管领导 (or lead, leader): it sets each "
+        "commitment's units and leader [default: $REPORTCHECK_UNITS, else the registry's].",
+        show_default=False,
+        dir_okay=False,
+    ),
+]
+LeadOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--lead",
+        metavar="UNIT",
+        help="Only the commitments of this responsible unit, alone or with others, e.g. "
+        "市发改委 (repeatable).",
+        autocompletion=complete_leads,
+    ),
+]
+LeaderOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--leader",
+        metavar="NAME",
+        help="Only the commitments under this leader (分管领导) (repeatable).",
+        autocompletion=complete_leaders,
+    ),
+]

@@ -15,9 +15,12 @@ from reportcheck.cli.options import (
     EncodingOption,
     ForceOption,
     LangOption,
+    LeaderOption,
+    LeadOption,
     PeriodOption,
     State,
     TargetsOption,
+    UnitsOption,
 )
 from reportcheck.cli.outputs import keep_existing, safe_target, unwritable
 
@@ -53,15 +56,20 @@ def report(
         bool, typer.Option("--final", help="Add the year-end account before December.")
     ] = False,
     force: ForceOption = False,
+    lead: LeadOption = None,
+    leader: LeaderOption = None,
     encoding: EncodingOption = None,
+    units_file: UnitsOption = None,
     targets_file: TargetsOption = None,
     lang: LangOption = None,
 ) -> None:
     """The review pack an office hands round: count paragraph, attachment table with lights,
     completion rates and expected pace, charts, and the year-end account (对照表).
 
-    An existing file is never overwritten without --force: text typed into it would be lost.
-    Exit 0 when the pack is written, 2 on bad input; `status` gives the exit code for lags.
+    An existing file is never overwritten without --force; with it, the 推进情况 typed into an
+    earlier Excel or CSV pack of the same period is kept, and a Word 通报 edited since it was
+    written is not replaced. Exit 0 when the pack is written, 2 on bad input; `status` gives
+    the exit code for lags.
 
     \b
     Example: reportcheck report --actuals examples/monthly -o review.xlsx
@@ -77,8 +85,15 @@ def report(
         raise usage("no-actuals", variant="report")
     check_not_actuals(output, path)
     registry_path = inputs.registry_path(targets_file)
-    safe_target(output, [path, *([registry_path] if registry_path else [])])
+    given = [path, *(p for p in (registry_path, units_file) if p is not None)]
+    safe_target(output, given)
     keep_existing(output, force)
+    suffix = output.suffix.lower()
+    earlier = output.exists() and suffix in (".xlsx", ".csv")
+    if output.exists() and suffix == ".docx":
+        from reportcheck.output.pack.typed import check_unedited
+
+        check_unedited(output)
     pack = review_pack(
         path,
         period,
@@ -86,8 +101,18 @@ def report(
         bands=bands,
         final=final,
         encoding=encoding,
+        history=suffix in (".html", ".htm"),  # only the page draws charts
+        units=units_file,
+        lead=lead or (),
+        leader=leader or (),
     )
     print_problems(pack.warnings)
+    if earlier:
+        from reportcheck.output.pack.typed import keep_typed
+
+        pack, kept = keep_typed(pack, output)
+        if kept:
+            typer.echo(hint("kept-typed", State.lang, rows=kept, file=output), err=True)
     try:
         write_pack(pack, output, State.lang)
     except OSError as exc:

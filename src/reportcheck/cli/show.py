@@ -20,6 +20,7 @@ from reportcheck.cli.options import (
     LangOption,
     State,
     TargetsOption,
+    UnitsOption,
     complete_ids,
 )
 
@@ -41,6 +42,7 @@ def show(
     fmt: FormatOption = Format.table,
     bom: BomOption = False,
     encoding: EncodingOption = None,
+    units_file: UnitsOption = None,
     targets_file: TargetsOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -52,7 +54,7 @@ def show(
     from reportcheck.cli.choices import check_ids
 
     words = State.lang
-    registry = inputs.registry(targets_file)
+    registry = inputs.registry(targets_file, units_file, encoding)
     (wanted,) = check_ids(registry, [target_id])
     target = registry.get(wanted)
     assert target is not None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import msgspec
@@ -20,9 +21,12 @@ from reportcheck.cli.options import (
     Format,
     FormatOption,
     LangOption,
+    LeaderOption,
+    LeadOption,
     PeriodOption,
     State,
     TargetsOption,
+    UnitsOption,
 )
 
 if TYPE_CHECKING:
@@ -41,7 +45,10 @@ def status(
     period: PeriodOption = None,
     fail_on: FailOnOption = DEFAULT_FAIL_ON_TEXT,
     show_all: AllOption = False,
+    lead: LeadOption = None,
+    leader: LeaderOption = None,
     encoding: EncodingOption = None,
+    units_file: UnitsOption = None,
     targets_file: TargetsOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -57,7 +64,10 @@ def status(
     from reportcheck.output.catalogue.hints import hint
 
     words = State.lang
-    registry = inputs.registry(targets_file)
+    from reportcheck.review.responsible import responsible
+
+    registry = inputs.registry(targets_file, units_file, encoding)
+    chosen_by = responsible(registry, lead or [], leader or [])
     as_of = period_option(registry, period)
     failing = fail_on_option(fail_on)
     path = inputs.actuals_path(actuals)
@@ -78,13 +88,11 @@ def status(
     result = msgspec.structs.replace(
         result, report=inputs.with_doubts(result.report, registry, data)
     )
+    if chosen_by:
+        result = chosen_by.review(result)
     code = failing.exit_code(result.report.results, result.report.warnings)
-    emit(
-        ReviewView(review=result, lang=words, show_all=show_all),
-        fmt,
-        bom=bom,
-        ok=code == 0,
-    )
+    view = ReviewView(review=result, lang=words, show_all=show_all, filters=chosen_by.words())
+    emit(view, fmt, bom=bom, ok=code == 0)
     raise typer.Exit(code)
 
 
@@ -122,6 +130,7 @@ class ReviewView(msgspec.Struct, frozen=True, kw_only=True):
     review: Review
     lang: str  # names, labels and warnings
     show_all: bool = False
+    filters: Sequence[str] = ()
 
     def json(self) -> dict[str, Any]:
         from reportcheck.output.serialize import review_dict
@@ -136,9 +145,9 @@ class ReviewView(msgspec.Struct, frozen=True, kw_only=True):
     def markdown(self) -> str:
         from reportcheck.output.markdown import review_markdown
 
-        return review_markdown(self.review, self.lang, self.show_all)
+        return review_markdown(self.review, self.lang, self.show_all, self.filters)
 
     def table(self) -> RenderableType:
         from reportcheck.output.render import review_view
 
-        return review_view(self.review, self.lang, self.show_all)
+        return review_view(self.review, self.lang, self.show_all, self.filters)

@@ -16,9 +16,12 @@ from reportcheck.cli.options import (
     FormatOption,
     IdOption,
     LangOption,
+    LeaderOption,
+    LeadOption,
     SectionOption,
     State,
     TargetsOption,
+    UnitsOption,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +38,9 @@ def targets(
     bom: BomOption = False,
     section: SectionOption = None,
     ids: IdOption = None,
+    lead: LeadOption = None,
+    leader: LeaderOption = None,
+    units_file: UnitsOption = None,
     targets_file: TargetsOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -45,15 +51,18 @@ def targets(
     """
     from reportcheck.cli.choices import check_ids, check_sections
     from reportcheck.registry.records import section_matches
+    from reportcheck.review.responsible import responsible
 
-    registry = inputs.registry(targets_file)
+    registry = inputs.registry(targets_file, units_file)
     wanted_ids = check_ids(registry, ids or [])
     sections = check_sections(registry, section or [])
+    chosen_by = responsible(registry, lead or [], leader or [])
     chosen = [
         t
         for t in registry.targets
         if (not wanted_ids or t.id in wanted_ids)
         and (not sections or any(section_matches(t.section, s) for s in sections))
+        and chosen_by.keeps(t)
     ]
     emit(TargetsView(chosen, State.lang), fmt, bom=bom)
 

@@ -13,6 +13,7 @@ from reportcheck.model.numbers import format_decimal
 from reportcheck.model.units import unit_label
 from reportcheck.output.words import FORMULA, figure_words, pick
 from reportcheck.registry.records import EnteredAs, Kind, Pacing
+from reportcheck.review.progress import in_precision
 from reportcheck.review.status import Status
 from reportcheck.rules import Comparator, Direction, Formula, show
 
@@ -285,6 +286,8 @@ def target_facts(target: Target, lang: str) -> list[tuple[str, str]]:
         facts.append(("basis", target.basis))
     if target.lead:
         facts.append(("lead", target.lead))
+    if target.leader:
+        facts.append(("leader", target.leader))
     return facts
 
 
@@ -294,13 +297,17 @@ def reason(result: Result, lang: str) -> str:
     unit = "" if target.unit in ("%", "是/否") else f" {unit_label(target.unit, lang)}"
     if target.unit == "%":
         unit = "%"
+    # What is worked out from the target is printed to its precision (83.3 of 200 亿元).
+    figure = result.actual
+    required = in_precision(result.required, target, figure)
+    gap = in_precision(result.gap, target, figure)
     values = {
-        "required": _n(result.required),
+        "required": _n(required),
         "unit": unit,
-        "excess": _n(result.excess),
+        "excess": _n(in_precision(result.excess, target, figure)),
         "tolerance": _n(result.tolerance),
-        "shortfall": _n(-result.gap if result.gap is not None else None),
-        "overshoot": _n(result.gap),
+        "shortfall": _n(-gap if gap is not None else None),
+        "overshoot": _n(gap),
         "rule": rule_words(target, lang),
         "where": result.where or "",
         "period": str(result.period or ""),

@@ -21,6 +21,7 @@ from reportcheck.output.words import (
     no_data_line,
     pace_words,
     percent,
+    shown,
     sign_words,
     status_label,
     status_notes,
@@ -125,8 +126,8 @@ def _md_row(result: Result, lang: str, mixed: bool) -> list[object]:
         target.quote,
         unit_label(target.unit, lang),
         _figure(result, lang),
-        Num(result.expected if result.expected is not None else result.required),
-        Num(result.gap, signed=True),
+        Num(shown(result.expected if result.expected is not None else result.required, result)),
+        Num(shown(result.gap, result), signed=True),
         Num(percent(done.completion) or None),
         pace_words(done, lang) or "—",
         _status_cell(result, lang),
@@ -155,9 +156,11 @@ def _status_cell(result: Result, lang: str) -> str:
     return f"{status} ({'; '.join(extra)})" if extra else status
 
 
-def review_markdown(review: Review, lang: str, show_all: bool = False) -> str:
+def review_markdown(
+    review: Review, lang: str, show_all: bool = False, filters: Sequence[str] = ()
+) -> str:
     report = review.report
-    lines = [report_markdown(report, lang, show_all=show_all)]
+    lines = [report_markdown(report, lang, filters, show_all=show_all)]
     lines += [f"## {word('lagging', lang)}", ""]
     lines += _md_table(
         [word(k, lang) for k in ("id", "name", "period", "unit", "actual", "required", "gap")]
@@ -169,8 +172,8 @@ def review_markdown(review: Review, lang: str, show_all: bool = False) -> str:
                 str(r.period) if r.period else "—",
                 unit_label(r.target.unit, lang),
                 _figure(r, lang),
-                Num(r.required),
-                Num(r.gap, signed=True),
+                Num(shown(r.required, r)),
+                Num(shown(r.gap, r), signed=True),
                 Num(percent(r.progress.completion) or None),
                 pace_words(r.progress, lang) or "—",
                 _status_cell(r, lang),
@@ -238,8 +241,8 @@ def show_markdown(target: Target, results: Sequence[Result], lang: str) -> str:
                 (
                     str(r.period),
                     _figure(r, lang),
-                    Num(r.expected if r.expected is not None else r.required),
-                    Num(r.gap, signed=True),
+                    Num(shown(r.expected if r.expected is not None else r.required, r)),
+                    Num(shown(r.gap, r), signed=True),
                     Num(percent(r.progress.completion) or None),
                     pace_words(r.progress, lang) or "—",
                     _status_cell(r, lang),

@@ -25,6 +25,7 @@ from reportcheck.output.words import (
     pace_words,
     percent,
     pick,
+    shown,
     sign_words,
     status_label,
     status_notes,
@@ -134,8 +135,8 @@ def report_table(
                 Text(r.target.quote),
                 Text(unit_label(r.target.unit, lang)),
                 Text(figure_words(r)),
-                Text(number(r.expected if r.expected is not None else r.required)),
-                Text(signed(r.gap)),
+                Text(number(shown(r.expected if r.expected is not None else r.required, r))),
+                Text(signed(shown(r.gap, r))),
                 Text(percent(done.completion)),
                 Text(pace_words(done, lang, short=True)),
                 result_status(r, lang),
@@ -242,9 +243,11 @@ def _whole(text: Text) -> Text:
     return text
 
 
-def review_view(review: Review, lang: str, show_all: bool = False) -> RenderableType:
+def review_view(
+    review: Review, lang: str, show_all: bool = False, filters: Sequence[str] = ()
+) -> RenderableType:
     report = review.report
-    parts: list[RenderableType] = [summary_line(report, lang)]
+    parts: list[RenderableType] = [summary_line(report, lang, filters)]
     rows = [(Text("全部" if lang != "en" else "all", style="bold"), report.summary())]
     rows += [
         (Text(report.registry.sections[key].title(lang)), counts)
@@ -271,8 +274,8 @@ def review_view(review: Review, lang: str, show_all: bool = False) -> Renderable
                 Text(str(r.period)),
                 Text(unit_label(r.target.unit, lang)),
                 Text(figure_words(r)),
-                Text(number(r.required)),
-                Text(signed(r.gap)),
+                Text(number(shown(r.required, r))),
+                Text(signed(shown(r.gap, r))),
                 Text(percent(r.progress.completion)),
                 Text(pace_words(r.progress, lang, short=True)),
                 result_status(r, lang),
@@ -397,8 +400,8 @@ def show_view(
                 [
                     Text(str(r.period)),
                     Text(figure_words(r)),
-                    Text(number(r.required)),
-                    Text(signed(r.gap)),
+                    Text(number(shown(r.required, r))),
+                    Text(signed(shown(r.gap, r))),
                     Text(percent(r.progress.completion)),
                     Text(pace_words(r.progress, lang, short=True)),
                     result_status(r, lang),

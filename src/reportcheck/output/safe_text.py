@@ -42,6 +42,16 @@ def has_control(text: str) -> bool:
     return _CONTROL.search(text) is not None
 
 
+#: Characters XML 1.0 cannot carry (controls but tab and line ends, lone surrogates, U+FFFE/F).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str) -> str:
+    r"""`text` with every character XML cannot carry written out ('\x1b', '\ufffe'), for a
+    workbook or a Word document: nothing dropped, nothing that breaks the file."""
+    return _NOT_XML.sub(_visible, text) if _NOT_XML.search(text) else text
+
+
 class TerminalStream:
     """A text stream to a terminal that writes every control character as a visible escape."""
 

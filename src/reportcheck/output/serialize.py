@@ -71,6 +71,7 @@ def target_dict(target: Target, lang: str) -> dict[str, Any]:
         "entered_as": target.entered_as.value if target.entered_as else None,
         "basis": target.basis,
         "lead": target.lead,
+        "leader": target.leader,
         "kind": target.kind.value,
         "released": target.released.value,
         "rule": rule_words(target, lang),

@@ -88,6 +88,7 @@ WORDS = {
     "sign": ("正负号", "sign"),
     "basis": ("口径", "basis"),
     "lead": ("责任单位", "responsible unit"),
+    "leader": ("分管领导", "leader in charge"),
     "completion": ("完成率", "completion"),
     "pace": ("序时进度", "against pace"),
     "source": ("来源", "source"),
@@ -152,6 +153,7 @@ HEAD = {
     "light": ("灯色", "light"),
     "change": ("较上期", "since last period"),
     "lead": ("责任单位", "responsible unit"),
+    "leader": ("分管领导", "leader in charge"),
     "reason": ("推进情况/原因", "progress / reason"),
     "basis": ("判定依据", "basis of the status"),
     "per_month": ("剩余月均需完成", "needed per remaining month"),
@@ -166,6 +168,12 @@ HEAD = {
     "all": ("全部", "all"),
     "sections": ("部分", "section"),
     "lights": ("灯色", "lights"),
+    # The parts of the count paragraph, as columns of the count by leader.
+    "passing": ("达到序时进度(含已完成)", "on pace or met"),
+    "failing": ("未达到序时进度(含未完成)", "behind or missed"),
+    "not_due": ("到期考核、尚未完成", "judged at the due date, not done yet"),
+    "undetermined": ("数据为区间、尚难判定", "a bound that settles nothing"),
+    "no_data": ("暂无数据", "no figure"),
 }
 
 #: The review pack's phrases.
@@ -199,6 +207,10 @@ TEXT = {
         "Behind or missed with no reason given: {items}.",
     ),
     "no_lead": ("未指定", "not named"),
+    "no_unit_file": ("未指定责任单位", "no unit named"),
+    "by_leader": ("按分管领导统计", "By leader in charge"),
+    "leader_lagging": ("{leader}分管:", "Under {leader}:"),
+    "leader_lagging_none": ("未指定分管领导:", "No leader named:"),
     "filter_count": ("显示 {shown} / {total} 项", "showing {shown} of {total}"),
     # The count paragraph that opens a 通报, in parts that add up to every commitment.
     "count_head": (
@@ -418,14 +430,25 @@ def pace_words(value: Progress, lang: str, short: bool = False) -> str:
     return f"{'超' if ahead > 0 else '落后'}{pace}{points}个百分点"
 
 
+def shown(value: Decimal | None, result: Result) -> Decimal | None:
+    """A figure worked out from the result's target (what is required, the gap) as printed: to
+    the target's precision, or the figure's if finer (83.3 due of 200 亿元, not 83.3333)."""
+    from reportcheck.review.progress import in_precision
+
+    return in_precision(value, result.target, result.actual)
+
+
 def excess_words(result: Result, lang: str) -> str:
     """'超额 0.6' for a figure beyond its target in the good direction ('优于 1' under a cap);
     '' otherwise. Shown beside the status, which stays met or on track."""
     if result.excess is None or result.status.value not in ("met", "on_track"):
         return ""
+    from reportcheck.review.progress import in_precision
+
     down = result.target.direction.value == "down"
     key = "better_short" if down else "exceeded_short"
-    return label(key, lang, n=format_decimal(result.excess))
+    excess = in_precision(result.excess, result.target, result.actual)
+    return label(key, lang, n=format_decimal(excess if excess is not None else result.excess))
 
 
 def sign_words(result: Result, lang: str) -> str:

@@ -132,7 +132,9 @@ def build_target(check: Checker, item: object, context: Context) -> Target | Non
             comparator_line=node.key_lines.get("comparator", node.line),
             where=where,
         )
-    basis, lead, note = (check.text(node, key, where) or None for key in ("basis", "lead", "note"))
+    basis, lead, leader, note = (
+        check.text(node, key, where) or None for key in ("basis", "lead", "leader", "note")
+    )
     if any(p.severity == "error" for p in check.problems[first:]):
         return None
     if kind is None or released is None or due is None or pacing is None:
@@ -156,6 +158,7 @@ def build_target(check: Checker, item: object, context: Context) -> Target | Non
         entered_as=entered_as,
         basis=basis,
         lead=lead,
+        leader=leader,
         note=note,
         due_stated="due" in node,
         text=text,

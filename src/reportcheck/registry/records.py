@@ -89,10 +89,11 @@ class Target(msgspec.Struct, frozen=True, kw_only=True):
     milestones: tuple[tuple[Period, Fraction], ...] = ()
     entered_as: EnteredAs | None = None
     basis: str | None = None
-    lead: str | None = None
+    lead: str | None = None  # 责任单位, several separated by 、 (the first leading)
     note: str | None = None
     due_stated: bool = False  # the entry names its due date (else: the end of the report's year)
     text: str = ""  # the text `quote` comes from, by its name under report.texts ("": the seed)
+    leader: str | None = None  # 分管领导, the leader in charge
 
     @property
     def is_commitment(self) -> bool:
@@ -103,6 +104,11 @@ class Target(msgspec.Struct, frozen=True, kw_only=True):
         """The responsible units (责任单位), the first-listed leading: "市发改委、市统计局" is
         two units; a filter by either finds the commitment."""
         return split_units(self.lead or "")
+
+    @property
+    def leaders(self) -> tuple[str, ...]:
+        """The leaders in charge (分管领导): one, as a rule; a filter by any finds it."""
+        return split_units(self.leader or "")
 
     def name(self, lang: str) -> str:
         return self.name_en if lang == "en" else self.name_zh

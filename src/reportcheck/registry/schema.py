@@ -66,6 +66,7 @@ ENTRY_GENERAL = frozenset(
         "entered_as",
         "basis",
         "lead",
+        "leader",
         "text",
     }
 )

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from reportcheck.model.problems import Param, UsageError, problem
 from reportcheck.review.pack import Bands, Pack, build_pack, parse_bands
+from reportcheck.review.responsible import Responsible, responsible
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -30,19 +31,36 @@ def review_pack(
     bands: str | Sequence[float | int | str] | None = None,
     final: bool = False,
     encoding: str | None = None,
+    history: bool = True,
+    units: PathLike | None = None,
+    lead: str | Sequence[str] = (),
+    leader: str | Sequence[str] = (),
 ) -> Pack:
     """Read actuals (a file, a folder, or several), judge them, and return the typed pack.
 
     `bands` defaults to the registry's `bands`, else 10,30; `encoding` names the encoding of
-    CSV files when their bytes cannot say it. Raises reportcheck's errors (ActualsError,
-    RegistryError, UsageError), each carrying every problem found with its file, line, column
-    and value.
+    CSV files when their bytes cannot say it; `history=False` leaves out each row's earlier
+    periods (the page's charts and the DataFrame's earlier rows), which halves the work.
+    `units` is the office's sheet of responsibilities (id, 责任单位, 分管领导), which sets
+    each commitment's units and leader; `lead` and `leader` keep only the commitments of
+    those units (any of a row's) and leaders, and the pack says it is filtered.
+    Raises reportcheck's errors (ActualsError, RegistryError, UsageError), each carrying every
+    problem found with its file, line, column and value.
     """
     from reportcheck.actuals import read_actuals, table_paths
     from reportcheck.model.periods import parse_period
     from reportcheck.registry.cache import load_registry_cached
 
     registry = load_registry_cached(Path(targets) if targets is not None else None)
+    if units is not None:
+        from reportcheck.actuals.responsibilities import assign, read_responsibilities
+
+        registry = assign(registry, read_responsibilities(Path(units), registry, encoding))
+    chosen_by = responsible(
+        registry,
+        [lead] if isinstance(lead, str) else lead,
+        [leader] if isinstance(leader, str) else leader,
+    )
     roots = [actuals] if isinstance(actuals, (str, os.PathLike)) else list(actuals)
     paths = [p for root in roots for p in table_paths(Path(root))]
     if not paths:
@@ -61,7 +79,9 @@ def review_pack(
     data = read_actuals(paths, registry, encoding=encoding)
     data.check_period(as_of)
     chosen = bands if bands is not None else registry.bands or DEFAULT_BANDS
-    return pack_of(registry, data, as_of, bands=chosen, final=final)
+    return pack_of(
+        registry, data, as_of, bands=chosen, final=final, history=history, chosen_by=chosen_by
+    )
 
 
 def pack_of(
@@ -71,9 +91,26 @@ def pack_of(
     *,
     bands: str | Sequence[float | int | str | Decimal],
     final: bool = False,
+    history: bool = True,
+    chosen_by: Responsible | None = None,
 ) -> Pack:
-    """The pack of figures already read, with light bands as typed or as the registry gives."""
-    return build_pack(registry, data, as_of, bands=_bands(bands), final=final)
+    """The pack of figures already read, with light bands as typed or as the registry gives;
+    `chosen_by` keeps the commitments of some units or leaders."""
+    keep = None
+    filters: tuple[str, ...] = ()
+    if chosen_by:
+        keep = chosen_by.keeps_result
+        filters = chosen_by.words()
+    return build_pack(
+        registry,
+        data,
+        as_of,
+        bands=_bands(bands),
+        final=final,
+        history=history,
+        keep=keep,
+        filters=filters,
+    )
 
 
 def _bands(bands: str | Sequence[float | int | str | Decimal]) -> Bands:

@@ -37,6 +37,8 @@ class Review(msgspec.Struct, frozen=True):
     report: Report
     previous: Period | None
     changes: tuple[Change, ...]
+    #: The results at the previous period, compared with to find the changes.
+    earlier: tuple[Result, ...] = ()
 
     @property
     def lagging(self) -> tuple[Result, ...]:
@@ -69,15 +71,16 @@ def review(
     earlier = [p for p in actuals.periods() if report.period is not None and p < report.period]
     previous = earlier[-1] if earlier else None
     changes: tuple[Change, ...] = ()
+    judged: tuple[Result, ...] = ()
     if previous is not None:
-        judged = evaluate(registry, actuals, previous, figures)
-        before = {r.target.id: r.status for r in judged.results}
+        judged = evaluate(registry, actuals, previous, figures).results
+        before = {r.target.id: r.status for r in judged}
         changes = tuple(
             Change(r.target.id, before[r.target.id], r.status)
             for r in report.results
             if before[r.target.id] is not r.status
         )
-    return Review(report, previous, changes)
+    return Review(report, previous, changes, judged)
 
 
 class Overview(msgspec.Struct, frozen=True, kw_only=True):

@@ -13,6 +13,12 @@ if TYPE_CHECKING:
     from reportcheck.review.evaluate import Result
     from reportcheck.review.pack import Pack, Row
 
+#: What to_frame() says where pandas is not installed.
+FRAME_NEEDS_PANDAS = (
+    "pack.to_frame() needs pandas, an optional extra of reportcheck: "
+    "pip install 'reportcheck[frame]' (or pip install pandas)"
+)
+
 COLUMNS = (
     "id",
     "section",
@@ -49,8 +55,13 @@ def pack_frame(pack: Pack) -> pd.DataFrame:
 
     Every period with a figure up to the pack's period gives a row; a commitment without any
     figure gives one row for the pack's period with status no_data.
+
+    pandas is an extra (`pip install 'reportcheck[frame]'`); without it, ImportError says so.
     """
-    import pandas as pd
+    try:
+        import pandas as pd
+    except ImportError as exc:
+        raise ImportError(FRAME_NEEDS_PANDAS) from exc
 
     records: list[dict[str, Any]] = []
     for row in pack.rows:

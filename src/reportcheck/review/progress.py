@@ -9,6 +9,7 @@ same figures, so a light is decided from the numbers printed beside it.
 
 from __future__ import annotations
 
+import functools
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
@@ -131,5 +132,46 @@ def measure(
 def _in_precision(value: Fraction, target: Fraction) -> Decimal:
     """A figure to the precision of the target it serves, and at least one decimal place:
     433.3 of 1300 万人, 0.7 of 2 家, 21.96 of 300.5 亿元."""
-    places = max(1, -to_decimal(target).normalize().as_tuple().exponent)  # type: ignore[operator]
+    places = _places(target)
     return to_decimal(value, 12).quantize(Decimal(10) ** -places, rounding=ROUND_HALF_UP)
+
+
+def in_precision(value: Decimal | None, target: Target, figure: object = None) -> Decimal | None:
+    """A figure worked out from a target (what is due by now, the gap to it, the excess over
+    it, the level it is held to) as it is printed: to the target's own precision, or the
+    figure's beside it if finer, and at least one decimal place, as 剩余月均需完成 is (83.3
+    due of 200 亿元; 116.67 beside a figure of 116.67). A figure with no more places stays as
+    it is (6, not 6.0), and a difference smaller than the places shown is shown whole."""
+    if value is None:
+        return None
+    threshold = target.rule.threshold if target.rule is not None else None
+    places = _places(threshold) if threshold is not None else 1
+    if isinstance(figure, Decimal):
+        places = max(places, _decimals(figure))
+    step = _STEPS[min(places, len(_STEPS) - 1)]
+    shown = value.quantize(step, rounding=ROUND_HALF_UP)
+    if shown == value or abs(value) < step:  # no places lost, or a difference below them
+        return value
+    return shown
+
+
+#: 1, 0.1, 0.01 …: the steps of each number of decimal places a figure may have.
+_STEPS = tuple(Decimal(10) ** -n for n in range(12))
+
+
+@functools.cache
+def _decimals(value: Decimal) -> int:
+    return max(0, -value.normalize().as_tuple().exponent)  # type: ignore[operator]
+
+
+@functools.cache
+def _places(target: Fraction) -> int:
+    """The decimal places a target is written with, at least one; one for a target no number
+    of places writes (三分之二: 66.7)."""
+    denominator = target.denominator
+    for factor in (2, 5):
+        while denominator % factor == 0:
+            denominator //= factor
+    if denominator != 1:
+        return 1
+    return max(1, -to_decimal(target).normalize().as_tuple().exponent)  # type: ignore[operator]

@@ -114,6 +114,15 @@ def _full(fmt: str) -> Callable[[Path, Path], tuple[str, ...]]:
     return place
 
 
+def _full_new(fmt: str) -> Callable[[Path, Path], tuple[str, ...]]:
+    """A new file on a full disk (a pack that reads typed text back replaces only a pack)."""
+
+    def place(folder: Path, actuals: Path) -> tuple[str, ...]:
+        return ("-o", str(folder / f"new.{fmt}"))
+
+    return place
+
+
 def _read_only(folder: Path, actuals: Path) -> tuple[str, ...]:
     if not Path("/proc/self").exists():
         raise SkipCase("no /proc")
@@ -138,6 +147,13 @@ def _linked_written(outcome: Outcome) -> str | None:
     if not link.is_symlink():
         return "the link was replaced by a file"
     return None if target.read_bytes() != OLD else "the file the link names was not written"
+
+
+def _nothing_left(name: str) -> Callable[[Outcome], str | None]:
+    def check(outcome: Outcome) -> str | None:
+        return f"{name} was left half-written" if (outcome.folder / name).exists() else None
+
+    return check
 
 
 def _old_kept(name: str) -> Callable[[Outcome], str | None]:
@@ -232,7 +248,18 @@ CASES: list[Case] = [
             keep_old=False,
             check=_old_kept(f"old.{fmt}"),
         )
-        for fmt in ("docx", "xlsx", "html", "md", "csv")
+        for fmt in ("html", "md")
+    ),
+    *(
+        report_case(
+            f"disk-full-{fmt}",
+            "refused",
+            _full_new(fmt),
+            codes=("unwritable-file",),
+            file_size=2048,
+            check=_nothing_left(f"new.{fmt}"),
+        )
+        for fmt in ("docx", "xlsx", "csv")
     ),
     bands("5", "read"),
     bands("10,30", "read"),

@@ -19,6 +19,7 @@ from reportcheck.output.catalogue import (
     files,
     harvest,
     lint,
+    offices,
     registry,
     usage,
     writes,
@@ -39,6 +40,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     **doubts.TEMPLATES,
     **writes.TEMPLATES,
     **harvest.TEMPLATES,
+    **offices.TEMPLATES,
 }
 SEVERITY = {"error": ("错误", "error"), "warning": ("警告", "warning")}
 

@@ -118,6 +118,16 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "gives {id} for {period} as '{value}', but {earlier} gives {other}; keep one of the two "
         "rows",
     ),
+    "conflicting-duplicate/files": (
+        "报送 {id} 在 {period} 的数值为 '{value}',另一份文件 {earlier} 报送为 {other},"
+        "两份报送不一致;请与两个报送单位核实后只保留一个数值",
+        "reports {id} for {period} as '{value}', but another file, {earlier}, reports {other}; "
+        "the two reports disagree: settle the figure with both units and keep it in one file",
+    ),
+    "duplicate-row/files": (
+        "与另一份文件 {earlier} 报送的 {id}({period})数值相同,按一个数值判定",
+        "reports {id} for {period} with the same value as another file, {earlier}; judged once",
+    ),
     "incompatible-unit": (
         "'{value}' 无法换算为 {id} 的单位 '{unit}';应为以下之一:{accepted}",
         "'{value}' does not convert to {id}'s unit '{unit}'; expected one of: {accepted}",

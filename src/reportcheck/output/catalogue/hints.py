@@ -45,6 +45,20 @@ HINTS: dict[str, tuple[str, str]] = {
         "reportcheck: 内部错误: {error}(加 --debug 重新运行可看到调用栈)",
         "reportcheck: internal error: {error} (run again with --debug for a traceback)",
     ),
+    "kept-typed": (
+        "reportcheck: 保留了 {file} 中 {rows} 项手工填写的推进情况",
+        "reportcheck: kept the 推进情况 typed into {file} for {rows} commitments",
+    ),
+    "wrote-units": (
+        "reportcheck: 已为 {units} 个责任单位各写入一份填报表到 {folder}({rows} 行)",
+        "reportcheck: wrote a sheet for each of {units} responsible units to {folder} "
+        "({rows} rows)",
+    ),
+    "wrote-unassigned": (
+        "reportcheck: {count} 项没有责任单位,写入 {file},请自行填报或在 --units 表中指定",
+        "reportcheck: {count} commitments name no unit; they are in {file}, to fill in "
+        "yourself or to assign in the --units sheet",
+    ),
     "period-from-name": (
         "reportcheck: 期间取自文件名:{period}(可用 --period 另行指定)",
         "reportcheck: the period {period} is taken from the file name (--period gives another)",

@@ -13,6 +13,7 @@ import msgspec
 
 from reportcheck.model.numbers import format_decimal
 from reportcheck.registry.records import Kind
+from reportcheck.review.progress import in_precision
 
 if TYPE_CHECKING:
     from reportcheck.review.pack import Row
@@ -79,6 +80,12 @@ def chart(row: Row) -> Chart | None:
         dots=tuple(Dot(x(m), y(v), f"{p}: {format_decimal(v)} {unit}") for m, v, p in figures),
         pace=" ".join(f"{x(m)},{y(v)}" for m, v in pace),
         target=y(annual) if annual is not None else "",
-        top=format_decimal(high),
-        bottom=format_decimal(low),
+        top=format_decimal(_label(high, row)),
+        bottom=format_decimal(_label(low, row)),
     )
+
+
+def _label(value: Decimal, row: Row) -> Decimal:
+    """An axis label: a figure as typed, a level worked out from the target to its precision."""
+    shown = in_precision(value, row.target)
+    return value if shown is None else shown

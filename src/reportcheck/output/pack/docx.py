@@ -4,18 +4,25 @@ The text: a title, 截至, 一、总体情况 (the count paragraph), 二、主�
 indicator with its figure, 总量 and 全省排位 where given), 三、滞后事项 (each lagging commitment
 with its reason, and the units that gave none), 说明 (the rules applied); then 附件1 主要经济
 指标, 附件2 量化指标, 附件3 重点项目 (and at the year's end the 对照表) as bordered tables whose
-header row repeats on every page, at 9 pt or more. Everything from the data is written as text:
-python-docx escapes it, and control characters are spelled out first.
+header row repeats on every page, at 9 pt or more.
+
+The document is built with python-docx in memory and written whole. Characters from the data
+that would act, or that XML cannot carry, are spelled out first.
 """
 
 from __future__ import annotations
 
-import io
-from typing import TYPE_CHECKING
+import zlib
+from typing import TYPE_CHECKING, Any
 
 from reportcheck.model.files import write_file
 from reportcheck.model.numbers import format_decimal
-from reportcheck.output.pack.office import OfficeTable, attachments, number_text
+from reportcheck.output.pack.office import (
+    OfficeTable,
+    attachments,
+    leader_counts,
+    number_text,
+)
 from reportcheck.output.pack.paragraphs import (
     account_note,
     count_paragraph,
@@ -23,15 +30,15 @@ from reportcheck.output.pack.paragraphs import (
     visible,
 )
 from reportcheck.output.pack.tabular import account_table
+from reportcheck.output.safe_text import xml_text
 from reportcheck.output.words import period_words, say, status_words
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from pathlib import Path
 
-    from docx.document import Document
     from docx.shared import Length
-    from docx.table import Table
+    from docx.table import _Cell
 
     from reportcheck.review.pack import Pack, Row
 
@@ -40,59 +47,72 @@ BODY_PT, TABLE_PT, TITLE_PT = 10.5, 9, 22
 FONT_ZH, FONT_EN = "宋体", "Times New Roman"
 HEADER_FILL = "D9E2F3"
 SECTION_FILL = "F2F2F2"
+#: How the 通报 notes the checksum of the text it wrote (docProps/core.xml, dc:identifier):
+#: one whose text changed since is not replaced (reportcheck.output.pack.typed).
+DOCUMENT_MARK = "reportcheck-document-crc32:"
+#: A4 landscape and its margins, in centimetres; the writing width between the margins.
+PAGE_CM, MARGIN_CM = (29.7, 21.0), 2.0
+WRITING_CM = PAGE_CM[0] - 2 * MARGIN_CM
 
 
 def write_docx(pack: Pack, path: Path, lang: str) -> None:
-    import docx
-    from docx.enum.section import WD_ORIENT
-    from docx.shared import Cm
-
-    document = docx.Document()
-    _fonts(document)
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(2))
+    document = _Document()
     meta = pack.registry.meta
     title = meta.title_en if lang == "en" else meta.title_zh
-    _title(document, _fullwidth(say("notice_title", lang, title=visible(title)), lang))
-    _centred(document, say("as_of", lang, period=period_words(pack.period, lang)))
+    document.title(_fullwidth(say("notice_title", lang, title=visible(title)), lang))
+    document.centred(say("as_of", lang, period=period_words(pack.period, lang)))
     zh = lang != "en"
-    _heading(document, "一、总体情况" if zh else "1. Overview")
-    _paragraph(document, _fullwidth(count_paragraph(pack, lang), lang))
+    document.heading("一、总体情况" if zh else "1. Overview")
+    document.paragraph(_fullwidth(count_paragraph(pack, lang), lang))
+    by_leader = leader_counts(pack, lang)
+    if by_leader is not None:
+        document.centred(say("by_leader", lang))
+        document.plain_table(by_leader.header, list(by_leader.rows), numbers=True)
     main = [r for r in pack.rows if r.target.section == next(iter(pack.registry.sections), None)]
     said = [line for r in main if (line := _indicator_line(r, lang))]
     if said:
-        _heading(document, f"二、{say('main_indicators', lang)}" if zh else "2. Main indicators")
-        _paragraph(
-            document, _fullwidth(("；" if zh else "; ").join(said) + ("。" if zh else "."), lang)
+        document.heading(f"二、{say('main_indicators', lang)}" if zh else "2. Main indicators")
+        document.paragraph(
+            _fullwidth(("；" if zh else "; ").join(said) + ("。" if zh else "."), lang)
         )
-    _heading(document, f"三、{say('laggards', lang)}" if zh else "3. What lags, and why")
+    document.heading(f"三、{say('laggards', lang)}" if zh else "3. What lags, and why")
     lagging = pack.lagging
     if not lagging:
-        _paragraph(document, "无。" if zh else "None.")
-    for number, row in enumerate(lagging, start=1):
-        _paragraph(document, _fullwidth(_lagging_line(number, row, lang), lang))
+        document.paragraph("无。" if zh else "None.")
+    if pack.has_leaders:  # grouped under each leader in charge, as a meeting goes through them
+        for leader, rows in pack.by_leader().items():
+            behind = [row for row in rows if row in lagging]
+            if not behind:
+                continue
+            under = (
+                say("leader_lagging", lang, leader=visible(leader))
+                if leader
+                else say("leader_lagging_none", lang)
+            )
+            document.paragraph(_fullwidth(under, lang))
+            for row in behind:
+                number = lagging.index(row) + 1
+                document.paragraph(_fullwidth(_lagging_line(number, row, lang), lang))
+    else:
+        for number, row in enumerate(lagging, start=1):
+            document.paragraph(_fullwidth(_lagging_line(number, row, lang), lang))
     units = sorted({row.lead or say("no_lead", lang) for row in lagging if row.unexplained})
     if units:
         joined = ("、" if zh else ", ").join(visible(u) for u in units)
-        _paragraph(document, _fullwidth(say("no_reason_units", lang, units=joined), lang))
-    _heading(document, "说明" if zh else "Notes")
+        document.paragraph(_fullwidth(say("no_reason_units", lang, units=joined), lang))
+    document.heading("说明" if zh else "Notes")
     for note in notes(pack, lang):
-        _paragraph(document, _fullwidth(note, lang))
+        document.paragraph(_fullwidth(note, lang))
     for table in attachments(pack, lang):
-        _page_break(document)
-        _office_table(document, table)
+        document.page_break()
+        document.office_table(table)
     if pack.year_end:
-        _page_break(document)
+        document.page_break()
         account = account_table(pack, lang)
-        _heading(document, say("account", lang) + account_note(pack, lang))
-        _plain_table(document, account.header, [tuple(r) for r in account.rows])
-    document.core_properties.title = say("notice_title", lang, title=visible(title))
-    buffer = io.BytesIO()
-    document.save(buffer)  # built in memory, then written whole: a failure leaves the old file
-    write_file(path, buffer.getvalue())
+        document.heading(say("account", lang) + account_note(pack, lang))
+        document.plain_table(account.header, [tuple(r) for r in account.rows])
+    # Built in memory, then written whole: a failure leaves the old file.
+    write_file(path, document.to_bytes(say("notice_title", lang, title=visible(title))))
 
 
 def _fullwidth(text: str, lang: str) -> str:
@@ -153,122 +173,136 @@ def _lagging_line(number: int, row: Row, lang: str) -> str:
     return f"{number}. {name}:{why}。原因:{reason}"
 
 
-def _fonts(document: Document) -> None:
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
+class _Document:
+    """A Word document (python-docx), paragraph by paragraph and table by table: A4 landscape,
+    宋体 for Chinese and Times New Roman for Latin text, tables bordered with a header row that
+    repeats on every page."""
 
-    normal = document.styles["Normal"]
-    font = normal.font
-    font.name = FONT_EN
-    font.size = Pt(BODY_PT)
-    properties = normal.element.get_or_add_rPr()
-    fonts = properties.get_or_add_rFonts()
-    fonts.set(qn("w:eastAsia"), FONT_ZH)
+    def __init__(self) -> None:
+        import docx
+        from docx.enum.section import WD_ORIENT
+        from docx.oxml.ns import qn
+        from docx.shared import Cm, Pt
 
+        self.document = docx.Document()
+        normal = self.document.styles["Normal"]
+        normal.font.name = FONT_EN
+        normal.font.size = Pt(BODY_PT)
+        normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT_ZH)
+        section = self.document.sections[0]
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Cm(PAGE_CM[0]), Cm(PAGE_CM[1])
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, Cm(MARGIN_CM))
 
-def _title(document: Document, text: str) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
+    def title(self, words: str) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Pt
 
-    paragraph = document.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = paragraph.add_run(text)
-    run.bold = True
-    run.font.size = Pt(TITLE_PT)
+        paragraph = self.document.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = paragraph.add_run(xml_text(words))
+        run.bold = True
+        run.font.size = Pt(TITLE_PT)
 
+    def centred(self, words: str) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-def _centred(document: Document, text: str) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+        self.document.add_paragraph(xml_text(words)).alignment = WD_ALIGN_PARAGRAPH.CENTER
 
-    document.add_paragraph(text).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    def heading(self, words: str) -> None:
+        from docx.shared import Pt
 
+        run = self.document.add_paragraph().add_run(xml_text(visible(words)))
+        run.bold = True
+        run.font.size = Pt(BODY_PT + 1.5)
 
-def _heading(document: Document, text: str) -> None:
-    from docx.shared import Pt
+    def paragraph(self, words: str) -> None:
+        from docx.shared import Pt
 
-    run = document.add_paragraph().add_run(visible(text))
-    run.bold = True
-    run.font.size = Pt(BODY_PT + 1.5)
+        paragraph = self.document.add_paragraph(xml_text(words))
+        paragraph.paragraph_format.first_line_indent = Pt(2 * BODY_PT)
 
+    def page_break(self) -> None:
+        from docx.enum.text import WD_BREAK
 
-def _paragraph(document: Document, text: str) -> None:
-    from docx.shared import Pt
+        self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
-    paragraph = document.add_paragraph(text)
-    paragraph.paragraph_format.first_line_indent = Pt(2 * BODY_PT)
+    def office_table(self, table: OfficeTable) -> None:
+        """A 附件: its title, then the table with a row across it for each section."""
+        from docx.shared import Cm
 
+        self.heading(table.title)
+        grid = self._grid(table.header, [Cm(w) for w in table.widths])
+        widths = [Cm(w) for w in table.widths]
+        for group in table.groups:
+            cells = grid.add_row().cells
+            _write(cells[0].merge(cells[-1]), group.title, bold=True, fill=SECTION_FILL)
+            for office_row in group.rows:
+                for cell, value, column, width in zip(
+                    grid.add_row().cells, office_row.cells, table.columns, widths, strict=True
+                ):
+                    cell.width = width
+                    right = column.kind in ("unit", "percent", "count")
+                    _write(cell, number_text(value, office_row.unit), right=right)
 
-def _office_table(document: Document, table: OfficeTable) -> None:
-    from docx.shared import Cm
+    def plain_table(
+        self, header: tuple[str, ...], rows: list[tuple[object, ...]], *, numbers: bool = False
+    ) -> None:
+        """A table of even columns; `numbers` sets every column but the first to the right."""
+        from docx.shared import Cm
 
-    _heading(document, table.title)
-    grid = document.add_table(rows=1, cols=len(table.header))
-    grid.style = "Table Grid"
-    grid.autofit = False
-    widths = [Cm(w) for w in table.widths]
-    _header_row(grid, table.header, widths)
-    for group in table.groups:
-        cells = grid.add_row().cells
-        merged = cells[0].merge(cells[-1])
-        _write(merged, group.title, bold=True, fill=SECTION_FILL)
-        for office_row in group.rows:
-            row_cells = grid.add_row().cells
-            for cell, value, column, width in zip(
-                row_cells, office_row.cells, table.columns, widths, strict=True
-            ):
-                cell.width = width
-                right = column.kind in ("unit", "percent", "count")
-                _write(cell, number_text(value, office_row.unit), right=right)
+        grid = self._grid(header, [Cm(WRITING_CM / len(header))] * len(header))
+        for values in rows:
+            for column, (cell, value) in enumerate(zip(grid.add_row().cells, values, strict=True)):
+                text = "" if value is None else visible(str(value))
+                _write(cell, text, right=numbers and column > 0)
 
+    def _grid(self, header: Sequence[str], widths: Sequence[Length]) -> Any:
+        """A bordered table (python-docx's Table, whose rows it adds untyped) of one header
+        row, repeated at the top of every page."""
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
 
-def _plain_table(
-    document: Document, header: tuple[str, ...], rows: list[tuple[object, ...]]
-) -> None:
-    from docx.shared import Cm
+        grid = self.document.add_table(rows=1, cols=len(header))
+        grid.style = "Table Grid"
+        grid.autofit = False
+        for column, width in zip(grid.columns, widths, strict=True):
+            column.width = width  # the grid LibreOffice and WPS lay the table out by
+        row = grid.rows[0]
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        row._tr.get_or_add_trPr().append(repeat)
+        for cell, words, width in zip(row.cells, header, widths, strict=True):
+            cell.width = width
+            _write(cell, words, bold=True, fill=HEADER_FILL)
+        return grid
 
-    grid = document.add_table(rows=1, cols=len(header))
-    grid.style = "Table Grid"
-    width = Cm(25.7 / len(header))
-    _header_row(grid, header, [width] * len(header))
-    for values in rows:
-        for cell, value in zip(grid.add_row().cells, values, strict=True):
-            _write(cell, "" if value is None else visible(str(value)))
+    def to_bytes(self, title: str) -> bytes:
+        """The document's file, with its title and the checksum of its text as written: a
+        通报 whose text has changed since is not replaced."""
+        import io
 
-
-def _page_break(document: Document) -> None:
-    from docx.enum.text import WD_BREAK
-
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-
-
-def _header_row(grid: Table, header: tuple[str, ...], widths: Sequence[Length]) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    for column, width in zip(grid.columns, widths, strict=True):
-        column.width = width  # the grid LibreOffice and WPS lay the table out by
-    row = grid.rows[0]
-    properties = row._tr.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    properties.append(repeat)
-    for cell, text, width in zip(row.cells, header, widths, strict=True):
-        cell.width = width
-        _write(cell, text, bold=True, fill=HEADER_FILL)
+        properties = self.document.core_properties
+        properties.title = xml_text(title)
+        properties.author = "reportcheck"
+        written = zlib.crc32(self.document.part.blob)
+        properties.identifier = f"{DOCUMENT_MARK}{written:08x}"
+        buffer = io.BytesIO()
+        self.document.save(buffer)
+        return buffer.getvalue()
 
 
 def _write(
-    cell: object, text: str, *, bold: bool = False, right: bool = False, fill: str = ""
+    cell: _Cell, words: str, *, bold: bool = False, right: bool = False, fill: str = ""
 ) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Pt
-    from docx.table import _Cell
 
-    assert isinstance(cell, _Cell)
     paragraph = cell.paragraphs[0]
-    run = paragraph.add_run(visible(text))
+    run = paragraph.add_run(xml_text(visible(words)))
     run.font.size = Pt(TABLE_PT)
     run.bold = bold
     if right:

@@ -23,6 +23,7 @@ from reportcheck.output.pack.paragraphs import (
     visible,
 )
 from reportcheck.output.pack.tabular import (
+    annual_cell,
     figure,
     gap_cells,
     plain,
@@ -162,7 +163,7 @@ def _row(row: Row, lang: str, tokens: dict[str, str]) -> HtmlRow:
         quote=row.target.quote,
         name=row.target.name(lang),
         unit=row.target.unit,
-        annual=plain(done.annual),
+        annual=plain(annual_cell(row)),
         actual=plain(figure(result.actual, lang, result.bound)),
         period=str(result.period) if result.period else "",
         completion=plain(done.completion),

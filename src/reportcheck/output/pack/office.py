@@ -16,9 +16,10 @@ import msgspec
 
 from reportcheck.model.numbers import format_decimal
 from reportcheck.output.pack.paragraphs import visible
-from reportcheck.output.pack.tabular import figure, reason_text, status_cell
-from reportcheck.output.words import head, light_label, period_words, say
+from reportcheck.output.pack.tabular import annual_cell, figure, reason_text, status_cell
+from reportcheck.output.words import head, light_label, period_words, say, verdict_label
 from reportcheck.registry.records import Kind
+from reportcheck.review.status import Status, Verdict
 
 if TYPE_CHECKING:
     from reportcheck.output.pack.tabular import Cell
@@ -80,6 +81,7 @@ _FIGURES = (
 )
 _LEVEL = OfficeColumn("level", "unit", 1.9)
 _RANK = OfficeColumn("rank", "count", 1.3)
+_LEADER = OfficeColumn("leader", "text", 1.8)
 _PROJECTS = (
     OfficeColumn("number", "count", 1.0),
     OfficeColumn("task", "wide", 9.0),
@@ -88,6 +90,59 @@ _PROJECTS = (
     OfficeColumn("status", "text", 3.0),
     OfficeColumn("reason", "wide", 7.7),
 )
+
+
+class CountTable(msgspec.Struct, frozen=True):
+    """Counts by some grouping (分管领导): a header, and a row of counts per group."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str | int, ...], ...]
+
+
+def leader_counts(pack: Pack, lang: str) -> CountTable | None:
+    """The commitments of each leader (分管领导) counted as the count paragraph counts them:
+    on pace (met included), lagging (missed included), judged at the due date, undetermined,
+    no figure; at the year's end met, missed, not reported. None when no row names a leader."""
+    if not pack.has_leaders:
+        return None
+    if pack.year_end:
+        verdicts = list(Verdict)
+        header = [head("leader", lang), head("count", lang)]
+        header += [verdict_label(v, lang) for v in verdicts]
+        said: list[tuple[str | int, ...]] = [
+            (
+                _leader_name(leader, lang),
+                len(group),
+                *(sum(1 for r in group if r.verdict is v) for v in verdicts),
+            )
+            for leader, group in pack.by_leader().items()
+        ]
+        return CountTable(tuple(header), tuple(said))
+    parts = ("passing", "failing", "not_due", "undetermined", "no_data")
+    header = [head("leader", lang), head("count", lang), *(head(p, lang) for p in parts)]
+    rows: list[tuple[str | int, ...]] = []
+    for leader, group in pack.by_leader().items():
+        counted = dict.fromkeys(parts, 0)
+        for row in group:
+            counted[_PART[row.status]] += 1
+        rows.append((_leader_name(leader, lang), len(group), *counted.values()))
+    return CountTable(tuple(header), tuple(rows))
+
+
+#: Each status's part of the count paragraph (and of the count by leader).
+_PART = {
+    Status.MET: "passing",
+    Status.ON_TRACK: "passing",
+    Status.MISSED: "failing",
+    Status.BEHIND: "failing",
+    Status.NOT_DUE: "not_due",
+    Status.UNDETERMINED: "undetermined",
+    Status.NO_DATA: "no_data",
+}
+
+
+def _leader_name(leader: str, lang: str) -> str:
+    return visible(leader) if leader else say("no_lead", lang)
 
 
 def attachments(pack: Pack, lang: str) -> tuple[OfficeTable, ...]:
@@ -114,6 +169,9 @@ def _table(pack: Pack, key: str, number: int, rows: list[Row], lang: str) -> Off
         if any(r.result.rank is not None for r in rows):
             extra += (_RANK,)
         columns = (*_FIGURES[:5], *extra, *_FIGURES[5:])
+    if pack.has_leaders:
+        at = [c.key for c in columns].index("lead") + 1
+        columns = (*columns[:at], _LEADER, *columns[at:])
     groups: list[OfficeGroup] = []
     for section in pack.registry.sections.values():
         chosen = [r for r in rows if r.target.section == section.key]
@@ -157,7 +215,7 @@ def _cell(key: str, row: Row, number: int, lang: str) -> Cell:
     if key == "unit":
         return visible(target.unit)
     if key == "annual":
-        return done.annual
+        return annual_cell(row)
     if key == "actual":
         return figure(result.actual, lang, result.bound)
     if key == "level":
@@ -178,6 +236,8 @@ def _cell(key: str, row: Row, number: int, lang: str) -> Cell:
         return f"{words}({light})" if lang == "en" else f"{words}（{light}）"
     if key == "lead":
         return visible(row.lead or "")
+    if key == "leader":
+        return visible("、".join(row.leaders))
     if key == "reason":
         return visible(reason_text(row, lang))
     if key == "done":

@@ -25,6 +25,7 @@ from reportcheck.output.words import (
     status_words_of,
     verdict_label,
 )
+from reportcheck.review.progress import in_precision
 from reportcheck.review.status import Verdict
 
 if TYPE_CHECKING:
@@ -105,10 +106,19 @@ def gap_cells(row: Row, lang: str) -> tuple[Decimal | None, str]:
     ahead = row.result.progress.ahead
     if ahead is not None:  # the difference of the two printed rates
         return ahead, say("points", lang)
-    gap = row.result.gap
+    gap = in_precision(row.result.gap, row.target, row.result.actual)
     if gap is None:
         return None, ""
     return gap, say("points", lang) if row.target.unit == "%" else row.target.unit
+
+
+#: Decimal places a unit shows at least; a figure with more places shows all of them.
+UNIT_PLACES = {"%": 1, "倍": 2, "个百分点": 1}
+
+
+def annual_cell(row: Row) -> Decimal | None:
+    """年度目标 as the 附件 print it (to the target's precision)."""
+    return in_precision(row.result.progress.annual, row.target)
 
 
 _BOUND = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
@@ -171,9 +181,9 @@ def _attachment_row(row: Row, lang: str) -> tuple[Cell, ...]:
             row.target.section,
             row.target.quote,
             row.target.unit,
-            done.annual,
+            annual_cell(row),
             figure(result.actual, lang, result.bound),
-            result.required,
+            in_precision(result.required, row.target, result.actual),
             done.completion,
             done.pace,
             gap,
@@ -203,7 +213,7 @@ def _account_row(row: Row, lang: str) -> tuple[Cell, ...]:
             row.target.name(lang),
             row.target.quote,
             row.target.unit,
-            result.progress.annual,
+            annual_cell(row),
             figure(result.actual, lang, result.bound),
             period_words(result.period, lang) if result.actual is not None else "",
             verdict_cell(row, lang),
