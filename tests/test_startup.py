@@ -302,3 +302,17 @@ def test_nothing_of_harvest_is_imported_unless_it_runs(tmp_path: Path, argv: lis
         check=True,
     )
     assert done.stderr.splitlines()[-1] == "loaded:"
+
+
+def test_numpy_is_kept_out_of_openpyxls_import_and_only_of_it() -> None:
+    probe = (
+        "import sys\n"
+        "from reportcheck.model.imports import without_numpy\n"
+        "with without_numpy():\n"
+        "    import openpyxl\n"
+        "print('numpy' in sys.modules)\n"
+        "import numpy\n"  # afterwards, whoever wants numpy gets it
+        "print(numpy.__name__)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "numpy"]
