@@ -168,3 +168,34 @@ def test_a_baseline_is_never_another_quantity() -> None:
     baselines = {e["quote"]: e.get("baseline", {}) for e in drafted if "quote" in e}
     assert "value" not in baselines["研发投入强度提高0.1个百分点"]  # 6.2% is a growth
     assert baselines["利用外资占全省份额保持稳定"]["value"] == 12.5  # a share, not 22亿美元
+
+
+def test_the_figures_own_at_least_wins_over_a_verb_of_more_opening_the_clause() -> None:
+    assert rules("突破关键核心技术20项以上。") == [
+        ("突破关键核心技术20项以上", "at_least", 20, "项")
+    ]
+    assert rules("奋力突破地区生产总值4000亿元。")[0][1] == "more_than"
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "供浙气源综合价格下降3-5分/立方米。",
+            ("供浙气源综合价格下降3-5分/立方米", "range", [3, 5], "分/立方米"),
+        ),
+        ("地区生产总值增长6-6.5%。", ("地区生产总值增长6-6.5%", "range", [6, 6.5], "%")),
+        ("新建3—5个产业园。", ("新建3—5个产业园", "range", [3, 5], "个")),
+    ],
+)
+def test_a_range_followed_by_a_unit_is_a_range_of_values_not_a_date(
+    text: str, rule: tuple[str, str, object, str]
+) -> None:
+    assert rules(text) == [rule]
+
+
+@pytest.mark.parametrize(
+    "text", ["2025-2027年累计建成10个。", "1-2月增长5%。", "推进24—26号泊位工程。"]
+)
+def test_a_range_of_years_months_or_numbers_of_a_name_is_still_no_range(text: str) -> None:
+    assert all(r[1] != "range" for r in rules(text))

@@ -542,8 +542,8 @@ def _drafted(
     before = text[start : number.start]
     after = _PAREN.sub("", text[number.end + written_length(text, number, unit) : end])
     comparator = comparator_for(before, after, unit)
-    if comparator == "at_least" and _MORE_LEAD.match(before):
-        comparator = "more_than"  # 奋力突破地区生产总值4000亿元
+    if comparator == "at_least" and _MORE_LEAD.match(before) and not after.startswith("以上"):
+        comparator = "more_than"  # 奋力突破地区生产总值4000亿元, not 突破…20项以上
     checks: list[str] = []
     value: Decimal | tuple[int, int] | tuple[Decimal, Decimal] | None = number.value
     if number.fraction is not None:
@@ -578,7 +578,8 @@ def _drafted(
         value,
         unit,
         subject.strip() or text[start:end],
-        direction_for(subject, comparator, before),
+        # a fall entered as its size is better the larger it is: no direction of its own
+        None if entered_as else direction_for(subject, comparator, before),
         due,
         tuple(checks),
         number,

@@ -36,6 +36,11 @@ _STATE_AFTER = re.compile(r"覆盖|清零")
 _RUN_OF_FIGURES = re.compile(r"\d[%个家项所名人万亿元]{0,3}[和、及与]\d")
 
 _RANGE = re.compile(r"%?\s*[—\-~至到]{1,2}\s*")
+#: A range's high end after its low end (3-5分/立方米, 3—5个): a range of values when a unit
+#: follows it, not a date (2025-2027年, 1-2月, 24—26号 have no unit).
+_RANGE_REST = re.compile(r"%?\s*[—\-~至到]{1,2}\s*\d+(?:\.\d+)?(?![\d.])")
+#: What stands before a range's high end: its low end and the mark between.
+_RANGE_BEFORE = re.compile(r"\d%?\s*[—\-~]{1,2}\s*$")
 
 DESCRIBES = "a count that describes what a process works on, not a promise"
 
@@ -90,7 +95,9 @@ def why_not(
         return "list number"
     if re.match(r"(19|20)\d\d$", number.written) and re.match(r"(年|-|/|\.\d)", after):
         return "a year or date"
-    if re.match(r"[-:/]\d|[月日时号]", after) or re.search(r"\d[-:/]$", before):
+    if (re.match(r"[-:/]\d|[月日时号]", after) or re.search(r"\d[-:/]$", before)) and not (
+        unit and (_RANGE_REST.match(text, number.end) or _RANGE_BEFORE.search(before))
+    ):
         return "a date or time"
     if before.endswith("第") and not _RANK_WORDS.search(text, clause[0], number.start):
         return "an ordinal"
@@ -125,6 +132,8 @@ def unit_of(text: str, number: Number, quote_start: int) -> str:
     unit = unit_after(text, number.end)
     if not unit and text.startswith("多", number.end):
         unit = unit_after(text, number.end + 1)
+    if not unit and (rest := _RANGE_REST.match(text, number.end)) is not None:
+        unit = unit_after(text, rest.end())  # 3-5分/立方米: the low end takes the high end's unit
     if not unit and "倍" in text[quote_start : number.start]:
         unit = "倍"
     if not unit and _RANK_WORDS.search(text, quote_start, number.start):

@@ -125,8 +125,8 @@ def comparator_for(before: str, after: str, unit: str) -> str:
         return "about"  # 控制在3%左右 too: about, with less the better
     if after.startswith("多"):
         return "more_than"  # 20多个
-    if _AT_LEAST_BEFORE.search(before):
-        return "at_least"
+    if _AT_LEAST_BEFORE.search(before) or after.startswith("以上"):
+        return "at_least"  # 突破…20项以上: the figure's own 以上 over a verb before it
     if after.startswith(("以内", "以下")) or _AT_MOST_BEFORE.search(before):
         return "at_most"
     if _MORE_BEFORE.search(before):
