@@ -11,7 +11,8 @@ import yaml
 from reportcheck.output.catalogue import one_line
 from reportcheck.registry.draft import draft_registry
 from reportcheck.registry.lint import lint_registry
-from reportcheck.registry.prose.textnums import word_figures
+from reportcheck.registry.prose.textnums import find_numbers, word_figures
+from reportcheck.registry.prose.wording import unit_at, unit_scale
 
 PLAN = "一、2024年工作回顾\n去年很好。\n二、2025年工作安排\n"
 
@@ -199,3 +200,41 @@ def test_a_range_followed_by_a_unit_is_a_range_of_values_not_a_date(
 )
 def test_a_range_of_years_months_or_numbers_of_a_name_is_still_no_range(text: str) -> None:
     assert all(r[1] != "range" for r in rules(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("新增污水处理能力15万吨／日。", ("新增污水处理能力15万吨／日", "at_least", 15, "万吨/日")),
+        (
+            "全员劳动生产率达到30万元/人左右。",
+            ("全员劳动生产率达到30万元/人左右", "about", 30, "万元/人"),
+        ),
+        ("新增变电容量400万千伏安。", ("新增变电容量400万千伏安", "at_least", 400, "万千伏安")),
+        ("高性能算力资源达3000P。", ("高性能算力资源达3000P", "at_least", 3000, "P")),
+    ],
+)
+def test_units_of_rates_power_and_computing_are_read_with_their_wording(
+    text: str, rule: tuple[str, str, object, str], tmp_path: Path
+) -> None:
+    assert rules(text) == [rule]
+    (tmp_path / "r.txt").write_text(PLAN + text, encoding="utf-8")
+    registry = tmp_path / "registry.yaml"
+    registry.write_text(draft_registry(PLAN + text, seed="r.txt").yaml, encoding="utf-8")
+    # the evidence checks read the same unit: no error, and 左右 is not read as at_least
+    problems = lint_registry(registry).problems
+    assert [one_line(p) for p in problems if p.severity == "error"] == []
+    assert [p.code for p in problems if p.code == "wording-mismatch"] == []
+
+
+def test_a_rate_is_its_unit_per_what_it_counts() -> None:
+    assert unit_at("100立方米/秒的流量", 3) == "立方米/秒"
+    assert unit_scale("万吨/日") == ("tonne_per_day", 10**4)
+    assert unit_scale("万元/人") == ("yuan_per_person", 10**4)
+    assert unit_at("分/千瓦时", 0) == "分/千瓦时"  # a rate of its own, kept whole
+    assert unit_at("万元/个", 0) == "万元"  # 个 is no rate's base
+
+
+@pytest.mark.parametrize("text", ["5G", "5A级", "296X", "1080p"])
+def test_other_letters_after_digits_still_make_a_name_or_a_code(text: str) -> None:
+    assert find_numbers(text) == []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from reportcheck.registry.prose.wording import UNITS_LONGEST_FIRST
+from reportcheck.registry.prose.wording import unit_at
 
 if TYPE_CHECKING:
     from reportcheck.registry.draft.extract import Reading
@@ -80,8 +80,7 @@ _MEASURES_AFTER = re.compile(r"条(?:政策|举措|措施|意见|办法)")
 
 
 def unit_after(text: str, position: int) -> str:
-    rest = text[position : position + 6]
-    return next((u for u in UNITS_LONGEST_FIRST if rest.startswith(u)), "")
+    return unit_at(text, position)
 
 
 def why_not(

@@ -46,10 +46,10 @@ from reportcheck.registry.draft.extract import (
 from reportcheck.registry.prose.segment import infer_year, layout
 from reportcheck.registry.prose.textnums import Number, find_numbers, fold
 from reportcheck.registry.prose.wording import (
-    UNIT_WORDS,
     kind_for,
     released_for,
     subject_id,
+    unit_scale,
 )
 from reportcheck.registry.schema import MAX_YEARS_AHEAD, YES_NO_UNIT
 from reportcheck.rules import RULES
@@ -238,7 +238,7 @@ class _Writer:
         if units:
             head.append("units:")
             for unit in units:
-                family, factor = UNIT_WORDS.get(unit, (unit, 1))
+                family, factor = unit_scale(unit)
                 self.check("  ", f"{unit} is not built in: its family and size are guessed")
                 head.append(f"  {_q(unit)}: {{family: {family}, factor: {factor}, en: {_q(unit)}}}")
             head.append("")

@@ -52,7 +52,12 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
-_ARABIC = re.compile(r"(?<![A-Za-z0-9.])\d+(?:,\d{3})*(?:\.\d+)?(?![\dA-Za-z])")
+#: Units written in Latin letters right after a figure: computing power (3000P, 10EFLOPS).
+#: Any other letter after digits makes a name or a code (5G, 5A级, 296X), not a figure.
+_LATIN_UNIT = r"(?:P|[PE]FLOPS|[PE]Flops)(?![A-Za-z])"
+_ARABIC = re.compile(
+    rf"(?<![A-Za-z0-9.])\d+(?:,\d{{3}})*(?:\.\d+)?(?!\d)(?:(?={_LATIN_UNIT})|(?![A-Za-z]))"
+)
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 _CN_DIGITS |= {"七": 7, "八": 8, "九": 9}
 _CN_NUMERAL = "零〇一二两三四五六七八九十百千"

@@ -77,6 +77,34 @@ UNIT_WORDS: dict[str, tuple[str, int]] = {
     "微克/立方米": ("ug_m3", 1),
     "分/千瓦时": ("fen_kwh", 1),
     "分/立方米": ("fen_m3", 1),
+    "千伏安": ("kva", 1),
+    "兆瓦": ("kilowatt", 1000),
+    "吉瓦": ("kilowatt", 10**6),
+    "千瓦时": ("kwh", 1),
+    "标准箱": ("teu", 1),
+    "间": ("room", 1),
+    "幢": ("building", 1),
+    "次": ("session", 1),
+    "例": ("case", 1),
+    "门": ("course", 1),
+    "期": ("issue", 1),
+    "篇": ("article", 1),
+    "艘": ("vessel", 1),
+    "架": ("aircraft", 1),
+    "架次": ("flight", 1),
+    "头": ("head", 1),
+    "只": ("animal", 1),
+    "羽": ("bird", 1),
+    "株": ("plant", 1),
+    "棵": ("plant", 1),
+    "公斤": ("kg", 1),
+    "千克": ("kg", 1),
+    # computing power: P is a petaflops (PFLOPS), E an exaflops
+    "P": ("petaflops", 1),
+    "PFLOPS": ("petaflops", 1),
+    "PFlops": ("petaflops", 1),
+    "EFLOPS": ("petaflops", 1000),
+    "EFlops": ("petaflops", 1000),
 }
 #: 万 and 亿 before a unit counted one by one: 6万座, 2.2万栋, 6亿立方米, 500万吨标准煤.
 for _unit, (_family, _factor) in list(UNIT_WORDS.items()):
@@ -85,6 +113,52 @@ for _unit, (_family, _factor) in list(UNIT_WORDS.items()):
         UNIT_WORDS.setdefault(f"万{_unit}", (_family, 10**4))
         UNIT_WORDS.setdefault(f"亿{_unit}", (_family, 10**8))
 UNITS_LONGEST_FIRST = sorted(UNIT_WORDS, key=len, reverse=True)
+#: What a rate is counted per, after a unit and "/" (15万吨/日, 30万元/人, 100立方米/秒).
+RATE_PER: dict[str, str] = {
+    "日": "day",
+    "天": "day",
+    "月": "month",
+    "年": "year",
+    "小时": "hour",
+    "秒": "second",
+    "人": "person",
+    "户": "household",
+    "亩": "mu",
+    "吨": "tonne",
+    "千瓦时": "kwh",
+    "立方米": "m3",
+    "平方米": "m2",
+    "公里": "km",
+}
+_PER_LONGEST_FIRST = sorted(RATE_PER, key=len, reverse=True)
+#: The most characters a unit is written with, a rate's included (万吨标准煤/千瓦时).
+UNIT_REACH = max(map(len, UNIT_WORDS)) + 1 + max(map(len, RATE_PER))
+
+
+def unit_at(text: str, position: int) -> str:
+    """The unit written at `position` (the longest of UNIT_WORDS), with what a rate is counted
+    per when "/" follows (15万吨/日 is 万吨/日, 30万元/人 is 万元/人); "" when none is."""
+    rest = text[position : position + UNIT_REACH]
+    unit = next((u for u in UNITS_LONGEST_FIRST if rest.startswith(u)), "")
+    if unit and "/" not in unit and rest.startswith("/", len(unit)):
+        per = next((p for p in _PER_LONGEST_FIRST if rest.startswith(p, len(unit) + 1)), "")
+        if per:
+            unit = f"{unit}/{per}"
+    return unit
+
+
+def unit_scale(unit: str) -> tuple[str, int]:
+    """A unit's family and its size in the family's base unit: from UNIT_WORDS, a rate's
+    from its first unit and what it is counted per (万吨/日: tonne_per_day, 10000), else the
+    unit itself, of size 1."""
+    if unit in UNIT_WORDS:
+        return UNIT_WORDS[unit]
+    first, _, per = unit.partition("/")
+    if first in UNIT_WORDS and per in RATE_PER:
+        family, factor = UNIT_WORDS[first]
+        return f"{family}_per_{RATE_PER[per]}", factor
+    return unit, 1
+
 
 #: 前3季度, 前两年: a time, not a rank.
 _NOT_A_RANK = re.compile(r"季度|个?月|年|天|周")
@@ -213,5 +287,5 @@ def released_for(subject: str, kind: str) -> str:
 
 
 def scaled(value: Decimal, unit: str) -> tuple[Decimal, str]:
-    family, factor = UNIT_WORDS.get(unit, (unit, 1))
+    family, factor = unit_scale(unit)
     return value * factor, family
