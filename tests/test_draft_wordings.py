@@ -238,3 +238,46 @@ def test_a_rate_is_its_unit_per_what_it_counts() -> None:
 @pytest.mark.parametrize("text", ["5G", "5A级", "296X", "1080p"])
 def test_other_letters_after_digits_still_make_a_name_or_a_code(text: str) -> None:
     assert find_numbers(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "宁波舟山国际航运中心发展指数全球排名“保7争6”。",
+            ("宁波舟山国际航运中心发展指数全球排名“保7争6”", "rank_within", 7, "位"),
+        ),
+        (
+            "宁波舟山国际航运中心发展指数“争七保八”。",
+            ("宁波舟山国际航运中心发展指数“争七保八”", "rank_within", 8, "位"),
+        ),
+        (
+            "外籍人才吸引力指数跻身全国前三。",
+            ("外籍人才吸引力指数跻身全国前三", "rank_within", 3, "位"),
+        ),
+        (
+            "医疗保险住院保障水平保持全省第一。",
+            ("医疗保险住院保障水平保持全省第一", "rank_within", 1, "位"),
+        ),
+    ],
+)
+def test_a_rank_in_words_is_the_place_kept(text: str, rule: tuple[str, str, object, str]) -> None:
+    assert rules(text) == [rule]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "人工智能技术创新与产业发展综合实力进入全国第一方阵。",  # a group, not a place
+        "加快建设市第一医院红旗路院区。",  # a name
+        '盯紧盯牢"千亿园区、全省前十、国家级开发区"三大目标。',  # a ranking named
+        "前三季度增长5%。",  # a time
+    ],
+)
+def test_words_of_rank_that_promise_no_place_are_no_rank(text: str) -> None:
+    assert all(r[1] != "rank_within" for r in rules(text))
+
+
+def test_a_rank_that_rises_is_a_number_below_its_baseline() -> None:
+    drafted = entries("港口集装箱吞吐量、国际航运中心发展指数全球排名实现进位。")
+    assert [(e["comparator"], e["unit"]) for e in drafted] == [("below_baseline", "位")] * 2

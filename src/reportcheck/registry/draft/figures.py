@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from reportcheck.registry.prose.wording import unit_at
+from reportcheck.registry.prose.wording import kept_rank, strived_rank, unit_at
 
 if TYPE_CHECKING:
     from reportcheck.registry.draft.extract import Reading
@@ -61,6 +61,9 @@ _TARGET_BEFORE = re.compile(r"(?:超|超过|突破|新增|累计|力争|达到)$
 
 #: A place in a ranking: 全省第1, 全国前10.
 _RANK_WORDS = re.compile(r"(?:全省|全国|全市|全球|城市|省内|国内|同类)(?:第|前)$")
+
+#: Verbs that promise a place in a ranking said in words (保持全省第一, 进入全国前三).
+_REACH_RANK = re.compile(r"保|居|进入|跻身|迈入|挺进|稳定在|巩固|争|排名|达到|实现")
 
 #: A clause that states facts: its first figure follows 有 (有66万名在园幼儿、180多万名…).
 _FACTS = re.compile(r"[^\d,。;]{0,6}(?<![具拥所还])有[^\d,。;]{0,2}\d")
@@ -114,7 +117,16 @@ def why_not(
         _MEASURES_BEFORE.search(before) or _MEASURES_AFTER.match(text, number.end)
     ):
         return "the count of a policy's measures, not a promise"  # 政策57条, 32条政策
-    if read.quoted(clause[0], number.start):
+    if (
+        number.word
+        and unit == "位"
+        and number.written != "领跑"
+        and not _REACH_RANK.search(text, max(clause[0], number.start - 12), number.start)
+    ):
+        return "a ranking named (千亿园区、全省前十), no place promised in it"
+    if strived_rank(before, after):
+        return "the rank strived for (保7争6): the rank kept is the promise"
+    if read.quoted(clause[0], number.start) and not kept_rank(before, after):
         return "part of a name in quotation marks"
     if not unit and not number.percent:
         return "no unit: a name, a code or a count that describes"
@@ -135,8 +147,11 @@ def unit_of(text: str, number: Number, quote_start: int) -> str:
         unit = unit_after(text, rest.end())  # 3-5分/立方米: the low end takes the high end's unit
     if not unit and "倍" in text[quote_start : number.start]:
         unit = "倍"
-    if not unit and _RANK_WORDS.search(text, quote_start, number.start):
-        unit = "位"  # 保持全省第1, 稳定在全省前4
+    if not unit and (
+        _RANK_WORDS.search(text, quote_start, number.start)
+        or kept_rank(text[quote_start : number.start], text[number.end : number.end + 3])
+    ):
+        unit = "位"  # 保持全省第1, 稳定在全省前4, “保7争6”
     return unit
 
 

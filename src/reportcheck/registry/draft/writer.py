@@ -88,6 +88,7 @@ _GROWTH_END = re.compile(r"(?:增长|增速|增幅)$")
 #: The fewest words of a subject that name it in the review (收入倍差).
 _MIN_SUBJECT = 4
 _SHARE = re.compile(r"占|比重|比例|份额")
+_RANKING = re.compile(r"排名|位次|排位")
 #: Characters of the review part a baseline search may look through, over all entries: a real
 #: review is searched a few million times over; a text made to be searched without end stops
 #: here, its later entries left for the reader to give a baseline.
@@ -427,6 +428,8 @@ class _Writer:
         unit = drafted.unit or (YES_NO_UNIT if rule is not None and rule.yes_no else "%")
         if drafted.comparator == "below_baseline" and "倍" in drafted.subject:
             unit = "倍"
+        elif drafted.comparator == "below_baseline" and _RANKING.search(drafted.subject):
+            unit = "位"  # 排名实现进位: a place in a ranking, lower is better
         if rule is not None and rule.value_in_points:
             unit = "%"  # the share's unit; the value is in percentage points
         lines.append(f"    unit: {_q(unit)}")

@@ -167,6 +167,29 @@ _AT_MOST_BEFORE = re.compile(
 )
 #: 保持全省第1, 稳居全国城市第3: a rank.
 _RANK_BEFORE = re.compile(r"(?:全省|全国|全市|全球|城市|省内|国内|同类)第$")
+#: 保7争6 and 争七保八: the rank kept (7, 8) and the one strived for.
+_STRIVE_AFTER = re.compile(r"争[\d一二三四五六七八九十]")
+_KEEP_AFTER_STRIVE = re.compile(r"争[\d一二三四五六七八九十]{1,2}保$")
+_STRIVE_AFTER_KEEP = re.compile(r"保[\d一二三四五六七八九十]{1,2}争$")
+_KEEP_BEFORE_STRIVE = re.compile(r"保[\d一二三四五六七八九十]")
+
+
+def kept_rank(before: str, after: str) -> bool:
+    """Whether a figure is the rank kept of 保7争6 / 争七保八 (`before` and `after` are the
+    words around it): the rank promised, the one strived for only hoped."""
+    return bool(
+        _KEEP_AFTER_STRIVE.search(before) or (before.endswith("保") and _STRIVE_AFTER.match(after))
+    )
+
+
+def strived_rank(before: str, after: str) -> bool:
+    """Whether a figure is the rank strived for of 保7争6 / 争七保八 (6 and 7): hoped for."""
+    return bool(
+        _STRIVE_AFTER_KEEP.search(before)
+        or (before.endswith("争") and _KEEP_BEFORE_STRIVE.match(after))
+    )
+
+
 _MORE_BEFORE = re.compile(r"(超过|突破|超|多于|高于|破)$")
 _AT_LEAST_BEFORE = re.compile(r"(不低于|不少于|至少)$")
 # Less is better for these; a fall written as 下降/压减 X% is entered as a magnitude instead.
@@ -175,6 +198,8 @@ _POINTS_DOWN = re.compile(r"(下降|降低|减少|缩小)[^,。;]*$")
 
 WORDING_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(进一步|持续|逐步|继续)(缩小|降低|下降)|稳中有降|双下降"), "below_baseline"),
+    # a rank rises when its number falls: 排名实现进位, 位次前移
+    (re.compile(r"(排名|位次|排位)(实现|持续|继续)?(进位|前移)"), "below_baseline"),
     (re.compile(r"与[^,。;]{1,20}(基本)?同步"), "in_step"),
     (re.compile(r"基本稳定|保持稳定|稳中有升|不低于(去年|上年)"), "steady"),
     (re.compile(r"(保持|稳定)[^,。;]{0,10}(份额|占比)$"), "steady"),
@@ -191,7 +216,9 @@ def comparator_for(before: str, after: str, unit: str) -> str:
     """The rule a number's wording implies; `before` and `after` are the words around it."""
     if unit in ("位", "名", "") and before.endswith("前") and not _NOT_A_RANK.match(after):
         return "rank_within"  # 稳定在全省前4, 进入前25位
-    if unit in ("位", "") and (_RANK_BEFORE.search(before) or after.startswith("领跑")):
+    if unit in ("位", "") and (
+        _RANK_BEFORE.search(before) or after.startswith("领跑") or kept_rank(before, after)
+    ):
         return "rank_within"
     if unit == "个百分点" and re.search(r"(提高|提升|增加|上升|下降|降低|缩小|减少)", before):
         return "rise_by"
