@@ -281,3 +281,32 @@ def test_words_of_rank_that_promise_no_place_are_no_rank(text: str) -> None:
 def test_a_rank_that_rises_is_a_number_below_its_baseline() -> None:
     drafted = entries("港口集装箱吞吐量、国际航运中心发展指数全球排名实现进位。")
     assert [(e["comparator"], e["unit"]) for e in drafted] == [("below_baseline", "位")] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("为80万重点群体提供就业帮扶。", ("为80万重点群体提供就业帮扶", "at_least", 80, "万人")),
+        ("实现汽车出口“10万+”目标。", ("实现汽车出口“10万+”目标", "at_least", 10, "万辆")),
+        (
+            "个人养老金开户人数突破500万。",
+            ("个人养老金开户人数突破500万", "more_than", 500, "万人"),
+        ),
+        ("带动万名青年入乡发展。", ("带动万名青年入乡发展", "at_least", 1, "万名")),
+    ],
+)
+def test_a_figure_with_no_unit_after_its_wan_counts_what_its_noun_names(
+    text: str, rule: tuple[str, str, object, str], tmp_path: Path
+) -> None:
+    assert rules(text) == [rule]
+    (tmp_path / "r.txt").write_text(PLAN + text, encoding="utf-8")
+    registry = tmp_path / "registry.yaml"
+    registry.write_text(draft_registry(PLAN + text, seed="r.txt").yaml, encoding="utf-8")
+    assert [one_line(p) for p in lint_registry(registry).problems if p.severity == "error"] == []
+
+
+def test_a_figure_whose_wan_counts_no_noun_named_is_drafted_to_check() -> None:
+    registry = draft_registry(PLAN + "带动就业80万以上。", seed="r.txt").yaml
+    assert "# check: no unit is written after the figure's 万 or 亿: enter the unit" in registry
+    assert rules("带动就业80万以上。") == [("带动就业80万以上", "at_least", 80, "万")]
+    assert '"万": {family: count, factor: 10000' in registry

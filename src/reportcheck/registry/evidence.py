@@ -17,7 +17,7 @@ import msgspec
 
 from reportcheck.model.problems import Problem, Term, problem
 from reportcheck.registry.prose.textnums import Number, find_numbers, fold, word_figures
-from reportcheck.registry.prose.wording import comparator_for, unit_at
+from reportcheck.registry.prose.wording import MULTIPLES, comparator_for, unit_at
 from reportcheck.registry.schema import CHECK_COMMENT, NOT_COMMITMENT, PLACEHOLDER_ID
 from reportcheck.registry.yamlnodes import Checker, Node
 
@@ -253,7 +253,9 @@ def _scaled(units: Mapping[str, Unit], quote: str, number: Number) -> tuple[Frac
     rest = fold(quote[number.end : number.end + 16]).removeprefix("多")  # 180多万名
     symbol = max((u for u in units if rest.startswith(u)), key=len, default="")
     if not symbol:
-        return Fraction(number.value), ""
+        # 80万重点群体: in ten thousands of what the noun counts, its family unsaid
+        multiple = next((m for m in MULTIPLES if rest.startswith(m)), "")
+        return Fraction(number.value) * MULTIPLES.get(multiple, 1), ""
     unit = units[symbol]
     return Fraction(number.value) * unit.factor, unit.family
 

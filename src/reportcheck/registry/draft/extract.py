@@ -32,6 +32,7 @@ from reportcheck.registry.draft.figures import (
     is_range,
     lead_length,
     threshold,
+    unit_guessed,
     unit_of,
     why_not,
     written_length,
@@ -43,6 +44,7 @@ from reportcheck.registry.prose.textnums import (
     word_figures,
 )
 from reportcheck.registry.prose.wording import (
+    MULTIPLES,
     WORDING_RULES,
     comparator_for,
     direction_for,
@@ -564,6 +566,10 @@ def _drafted(
         checks.append(_shared(copies))
     if number.word:
         checks.append(WORDS_CHECK)
+    if unit in MULTIPLES:
+        checks.append("no unit is written after the figure's 万 or 亿: enter the unit it counts")
+    elif unit_guessed(text, number, unit):
+        checks.append("no unit is written after the figure: its unit is read from the noun")
     if (
         unit == "个百分点"
         and re.search(r"(高于|快于)[^,。;]*$", before)

@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from reportcheck.registry.prose.wording import kept_rank, strived_rank, unit_at
+from reportcheck.registry.prose.wording import (
+    MULTIPLES,
+    kept_rank,
+    noun_unit,
+    strived_rank,
+    unit_at,
+)
 
 if TYPE_CHECKING:
     from reportcheck.registry.draft.extract import Reading
@@ -61,6 +67,14 @@ _TARGET_BEFORE = re.compile(r"(?:超|超过|突破|新增|累计|力争|达到)$
 
 #: A place in a ranking: 全省第1, 全国前10.
 _RANK_WORDS = re.compile(r"(?:全省|全国|全市|全球|城市|省内|国内|同类)(?:第|前)$")
+
+#: 万 or 亿 after a figure with no unit written after them (80万重点群体, “10万+”).
+_MULTIPLE = re.compile("万亿|万|亿")
+#: The words after such a figure that may name what it counts, up to a mark or a join.
+_NOUN_AFTER = re.compile(r"[^,。;、和及与\d]{1,10}")
+#: A figure alone in quotation marks with its 万 or its + (“10万+”): a target's slogan, not a
+#: name (“1113”工程 is one).
+_FIGURE_QUOTED = re.compile(r"(?:[万亿]+\+?|\+)”")
 
 #: Verbs that promise a place in a ranking said in words (保持全省第一, 进入全国前三).
 _REACH_RANK = re.compile(r"保|居|进入|跻身|迈入|挺进|稳定在|巩固|争|排名|达到|实现")
@@ -126,7 +140,11 @@ def why_not(
         return "a ranking named (千亿园区、全省前十), no place promised in it"
     if strived_rank(before, after):
         return "the rank strived for (保7争6): the rank kept is the promise"
-    if read.quoted(clause[0], number.start) and not kept_rank(before, after):
+    if (
+        read.quoted(clause[0], number.start)
+        and not kept_rank(before, after)
+        and not (before.endswith("“") and _FIGURE_QUOTED.match(text, number.end))
+    ):
         return "part of a name in quotation marks"
     if not unit and not number.percent:
         return "no unit: a name, a code or a count that describes"
@@ -145,6 +163,8 @@ def unit_of(text: str, number: Number, quote_start: int) -> str:
         unit = unit_after(text, number.end + 1)
     if not unit and (rest := _RANGE_REST.match(text, number.end)) is not None:
         unit = unit_after(text, rest.end())  # 3-5分/立方米: the low end takes the high end's unit
+    if not unit and (multiple := _MULTIPLE.match(text, number.end)) is not None:
+        unit = _counted(text, quote_start, number, multiple)
     if not unit and "倍" in text[quote_start : number.start]:
         unit = "倍"
     if not unit and (
@@ -155,10 +175,34 @@ def unit_of(text: str, number: Number, quote_start: int) -> str:
     return unit
 
 
+def _counted(text: str, quote_start: int, number: Number, multiple: re.Match[str]) -> str:
+    """The unit of a figure written with 万 or 亿 and no unit: the multiple and the unit of
+    the noun after it (为80万重点群体: 万人), else of the noun before it (汽车出口“10万+”: 万辆),
+    else the multiple alone (a count in ten thousands, to check)."""
+    after = _NOUN_AFTER.match(text, multiple.end())
+    noun = noun_unit(after.group() if after else "") or noun_unit(text[quote_start : number.start])
+    return multiple.group() + noun
+
+
+def unit_guessed(text: str, number: Number, unit: str) -> bool:
+    """Whether the unit is read from the words around a figure written with 万 or 亿 and no
+    unit after them (80万重点群体), not written after it."""
+    return (
+        bool(unit)
+        and not text.startswith(unit, number.end)
+        and any(unit.startswith(m) and text.startswith(m, number.end) for m in MULTIPLES)
+    )
+
+
 def written_length(text: str, number: Number, unit: str) -> int:
     """How many characters of the unit stand right after the number: none when the unit is
-    read from elsewhere (倍差…1.58) or after 多 (20多个, whose 多 the wording reads)."""
-    return len(unit) if unit and text.startswith(unit, number.end) else 0
+    read from elsewhere (倍差…1.58) or after 多 (20多个, whose 多 the wording reads), only the
+    万 or 亿 of one read from a noun (80万重点群体)."""
+    if unit and text.startswith(unit, number.end):
+        return len(unit)
+    if unit_guessed(text, number, unit):
+        return len(_MULTIPLE.match(text, number.end).group())  # type: ignore[union-attr]
+    return 0
 
 
 def describes(text: str, number: Number, quote_start: int, clause: tuple[int, int]) -> str | None:

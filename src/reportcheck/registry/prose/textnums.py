@@ -239,6 +239,7 @@ _RANKING = ("全省", "全国", "全市", "全球", "城市", "省内", "国内"
 _NOT_A_PLACE = r"方阵|梯队|档|批|个|家|座|所|条|届|次|轮|阶段|层|季|年|大|医院|中学|小学|人民"
 #: Figures said in words: 保持正增长 (0 %), 不发生…事故 (0 cases), 领跑全省 (first), 培育百个 /
 #: 达千亿元 (100, 1000 before a unit), 破万亿元 (one 万亿元: the 一 left unsaid, before its unit),
+#: 带动万名青年 (one 万名, after a verb that brings people),
 #: a place in a ranking in Chinese numerals (保持全省第一, 进入全国前三), and the rank kept of
 #: 保七争六 / 争七保八 (7, 8: the one strived for is hoped, not promised).
 _WORD_FIGURE = re.compile(
@@ -247,6 +248,7 @@ _WORD_FIGURE = re.compile(
     r"|(?P<first>)(?=领跑全[省国市])"
     r"|(?<=[破超达过育增建引办开设新到近约])(?P<round>[百千])(?=[万亿]?[元个家人名项所座套户亩条场])"
     r"|(?<=破|超|达|过)(?P<one>)(?=万亿元|亿元|万亿|万人|万户|万家)"
+    r"|(?<=带动|引进|引育|集聚|招引|培育|吸引|培训)(?P<ten_thousand>)(?=万名|万人)"
     rf"|(?<={'第|'.join(_RANKING)}第)(?P<place>[{_CN_PLACE}]{{1,3}})"
     rf"(?![{_CN_NUMERAL}]|{_NOT_A_PLACE})"
     rf"|(?<={'前|'.join(_RANKING)}前)(?P<top>[{_CN_PLACE}]{{1,3}})"

@@ -147,12 +147,39 @@ def unit_at(text: str, position: int) -> str:
     return unit
 
 
+#: What 万 and 亿 make of a figure written with no unit after them (为80万重点群体).
+MULTIPLES = {"万亿": 10**12, "万": 10**4, "亿": 10**8}
+#: The unit a noun counts in, for a figure written with 万 or 亿 and no unit (为80万重点群体 is
+#: 万人, 汽车出口“10万+” is 万辆): the noun after the figure first, else the one before it.
+NOUN_UNITS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"人|群体|劳动力|青年|学生|毕业生|人才|老年|儿童|职工|农民工|居民|群众|游客|旅客"
+            r"|志愿者|患者|会员|用户|员工"
+        ),
+        "人",
+    ),
+    (re.compile(r"家庭|农户|住户|市场主体|经营主体|商户"), "户"),
+    (re.compile(r"企业|公司"), "家"),
+    (re.compile(r"汽车|车辆|新能源车"), "辆"),
+    (re.compile(r"住房|房源"), "套"),
+)
+
+
+def noun_unit(noun: str) -> str:
+    """The unit the words of a noun count in (重点群体: 人, 汽车出口: 辆), or ""."""
+    found = [(m.start(), unit) for pattern, unit in NOUN_UNITS if (m := pattern.search(noun))]
+    return min(found)[1] if found else ""
+
+
 def unit_scale(unit: str) -> tuple[str, int]:
     """A unit's family and its size in the family's base unit: from UNIT_WORDS, a rate's
     from its first unit and what it is counted per (万吨/日: tonne_per_day, 10000), else the
     unit itself, of size 1."""
     if unit in UNIT_WORDS:
         return UNIT_WORDS[unit]
+    if unit in MULTIPLES:
+        return "count", MULTIPLES[unit]  # 80万 of something unnamed: a count in ten thousands
     first, _, per = unit.partition("/")
     if first in UNIT_WORDS and per in RATE_PER:
         family, factor = UNIT_WORDS[first]
