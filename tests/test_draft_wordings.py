@@ -310,3 +310,37 @@ def test_a_figure_whose_wan_counts_no_noun_named_is_drafted_to_check() -> None:
     assert "# check: no unit is written after the figure's 万 or 亿: enter the unit" in registry
     assert rules("带动就业80万以上。") == [("带动就业80万以上", "at_least", 80, "万")]
     assert '"万": {family: count, factor: 10000' in registry
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("全年组织8000家次企业赴境外参加重点展会100场以上。", [(8000, "家次"), (100, "场")]),
+        ("力争创建2家高星级旅游饭店和2家文化主题旅游饭店。", [(2, "家"), (2, "家")]),
+        (
+            "力争启动实施2家左右上市公司并购及2家左右上市公司“二次混改”。",
+            [(2, "家"), (2, "家")],
+        ),
+        (
+            "保持2300万省外劳动力和240万省外脱贫劳动力在浙稳定就业。",
+            [(2300, "万人"), (240, "万人")],
+        ),
+    ],
+)
+def test_two_figures_of_one_clause_each_with_its_own_wording_are_both_drafted(
+    text: str, figures: list[tuple[int, str]]
+) -> None:
+    assert [(r[2], r[3]) for r in rules(text)] == figures
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "确保11个省级现代服务业创新发展区实现营收2800亿元以上。",  # what 2800亿元 measures
+        "确保第一批145个项目完成年度投资896亿元。",
+        "配置AED达每10万人45台。",  # the per of a rate
+        "滚动推进10亿元以上重大项目超200个。",  # a threshold
+    ],
+)
+def test_a_figure_that_counts_what_the_next_one_measures_is_not_drafted(text: str) -> None:
+    assert len(rules(text)) == 1

@@ -41,6 +41,20 @@ _STATE_AFTER = re.compile(r"覆盖|清零")
 #: 8%和8.5%, 19个、5个: figures of one phrase, each a commitment.
 _RUN_OF_FIGURES = re.compile(r"\d[%个家项所名人万亿元]{0,3}[和、及与]\d")
 
+#: What follows a figure that says its own rule (2家左右, 100场以上, 20多个).
+_OWN_WORDING = re.compile(r"以上|左右|以内|以下|多")
+#: A join right before the next figure: two figures of two objects (2家A和2家B).
+_JOIN_BEFORE = re.compile(r"(?:和|及|与|并)$")
+#: Verbs of doing whose object's count is promised (组织8000家次企业, 创建2家饭店).
+_ACTION_BEFORE = re.compile(
+    r"(?:组织|创建|培育|引进|新增|新建|建成|开展|举办|招引|打造|实施|帮扶|培训|保持|提供)$"
+)
+#: Words that make a later figure a measure of what an earlier figure counts (10个平台…营收
+#: 达到6500亿元, 第一批145个项目完成年度投资896亿元).
+_MEASURE_VERB = re.compile(
+    r"达到|达|实现|完成|提高|提升|增长|超过|突破|为|占|率|投资|营收|收入|规模"
+)
+
 _RANGE = re.compile(r"%?\s*[—\-~至到]{1,2}\s*")
 #: A range's high end after its low end (3-5分/立方米, 3—5个): a range of values when a unit
 #: follows it, not a date (2025-2027年, 1-2月, 24—26号 have no unit).
@@ -232,7 +246,30 @@ def commitments(
         return candidates
     if len(candidates) >= 2 and is_range(text, candidates[-2][0], last_number):
         return candidates[-2:]
-    return [candidates[-1]]
+    own = [
+        candidate
+        for candidate, (later, _) in zip(candidates, candidates[1:], strict=False)
+        if _own_promise(text, candidate, later, start)
+    ]
+    return [*own, candidates[-1]]
+
+
+def _own_promise(text: str, candidate: tuple[Number, str], later: Number, start: int) -> bool:
+    """Whether a figure before the last of its list item is a promise of its own: worded as
+    one (2家左右…及2家左右…), joined to the next (2家…饭店和2家…), or the count a verb of
+    doing promises when the next figure measures something else (组织8000家次企业…参加展会
+    100场以上), never the count of what the next figure measures (10个平台…营收达到6500亿元) nor
+    the per of a rate (每10万人45台)."""
+    number, unit = candidate
+    after = number.end + written_length(text, number, unit)
+    if text.endswith("每", start, number.start) or after >= later.start:
+        return False
+    if _OWN_WORDING.match(text, after) or _JOIN_BEFORE.search(text, after, later.start):
+        return True
+    return bool(
+        _ACTION_BEFORE.search(text, start, number.start)
+        and not _MEASURE_VERB.search(text, after, later.start)
+    )
 
 
 def is_range(text: str, low: Number, high: Number) -> bool:
