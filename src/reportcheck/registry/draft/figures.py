@@ -8,6 +8,7 @@ position is a position in the original.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -248,7 +249,7 @@ def commitments(
         return candidates[-2:]
     own = [
         candidate
-        for candidate, (later, _) in zip(candidates, candidates[1:], strict=False)
+        for candidate, (later, _) in itertools.pairwise(candidates)
         if _own_promise(text, candidate, later, start)
     ]
     return [*own, candidates[-1]]
