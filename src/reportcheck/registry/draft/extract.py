@@ -24,6 +24,7 @@ from reportcheck.registry.draft.deliverables import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
     Deliverable,
+    continuing,
     deliverables,
 )
 from reportcheck.registry.draft.figures import (
@@ -380,9 +381,13 @@ def extract(text: str, parts_of: Layout, year: int) -> Extraction:
     """Commitments and excluded numbers of the plan part of folded report text."""
     result = Extraction()
     read = Reading(text)
+    #: Where the verb stands of a list of names that ran to the end of the clause before, when
+    #: that clause ended at a comma: the next clause may go on with the list.
+    opened: int | None = None
     for clause in clauses(text, parts_of.plan_start, parts_of.plan_end):
         if clause[1] - clause[0] > MAX_CLAUSE_CHARS:
             _too_long(text, clause, result)
+            opened = None
             continue
         read.next_clause()
         numeric = len(result.drafted)
@@ -393,10 +398,15 @@ def extract(text: str, parts_of: Layout, year: int) -> Extraction:
             (d.number.start, d.number.end) if d.number else (d.start, d.end)
             for d in result.drafted[numeric:]
         ]
-        for item in deliverables(text, *clause):
+        items = deliverables(text, *clause)
+        if not items and opened is not None and len(result.drafted) == numeric:
+            items = continuing(text, *clause, opened)
+        for item in items:
             if any(item.start < b and a < item.end for a, b in taken):
                 continue  # 建成组团式和美乡村10个 is the figure's entry
             result.add(_deliverable(item, None))
+        ran_on = bool(items) and not _has_text(text, items[-1].end, clause[1])
+        opened = items[-1].start if ran_on and text.startswith(",", clause[1]) else None
         if len(result.drafted) > numeric:  # the due date, looked for only where it is needed
             due = read.due(clause, year)
             if due is None:
