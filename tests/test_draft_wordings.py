@@ -344,3 +344,8 @@ def test_two_figures_of_one_clause_each_with_its_own_wording_are_both_drafted(
 )
 def test_a_figure_that_counts_what_the_next_one_measures_is_not_drafted(text: str) -> None:
     assert len(rules(text)) == 1
+
+
+def test_a_bare_wan_declared_for_one_entry_leaves_the_unit_read_from_a_noun_alone() -> None:
+    text = "带动就业80万以上。为80万重点群体提供就业帮扶。"
+    assert [(r[2], r[3]) for r in rules(text)] == [(80, "万"), (80, "万人")]

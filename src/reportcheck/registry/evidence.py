@@ -252,7 +252,7 @@ def _scaled(units: Mapping[str, Unit], quote: str, number: Number) -> tuple[Frac
         return Fraction(number.value), "percent"
     rest = fold(quote[number.end : number.end + 16]).removeprefix("多")  # 180多万名
     symbol = max((u for u in units if rest.startswith(u)), key=len, default="")
-    if not symbol:
+    if not symbol or symbol in MULTIPLES:
         # 80万重点群体: in ten thousands of what the noun counts, its family unsaid
         multiple = next((m for m in MULTIPLES if rest.startswith(m)), "")
         return Fraction(number.value) * MULTIPLES.get(multiple, 1), ""
