@@ -349,3 +349,14 @@ def test_a_figure_that_counts_what_the_next_one_measures_is_not_drafted(text: st
 def test_a_bare_wan_declared_for_one_entry_leaves_the_unit_read_from_a_noun_alone() -> None:
     text = "带动就业80万以上。为80万重点群体提供就业帮扶。"
     assert [(r[2], r[3]) for r in rules(text)] == [(80, "万"), (80, "万人")]
+
+
+def test_a_clause_opened_by_more_than_makes_each_of_its_figures_more_than() -> None:
+    assert [r[1] for r in rules("突破地区生产总值4000亿元、固定资产投资2000亿元。")] == [
+        "more_than",
+        "more_than",
+    ]
+    assert [r[1] for r in rules("突破地区生产总值4000亿元、固定资产投资增长10%。")] == [
+        "more_than",
+        "at_least",
+    ]

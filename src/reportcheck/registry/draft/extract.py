@@ -488,15 +488,22 @@ def _part(
         if (number, unit) not in kept and not number.word:
             result.excluded.append(Excluded(number, "describes the subject (a threshold or count)"))
     respectively = text.find("分别", a, b) != -1
+    opening = clause[0] + lead_length(text, *clause)  # 突破A…、B…: more than each figure
     if len(keep) == 2 and is_range(text, keep[0][0], keep[1][0]):
         (low, _), (high, unit) = keep
-        entry = _drafted(text, (quote_start, b), high, unit, due, subjects, respectively)
+        entry = _drafted(
+            text, (quote_start, b), high, unit, due, subjects, respectively, opening=opening
+        )
         result.add(
             msgspec.structs.replace(entry, comparator="range", value=(low.value, high.value))
         )
         return
     for number, unit in keep:
-        result.add(_drafted(text, (quote_start, b), number, unit, due, subjects, respectively))
+        result.add(
+            _drafted(
+                text, (quote_start, b), number, unit, due, subjects, respectively, opening=opening
+            )
+        )
 
 
 def _shared(copies: int) -> str:
@@ -549,12 +556,19 @@ def _drafted(
     due: int | str | None,
     subjects: int,
     respectively: bool,
+    *,
+    opening: int | None = None,
 ) -> Drafted:
+    """One figure's entry; `opening` is where the words of its clause begin, when its list
+    item begins later (突破A4000亿元、B2000亿元: 突破 opens the clause for both)."""
     start, end = quote
     before = text[start : number.start]
     after = _PAREN.sub("", text[number.end + written_length(text, number, unit) : end])
     comparator = comparator_for(before, after, unit)
-    if comparator == "at_least" and _MORE_LEAD.match(before) and not after.startswith("以上"):
+    lead = _MORE_LEAD.match(text, start, number.start) or (
+        opening is not None and _MORE_LEAD.match(text, opening, number.start)
+    )
+    if comparator == "at_least" and lead and not after.startswith("以上"):
         comparator = "more_than"  # 奋力突破地区生产总值4000亿元, not 突破…20项以上
     checks: list[str] = []
     value: Decimal | tuple[int, int] | tuple[Decimal, Decimal] | None = number.value

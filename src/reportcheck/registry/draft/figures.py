@@ -85,6 +85,8 @@ _RANK_WORDS = re.compile(r"(?:全省|全国|全市|全球|城市|省内|国内|�
 
 #: 万 or 亿 after a figure with no unit written after them (80万重点群体, “10万+”).
 _MULTIPLE = re.compile("万亿|万|亿")
+#: How far before such a figure the noun it counts is looked for (个人养老金开户人数突破500万).
+_NOUN_REACH = 16
 #: The words after such a figure that may name what it counts, up to a mark or a join.
 _NOUN_AFTER = re.compile(r"[^,。;、和及与\d]{1,10}")
 #: A figure alone in quotation marks with its 万 or its + (“10万+”): a target's slogan, not a
@@ -184,7 +186,10 @@ def unit_of(text: str, number: Number, quote_start: int) -> str:
         unit = "倍"
     if not unit and (
         _RANK_WORDS.search(text, quote_start, number.start)
-        or kept_rank(text[quote_start : number.start], text[number.end : number.end + 3])
+        or kept_rank(
+            text[max(quote_start, number.start - 4) : number.start],
+            text[number.end : number.end + 3],
+        )
     ):
         unit = "位"  # 保持全省第1, 稳定在全省前4, “保7争6”
     return unit
@@ -195,7 +200,8 @@ def _counted(text: str, quote_start: int, number: Number, multiple: re.Match[str
     the noun after it (为80万重点群体: 万人), else of the noun before it (汽车出口“10万+”: 万辆),
     else the multiple alone (a count in ten thousands, to check)."""
     after = _NOUN_AFTER.match(text, multiple.end())
-    noun = noun_unit(after.group() if after else "") or noun_unit(text[quote_start : number.start])
+    before = text[max(quote_start, number.start - _NOUN_REACH) : number.start]
+    noun = noun_unit(after.group() if after else "") or noun_unit(before)
     return multiple.group() + noun
 
 
@@ -268,7 +274,7 @@ def _own_promise(text: str, candidate: tuple[Number, str], later: Number, start:
     if _OWN_WORDING.match(text, after) or _JOIN_BEFORE.search(text, after, later.start):
         return True
     return bool(
-        _ACTION_BEFORE.search(text, start, number.start)
+        _ACTION_BEFORE.search(text, max(start, number.start - 4), number.start)
         and not _MEASURE_VERB.search(text, after, later.start)
     )
 
