@@ -2,7 +2,9 @@
 
 A deliverable is read from the structure of a clause, in one of three shapes:
 - verb, then what it completes (开工建设A、B; 办好A、B; 争创…示范区; 设立…中心): one entry per
-  item, quoted from the verb through that item;
+  item, quoted from the verb through that item, the list going on across a comma when the next
+  clause only names more things built (建成开通A、B，地铁10号线…); one per subject listed before a
+  title verb (花都、番禺升级建设…), one per category before the kind they share (争创A、B等…集群);
 - what is completed, then the verb at the clause's end (A、B等项目建成投运; …规划获批;
   …尽早投用): one entry per item, quoted from the item through the verb;
 - a state reached as a whole (实现…全覆盖, …动态清零, 实现…“五连冠”, 全面取消…): one entry.
@@ -10,7 +12,8 @@ Each is a yes/no commitment due at the end of the plan's year. The verb says whi
 can complete (an event is held, a title won, a task finished), and what it completes must name
 one thing: counts (开工建设170个), open lists (一批, 若干), generic nouns (重点项目) and process
 verbs (推进, 深化) name none. Issuing a policy or a plan (出台, 制定, 编制, 建立…机制, 开展…试点)
-is a step of work, not a deliverable, and is not drafted.
+is a step of work, not a deliverable, and is not drafted; publishing an index (发布…指数) and
+holding an award (…评选) are outputs, and are.
 
 Works on folded text (see textnums.fold); every position is a position in the original.
 """
