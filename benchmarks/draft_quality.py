@@ -40,7 +40,7 @@ import yaml
 from reportcheck.model.units import UNITS, exact_decimal
 from reportcheck.registry.draft import draft_registry
 from reportcheck.registry.prose.textnums import fold
-from reportcheck.registry.prose.wording import UNIT_WORDS
+from reportcheck.registry.prose.wording import unit_scale
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data"
@@ -218,7 +218,7 @@ def scaled(entry: dict[str, Any]) -> tuple[Any, str] | None:
     if unit in UNITS:
         factor, family = exact_decimal(UNITS[unit].factor), UNITS[unit].family
     else:
-        family, whole = UNIT_WORDS.get(unit, (unit, 1))
+        family, whole = unit_scale(unit)
         factor = Decimal(whole)
     if isinstance(value, list):
         return tuple(_decimal(v, unit) * factor for v in value), family

@@ -313,3 +313,85 @@ def test_a_bold_run_opens_no_quote() -> None:
     assert done("**提升基础设施保障水平。**推动白云机场三期建成投用。") == [
         ("白云机场三期建成投用", "白云机场三期建成投用")
     ]
+
+
+def test_subjects_listed_before_one_title_verb_each_win_the_title() -> None:
+    assert done("推进花都、番禺升级建设国家级经济技术开发区。") == [
+        ("花都、番禺升级建设国家级经济技术开发区", "花都升级建设国家级经济技术开发区"),
+        ("番禺升级建设国家级经济技术开发区", "番禺升级建设国家级经济技术开发区"),
+    ]
+    # an open list of subjects (…等) is not split: whose title it is stays to check
+    assert len(done("支持白马湖实验室、西湖实验室、南湖脑机交叉研究院等争创国家实验室基地。")) == 1
+
+
+def test_categories_before_the_kind_they_share_under_a_title_verb_are_one_title_each() -> None:
+    text = "积极争创集成电路、新能源汽车、智能物联等国家级战略性新兴产业集群。"
+    assert [name for _, name in done(text)] == [
+        "争创集成电路国家级战略性新兴产业集群",
+        "争创新能源汽车国家级战略性新兴产业集群",
+        "争创智能物联国家级战略性新兴产业集群",
+    ]
+    assert done("支持中国视谷引领视觉智能产业创建世界级先进制造业集群。") == []  # an aim
+
+
+def test_a_list_of_things_built_goes_on_across_a_comma() -> None:
+    text = (
+        "建成开通广湛高铁、广佛东环城际、穗莞深城际琶洲支线，"
+        "地铁10号线、12号线东段及西段、14号线二期等。"
+    )
+    opened = "建成开通广湛高铁、广佛东环城际、穗莞深城际琶洲支线，"
+    assert done(text)[3:] == [
+        (opened + "地铁10号线", "建成开通地铁10号线"),
+        (opened + "地铁10号线、12号线东段", "建成开通12号线东段"),
+        (opened + "地铁10号线、12号线东段及西段", "建成开通西段"),
+        (opened + "地铁10号线、12号线东段及西段、14号线二期", "建成开通14号线二期"),
+    ]
+    # a clause with a verb of its own after the comma is no part of the list
+    assert [
+        q for q, _ in done("开工建设铁路宁波西站及相关工程，拓展宁波空港国际客货航线网络。")
+    ] == ["开工建设铁路宁波西站及相关工程"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "启动高铁天河中心、汉阳高铁枢纽等功能片区更新。",
+            ["启动高铁天河中心", "启动汉阳高铁枢纽"],
+        ),
+        ("制定发布生物多样性绿色城市指数。", ["制定发布生物多样性绿色城市指数"]),
+        ("发布绿色低碳发展“武汉指数”。", ["发布绿色低碳发展“武汉指数”"]),
+        ("开展“最美家庭”评选活动。", ["开展“最美家庭”评选活动"]),
+    ],
+)
+def test_renewal_started_an_index_published_and_an_award_held_are_deliverables(
+    text: str, names: list[str]
+) -> None:
+    assert [name for _, name in done(text)] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "基本建成全国经济中心、国家商贸物流中心、区域金融中心。",  # a city's aims
+        "基本建成国际交往中心、长江中游航运中心。",
+        "优化惠企政策直通车平台。",  # 通车 inside the word 直通车
+        "打造12345社情民意直通车。",
+    ],
+)
+def test_aims_of_a_city_and_a_verb_inside_a_word_are_no_deliverables(text: str) -> None:
+    assert done(text) == []
+
+
+def test_a_facility_built_is_still_one_and_its_due_year_is_the_five_year_parts() -> None:
+    assert [q for q, _ in done("基本建成市托育综合服务中心。")] == ["基本建成市托育综合服务中心"]
+    text = (
+        "一、2025年工作回顾\n\n地区生产总值增长5.5%。\n\n二、“十五五”时期的主要目标任务\n\n"
+        "基本建成国家科技创新中心，基本建成市托育综合服务中心。\n\n三、2026年工作安排\n\n"
+        "开工建设阳明体育中心。\n"
+    )
+    registry = yaml.safe_load(draft_registry(text, seed="r.txt").yaml)
+    assert [(e["quote"], e.get("due")) for e in registry["targets"]] == [
+        ("基本建成市托育综合服务中心", 2030),
+        ("开工建设阳明体育中心", None),
+    ]

@@ -11,7 +11,8 @@ import yaml
 from reportcheck.output.catalogue import one_line
 from reportcheck.registry.draft import draft_registry
 from reportcheck.registry.lint import lint_registry
-from reportcheck.registry.prose.textnums import word_figures
+from reportcheck.registry.prose.textnums import find_numbers, word_figures
+from reportcheck.registry.prose.wording import unit_at, unit_scale
 
 PLAN = "一、2024年工作回顾\n去年很好。\n二、2025年工作安排\n"
 
@@ -168,3 +169,194 @@ def test_a_baseline_is_never_another_quantity() -> None:
     baselines = {e["quote"]: e.get("baseline", {}) for e in drafted if "quote" in e}
     assert "value" not in baselines["研发投入强度提高0.1个百分点"]  # 6.2% is a growth
     assert baselines["利用外资占全省份额保持稳定"]["value"] == 12.5  # a share, not 22亿美元
+
+
+def test_the_figures_own_at_least_wins_over_a_verb_of_more_opening_the_clause() -> None:
+    assert rules("突破关键核心技术20项以上。") == [
+        ("突破关键核心技术20项以上", "at_least", 20, "项")
+    ]
+    assert rules("奋力突破地区生产总值4000亿元。")[0][1] == "more_than"
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "供浙气源综合价格下降3-5分/立方米。",
+            ("供浙气源综合价格下降3-5分/立方米", "range", [3, 5], "分/立方米"),
+        ),
+        ("地区生产总值增长6-6.5%。", ("地区生产总值增长6-6.5%", "range", [6, 6.5], "%")),
+        ("新建3—5个产业园。", ("新建3—5个产业园", "range", [3, 5], "个")),
+    ],
+)
+def test_a_range_followed_by_a_unit_is_a_range_of_values_not_a_date(
+    text: str, rule: tuple[str, str, object, str]
+) -> None:
+    assert rules(text) == [rule]
+
+
+@pytest.mark.parametrize(
+    "text", ["2025-2027年累计建成10个。", "1-2月增长5%。", "推进24—26号泊位工程。"]
+)
+def test_a_range_of_years_months_or_numbers_of_a_name_is_still_no_range(text: str) -> None:
+    assert all(r[1] != "range" for r in rules(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("新增污水处理能力15万吨／日。", ("新增污水处理能力15万吨／日", "at_least", 15, "万吨/日")),
+        (
+            "全员劳动生产率达到30万元/人左右。",
+            ("全员劳动生产率达到30万元/人左右", "about", 30, "万元/人"),
+        ),
+        ("新增变电容量400万千伏安。", ("新增变电容量400万千伏安", "at_least", 400, "万千伏安")),
+        ("高性能算力资源达3000P。", ("高性能算力资源达3000P", "at_least", 3000, "P")),
+    ],
+)
+def test_units_of_rates_power_and_computing_are_read_with_their_wording(
+    text: str, rule: tuple[str, str, object, str], tmp_path: Path
+) -> None:
+    assert rules(text) == [rule]
+    (tmp_path / "r.txt").write_text(PLAN + text, encoding="utf-8")
+    registry = tmp_path / "registry.yaml"
+    registry.write_text(draft_registry(PLAN + text, seed="r.txt").yaml, encoding="utf-8")
+    # the evidence checks read the same unit: no error, and 左右 is not read as at_least
+    problems = lint_registry(registry).problems
+    assert [one_line(p) for p in problems if p.severity == "error"] == []
+    assert [p.code for p in problems if p.code == "wording-mismatch"] == []
+
+
+def test_a_rate_is_its_unit_per_what_it_counts() -> None:
+    assert unit_at("100立方米/秒的流量", 3) == "立方米/秒"
+    assert unit_scale("万吨/日") == ("tonne_per_day", 10**4)
+    assert unit_scale("万元/人") == ("yuan_per_person", 10**4)
+    assert unit_at("分/千瓦时", 0) == "分/千瓦时"  # a rate of its own, kept whole
+    assert unit_at("万元/个", 0) == "万元"  # 个 is no rate's base
+
+
+@pytest.mark.parametrize("text", ["5G", "5A级", "296X", "1080p"])
+def test_other_letters_after_digits_still_make_a_name_or_a_code(text: str) -> None:
+    assert find_numbers(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "宁波舟山国际航运中心发展指数全球排名“保7争6”。",
+            ("宁波舟山国际航运中心发展指数全球排名“保7争6”", "rank_within", 7, "位"),
+        ),
+        (
+            "宁波舟山国际航运中心发展指数“争七保八”。",
+            ("宁波舟山国际航运中心发展指数“争七保八”", "rank_within", 8, "位"),
+        ),
+        (
+            "外籍人才吸引力指数跻身全国前三。",
+            ("外籍人才吸引力指数跻身全国前三", "rank_within", 3, "位"),
+        ),
+        (
+            "医疗保险住院保障水平保持全省第一。",
+            ("医疗保险住院保障水平保持全省第一", "rank_within", 1, "位"),
+        ),
+    ],
+)
+def test_a_rank_in_words_is_the_place_kept(text: str, rule: tuple[str, str, object, str]) -> None:
+    assert rules(text) == [rule]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "人工智能技术创新与产业发展综合实力进入全国第一方阵。",  # a group, not a place
+        "加快建设市第一医院红旗路院区。",  # a name
+        '盯紧盯牢"千亿园区、全省前十、国家级开发区"三大目标。',  # a ranking named
+        "前三季度增长5%。",  # a time
+    ],
+)
+def test_words_of_rank_that_promise_no_place_are_no_rank(text: str) -> None:
+    assert all(r[1] != "rank_within" for r in rules(text))
+
+
+def test_a_rank_that_rises_is_a_number_below_its_baseline() -> None:
+    drafted = entries("港口集装箱吞吐量、国际航运中心发展指数全球排名实现进位。")
+    assert [(e["comparator"], e["unit"]) for e in drafted] == [("below_baseline", "位")] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("为80万重点群体提供就业帮扶。", ("为80万重点群体提供就业帮扶", "at_least", 80, "万人")),
+        ("实现汽车出口“10万+”目标。", ("实现汽车出口“10万+”目标", "at_least", 10, "万辆")),
+        (
+            "个人养老金开户人数突破500万。",
+            ("个人养老金开户人数突破500万", "more_than", 500, "万人"),
+        ),
+        ("带动万名青年入乡发展。", ("带动万名青年入乡发展", "at_least", 1, "万名")),
+    ],
+)
+def test_a_figure_with_no_unit_after_its_wan_counts_what_its_noun_names(
+    text: str, rule: tuple[str, str, object, str], tmp_path: Path
+) -> None:
+    assert rules(text) == [rule]
+    (tmp_path / "r.txt").write_text(PLAN + text, encoding="utf-8")
+    registry = tmp_path / "registry.yaml"
+    registry.write_text(draft_registry(PLAN + text, seed="r.txt").yaml, encoding="utf-8")
+    assert [one_line(p) for p in lint_registry(registry).problems if p.severity == "error"] == []
+
+
+def test_a_figure_whose_wan_counts_no_noun_named_is_drafted_to_check() -> None:
+    registry = draft_registry(PLAN + "带动就业80万以上。", seed="r.txt").yaml
+    assert "# check: no unit is written after the figure's 万 or 亿: enter the unit" in registry
+    assert rules("带动就业80万以上。") == [("带动就业80万以上", "at_least", 80, "万")]
+    assert '"万": {family: count, factor: 10000' in registry
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("全年组织8000家次企业赴境外参加重点展会100场以上。", [(8000, "家次"), (100, "场")]),
+        ("力争创建2家高星级旅游饭店和2家文化主题旅游饭店。", [(2, "家"), (2, "家")]),
+        (
+            "力争启动实施2家左右上市公司并购及2家左右上市公司“二次混改”。",
+            [(2, "家"), (2, "家")],
+        ),
+        (
+            "保持2300万省外劳动力和240万省外脱贫劳动力在浙稳定就业。",
+            [(2300, "万人"), (240, "万人")],
+        ),
+    ],
+)
+def test_two_figures_of_one_clause_each_with_its_own_wording_are_both_drafted(
+    text: str, figures: list[tuple[int, str]]
+) -> None:
+    assert [(r[2], r[3]) for r in rules(text)] == figures
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "确保11个省级现代服务业创新发展区实现营收2800亿元以上。",  # what 2800亿元 measures
+        "确保第一批145个项目完成年度投资896亿元。",
+        "配置AED达每10万人45台。",  # the per of a rate
+        "滚动推进10亿元以上重大项目超200个。",  # a threshold
+    ],
+)
+def test_a_figure_that_counts_what_the_next_one_measures_is_not_drafted(text: str) -> None:
+    assert len(rules(text)) == 1
+
+
+def test_a_bare_wan_declared_for_one_entry_leaves_the_unit_read_from_a_noun_alone() -> None:
+    text = "带动就业80万以上。为80万重点群体提供就业帮扶。"
+    assert [(r[2], r[3]) for r in rules(text)] == [(80, "万"), (80, "万人")]
+
+
+def test_a_clause_opened_by_more_than_makes_each_of_its_figures_more_than() -> None:
+    assert [r[1] for r in rules("突破地区生产总值4000亿元、固定资产投资2000亿元。")] == [
+        "more_than",
+        "more_than",
+    ]
+    assert [r[1] for r in rules("突破地区生产总值4000亿元、固定资产投资增长10%。")] == [
+        "more_than",
+        "at_least",
+    ]

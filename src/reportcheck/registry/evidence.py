@@ -17,7 +17,7 @@ import msgspec
 
 from reportcheck.model.problems import Problem, Term, problem
 from reportcheck.registry.prose.textnums import Number, find_numbers, fold, word_figures
-from reportcheck.registry.prose.wording import UNITS_LONGEST_FIRST, comparator_for
+from reportcheck.registry.prose.wording import MULTIPLES, comparator_for, unit_at
 from reportcheck.registry.schema import CHECK_COMMENT, NOT_COMMITMENT, PLACEHOLDER_ID
 from reportcheck.registry.yamlnodes import Checker, Node
 
@@ -252,8 +252,10 @@ def _scaled(units: Mapping[str, Unit], quote: str, number: Number) -> tuple[Frac
         return Fraction(number.value), "percent"
     rest = fold(quote[number.end : number.end + 16]).removeprefix("多")  # 180多万名
     symbol = max((u for u in units if rest.startswith(u)), key=len, default="")
-    if not symbol:
-        return Fraction(number.value), ""
+    if not symbol or symbol in MULTIPLES:
+        # 80万重点群体: in ten thousands of what the noun counts, its family unsaid
+        multiple = next((m for m in MULTIPLES if rest.startswith(m)), "")
+        return Fraction(number.value) * MULTIPLES.get(multiple, 1), ""
     unit = units[symbol]
     return Fraction(number.value) * unit.factor, unit.family
 
@@ -264,7 +266,7 @@ def _wording(
     """The comparator the quote's own words imply, against the entry's: a different one is a
     warning, one that turns the direction round (以内 judged as 以上) an error."""
     folded = fold(quote)
-    unit = next((u for u in UNITS_LONGEST_FIRST if folded.startswith(u, number.end)), "")
+    unit = unit_at(folded, number.end)
     before, after = folded[: number.start], folded[number.end + len(unit) :]
     said = comparator_for(before, after, unit)
     entered = rule.comparator.value

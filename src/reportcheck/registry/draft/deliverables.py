@@ -2,7 +2,9 @@
 
 A deliverable is read from the structure of a clause, in one of three shapes:
 - verb, then what it completes (开工建设A、B; 办好A、B; 争创…示范区; 设立…中心): one entry per
-  item, quoted from the verb through that item;
+  item, quoted from the verb through that item, the list going on across a comma when the next
+  clause only names more things built (建成开通A、B，地铁10号线…); one per subject listed before a
+  title verb (花都、番禺升级建设…), one per category before the kind they share (争创A、B等…集群);
 - what is completed, then the verb at the clause's end (A、B等项目建成投运; …规划获批;
   …尽早投用): one entry per item, quoted from the item through the verb;
 - a state reached as a whole (实现…全覆盖, …动态清零, 实现…“五连冠”, 全面取消…): one entry.
@@ -10,7 +12,8 @@ Each is a yes/no commitment due at the end of the plan's year. The verb says whi
 can complete (an event is held, a title won, a task finished), and what it completes must name
 one thing: counts (开工建设170个), open lists (一批, 若干), generic nouns (重点项目) and process
 verbs (推进, 深化) name none. Issuing a policy or a plan (出台, 制定, 编制, 建立…机制, 开展…试点)
-is a step of work, not a deliverable, and is not drafted.
+is a step of work, not a deliverable, and is not drafted; publishing an index (发布…指数) and
+holding an award (…评选) are outputs, and are.
 
 Works on folded text (see textnums.fold); every position is a position in the original.
 """
@@ -28,8 +31,10 @@ OPEN_QUOTES, CLOSE_QUOTES = "“‘「『《(", "”’」』》)"
 #: What a deliverable's own words may close on, for each kind of verb (on the item with its
 #: closing quotation marks taken off). A title is a place, an institution or a rank: 示范区,
 #: 保护区, 度假区, 先导区, 试点, 基地, 名园, 实验室, “十七连冠” all end in one of these.
-_TITLE_END = r"(?:[区市县城镇村乡园地点心台室馆校院所库站冠鼎奖号星都港岛湾]|试点|基地|工程|大学)$"
-_EVENT_END = r"(?:[会节赛展坛动周日季汇典礼览]|赛事|活动|论坛|系列展)$"
+_TITLE_END = (
+    r"(?:[区市县城镇村乡园地点心台室馆校院所库站冠鼎奖号星都港岛湾]|试点|基地|工程|大学|集群)$"
+)
+_EVENT_END = r"(?:[会节赛展坛动周日季汇典礼览]|赛事|活动|论坛|系列展|评选|评比)$"
 _TASK_END = (
     r"(?:任务|行动|工作|改造|整治|前期|验收|普查|除险加固|建设|更新|提升|设计|规划|评估|调查"
     r"|修编|搬迁|工程|治理|处置|收官|编撰|编纂|实施)$"
@@ -53,16 +58,21 @@ _FORMS: tuple[tuple[str, str | None, bool | str], ...] = (
     ),
     (r"开工建设|启动建设|启动实施", None, True),
     (r"纳入(?:国家|省)[^,。;、]{0,8}?(?:规划|计划|名单)", None, "close"),
-    (r"建成|竣工|完工|投用|投运|投产|启用|开通|通车|封顶|结顶|开园|开业", None, True),
+    (r"建成|竣工|完工|投用|投运|投产|启用|开通|开园|开业", None, True),
+    # these only close a clause (…大桥通车, …主体结构封顶); 直通车 is a noun (政策直通车平台)
+    (r"(?<!直)通车|封顶|结顶", None, "close"),
     (r"开工", None, True),
     (r"上市|完成报会|挂牌|落地|建校", None, "close"),
-    (r"启动", r"(?:项目|工程|工作)$", False),
+    (r"启动", r"(?:项目|工程|工作|更新)$", False),
     (r"(?:联合|轮值|持续|精心)?(?:举办|承办|主办|办好)|精心组织", _EVENT_END, False),
     (r"成功创建|创成|争创|创建|冲刺|夺取", _TITLE_END, False),
     (r"争取", r"(?:试点|基地|示范区)$", False),
     (r"升级建设|升级为|升格为|上升为", _TITLE_END + r"|项目$", False),
     (r"列入|纳入", r"^(?:国家|全国|省|首批).*(?:" + _TITLE_END + r"|规划$)", False),
     (r"获批|批复", None, True),
+    # an index or a ranking published is a named output, not a policy issued
+    (r"(?:制定|编制)?发布", r"(?:指数|榜单|白皮书|蓝皮书)$", False),
+    (r"(?:组织)?开展", r"(?:评选|评比)(?:活动)?$", False),
     (r"设立|成立|组建|创设", None, False),
     (r"(?:全面|基本|高质量|全力|如期)?完成(?:并实施)?", _TASK_END, False),
 )
@@ -97,10 +107,15 @@ _LEAD = re.compile(
 #: The plan's targets as a whole (完成“十四五”规划目标任务, 各项目标任务), not one named task.
 _PLAN_TARGETS = re.compile(r"^(?!.*阶段).*目标任务$|“十.五”")
 _PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五")
-#: An aim, not a title awarded: 创建高水平师范大学.
-_AIM = re.compile(r"高水平|一流")
+#: An aim, not a title awarded: 创建高水平师范大学, 创建世界级先进制造业集群.
+_AIM = re.compile(r"高水平|一流|世界级")
 #: Qualities aimed at, not things built: 建成高水平…, 基本建成…现代化…, 取得决定性进展.
 _QUALITY = re.compile(r"高水平|一流|现代化|具有|世界级|更高|创新型|取得|进展|进度|国际化")
+#: A city's role named as a centre (全国经济中心, 国际交往中心, 长江中游航运中心): under
+#: 基本建成, an aim of the years ahead, not a facility built (市托育综合服务中心).
+_ROLE_CENTRE = re.compile(
+    r"(?:经济|金融|贸易|航运|交往|消费|物流|商贸|科技创新|科创|文化|交通)中心(?:城市)?[”’]?$"
+)
 #: Leading words that make a state a process (推进…全覆盖, 加快推动…全覆盖): no end promised.
 _PROCESS_LEAD = re.compile(r"加快|推进|加速")
 #: The kind a list shares when its items are measures of a policy, not things made.
@@ -139,6 +154,21 @@ _PREDICATE = re.compile(
 )
 #: Verbs that, anywhere in a later item, make it a clause of its own (钱塘新区打造…主平台).
 _NEW_PREDICATE = re.compile(r"打造|推进|推动|加快|深化|做强|做优|加强|强化|打响|争创")
+#: Verbs of a title won, whose subjects may be listed before them (花都、番禺升级建设…).
+_TITLE_VERB = re.compile(r"成功创建|创成|争创|创建|冲刺|夺取|升级建设|升级为|升格为|上升为")
+#: The kind a list of categories shares after 等, under a title verb (争创集成电路、新能源汽车
+#: 等国家级先进制造业集群): one title per category.
+_CATEGORIES = re.compile(r"(?<![高平同中初均对超])等(?![级同待])(?P<kind>[^、“”]{2,16})$")
+#: The most a subject before a title verb is written with (花都, 杭州高新区).
+_MAX_SUBJECT = 10
+#: Verbs that open a clause of their own after a comma (…，建设…高地; …，拓展…网络).
+_OWN_VERB = re.compile(r"建设|拓展|发展|构建|建立|形成|带动|促进|布局|引导|服务|保障|增强|建好")
+#: What a thing built is named with at its end (地铁10号线, 12号线东段, 14号线二期, 南站).
+_BUILT = re.compile(
+    r"(?:[站厂馆院园港桥路线库段期场心]|工程|项目|隧道|枢纽|码头|泊位|大道|高速|铁路|机场|城际|通道)$"
+)
+#: What belongs to the thing named before 和 / 及 (大桥及接线工程, 西站及相关工程).
+_APPENDAGE = re.compile(r"接线|配套|附属|相关|周边|连接线")
 _MAX_ITEM = 30
 #: The longest list a verb is read over (six items of _MAX_ITEM); longer is prose, not names.
 _MAX_OBJECT = 6 * (_MAX_ITEM + 1)
@@ -176,8 +206,63 @@ def deliverables(text: str, start: int, end: int) -> list[Deliverable]:
         else:
             continue
         if found:
-            return found
+            return _with_subjects(text, body, match, found)
     return []
+
+
+def continuing(text: str, start: int, end: int, opened: int) -> list[Deliverable]:
+    """The named deliverables of a clause that only goes on with the list of names a verb
+    opened before the comma (建成开通A、B，地铁10号线、14号线二期): one per item, each quoted
+    from that verb at `opened`; none when the clause has a verb of its own or names no thing."""
+    verb = _VERB.match(text, opened)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if verb is None or not 2 <= end - start <= _MAX_OBJECT or not _NAME_START.match(text, start):
+        return []
+    ends, _ = _form(verb.group())
+    if (
+        _OWN_VERB.match(text, start)
+        or _VERB.search(text, start, end)
+        or _PREDICATE.search(text, start, end)
+        or _VAGUE.search(text, start, end)
+        or _PROCESS_INSIDE.search(text, start, end)
+        or (ends is not None and not ends.search(text[start:end].rstrip(CLOSE_QUOTES)))
+    ):
+        return []
+    trailing = _TRAILING.search(text, start, end)
+    if trailing is not None:
+        end = trailing.start()  # …、14号线二期等
+    found = []
+    for a, b in _items(text, start, end):
+        if b - a < 2 or b - a > _MAX_ITEM or _unnamed(text, a, b):
+            return []
+        if ends is None and not _BUILT.search(text, a, b):
+            return []  # 建成A、B，地铁10号线: only things built go on a list of things built
+        found.append(Deliverable(opened, b, f"{verb.group()}{text[a:b]}"))
+    return found
+
+
+def _with_subjects(
+    text: str, body: int, verb: re.Match[str], found: list[Deliverable]
+) -> list[Deliverable]:
+    """One title per subject when several are listed before its verb (花都、番禺升级建设国家级
+    经济技术开发区: 花都's and 番禺's), each quoted from its subject; else `found` itself."""
+    if not _TITLE_VERB.fullmatch(verb.group()) or found[0].start != verb.start():
+        return found
+    subjects = _list_items(text, body, verb.start())
+    if len(subjects) < 2 or any(
+        not 2 <= b - a <= _MAX_SUBJECT
+        or _DIGIT.search(text, a, b)
+        or _VAGUE.search(text, a, b)
+        or _VERB.search(text, a, b)
+        or _PREDICATE.search(text, a, b)
+        or "等" in text[a:b]
+        for a, b in subjects
+    ):
+        return found
+    return [Deliverable(a, item.end, text[a:b] + item.name) for a, b in subjects for item in found]
 
 
 def _form(verb: str) -> tuple[re.Pattern[str] | None, bool | str]:
@@ -247,6 +332,11 @@ def _after_verb(
     # 争取A、B等试点: one pilot, its fields listed
     one = verb == "争取"
     items = [(match.end(), obj_end)] if one else _items(text, match.end(), obj_end)
+    categories = _CATEGORIES.search(text, match.end(), obj_end)
+    kind = ""
+    if not one and categories is not None and _TITLE_VERB.fullmatch(verb):
+        kind = categories.group("kind")  # 争创A、B等国家级…集群: a title for each category
+        items = _items(text, match.end(), categories.start())
     whole = text[match.end() : obj_end]
     if not items or _VAGUE.search(whole) or not _NAME_START.match(whole):
         return []
@@ -256,6 +346,8 @@ def _after_verb(
         return []
     if ends is None and _QUALITY.search(whole):
         return []
+    if verb.endswith("基本建成") and any(_ROLE_CENTRE.search(text, a, b) for a, b in items):
+        return []  # 基本建成全国经济中心、区域金融中心: a city's aim, not a thing built
     if _PLAN_TARGETS.search(text, match.end(), end):
         return []  # 完成“十四五”规划目标任务: the plan's targets as a whole, not one task
     if ends is not None and not ends.search(text[match.end() : end].rstrip(CLOSE_QUOTES)):
@@ -267,7 +359,10 @@ def _after_verb(
         name = text[a:b].strip('“”‘’"')
         if len(name) < 2 or b - a > _MAX_ITEM or _unnamed(text, a, b):
             return []
-        found.append(Deliverable(match.start(), b, f"{verb}{text[a:b]}"))
+        if kind:
+            found.append(Deliverable(match.start(), obj_end, f"{verb}{text[a:b]}{kind}"))
+        else:
+            found.append(Deliverable(match.start(), b, f"{verb}{text[a:b]}"))
     return found
 
 
@@ -324,9 +419,33 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = [(cuts[k], cuts[k + 1] - 1) for k in range(len(cuts) - 1)]
     last_start, last_end = spans[-1]
     joined = _and_at(text, last_start, last_end)
-    if joined is not None and (len(spans) > 1 or _THING.search(text, last_start, joined)):
+    if (
+        joined is not None
+        and (len(spans) > 1 or _THING.search(text, last_start, joined))
+        and not _APPENDAGE.match(text, joined + 1)
+    ):
         spans[-1:] = [(last_start, joined), (joined + 1, last_end)]
-    return [(a, b) for a, b in spans if b > a]
+    return [(a, b) for a, b in _two_things(text, spans) if b > a]
+
+
+def _two_things(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The spans, each before the last split at 和 / 及 when both sides name a thing of their
+    own (12号线东段及西段: two sections; 大桥及接线工程 is one, its approach a part of it)."""
+    for k, (a, b) in enumerate(spans):
+        joined = next((i for i in unquoted(text, a, b) if text[i] in "和及"), None)
+        if (
+            k < len(spans) - 1
+            and joined is not None
+            and joined - a >= 2
+            and b - joined > 2
+            and _THING.search(text, a, joined)
+            and _THING.search(text, joined + 1, b)
+            and not _APPENDAGE.match(text, joined + 1)
+        ):
+            yield a, joined
+            yield joined + 1, b
+        else:
+            yield a, b
 
 
 def _and_at(text: str, start: int, end: int) -> int | None:

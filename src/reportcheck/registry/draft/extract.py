@@ -24,6 +24,7 @@ from reportcheck.registry.draft.deliverables import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
     Deliverable,
+    continuing,
     deliverables,
 )
 from reportcheck.registry.draft.figures import (
@@ -32,6 +33,7 @@ from reportcheck.registry.draft.figures import (
     is_range,
     lead_length,
     threshold,
+    unit_guessed,
     unit_of,
     why_not,
     written_length,
@@ -43,6 +45,7 @@ from reportcheck.registry.prose.textnums import (
     word_figures,
 )
 from reportcheck.registry.prose.wording import (
+    MULTIPLES,
     WORDING_RULES,
     comparator_for,
     direction_for,
@@ -378,9 +381,13 @@ def extract(text: str, parts_of: Layout, year: int) -> Extraction:
     """Commitments and excluded numbers of the plan part of folded report text."""
     result = Extraction()
     read = Reading(text)
+    #: Where the verb stands of a list of names that ran to the end of the clause before, when
+    #: that clause ended at a comma: the next clause may go on with the list.
+    opened: int | None = None
     for clause in clauses(text, parts_of.plan_start, parts_of.plan_end):
         if clause[1] - clause[0] > MAX_CLAUSE_CHARS:
             _too_long(text, clause, result)
+            opened = None
             continue
         read.next_clause()
         numeric = len(result.drafted)
@@ -391,10 +398,15 @@ def extract(text: str, parts_of: Layout, year: int) -> Extraction:
             (d.number.start, d.number.end) if d.number else (d.start, d.end)
             for d in result.drafted[numeric:]
         ]
-        for item in deliverables(text, *clause):
+        items = deliverables(text, *clause)
+        if not items and opened is not None and len(result.drafted) == numeric:
+            items = continuing(text, *clause, opened)
+        for item in items:
             if any(item.start < b and a < item.end for a, b in taken):
                 continue  # 建成组团式和美乡村10个 is the figure's entry
             result.add(_deliverable(item, None))
+        ran_on = bool(items) and not _has_text(text, items[-1].end, clause[1])
+        opened = items[-1].start if ran_on and text.startswith(",", clause[1]) else None
         if len(result.drafted) > numeric:  # the due date, looked for only where it is needed
             due = read.due(clause, year)
             if due is None:
@@ -476,15 +488,22 @@ def _part(
         if (number, unit) not in kept and not number.word:
             result.excluded.append(Excluded(number, "describes the subject (a threshold or count)"))
     respectively = text.find("分别", a, b) != -1
+    opening = clause[0] + lead_length(text, *clause)  # 突破A…、B…: more than each figure
     if len(keep) == 2 and is_range(text, keep[0][0], keep[1][0]):
         (low, _), (high, unit) = keep
-        entry = _drafted(text, (quote_start, b), high, unit, due, subjects, respectively)
+        entry = _drafted(
+            text, (quote_start, b), high, unit, due, subjects, respectively, opening=opening
+        )
         result.add(
             msgspec.structs.replace(entry, comparator="range", value=(low.value, high.value))
         )
         return
     for number, unit in keep:
-        result.add(_drafted(text, (quote_start, b), number, unit, due, subjects, respectively))
+        result.add(
+            _drafted(
+                text, (quote_start, b), number, unit, due, subjects, respectively, opening=opening
+            )
+        )
 
 
 def _shared(copies: int) -> str:
@@ -537,13 +556,20 @@ def _drafted(
     due: int | str | None,
     subjects: int,
     respectively: bool,
+    *,
+    opening: int | None = None,
 ) -> Drafted:
+    """One figure's entry; `opening` is where the words of its clause begin, when its list
+    item begins later (突破A4000亿元、B2000亿元: 突破 opens the clause for both)."""
     start, end = quote
     before = text[start : number.start]
     after = _PAREN.sub("", text[number.end + written_length(text, number, unit) : end])
     comparator = comparator_for(before, after, unit)
-    if comparator == "at_least" and _MORE_LEAD.match(before):
-        comparator = "more_than"  # 奋力突破地区生产总值4000亿元
+    lead = _MORE_LEAD.match(text, start, number.start) or (
+        opening is not None and _MORE_LEAD.match(text, opening, number.start)
+    )
+    if comparator == "at_least" and lead and not after.startswith("以上"):
+        comparator = "more_than"  # 奋力突破地区生产总值4000亿元, not 突破…20项以上
     checks: list[str] = []
     value: Decimal | tuple[int, int] | tuple[Decimal, Decimal] | None = number.value
     if number.fraction is not None:
@@ -564,6 +590,10 @@ def _drafted(
         checks.append(_shared(copies))
     if number.word:
         checks.append(WORDS_CHECK)
+    if unit in MULTIPLES:
+        checks.append("no unit is written after the figure's 万 or 亿: enter the unit it counts")
+    elif unit_guessed(text, number, unit):
+        checks.append("no unit is written after the figure: its unit is read from the noun")
     if (
         unit == "个百分点"
         and re.search(r"(高于|快于)[^,。;]*$", before)
@@ -578,7 +608,8 @@ def _drafted(
         value,
         unit,
         subject.strip() or text[start:end],
-        direction_for(subject, comparator, before),
+        # a fall entered as its size is better the larger it is: no direction of its own
+        None if entered_as else direction_for(subject, comparator, before),
         due,
         tuple(checks),
         number,

@@ -8,10 +8,17 @@ position is a position in the original.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
-from reportcheck.registry.prose.wording import UNITS_LONGEST_FIRST
+from reportcheck.registry.prose.wording import (
+    MULTIPLES,
+    kept_rank,
+    noun_unit,
+    strived_rank,
+    unit_at,
+)
 
 if TYPE_CHECKING:
     from reportcheck.registry.draft.extract import Reading
@@ -35,7 +42,26 @@ _STATE_AFTER = re.compile(r"覆盖|清零")
 #: 8%和8.5%, 19个、5个: figures of one phrase, each a commitment.
 _RUN_OF_FIGURES = re.compile(r"\d[%个家项所名人万亿元]{0,3}[和、及与]\d")
 
+#: What follows a figure that says its own rule (2家左右, 100场以上, 20多个).
+_OWN_WORDING = re.compile(r"以上|左右|以内|以下|多")
+#: A join right before the next figure: two figures of two objects (2家A和2家B).
+_JOIN_BEFORE = re.compile(r"(?:和|及|与|并)$")
+#: Verbs of doing whose object's count is promised (组织8000家次企业, 创建2家饭店).
+_ACTION_BEFORE = re.compile(
+    r"(?:组织|创建|培育|引进|新增|新建|建成|开展|举办|招引|打造|实施|帮扶|培训|保持|提供)$"
+)
+#: Words that make a later figure a measure of what an earlier figure counts (10个平台…营收
+#: 达到6500亿元, 第一批145个项目完成年度投资896亿元).
+_MEASURE_VERB = re.compile(
+    r"达到|达|实现|完成|提高|提升|增长|超过|突破|为|占|率|投资|营收|收入|规模"
+)
+
 _RANGE = re.compile(r"%?\s*[—\-~至到]{1,2}\s*")
+#: A range's high end after its low end (3-5分/立方米, 3—5个): a range of values when a unit
+#: follows it, not a date (2025-2027年, 1-2月, 24—26号 have no unit).
+_RANGE_REST = re.compile(r"%?\s*[—\-~至到]{1,2}\s*\d+(?:\.\d+)?(?![\d.])")
+#: What stands before a range's high end: its low end and the mark between.
+_RANGE_BEFORE = re.compile(r"\d%?\s*[—\-~]{1,2}\s*$")
 
 DESCRIBES = "a count that describes what a process works on, not a promise"
 
@@ -57,6 +83,19 @@ _TARGET_BEFORE = re.compile(r"(?:超|超过|突破|新增|累计|力争|达到)$
 #: A place in a ranking: 全省第1, 全国前10.
 _RANK_WORDS = re.compile(r"(?:全省|全国|全市|全球|城市|省内|国内|同类)(?:第|前)$")
 
+#: 万 or 亿 after a figure with no unit written after them (80万重点群体, “10万+”).
+_MULTIPLE = re.compile("万亿|万|亿")
+#: How far before such a figure the noun it counts is looked for (个人养老金开户人数突破500万).
+_NOUN_REACH = 16
+#: The words after such a figure that may name what it counts, up to a mark or a join.
+_NOUN_AFTER = re.compile(r"[^,。;、和及与\d]{1,10}")
+#: A figure alone in quotation marks with its 万 or its + (“10万+”): a target's slogan, not a
+#: name (“1113”工程 is one).
+_FIGURE_QUOTED = re.compile(r"(?:[万亿]+\+?|\+)”")
+
+#: Verbs that promise a place in a ranking said in words (保持全省第一, 进入全国前三).
+_REACH_RANK = re.compile(r"保|居|进入|跻身|迈入|挺进|稳定在|巩固|争|排名|达到|实现")
+
 #: A clause that states facts: its first figure follows 有 (有66万名在园幼儿、180多万名…).
 _FACTS = re.compile(r"[^\d,。;]{0,6}(?<![具拥所还])有[^\d,。;]{0,2}\d")
 
@@ -75,8 +114,7 @@ _MEASURES_AFTER = re.compile(r"条(?:政策|举措|措施|意见|办法)")
 
 
 def unit_after(text: str, position: int) -> str:
-    rest = text[position : position + 6]
-    return next((u for u in UNITS_LONGEST_FIRST if rest.startswith(u)), "")
+    return unit_at(text, position)
 
 
 def why_not(
@@ -90,7 +128,9 @@ def why_not(
         return "list number"
     if re.match(r"(19|20)\d\d$", number.written) and re.match(r"(年|-|/|\.\d)", after):
         return "a year or date"
-    if re.match(r"[-:/]\d|[月日时号]", after) or re.search(r"\d[-:/]$", before):
+    if (re.match(r"[-:/]\d|[月日时号]", after) or re.search(r"\d[-:/]$", before)) and not (
+        unit and (_RANGE_REST.match(text, number.end) or _RANGE_BEFORE.search(before))
+    ):
         return "a date or time"
     if before.endswith("第") and not _RANK_WORDS.search(text, clause[0], number.start):
         return "an ordinal"
@@ -108,7 +148,20 @@ def why_not(
         _MEASURES_BEFORE.search(before) or _MEASURES_AFTER.match(text, number.end)
     ):
         return "the count of a policy's measures, not a promise"  # 政策57条, 32条政策
-    if read.quoted(clause[0], number.start):
+    if (
+        number.word
+        and unit == "位"
+        and number.written != "领跑"
+        and not _REACH_RANK.search(text, max(clause[0], number.start - 12), number.start)
+    ):
+        return "a ranking named (千亿园区、全省前十), no place promised in it"
+    if strived_rank(before, after):
+        return "the rank strived for (保7争6): the rank kept is the promise"
+    if (
+        read.quoted(clause[0], number.start)
+        and not kept_rank(before, after)
+        and not (before.endswith("“") and _FIGURE_QUOTED.match(text, number.end))
+    ):
         return "part of a name in quotation marks"
     if not unit and not number.percent:
         return "no unit: a name, a code or a count that describes"
@@ -125,17 +178,52 @@ def unit_of(text: str, number: Number, quote_start: int) -> str:
     unit = unit_after(text, number.end)
     if not unit and text.startswith("多", number.end):
         unit = unit_after(text, number.end + 1)
+    if not unit and (rest := _RANGE_REST.match(text, number.end)) is not None:
+        unit = unit_after(text, rest.end())  # 3-5分/立方米: the low end takes the high end's unit
+    if not unit and (multiple := _MULTIPLE.match(text, number.end)) is not None:
+        unit = _counted(text, quote_start, number, multiple)
     if not unit and "倍" in text[quote_start : number.start]:
         unit = "倍"
-    if not unit and _RANK_WORDS.search(text, quote_start, number.start):
-        unit = "位"  # 保持全省第1, 稳定在全省前4
+    if not unit and (
+        _RANK_WORDS.search(text, quote_start, number.start)
+        or kept_rank(
+            text[max(quote_start, number.start - 4) : number.start],
+            text[number.end : number.end + 3],
+        )
+    ):
+        unit = "位"  # 保持全省第1, 稳定在全省前4, “保7争6”
     return unit
+
+
+def _counted(text: str, quote_start: int, number: Number, multiple: re.Match[str]) -> str:
+    """The unit of a figure written with 万 or 亿 and no unit: the multiple and the unit of
+    the noun after it (为80万重点群体: 万人), else of the noun before it (汽车出口“10万+”: 万辆),
+    else the multiple alone (a count in ten thousands, to check)."""
+    after = _NOUN_AFTER.match(text, multiple.end())
+    before = text[max(quote_start, number.start - _NOUN_REACH) : number.start]
+    noun = noun_unit(after.group() if after else "") or noun_unit(before)
+    return multiple.group() + noun
+
+
+def unit_guessed(text: str, number: Number, unit: str) -> bool:
+    """Whether the unit is read from the words around a figure written with 万 or 亿 and no
+    unit after them (80万重点群体), not written after it."""
+    return (
+        bool(unit)
+        and not text.startswith(unit, number.end)
+        and any(unit.startswith(m) and text.startswith(m, number.end) for m in MULTIPLES)
+    )
 
 
 def written_length(text: str, number: Number, unit: str) -> int:
     """How many characters of the unit stand right after the number: none when the unit is
-    read from elsewhere (倍差…1.58) or after 多 (20多个, whose 多 the wording reads)."""
-    return len(unit) if unit and text.startswith(unit, number.end) else 0
+    read from elsewhere (倍差…1.58) or after 多 (20多个, whose 多 the wording reads), only the
+    万 or 亿 of one read from a noun (80万重点群体)."""
+    if unit and text.startswith(unit, number.end):
+        return len(unit)
+    if unit_guessed(text, number, unit):
+        return len(_MULTIPLE.match(text, number.end).group())  # type: ignore[union-attr]
+    return 0
 
 
 def describes(text: str, number: Number, quote_start: int, clause: tuple[int, int]) -> str | None:
@@ -165,7 +253,30 @@ def commitments(
         return candidates
     if len(candidates) >= 2 and is_range(text, candidates[-2][0], last_number):
         return candidates[-2:]
-    return [candidates[-1]]
+    own = [
+        candidate
+        for candidate, (later, _) in itertools.pairwise(candidates)
+        if _own_promise(text, candidate, later, start)
+    ]
+    return [*own, candidates[-1]]
+
+
+def _own_promise(text: str, candidate: tuple[Number, str], later: Number, start: int) -> bool:
+    """Whether a figure before the last of its list item is a promise of its own: worded as
+    one (2家左右…及2家左右…), joined to the next (2家…饭店和2家…), or the count a verb of
+    doing promises when the next figure measures something else (组织8000家次企业…参加展会
+    100场以上), never the count of what the next figure measures (10个平台…营收达到6500亿元) nor
+    the per of a rate (每10万人45台)."""
+    number, unit = candidate
+    after = number.end + written_length(text, number, unit)
+    if text.endswith("每", start, number.start) or after >= later.start:
+        return False
+    if _OWN_WORDING.match(text, after) or _JOIN_BEFORE.search(text, after, later.start):
+        return True
+    return bool(
+        _ACTION_BEFORE.search(text, max(start, number.start - 4), number.start)
+        and not _MEASURE_VERB.search(text, after, later.start)
+    )
 
 
 def is_range(text: str, low: Number, high: Number) -> bool:

@@ -46,10 +46,10 @@ from reportcheck.registry.draft.extract import (
 from reportcheck.registry.prose.segment import infer_year, layout
 from reportcheck.registry.prose.textnums import Number, find_numbers, fold
 from reportcheck.registry.prose.wording import (
-    UNIT_WORDS,
     kind_for,
     released_for,
     subject_id,
+    unit_scale,
 )
 from reportcheck.registry.schema import MAX_YEARS_AHEAD, YES_NO_UNIT
 from reportcheck.rules import RULES
@@ -88,6 +88,7 @@ _GROWTH_END = re.compile(r"(?:增长|增速|增幅)$")
 #: The fewest words of a subject that name it in the review (收入倍差).
 _MIN_SUBJECT = 4
 _SHARE = re.compile(r"占|比重|比例|份额")
+_RANKING = re.compile(r"排名|位次|排位")
 #: Characters of the review part a baseline search may look through, over all entries: a real
 #: review is searched a few million times over; a text made to be searched without end stops
 #: here, its later entries left for the reader to give a baseline.
@@ -238,7 +239,7 @@ class _Writer:
         if units:
             head.append("units:")
             for unit in units:
-                family, factor = UNIT_WORDS.get(unit, (unit, 1))
+                family, factor = unit_scale(unit)
                 self.check("  ", f"{unit} is not built in: its family and size are guessed")
                 head.append(f"  {_q(unit)}: {{family: {family}, factor: {factor}, en: {_q(unit)}}}")
             head.append("")
@@ -427,6 +428,8 @@ class _Writer:
         unit = drafted.unit or (YES_NO_UNIT if rule is not None and rule.yes_no else "%")
         if drafted.comparator == "below_baseline" and "倍" in drafted.subject:
             unit = "倍"
+        elif drafted.comparator == "below_baseline" and _RANKING.search(drafted.subject):
+            unit = "位"  # 排名实现进位: a place in a ranking, lower is better
         if rule is not None and rule.value_in_points:
             unit = "%"  # the share's unit; the value is in percentage points
         lines.append(f"    unit: {_q(unit)}")

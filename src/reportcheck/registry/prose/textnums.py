@@ -52,7 +52,12 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
-_ARABIC = re.compile(r"(?<![A-Za-z0-9.])\d+(?:,\d{3})*(?:\.\d+)?(?![\dA-Za-z])")
+#: Units written in Latin letters right after a figure: computing power (3000P, 10EFLOPS).
+#: Any other letter after digits makes a name or a code (5G, 5A级, 296X), not a figure.
+_LATIN_UNIT = r"(?:P|[PE]FLOPS|[PE]Flops)(?![A-Za-z])"
+_ARABIC = re.compile(
+    rf"(?<![A-Za-z0-9.])\d+(?:,\d{{3}})*(?:\.\d+)?(?!\d)(?:(?={_LATIN_UNIT})|(?![A-Za-z]))"
+)
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 _CN_DIGITS |= {"七": 7, "八": 8, "九": 9}
 _CN_NUMERAL = "零〇一二两三四五六七八九十百千"
@@ -226,19 +231,35 @@ class _Spans:
         return at >= 0 and self.reach[at] > position
 
 
+_CN_PLACE = "一二三四五六七八九十"
+#: Where a place in a ranking is said: 全省第一, 全国城市第三, 全国前十.
+_RANKING = ("全省", "全国", "全市", "全球", "城市", "省内", "国内", "同类")
+#: What makes 第一 no place in a ranking but a rank of its own kind (第一方阵, 第一梯队) or part
+#: of a name or a count (市第一医院 is not after a ranking; 全国第一个, 全省第二批, 全国第十届).
+_NOT_A_PLACE = r"方阵|梯队|档|批|个|家|座|所|条|届|次|轮|阶段|层|季|年|大|医院|中学|小学|人民"
 #: Figures said in words: 保持正增长 (0 %), 不发生…事故 (0 cases), 领跑全省 (first), 培育百个 /
-#: 达千亿元 (100, 1000 before a unit), 破万亿元 (one 万亿元: the 一 left unsaid, before its unit).
+#: 达千亿元 (100, 1000 before a unit), 破万亿元 (one 万亿元: the 一 left unsaid, before its unit),
+#: 带动万名青年 (one 万名, after a verb that brings people),
+#: a place in a ranking in Chinese numerals (保持全省第一, 进入全国前三), and the rank kept of
+#: 保七争六 / 争七保八 (7, 8: the one strived for is hoped, not promised).
 _WORD_FIGURE = re.compile(
     r"(?P<zero>正增长)"
     r"|(?<=不发生)(?P<none>)(?=[^,。;]{0,12}(?:事故|案件|事件))"
     r"|(?P<first>)(?=领跑全[省国市])"
     r"|(?<=[破超达过育增建引办开设新到近约])(?P<round>[百千])(?=[万亿]?[元个家人名项所座套户亩条场])"
     r"|(?<=破|超|达|过)(?P<one>)(?=万亿元|亿元|万亿|万人|万户|万家)"
+    r"|(?<=带动|引进|引育|集聚|招引|培育|吸引|培训)(?P<ten_thousand>)(?=万名|万人)"
+    rf"|(?<={'第|'.join(_RANKING)}第)(?P<place>[{_CN_PLACE}]{{1,3}})"
+    rf"(?![{_CN_NUMERAL}]|{_NOT_A_PLACE})"
+    rf"|(?<={'前|'.join(_RANKING)}前)(?P<top>[{_CN_PLACE}]{{1,3}})"
+    rf"(?![{_CN_NUMERAL}]|季|个|年|天|周|批|名次)"
+    rf"|(?<=保)(?P<kept>[{_CN_PLACE}]{{1,2}})(?=争[{_CN_PLACE}])"
+    rf"|(?<=争[{_CN_PLACE}]保)(?P<kept_last>[{_CN_PLACE}]{{1,2}})(?![{_CN_NUMERAL}])"
 )
 
 
 #: A character every figure said in words holds (traditional forms included: 萬, 億, 領, 發).
-_WORD_SIGN = re.compile("[正生跑领領百千万亿萬億]")
+_WORD_SIGN = re.compile("[正生跑领領百千万亿萬億第前保]")
 
 
 def word_figures(text: str, start: int = 0, end: int | None = None) -> list[Number]:
@@ -257,6 +278,10 @@ def word_figures(text: str, start: int = 0, end: int | None = None) -> list[Numb
             found.append(Number(a, a, Decimal(0), "不发生", word=True))  # no case at all
         elif m.group("first") is not None:
             found.append(Number(a, a, Decimal(1), "领跑", word=True))  # first of the province
+        elif said := m.group("place") or m.group("top") or m.group("kept") or m.group("kept_last"):
+            rank = chinese_integer(said)
+            if rank:
+                found.append(Number(a, b, Decimal(rank), said, word=True))
         elif m.group("round"):
             value = Decimal(100 if m.group("round") == "百" else 1000)
             found.append(Number(a, b, value, m.group(), word=True))

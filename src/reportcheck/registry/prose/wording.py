@@ -77,6 +77,34 @@ UNIT_WORDS: dict[str, tuple[str, int]] = {
     "微克/立方米": ("ug_m3", 1),
     "分/千瓦时": ("fen_kwh", 1),
     "分/立方米": ("fen_m3", 1),
+    "千伏安": ("kva", 1),
+    "兆瓦": ("kilowatt", 1000),
+    "吉瓦": ("kilowatt", 10**6),
+    "千瓦时": ("kwh", 1),
+    "标准箱": ("teu", 1),
+    "间": ("room", 1),
+    "幢": ("building", 1),
+    "次": ("session", 1),
+    "例": ("case", 1),
+    "门": ("course", 1),
+    "期": ("issue", 1),
+    "篇": ("article", 1),
+    "艘": ("vessel", 1),
+    "架": ("aircraft", 1),
+    "架次": ("flight", 1),
+    "头": ("head", 1),
+    "只": ("animal", 1),
+    "羽": ("bird", 1),
+    "株": ("plant", 1),
+    "棵": ("plant", 1),
+    "公斤": ("kg", 1),
+    "千克": ("kg", 1),
+    # computing power: P is a petaflops (PFLOPS), E an exaflops
+    "P": ("petaflops", 1),
+    "PFLOPS": ("petaflops", 1),
+    "PFlops": ("petaflops", 1),
+    "EFLOPS": ("petaflops", 1000),
+    "EFlops": ("petaflops", 1000),
 }
 #: 万 and 亿 before a unit counted one by one: 6万座, 2.2万栋, 6亿立方米, 500万吨标准煤.
 for _unit, (_family, _factor) in list(UNIT_WORDS.items()):
@@ -85,6 +113,79 @@ for _unit, (_family, _factor) in list(UNIT_WORDS.items()):
         UNIT_WORDS.setdefault(f"万{_unit}", (_family, 10**4))
         UNIT_WORDS.setdefault(f"亿{_unit}", (_family, 10**8))
 UNITS_LONGEST_FIRST = sorted(UNIT_WORDS, key=len, reverse=True)
+#: What a rate is counted per, after a unit and "/" (15万吨/日, 30万元/人, 100立方米/秒).
+RATE_PER: dict[str, str] = {
+    "日": "day",
+    "天": "day",
+    "月": "month",
+    "年": "year",
+    "小时": "hour",
+    "秒": "second",
+    "人": "person",
+    "户": "household",
+    "亩": "mu",
+    "吨": "tonne",
+    "千瓦时": "kwh",
+    "立方米": "m3",
+    "平方米": "m2",
+    "公里": "km",
+}
+_PER_LONGEST_FIRST = sorted(RATE_PER, key=len, reverse=True)
+#: The most characters a unit is written with, a rate's included (万吨标准煤/千瓦时).
+UNIT_REACH = max(map(len, UNIT_WORDS)) + 1 + max(map(len, RATE_PER))
+
+
+def unit_at(text: str, position: int) -> str:
+    """The unit written at `position` (the longest of UNIT_WORDS), with what a rate is counted
+    per when "/" follows (15万吨/日 is 万吨/日, 30万元/人 is 万元/人); "" when none is."""
+    rest = text[position : position + UNIT_REACH]
+    unit = next((u for u in UNITS_LONGEST_FIRST if rest.startswith(u)), "")
+    if unit and "/" not in unit and rest.startswith("/", len(unit)):
+        per = next((p for p in _PER_LONGEST_FIRST if rest.startswith(p, len(unit) + 1)), "")
+        if per:
+            unit = f"{unit}/{per}"
+    return unit
+
+
+#: What 万 and 亿 make of a figure written with no unit after them (为80万重点群体).
+MULTIPLES = {"万亿": 10**12, "万": 10**4, "亿": 10**8}
+#: The unit a noun counts in, for a figure written with 万 or 亿 and no unit (为80万重点群体 is
+#: 万人, 汽车出口“10万+” is 万辆): the noun after the figure first, else the one before it.
+NOUN_UNITS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"人|群体|劳动力|青年|学生|毕业生|人才|老年|儿童|职工|农民工|居民|群众|游客|旅客"
+            r"|志愿者|患者|会员|用户|员工"
+        ),
+        "人",
+    ),
+    (re.compile(r"家庭|农户|住户|市场主体|经营主体|商户"), "户"),
+    (re.compile(r"企业|公司"), "家"),
+    (re.compile(r"汽车|车辆|新能源车"), "辆"),
+    (re.compile(r"住房|房源"), "套"),
+)
+
+
+def noun_unit(noun: str) -> str:
+    """The unit the words of a noun count in (重点群体: 人, 汽车出口: 辆), or ""."""
+    found = [(m.start(), unit) for pattern, unit in NOUN_UNITS if (m := pattern.search(noun))]
+    return min(found)[1] if found else ""
+
+
+def unit_scale(unit: str) -> tuple[str, int]:
+    """A unit's family and its size in the family's base unit: from UNIT_WORDS, a rate's
+    from its first unit and what it is counted per (万吨/日: tonne_per_day, 10000), else the
+    unit itself, of size 1."""
+    if unit in UNIT_WORDS:
+        return UNIT_WORDS[unit]
+    if unit in MULTIPLES:
+        return "count", MULTIPLES[unit]  # 80万 of something unnamed: a count in ten thousands
+    first, _, per = unit.partition("/")
+    if first in UNIT_WORDS and per in RATE_PER:
+        family, factor = UNIT_WORDS[first]
+        return f"{family}_per_{RATE_PER[per]}", factor
+    return unit, 1
+
 
 #: 前3季度, 前两年: a time, not a rank.
 _NOT_A_RANK = re.compile(r"季度|个?月|年|天|周")
@@ -93,6 +194,29 @@ _AT_MOST_BEFORE = re.compile(
 )
 #: 保持全省第1, 稳居全国城市第3: a rank.
 _RANK_BEFORE = re.compile(r"(?:全省|全国|全市|全球|城市|省内|国内|同类)第$")
+#: 保7争6 and 争七保八: the rank kept (7, 8) and the one strived for.
+_STRIVE_AFTER = re.compile(r"争[\d一二三四五六七八九十]")
+_KEEP_AFTER_STRIVE = re.compile(r"争[\d一二三四五六七八九十]{1,2}保$")
+_STRIVE_AFTER_KEEP = re.compile(r"保[\d一二三四五六七八九十]{1,2}争$")
+_KEEP_BEFORE_STRIVE = re.compile(r"保[\d一二三四五六七八九十]")
+
+
+def kept_rank(before: str, after: str) -> bool:
+    """Whether a figure is the rank kept of 保7争6 / 争七保八 (`before` and `after` are the
+    words around it): the rank promised, the one strived for only hoped."""
+    return bool(
+        _KEEP_AFTER_STRIVE.search(before) or (before.endswith("保") and _STRIVE_AFTER.match(after))
+    )
+
+
+def strived_rank(before: str, after: str) -> bool:
+    """Whether a figure is the rank strived for of 保7争6 / 争七保八 (6 and 7): hoped for."""
+    return bool(
+        _STRIVE_AFTER_KEEP.search(before)
+        or (before.endswith("争") and _KEEP_BEFORE_STRIVE.match(after))
+    )
+
+
 _MORE_BEFORE = re.compile(r"(超过|突破|超|多于|高于|破)$")
 _AT_LEAST_BEFORE = re.compile(r"(不低于|不少于|至少)$")
 # Less is better for these; a fall written as 下降/压减 X% is entered as a magnitude instead.
@@ -101,6 +225,8 @@ _POINTS_DOWN = re.compile(r"(下降|降低|减少|缩小)[^,。;]*$")
 
 WORDING_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(进一步|持续|逐步|继续)(缩小|降低|下降)|稳中有降|双下降"), "below_baseline"),
+    # a rank rises when its number falls: 排名实现进位, 位次前移
+    (re.compile(r"(排名|位次|排位)(实现|持续|继续)?(进位|前移)"), "below_baseline"),
     (re.compile(r"与[^,。;]{1,20}(基本)?同步"), "in_step"),
     (re.compile(r"基本稳定|保持稳定|稳中有升|不低于(去年|上年)"), "steady"),
     (re.compile(r"(保持|稳定)[^,。;]{0,10}(份额|占比)$"), "steady"),
@@ -117,7 +243,9 @@ def comparator_for(before: str, after: str, unit: str) -> str:
     """The rule a number's wording implies; `before` and `after` are the words around it."""
     if unit in ("位", "名", "") and before.endswith("前") and not _NOT_A_RANK.match(after):
         return "rank_within"  # 稳定在全省前4, 进入前25位
-    if unit in ("位", "") and (_RANK_BEFORE.search(before) or after.startswith("领跑")):
+    if unit in ("位", "") and (
+        _RANK_BEFORE.search(before) or after.startswith("领跑") or kept_rank(before, after)
+    ):
         return "rank_within"
     if unit == "个百分点" and re.search(r"(提高|提升|增加|上升|下降|降低|缩小|减少)", before):
         return "rise_by"
@@ -125,8 +253,8 @@ def comparator_for(before: str, after: str, unit: str) -> str:
         return "about"  # 控制在3%左右 too: about, with less the better
     if after.startswith("多"):
         return "more_than"  # 20多个
-    if _AT_LEAST_BEFORE.search(before):
-        return "at_least"
+    if _AT_LEAST_BEFORE.search(before) or after.startswith("以上"):
+        return "at_least"  # 突破…20项以上: the figure's own 以上 over a verb before it
     if after.startswith(("以内", "以下")) or _AT_MOST_BEFORE.search(before):
         return "at_most"
     if _MORE_BEFORE.search(before):
@@ -213,5 +341,5 @@ def released_for(subject: str, kind: str) -> str:
 
 
 def scaled(value: Decimal, unit: str) -> tuple[Decimal, str]:
-    family, factor = UNIT_WORDS.get(unit, (unit, 1))
+    family, factor = unit_scale(unit)
     return value * factor, family
