@@ -62,6 +62,7 @@ TESTS = [
     "tests/test_routine_plausibility.py",
     "tests/test_routine_review.py",
     "tests/test_cli_review.py",
+    "tests/test_records.py",
 ]
 _SWAPS: dict[type[ast.AST], type[ast.AST]] = {
     ast.Lt: ast.LtE,

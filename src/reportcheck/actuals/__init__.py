@@ -94,5 +94,5 @@ def _read_each(
                 break
             yield table
         if over:
-            yield RawTable(str(path), problems=[over])
+            yield RawTable(file=str(path), problems=[over])
             return

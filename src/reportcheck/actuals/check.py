@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 _Fail = Callable[[Problem], None]
 
 
-class ReadResult(msgspec.Struct):
+class ReadResult(msgspec.Struct, kw_only=True):
     """Everything learnt from reading: every data row is accepted, refused or warned about."""
 
     actuals: list[Actual] = msgspec.field(default_factory=list)

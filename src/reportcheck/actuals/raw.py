@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 
-class RawTable(msgspec.Struct):
+class RawTable(msgspec.Struct, kw_only=True):
     """The cells of one file (or one sheet) as text; the header is line 1."""
 
     file: str

@@ -36,7 +36,7 @@ def read_tables(path: Path, encoding: str | None = None) -> list[RawTable]:
     """
     if str(path) == STDIN:
         return _read_stdin(encoding)
-    table = RawTable(str(path))
+    table = RawTable(file=str(path))
     suffix = path.suffix.lower()
     if suffix == ".xls":
         return [table.refuse("wrong-file-type", variant="xls")]
@@ -63,7 +63,7 @@ def read_tables(path: Path, encoding: str | None = None) -> list[RawTable]:
 def _read_stdin(encoding: str | None) -> list[RawTable]:
     import sys
 
-    table = RawTable(STDIN_NAME)
+    table = RawTable(file=STDIN_NAME)
     data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
         return [table.refuse("too-large", variant="stdin", limit=size_param(MAX_FILE_BYTES))]

@@ -198,7 +198,7 @@ def _read_sheets(
         for index, sheet in enumerate(book.worksheets):
             first = index == 0 and not every
             name = table.file if first else f"{table.file} [{sheet.title}]"
-            current = table if first else RawTable(name)
+            current = table if first else RawTable(file=name)
             try:
                 grid = _grid(sheet, current, formulas, left)
             except _TooLargeError as exc:
@@ -216,7 +216,7 @@ def _read_sheets(
     return tables
 
 
-class _Grid(msgspec.Struct):
+class _Grid(msgspec.Struct, kw_only=True):
     """A sheet's cells as text, empty rows and trailing empty cells trimmed."""
 
     rows: list[list[str]] = msgspec.field(default_factory=list)

@@ -33,7 +33,7 @@ class Change(msgspec.Struct, frozen=True):
         return "changed"
 
 
-class Review(msgspec.Struct, frozen=True):
+class Review(msgspec.Struct, frozen=True, kw_only=True):
     report: Report
     previous: Period | None
     changes: tuple[Change, ...]
@@ -80,7 +80,7 @@ def review(
             for r in report.results
             if before[r.target.id] is not r.status
         )
-    return Review(report, previous, changes, judged)
+    return Review(report=report, previous=previous, changes=changes, earlier=judged)
 
 
 class Overview(msgspec.Struct, frozen=True, kw_only=True):

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from reportcheck.review.pack import Pack, Row
 
 
-class Typed(msgspec.Struct, frozen=True):
+class Typed(msgspec.Struct, frozen=True, kw_only=True):
     """One 推进情况 cell of the earlier pack: the commitment it stands beside (None: no
     commitment matches its row), its text, and where it is (file [sheet], line)."""
 
@@ -173,7 +173,7 @@ def read_earlier(path: Path, registry: Registry) -> Earlier:
         from reportcheck.actuals.xlsx import read_workbook
 
         data = read_limited(path, MAX_FILE_BYTES, "a review pack")
-        tables = read_workbook(data, RawTable(str(path)), every_sheet=True)
+        tables = read_workbook(data, RawTable(file=str(path)), every_sheet=True)
     else:
         tables = read_tables(path)
     cells: list[Typed] = []
@@ -256,7 +256,7 @@ def _cells(
             nth = seen[(section, named)] = seen.get((section, named), -1) + 1
             target = _named(registry, named, section, nth)
         if text:
-            found.append(Typed(target.id if target else None, text, file, line))
+            found.append(Typed(id=target.id if target else None, text=text, file=file, line=line))
     return found
 
 

@@ -124,7 +124,7 @@ class Excluded(msgspec.Struct, frozen=True):
     reason: str
 
 
-class Drafted(msgspec.Struct, frozen=True):
+class Drafted(msgspec.Struct, frozen=True, kw_only=True):
     """One drafted commitment: a verbatim quote and the rule read from its wording."""
 
     start: int  # of the quote in the report text
@@ -141,7 +141,7 @@ class Drafted(msgspec.Struct, frozen=True):
     entered_as: str | None = None  # "magnitude" for 下降 / 压减 targets
 
 
-class Extraction(msgspec.Struct):
+class Extraction(msgspec.Struct, kw_only=True):
     drafted: list[Drafted] = msgspec.field(default_factory=list)
     excluded: list[Excluded] = msgspec.field(default_factory=list)
     commitments: int = 0  # entries the drafted make, copies counted
@@ -430,12 +430,12 @@ def _too_long(text: str, clause: tuple[int, int], result: Extraction) -> None:
 def _deliverable(item: Deliverable, due: int | str | None) -> Drafted:
     """A named deliverable as a yes/no commitment due at the end of the plan's year."""
     return Drafted(
-        item.start,
-        item.end,
-        "done",
-        None,
-        "",
-        item.name,
+        start=item.start,
+        end=item.end,
+        comparator="done",
+        value=None,
+        unit="",
+        subject=item.name,
         due=due,
         checks=(DELIVERABLE_CHECK,),
     )
@@ -470,12 +470,12 @@ def _part(
             copies = _sharing(text, quote_start, b, comparator, subjects)
             result.add(
                 Drafted(
-                    quote_start,
-                    b,
-                    comparator,
-                    None,
-                    "",
-                    text[quote_start:b],
+                    start=quote_start,
+                    end=b,
+                    comparator=comparator,
+                    value=None,
+                    unit="",
+                    subject=text[quote_start:b],
                     due=due,
                     checks=(_shared(copies),) if copies > 1 else (),
                     copies=copies,
@@ -602,17 +602,17 @@ def _drafted(
         checks.append("faster than another quantity by the points the quote states: the margin")
         comparator, value, unit = "faster_than", None, "%"
     return Drafted(
-        start,
-        end,
-        comparator,
-        value,
-        unit,
-        subject.strip() or text[start:end],
+        start=start,
+        end=end,
+        comparator=comparator,
+        value=value,
+        unit=unit,
+        subject=subject.strip() or text[start:end],
         # a fall entered as its size is better the larger it is: no direction of its own
-        None if entered_as else direction_for(subject, comparator, before),
-        due,
-        tuple(checks),
-        number,
-        copies,
-        entered_as,
+        direction=None if entered_as else direction_for(subject, comparator, before),
+        due=due,
+        checks=tuple(checks),
+        number=number,
+        copies=copies,
+        entered_as=entered_as,
     )

@@ -54,7 +54,11 @@ def places(folded: str, start: int, end: int) -> list[Number]:
         value = chinese_integer(match.group())
         if value is None or rank_at(folded, match.start(), match.end(), start) is None:
             continue
-        found.append(Number(match.start(), match.end(), Decimal(value), match.group()))
+        found.append(
+            Number(
+                start=match.start(), end=match.end(), value=Decimal(value), written=match.group()
+            )
+        )
     return found
 
 

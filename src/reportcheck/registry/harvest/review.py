@@ -367,7 +367,9 @@ def _round_figures(folded: str, start: int, end: int) -> list[Number]:
     for match in _ROUND.finditer(folded, start, end):
         value, width = _ROUND_VALUES[match.group(1)]
         at = match.start(1)
-        found.append(Number(at, at + width, Decimal(value), match.group(1)[:width]))
+        found.append(
+            Number(start=at, end=at + width, value=Decimal(value), written=match.group(1)[:width])
+        )
     return found
 
 

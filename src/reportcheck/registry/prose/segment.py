@@ -44,7 +44,7 @@ _YEAR = re.compile(r"(20\d\d)年")
 MAX_PARTS = 20
 
 
-class Heading(msgspec.Struct, frozen=True):
+class Heading(msgspec.Struct, frozen=True, kw_only=True):
     start: int
     end: int
     key: str  # 二, or 二(一) for a sub-heading
@@ -106,10 +106,10 @@ class Headings(Sequence[Heading]):
         else:
             above = _TOP_HEADING.match(self.text, self.tops[top - 1], self.end) if top else None
             key = f"{above.group(1)}({match.group(1)})" if above else f"({match.group(1)})"
-        return Heading(match.start(), match.end(), key, title)
+        return Heading(start=match.start(), end=match.end(), key=key, title=title)
 
 
-class Layout(msgspec.Struct, frozen=True):
+class Layout(msgspec.Struct, frozen=True, kw_only=True):
     """The parts of a report: review [0, plan_start), plan [plan_start, plan_end), then footer
     (a site's footer, or notes and a glossary under 附件 / 名词解释)."""
 
@@ -171,7 +171,9 @@ def layout(text: str) -> Layout:
     if appendix is not None:
         end = appendix.start()
     review_only = marked is None and _LOOKS_BACK.search(text, 0, end) is not None
-    return Layout(start, end, Headings(text, start, end), review_only)
+    return Layout(
+        plan_start=start, plan_end=end, headings=Headings(text, start, end), review_only=review_only
+    )
 
 
 def _heading_title(rest: str) -> str:

@@ -81,7 +81,7 @@ _ANY_NUMERAL = re.compile(rf"[\d{_CN_NUMERAL}]")
 MAX_WRITTEN = 40
 
 
-class Number(msgspec.Struct, frozen=True):
+class Number(msgspec.Struct, frozen=True, kw_only=True):
     """One number found in a text: where it stands, its value and how it was written."""
 
     start: int
@@ -147,20 +147,33 @@ def _find(folded: str, start: int, end: int, offset: int, limit: int | None) -> 
     for m in _ARABIC.finditer(folded, start, end):
         if _written(m):
             value = Decimal(m.group().replace(",", ""))
-            add(Number(m.start() + offset, m.end() + offset, value, m.group()))
+            add(
+                Number(
+                    start=m.start() + offset, end=m.end() + offset, value=value, written=m.group()
+                )
+            )
     taken: list[tuple[int, int]] = []
     for m in _fractions(folded, start, end):
         den, num = chinese_integer(m.group(1)), chinese_integer(m.group(2))
         if den and num is not None and _written(m):
             share = (Decimal(num) * 100 / Decimal(den)).quantize(Decimal("0.01"))
             a, b = m.start() + offset, m.end() + offset
-            add(Number(a, b, share, m.group(), (num, den), percent=True))
+            add(
+                Number(
+                    start=a,
+                    end=b,
+                    value=share,
+                    written=m.group(),
+                    fraction=(num, den),
+                    percent=True,
+                )
+            )
             taken.append((m.start(), m.end()))
     for m in _CN_TENTHS.finditer(folded, start, end):
         count = chinese_integer(m.group(1))
         if count is not None:
             a, b = m.start() + offset, m.end() + offset
-            add(Number(a, b, Decimal(count * 10), m.group(), percent=True))
+            add(Number(start=a, end=b, value=Decimal(count * 10), written=m.group(), percent=True))
             taken.append((m.start(), m.end()))
     # A point's span never covers a later point's start (matches do not overlap), so the spans
     # taken before the points are all that a point is checked against.
@@ -169,14 +182,14 @@ def _find(folded: str, start: int, end: int, offset: int, limit: int | None) -> 
         count = chinese_integer(m.group(1))
         if count is not None and not inside.covers(m.start()):
             a, b = m.start() + offset, m.start(1) + 1 + offset
-            add(Number(a, b, Decimal(count), m.group(1)))
+            add(Number(start=a, end=b, value=Decimal(count), written=m.group(1)))
             taken.append((m.start(), m.end()))
     inside = _Spans(taken)
     for s, e in _compounds(folded, start, end):
         written = folded[s:e]
         count = chinese_integer(written)
         if count is not None and len(written) > 1 and not inside.covers(s):
-            add(Number(s + offset, e + offset, Decimal(count), written))
+            add(Number(start=s + offset, end=e + offset, value=Decimal(count), written=written))
     return sorted(found, key=lambda n: n.start)
 
 
@@ -273,18 +286,24 @@ def word_figures(text: str, start: int = 0, end: int | None = None) -> list[Numb
     for m in _WORD_FIGURE.finditer(folded, start - offset, end - offset):
         a, b = m.start() + offset, m.end() + offset
         if m.group("zero"):
-            found.append(Number(a, a, Decimal(0), m.group(), percent=True, word=True))
+            found.append(
+                Number(start=a, end=a, value=Decimal(0), written=m.group(), percent=True, word=True)
+            )
         elif m.group("none") is not None:
-            found.append(Number(a, a, Decimal(0), "不发生", word=True))  # no case at all
+            found.append(
+                Number(start=a, end=a, value=Decimal(0), written="不发生", word=True)
+            )  # no case at all
         elif m.group("first") is not None:
-            found.append(Number(a, a, Decimal(1), "领跑", word=True))  # first of the province
+            found.append(
+                Number(start=a, end=a, value=Decimal(1), written="领跑", word=True)
+            )  # first of the province
         elif said := m.group("place") or m.group("top") or m.group("kept") or m.group("kept_last"):
             rank = chinese_integer(said)
             if rank:
-                found.append(Number(a, b, Decimal(rank), said, word=True))
+                found.append(Number(start=a, end=b, value=Decimal(rank), written=said, word=True))
         elif m.group("round"):
             value = Decimal(100 if m.group("round") == "百" else 1000)
-            found.append(Number(a, b, value, m.group(), word=True))
+            found.append(Number(start=a, end=b, value=value, written=m.group(), word=True))
         else:
-            found.append(Number(a, a, Decimal(1), "", word=True))
+            found.append(Number(start=a, end=a, value=Decimal(1), written="", word=True))
     return found
