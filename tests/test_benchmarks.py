@@ -134,3 +134,58 @@ def test_the_draft_benchmarks_spread_texts_draft_whole() -> None:
         draft_registry(
             drafts["clauses with figures (新增企业5家,)"](limits.MAX_REPORT_BYTES), seed="r.txt"
         )
+
+
+_LOADED = """
+import json, sys
+if sys.argv[1] == "-c":
+    exec(sys.argv[2])
+else:
+    from reportcheck.cli.app import main
+    sys.argv = ["reportcheck", *json.loads(sys.argv[1])]
+    try:
+        main()
+    except SystemExit:
+        pass
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def _loaded(args: list[str], cwd: Path) -> set[str]:
+    import json
+    import os
+    import subprocess
+
+    env = {**os.environ, "COLUMNS": "120", "REPORTCHECK_ACTUALS": ""}
+    given = args if args[0] == "-c" else [json.dumps(args)]
+    done = subprocess.run(
+        [sys.executable, "-c", _LOADED, *given],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    modules: list[str] = json.loads(done.stderr.strip().splitlines()[-1])
+    return set(modules)
+
+
+@pytest.mark.parametrize(
+    ("floor", "commands"),
+    [
+        (
+            "LIGHT_FLOOR",
+            [["--help"], ["targets", "-f", "json"], ["template", "--period", "2023-06"]],
+        ),
+        ("TABLE_FLOOR", [["targets"], ["show", "graduates"], ["status"]]),
+    ],
+)
+def test_each_floor_imports_only_what_its_commands_import(
+    benchmarks: None, tmp_path: Path, floor: str, commands: list[list[str]]
+) -> None:
+    """A floor that imported more than its commands would make their ratios look better."""
+    statement = getattr(module("startup"), floor)
+    floor_modules = _loaded(["-c", statement], tmp_path)
+    for args in commands:
+        _loaded(args, tmp_path)  # the registry cache filled, as in the benchmark
+        assert floor_modules - _loaded(args, tmp_path) == set(), args
