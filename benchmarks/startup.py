@@ -8,9 +8,10 @@ held to it imports too (tests/test_benchmarks.py checks it), so a ratio is what 
 to the stack it cannot do without. The Excel and Word rows (a month's workbook, a year of
 twelve, a template and the review pack written as .xlsx or .docx) are held to the table floor.
 The ratio is the median over runs of (command time / floor time), each pair run back to back, so
-machine noise hits both alike. The registry cache lives in a temporary folder; the untimed first run of each command
-fills it, as any earlier run would. One row runs with the cache off, to show what the cache saves,
-and one times only importing the Rich modules that draw tables, against the lighter floor.
+machine noise hits both alike. The registry cache lives in a temporary folder; the untimed first
+run of each command fills it, as any earlier run would. One row runs with the cache off, to show
+what the cache saves, and one times only importing the Rich modules that draw tables, against
+the lighter floor.
 """
 
 from __future__ import annotations
