@@ -50,3 +50,23 @@ def test_readme_shows_what_bad_input_gives(
     result = cli(*shlex.split(match.group(1)))
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == match.group(2)
+
+
+def test_the_layout_section_is_the_tree_as_it_stands() -> None:
+    """Every package and module, and nothing else, with its docstring's first sentence."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("layout", REPO / "tools" / "layout.py")
+    assert spec is not None
+    assert spec.loader is not None
+    layout = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(layout)
+    stated = readme().split("<!-- layout -->\n", 1)[1].split("<!-- /layout -->\n", 1)[0]
+    assert stated == layout.render()
+    modules = {
+        path.name
+        for path in (REPO / "src" / "reportcheck").rglob("*.py")
+        if path.name != "__init__.py" and "__pycache__" not in path.parts
+    }
+    assert {name for name in modules if f"`{name}`" not in stated} == set()
+    assert all(line.split(" — ", 1)[1].strip() for line in stated.splitlines())

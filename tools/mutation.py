@@ -50,7 +50,7 @@ TESTS = [
     "tests/test_year_end_account.py",
     "tests/test_pacing_and_bounds.py",
     "tests/test_evaluate.py",
-    "tests/test_routine_progress.py",
+    "tests/test_progress.py",
     "tests/test_registry_rules.py",
     "tests/test_registry_validation.py",
     "tests/test_registry_fields.py",
@@ -59,9 +59,9 @@ TESTS = [
     "tests/test_registry_schema.py",
     "tests/test_lint.py",
     "tests/test_pack.py",
-    "tests/test_routine_plausibility.py",
-    "tests/test_routine_review.py",
-    "tests/test_cli_review.py",
+    "tests/test_plausibility.py",
+    "tests/test_views.py",
+    "tests/test_cli_status_show.py",
     "tests/test_records.py",
 ]
 _SWAPS: dict[type[ast.AST], type[ast.AST]] = {

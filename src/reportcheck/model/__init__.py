@@ -1,0 +1,2 @@
+"""The model: periods, units, numbers, problems, limits and files; what every layer above shares
+and nothing here imports from them."""

@@ -58,7 +58,7 @@ def test_the_routine_and_the_review_script_work_in_an_empty_folder(
 ) -> None:
     commands = [line.split("#")[0].strip() for line in readme_block("routine").splitlines()]
     commands = [c for c in commands if c]
-    assert [c.split()[1] for c in commands] == ["template", "status", "show", "diff"]
+    assert [c.split()[1] for c in commands] == ["template", "status", "show", "report"]
     sheet = tmp_path / "actuals" / "2023-06.xlsx"
     for command in commands:
         done = run(command, tmp_path, shell)
@@ -73,8 +73,9 @@ def test_the_routine_and_the_review_script_work_in_an_empty_folder(
         if command.split()[1] == "status":
             assert "截至 2023-06" in done.stdout
             assert done.returncode == 1  # industrial value added lags
-    review = (tmp_path / "review.md").read_text(encoding="utf-8")
-    assert "| industrial\\_va\\_growth | 规上工业增加值增速 |" in review
+    notice = _text_of(tmp_path / "通报-2023-06.docx")
+    assert "截至2023年1—6月" in notice
+    assert "规上工业增加值增速" in notice  # the commitment that lags, named with its reason
 
     script = tmp_path / "monthly-review.sh"
     script.write_text(readme_block("review-script"), encoding="utf-8")
@@ -84,6 +85,56 @@ def test_the_routine_and_the_review_script_work_in_an_empty_folder(
         encoding="utf-8"
     )
     assert (tmp_path / "review-2023-06.json").stat().st_size > 0
+
+
+def _text_of(document: Path) -> str:
+    """Every paragraph and table cell of a Word document, one per line."""
+    import docx
+
+    read = docx.Document(str(document))
+    cells = [c.text for t in read.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in read.paragraphs] + cells)
+
+
+def test_the_quick_start_gives_a_notice_to_hand_round_from_an_empty_folder(
+    tmp_path: Path, shell: dict[str, str]
+) -> None:
+    lines = [line.split("#")[0].strip() for line in readme_block("quick-start").splitlines()]
+    install, folder, *commands = [line for line in lines if line]
+    assert install.endswith("pip install .")  # what .ci/run does before the tests
+    assert folder == "mkdir 月报 && cd 月报"
+    work = tmp_path / "月报"
+    work.mkdir()
+    assert [c.split()[1] for c in commands] == ["template", "status", "report"]
+    for command in commands:
+        done = run(command, work, shell)
+        assert done.returncode in (0, 1), (command, done.stderr)
+        if command.split()[1] == "template":
+            type_the_june_figures(work / "actuals" / "2023-06.xlsx")
+    notice = _text_of(work / "通报-2023-06.docx")
+    assert "附件1" in notice
+    assert "地区生产总值增速" in notice
+
+
+def test_the_readme_puts_a_short_quick_start_and_the_users_part_before_the_reference() -> None:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    quick = text[text.index("## Quick start") : text.index("\n## ", text.index("## Quick start"))]
+    assert len(quick.strip().splitlines()) <= 15
+    users = text[: text.index("<!-- reference -->")]
+    assert len(users.splitlines()) < 250
+    assert users.index("## Quick start") < users.index("## The monthly routine")
+
+
+def test_every_link_within_the_readme_names_one_of_its_headings() -> None:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    headings = {
+        re.sub(r"[^\w\- ]", "", line.lstrip("#").strip().lower()).replace(" ", "-")
+        for line in text.splitlines()
+        if line.startswith("#") and not line.startswith("#!")
+    }
+    links = set(re.findall(r"\]\(#([^)]+)\)", text))
+    assert links
+    assert links - headings == set()
 
 
 def test_the_install_blocks_are_what_ci_runs() -> None:
@@ -110,6 +161,7 @@ def test_every_shell_block_in_the_readme_is_run_by_a_test() -> None:
     blocks = re.findall(r"(?:<!-- ([\w-]+) -->\n)?```sh\n", text)
     assert sorted(blocks) == [
         "main-command",
+        "quick-start",  # above
         "review-pack",
         "review-script",
         "routine",
