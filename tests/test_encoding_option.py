@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reportcheck.actuals import read_actuals
-from reportcheck.actuals.encoding import EncodingProblemError, decode
+from reportcheck.model.encoding import EncodingProblemError, decode
 from reportcheck.output.catalogue import message
 from reportcheck.registry.records import Registry
 

@@ -11,7 +11,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reportcheck.actuals import read_actuals
-from reportcheck.actuals.encoding import EncodingProblemError, decode
+from reportcheck.model.encoding import EncodingProblemError, decode
 from reportcheck.model.numbers import MINUS_SIGNS, NO, YES
 from reportcheck.model.problems import ActualsError
 from reportcheck.model.units import UNITS

@@ -6,7 +6,7 @@ import csv
 import io
 from typing import TYPE_CHECKING
 
-from reportcheck.actuals.encoding import EncodingProblemError, decode
+from reportcheck.model.encoding import EncodingProblemError, decode
 from reportcheck.model.limits import MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS
 
 if TYPE_CHECKING:

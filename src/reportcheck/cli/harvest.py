@@ -56,7 +56,8 @@ def harvest(
     from reportcheck.output.catalogue.hints import hint
     from reportcheck.output.outcomes import outcomes_csv
     from reportcheck.registry.harvest import harvest as harvest_review
-    from reportcheck.registry.harvest import promises_of, read_report_text
+    from reportcheck.registry.harvest import promises_of
+    from reportcheck.registry.texts import read_report
 
     registry = inputs.registry(targets_file)
     if output is not None:
@@ -67,7 +68,7 @@ def harvest(
             raise usage("bad-output", variant="harvest", value=shown, column="--output", file=shown)
         safe_target(output, [review, registry.path])
         keep_existing(output, force)
-    text = read_report_text(review)
+    text = read_report(review)
     found = harvest_review(
         text,
         promises_of(registry),

@@ -57,7 +57,7 @@ class Format(str, Enum):
     markdown = "markdown"
 
 
-#: The encodings of CSV text a user may state (actuals.encoding.STATED); a choice rather than
+#: The encodings of CSV text a user may state (model.encoding.STATED); a choice rather than
 #: an Enum, whose class costs a start 0.2 ms.
 ENCODINGS = ("utf-8", "gbk", "gb18030", "big5")
 

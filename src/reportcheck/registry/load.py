@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
+from reportcheck.model.encoding import EncodingProblemError
 from reportcheck.model.limits import (
     MAX_REGISTRY_BYTES,
     MAX_REPORT_BYTES,
@@ -114,7 +115,7 @@ def read_registry_tree(path: Path) -> tuple[str, Any, list[Problem]]:
 
 def _unreadable_file(
     code: str,
-    exc: OSError | UnicodeDecodeError,
+    exc: OSError | UnicodeDecodeError | EncodingProblemError,
     file: str,
     limit: int,
     *,
@@ -127,6 +128,8 @@ def _unreadable_file(
     variant, why = "missing", None
     if isinstance(exc, UnicodeDecodeError):
         variant, params = "encoding", {**params, "byte": exc.start}
+    elif isinstance(exc, EncodingProblemError):
+        variant = "encoding"
     elif isinstance(exc, NotRegularFileError):
         variant = "not-regular"
     elif isinstance(exc, LimitError):
@@ -303,7 +306,7 @@ def _texts(
     for name, relative in [("", meta.seed), *meta.texts.items()]:
         try:
             texts[name] = read_text(name, text_path(path, relative))
-        except (OSError, UnicodeDecodeError) as exc:
+        except (OSError, EncodingProblemError) as exc:
             check.problems.append(
                 _unreadable_file(
                     "registry-text-unreadable" if name else "registry-seed-unreadable",

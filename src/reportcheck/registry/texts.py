@@ -14,7 +14,15 @@ from pathlib import Path
 
 import msgspec
 
-from reportcheck.model.limits import MAX_REPORT_BYTES, read_limited
+from reportcheck.model.encoding import EncodingProblemError, decode
+from reportcheck.model.limits import (
+    MAX_REPORT_BYTES,
+    LimitError,
+    NotRegularFileError,
+    read_limited,
+    size_text,
+)
+from reportcheck.model.problems import UsageError, problem
 from reportcheck.registry.prose.segment import Layout, layout
 from reportcheck.registry.prose.textnums import find_numbers, fold
 
@@ -89,11 +97,42 @@ def text_path(registry_path: Path, relative: str) -> Path:
 
 
 def read_text(name: str, path: Path) -> QuotedText:
-    """The text at `path`; raises OSError (LimitError among them) or UnicodeDecodeError."""
-    data = read_limited(path, MAX_REPORT_BYTES, "a report's text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("gb18030")
+    """The text at `path`; raises OSError (LimitError among them) or EncodingProblemError."""
+    text = decode(read_limited(path, MAX_REPORT_BYTES, "a report's text")).text
     folded = fold(text)
     return QuotedText(name=name, path=path, text=text, folded=folded, parts=layout(folded))
+
+
+def read_report(path: Path) -> str:
+    """A report's text, for `draft` and `harvest`: UTF-8 (with or without a byte-order mark),
+    GB18030 or Big5, told apart as files of actuals are; a regular file of at most
+    MAX_REPORT_BYTES, read without ever blocking or reading on without end."""
+    file = str(path)
+    try:
+        data = read_limited(path, MAX_REPORT_BYTES, "a report's text")
+    except FileNotFoundError:
+        raise UsageError([problem("report-unreadable", "missing", file=file)]) from None
+    except IsADirectoryError:
+        raise UsageError([problem("report-unreadable", "folder", file=file)]) from None
+    except NotRegularFileError:
+        raise UsageError([problem("report-unreadable", "not-regular", file=file)]) from None
+    except LimitError as exc:
+        grew = exc.variant == "grown"
+        raise UsageError(
+            [
+                problem(
+                    "report-too-large",
+                    "grew" if grew else "",
+                    file=file,
+                    size=exc.params.get("size", ""),
+                    limit=size_text(MAX_REPORT_BYTES),
+                )
+            ]
+        ) from None
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+        raise UsageError([problem("report-unreadable", file=file, why=why)]) from None
+    try:
+        return decode(data).text
+    except EncodingProblemError:
+        raise UsageError([problem("report-encoding", file=file)]) from None

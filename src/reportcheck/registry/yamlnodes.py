@@ -30,7 +30,7 @@ _E = TypeVar("_E", bound="Enum")
 _FRACTION = re.compile(r"\s*([+-]?\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)\s*")
 _DECIMAL = re.compile(r"[-+]?(?:\d[\d_]*)?\.?\d[\d_]*(?:[eE][-+]?\d+)?")
 #: A tag of Rich's markup ([bold], [/], [link=…], [#ff0000], [@click]), as Rich finds them.
-_RICH_TAG = re.compile(r"\[[a-z#/@][^\[\]]*\]")
+RICH_TAG = re.compile(r"\[[a-z#/@][^\[\]]*\]")
 #: Characters that would act on a terminal or break a document if a registry string carried them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _CORE = "tag:yaml.org,2002:"
@@ -337,7 +337,7 @@ class Checker(msgspec.Struct):
                 char=f"U+{ord(control.group()):04X}",
             )
             return ""
-        if markup := _RICH_TAG.search(value):
+        if markup := RICH_TAG.search(value):
             self.problem(
                 "registry-markup", line=line, key=key, value=value, where=where, tag=markup.group()
             )

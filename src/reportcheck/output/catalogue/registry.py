@@ -30,8 +30,8 @@ def _cannot_read(what_zh: str, what_en: str) -> dict[str, tuple[str, str]]:
             f"{what_en}, {{path}}, is larger than {{limit}}, the limit for a report's text",
         ),
         "encoding": (
-            f"{what_zh} {{path}} 既不是 UTF-8 也不是 GB18030 文本",
-            f"{what_en}, {{path}}, is neither UTF-8 nor GB18030 text",
+            f"{what_zh} {{path}} 不是 UTF-8、GB18030 或 Big5 文本,或编码不能确定",
+            f"{what_en}, {{path}}, is not UTF-8, GB18030 or Big5 text, or not certainly one",
         ),
     }
 

@@ -58,8 +58,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "grew beyond {limit}, the limit for a report's text, as it was read",
     ),
     "report-encoding": (
-        "既不是 UTF-8 也不是 GB18030 文本",
-        "is neither UTF-8 nor GB18030 text",
+        "不是 UTF-8、GB18030 或 Big5 文本,或编码不能确定;请另存为 UTF-8",
+        "is not UTF-8, GB18030 or Big5 text, or not certainly one; save it as UTF-8",
     ),
     "draft-too-large/commitments": (
         "起草出的承诺超过 {limit} 项,这不像一份工作报告(一份报告通常有几十到几百项);"

@@ -7,6 +7,7 @@ a number reader (Arabic and Chinese numerals) and a small table of wordings.
 
 from __future__ import annotations
 
-from reportcheck.registry.draft.writer import DraftResult, draft_registry, read_report
+from reportcheck.registry.draft.writer import DraftResult, draft_registry
+from reportcheck.registry.texts import read_report
 
 __all__ = ["DraftResult", "draft_registry", "read_report"]

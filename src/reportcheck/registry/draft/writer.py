@@ -25,13 +25,6 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from reportcheck.model.limits import (
-    MAX_REPORT_BYTES,
-    LimitError,
-    NotRegularFileError,
-    read_limited,
-    size_text,
-)
 from reportcheck.model.periods import parse_period
 from reportcheck.model.problems import UsageError, problem
 from reportcheck.model.units import UNITS, Unit
@@ -52,6 +45,7 @@ from reportcheck.registry.prose.wording import (
     unit_scale,
 )
 from reportcheck.registry.schema import MAX_YEARS_AHEAD, YES_NO_UNIT
+from reportcheck.registry.yamlnodes import RICH_TAG
 from reportcheck.rules import RULES
 
 if TYPE_CHECKING:
@@ -103,49 +97,14 @@ class DraftResult(msgspec.Struct, frozen=True, kw_only=True):
     checks: int
 
 
-def read_report(path: Path) -> str:
-    """A report's text: UTF-8 (with or without a byte-order mark), else GB18030; a regular file
-    of at most MAX_REPORT_BYTES, read without ever blocking or reading on without end."""
-    file = str(path)
-    try:
-        data = read_limited(path, MAX_REPORT_BYTES, "a report's text")
-    except FileNotFoundError:
-        raise UsageError([problem("report-unreadable", "missing", file=file)]) from None
-    except IsADirectoryError:
-        raise UsageError([problem("report-unreadable", "folder", file=file)]) from None
-    except NotRegularFileError:
-        raise UsageError([problem("report-unreadable", "not-regular", file=file)]) from None
-    except LimitError as exc:
-        grew = exc.variant == "grown"
-        raise UsageError(
-            [
-                problem(
-                    "report-too-large",
-                    "grew" if grew else "",
-                    file=file,
-                    size=exc.params.get("size", ""),
-                    limit=size_text(MAX_REPORT_BYTES),
-                )
-            ]
-        ) from None
-    except OSError as exc:
-        why = exc.strerror or str(exc)
-        raise UsageError([problem("report-unreadable", file=file, why=why)]) from None
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise UsageError([problem("report-encoding", file=file)])
-
-
 def draft_registry(text: str, *, seed: str, year: int | None = None, name: str = "") -> DraftResult:
     """The YAML of a first registry for `text`; `seed` is the report's path from the registry.
 
-    Control characters (those a registry's text refuses) are read as line ends, so that no
-    quote, name or span can hold one and every quote is still verbatim in the report.
+    Control characters and Rich's markup tags (what a registry's text refuses) are read as line
+    ends, so that no quote, name or span can hold one and every quote is still verbatim in the
+    report.
     """
-    text = _CONTROL.sub("\n", text)
+    text = RICH_TAG.sub(lambda tag: "\n" * len(tag.group()), _CONTROL.sub("\n", text))
     folded = fold(text)
     parts = layout(folded)
     year = year or infer_year(folded, parts) or _any_year(folded)

@@ -13,13 +13,12 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from reportcheck.model.problems import Problem, Term, UsageError, problem
+from reportcheck.model.problems import Problem, Term, problem
 from reportcheck.registry.harvest.promises import Promise, promise_of, promises_of
 from reportcheck.registry.harvest.review import Review, ReviewTooLargeError, read_review
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
-    from pathlib import Path
 
     from reportcheck.model.units import Unit
     from reportcheck.registry.harvest.review import Figure
@@ -32,7 +31,6 @@ __all__ = [
     "harvest",
     "promise_of",
     "promises_of",
-    "read_report_text",
     "read_review",
 ]
 
@@ -196,44 +194,3 @@ def _source_start(review: Review, figure: Figure, alignment: Alignment) -> int:
 def _source(review: Review, start: int, end: int) -> str:
     """The review's own words from `start` to `end`, without the marks around them."""
     return review.text[start:end].strip(" \t\u3000,，、;；。:：")
-
-
-def read_report_text(path: Path) -> str:
-    """A report's text: UTF-8 (with or without a byte-order mark), else GB18030; a regular file
-    of at most MAX_REPORT_BYTES, read without blocking or reading on without end."""
-    from reportcheck.model.limits import (
-        MAX_REPORT_BYTES,
-        LimitError,
-        NotRegularFileError,
-        read_limited,
-        size_text,
-    )
-
-    file = str(path)
-    try:
-        data = read_limited(path, MAX_REPORT_BYTES, "a report's text")
-    except FileNotFoundError:
-        raise UsageError([problem("report-unreadable", "missing", file=file)]) from None
-    except IsADirectoryError:
-        raise UsageError([problem("report-unreadable", "folder", file=file)]) from None
-    except NotRegularFileError:
-        raise UsageError([problem("report-unreadable", "not-regular", file=file)]) from None
-    except LimitError as exc:
-        grew = exc.variant == "grown"
-        found = problem(
-            "report-too-large",
-            "grew" if grew else "",
-            file=file,
-            size=exc.params.get("size", ""),
-            limit=size_text(MAX_REPORT_BYTES),
-        )
-        raise UsageError([found]) from None
-    except OSError as exc:
-        why = exc.strerror or str(exc)
-        raise UsageError([problem("report-unreadable", file=file, why=why)]) from None
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise UsageError([problem("report-encoding", file=file)])

@@ -1,4 +1,5 @@
-"""Which encoding a CSV file is in, decided from its bytes, or refused with the reason.
+"""Which encoding a text is in (a CSV file of actuals, a report), decided from its bytes, or
+refused with the reason.
 
 Excel and WPS write CSV as UTF-8 (with or without a BOM) or in the locale's code page: GBK /
 GB18030 on the mainland, Big5 (code page 950) in Taiwan and Hong Kong. GB18030 decodes almost
@@ -46,7 +47,7 @@ class Decoded(msgspec.Struct, frozen=True):
 
 
 def decode(data: bytes, stated: str | None = None) -> Decoded:
-    """Decode the bytes of a CSV file; raises EncodingProblemError naming what was found.
+    """Decode the bytes of a text; raises EncodingProblemError naming what was found.
 
     `stated` is an encoding of STATED the user names: the bytes are read in it or refused.
     """
