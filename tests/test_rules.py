@@ -432,11 +432,11 @@ def test_show_explains_direction_tolerance_due_pacing_and_sign(cli: Cli) -> None
     assert "a shortfall of up to 0.5 is still met" in gdp
     assert "2023, the end of the report's year" in gdp
     assert "the figure to date is compared with the target" in gdp
-    cut = cli("show", "general_spending_cut").stdout
+    cut = cli("show", "general_spending_cut", "--lang", "zh").stdout
     assert "按降幅填报(如压减16%填16)" in cut
-    outfalls = cli("show", "lakeshore_outfalls").stdout
+    outfalls = cli("show", "lakeshore_outfalls", "--lang", "zh").stdout
     assert "到期一次判定:期限前未完成不算滞后" in outfalls
     rolling = cli("show", "major_projects", "--lang", "en").stdout
     assert "the figure to date is compared with the target" in rolling
-    graduates = cli("show", "graduates").stdout
+    graduates = cli("show", "graduates", "--lang", "zh").stdout
     assert "按序时进度:年度目标×已过月数/至期限的月数" in graduates

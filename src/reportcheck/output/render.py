@@ -370,10 +370,10 @@ def show_view(
     fact("section", target.section)
     fact("quote", f"“{target.quote}”")
     english = unit_label(target.unit, "en")
-    fact("unit", target.unit if english == target.unit else f"{target.unit} ({english})")
-    facts_zh, facts_en = target_facts(target, "zh"), target_facts(target, "en")
-    for (key, zh), (_, en) in zip(facts_zh, facts_en, strict=True):
-        fact(key, zh if zh == en else f"{zh}  |  {en}")
+    symbol_only = lang == "zh" or english == target.unit
+    fact("unit", target.unit if symbol_only else f"{target.unit} ({english})")
+    for key, value in target_facts(target, lang):
+        fact(key, value)
     if target.other:
         fact("other", f"{target.other} {other_name or ''}")
     if target.baseline:
