@@ -3,10 +3,12 @@
 Run from the repository with reportcheck installed:  python benchmarks/startup.py [--runs N]
 
 Floors: `import typer, rich.console, rich.table` for commands that draw a table, and `import
-typer` for those that print JSON/CSV/Markdown or nothing: each imports only what every command
-held to it imports too (tests/test_benchmarks.py checks it), so a ratio is what reportcheck adds
-to the stack it cannot do without. The Excel and Word rows (a month's workbook, a year of
-twelve, a template and the review pack written as .xlsx or .docx) are held to the table floor.
+typer` for those that print JSON/CSV/Markdown or nothing; the Excel rows (a month's workbook, a
+year of twelve, a template and the review pack written as .xlsx) add openpyxl to the floor of
+their output, imported without numpy as reportcheck imports it, and the Word row adds
+python-docx too. Each floor imports only
+what every command held to it imports (tests/test_benchmarks.py checks it), so a ratio is what
+reportcheck adds to the stack it cannot do without.
 The ratio is the median over runs of (command time / floor time), each pair run back to back, so
 machine noise hits both alike. The registry cache lives in a temporary folder; the untimed first
 run of each command fills it, as any earlier run would. One row runs with the cache off, to show
@@ -39,6 +41,19 @@ BIN = Path(sys.executable).parent / "reportcheck"
 #: stack of one that draws a table.
 LIGHT_FLOOR = "import typer"
 TABLE_FLOOR = "import typer, rich.console, rich.table"
+#: The same with openpyxl as reportcheck imports it, without numpy (see reportcheck.model.imports),
+#: for a command that reads or writes a workbook, and python-docx too for the Word 通报.
+_WITHOUT_NUMPY = "import sys; sys.modules['numpy'] = None; import {}; del sys.modules['numpy']"
+EXCEL_FLOOR = _WITHOUT_NUMPY.format("typer, rich.console, rich.table, openpyxl")
+EXCEL_LIGHT_FLOOR = _WITHOUT_NUMPY.format("typer, openpyxl")
+WORD_FLOOR = _WITHOUT_NUMPY.format("typer, openpyxl, docx")
+FLOOR_NAMES = {
+    LIGHT_FLOOR: "light",
+    TABLE_FLOOR: "table",
+    EXCEL_LIGHT_FLOOR: "light+openpyxl",
+    EXCEL_FLOOR: "table+openpyxl",
+    WORD_FLOOR: "light+openpyxl+docx",
+}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -148,7 +163,8 @@ def main() -> None:
         env.pop("COLUMNS", None)
         env.pop("REPORTCHECK_NO_CACHE", None)
         no_cache = {**env, "REPORTCHECK_NO_CACHE": "1"}
-        light, table = LIGHT_FLOOR, TABLE_FLOOR
+        light, table, word = LIGHT_FLOOR, TABLE_FLOOR, WORD_FLOOR
+        excel, excel_light = EXCEL_FLOOR, EXCEL_LIGHT_FLOOR
         rc = [str(BIN)]
         # (command, floor, goal as a ratio to the floor, environment)
         cases = [
@@ -163,21 +179,28 @@ def main() -> None:
             ([*rc, "diff", str(month)], table, 1.5, env),
             ([*rc, "diff", str(month), "-f", "json"], light, 1.5, env),
             ([*rc, "status", "--actuals", str(year)], table, 2.0, env),
-            ([*rc, "diff", str(month_book)], table, 1.5, env),
-            ([*rc, "status", "--actuals", str(year_books)], table, 2.0, env),
-            ([*rc, "template", "--period", "2023-06", "-o", str(out / "t.xlsx")], table, 1.5, env),
+            ([*rc, "diff", str(month_book)], table, None, env),
+            ([*rc, "diff", str(month_book)], excel, 1.5, env),
+            ([*rc, "status", "--actuals", str(year_books)], excel, 2.0, env),
+            (
+                [*rc, "template", "--period", "2023-06", "-o", str(out / "t.xlsx")],
+                excel_light,
+                1.5,
+                env,
+            ),
             (
                 [*rc, "report", "--actuals", str(year_books), "-o", str(out / "r.xlsx")],
-                table,
+                excel_light,
                 3.0,
                 env,
             ),
             (
                 [*rc, "report", "--actuals", str(year_books), "-o", str(out / "r.docx")],
-                table,
+                word,
                 3.0,
                 env,
             ),
+            ([py, "-c", excel], table, None, env),
         ]
         rows: list[Row] = []
         for command, floor_code, goal, case_env in cases:
@@ -193,13 +216,15 @@ def main() -> None:
             ratios = [a / b for a, b in zip(ours, base, strict=True)]
             is_ours = command[0] == str(BIN)
             shown = " ".join(a if not a.startswith("/") else Path(a).name for a in command[1:])
+            if not is_ours:
+                shown = f"-c <{FLOOR_NAMES[command[2]]} floor>"
             if str(year_books) in command:
                 shown += " (12 monthly workbooks)"
             rows.append(
                 Row(
                     command=("reportcheck " + shown if is_ours else "python " + shown)
                     + (" (registry cache off)" if case_env is no_cache else ""),
-                    floor=floor_code,
+                    floor=FLOOR_NAMES[floor_code],
                     goal=goal,
                     median_s=round(statistics.median(ours), 3),
                     floor_median_s=round(statistics.median(base), 3),
@@ -210,6 +235,8 @@ def main() -> None:
                 )
             )
     print(f"# {platform.platform()}, Python {platform.python_version()}, {runs} runs each")
+    for code, name in FLOOR_NAMES.items():
+        print(f"# {name} floor: {code}")
     print("| command | floor | median s | floor median s | ratio | goal | peak RSS MiB |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for r in rows:
