@@ -6,14 +6,15 @@ Floors: `import typer, rich.console, rich.table` for commands that draw a table,
 typer` for those that print JSON/CSV/Markdown or nothing; the Excel rows (a month's workbook, a
 year of twelve, a template and the review pack written as .xlsx) add openpyxl to the floor of
 their output, imported without numpy as reportcheck imports it, and the Word row adds
-python-docx too. Each floor imports only
-what every command held to it imports (tests/test_benchmarks.py checks it), so a ratio is what
-reportcheck adds to the stack it cannot do without.
+python-docx too. Each floor imports only what every command held to it imports
+(tests/test_benchmarks.py checks it), so a ratio is what reportcheck adds to the stack it
+cannot do without.
+
 The ratio is the median over runs of (command time / floor time), each pair run back to back, so
 machine noise hits both alike. The registry cache lives in a temporary folder; the untimed first
 run of each command fills it, as any earlier run would. One row runs with the cache off, to show
-what the cache saves, and one times only importing the Rich modules that draw tables, against
-the lighter floor.
+what the cache saves; two time only importing the Rich modules that draw tables and openpyxl,
+each against the floor below it; one times a month's workbook against the table floor alone.
 """
 
 from __future__ import annotations
