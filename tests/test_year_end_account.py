@@ -90,9 +90,9 @@ def test_a_year_end_pack_of_january_to_november_never_says_met_or_missed(
     for month in range(1, 12):
         (folder / f"2023-{month:02}.csv").write_text(
             HEAD
-            + f"graduates,2023-{month:02},{month * 0.8:.1f}\n"
+            + f"graduates,2023-{month:02},{month * 0.84:.2f}\n"  # 9.24 of 9 万 by November
             + f"gdp_growth,2023-{month:02},5.6\n"
-            + f"energy_saving,2023-{month:02},否\n",
+            + f"energy_saving,2023-{month:02},{'是' if month == 11 else '否'}\n",
             encoding="utf-8",
         )
     built = reportcheck.review_pack(folder, "2023-12", final=True)
@@ -102,14 +102,43 @@ def test_a_year_end_pack_of_january_to_november_never_says_met_or_missed(
     assert not words & {"完成", "基本完成", "未完成"}
 
 
-def test_a_deliverable_done_early_is_met_for_good(write: Write) -> None:
-    built = pack(write, "energy_saving,2023-06,是\n", "2023-12")
-    saving = row(built, "energy_saving")
-    assert (saving.status, saving.result.final, saving.verdict) == (
+def test_a_deliverable_done_early_is_met_in_year_but_the_account_waits_for_year_end(
+    write: Write,
+) -> None:
+    # 节能降耗 done by June is 已提前完成 in June's review, not yet the year's account.
+    in_year = row(pack(write, "energy_saving,2023-06,是\n", "2023-06"), "energy_saving")
+    assert (in_year.status, in_year.result.final, in_year.verdict) == (
+        Status.MET,
+        False,
+        Verdict.NOT_REPORTED,
+    )
+    year_end = row(pack(write, "energy_saving,2023-06,是\n", "2023-12"), "energy_saving")
+    assert (year_end.status, year_end.result.interim, year_end.verdict) == (
+        Status.NO_DATA,
+        Status.MET,
+        Verdict.NOT_REPORTED,
+    )
+    reported = row(
+        pack(write, "energy_saving,2023-06,是\nenergy_saving,2023-12,是\n", "2023-12"),
+        "energy_saving",
+    )
+    assert (reported.status, reported.result.final, reported.verdict) == (
         Status.MET,
         True,
         Verdict.MET,
     )
+
+
+def test_a_total_past_its_target_by_october_is_not_the_years_account(write: Write) -> None:
+    # 引进大学生9万名以上: 9.5 by October is ahead; the account is December's figure.
+    built = pack(write, "graduates,2023-10,9.5\n", "2023-12")
+    graduates = row(built, "graduates")
+    assert (graduates.status, graduates.result.interim, graduates.verdict) == (
+        Status.NO_DATA,
+        Status.MET,
+        Verdict.NOT_REPORTED,
+    )
+    assert verdict_cell(graduates, "zh") not in {"完成", "基本完成", "未完成"}
 
 
 # ── Relative targets are final only with the other quantity's final figure ─────────────────

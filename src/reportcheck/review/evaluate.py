@@ -4,9 +4,10 @@ Nothing here prints and nothing here makes sentences: a Result carries a reason 
 numbers, and `reportcheck.output.explain` turns them into Chinese or English at the edge.
 
 Finality belongs to the judge. A verdict is final (kept or not kept for good) only on a figure
-for the due period or later — or earlier when nothing can undo it: a deliverable done, a
-year-to-date total already past its annual target. A commitment compared with another quantity
-is final only when that quantity's figure covers the due period too. Judged as of its due period
+for the due period or later. A deliverable done or a year-to-date total already past its annual
+target before then is met (已提前完成) but not final: the account waits for the due period's
+figure, which the office reports at year end as for any other. A commitment compared with
+another quantity is final only when that quantity's figure covers the due period too. Judged as of its due period
 or later, a commitment whose latest figure is older has no final figure: it is `no_data`, and
 the in-year reading of that figure travels with it for information.
 """
@@ -411,7 +412,7 @@ def _status(
         return (Status.MET if check.passed else Status.MISSED), True
     whole = rule.other is None and not rule.needs_baseline
     if whole and lasting(target) and rule.judge(figure, Frame(final=True)).passed:
-        return Status.MET, True  # 已提前完成: done, or the year's total already reached
+        return Status.MET, False  # 已提前完成: done, or the year's total already reached
     if target.pacing is Pacing.AT_DUE:
         return Status.NOT_DUE, False  # judged at the due date only: not done yet is not behind
     return (Status.ON_TRACK if check.passed else Status.BEHIND), False
