@@ -136,6 +136,37 @@ def test_csv_output(cli: Cli) -> None:
     assert len(rows) == 173
 
 
+def test_csv_tells_a_year_met_within_tolerance_from_one_met_outright(
+    cli: Cli, cli_en: Cli, write: Write
+) -> None:
+    # 地区生产总值增长6%左右 at 5.5 is 基本完成; 规上工业增加值增长7%左右 at 7.2 is 已完成.
+    path = write("id,period,value\ngdp_growth,2023,5.5\nindustrial_va_growth,2023,7.2\n")
+
+    def rows(run: Cli) -> dict[str, dict[str, str]]:
+        out = run("diff", str(path), "-f", "csv").stdout
+        return {r["id"]: r for r in csv.DictReader(io.StringIO(out))}
+
+    zh, en = rows(cli), rows(cli_en)
+    fields = ("status", "status_words", "met_within_tolerance", "final")
+    assert [zh["gdp_growth"][f] for f in fields] == ["met", "基本完成", "yes", "yes"]
+    assert [zh["industrial_va_growth"][f] for f in fields] == ["met", "已完成", "no", "yes"]
+    assert en["gdp_growth"]["status_words"] == "met within tolerance"
+    assert en["industrial_va_growth"]["status_words"] == "met"
+
+
+def test_csv_gives_the_in_year_reading_of_a_figure_older_than_the_due_period(
+    cli: Cli, write: Write
+) -> None:
+    path = write("id,period,value\ngraduates,2023-10,9.5\n")
+    out = cli("diff", str(path), "--period", "2023-12", "-f", "csv").stdout
+    graduates = next(r for r in csv.DictReader(io.StringIO(out)) if r["id"] == "graduates")
+    assert (graduates["status"], graduates["interim_status"], graduates["final"]) == (
+        "no_data",
+        "met",
+        "no",
+    )
+
+
 def test_markdown_output(cli: Cli) -> None:
     text = cli("diff", OFFICIAL, "-f", "markdown").stdout
     assert "## 二 主要预期目标" in text

@@ -7,9 +7,9 @@ Finality belongs to the judge. A verdict is final (kept or not kept for good) on
 for the due period or later. A deliverable done or a year-to-date total already past its annual
 target before then is met (已提前完成) but not final: the account waits for the due period's
 figure, which the office reports at year end as for any other. A commitment compared with
-another quantity is final only when that quantity's figure covers the due period too. Judged as of its due period
-or later, a commitment whose latest figure is older has no final figure: it is `no_data`, and
-the in-year reading of that figure travels with it for information.
+another quantity is final only when that quantity's figure covers the due period too. Judged as
+of its due period or later, a commitment whose latest figure is older has no final figure: it is
+`no_data`, and the in-year reading of that figure travels with it for information.
 """
 
 from __future__ import annotations
