@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import sys
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
@@ -23,14 +23,26 @@ PIPE_WIDTH = 160
 NARROWEST = 20
 
 
-def width_for(environ: Mapping[str, str], is_terminal: bool) -> int | None:
-    """The width to draw at: COLUMNS when it is a usable number (at least NARROWEST), the
-    terminal's own when it is a terminal, else PIPE_WIDTH. COLUMNS=0 or COLUMNS=abc draw at
-    the default, never at no width at all."""
+def width_for(environ: Mapping[str, str], terminal: int | None) -> int:
+    """The width to draw at: COLUMNS when it is a usable number (at least NARROWEST), else the
+    terminal's own width (`terminal`, None when standard output is no terminal), else
+    PIPE_WIDTH. COLUMNS=0 or COLUMNS=abc draw at the terminal's width, never at no width."""
     given = environ.get("COLUMNS", "").strip()
     if given.isdigit() and int(given) > 0:
         return max(int(given), NARROWEST)
-    return None if is_terminal else PIPE_WIDTH
+    if terminal is not None and terminal > 0:
+        return max(terminal, NARROWEST)
+    return PIPE_WIDTH
+
+
+def terminal_columns(stream: TextIO) -> int | None:
+    """The columns of the terminal `stream` writes to, or None when it is no terminal."""
+    if not stream.isatty():
+        return None
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError):
+        return 80
 
 
 def print_renderable(renderable: RenderableType) -> None:
@@ -39,7 +51,7 @@ def print_renderable(renderable: RenderableType) -> None:
 
     from reportcheck.output.safe_text import SafeRenderable, raw_stream
 
-    width = width_for(os.environ, sys.stdout.isatty())
+    width = width_for(os.environ, terminal_columns(sys.stdout))
     # crop=False: a stacked layout lets an id or a number run past a very narrow terminal
     # rather than be cut. emoji=False: ":smile:" in a heading stays text (and Rich's table of
     # emoji codes, 1.5 ms to import, is not loaded).
