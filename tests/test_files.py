@@ -301,6 +301,41 @@ def test_report_refuses_an_output_hard_linked_to_its_actuals(cli: Any, tmp_path:
     assert actuals.read_bytes() == before
 
 
+@pytest.fixture
+def own_registry(tmp_path: Path) -> Path:
+    """A copy of the shipped registry beside copies of the texts it quotes."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "seeds").mkdir()
+    for name in ("000_2ae2d6b944143d98.txt", "huzhou-2023.md", "huzhou-2024.md"):
+        (tmp_path / "seeds" / name).write_bytes((REPO / "seeds" / name).read_bytes())
+    registry = tmp_path / "data" / "targets.yaml"
+    registry.write_bytes((REPO / "data" / "targets.yaml").read_bytes())
+    return registry
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges there")
+@pytest.mark.parametrize("text", ["000_2ae2d6b944143d98.txt", "huzhou-2023.md"])
+@pytest.mark.parametrize(
+    ("command", "name"),
+    [
+        (["report", "--actuals", str(EXAMPLES / "illustrative-2023-06.csv")], "pack.html"),
+        (["template", "--period", "2023-06"], "template.csv"),
+        (["harvest", str(REPO / "seeds" / "huzhou-2024.md")], "outcomes.csv"),
+    ],
+)
+def test_no_command_writes_over_a_text_the_registry_quotes(
+    cli: Any, own_registry: Path, tmp_path: Path, text: str, command: list[str], name: str
+) -> None:
+    quoted = own_registry.parent.parent / "seeds" / text
+    before = quoted.read_bytes()
+    link = tmp_path / name
+    link.symlink_to(quoted)
+    result = cli(*command, "--targets", str(own_registry), "-o", str(link), "--force")
+    assert result.exit_code == 2, result.stderr
+    assert "[output-is-input]" in result.stderr
+    assert quoted.read_bytes() == before
+
+
 def test_draft_refuses_to_write_over_the_report_it_reads(cli: Any, tmp_path: Path) -> None:
     report = tmp_path / "r.txt"
     report.write_bytes((REPO / "seeds" / "000_2ae2d6b944143d98.txt").read_bytes())

@@ -66,7 +66,7 @@ def harvest(
 
             shown = str(output)
             raise usage("bad-output", variant="harvest", value=shown, column="--output", file=shown)
-        safe_target(output, [review, registry.path])
+        safe_target(output, [review, *registry.files])
         keep_existing(output, force)
     text = read_report(review)
     found = harvest_review(

@@ -106,6 +106,7 @@ def report(
         lead=lead or (),
         leader=leader or (),
     )
+    safe_target(output, pack.registry.files)  # the report texts its quotes were read from
     print_problems(pack.warnings)
     if earlier:
         from reportcheck.output.pack.typed import keep_typed

@@ -88,7 +88,7 @@ def template(
     shown = str(output)
     if output.suffix.lower() not in (".csv", ".xlsx"):
         raise usage("bad-output", variant="template", value=shown, column="--output", file=shown)
-    safe_target(output, [registry.path, *([units_file] if units_file else [])])
+    safe_target(output, [*registry.files, *([units_file] if units_file else [])])
     if not force:
         _keep_typed(output)
     if chosen is None:
@@ -168,7 +168,7 @@ def _by_unit(
             path = folder / f"{prefix}{stem} ({count}).xlsx"
             count += 1
         names[unit] = path
-    inputs_read = [registry.path, *([units_file] if units_file else [])]
+    inputs_read = [*registry.files, *([units_file] if units_file else [])]
     for path in names.values():
         safe_target(path, inputs_read)
     if not force:

@@ -198,6 +198,13 @@ class Registry(msgspec.Struct, frozen=True, dict=True, kw_only=True):
         return self._by_id.get(target_id)
 
     @property
+    def files(self) -> tuple[Path, ...]:
+        """The files this registry is read from: itself, its report and the further texts its
+        quotes come from (a command never writes over one of them)."""
+        folder = self.path.parent
+        return (self.path, folder / self.meta.seed, *(folder / p for p in self.meta.texts.values()))
+
+    @property
     def commitments(self) -> tuple[Target, ...]:
         return tuple(t for t in self.targets if t.is_commitment)
 
