@@ -198,6 +198,30 @@ def test_every_json_document_says_ok_exactly_when_the_exit_status_is_0(
         assert all(e["severity"] == "error" for e in document["errors"])
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["diff", "--no-such", "-f", "json"],
+        ["status", "--format=json", "--nope"],
+        ["targets", "-f", "json", "extra-argument"],
+    ],
+)
+def test_a_usage_error_of_a_run_that_asked_for_json_still_prints_its_document(
+    cli: Cli, args: list[str]
+) -> None:
+    result = cli(*args)
+    assert result.exit_code == 2
+    document = json.loads(result.stdout)
+    assert document["ok"] is False
+    assert [e["code"] for e in document["errors"]] == ["usage-error"]
+    assert "[usage-error]" in result.stderr
+
+
+def test_a_usage_error_without_json_leaves_standard_output_empty(cli: Cli) -> None:
+    result = cli("diff", "--no-such")
+    assert (result.exit_code, result.stdout) == (2, "")
+
+
 def test_the_json_of_bad_input_lists_its_errors_and_warnings_apart(cli: Cli, write: Write) -> None:
     path = write("id,period,value,colour\ngdp_growth,2023-06,x,red\n")
     document = json.loads(cli("diff", str(path), "-f", "json").stdout)

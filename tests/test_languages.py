@@ -72,6 +72,19 @@ def test_lang_option_beats_the_locale(cli: Cli) -> None:
     assert cli("diff", BAD, "--lang", "en", env=chosen).stderr.startswith("reportcheck: error: ")
 
 
+def test_lang_before_the_command_holds_for_the_run_unless_the_command_says_otherwise(
+    cli: Cli,
+) -> None:
+    june = str(EXAMPLES / "illustrative-2023-06.csv")
+    before = cli("--lang", "zh", "diff", june, "--id", "gdp_growth")
+    assert before.exit_code == 0
+    assert "符合进度" in before.stdout
+    assert cli("--lang=zh", "diff", BAD).stderr.startswith("reportcheck: 错误: ")
+    both = cli("--lang", "zh", "diff", june, "--id", "gdp_growth", "--lang", "en", env=ZH)
+    assert "on track" in both.stdout
+    assert cli("--lang", "xx", "targets").exit_code == 2
+
+
 @pytest.mark.parametrize(
     ("env", "header", "status"),
     [

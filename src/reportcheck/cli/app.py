@@ -26,7 +26,7 @@ from reportcheck import __version__
 from reportcheck.cli.chinese_help import click_message, help_in_chinese
 from reportcheck.cli.guard import USAGE_EXIT
 from reportcheck.cli.lang import lang_in_args
-from reportcheck.cli.options import DEFAULT_FAIL_ON_TEXT, State, TargetsOption
+from reportcheck.cli.options import DEFAULT_FAIL_ON_TEXT, LangOption, State, TargetsOption
 from reportcheck.model.problems import MAX_LISTED, problem
 
 __all__ = ["COMMANDS", "DEFAULT_FAIL_ON_TEXT", "command_named", "main", "make_app"]
@@ -52,18 +52,32 @@ class _Usage(ClickException):
 
     exit_code = USAGE_EXIT
 
-    def __init__(self, error: ClickUsageError, lang: str) -> None:
+    def __init__(self, error: ClickUsageError, lang: str, json: bool) -> None:
         super().__init__(error.format_message())
         self.command = error.ctx.command_path if error.ctx else "reportcheck"
         self.lang = lang
+        self.json = json
 
     def show(self, file: Any = None) -> None:
+        from reportcheck.cli.emit import error_document
         from reportcheck.output.catalogue import problem_line
 
         found = problem(
             "usage-error", what=click_message(self.message, self.lang), command=self.command
         )
         typer.echo(problem_line(found, self.lang), err=True)
+        if self.json:  # a script that asked for JSON gets its document on standard output
+            error_document([found])
+
+
+def json_in_args(args: Sequence[str]) -> bool:
+    """Whether a command line asks for JSON, read without parsing it (for its usage errors)."""
+    for i, arg in enumerate(args):
+        if arg in ("-f", "--format") and i + 1 < len(args) and args[i + 1] == "json":
+            return True
+        if arg in ("--format=json", "-fjson", "-f=json"):
+            return True
+    return False
 
 
 def _version(ctx: Any, _param: Any, value: bool) -> None:
@@ -119,6 +133,7 @@ class _App(TyperGroup):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.asks_json = False
         self.params.extend(_everywhere())
         for command in self.commands.values():
             command.params.extend(_everywhere())
@@ -129,6 +144,7 @@ class _App(TyperGroup):
         lang = lang_in_args(args)
         if parent is None:
             State.reset(lang)
+            self.asks_json = json_in_args(args)
         if lang == "zh":
             help_in_chinese(self)
         try:
@@ -136,7 +152,7 @@ class _App(TyperGroup):
         except ClickUsageError as exc:
             if isinstance(exc, NoArgsIsHelpError):
                 raise
-            raise _Usage(exc, lang) from None
+            raise _Usage(exc, lang, json_in_args(args)) from None
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -144,15 +160,16 @@ class _App(TyperGroup):
         except ClickUsageError as exc:
             if isinstance(exc, NoArgsIsHelpError):
                 raise
-            raise _Usage(exc, State.lang) from None
+            raise _Usage(exc, State.lang, self.asks_json) from None
 
 
-def _main(targets_file: TargetsOption = None) -> None:
+def _main(targets_file: TargetsOption = None, lang: LangOption = None) -> None:
     """Check a government work report's commitments against year-to-date statistics.
 
     Exit status: 0 nothing failing, 1 a commitment is failing (see --fail-on), 2 bad input.
     """
     State.targets = targets_file
+    State.lang_given = lang.value if lang is not None else None
 
 
 def make_app(names: Sequence[str] = COMMANDS) -> typer.Typer:
@@ -196,7 +213,7 @@ def main() -> None:
 
 
 #: Options before the command name that take a value, so that their value is not a command.
-_GLOBAL_VALUES = ("--targets", "--max-errors")
+_GLOBAL_VALUES = ("--targets", "--max-errors", "--lang")
 
 
 def command_named(args: Sequence[str], env: Mapping[str, str]) -> str | None:

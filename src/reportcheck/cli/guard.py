@@ -31,7 +31,8 @@ def guarded(outcome: str) -> Callable[[F], F]:
         @functools.wraps(func)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             given = kwargs.get("lang")
-            State.lang = resolve_lang(given.value if isinstance(given, Lang) else None)
+            chosen = given.value if isinstance(given, Lang) else State.lang_given
+            State.lang = resolve_lang(chosen)
             try:
                 try:
                     return func(*args, **kwargs)

@@ -27,12 +27,14 @@ class State:
     debug = False
     lang = "zh"  # the language of messages: --lang, else the locale
     targets: Path | None = None  # `reportcheck --targets FILE COMMAND`: every command's registry
+    lang_given: str | None = None  # `reportcheck --lang en COMMAND`: unless the command says
     max_errors = MAX_LISTED  # problems listed before the rest are counted (--max-errors)
 
     @classmethod
     def reset(cls, lang: str) -> None:
         """A new run: nothing of an earlier one (in the same process) carries over."""
         cls.debug, cls.lang, cls.targets, cls.max_errors = False, lang, None, MAX_LISTED
+        cls.lang_given = None
 
 
 #: The statuses that fail a run by default, as the option shows them (a test keeps this equal
