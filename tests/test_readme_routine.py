@@ -155,6 +155,18 @@ def test_the_main_command_judges_the_shipped_example(shell: dict[str, str]) -> N
     assert "gdp_growth" in done.stdout
 
 
+def test_the_main_commands_output_is_what_the_readme_shows(shell: dict[str, str]) -> None:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"<!-- main-output -->\n```text\n(.+?)```\n<!-- /main-output -->", text, re.S)
+    assert match is not None
+    shown = [" ".join(line.split()) for line in match.group(1).splitlines()]
+    command = readme_block("main-command").split("&&")[-1].strip()
+    done = run(command, REPO, {**shell, "COLUMNS": "160", "REPORTCHECK_LANG": "zh"})
+    printed = {" ".join(line.split()) for line in done.stdout.splitlines()}
+    assert [line for line in shown if line != "..." and line not in printed] == []
+    assert len(shown) > 8
+
+
 def test_every_shell_block_in_the_readme_is_run_by_a_test() -> None:
     """A shell example without a marker that a test runs would be free to drift."""
     text = (REPO / "README.md").read_text(encoding="utf-8")
