@@ -12,14 +12,14 @@ import re
 from collections.abc import Iterable
 from typing import IO, TYPE_CHECKING, Any
 
+from reportcheck.model.controls import ACTING
+
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 
 #: C0 controls but tab and newline, a carriage return not ending a line, DEL, C1 controls,
 #: and the Unicode controls that reorder how a line reads (bidirectional overrides).
-_CONTROL = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]|\r(?!\n)"
-)
+_CONTROL = re.compile(f"[{ACTING}]|\r(?!\n)")
 
 
 def _visible(match: re.Match[str]) -> str:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import msgspec
 
+from reportcheck.model.controls import ACTING
 from reportcheck.model.problems import Param, Problem, RegistryError, Severity, Term, problem
 from reportcheck.registry.schema import MAX_DEPTH, MAX_NUMBER_DIGITS
 
@@ -32,7 +33,7 @@ _DECIMAL = re.compile(r"[-+]?(?:\d[\d_]*)?\.?\d[\d_]*(?:[eE][-+]?\d+)?")
 #: A tag of Rich's markup ([bold], [/], [link=…], [#ff0000], [@click]), as Rich finds them.
 RICH_TAG = re.compile(r"\[[a-z#/@][^\[\]]*\]")
 #: Characters that would act on a terminal or break a document if a registry string carried them.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(f"[{ACTING}\r]")
 _CORE = "tag:yaml.org,2002:"
 #: The tags a registry's scalars may carry (written out, as !!str, or implied).
 _SCALAR_TAGS = frozenset(

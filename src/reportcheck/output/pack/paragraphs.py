@@ -10,6 +10,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
+from reportcheck.model.controls import ACTING, SEPARATORS
 from reportcheck.model.numbers import format_decimal
 from reportcheck.output.words import (
     change_label,
@@ -27,9 +28,7 @@ if TYPE_CHECKING:
 #: Characters that would act rather than show: C0/C1 controls (tab and line breaks excepted),
 #: line separators and bidirectional overrides; and the two noncharacters U+FFFE and U+FFFF,
 #: which no XML (a .docx, an .xlsx) can carry.
-_ACTING = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
-)
+_ACTING = re.compile(f"[{ACTING}{SEPARATORS}\ufffe\uffff]")
 
 
 def visible(text: str) -> str:

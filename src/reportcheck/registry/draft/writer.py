@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
+from reportcheck.model.controls import ACTING, SEPARATORS
 from reportcheck.model.periods import parse_period
 from reportcheck.model.problems import UsageError, problem
 from reportcheck.model.units import UNITS, Unit
@@ -67,9 +68,7 @@ _DRAFT = Path("draft.yaml")
 _YEAR = re.compile(r"(20\d\d)年")
 #: The characters a registry's text refuses (registry.yamlnodes), and the separators YAML reads
 #: as line breaks inside a quoted scalar.
-_CONTROL = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
-)
+_CONTROL = re.compile(f"[{ACTING}\r{SEPARATORS}]")
 #: A front matter (---, key: value lines, ---) before the text, as a web page's copy keeps it.
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?:.*\n){0,40}?---[ \t]*(?:\n|\Z)")
 _FRONT_TITLE = re.compile(r"^title:[ \t]*(.+)$", re.MULTILINE)
