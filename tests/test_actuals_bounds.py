@@ -3,10 +3,13 @@ exact; a sign that cannot be read without guessing is refused."""
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -138,3 +141,58 @@ def test_a_bound_on_a_fall_typed_as_a_signed_change_is_refused(
     assert _read(write, registry, "general_spending_cut,2023,+3,\n") == {
         "general_spending_cut": (Decimal(3), None)
     }
+
+
+@pytest.mark.parametrize(
+    ("row", "zh", "en"),
+    [
+        (
+            "gdp_growth,2023,≥5.7",
+            "≥ 5.7,低于 6%,差 至多 0.3,在容差 0.5 以内",
+            "≥ 5.7, below 6% by at most 0.3, within the tolerance of 0.5",
+        ),
+        (
+            "industrial_va_growth,2023,>=7.5",
+            "≥ 7.5,高于要求 7%,超额 0.5 以上",
+            "≥ 7.5, above the required 7%, exceeded by at least 0.5",
+        ),
+        (
+            "graduates,2023,>10",
+            "> 10,高于要求 9 万人,超额 逾 1",
+            "> 10, above the required 9 10k people, exceeded by more than 1",
+        ),
+        ("graduates,2023,>9", "> 9,高于要求 9 万人", "> 9, above the required 9 10k people"),
+        (
+            "unemployment_rate,2023,<4",
+            "< 4,低于上限 5%,优于要求 逾 1",
+            "< 4, under the limit 5%, better by more than 1",
+        ),
+        (
+            "unemployment_rate,2023,<=4.5",
+            "≤ 4.5,低于上限 5%,优于要求 0.5 以上",
+            "≤ 4.5, under the limit 5%, better by at least 0.5",
+        ),
+    ],
+)
+def test_what_is_worked_out_from_a_bound_is_said_as_a_bound(
+    cli_zh: Callable[..., Any], cli_en: Callable[..., Any], write: Write, row: str, zh: str, en: str
+) -> None:
+    path = write(f"id,period,value\n{row}\n")
+    target = row.split(",", maxsplit=1)[0]
+
+    def reason(run: Callable[..., Any]) -> str:
+        out = run("diff", str(path), "--id", target, "-f", "csv").stdout
+        return str(next(csv.DictReader(io.StringIO(out)))["reason"])
+
+    assert (reason(cli_zh), reason(cli_en)) == (zh, en)
+
+
+@pytest.mark.parametrize(
+    ("row", "zh", "en"), [("graduates,2023,>10", "超额 逾 1", "exceeded by more than 1")]
+)
+def test_the_excess_beside_a_bounds_status_is_a_bound_too(
+    cli_zh: Callable[..., Any], cli_en: Callable[..., Any], write: Write, row: str, zh: str, en: str
+) -> None:
+    path = write(f"id,period,value\n{row}\n")
+    assert f"({zh})" in cli_zh("diff", str(path), "--id", "graduates").stdout
+    assert f"({en})" in cli_en("diff", str(path), "--id", "graduates").stdout

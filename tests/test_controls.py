@@ -32,7 +32,8 @@ def test_the_terminal_and_the_documents_both_spell_it_out(char: str) -> None:
     for guard in (neutralise, visible):
         shown = guard(f"5.7{char}%")
         assert char not in shown
-        assert shown.startswith("5.7\\") and shown.endswith("%")
+        assert shown.startswith("5.7\\")
+        assert shown.endswith("%")
     assert has_control(char)
 
 

@@ -256,3 +256,13 @@ def test_json_says_its_problems_in_the_language_of_the_messages(cli: Cli) -> Non
     assert [e["code"] for e in chinese["errors"]] == [e["code"] for e in english["errors"]]
     assert all(_CJK.search(e["message"]) for e in chinese["errors"])
     assert english["errors"][1]["message"].startswith("'abc' is not a number")
+
+
+def test_a_yes_no_figure_is_said_in_the_language_of_the_run(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "done.csv"
+    path.write_text("id,period,value\nenergy_saving,2023-06,是\n", encoding="utf-8")
+    zh = cli("diff", str(path), "--id", "energy_saving", "--lang", "zh").stdout.split()
+    en = cli("diff", str(path), "--id", "energy_saving", "--lang", "en").stdout.split()
+    assert "是" in zh
+    assert "yes" not in zh
+    assert "yes" in en

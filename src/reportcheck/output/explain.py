@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from reportcheck.model.numbers import format_decimal
 from reportcheck.model.units import unit_label
-from reportcheck.output.words import FORMULA, figure_words, pick
+from reportcheck.output.words import FORMULA, bound_amount, figure_words, pick
 from reportcheck.registry.records import EnteredAs, Kind, Pacing
 from reportcheck.review.progress import in_precision
 from reportcheck.review.status import Status
@@ -69,6 +69,8 @@ _CODES = {
         "低于上限 {required}{unit},优于要求 {excess}",
         "under the limit {required}{unit}, better by {excess}",
     ),
+    "exceeds-edge": ("高于要求 {required}{unit}", "above the required {required}{unit}"),
+    "exceeds-down-edge": ("低于上限 {required}{unit}", "under the limit {required}{unit}"),
     "meets": ("达到要求 {required}{unit}", "meets the required {required}{unit}"),
     "within-tolerance": (
         "低于 {required}{unit},差 {shortfall},在容差 {tolerance} 以内",
@@ -291,6 +293,23 @@ def target_facts(target: Target, lang: str) -> list[tuple[str, str]]:
     return facts
 
 
+def _bounded(bound: str, code: str, values: dict[str, str | None], lang: str) -> str:
+    """The amounts of a published bound said as bounds too (≥ 5.7 against 6 is short by at
+    most 0.3); a bound at the very edge (> 9 against 9) says only on which side it is."""
+    for key, grows in (
+        ("excess", code != "exceeds-down"),
+        ("overshoot", True),
+        ("shortfall", False),
+    ):
+        amount = values[key]
+        if amount is None or amount in ("", "—", "0"):
+            if code in ("exceeds", "exceeds-down") and key == "excess":
+                return code + "-edge"
+            continue
+        values[key] = bound_amount(amount, bound, grows=grows, lang=lang)
+    return code
+
+
 def reason(result: Result, lang: str) -> str:
     """One sentence for a result: the figure, what it was held to, and anything noted."""
     target = result.target
@@ -319,9 +338,14 @@ def reason(result: Result, lang: str) -> str:
         "judged": _n(result.judged),
         "baseline": _n(result.baseline),
         "baseline_year": str(target.baseline.year) if target.baseline else "",
-        "bound": figure_words(result),
+        "bound": figure_words(result, lang),
         "other_period": str(result.other_period or ""),
     }
+    code = result.code
+    if code == "exceeds" and target.rule is not None and target.rule.direction is Direction.DOWN:
+        code = "exceeds-down"
+    if result.bound is not None:
+        code = _bounded(result.bound, code, values, lang)
     parts: list[str] = []
     if result.interim is not None:
         parts.append(_pick(_NOT_FINAL["interim"], lang).format(**values))
@@ -330,12 +354,9 @@ def reason(result: Result, lang: str) -> str:
     ):
         if result.bound is not None:
             if result.code != "bound-undetermined":  # that sentence names the bound itself
-                parts.append(figure_words(result))
+                parts.append(figure_words(result, lang))
         else:
             parts.append(_n(result.judged if result.judged is not None else result.actual))
-    code = result.code
-    if code == "exceeds" and target.rule is not None and target.rule.direction is Direction.DOWN:
-        code = "exceeds-down"
     if code in _CODES:
         parts.append(_pick(_CODES[code], lang).format(**values))
     if result.other is not None and target.other:

@@ -142,7 +142,7 @@ def _figure(result: Result, lang: str = "zh") -> object:
     level the office printed beside it."""
     beside = beside_words(result, lang)
     if result.bound or beside:
-        return figure_words(result) + (f" ({beside})" if beside else "")
+        return figure_words(result, lang) + (f" ({beside})" if beside else "")
     return Num(result.actual)
 
 

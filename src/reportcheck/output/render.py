@@ -67,11 +67,11 @@ def result_status(result: Result, lang: str) -> Text:
     return text
 
 
-def number(value: Value | Decimal | None) -> str:
+def number(value: Value | Decimal | None, lang: str) -> str:
     if value is None:
         return "—"
     if isinstance(value, bool):
-        return "是 yes" if value else "否 no"
+        return word("yes" if value else "no", lang)
     return format_decimal(value)
 
 
@@ -134,8 +134,8 @@ def report_table(
                 Text(r.target.name(lang)),
                 Text(r.target.quote),
                 Text(unit_label(r.target.unit, lang)),
-                Text(figure_words(r)),
-                Text(number(shown(r.expected if r.expected is not None else r.required, r))),
+                Text(figure_words(r, lang)),
+                Text(number(shown(r.expected if r.expected is not None else r.required, r), lang)),
                 Text(signed(shown(r.gap, r))),
                 Text(percent(done.completion)),
                 Text(pace_words(done, lang, short=True)),
@@ -273,8 +273,8 @@ def review_view(
                 Text(r.target.name(lang)),
                 Text(str(r.period)),
                 Text(unit_label(r.target.unit, lang)),
-                Text(figure_words(r)),
-                Text(number(shown(r.required, r))),
+                Text(figure_words(r, lang)),
+                Text(number(shown(r.required, r), lang)),
                 Text(signed(shown(r.gap, r))),
                 Text(percent(r.progress.completion)),
                 Text(pace_words(r.progress, lang, short=True)),
@@ -399,8 +399,8 @@ def show_view(
             [
                 [
                     Text(str(r.period)),
-                    Text(figure_words(r)),
-                    Text(number(shown(r.required, r))),
+                    Text(figure_words(r, lang)),
+                    Text(number(shown(r.required, r), lang)),
                     Text(signed(shown(r.gap, r))),
                     Text(percent(r.progress.completion)),
                     Text(pace_words(r.progress, lang, short=True)),

@@ -111,6 +111,7 @@ WORDS = {
     "report_title": ("报告", "report"),
     "file": ("文件", "file"),
     "yes": ("是", "yes"),
+    "no": ("否", "no"),
 }
 
 CATEGORY = {
@@ -438,6 +439,28 @@ def shown(value: Decimal | None, result: Result) -> Decimal | None:
     return in_precision(value, result.target, result.actual)
 
 
+#: How a figure published as a bound qualifies an amount worked out from it: one that grows
+#: with the figure (an excess, an overshoot) or one that shrinks (a shortfall, "better by").
+_QUALIFIERS = {
+    (">=", True): ("{n} 以上", "at least {n}"),
+    (">", True): ("逾 {n}", "more than {n}"),
+    (">=", False): ("至多 {n}", "at most {n}"),
+    (">", False): ("不足 {n}", "less than {n}"),
+    ("<=", True): ("至多 {n}", "at most {n}"),
+    ("<", True): ("不足 {n}", "less than {n}"),
+    ("<=", False): ("{n} 以上", "at least {n}"),
+    ("<", False): ("逾 {n}", "more than {n}"),
+}
+
+
+def bound_amount(amount: str, bound: str | None, *, grows: bool, lang: str) -> str:
+    """An amount worked out from a figure, qualified as its bound makes it: ≥ 9.5 against 9
+    exceeds by 'at least 0.5', ≥ 5.7 against 6 falls short by 'at most 0.3'."""
+    if bound is None:
+        return amount
+    return pick(_QUALIFIERS[(bound, grows)], lang).format(n=amount)
+
+
 def excess_words(result: Result, lang: str) -> str:
     """'超额 0.6' for a figure beyond its target in the good direction ('优于 1' under a cap);
     '' otherwise. Shown beside the status, which stays met or on track."""
@@ -448,7 +471,8 @@ def excess_words(result: Result, lang: str) -> str:
     down = result.target.direction.value == "down"
     key = "better_short" if down else "exceeded_short"
     excess = in_precision(result.excess, result.target, result.actual)
-    return label(key, lang, n=format_decimal(excess if excess is not None else result.excess))
+    amount = format_decimal(excess if excess is not None else result.excess)
+    return label(key, lang, n=bound_amount(amount, result.bound, grows=not down, lang=lang))
 
 
 def sign_words(result: Result, lang: str) -> str:
@@ -461,13 +485,13 @@ def sign_words(result: Result, lang: str) -> str:
 _BOUND_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
 
 
-def figure_words(result: Result) -> str:
-    """The figure as typed: 5.7, 是 yes, ≥ 90 for a published bound, — for none."""
+def figure_words(result: Result, lang: str) -> str:
+    """The figure as typed: 5.7, 是 (yes), ≥ 90 for a published bound, — for none."""
     value = result.actual
     if value is None:
         return "—"
     if isinstance(value, bool):
-        return "是 yes" if value else "否 no"
+        return word("yes" if value else "no", lang)
     text = format_decimal(value)
     return f"{_BOUND_SIGNS[result.bound]} {text}" if result.bound else text
 
