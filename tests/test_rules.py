@@ -408,6 +408,13 @@ def test_the_readmes_wording_table_names_every_comparator() -> None:
             "4.4,低于要求 4.5 万人,差 0.1,按序时进度",
             "4.4, below the required 4.5 10k people by 0.1, the part due by now",
         ),
+        (
+            MILESTONES,
+            "2023-08",
+            "39",
+            "39,低于要求 40 亿元,差 1,按阶段目标",
+            "39, below the required 40 100M CNY by 1, the milestone due by now",
+        ),
         (CPI, "2023", "3.6", "3.6,高于上限 3%,超出 0.6", "3.6, above the limit 3% by 0.6"),
         (RANGE_BOTH, "2023", "7", "7,在区间 6—6.5 % 以外", "7, outside the range 6—6.5 %"),
         (

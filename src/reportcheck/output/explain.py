@@ -59,6 +59,12 @@ _SIGN = {
     ),
 }
 
+#: What `expected` is: the share of the target due by now (序时进度), or the milestone due.
+_EXPECTED = {
+    False: ("按序时进度", "the part due by now"),
+    True: ("按阶段目标", "the milestone due by now"),
+}
+
 _CODES = {
     "exceeds": (
         "高于要求 {required}{unit},超额 {excess}",
@@ -367,7 +373,7 @@ def reason(result: Result, lang: str) -> str:
             else f"{target.other}{when} 为 {_n(result.other)}"
         )
     if result.expected is not None:
-        parts.append("按序时进度" if lang != "en" else "the part due by now")
+        parts.append(_pick(_EXPECTED[target.pacing is Pacing.MILESTONES], lang))
     for note in result.notes:
         if note in _NOTES:
             parts.append(_pick(_NOTES[note], lang).format(**values))
