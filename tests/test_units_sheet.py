@@ -16,7 +16,7 @@ import reportcheck
 from reportcheck.actuals.responsibilities import assign, read_responsibilities
 from reportcheck.model.problems import ActualsError, UsageError
 from reportcheck.output.workbook import Workbook
-from reportcheck.registry.records import Registry
+from reportcheck.registry.records import Registry, split_units
 
 from .conftest import EXAMPLES, Run
 from .rulebook import build, entry
@@ -239,3 +239,23 @@ def test_a_commitment_under_two_leaders_counts_under_each(tmp_path: Path) -> Non
     assert [r.target.id for r in groups["张三"]] == [r.target.id for r in groups["李四"]]
     assert sum(len(rows) for rows in groups.values()) == len(pack.rows) + 1
     assert Decimal(len(groups[""])) == len(pack.rows) - 1
+
+
+@pytest.mark.parametrize(
+    ("cell", "units"),
+    [
+        ("市发改委、市统计局", ("市发改委", "市统计局")),
+        ("市发改委 市统计局", ("市发改委", "市统计局")),
+        ("市发改委/市统计局；市财政局", ("市发改委", "市统计局", "市财政局")),
+        ("市发改委\n市统计局", ("市发改委", "市统计局")),
+        ("市发改委、市发改委", ("市发改委",)),
+        ("City DRC", ("City DRC",)),
+        ("City  DRC、市统计局", ("City DRC", "市统计局")),
+        (
+            "市发展和改革委员会（市粮食物资局） 市统计局",
+            ("市发展和改革委员会（市粮食物资局）", "市统计局"),
+        ),
+    ],
+)
+def test_the_units_of_one_cell(cell: str, units: tuple[str, ...]) -> None:
+    assert split_units(cell) == units

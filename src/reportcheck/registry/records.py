@@ -7,6 +7,7 @@ millisecond.
 """
 
 import functools
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from enum import Enum
@@ -226,14 +227,19 @@ class Registry(msgspec.Struct, frozen=True, dict=True, kw_only=True):
         return close
 
 
-_UNIT_SEPARATORS = str.maketrans(dict.fromkeys("、,，;；/\n\t", " "))
+#: What separates the units of one cell: 、 and the other list marks, a line break, and a space
+#: between two Chinese names (市发改委 市统计局), never one inside a name (City DRC).
+_UNIT_SEPARATORS = re.compile(
+    r"[、,，;；/\n\t]+|(?<=[\u3400-\u9fff）)])[ \u3000]+(?=[\u3400-\u9fff（(])"
+)
 
 
 def split_units(text: str) -> tuple[str, ...]:
     """Units named in one cell, in their order, each once: 市发改委、市统计局 → two."""
     seen: dict[str, None] = {}
-    for part in text.translate(_UNIT_SEPARATORS).split():
-        seen.setdefault(part.strip(), None)
+    for part in _UNIT_SEPARATORS.split(text):
+        if name := " ".join(part.split()):
+            seen.setdefault(name, None)
     return tuple(seen)
 
 
