@@ -545,3 +545,28 @@ def test_the_shipped_registry_lints_clean_from_the_command_line(cli: Cli) -> Non
     result = cli("lint", str(REPO / "data" / "targets.yaml"), "--strict")
     assert result.exit_code == 0
     assert "176 entries, 0 errors, 0 warnings" in result.stderr
+
+
+def test_a_registry_without_targets_is_told_so_once_without_knock_on_numbers(
+    tmp_path: Path,
+) -> None:
+    head, _, rest = REGISTRY.partition("targets:\n")
+    registry = head + "not_commitments:" + rest.partition("not_commitments:")[2]
+    found = lint(tmp_path, registry)
+    assert [(p.code, p.line, p.column) for p in found.problems] == [
+        ("registry-missing-key", 1, "targets")
+    ]
+    # the list that is there is still checked
+    found = lint(tmp_path, registry.replace("reason: programme name", 'reason: ""'))
+    assert ("registry-empty", "error", line_of(registry, "reason: programme")) in codes(found)
+    # a key with no list says so once, at its line; an empty list covers nothing
+    found = lint(
+        tmp_path, head + "targets:\n" + "not_commitments:" + rest.split("not_commitments:")[1]
+    )
+    assert [(p.code, p.line) for p in found.problems] == [
+        ("registry-shape", line_of(registry, "not_commitments:"))
+    ]
+    found = lint(
+        tmp_path, head + "targets: []\nnot_commitments:" + rest.split("not_commitments:")[1]
+    )
+    assert {p.code for p in found.problems} == {"number-uncovered"}
