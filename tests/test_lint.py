@@ -570,3 +570,27 @@ def test_a_registry_without_targets_is_told_so_once_without_knock_on_numbers(
         tmp_path, head + "targets: []\nnot_commitments:" + rest.split("not_commitments:")[1]
     )
     assert {p.code for p in found.problems} == {"number-uncovered"}
+
+
+def test_max_errors_caps_the_findings_listed_errors_first_and_counts_the_rest(
+    tmp_path: Path, cli: Cli
+) -> None:
+    head, _, rest = REGISTRY.partition("  - id: unemployment")
+    registry = head.replace("  - id: gdp_growth", "  # check: a guess\n  - id: gdp_growth")
+    lint(tmp_path, registry + "not_commitments:" + rest.partition("not_commitments:")[2])
+    path = str(tmp_path / "registry.yaml")
+    every = cli("lint", path).stdout.splitlines()
+    assert [line.rsplit(" ", 1)[-1] for line in every] == ["[draft-check-left]"] + [
+        "[number-uncovered]"
+    ] * 4
+    capped = cli("lint", path, "--max-errors", "2")
+    assert capped.exit_code == 2
+    assert capped.stdout.splitlines() == every[1:3]  # the errors before the warning
+    assert capped.stderr.splitlines() == [
+        "reportcheck: ... and 3 more problems not listed (the first 2 are shown)",
+        "reportcheck: 2 entries, 4 errors, 1 warnings",
+    ]
+    none = cli("--max-errors", "0", "lint", path)
+    assert (none.exit_code, none.stdout) == (2, "")
+    assert "5 more problems not listed" in none.stderr
+    assert cli("lint", path, "--max-errors", "5").stdout.splitlines() == every
