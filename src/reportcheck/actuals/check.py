@@ -335,10 +335,15 @@ def _value(
             fail(problem("bound-refused", "yes-no", column="value", value=raw, id=target.id))
             return None, None
         try:
-            return parse_yes_no(raw), None
+            answer = parse_yes_no(raw)
         except NotANumberError as exc:
             fail(_in_cell(exc.problem, "value", raw))
             return None, None
+        unit = normalise_text(raw_unit)
+        if unit and unit != target.unit:  # 亿元 against a yes/no outcome: a row of another id
+            fail(_incompatible(target, raw_unit, units))
+            return None, None
+        return answer, None
     if target.category == "rank":
         # A place is a whole number from 1: rank 0, -3 or 4.5 would be judged as met.
         try:
@@ -359,17 +364,19 @@ def _value(
         return number, bound
     converted = convert(number, unit, target.unit, units)
     if converted is None:
-        fail(
-            problem(
-                "incompatible-unit",
-                column="unit",
-                value=raw_unit,
-                id=target.id,
-                unit=target.unit,
-                accepted=", ".join(compatible_units(target.unit, units)),
-            )
-        )
+        fail(_incompatible(target, raw_unit, units))
     return converted, bound
+
+
+def _incompatible(target: Target, raw_unit: str, units: Mapping[str, Unit]) -> Problem:
+    return problem(
+        "incompatible-unit",
+        column="unit",
+        value=raw_unit,
+        id=target.id,
+        unit=target.unit,
+        accepted=", ".join(compatible_units(target.unit, units)),
+    )
 
 
 def _sign_fits(
