@@ -108,9 +108,11 @@ YES_NO_UNIT = "是/否"
 MAX_DEPTH = 20
 #: Texts a registry may name under `report.texts`, besides its seed.
 MAX_TEXTS = 8
-#: Digits of a number written in a registry (a value, a factor, a milestone), before and after
-#: the decimal point together: far beyond any figure a report promises.
-MAX_NUMBER_DIGITS = 40
+#: Characters of a number written in a registry (a value, a factor, a milestone, a band): one
+#: written longer is refused unread. What is read is held to the digits of a figure
+#: (`reportcheck.model.limits`: 16 before the decimal point, 10 after, trailing zeros not
+#: counted), so that every value is judged exactly against every figure.
+MAX_NUMBER_CHARS = 48
 #: A placeholder the drafter writes where it could not make a name; a reviewed registry has none.
 PLACEHOLDER_ID = re.compile(r"item_\d+")
 #: The comment the drafter writes above each guess a reviewer must check.
