@@ -368,7 +368,10 @@ def test_every_command_refuses_a_value_beyond_a_figures_digits_and_judges_one_wi
     """A value of 31 digits once passed lint and crashed diff, status and report (Decimal's 28
     digits): it is refused at its line; the largest value within the limits is judged."""
     actuals = tmp_path / "actuals.csv"
-    actuals.write_text("id,period,value\nfirms,2023-06,0.0000000001\ngdp_growth,2023-06,6\n")
+    actuals.write_text(
+        "id,period,value\nfirms,2023-06,0.0000000001\n"
+        "gdp_growth,2023-06,-9999999999999999.9999999999\n"
+    )
     path = tmp_path / "targets.yaml"
     for value in (LONG, LONGEST):
         rest, report = firms(value)

@@ -16,6 +16,7 @@ import msgspec
 from reportcheck.actuals.cells import read_period, read_rank, split_bound
 from reportcheck.actuals.columns import KNOWN_COLUMNS, REQUIRED_COLUMNS, column_of, header_key
 from reportcheck.actuals.records import Actual, Value
+from reportcheck.model.limits import MAX_INTEGER_DIGITS
 from reportcheck.model.numbers import (
     NotANumberError,
     format_decimal,
@@ -365,6 +366,22 @@ def _value(
     converted = convert(number, unit, target.unit, units)
     if converted is None:
         fail(_incompatible(target, raw_unit, units))
+    elif converted.adjusted() >= MAX_INTEGER_DIGITS:
+        # 9999999999999999 亿元 for an entry in 元 is 24 digits: held to a figure's digits in
+        # the unit it is judged in, as the registry's value is, so every gap stays exact
+        fail(
+            problem(
+                "not-a-number",
+                "converted-digits",
+                column="value",
+                value=raw,
+                id=target.id,
+                unit=target.unit,
+                digits=converted.adjusted() + 1,
+                limit=MAX_INTEGER_DIGITS,
+            )
+        )
+        return None, None
     return converted, bound
 
 
