@@ -13,7 +13,14 @@ from enum import Enum
 
 import msgspec
 
-from reportcheck.registry.records import EnteredAs, Kind, Pacing, Released, Role
+from reportcheck.registry.records import (
+    EnteredAs,
+    Kind,
+    Pacing,
+    Released,
+    Role,
+    bands_problem,
+)
 from reportcheck.rules import RULES, Direction
 
 
@@ -44,6 +51,10 @@ SECTION = Keys(frozenset({"zh", "en"}))
 #: One unit declared under `units:`: its family (units of a family convert into each other),
 #: its size in the family's base unit, and its English name.
 UNIT = Keys(frozenset({"family", "factor"}), frozenset({"en"}))
+#: `bands: [10, 30]`: the office's light bands, checked by the rule `report --bands` applies
+#: (one or two numbers of points from 0 to 100, the first not above the second), so that a
+#: registry `lint` passes never stops `report`.
+BANDS_RULE = bands_problem
 #: One item of `not_commitments:`: a span of the report holding a number that promises nothing.
 NOT_COMMITMENT = Keys(frozenset({"span", "reason"}))
 #: `baseline:` of an entry: last year's level, quoted from the review part of a text.

@@ -354,7 +354,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "registry-unit/empty": ("单位名称为空", "a unit's symbol is empty"),
     "registry-unit/factor": ("{where}:factor 应为正数", "{where}: factor must be positive"),
     "registry-bands": (
-        "bands 应为一个或两个递增的百分点数,如 [10, 30]",
-        "bands must be one or two increasing numbers of points, e.g. [10, 30]",
+        "{value}:应为 0 到 100 之间的一个或两个百分点数,第一个不大于第二个,如 [10, 30]",
+        "{value}: expected one or two numbers of points from 0 to 100, the first not above the "
+        "second, e.g. [10, 30]",
     ),
 }
