@@ -74,7 +74,13 @@ def test_strict_lint_fails_until_every_guess_is_reviewed(tmp_path: Path, cli: Cl
     )
     path.write_text(reviewed + "\n", encoding="utf-8")
     still = cli("lint", str(path), "--strict")
+    # the placeholder id and its English name, each named
+    assert (still.exit_code, still.stdout.count("[placeholder-name]")) == (2, 2)
+    renamed = reviewed.replace("id: item_02", "id: patents")
+    path.write_text(renamed + "\n", encoding="utf-8")
+    still = cli("lint", str(path), "--strict")  # an id renamed, its name still the drafter's
     assert (still.exit_code, still.stdout.count("[placeholder-name]")) == (2, 1)
+    assert "column name_en: item 02 is a placeholder" in still.stdout
     named = reviewed.replace("id: item_02", "id: patents").replace('"item 02"', '"Patents"')
     path.write_text(named + "\n", encoding="utf-8")
     assert cli("lint", str(path), "--strict").exit_code == 0

@@ -126,5 +126,14 @@ MAX_TEXTS = 8
 MAX_NUMBER_CHARS = 48
 #: A placeholder the drafter writes where it could not make a name; a reviewed registry has none.
 PLACEHOLDER_ID = re.compile(r"item_\d+")
+#: The English name the drafter writes where it knows none: the placeholder id's words (item 03).
+PLACEHOLDER_NAME = re.compile(r"item[ _]\d+", re.IGNORECASE)
+#: How a name cut out of its sentence ends: a list's or a clause's mark, an opening bracket, a
+#: word that joins it to what was cut off (粮食播种面积和产量分别达到120.3万亩以上、).
+CUT_NAME_END = re.compile(r"(?:[、，,；;：:（(“‘《【]|和|及|与|或|并)$")
+#: The word that shares one wording among several quantities: a name holding it names none.
+RESPECTIVELY = "分别"
+#: Marks that open and close a name's part: one left open is a name cut off.
+NAME_BRACKETS = ("“”", "‘’", "（）", "()", "《》", "【】")
 #: The comment the drafter writes above each guess a reviewer must check.
 CHECK_COMMENT = re.compile(r"^[ \t]*# check:")

@@ -61,4 +61,18 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{value} is a placeholder the drafter wrote; give the entry an id and an English name "
         "that say what it is",
     ),
+    "name-cut/end": (
+        "{value} 以“{mark}”结尾,是从句中截下的片段;请写出这一项自己的指标名称",
+        "{value} ends in '{mark}', a name cut out of its sentence; name the one quantity of this "
+        "entry",
+    ),
+    "name-cut/respectively": (
+        "{value} 含“{mark}”,是几项共用的说法;请写出这一项自己的指标名称",
+        "{value} holds '{mark}', a wording several quantities share; name the one quantity of "
+        "this entry",
+    ),
+    "name-cut/open": (
+        "{value} 中的“{mark}”没有闭合,是截断的名称;请写出这一项完整的指标名称",
+        "{value} leaves '{mark}' unmatched, a name cut off; name the whole quantity of this entry",
+    ),
 }
