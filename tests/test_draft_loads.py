@@ -48,6 +48,10 @@ def test_every_draft_loads_and_lints_without_an_error(tmp_path: Path, source: Pa
     path = drafted(tmp_path, source.read_text(encoding="utf-8"), year_of(source))
     found = lint_registry(path)
     assert [one_line(p) for p in found.problems if p.severity == "error"] == []
+    # every entry named whole, and no two by one English name (grain and grain_2, both Grain)
+    assert [one_line(p) for p in found.problems if p.code == "name-cut"] == []
+    english = [t["name_en"] for t in yaml.safe_load(path.read_text(encoding="utf-8"))["targets"]]
+    assert sorted({n for n in english if english.count(n) > 1}) == []
     assert len(load_registry(path).targets) == found.entries > 0
     assert found.failed(strict=True)  # a draft is not a reviewed registry
 

@@ -130,7 +130,7 @@ PLACEHOLDER_ID = re.compile(r"item_\d+")
 PLACEHOLDER_NAME = re.compile(r"item[ _]\d+", re.IGNORECASE)
 #: How a name cut out of its sentence ends: a list's or a clause's mark, an opening bracket, a
 #: word that joins it to what was cut off (粮食播种面积和产量分别达到120.3万亩以上、).
-CUT_NAME_END = re.compile(r"(?:[、，,；;：:（(“‘《【]|和|及|与|或|并)$")
+CUT_NAME_END = re.compile(r"(?:[、，,；;：:（(“‘《【]|和|(?<![惠涉普以波危顾触])及|与|或|并)$")
 #: The word that shares one wording among several quantities: a name holding it names none.
 RESPECTIVELY = "分别"
 #: Marks that open and close a name's part: one left open is a name cut off.

@@ -44,7 +44,7 @@ from reportcheck.registry.prose.wording import (
     subject_id,
     unit_scale,
 )
-from reportcheck.registry.schema import MAX_YEARS_AHEAD, YES_NO_UNIT
+from reportcheck.registry.schema import MAX_YEARS_AHEAD, NAME_BRACKETS, YES_NO_UNIT
 from reportcheck.registry.yamlnodes import RICH_TAG
 from reportcheck.rules import RULES
 
@@ -83,6 +83,8 @@ _GROWTH_END = re.compile(r"(?:增长|增速|增幅)$")
 _MIN_SUBJECT = 4
 _SHARE = re.compile(r"占|比重|比例|份额")
 _RANKING = re.compile(r"排名|位次|排位")
+#: What a name cut out of its sentence ends in, to be left off (the list's marks and joins).
+_NAME_CUT_END = re.compile(r"(?:[、，,；;：:]|和|与|并|(?<![惠涉普以波危顾触])及)+$")
 #: Characters of the review part a baseline search may look through, over all entries: a real
 #: review is searched a few million times over; a text made to be searched without end stops
 #: here, its later entries left for the reader to give a baseline.
@@ -357,6 +359,9 @@ class _Writer:
                 base, english = f"{base}_growth", f"{english} growth"
         ident, n = base, self.next_number.get(base, 2)
         if ident in self.ids:
+            # a second entry of a known subject (粮食产量 after 粮食播种面积): its English name
+            # would be the first one's, so it is left for the reader to write
+            english = ""
             ident = f"{base}_{n}"
             while ident in self.ids:
                 n += 1
@@ -378,7 +383,7 @@ class _Writer:
         if not english:
             self.check("  ", "id and English name to write")
             english = ident.replace("_", " ")
-        name_zh = self._name_zh(drafted) or quote[:40]
+        name_zh = whole_name(self._name_zh(drafted) or quote[:40])
         lines.append(f"  - id: {ident}")
         lines.append(f"    section: {_q(sections[drafted.start])}")
         lines.append(f"    quote: {_q(quote)}")
@@ -563,6 +568,21 @@ class _Writer:
             span = self.text[max(line_start, n.start - 6) : min(line_end, n.end + 4)]
             listed.setdefault(span.strip(), item.reason)
         return listed
+
+
+def whole_name(name: str) -> str:
+    """A name as a reader would write it, not as it was cut from its sentence: no list's mark or
+    joining word at its end (创建2家高星级旅游饭店和 is 创建2家高星级旅游饭店), and every quotation
+    mark and bracket it opens closed (好苗子”企业 is “好苗子”企业)."""
+    name = _NAME_CUT_END.sub("", name.strip()) or name.strip()
+    for pair in NAME_BRACKETS:
+        open_mark, close_mark = pair[0], pair[1]
+        opened, closed = name.count(open_mark), name.count(close_mark)
+        if closed > opened:
+            name = open_mark * (closed - opened) + name
+        elif opened > closed:
+            name += close_mark * (opened - closed)
+    return name
 
 
 class _Spans:
