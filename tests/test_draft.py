@@ -17,6 +17,7 @@ from reportcheck.registry.draft import draft_registry
 from reportcheck.registry.lint import lint_registry
 from reportcheck.registry.load import load_registry
 from reportcheck.registry.prose.textnums import chinese_integer, find_numbers
+from reportcheck.rules import Frame
 
 from .conftest import REPO, Run
 
@@ -194,6 +195,42 @@ def test_a_name_cut_from_its_sentence_is_made_whole() -> None:
     pair = "力争创建2家高星级旅游饭店和2家文化主题旅游饭店。"
     assert names(pair)[1][1] == "力争创建2家高星级旅游饭店"  # not …饭店和
     assert [n for _, n, _ in names("保租房惠及30万人以上。")] == ["保租房惠及"]
+
+
+def test_a_rise_promised_without_a_figure_is_drafted_to_check_never_dropped(
+    tmp_path: Path, cli: Cli
+) -> None:
+    """研发投入强度有所提升 was dropped silently: it is a commitment of direction, drafted as not
+    below last year's level (steady, no tolerance) with a `# check:` line saying so."""
+    review = "一、2022年工作回顾\n研发投入强度达到3.3%。\n"
+    text = review + PLAN + "研发投入强度有所提升,单位能耗有所下降。\n"
+    [rise, fall] = entries(text, 2023)
+    assert (rise["quote"], rise["name_zh"], rise["comparator"], rise["tolerance"]) == (
+        "研发投入强度有所提升",
+        "研发投入强度",
+        "steady",
+        0,
+    )
+    assert rise["baseline"] == {"value": 3.3, "year": 2022, "quote": "研发投入强度达到3.3%"}
+    assert (fall["quote"], fall["name_zh"], fall["comparator"]) == (
+        "单位能耗有所下降",
+        "单位能耗",
+        "below_baseline",
+    )
+    drafted = draft_registry(text, seed="report.txt", year=2023).yaml
+    assert (
+        "# check: 有所提升 promises a rise without a figure: judged as not below last year's"
+        in (drafted)
+    )
+    (tmp_path / "report.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "registry.yaml").write_text(drafted, encoding="utf-8")
+    assert cli("lint", str(tmp_path / "registry.yaml")).exit_code == 0
+    assert cli("lint", str(tmp_path / "registry.yaml"), "--strict").exit_code == 2
+    rule = load_registry(tmp_path / "registry.yaml").get("rd_intensity").rule  # type: ignore[union-attr]
+    assert rule is not None
+    last_year = Frame(baseline=Fraction(33, 10))
+    assert rule.judge(Fraction(34, 10), last_year).passed  # a rise
+    assert not rule.judge(Fraction(32, 10), last_year).passed  # a fall
 
 
 def test_a_run_of_figures_after_respectively_is_one_entry_each() -> None:

@@ -39,6 +39,7 @@ from reportcheck.registry.draft.extract import (
 from reportcheck.registry.prose.segment import infer_year, layout
 from reportcheck.registry.prose.textnums import Number, find_numbers, fold
 from reportcheck.registry.prose.wording import (
+    RISE_UNSAID,
     kind_for,
     released_for,
     subject_id,
@@ -76,9 +77,13 @@ _FRONT_TITLE = re.compile(r"^title:[ \t]*(.+)$", re.MULTILINE)
 #: A line, as str.splitlines cuts them.
 _LINE = re.compile("[^\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 #: Where the words of a rule begin in a subject drafted with them (收入倍差进一步缩小).
-_RULE_WORDS = re.compile(r"进一步|持续|逐步|继续|基本|保持|稳中|不低于|与|快于|高于|提高|提升|缩小")
+_RULE_WORDS = re.compile(
+    r"进一步|持续|逐步|继续|基本|保持|稳中|不低于|与|快于|高于|提高|提升|缩小|有所"
+)
 _GROWTH = re.compile(r"增长|增速|增幅")
 _GROWTH_END = re.compile(r"(?:增长|增速|增幅)$")
+#: Rules a wording states without a figure, whose entry is named by the quantity before it.
+_WORDED = frozenset({"steady", "below_baseline", "in_step", "faster_than"})
 #: The fewest words of a subject that name it in the review (收入倍差).
 _MIN_SUBJECT = 4
 _SHARE = re.compile(r"占|比重|比例|份额")
@@ -408,7 +413,15 @@ class _Writer:
                 lines.append(f'    value: "{share.numerator}/{share.denominator}"')
             elif isinstance(value, tuple):
                 lines.append(f"    value: [{_number(value[0])}, {_number(value[1])}]")
-        if "tolerance" in takes:
+        if "tolerance" in takes and RISE_UNSAID.search(self.folded, drafted.start, drafted.end):
+            self.check(
+                "    ",
+                "有所提升 promises a rise without a figure: judged as not below last year's level "
+                "(steady, tolerance 0), so a level equal to it is met; confirm it is a commitment "
+                "of this year, or delete the entry",
+            )
+            lines.append("    tolerance: 0")
+        elif "tolerance" in takes:
             self._tolerance(drafted.comparator, value, unit)
         if "other" in takes:
             self._other(quote, ident, unit)
@@ -547,6 +560,10 @@ class _Writer:
         if DELIVERABLE_CHECK in drafted.checks:
             return drafted.subject[:40]  # a verb and what it completes, quotation marks kept
         name = drafted.subject.strip("“”\"' ")
+        if drafted.value is None and drafted.comparator in _WORDED:
+            # 研发投入强度有所提升, 收入倍差进一步缩小: the quantity, not its wording
+            quantity = _RULE_WORDS.split(name, maxsplit=1)[0].strip()
+            name = quantity if len(quantity) >= 2 else name
         if drafted.unit == "%" and "增长" in self.folded[drafted.start : drafted.end]:
             name = name.removesuffix("增长") + "增速"
         return name[:40]
