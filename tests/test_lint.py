@@ -578,7 +578,7 @@ def test_control_characters_from_the_registry_are_escaped(tmp_path: Path, cli: C
 def test_the_shipped_registry_lints_clean_from_the_command_line(cli: Cli) -> None:
     result = cli("lint", str(REPO / "data" / "targets.yaml"), "--strict")
     assert result.exit_code == 0
-    assert "176 entries, 0 errors, 0 warnings" in result.stderr
+    assert "172 entries, 0 errors, 0 warnings" in result.stderr
 
 
 def test_a_registry_without_targets_is_told_so_once_without_knock_on_numbers(
@@ -668,3 +668,16 @@ def test_a_draft_renamed_but_with_the_drafters_names_left_fails_strict(
 def test_a_whole_name_is_no_cut_name(tmp_path: Path, name: str) -> None:
     found = lint(tmp_path, edited("name_zh: 新增上市公司\n", f"name_zh: {name}\n"))
     assert codes(found) == []
+
+
+def test_a_wording_judged_no_commitment_is_listed_without_a_number(tmp_path: Path) -> None:
+    """not_commitments records a wording of the plan read as no deliverable of the year, not only
+    a number; a span that stands in no plan part is stale."""
+    registry = edited(
+        "not_commitments:\n", "not_commitments:\n  - {span: 城乡居民收入倍差进一步, reason: x}\n"
+    )
+    assert codes(lint(tmp_path, registry)) == []
+    stale = edited("not_commitments:\n", "not_commitments:\n  - {span: 去年很好, reason: x}\n")
+    assert codes(lint(tmp_path, stale)) == [
+        ("not-commitment-stale", "warning", line_of(stale, "去年很好"))
+    ]

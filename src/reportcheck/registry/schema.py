@@ -55,7 +55,9 @@ UNIT = Keys(frozenset({"family", "factor"}), frozenset({"en"}))
 #: (one or two numbers of points from 0 to 100, the first not above the second), so that a
 #: registry `lint` passes never stops `report`.
 BANDS_RULE = bands_problem
-#: One item of `not_commitments:`: a span of the report holding a number that promises nothing.
+#: One item of `not_commitments:`: a span of a plan that promises nothing this year, and why: a
+#: number that is no commitment (a programme's name, a count that describes), or a wording read
+#: as no deliverable of the year (a title worked towards, an award strived for).
 NOT_COMMITMENT = Keys(frozenset({"span", "reason"}))
 #: `baseline:` of an entry: last year's level, quoted from the review part of a text.
 BASELINE = Keys(frozenset({"year"}), frozenset({"value", "quote", "same_period", "text"}))

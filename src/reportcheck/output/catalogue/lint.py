@@ -45,8 +45,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "targets, is in no quote and not listed under not_commitments",
     ),
     "not-commitment-stale": (
-        "{value} 不是计划部分中含数字的原文",
-        "{value} is not a span of a plan part holding a number",
+        "{value} 不见于所引原文的计划部分",
+        "{value} is not a span of a plan part of the texts the registry quotes",
     ),
     "entry-repeated": (
         "{where}:与 {other} 的引文、规则、数值和名称都相同;同一承诺录入了两次?",
