@@ -178,6 +178,48 @@ def test_incompatible_unit(write: Write, registry: Registry) -> None:
     assert "expected one of: 人, 名, 万人, 万名" in message(problem, "en")
 
 
+@pytest.mark.parametrize("unit", ["亿元", "%", "家"])
+def test_a_yes_no_outcome_refuses_a_unit_other_than_its_own(
+    write: Write, registry: Registry, unit: str
+) -> None:
+    path = write(f"id,period,value,unit\nenergy_saving,2023-06,1,{unit}\n")
+    with pytest.raises(ActualsError) as caught:
+        read_actuals([path], registry)
+    (problem,) = caught.value.problems
+    assert (problem.code, problem.line, problem.column, problem.value) == (
+        "incompatible-unit",
+        2,
+        "unit",
+        unit,
+    )
+    assert "expected one of: 是/否" in message(problem, "en")
+
+
+def test_a_yes_no_outcome_takes_its_own_unit_or_none(write: Write, registry: Registry) -> None:
+    path = write("id,period,value,unit\nenergy_saving,2023-06,是,是/否\ngraduates,2023-06,4.2,\n")
+    assert values(path, registry) == {"energy_saving": True, "graduates": Decimal("4.2")}
+    path = write("id,period,value,unit\nenergy_saving,2023-06,完成,\n")
+    assert values(path, registry) == {"energy_saving": True}
+
+
+def test_a_figure_converted_beyond_a_figures_digits_is_refused_not_judged(
+    write: Write, registry: Registry
+) -> None:
+    """9999999999999999 万亿元 is 20 digits of 亿元, the unit policy_funds is judged in: past
+    the arithmetic that keeps every gap exact, so it is refused as a figure that long is."""
+    path = write("id,period,value,unit\npolicy_funds,2023-06,9999999999999999,万亿元\n")
+    with pytest.raises(ActualsError) as caught:
+        read_actuals([path], registry)
+    (problem,) = caught.value.problems
+    assert (problem.code, problem.line, problem.column) == ("not-a-number", 2, "value")
+    assert message(problem, "en") == (
+        "'9999999999999999' in policy_funds's unit 亿元 has 20 digits before the decimal point; "
+        "at most 16 are read"
+    )
+    within = write("id,period,value,unit\npolicy_funds,2023-06,999999999999.9999999999,万亿元\n")
+    assert values(within, registry) == {"policy_funds": Decimal("9999999999999999.999999")}
+
+
 def test_conflicting_duplicates_name_both_lines(write: Write, registry: Registry) -> None:
     path = write("id,period,value\ngdp_growth,2023-06,5.7\ngdp_growth,2023-Q2,5.8\n")
     with pytest.raises(ActualsError) as caught:

@@ -52,7 +52,7 @@ def test_status_csv_has_one_row_per_commitment_with_its_change(cli: Cli) -> None
     rows = list(
         csv.DictReader(io.StringIO(cli("status", "--actuals", MONTHLY, "-f", "csv").stdout))
     )
-    assert len(rows) == 173
+    assert len(rows) == 169
     foreign = next(r for r in rows if r["id"] == "foreign_investment")
     assert (foreign["status"], foreign["previous_period"], foreign["change"]) == (
         "behind",

@@ -35,19 +35,19 @@ def test_status_without_actuals_is_an_overview(
     result = cli("status", "-f", "json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert data["commitments"] == 173
+    assert data["commitments"] == 169
     assert data["references"] == 3
     assert data["sections"]["二"] == 10
     assert data["kinds"] == {
         "cumulative": 71,
-        "yesno": 64,
+        "yesno": 60,
         "rate": 27,
         "stock": 4,
         "relative": 3,
         "baseline": 3,
         "rank": 1,
     }
-    assert data["released"] == {"yearly": 111, "monthly": 38, "quarterly": 24}
+    assert data["released"] == {"yearly": 107, "monthly": 38, "quarterly": 24}
     table = cli("status")
     assert table.exit_code == 0
     assert "reportcheck template" in table.stdout
@@ -191,7 +191,7 @@ def test_show_unknown_id_suggests(cli_en: Cli) -> None:
 def test_template_csv_to_stdout(cli: Cli, registry: object) -> None:
     result = cli("template", "--period", "2023-06")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert len(rows) == 176
+    assert len(rows) == 172
     assert list(rows[0]) == [
         "id",
         "period",
@@ -256,7 +256,7 @@ def test_targets_json_fields(cli: Cli) -> None:
     document = json.loads(cli("targets", "-f", "json").stdout)
     assert document["ok"] is True
     data = document["targets"]
-    assert len(data) == 176
+    assert len(data) == 172
     gdp = data[0]
     assert {
         k: gdp[k]
@@ -301,7 +301,7 @@ def test_targets_filters_and_table(cli: Cli) -> None:
     assert "引进大学生9万名以上" in table
     assert "1 项承诺" in table
     rows = list(csv.DictReader(io.StringIO(cli("targets", "-f", "csv").stdout)))
-    assert len(rows) == 176
+    assert len(rows) == 172
 
 
 def test_version(cli: Cli) -> None:

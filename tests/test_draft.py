@@ -17,6 +17,7 @@ from reportcheck.registry.draft import draft_registry
 from reportcheck.registry.lint import lint_registry
 from reportcheck.registry.load import load_registry
 from reportcheck.registry.prose.textnums import chinese_integer, find_numbers
+from reportcheck.rules import Frame
 
 from .conftest import REPO, Run
 
@@ -128,6 +129,108 @@ def test_a_threshold_inside_a_noun_is_not_a_commitment() -> None:
 def test_two_figures_of_one_phrase_are_two_entries() -> None:
     quote = "城镇、农村居民人均可支配收入分别增长8%和8.5%"
     assert rules(quote + "。") == [(quote, "at_least", 8), (quote, "at_least", 8.5)]
+
+
+def drafted_text(text: str) -> str:
+    return draft_registry(PLAN + text, seed="report.txt", year=2023).yaml
+
+
+def names(text: str) -> list[tuple[str, str, str]]:
+    return [(e["id"], e["name_zh"], e["name_en"]) for e in entries(PLAN + text, 2023)]
+
+
+def test_each_subject_of_respectively_is_named_by_its_own_words() -> None:
+    """粮食播种面积和产量分别达到… once gave 粮食播种面积和产量分别 and …120.3万亩以上、, both
+    named Grain."""
+    grain = "粮食播种面积和产量分别达到120.3万亩以上、10.59亿斤以上。"
+    assert names(grain) == [
+        ("grain", "粮食播种面积", "Grain"),
+        ("grain_2", "粮食产量", "grain 2"),  # another quantity: its English name to write
+    ]
+    assert "  # check: id and English name to write\n  - id: grain_2" in drafted_text(grain)
+    assert names("城镇、农村居民人均可支配收入分别增长8%和8.5%。") == [
+        (
+            "urban_income_growth",
+            "城镇居民人均可支配收入增速",
+            "Urban per-capita disposable income growth",
+        ),
+        (
+            "rural_income_growth",
+            "农村居民人均可支配收入增速",
+            "Rural per-capita disposable income growth",
+        ),
+    ]
+    assert [n for _, n, _ in names("单位地区生产总值能耗和碳排放分别下降3%、4%。")] == [
+        "单位地区生产总值能耗",
+        "单位地区生产总值碳排放",
+    ]
+    assert [n for _, n, _ in names("进口和出口总额分别增长5%、6%。")] == [
+        "进口总额增速",
+        "出口总额增速",
+    ]
+    assert [n for _, n, _ in names("地区生产总值和一般公共预算收入分别增长6%和7%。")] == [
+        "地区生产总值增速",
+        "一般公共预算收入增速",
+    ]
+
+
+def test_a_subject_of_respectively_that_cannot_be_named_whole_is_marked_to_check(
+    tmp_path: Path,
+) -> None:
+    text = drafted_text("单位能耗和碳排放分别下降10%、12%。")
+    assert [n for _, n, _ in names("单位能耗和碳排放分别下降10%、12%。")] == ["单位能耗", "碳排放"]
+    second = text[text.index("  - id: item_01") : text.index("  - id: item_02")]
+    assert "# check: one of the subjects 分别 shares the wording among" in second
+    assert [n for _, n, _ in names("新增A、B、C分别达到5家和6家。")] == ["新增A、B、C"] * 2
+    assert "# check: one quote, 2 commitments: give each its own name" in drafted_text(
+        "新增A、B、C分别达到5家和6家。"
+    )
+
+
+def test_a_name_cut_from_its_sentence_is_made_whole() -> None:
+    assert [n for _, n, _ in names("“好苗子”企业1000家,新增“工业上楼”300万平方米以上。")] == [
+        "“好苗子”企业",
+        "新增“工业上楼”",
+    ]
+    pair = "力争创建2家高星级旅游饭店和2家文化主题旅游饭店。"
+    assert names(pair)[1][1] == "力争创建2家高星级旅游饭店"  # not …饭店和
+    assert [n for _, n, _ in names("保租房惠及30万人以上。")] == ["保租房惠及"]
+
+
+def test_a_rise_promised_without_a_figure_is_drafted_to_check_never_dropped(
+    tmp_path: Path, cli: Cli
+) -> None:
+    """研发投入强度有所提升 was dropped silently: it is a commitment of direction, drafted as not
+    below last year's level (steady, no tolerance) with a `# check:` line saying so."""
+    review = "一、2022年工作回顾\n研发投入强度达到3.3%。\n"
+    text = review + PLAN + "研发投入强度有所提升,单位能耗有所下降。\n"
+    [rise, fall] = entries(text, 2023)
+    assert (rise["quote"], rise["name_zh"], rise["comparator"], rise["tolerance"]) == (
+        "研发投入强度有所提升",
+        "研发投入强度",
+        "steady",
+        0,
+    )
+    assert rise["baseline"] == {"value": 3.3, "year": 2022, "quote": "研发投入强度达到3.3%"}
+    assert (fall["quote"], fall["name_zh"], fall["comparator"]) == (
+        "单位能耗有所下降",
+        "单位能耗",
+        "below_baseline",
+    )
+    drafted = draft_registry(text, seed="report.txt", year=2023).yaml
+    assert (
+        "# check: 有所提升 promises a rise without a figure: judged as not below last year's"
+        in (drafted)
+    )
+    (tmp_path / "report.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "registry.yaml").write_text(drafted, encoding="utf-8")
+    assert cli("lint", str(tmp_path / "registry.yaml")).exit_code == 0
+    assert cli("lint", str(tmp_path / "registry.yaml"), "--strict").exit_code == 2
+    rule = load_registry(tmp_path / "registry.yaml").get("rd_intensity").rule  # type: ignore[union-attr]
+    assert rule is not None
+    last_year = Frame(baseline=Fraction(33, 10))
+    assert rule.judge(Fraction(34, 10), last_year).passed  # a rise
+    assert not rule.judge(Fraction(32, 10), last_year).passed  # a fall
 
 
 def test_a_run_of_figures_after_respectively_is_one_entry_each() -> None:

@@ -48,6 +48,10 @@ def test_every_draft_loads_and_lints_without_an_error(tmp_path: Path, source: Pa
     path = drafted(tmp_path, source.read_text(encoding="utf-8"), year_of(source))
     found = lint_registry(path)
     assert [one_line(p) for p in found.problems if p.severity == "error"] == []
+    # every entry named whole, and no two by one English name (grain and grain_2, both Grain)
+    assert [one_line(p) for p in found.problems if p.code == "name-cut"] == []
+    english = [t["name_en"] for t in yaml.safe_load(path.read_text(encoding="utf-8"))["targets"]]
+    assert sorted({n for n in english if english.count(n) > 1}) == []
     assert len(load_registry(path).targets) == found.entries > 0
     assert found.failed(strict=True)  # a draft is not a reviewed registry
 
@@ -74,7 +78,13 @@ def test_strict_lint_fails_until_every_guess_is_reviewed(tmp_path: Path, cli: Cl
     )
     path.write_text(reviewed + "\n", encoding="utf-8")
     still = cli("lint", str(path), "--strict")
+    # the placeholder id and its English name, each named
+    assert (still.exit_code, still.stdout.count("[placeholder-name]")) == (2, 2)
+    renamed = reviewed.replace("id: item_02", "id: patents")
+    path.write_text(renamed + "\n", encoding="utf-8")
+    still = cli("lint", str(path), "--strict")  # an id renamed, its name still the drafter's
     assert (still.exit_code, still.stdout.count("[placeholder-name]")) == (2, 1)
+    assert "column name_en: item 02 is a placeholder" in still.stdout
     named = reviewed.replace("id: item_02", "id: patents").replace('"item 02"', '"Patents"')
     path.write_text(named + "\n", encoding="utf-8")
     assert cli("lint", str(path), "--strict").exit_code == 0

@@ -70,3 +70,30 @@ def test_held_out_texts_are_no_texts_tuned_on(quality: ModuleType) -> None:
     assert not quality.HELD_OUT & quality.TUNED
     corpus = {p.stem for p in (REPO / "tests" / "data" / "corpus").glob("*.md")}
     assert corpus >= quality.HELD_OUT
+
+
+def test_the_readme_states_what_the_benchmark_measures(
+    quality: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's table of every text is the benchmark's, all but the milliseconds, which
+    are the machine's."""
+    monkeypatch.setattr(quality, "RUNS", 1)
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    table = readme.split("<!-- draft-quality -->\n", 1)[1].split("\n\n", 1)[0]
+
+    def cells(row: str) -> list[str]:
+        return [c.strip() for c in row.strip().strip("|").split("|")][:-1]  # ms left out
+
+    stated = [cells(row) for row in table.splitlines()[2:]]
+    scores = [(item, quality.score(item, False)) for item in quality.texts()]
+    old = [s for t, s in scores if not t.corpus]
+    corpus = [s for t, s in scores if t.corpus]
+    groups = (
+        ("old texts, tuned on", [s for s in old if s.name in quality.TUNED]),
+        ("old texts, not tuned on", [s for s in old if s.name not in quality.TUNED]),
+        ("corpus, tuned on", [s for s in corpus if s.name in quality.TUNED]),
+        ("corpus, held out", [s for s in corpus if s.name in quality.HELD_OUT]),
+        ("all", [s for _, s in scores]),
+    )
+    measured = [s.row() for _, s in scores] + [quality.total(t, g).row() for t, g in groups]
+    assert stated == [cells(row) for row in measured]

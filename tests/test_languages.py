@@ -133,9 +133,9 @@ def test_usage_errors_from_options_in_chinese(cli: Cli) -> None:
 
 def test_hints_follow_the_language(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "t.csv"
-    assert cli("template", "-o", str(out), env=ZH).stderr == f"reportcheck: 已写入 176 行到 {out}\n"
+    assert cli("template", "-o", str(out), env=ZH).stderr == f"reportcheck: 已写入 172 行到 {out}\n"
     assert cli("template", "-o", str(out), "--force").stderr == (
-        f"reportcheck: wrote 176 rows to {out}\n"
+        f"reportcheck: wrote 172 rows to {out}\n"
     )
 
 

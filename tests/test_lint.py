@@ -180,6 +180,40 @@ CASES = [
         "section: 三",
     ),
     ("name_en: New listed companies", 'name_en: ""', "registry-empty", "error", 'name_en: ""'),
+    # names the drafter left: a placeholder, or a name cut out of its sentence
+    (
+        "name_en: New listed companies",
+        'name_en: "item 11"',
+        "placeholder-name",
+        "warning",
+        'name_en: "item 11"',
+    ),
+    (
+        "id: listed_companies\n    section: 二\n    quote: 新增上市公司6家\n"
+        "    name_zh: 新增上市公司\n    name_en: New listed companies",
+        "id: listed_companies_2\n    section: 二\n    quote: 新增上市公司6家\n"
+        "    name_zh: 新增上市公司\n    name_en: listed companies 2",
+        "placeholder-name",
+        "warning",
+        "name_en: listed companies 2",
+    ),
+    (
+        "name_zh: 新增上市公司\n",
+        "name_zh: 粮食播种面积和产量分别达到120.3万亩以上、\n",
+        "name-cut",
+        "warning",
+        "name_zh: 粮食",
+    ),
+    (
+        "name_zh: 新增上市公司\n",
+        "name_zh: 单位能耗和碳排放分别下降10%、\n",
+        "name-cut",
+        "warning",
+        "name_zh: 单位",
+    ),
+    ("name_zh: 新增上市公司\n", "name_zh: 新增上市公司和\n", "name-cut", "warning", "公司和"),
+    ("name_zh: 新增上市公司\n", "name_zh: 上市公司分别\n", "name-cut", "warning", "司分别"),
+    ("name_zh: 新增上市公司\n", "name_zh: “新增上市公司\n", "name-cut", "warning", "“新增"),
     ("kind: cumulative", "kind: flow", "registry-unknown-kind", "error", "flow"),
     ("released: yearly", "released: weekly", "registry-unknown-released", "error", "weekly"),
     (
@@ -544,4 +578,106 @@ def test_control_characters_from_the_registry_are_escaped(tmp_path: Path, cli: C
 def test_the_shipped_registry_lints_clean_from_the_command_line(cli: Cli) -> None:
     result = cli("lint", str(REPO / "data" / "targets.yaml"), "--strict")
     assert result.exit_code == 0
-    assert "176 entries, 0 errors, 0 warnings" in result.stderr
+    assert "172 entries, 0 errors, 0 warnings" in result.stderr
+
+
+def test_a_registry_without_targets_is_told_so_once_without_knock_on_numbers(
+    tmp_path: Path,
+) -> None:
+    head, _, rest = REGISTRY.partition("targets:\n")
+    registry = head + "not_commitments:" + rest.partition("not_commitments:")[2]
+    found = lint(tmp_path, registry)
+    assert [(p.code, p.line, p.column) for p in found.problems] == [
+        ("registry-missing-key", 1, "targets")
+    ]
+    # the list that is there is still checked
+    found = lint(tmp_path, registry.replace("reason: programme name", 'reason: ""'))
+    assert ("registry-empty", "error", line_of(registry, "reason: programme")) in codes(found)
+    # a key with no list says so once, at its line; an empty list covers nothing
+    found = lint(
+        tmp_path, head + "targets:\n" + "not_commitments:" + rest.split("not_commitments:")[1]
+    )
+    assert [(p.code, p.line) for p in found.problems] == [
+        ("registry-shape", line_of(registry, "not_commitments:"))
+    ]
+    found = lint(
+        tmp_path, head + "targets: []\nnot_commitments:" + rest.split("not_commitments:")[1]
+    )
+    assert {p.code for p in found.problems} == {"number-uncovered"}
+
+
+def test_max_errors_caps_the_findings_listed_errors_first_and_counts_the_rest(
+    tmp_path: Path, cli: Cli
+) -> None:
+    head, _, rest = REGISTRY.partition("  - id: unemployment")
+    registry = head.replace("  - id: gdp_growth", "  # check: a guess\n  - id: gdp_growth")
+    lint(tmp_path, registry + "not_commitments:" + rest.partition("not_commitments:")[2])
+    path = str(tmp_path / "registry.yaml")
+    every = cli("lint", path).stdout.splitlines()
+    assert [line.rsplit(" ", 1)[-1] for line in every] == ["[draft-check-left]"] + [
+        "[number-uncovered]"
+    ] * 4
+    capped = cli("lint", path, "--max-errors", "2")
+    assert capped.exit_code == 2
+    assert capped.stdout.splitlines() == every[1:3]  # the errors before the warning
+    assert capped.stderr.splitlines() == [
+        "reportcheck: ... and 3 more problems not listed (the first 2 are shown)",
+        "reportcheck: 2 entries, 4 errors, 1 warnings",
+    ]
+    none = cli("--max-errors", "0", "lint", path)
+    assert (none.exit_code, none.stdout) == (2, "")
+    assert "5 more problems not listed" in none.stderr
+    assert cli("lint", path, "--max-errors", "5").stdout.splitlines() == every
+
+
+def test_a_draft_renamed_but_with_the_drafters_names_left_fails_strict(
+    tmp_path: Path, cli: Cli
+) -> None:
+    """Ids renamed by a reviewer, names still the drafter's: not reviewed."""
+    registry = edited("name_en: New listed companies", 'name_en: "item 11"')
+    registry = edited(
+        "name_zh: 新增上市公司\n", "name_zh: 粮食播种面积和产量分别达到120.3万亩以上、\n", registry
+    )
+    lint(tmp_path, registry)
+    path = str(tmp_path / "registry.yaml")
+    warned = cli("lint", path)
+    assert warned.exit_code == 0
+    assert warned.stdout.splitlines() == [
+        f"reportcheck: warning: {path}:{line_of(registry, '粮食播种')}: column name_zh: "
+        "粮食播种面积和产量分别达到120.3万亩以上、 ends in '、', a name cut out of its sentence; "
+        "name the one quantity of this entry [name-cut]",
+        f"reportcheck: warning: {path}:{line_of(registry, 'item 11')}: column name_en: item 11 is "
+        "a placeholder the drafter wrote; give the entry an id and an English name that say what "
+        "it is [placeholder-name]",
+    ]
+    assert cli("lint", path, "--strict").exit_code == 2
+    chinese = cli("lint", path, "--lang", "zh").stdout
+    assert "以“、”结尾,是从句中截下的片段" in chinese
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "城镇居民人均可支配收入",
+        "“千万工程”示范村",
+        "研发投入（R&D）强度",
+        "和美乡村",
+        "新增财力用于民生比例",
+    ],
+)
+def test_a_whole_name_is_no_cut_name(tmp_path: Path, name: str) -> None:
+    found = lint(tmp_path, edited("name_zh: 新增上市公司\n", f"name_zh: {name}\n"))
+    assert codes(found) == []
+
+
+def test_a_wording_judged_no_commitment_is_listed_without_a_number(tmp_path: Path) -> None:
+    """not_commitments records a wording of the plan read as no deliverable of the year, not only
+    a number; a span that stands in no plan part is stale."""
+    registry = edited(
+        "not_commitments:\n", "not_commitments:\n  - {span: 城乡居民收入倍差进一步, reason: x}\n"
+    )
+    assert codes(lint(tmp_path, registry)) == []
+    stale = edited("not_commitments:\n", "not_commitments:\n  - {span: 去年很好, reason: x}\n")
+    assert codes(lint(tmp_path, stale)) == [
+        ("not-commitment-stale", "warning", line_of(stale, "去年很好"))
+    ]

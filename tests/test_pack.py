@@ -206,7 +206,7 @@ def test_lead_unit_from_the_registry_is_shown_and_filterable(
     html = pack_html(pack, "zh")
     assert '<option value="u0">市人力社保局</option>' in html
     assert 'data-lead="u0"' in html
-    assert html.count('data-lead="none"') == 172
+    assert html.count('data-lead="none"') == 168
 
 
 def test_change_since_the_previous_period(write: Write) -> None:
@@ -230,11 +230,11 @@ def test_light_change_without_status_change(write: Write) -> None:
 def test_count_paragraph_names_the_lagging_items(write: Write) -> None:
     pack = pack_of(write, HEAD + "graduates,2023-06,3.5,\nfai_growth,2023-06,9.5,\n")
     assert count_paragraph(pack, "zh") == (
-        "截至2023年1—6月,173项承诺中,有进度判断的2项:达到序时进度(含已完成)1项、占比50.0%;"
-        "未达到序时进度(含未完成)1项,分别是引进大学生;暂无数据171项(其中尚未发布46项、到期考核65项)。"
+        "截至2023年1—6月,169项承诺中,有进度判断的2项:达到序时进度(含已完成)1项、占比50.0%;"
+        "未达到序时进度(含未完成)1项,分别是引进大学生;暂无数据167项(其中尚未发布46项、到期考核61项)。"
     )
     assert count_paragraph(pack, "en").startswith(
-        "As of 2023-06, of 173 commitments, 2 have a reading of progress"
+        "As of 2023-06, of 169 commitments, 2 have a reading of progress"
     )
 
 
@@ -245,10 +245,10 @@ def test_year_end_run_gives_the_account() -> None:
     pack = reportcheck.review_pack(EXAMPLES / "illustrative-2023.csv")
     assert pack.year_end
     counts = pack.verdict_counts()
-    assert sum(counts.values()) == len(pack.rows) == 173
+    assert sum(counts.values()) == len(pack.rows) == 169
     assert counts[Verdict.MET] == pack.counts()[Status.MET]
     assert counts[Verdict.MISSED] == pack.counts()[Status.MISSED]
-    assert count_paragraph(pack, "zh").startswith("2023年173项承诺中:完成")
+    assert count_paragraph(pack, "zh").startswith("2023年169项承诺中:完成")
     markdown = pack_markdown(pack, "zh")
     assert "## 年度目标任务完成情况对照表" in markdown
     assert "非全年数据" not in markdown
@@ -259,7 +259,7 @@ def test_final_before_december_draws_the_account_and_says_so() -> None:
     assert pack.year_end
     counts = pack.verdict_counts()
     assert counts[Verdict.MET] + counts[Verdict.MISSED] == 0  # no figure of the year yet
-    assert "年度目标任务完成情况对照表(截至2023年1—6月;尚无考核期数据的173项列为未报告" in (
+    assert "年度目标任务完成情况对照表(截至2023年1—6月;尚无考核期数据的169项列为未报告" in (
         pack_markdown(pack, "zh")
     )
     plain = reportcheck.review_pack(EXAMPLES / "monthly")
@@ -275,9 +275,9 @@ def test_a_december_pack_on_june_figures_calls_nothing_met_or_missed(tmp_path: P
     graduates = row(pack, "graduates")
     assert (graduates.status, graduates.result.interim) == (Status.NO_DATA, Status.ON_TRACK)
     summary = count_paragraph(pack, "zh")
-    assert summary.endswith("未完成0项;未报告(尚无全年数据)173项。")
+    assert summary.endswith("未完成0项;未报告(尚无全年数据)169项。")
     markdown = pack_markdown(pack, "zh")
-    assert "对照表(截至2023年1—12月;尚无考核期数据的173项列为未报告" in markdown
+    assert "对照表(截至2023年1—12月;尚无考核期数据的169项列为未报告" in markdown
     assert "未报告 (按2023年1—6月数据:符合进度)" in markdown
     assert "not reported (on 2023-06 figures: on track)" in pack_html(pack, "en")
     output = tmp_path / "dec.xlsx"
@@ -371,7 +371,7 @@ def test_xlsx_year_end_has_the_account_sheet(cli: Cli, tmp_path: Path) -> None:
     account = book["对照表"]
     header = [c.value for c in account[1]]
     verdicts = [line[header.index("结果")].value for line in account.iter_rows(2)]
-    assert len(verdicts) == 173
+    assert len(verdicts) == 169
     said = {str(v) for v in verdicts}
     assert said <= {"完成", "基本完成", "未完成"} | {v for v in said if v.startswith("未报告")}
 
@@ -407,7 +407,7 @@ def test_year_end_csv_is_the_account(cli: Cli, tmp_path: Path) -> None:
     assert lines[0] == (
         "序号,部分,指标,目标任务,单位,年度目标,完成,期间,结果,推进情况/原因,责任单位"
     )
-    assert len(lines) == 174
+    assert len(lines) == 170
 
 
 def test_markdown_makes_data_inert(write: Write) -> None:
@@ -473,7 +473,7 @@ def test_report_writes_each_format(cli_en: Cli, tmp_path: Path) -> None:
         output = tmp_path / f"review.{suffix}"
         result = cli_en("report", "--actuals", str(EXAMPLES / "monthly"), "-o", str(output))
         assert (result.exit_code, result.stdout) == (0, "")
-        assert result.stderr == f"reportcheck: wrote {output} (173 commitments)\n"
+        assert result.stderr == f"reportcheck: wrote {output} (169 commitments)\n"
         assert output.stat().st_size > 1000
 
 
@@ -483,7 +483,7 @@ def test_report_says_what_it_wrote_in_the_users_language(cli: Cli, tmp_path: Pat
         "report", "--actuals", str(EXAMPLES / "monthly"), "-o", str(output), "--lang", "zh"
     )
     assert result.exit_code == 0
-    assert result.stderr == f"reportcheck: 已写入 {output}(173 项承诺)\n"
+    assert result.stderr == f"reportcheck: 已写入 {output}(169 项承诺)\n"
 
 
 def test_report_names_an_output_it_cannot_write(cli_en: Cli, tmp_path: Path) -> None:
@@ -625,8 +625,8 @@ def test_report_as_of_an_earlier_period(cli: Cli, tmp_path: Path) -> None:
 def test_review_pack_to_frame_has_a_row_per_commitment_and_period() -> None:
     pack = reportcheck.review_pack(EXAMPLES / "monthly", period="2023-06")
     frame = pack.to_frame()
-    assert len(frame[frame["latest"]]) == 173
-    assert frame["id"].nunique() == 173
+    assert len(frame[frame["latest"]]) == 169
+    assert frame["id"].nunique() == 169
     assert len(frame) == sum(max(1, len(r.history)) for r in pack.rows)
     graduates = frame[frame["id"] == "graduates"].set_index("period_text")
     assert list(graduates.index) == ["2023-05", "2023-06"]
@@ -652,7 +652,7 @@ def test_the_frame_sorts_as_a_review_reads(write: Write) -> None:
     assert list(latest["light"].cat.categories) == ["green", "yellow", "orange", "red", "grey"]
     assert latest["lead"].isna().all()  # no unit named: NaN, not "" or None
     reasons = latest["reason"]
-    assert reasons.isna().sum() + reasons.notna().sum() == 173
+    assert reasons.isna().sum() + reasons.notna().sum() == 169
     assert not (reasons == "").any()
 
 

@@ -161,7 +161,7 @@ def test_year_end_page_shows_the_account(browser: Browser, cli: Cli, tmp_path: P
     met = visit.page.text_content('[data-count-verdict="met"] .n')
     assert met == str(status["summary"]["met"])
     assert visit.page.locator("#account-table tr[data-id]").count() == len(status["results"])
-    assert visit.page.text_content("#shown") == f"showing {len(status['results'])} of 173"
+    assert visit.page.text_content("#shown") == f"showing {len(status['results'])} of 169"
     visit.page.close()
 
 
@@ -198,7 +198,7 @@ def test_a_unit_filter_finds_a_row_naming_several_units_and_never_confuses_a_nam
     visit.choose("lead", options["-"])  # a unit named '-' is a unit, not "not named"
     assert visit.visible_ids() == ["fai_growth"]
     visit.choose("lead", "none")
-    assert len(visit.visible_ids()) == 170
+    assert len(visit.visible_ids()) == 166
     assert visit.errors == []
     visit.page.close()
 

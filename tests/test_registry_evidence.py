@@ -27,7 +27,7 @@ def test_the_shipped_registry_passes_every_evidence_check() -> None:
     """
     found = lint_registry(default_registry_path())
     assert [one_line(p) for p in found.problems] == []
-    assert found.entries == 176
+    assert found.entries == 172
 
 
 def test_quotes_come_from_the_plan_and_baselines_from_the_review(registry: Registry) -> None:
@@ -131,7 +131,7 @@ def test_report_metadata(registry: Registry) -> None:
         "湖州日报",
     )
     assert meta.seed.endswith(SEED_NAME)
-    assert len(registry.commitments) == 173
+    assert len(registry.commitments) == 169
 
 
 def test_installed_package_ships_registry_and_seed() -> None:
@@ -151,3 +151,72 @@ def test_tests_run_against_the_package_pip_installed() -> None:
     editable = bool(direct_url and json.loads(direct_url).get("dir_info", {}).get("editable"))
     inside_src = REPO / "src" in Path(reportcheck.__file__).resolve().parents
     assert inside_src == editable
+
+
+#: Entries the registry once held or marked doubtful and now lists under not_commitments, by the
+#: span that records the decision (each confirmed against the full text).
+NOT_THIS_YEAR = {
+    "service_manufacturing_city": "建设国家级服务型制造示范城市",
+    "huzhou_normal_university": "支持湖州师范学院创建高水平师范大学",
+    "national_civility_model_city": "奋力冲刺全国文明典范城市",
+    "abandoned_mines": "加快全域消除废弃矿山",
+    "preschool_universal_county": "推动全国学前教育普及普惠县",
+    "balanced_education_county": "义务教育优质均衡发展县创建工作",
+    "public_security_model_city": "建设全国社会治安防控体系建设示范城市",
+    "five_ones_award": "全力冲刺国家和省“五个一”工程",
+    "national_art_award": "国家艺术大奖",
+    "nanjiao_scenic_area_study": "开展南郊风景区整体规划研究",
+    "biodiversity_baseline_survey": "全面开展生物多样性本底调查",
+    "hidden_debt": "坚决遏制新增政府隐性债务",
+}
+#: Entries once marked doubtful, kept after the full text was read, each with a plain reason.
+KEPT = (
+    "land_consolidation_projects",
+    "shihe_culture_path",
+    "lotus_garden_walkway",
+    "development_knowledge_centre",
+    "safety_campaign",
+)
+
+
+def test_every_doubtful_entry_is_decided_and_the_decision_recorded(registry: Registry) -> None:
+    import yaml
+
+    text = default_registry_path().read_text(encoding="utf-8")
+    listed = {item["span"]: item["reason"] for item in yaml.safe_load(text)["not_commitments"]}
+    for ident, span in NOT_THIS_YEAR.items():
+        assert registry.get(ident) is None, ident
+        assert listed.get(span, "").strip(), span  # with its reason
+    for ident in KEPT:
+        target = registry.get(ident)
+        assert target is not None, ident
+        assert target.note, ident
+    assert "oubtful" not in text
+    assert "Not a commitment" not in text  # no decision left as a comment
+
+
+def test_the_seasonal_ratio_is_said_as_it_is_judged(registry: Registry) -> None:
+    """Within the year income_ratio is compared with the same period of 2022 or has no data;
+    the note and the README say so, not that the full-year figure stands in."""
+    from decimal import Decimal
+
+    from reportcheck.actuals import read_actuals
+    from reportcheck.review.evaluate import evaluate
+
+    target = registry.get("income_ratio")
+    assert target is not None
+    assert target.note is not None
+    assert "no data" in target.note
+    assert "compared first" not in target.note
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    seasonal = readme.split("**Seasonal baselines**", 1)[1].split("**Signs**", 1)[0]
+    assert "`no_data`" in seasonal
+    assert "otherwise with" not in seasonal
+    figures = REPO / "examples" / "illustrative-2023-06.csv"
+    data = read_actuals([figures], registry)
+    [june] = [r for r in evaluate(registry, data).results if r.target.id == "income_ratio"]
+    assert june.status.value == "no_data"  # 1.66 in June, and no June 2022 figure to set it by
+    year = read_actuals([REPO / "examples" / "illustrative-2023.csv"], registry)
+    [final] = [r for r in evaluate(registry, year).results if r.target.id == "income_ratio"]
+    assert final.status.value == "met"  # 1.59 for the year, below the full-year 1.61
+    assert registry.get("income_ratio").baseline.value == Decimal("1.61")  # type: ignore[union-attr]

@@ -8,6 +8,8 @@ refused naming its field and line once, with nothing reported of what depends on
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
@@ -291,9 +293,105 @@ def test_a_five_thousand_digit_value_is_a_clear_error(refused: Callable[..., lis
     )
     [problem] = refused(rest=huge.replace("    kind: c\n", "    kind: cumulative\n"))
     assert problem.endswith(
-        "column value: target firms: a number of 5000 characters; a registry's numbers have at "
-        "most 40 digits [registry-type]"
+        "column value: target firms: a number of 5000 characters; a registry's numbers are "
+        "written in at most 48 [registry-type]"
     )
+
+
+#: A figure of 31 digits the report itself writes, so that only its length is wrong; and the
+#: largest a figure may have.
+LONG, LONGEST = "1234567890123456789012345678901", "9999999999999999.9999999999"
+
+
+def firms(value: str, rest: str = REST) -> tuple[str, str]:
+    """The registry's other entries and the report, with 新增企业 promising `value` 家."""
+    rest = rest.replace("新增企业6家", f"新增企业{value}家")
+    rest = rest.replace("value: 6\n    kind: cumulative", f"value: {value}\n    kind: cumulative")
+    return rest, REPORT.replace("新增企业6家", f"新增企业{value}家")
+
+
+@pytest.mark.parametrize(
+    ("rest", "said"),
+    [
+        (
+            REST,
+            "column value: target firms: 31 digits before the decimal point; a registry's "
+            "numbers, like figures, have at most 16 [registry-type]",
+        ),
+        (
+            REST.replace("tolerance: 0.5", "tolerance: 0.50000000000000000000000000001"),
+            "column tolerance: target gdp_growth: 29 digits after the decimal point; a "
+            "registry's numbers, like figures, have at most 10, and are never rounded "
+            "[registry-type]",
+        ),
+        (
+            REST.replace(
+                "value: 6\n    tolerance",
+                'value: "60000000000000000000/10000000000000000000"\n    tolerance',
+            ),
+            "column value: target gdp_growth: 20 digits before the decimal point; a registry's "
+            "numbers, like figures, have at most 16 [registry-type]",
+        ),
+    ],
+)
+def test_a_number_beyond_a_figures_digits_is_refused_at_its_line(
+    refused: Callable[..., list[str]], rest: str, said: str
+) -> None:
+    rest, report = firms(LONG, rest) if rest == REST else (rest, REPORT)
+    problems = refused(rest=rest, report=report)
+    line = int(problems[0].split(":")[1])
+    assert problems == [f"targets.yaml:{line}: {said}"]
+    text = registry_text(rest)
+    assert text.splitlines()[line - 1].split(":")[0].strip() in said
+
+
+def test_a_number_of_a_figures_digits_and_trailing_zeros_is_read(
+    refused: Callable[..., list[str]],
+) -> None:
+    rest, report = firms(LONGEST)
+    assert refused(rest=rest, report=report) == []
+    assert refused(rest=REST.replace("tolerance: 0.5", "tolerance: 0.5" + "0" * 30)) == []
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("diff", "{actuals}"),
+        ("status", "--actuals", "{actuals}"),
+        ("show", "firms", "--actuals", "{actuals}"),
+        ("report", "--actuals", "{actuals}", "-o", "{out}"),
+        ("targets",),
+        ("template", "-o", "{out}.csv"),
+    ],
+)
+def test_every_command_refuses_a_value_beyond_a_figures_digits_and_judges_one_within(
+    tmp_path: Path, cli: Cli, command: tuple[str, ...]
+) -> None:
+    """A value of 31 digits once passed lint and crashed diff, status and report (Decimal's 28
+    digits): it is refused at its line; the largest value within the limits is judged."""
+    actuals = tmp_path / "actuals.csv"
+    actuals.write_text(
+        "id,period,value\nfirms,2023-06,0.0000000001\n"
+        "gdp_growth,2023-06,-9999999999999999.9999999999\n"
+    )
+    path = tmp_path / "targets.yaml"
+    for value in (LONG, LONGEST):
+        rest, report = firms(value)
+        (tmp_path / "seed.txt").write_text(report, encoding="utf-8")
+        path.write_text(registry_text(rest + loan() + invest()), encoding="utf-8")
+        out = tmp_path / f"pack-{len(value)}.md"
+        args = [a.format(actuals=actuals, out=out) for a in command]
+        result = cli(*args, "--targets", str(path))
+        assert "internal error" not in result.stderr
+        if value == LONGEST:
+            assert result.exit_code in (0, 1), result.stderr
+            continue
+        assert result.exit_code == 2
+        line = path.read_text(encoding="utf-8").splitlines().index(f"    value: {LONG}") + 1
+        assert (
+            f"{path}:{line}: column value: target firms: 31 digits before the decimal point"
+            in result.stderr
+        )
 
 
 def test_a_wrong_entry_leaves_no_false_not_an_id_in_those_naming_it(
@@ -377,5 +475,5 @@ def test_a_declared_factor_is_an_exact_fraction(tmp_path: Path, cli: Cli) -> Non
     actuals = tmp_path / "a.csv"
     actuals.write_text("id,period,value,unit\nfirms,2023,18,三分之一家\n", encoding="utf-8")
     result = cli("diff", str(actuals), "--targets", str(path), "-f", "csv")
-    row = result.stdout.splitlines()[1].split(",")
-    assert (result.exit_code, row[3], row[5]) == (0, "met", "6")
+    cells = next(csv.DictReader(io.StringIO(result.stdout)))
+    assert (result.exit_code, cells["status"], cells["actual"]) == (0, "met", "6")

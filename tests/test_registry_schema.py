@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, ClassVar
@@ -25,8 +25,11 @@ from reportcheck.output.catalogue import one_line
 from reportcheck.registry.lint import lint_registry
 from reportcheck.registry.load import load_registry
 from reportcheck.registry.schema import ENTRY, RULE_KEYS
+from reportcheck.review.pack import parse_bands
 from reportcheck.rules import RULES, Check, Comparator, Formula, Frame, Rule, RuleFields, show
 from reportcheck.rules.base import UNIT
+
+from .conftest import Run
 
 REPORT = (
     "一、2022年工作回顾\n贷款余额8800亿元,地区生产总值增长3.3%,收入倍差1.61。\n"
@@ -240,6 +243,7 @@ top_mutations = st.sampled_from(
         ("units", ["x"]),
         ("bands", [10, 30]),
         ("bands", [30, 10]),
+        ("bands", [10, 101]),
         ("not_commitments", [{"span": "新增企业6家", "reason": "r"}]),
         ("not_commitments", [{"span": "没有", "reason": ""}]),
         ("not_commitments", 3),
@@ -409,3 +413,70 @@ def test_nan_and_infinity_are_refused_alike(tmp_path: Path) -> None:
         assert refused[0].endswith(
             "column value: target firms: must be a finite number [registry-type]"
         )
+
+
+BANDS = [
+    "[10, 30]",
+    "[10, 101]",
+    "[100]",
+    "[0, 100]",
+    "[100.0000000001]",
+    "[30, 10]",
+    "[10.50, 30]",
+    "[-1]",
+    "[0.0000000001]",
+    "[0.00000000001]",
+    "[1, 2, 3]",
+    "[]",
+    '["1/3"]',
+    '["1/2"]',
+    "[.nan]",
+]
+
+
+@pytest.mark.parametrize("bands", BANDS)
+def test_a_registrys_bands_are_held_to_the_rule_report_applies_to_bands_typed(
+    tmp_path: Path, bands: str
+) -> None:
+    """`bands: [10, 101]` once passed lint and stopped every report: the loader and --bands now
+    accept exactly the same bands."""
+    path = write(tmp_path, BASE)
+    path.write_text(path.read_text(encoding="utf-8") + f"bands: {bands}\n", encoding="utf-8")
+    linted, refused = verdicts(path)
+    assert linted == refused
+    typed = bands.strip("[]").replace('"', "").replace(" ", "")
+    try:
+        parse_bands(typed)
+    except ValueError:
+        codes = [p.rsplit("[", 1)[-1] for p in refused]
+        assert codes == ["registry-bands]"] or (codes and set(codes) == {"registry-type]"})
+    else:
+        assert refused == []
+        assert load_registry(path).bands == parse_bands(typed).limits
+
+
+def test_wrong_bands_are_said_at_their_key_as_written_and_never_blamed_on_the_option(
+    tmp_path: Path, cli: Callable[..., Run]
+) -> None:
+    path = write(tmp_path, BASE)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "bands: [10, 101]\n", encoding="utf-8")
+    line = text.count("\n") + 1
+    said = (
+        f"reportcheck: error: {path}:{line}: column bands: [10, 101]: expected one or two "
+        "numbers of points from 0 to 100, the first not above the second, e.g. [10, 30] "
+        "[registry-bands]"
+    )
+    linted = cli("lint", str(path))
+    assert (linted.exit_code, linted.stdout) == (2, said + "\n")
+    actuals = tmp_path / "actuals.csv"
+    actuals.write_text("id,period,value\nfirms,2023-06,3\n", encoding="utf-8")
+    out = tmp_path / "pack.md"
+    reported = cli("report", "--actuals", str(actuals), "-o", str(out), "--targets", str(path))
+    assert reported.exit_code == 2
+    assert reported.stderr.splitlines()[0] == said
+    assert "--bands" not in reported.stderr
+    path.write_text(text + "bands: [10, 30.50]\n", encoding="utf-8")
+    reported = cli("report", "--actuals", str(actuals), "-o", str(out), "--targets", str(path))
+    assert reported.exit_code == 0, reported.stderr
+    assert "by more than 10 and up to 30.5;" in out.read_text(encoding="utf-8")

@@ -16,6 +16,7 @@ import msgspec
 from reportcheck.actuals.cells import read_period, read_rank, split_bound
 from reportcheck.actuals.columns import KNOWN_COLUMNS, REQUIRED_COLUMNS, column_of, header_key
 from reportcheck.actuals.records import Actual, Value
+from reportcheck.model.limits import MAX_INTEGER_DIGITS
 from reportcheck.model.numbers import (
     NotANumberError,
     format_decimal,
@@ -335,10 +336,15 @@ def _value(
             fail(problem("bound-refused", "yes-no", column="value", value=raw, id=target.id))
             return None, None
         try:
-            return parse_yes_no(raw), None
+            answer = parse_yes_no(raw)
         except NotANumberError as exc:
             fail(_in_cell(exc.problem, "value", raw))
             return None, None
+        unit = normalise_text(raw_unit)
+        if unit and unit != target.unit:  # 亿元 against a yes/no outcome: a row of another id
+            fail(_incompatible(target, raw_unit, units))
+            return None, None
+        return answer, None
     if target.category == "rank":
         # A place is a whole number from 1: rank 0, -3 or 4.5 would be judged as met.
         try:
@@ -359,17 +365,35 @@ def _value(
         return number, bound
     converted = convert(number, unit, target.unit, units)
     if converted is None:
+        fail(_incompatible(target, raw_unit, units))
+    elif converted.adjusted() >= MAX_INTEGER_DIGITS:
+        # 9999999999999999 亿元 for an entry in 元 is 24 digits: held to a figure's digits in
+        # the unit it is judged in, as the registry's value is, so every gap stays exact
         fail(
             problem(
-                "incompatible-unit",
-                column="unit",
-                value=raw_unit,
+                "not-a-number",
+                "converted-digits",
+                column="value",
+                value=raw,
                 id=target.id,
                 unit=target.unit,
-                accepted=", ".join(compatible_units(target.unit, units)),
+                digits=converted.adjusted() + 1,
+                limit=MAX_INTEGER_DIGITS,
             )
         )
+        return None, None
     return converted, bound
+
+
+def _incompatible(target: Target, raw_unit: str, units: Mapping[str, Unit]) -> Problem:
+    return problem(
+        "incompatible-unit",
+        column="unit",
+        value=raw_unit,
+        id=target.id,
+        unit=target.unit,
+        accepted=", ".join(compatible_units(target.unit, units)),
+    )
 
 
 def _sign_fits(

@@ -27,7 +27,8 @@ def lint(
 ) -> None:
     """Quotes verbatim, numbers agreeing, every number of the plan used or explained.
 
-    Exit status 0 when clean, 2 on any error (and on any warning with --strict).
+    Exit status 0 when clean, 2 on any error (and on any warning with --strict). Up to
+    --max-errors findings are listed, errors first when there are more; the rest are counted.
 
     \b
     Example: reportcheck lint registry.yaml --strict
@@ -38,8 +39,16 @@ def lint(
     from reportcheck.registry.shipped import registry_named
 
     found = lint_registry(registry_named(registry_file))
-    for problem in found.problems:  # the findings are the command's output: standard output
+    problems = found.problems
+    cap = State.max_errors
+    if len(problems) > cap:  # as every command lists them: the errors that fail it first
+        problems = tuple(sorted(problems, key=lambda p: p.severity != "error"))
+    for problem in problems[:cap]:  # the findings are the command's output: standard output
         typer.echo(problem_line(problem, State.lang))
+    if len(problems) > cap:
+        typer.echo(
+            hint("more-problems", State.lang, more=len(problems) - cap, listed=cap), err=True
+        )
     counts = {"entries": found.entries, "errors": found.errors, "warnings": found.warnings}
     typer.echo(hint("linted", State.lang, **counts), err=True)
     if found.failed(strict):

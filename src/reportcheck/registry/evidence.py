@@ -9,6 +9,7 @@ targets, is covered by a quote or listed under `not_commitments`.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from fractions import Fraction
 from typing import TYPE_CHECKING
@@ -18,7 +19,15 @@ import msgspec
 from reportcheck.model.problems import Problem, Term, problem
 from reportcheck.registry.prose.textnums import Number, find_numbers, fold, word_figures
 from reportcheck.registry.prose.wording import MULTIPLES, comparator_for, unit_at
-from reportcheck.registry.schema import CHECK_COMMENT, NOT_COMMITMENT, PLACEHOLDER_ID
+from reportcheck.registry.schema import (
+    CHECK_COMMENT,
+    CUT_NAME_END,
+    NAME_BRACKETS,
+    NOT_COMMITMENT,
+    PLACEHOLDER_ID,
+    PLACEHOLDER_NAME,
+    RESPECTIVELY,
+)
 from reportcheck.registry.yamlnodes import Checker, Node
 
 if TYPE_CHECKING:
@@ -30,6 +39,8 @@ if TYPE_CHECKING:
 
 #: Words that make a quote's comparator plain enough to hold an entry's rule to it.
 _WORDING_SIGNS = ("左右", "以内", "以下", "超过", "突破", "前")
+#: The number the drafter adds to an id to tell two entries apart (grain_2).
+_NUMBERED = re.compile(r"_\d+$")
 #: How many quotes that are not verbatim get the closest span of their text named: each costs
 #: a pass over the text, and a registry with more such quotes has a larger problem.
 MAX_CLOSEST = 50
@@ -292,10 +303,15 @@ def _wording(
 # ── the registry as a whole ─────────────────────────────────────────────────────────────────
 
 
-def check_coverage(check: Checker, evidence: Evidence, listed: object, line: int | None) -> None:
+def check_coverage(
+    check: Checker, evidence: Evidence, listed: object, line: int | None, *, numbers: bool = True
+) -> None:
     """Every number of each text's plan part (and of its passages that read like targets) is in
-    a quote of some entry or in a span listed under not_commitments."""
+    a quote of some entry or in a span listed under not_commitments; with `numbers` False (a
+    registry whose entries cannot be read) only the list itself is checked."""
     spans = _not_commitments(check, evidence, listed, line)
+    if not numbers:
+        return
     strings = {s for s in evidence.covering | spans if s and find_numbers(s)}
     for text in evidence.readable():
         _cover(check, text, strings)
@@ -325,9 +341,9 @@ def _not_commitments(
             continue
         folded = fold(span)
         spans.add(folded)
-        if not find_numbers(span) or not any(
-            _occurs_in_plan(text, folded) for text in evidence.readable()
-        ):
+        # A span without a number records a wording judged to promise nothing this year (a
+        # title worked towards, an award strived for): it needs only to stand in a plan.
+        if not any(_occurs_in_plan(text, folded) for text in evidence.readable()):
             check.problem(
                 "not-commitment-stale",
                 line=node.key_lines["span"],
@@ -436,12 +452,13 @@ def check_repeated(check: Checker, entries: Iterable[Node]) -> None:
 
 
 def check_review_marks(check: Checker, source: str, entries: Iterable[Node]) -> None:
-    """A drafted registry is not reviewed while a `# check:` line or a placeholder name is left."""
+    """A drafted registry is not reviewed while a `# check:` line, a placeholder id or English
+    name, or a Chinese name cut out of its sentence is left."""
     for number, line in enumerate(source.splitlines(), 1):
         if CHECK_COMMENT.match(line):
             check.problem("draft-check-left", line=number, severity="warning")
     for entry in entries:
-        ident = entry.get("id")
+        ident, english, chinese = (entry.get(k) for k in ("id", "name_en", "name_zh"))
         if isinstance(ident, str) and PLACEHOLDER_ID.fullmatch(ident):
             check.problem(
                 "placeholder-name",
@@ -450,6 +467,51 @@ def check_review_marks(check: Checker, source: str, entries: Iterable[Node]) -> 
                 value=ident,
                 severity="warning",
             )
+        if isinstance(english, str) and placeholder_name(english, ident):
+            check.problem(
+                "placeholder-name",
+                line=entry.key_lines.get("name_en", entry.line),
+                key="name_en",
+                value=english,
+                severity="warning",
+            )
+        cut = cut_name(chinese) if isinstance(chinese, str) else None
+        if cut is not None:
+            how, mark = cut
+            check.problem(
+                "name-cut",
+                variant="end" if how == "end" else "open" if how == "open" else "respectively",
+                line=entry.key_lines.get("name_zh", entry.line),
+                key="name_zh",
+                value=chinese,
+                severity="warning",
+                mark=mark,
+            )
+
+
+def placeholder_name(english: str, ident: object) -> bool:
+    """Whether an English name is the drafter's placeholder: item 03, or an id's words with
+    the number the drafter added to tell two entries apart (grain 2 of grain_2)."""
+    if PLACEHOLDER_NAME.fullmatch(english.strip()):
+        return True
+    numbered = isinstance(ident, str) and _NUMBERED.search(ident) is not None
+    return numbered and english.strip().replace(" ", "_") == ident
+
+
+def cut_name(name: str) -> tuple[str, str] | None:
+    """How a Chinese name is cut out of its sentence, and the mark that shows it: it holds
+    分别 ("respectively"), ends in a list's mark or a joining word ("end"), or leaves a quotation
+    mark or a bracket open ("open"); None when it is whole."""
+    name = name.strip()
+    end = CUT_NAME_END.search(name)
+    if end is not None:
+        return "end", end.group()
+    if RESPECTIVELY in name:
+        return "respectively", RESPECTIVELY
+    for pair in NAME_BRACKETS:
+        if name.count(pair[0]) != name.count(pair[1]):
+            return "open", pair[0] if name.count(pair[0]) > name.count(pair[1]) else pair[1]
+    return None
 
 
 # ── where a quote parts from its text ────────────────────────────────────────────────────────

@@ -3,8 +3,9 @@
 The loader runs every check of the schema and every evidence check on any registry it reads
 (`reportcheck.registry.load.examine`); `lint` reports all of it, where the loader refuses a
 registry for its errors and keeps its warnings to itself. So `lint` has an error exactly when
-every other command refuses the registry, and `--strict` fails on warnings too: a `# check:` line
-or a placeholder name left by `draft`, a quote outside the plan, a promise entered twice.
+every other command refuses the registry, and `--strict` fails on warnings too: a `# check:` line,
+a placeholder id or name or a name cut out of its sentence left by `draft`, a quote outside the
+plan, a promise entered twice.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ refused with all of them, and warnings are what `lint` adds.
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -25,7 +26,7 @@ from reportcheck.model.limits import (
     read_limited,
     size_text,
 )
-from reportcheck.model.numbers import normalise_text
+from reportcheck.model.numbers import format_decimal, normalise_text
 from reportcheck.model.problems import Problem, RegistryError, Term, problem
 from reportcheck.model.units import UNITS, Unit
 from reportcheck.registry import evidence
@@ -36,9 +37,9 @@ from reportcheck.registry.records import (
     ReportMeta,
     Section,
     Target,
-    bands_problem,
 )
 from reportcheck.registry.schema import (
+    BANDS_RULE,
     FIRST_YEAR,
     LAST_YEAR,
     MAX_TEXTS,
@@ -165,12 +166,20 @@ def _build(
         declared=declared,
     )
     items = top.get("targets")
-    targets = _targets(check, items, top.key_lines.get("targets"), context)
+    targets = (
+        _targets(check, items, top.key_lines.get("targets"), context) if "targets" in top else []
+    )  # a registry without the key is told so once, where the schema finds it missing
     bands = _bands(check, top.get("bands"), top.key_lines.get("bands")) if "bands" in top else None
     entries = [item for item in items if isinstance(item, Node)] if isinstance(items, list) else []
     if found is not None:
+        # Without a list of entries nothing covers the texts' numbers: that is one problem,
+        # already said, not one for every number of the plan.
         evidence.check_coverage(
-            check, found, top.get("not_commitments"), top.key_lines.get("not_commitments")
+            check,
+            found,
+            top.get("not_commitments"),
+            top.key_lines.get("not_commitments"),
+            numbers=isinstance(items, list),
         )
     evidence.check_repeated(check, entries)
     evidence.check_review_marks(check, source, entries)
@@ -200,20 +209,28 @@ def _examined(check: Checker, registry: Registry | None, entries: int) -> Examin
 
 
 def _bands(check: Checker, node: object, line: int | None) -> tuple[Decimal, ...] | None:
-    """`bands: [10, 30]`: the points behind pace up to which a light is yellow, then orange."""
+    """`bands: [10, 30]`: the points behind pace up to which a light is yellow, then orange,
+    held to the rule `report --bands` applies, and kept as written (10, not 1E+1)."""
     where = Term("registry")
-    read = (
-        [check.number_value(n, line or 0, "bands", where) for n in node or ()]
-        if isinstance(node, list)
-        else []
-    )
+    items = node if isinstance(node, list) else []
+    read = [check.number_value(n, line or 0, "bands", where) for n in items]
     if None in read:
         return None  # a value that is no number, already reported
     limits = tuple(to_decimal(x) for x in read if x is not None)
-    if bands_problem(limits) is not None:
-        check.problem("registry-bands", line=line, key="bands", value=node)
+    # written as decimals, as --bands takes them: not "1/3", which no decimal holds exactly
+    exact = not any(isinstance(n, str) for n in items) and all(
+        Fraction(limit) == x for limit, x in zip(limits, read, strict=True)
+    )
+    if not isinstance(node, list) or not exact or BANDS_RULE(limits) is not None:
+        written = ", ".join(str(n) for n in items) if isinstance(node, list) else str(node)
+        check.problem(
+            "registry-bands",
+            line=line,
+            key="bands",
+            value=f"[{written}]" if isinstance(node, list) else written,
+        )
         return None
-    return limits
+    return tuple(Decimal(format_decimal(limit)) for limit in limits)
 
 
 def _meta(check: Checker, node: object, line: int | None) -> ReportMeta | None:

@@ -243,11 +243,16 @@ def split_units(text: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
+#: Points behind pace are percentage points: a band beyond 100 can never be reached.
+MAX_BAND = Decimal(100)
+
+
 def bands_problem(limits: tuple[Decimal, ...]) -> str | None:
-    """What is wrong with light bands in points behind pace (`--bands 10,30`, `bands: [10, 30]`):
-    one or two non-negative numbers, the first not above the second; None when they are right."""
-    if not 1 <= len(limits) <= 2 or any(not x.is_finite() or x < 0 for x in limits):
-        return "expected one or two non-negative numbers of points, e.g. 10,30"
+    """What is wrong with light bands in points behind pace: one or two numbers from 0 to
+    MAX_BAND, the first not above the second; None when they are right. The one rule of
+    `report --bands 10,30` and of a registry's `bands: [10, 30]` (`registry.schema`)."""
+    if not 1 <= len(limits) <= 2 or any(not x.is_finite() or x < 0 or x > MAX_BAND for x in limits):
+        return "expected one or two numbers of points from 0 to 100, e.g. 10,30"
     if len(limits) == 2 and limits[0] > limits[1]:
         return "the first band must not exceed the second, e.g. 10,30"
     return None

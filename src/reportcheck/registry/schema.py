@@ -13,7 +13,14 @@ from enum import Enum
 
 import msgspec
 
-from reportcheck.registry.records import EnteredAs, Kind, Pacing, Released, Role
+from reportcheck.registry.records import (
+    EnteredAs,
+    Kind,
+    Pacing,
+    Released,
+    Role,
+    bands_problem,
+)
 from reportcheck.rules import RULES, Direction
 
 
@@ -44,7 +51,13 @@ SECTION = Keys(frozenset({"zh", "en"}))
 #: One unit declared under `units:`: its family (units of a family convert into each other),
 #: its size in the family's base unit, and its English name.
 UNIT = Keys(frozenset({"family", "factor"}), frozenset({"en"}))
-#: One item of `not_commitments:`: a span of the report holding a number that promises nothing.
+#: `bands: [10, 30]`: the office's light bands, checked by the rule `report --bands` applies
+#: (one or two numbers of points from 0 to 100, the first not above the second), so that a
+#: registry `lint` passes never stops `report`.
+BANDS_RULE = bands_problem
+#: One item of `not_commitments:`: a span of a plan that promises nothing this year, and why: a
+#: number that is no commitment (a programme's name, a count that describes), or a wording read
+#: as no deliverable of the year (a title worked towards, an award strived for).
 NOT_COMMITMENT = Keys(frozenset({"span", "reason"}))
 #: `baseline:` of an entry: last year's level, quoted from the review part of a text.
 BASELINE = Keys(frozenset({"year"}), frozenset({"value", "quote", "same_period", "text"}))
@@ -108,10 +121,21 @@ YES_NO_UNIT = "是/否"
 MAX_DEPTH = 20
 #: Texts a registry may name under `report.texts`, besides its seed.
 MAX_TEXTS = 8
-#: Digits of a number written in a registry (a value, a factor, a milestone), before and after
-#: the decimal point together: far beyond any figure a report promises.
-MAX_NUMBER_DIGITS = 40
+#: Characters of a number written in a registry (a value, a factor, a milestone, a band): one
+#: written longer is refused unread. What is read is held to the digits of a figure
+#: (`reportcheck.model.limits`: 16 before the decimal point, 10 after, trailing zeros not
+#: counted), so that every value is judged exactly against every figure.
+MAX_NUMBER_CHARS = 48
 #: A placeholder the drafter writes where it could not make a name; a reviewed registry has none.
 PLACEHOLDER_ID = re.compile(r"item_\d+")
+#: The English name the drafter writes where it knows none: the placeholder id's words (item 03).
+PLACEHOLDER_NAME = re.compile(r"item[ _]\d+", re.IGNORECASE)
+#: How a name cut out of its sentence ends: a list's or a clause's mark, an opening bracket, a
+#: word that joins it to what was cut off (粮食播种面积和产量分别达到120.3万亩以上、).
+CUT_NAME_END = re.compile(r"(?:[、，,；;：:（(“‘《【]|和|(?<![惠涉普以波危顾触])及|与|或|并)$")
+#: The word that shares one wording among several quantities: a name holding it names none.
+RESPECTIVELY = "分别"
+#: Marks that open and close a name's part: one left open is a name cut off.
+NAME_BRACKETS = ("“”", "‘’", "（）", "()", "《》", "【】")
 #: The comment the drafter writes above each guess a reviewer must check.
 CHECK_COMMENT = re.compile(r"^[ \t]*# check:")

@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import functools
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import msgspec
 
 from reportcheck.model.controls import ACTING
+from reportcheck.model.limits import MAX_DECIMAL_PLACES, MAX_INTEGER_DIGITS
+from reportcheck.model.numbers import NotANumberError, check_precision
 from reportcheck.model.problems import Param, Problem, RegistryError, Severity, Term, problem
-from reportcheck.registry.schema import MAX_DEPTH, MAX_NUMBER_DIGITS
+from reportcheck.registry.schema import MAX_DEPTH, MAX_NUMBER_CHARS
 
 if TYPE_CHECKING:
     from enum import Enum
@@ -243,7 +245,7 @@ class _Builder:
         if tag in _NUMBER_TAGS:
             if ":" in value:
                 return value  # YAML 1.1 reads 1:30 as 90 (base 60): text, refused as a number
-            if len(value) > MAX_NUMBER_DIGITS + 8:
+            if len(value) > MAX_NUMBER_CHARS:
                 return NumberTooLong(value)
             if _INTEGER.fullmatch(value):
                 return int(value)
@@ -361,13 +363,16 @@ class Checker(msgspec.Struct):
                 value=f"{value.text[:20]}…",
                 where=where,
                 length=len(value.text),
-                limit=MAX_NUMBER_DIGITS,
+                limit=MAX_NUMBER_CHARS,
             )
             return None
         if isinstance(value, str) and (match := _FRACTION.fullmatch(value)):
-            if len(value) > 2 * MAX_NUMBER_DIGITS:
+            if len(value) > 2 * MAX_NUMBER_CHARS:
                 return self.number_value(NumberTooLong(value), line, key, where)
-            numerator, denominator = Fraction(match.group(1)), Fraction(match.group(2))
+            parts = Decimal(match.group(1)), Decimal(match.group(2))
+            if not self._within_digits(parts, value, line, key, where):
+                return None
+            numerator, denominator = Fraction(parts[0]), Fraction(parts[1])
             if denominator:
                 return numerator / denominator
         if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
@@ -375,16 +380,48 @@ class Checker(msgspec.Struct):
                 "registry-type", variant="number", line=line, key=key, value=value, where=where
             )
             return None
-        try:
-            number = Fraction(value)
-        except (ValueError, OverflowError, InvalidOperation):
+        # a float as written: 0.1 is 1/10, not the binary float
+        written = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+        if not written.is_finite():
             self.problem(
                 "registry-type", variant="finite", line=line, key=key, value=value, where=where
             )
             return None
-        if isinstance(value, float):
-            number = Fraction(Decimal(str(value)))  # 0.1 written is 1/10, not the binary float
-        return number
+        if not self._within_digits((written,), value, line, key, where):
+            return None
+        return Fraction(written)
+
+    def _within_digits(
+        self, numbers: tuple[Decimal, ...], value: object, line: int, key: str, where: Term
+    ) -> bool:
+        """Whether each number holds at most the digits of a figure (MAX_INTEGER_DIGITS before
+        the point, MAX_DECIMAL_PLACES after, trailing zeros not counted): beyond them a value
+        could not be judged exactly against a figure, so it is refused where it is written."""
+        for number in numbers:
+            try:
+                check_precision(number)
+            except NotANumberError as exc:
+                digits = exc.problem.params["digits"]
+                self.problem(
+                    "registry-type",
+                    variant=(
+                        "integer-digits"
+                        if exc.problem.variant == "integer-digits"
+                        else "decimal-places"
+                    ),
+                    line=line,
+                    key=key,
+                    value=value,
+                    where=where,
+                    digits=digits if isinstance(digits, int) else 0,
+                    limit=(
+                        MAX_INTEGER_DIGITS
+                        if exc.problem.variant == "integer-digits"
+                        else MAX_DECIMAL_PLACES
+                    ),
+                )
+                return False
+        return True
 
     def choice(self, node: Node, key: str, enum: type[_E], where: Term) -> _E | None:
         if not self.present(node, key, where):

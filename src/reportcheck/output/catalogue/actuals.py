@@ -59,6 +59,11 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "'{value}' has {digits} digits after the decimal point; at most {limit} are read, and a "
         "value is never rounded",
     ),
+    "not-a-number/converted-digits": (
+        "'{value}' 换算为 {id} 的单位 {unit} 后整数部分有 {digits} 位;最多 {limit} 位",
+        "'{value}' in {id}'s unit {unit} has {digits} digits before the decimal point; at most "
+        "{limit} are read",
+    ),
     "not-a-number/infinite": ("'{value}' 不是有限的数", "'{value}' is not a finite number"),
     "not-yes-no": (
         "'{value}' 不是是/否答案;应为 是/否、完成/未完成、yes/no、1/0",

@@ -45,8 +45,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "targets, is in no quote and not listed under not_commitments",
     ),
     "not-commitment-stale": (
-        "{value} 不是计划部分中含数字的原文",
-        "{value} is not a span of a plan part holding a number",
+        "{value} 不见于所引原文的计划部分",
+        "{value} is not a span of a plan part of the texts the registry quotes",
     ),
     "entry-repeated": (
         "{where}:与 {other} 的引文、规则、数值和名称都相同;同一承诺录入了两次?",
@@ -60,5 +60,19 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{value} 是起草时的占位编号;请改为说明指标的编号和英文名",
         "{value} is a placeholder the drafter wrote; give the entry an id and an English name "
         "that say what it is",
+    ),
+    "name-cut/end": (
+        "{value} 以“{mark}”结尾,是从句中截下的片段;请写出这一项自己的指标名称",
+        "{value} ends in '{mark}', a name cut out of its sentence; name the one quantity of this "
+        "entry",
+    ),
+    "name-cut/respectively": (
+        "{value} 含“{mark}”,是几项共用的说法;请写出这一项自己的指标名称",
+        "{value} holds '{mark}', a wording several quantities share; name the one quantity of "
+        "this entry",
+    ),
+    "name-cut/open": (
+        "{value} 中的“{mark}”没有闭合,是截断的名称;请写出这一项完整的指标名称",
+        "{value} leaves '{mark}' unmatched, a name cut off; name the whole quantity of this entry",
     ),
 }

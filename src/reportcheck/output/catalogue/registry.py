@@ -135,9 +135,20 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "registry-type/finite": ("{where}:应为有限的数", "{where}: must be a finite number"),
     "registry-type/too-long": (
-        "{where}:写了 {length} 个字符的数;登记表中的数最多 {limit} 位",
-        "{where}: a number of {length} characters; a registry's numbers have at most {limit} "
-        "digits",
+        "{where}:写了 {length} 个字符的数;登记表中的数最多写 {limit} 个字符",
+        "{where}: a number of {length} characters; a registry's numbers are written in at most "
+        "{limit}",
+    ),
+    "registry-type/integer-digits": (
+        "{where}:整数部分有 {digits} 位;登记表中的数与实际数据一样,整数部分最多 {limit} 位",
+        "{where}: {digits} digits before the decimal point; a registry's numbers, like figures, "
+        "have at most {limit}",
+    ),
+    "registry-type/decimal-places": (
+        "{where}:小数部分有 {digits} 位;登记表中的数与实际数据一样,小数部分最多 {limit} 位,"
+        "且从不舍入",
+        "{where}: {digits} digits after the decimal point; a registry's numbers, like figures, "
+        "have at most {limit}, and are never rounded",
     ),
     "registry-type/report-year": (
         "{where}:应为年份,如 2023",
@@ -343,7 +354,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "registry-unit/empty": ("单位名称为空", "a unit's symbol is empty"),
     "registry-unit/factor": ("{where}:factor 应为正数", "{where}: factor must be positive"),
     "registry-bands": (
-        "bands 应为一个或两个递增的百分点数,如 [10, 30]",
-        "bands must be one or two increasing numbers of points, e.g. [10, 30]",
+        "{value}:应为 0 到 100 之间的一个或两个百分点数,第一个不大于第二个,如 [10, 30]",
+        "{value}: expected one or two numbers of points from 0 to 100, the first not above the "
+        "second, e.g. [10, 30]",
     ),
 }

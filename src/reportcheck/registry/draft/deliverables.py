@@ -65,7 +65,7 @@ _FORMS: tuple[tuple[str, str | None, bool | str], ...] = (
     (r"上市|完成报会|挂牌|落地|建校", None, "close"),
     (r"启动", r"(?:项目|工程|工作|更新)$", False),
     (r"(?:联合|轮值|持续|精心)?(?:举办|承办|主办|办好)|精心组织", _EVENT_END, False),
-    (r"成功创建|创成|争创|创建|冲刺|夺取", _TITLE_END, False),
+    (r"成功创建|创成|争创|创建|夺取", _TITLE_END, False),
     (r"争取", r"(?:试点|基地|示范区)$", False),
     (r"升级建设|升级为|升格为|上升为", _TITLE_END + r"|项目$", False),
     (r"列入|纳入", r"^(?:国家|全国|省|首批).*(?:" + _TITLE_END + r"|规划$)", False),
@@ -155,7 +155,7 @@ _PREDICATE = re.compile(
 #: Verbs that, anywhere in a later item, make it a clause of its own (钱塘新区打造…主平台).
 _NEW_PREDICATE = re.compile(r"打造|推进|推动|加快|深化|做强|做优|加强|强化|打响|争创")
 #: Verbs of a title won, whose subjects may be listed before them (花都、番禺升级建设…).
-_TITLE_VERB = re.compile(r"成功创建|创成|争创|创建|冲刺|夺取|升级建设|升级为|升格为|上升为")
+_TITLE_VERB = re.compile(r"成功创建|创成|争创|创建|夺取|升级建设|升级为|升格为|上升为")
 #: The kind a list of categories shares after 等, under a title verb (争创集成电路、新能源汽车
 #: 等国家级先进制造业集群): one title per category.
 _CATEGORIES = re.compile(r"(?<![高平同中初均对超])等(?![级同待])(?P<kind>[^、“”]{2,16})$")

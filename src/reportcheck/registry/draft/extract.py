@@ -46,10 +46,12 @@ from reportcheck.registry.prose.textnums import (
 )
 from reportcheck.registry.prose.wording import (
     MULTIPLES,
+    SUBJECTS,
     WORDING_RULES,
     comparator_for,
     direction_for,
     rule_without_number,
+    subject_id,
 )
 
 if TYPE_CHECKING:
@@ -90,6 +92,16 @@ _PART_OF_YEAR = re.compile(r"(一季度|上半年|二季度|三季度|前三季�
 _PART_END = {"一季度": "03", "上半年": "06", "二季度": "06", "三季度": "09", "前三季度": "09"}
 DELIVERABLE_CHECK = "a named deliverable read as done by the year's end: confirm it is promised"
 WORDS_CHECK = "the figure is said in words (正增长 0 %, 不发生 none, 领跑 first): confirm it"
+#: What joins the subjects a 分别 wording shares out (粮食播种面积和产量, 城镇、农村居民…), and
+#: the quotation marks inside which nothing joins.
+_RESPECTIVE_MARK = re.compile(r"、|以及|和|及|与|[“‘「『《”’」』》]")
+#: A subject of 分别 too short to be a name of its own (产量, 碳排放): it shares the words before
+#: it (粮食产量) or after it (城镇居民…收入) with the others.
+_PART_OF_NAME = 3
+RESPECTIVE_CHECK = (
+    "one of the subjects 分别 shares the wording among, named by its own words only: complete "
+    "the name"
+)
 #: 和 joining two subjects of one wording (面积和产量稳中有升; 规模和产品数均增长10%).
 _SUBJECT_AND = re.compile(r"(?<=[\u4e00-\u9fff])和(?=[\u4e00-\u9fff]{2})")
 TOO_LONG = f"in a clause of more than {MAX_CLAUSE_CHARS} characters: not read as wording"
@@ -487,7 +499,8 @@ def _part(
     for number, unit in candidates:
         if (number, unit) not in kept and not number.word:
             result.excluded.append(Excluded(number, "describes the subject (a threshold or count)"))
-    respectively = text.find("分别", a, b) != -1
+    said_at = text.find("分别", a, b)
+    respectively = said_at != -1
     opening = clause[0] + lead_length(text, *clause)  # 突破A…、B…: more than each figure
     if len(keep) == 2 and is_range(text, keep[0][0], keep[1][0]):
         (low, _), (high, unit) = keep
@@ -498,12 +511,84 @@ def _part(
             msgspec.structs.replace(entry, comparator="range", value=(low.value, high.value))
         )
         return
-    for number, unit in keep:
+    names: list[tuple[str, str | None]] | None = None
+    if respectively and len(keep) > 1 and quote_start < said_at < keep[0][0].start:
+        names = respective_names(text[quote_start:said_at], len(keep))
+    for k, (number, unit) in enumerate(keep):
         result.add(
             _drafted(
-                text, (quote_start, b), number, unit, due, subjects, respectively, opening=opening
+                text,
+                (quote_start, b),
+                number,
+                unit,
+                due,
+                subjects,
+                respectively,
+                opening=opening,
+                own=names[k] if names else None,
             )
         )
+
+
+def respective_names(words: str, count: int) -> list[tuple[str, str | None]]:
+    """The name of each of `count` subjects that 分别 shares one wording among, from the words
+    before 分别, and the check each needs (None when it is sure): 粮食播种面积和产量 is
+    粮食播种面积 and 粮食产量 (the words of a known subject the first begins with);
+    城镇、农村居民人均可支配收入 is 城镇居民人均可支配收入 and 农村居民人均可支配收入 (the words
+    the last ends with). A subject that is only its own short words (碳排放 after 单位能耗) is
+    to be completed; subjects that do not match the figures in number each get them all,
+    without 分别, to be told apart."""
+    items = _list_items(words)
+    if len(items) != count or not all(items):
+        return [("、".join(items) or words, _shared(count))] * count
+    *modifiers, last = items
+    size = len(modifiers[0])
+    if all(len(m) == size <= 2 for m in modifiers) and len(last) > size + 1:
+        tail = last[size:]  # 城镇、农村居民人均可支配收入: each before the last one's words
+        sure: list[tuple[str, str | None]] = [(m + tail, None) for m in modifiers]
+        return [*sure, (last, None)]
+    first = items[0]
+    head = _subject_head(first)
+    names: list[tuple[str, str | None]] = [
+        (first, None if len(first) > _PART_OF_NAME else RESPECTIVE_CHECK)
+    ]
+    for item in items[1:]:
+        if len(item) > _PART_OF_NAME or subject_id(item) is not None:
+            names.append((item, None))
+        elif head:
+            names.append((head + item, None))  # 粮食播种面积和产量: 粮食产量
+        else:
+            names.append((item, RESPECTIVE_CHECK))
+    return names
+
+
+def _list_items(words: str) -> list[str]:
+    """The items of a list of subjects, split at 、 和 及 与 outside quotation marks (in one
+    pass: the depth of quotation marks is carried from one mark to the next)."""
+    items, begin, depth = [], 0, 0
+    for mark in _RESPECTIVE_MARK.finditer(words):
+        found = mark.group()
+        if found in _NAME_OPEN:
+            depth += 1
+        elif _NAME_MARK.fullmatch(found):
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            items.append(words[begin : mark.start()].strip())
+            begin = mark.end()
+    items.append(words[begin:].strip())
+    return items
+
+
+def _subject_head(first: str) -> str:
+    """The words a list's first subject shares with those after it: up to the end of the last
+    known subject it holds, when words of its own follow (粮食 of 粮食播种面积, 单位地区生产总值
+    of 单位地区生产总值能耗); "" when it holds none."""
+    ends = [
+        at + len(words)
+        for words, _, _ in SUBJECTS
+        if (at := first.find(words)) != -1 and at + len(words) < len(first)
+    ]
+    return first[: max(ends)] if ends else ""
 
 
 def _shared(copies: int) -> str:
@@ -558,9 +643,11 @@ def _drafted(
     respectively: bool,
     *,
     opening: int | None = None,
+    own: tuple[str, str | None] | None = None,
 ) -> Drafted:
     """One figure's entry; `opening` is where the words of its clause begin, when its list
-    item begins later (突破A4000亿元、B2000亿元: 突破 opens the clause for both)."""
+    item begins later (突破A4000亿元、B2000亿元: 突破 opens the clause for both); `own` is the
+    name of its subject when 分别 shares the wording among several, and the check it needs."""
     start, end = quote
     before = text[start : number.start]
     after = _PAREN.sub("", text[number.end + written_length(text, number, unit) : end])
@@ -588,6 +675,10 @@ def _drafted(
         copies = subjects  # 地区生产总值、固定资产投资增长5%左右: each grows by 5 %
     if copies > 1:
         checks.append(_shared(copies))
+    if own is not None:
+        subject = own[0]  # 粮食产量, not 粮食播种面积和产量分别达到120.3万亩以上、
+        if own[1] is not None:
+            checks.append(own[1])
     if number.word:
         checks.append(WORDS_CHECK)
     if unit in MULTIPLES:

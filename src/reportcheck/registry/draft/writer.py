@@ -40,12 +40,13 @@ from reportcheck.registry.draft.extract import (
 from reportcheck.registry.prose.segment import infer_year, layout
 from reportcheck.registry.prose.textnums import Number, find_numbers, fold
 from reportcheck.registry.prose.wording import (
+    RISE_UNSAID,
     kind_for,
     released_for,
     subject_id,
     unit_scale,
 )
-from reportcheck.registry.schema import MAX_YEARS_AHEAD, YES_NO_UNIT
+from reportcheck.registry.schema import MAX_YEARS_AHEAD, NAME_BRACKETS, YES_NO_UNIT
 from reportcheck.registry.yamlnodes import RICH_TAG
 from reportcheck.rules import RULES
 
@@ -75,13 +76,19 @@ _FRONT_TITLE = re.compile(r"^title:[ \t]*(.+)$", re.MULTILINE)
 #: A line, as str.splitlines cuts them.
 _LINE = re.compile("[^\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 #: Where the words of a rule begin in a subject drafted with them (收入倍差进一步缩小).
-_RULE_WORDS = re.compile(r"进一步|持续|逐步|继续|基本|保持|稳中|不低于|与|快于|高于|提高|提升|缩小")
+_RULE_WORDS = re.compile(
+    r"进一步|持续|逐步|继续|基本|保持|稳中|不低于|与|快于|高于|提高|提升|缩小|有所"
+)
 _GROWTH = re.compile(r"增长|增速|增幅")
 _GROWTH_END = re.compile(r"(?:增长|增速|增幅)$")
+#: Rules a wording states without a figure, whose entry is named by the quantity before it.
+_WORDED = frozenset({"steady", "below_baseline", "in_step", "faster_than"})
 #: The fewest words of a subject that name it in the review (收入倍差).
 _MIN_SUBJECT = 4
 _SHARE = re.compile(r"占|比重|比例|份额")
 _RANKING = re.compile(r"排名|位次|排位")
+#: What a name cut out of its sentence ends in, to be left off (the list's marks and joins).
+_NAME_CUT_END = re.compile(r"(?:[、，,；;：:]|和|与|并|(?<![惠涉普以波危顾触])及)+$")
 #: Characters of the review part a baseline search may look through, over all entries: a real
 #: review is searched a few million times over; a text made to be searched without end stops
 #: here, its later entries left for the reader to give a baseline.
@@ -356,6 +363,9 @@ class _Writer:
                 base, english = f"{base}_growth", f"{english} growth"
         ident, n = base, self.next_number.get(base, 2)
         if ident in self.ids:
+            # a second entry of a known subject (粮食产量 after 粮食播种面积): its English name
+            # would be the first one's, so it is left for the reader to write
+            english = ""
             ident = f"{base}_{n}"
             while ident in self.ids:
                 n += 1
@@ -377,7 +387,7 @@ class _Writer:
         if not english:
             self.check("  ", "id and English name to write")
             english = ident.replace("_", " ")
-        name_zh = self._name_zh(drafted) or quote[:40]
+        name_zh = whole_name(self._name_zh(drafted) or quote[:40])
         lines.append(f"  - id: {ident}")
         lines.append(f"    section: {_q(sections[drafted.start])}")
         lines.append(f"    quote: {_q(quote)}")
@@ -402,7 +412,15 @@ class _Writer:
                 lines.append(f'    value: "{share.numerator}/{share.denominator}"')
             elif isinstance(value, tuple):
                 lines.append(f"    value: [{_number(value[0])}, {_number(value[1])}]")
-        if "tolerance" in takes:
+        if "tolerance" in takes and RISE_UNSAID.search(self.folded, drafted.start, drafted.end):
+            self.check(
+                "    ",
+                "有所提升 promises a rise without a figure: judged as not below last year's level "
+                "(steady, tolerance 0), so a level equal to it is met; confirm it is a commitment "
+                "of this year, or delete the entry",
+            )
+            lines.append("    tolerance: 0")
+        elif "tolerance" in takes:
             self._tolerance(drafted.comparator, value, unit)
         if "other" in takes:
             self._other(quote, ident, unit)
@@ -541,6 +559,10 @@ class _Writer:
         if DELIVERABLE_CHECK in drafted.checks:
             return drafted.subject[:40]  # a verb and what it completes, quotation marks kept
         name = drafted.subject.strip("“”\"' ")
+        if drafted.value is None and drafted.comparator in _WORDED:
+            # 研发投入强度有所提升, 收入倍差进一步缩小: the quantity, not its wording
+            quantity = _RULE_WORDS.split(name, maxsplit=1)[0].strip()
+            name = quantity if len(quantity) >= 2 else name
         if drafted.unit == "%" and "增长" in self.folded[drafted.start : drafted.end]:
             name = name.removesuffix("增长") + "增速"
         return name[:40]
@@ -562,6 +584,21 @@ class _Writer:
             span = self.text[max(line_start, n.start - 6) : min(line_end, n.end + 4)]
             listed.setdefault(span.strip(), item.reason)
         return listed
+
+
+def whole_name(name: str) -> str:
+    """A name as a reader would write it, not as it was cut from its sentence: no list's mark or
+    joining word at its end (创建2家高星级旅游饭店和 is 创建2家高星级旅游饭店), and every quotation
+    mark and bracket it opens closed (好苗子”企业 is “好苗子”企业)."""
+    name = _NAME_CUT_END.sub("", name.strip()) or name.strip()
+    for pair in NAME_BRACKETS:
+        open_mark, close_mark = pair[0], pair[1]
+        opened, closed = name.count(open_mark), name.count(close_mark)
+        if closed > opened:
+            name = open_mark * (closed - opened) + name
+        elif opened > closed:
+            name += close_mark * (opened - closed)
+    return name
 
 
 class _Spans:

@@ -223,12 +223,20 @@ _AT_LEAST_BEFORE = re.compile(r"(不低于|不少于|至少)$")
 _DOWN_SUBJECT = re.compile(r"失业率|价格|涨幅|CPI|浓度|负债|事故|死亡|发生率")
 _POINTS_DOWN = re.compile(r"(下降|降低|减少|缩小)[^,。;]*$")
 
+#: A rise promised without a figure (研发投入强度有所提升): above last year's level, by how much
+#: unsaid; drafted as steady with no tolerance, the nearest rule, and marked to check.
+RISE_UNSAID = re.compile(r"有所(?:提升|提高|增长|上升|增加|扩大)")
+
 WORDING_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(进一步|持续|逐步|继续)(缩小|降低|下降)|稳中有降|双下降"), "below_baseline"),
+    (
+        re.compile(r"(进一步|持续|逐步|继续|有所)(缩小|降低|下降|减少)|稳中有降|双下降"),
+        "below_baseline",
+    ),
     # a rank rises when its number falls: 排名实现进位, 位次前移
     (re.compile(r"(排名|位次|排位)(实现|持续|继续)?(进位|前移)"), "below_baseline"),
     (re.compile(r"与[^,。;]{1,20}(基本)?同步"), "in_step"),
     (re.compile(r"基本稳定|保持稳定|稳中有升|不低于(去年|上年)"), "steady"),
+    (RISE_UNSAID, "steady"),
     (re.compile(r"(保持|稳定)[^,。;]{0,10}(份额|占比)$"), "steady"),
     (re.compile(r"(快于|高于|不低于|超过)[^,。;]{0,16}(增长|增速|增幅|平均|占比)"), "faster_than"),
     (re.compile(r"(完成|达到)(省|市|国家|上级)?(定|下达)"), "done"),
