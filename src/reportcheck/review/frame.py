@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from reportcheck.review.progress import annual_target
 from reportcheck.review.status import Light, Status
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ def _record(row: Row, result: Result, latest: bool, pack: Pack) -> dict[str, Any
         "light": light.value,
         "actual": _float(actual) if not isinstance(actual, bool) else None,
         "done": actual if isinstance(actual, bool) else None,
-        "annual": _float(done.annual),
+        "annual": _float(done.annual if done.annual is not None else annual_target(target)),
         "required": _float(result.required),
         "expected": _float(result.expected),
         "gap": _float(result.gap),

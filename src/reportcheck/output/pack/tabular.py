@@ -25,7 +25,7 @@ from reportcheck.output.words import (
     status_words_of,
     verdict_label,
 )
-from reportcheck.review.progress import in_precision
+from reportcheck.review.progress import annual_target, in_precision
 from reportcheck.review.status import Verdict
 
 if TYPE_CHECKING:
@@ -117,8 +117,12 @@ UNIT_PLACES = {"%": 1, "倍": 2, "个百分点": 1}
 
 
 def annual_cell(row: Row) -> Decimal | None:
-    """年度目标 as the 附件 print it (to the target's precision)."""
-    return in_precision(row.result.progress.annual, row.target)
+    """年度目标 as the 附件 print it (to the target's precision), with a figure or without:
+    the level the figure was held to, else the level the target states."""
+    annual = row.result.progress.annual
+    if annual is None:
+        annual = annual_target(row.target)
+    return in_precision(annual, row.target)
 
 
 _BOUND = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
