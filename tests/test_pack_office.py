@@ -215,3 +215,31 @@ def test_rank_and_level_are_shown_beside_the_figure_in_every_view(tmp_path: Path
     assert any(t.startswith(line) for t in texts)
     header = [c.text for c in document.tables[0].rows[0].cells]
     assert ("总量" in header, "全省排位" in header) == (True, True)
+
+
+# ── A figure of another period ───────────────────────────────────────────────────────────────
+
+
+def test_a_figure_of_another_period_says_its_period_in_word_and_excel(tmp_path: Path) -> None:
+    import reportcheck
+
+    from .packs import written
+
+    actuals = tmp_path / "actuals.csv"
+    actuals.write_text(
+        "id,period,value\ngraduates,2023-06,0.7\nfai_growth,2023-09,8.1\ngdp_growth,2023-06,5.7\n",
+        encoding="utf-8",
+    )
+    pack = reportcheck.review_pack(actuals, "2023-09")
+    for suffix in ("docx", "xlsx"):
+        shown = written(pack, tmp_path, "zh", suffix)[suffix]
+        (graduates,) = shown.rows_with("引进大学生")
+        assert graduates["1—9月完成"] == "0.7（1—6月）", suffix
+        (investment,) = shown.rows_with("固定资产投资增速")
+        assert investment["1—9月完成"] == "8.1", suffix  # the pack's own period: no note
+    document = written(pack, tmp_path, "zh", "docx")["docx"]
+    assert "地区生产总值增速5.7%（1—6月），符合进度；固定资产投资增速8.1%，滞后。" in document.lines
+    assert any(line.startswith("2. 引进大学生：按1—6月数据，0.7，") for line in document.lines)
+    english = written(pack, tmp_path, "en", "xlsx")["xlsx"]
+    (graduates,) = english.rows_with("University graduates attracted")
+    assert graduates["to date"] == "0.7 (2023-06)"

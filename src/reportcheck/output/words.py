@@ -286,6 +286,9 @@ TEXT = {
         "Needed per remaining month is arithmetic (what is left divided by the months left), not "
         "a forecast.",
     ),
+    # A figure of another period than the one a pack is of, with its period beside it.
+    "figure_of": ("{figure}（{period}）", "{figure} ({period})"),
+    "on_figures_of": ("按{period}数据,", "on {period} figures: "),
     "print_filtered": ("已筛选:{filters};{count}", "Filtered: {filters}; {count}"),
     "points": ("个百分点", "points"),
     "illustrative": (
@@ -529,6 +532,15 @@ def period_words(period: Period | None, lang: str) -> str:
     if period.kind == "year":
         return f"{period.year}年"
     return f"{period.year}年1—{period.month}月" if period.month > 1 else f"{period.year}年1月"
+
+
+def months_words(period: Period, lang: str) -> str:
+    """A period within the year a pack is of, as a column or a note says it: '1—6月' (the
+    year said once, in the 截至 line), '2023年' for the whole year; '2023-06' in English."""
+    words = period_words(period, lang)
+    if lang == "en" or period.kind == "year":
+        return words
+    return words.removeprefix(f"{period.year}年")
 
 
 def no_data_line(results: Sequence[Result], lang: str) -> str:

@@ -20,6 +20,7 @@ from reportcheck.model.numbers import format_decimal
 from reportcheck.output.pack.office import (
     OfficeTable,
     attachments,
+    figure_period,
     leader_counts,
     number_text,
 )
@@ -69,7 +70,7 @@ def write_docx(pack: Pack, path: Path, lang: str) -> None:
         document.centred(say("by_leader", lang))
         document.plain_table(by_leader.header, list(by_leader.rows), numbers=True)
     main = [r for r in pack.rows if r.target.section == next(iter(pack.registry.sections), None)]
-    said = [line for r in main if (line := _indicator_line(r, lang))]
+    said = [line for r in main if (line := _indicator_line(r, pack, lang))]
     if said:
         document.heading(f"二、{say('main_indicators', lang)}" if zh else "2. Main indicators")
         document.paragraph(
@@ -92,10 +93,11 @@ def write_docx(pack: Pack, path: Path, lang: str) -> None:
             document.paragraph(_fullwidth(under, lang))
             for row in behind:
                 number = lagging.index(row) + 1
-                document.paragraph(_fullwidth(_lagging_line(number, row, lang), lang))
+                line = _lagging_line(number, row, pack, lang)
+                document.paragraph(_fullwidth(line, lang))
     else:
         for number, row in enumerate(lagging, start=1):
-            document.paragraph(_fullwidth(_lagging_line(number, row, lang), lang))
+            document.paragraph(_fullwidth(_lagging_line(number, row, pack, lang), lang))
     units = sorted({row.lead or say("no_lead", lang) for row in lagging if row.unexplained})
     if units:
         joined = ("、" if zh else ", ").join(visible(u) for u in units)
@@ -139,15 +141,16 @@ def _fullwidth(text: str, lang: str) -> str:
     return "".join(out)
 
 
-def _indicator_line(row: Row, lang: str) -> str:
-    """'地区生产总值增速5.7%(总量2000亿元,全省第4),符合进度', or '' without a figure."""
+def _indicator_line(row: Row, pack: Pack, lang: str) -> str:
+    """'地区生产总值增速5.7%(1—6月,总量2000亿元,全省第4),符合进度', or '' without a figure;
+    the figure's period is said when it is not the pack's."""
     result = row.result
     value = result.actual
     if value is None or isinstance(value, bool):
         return ""
     unit = row.target.unit
     figure = f"{format_decimal(value)}{unit if unit in ('%', '倍') else ' ' + unit}"
-    extra = []
+    extra = [period] if (period := figure_period(row, pack, lang)) else []
     if result.level is not None:
         level = f"{format_decimal(result.level)}{result.level_unit}"
         extra.append(f"总量{level}" if lang != "en" else f"level {level}")
@@ -161,13 +164,15 @@ def _indicator_line(row: Row, lang: str) -> str:
     return f"{name}{figure}{detail},{status_words(result, lang)}"
 
 
-def _lagging_line(number: int, row: Row, lang: str) -> str:
+def _lagging_line(number: int, row: Row, pack: Pack, lang: str) -> str:
     from reportcheck.output.explain import reason as basis
 
     result = row.result
     reason = visible(row.reason) or say("no_reason", lang)
     name = visible(row.target.name(lang))
     why = basis(result, lang)
+    if period := figure_period(row, pack, lang):
+        why = say("on_figures_of", lang, period=period) + why
     if lang == "en":
         return f"{number}. {name}: {why}. Reason: {reason}"
     return f"{number}. {name}:{why}。原因:{reason}"
