@@ -29,6 +29,7 @@ from reportcheck.output.pack.paragraphs import (
     count_paragraph,
     notes,
     visible,
+    warning_lines,
 )
 from reportcheck.output.pack.tabular import account_table
 from reportcheck.output.safe_text import xml_text
@@ -63,7 +64,8 @@ def write_docx(pack: Pack, path: Path, lang: str) -> None:
     document.title(_fullwidth(say("notice_title", lang, title=visible(title)), lang))
     document.centred(say("as_of", lang, period=period_words(pack.period, lang)))
     zh = lang != "en"
-    document.heading("一、总体情况" if zh else "1. Overview")
+    heads = _Numbered(lang)
+    document.heading(heads.next(say("overview", lang)))
     document.paragraph(_fullwidth(count_paragraph(pack, lang), lang))
     by_leader = leader_counts(pack, lang)
     if by_leader is not None:
@@ -72,11 +74,11 @@ def write_docx(pack: Pack, path: Path, lang: str) -> None:
     main = [r for r in pack.rows if r.target.section == next(iter(pack.registry.sections), None)]
     said = [line for r in main if (line := _indicator_line(r, pack, lang))]
     if said:
-        document.heading(f"二、{say('main_indicators', lang)}" if zh else "2. Main indicators")
+        document.heading(heads.next(say("main_indicators", lang)))
         document.paragraph(
             _fullwidth(("；" if zh else "; ").join(said) + ("。" if zh else "."), lang)
         )
-    document.heading(f"三、{say('laggards', lang)}" if zh else "3. What lags, and why")
+    document.heading(heads.next(say("laggards", lang)))
     lagging = pack.lagging
     if not lagging:
         document.paragraph("无。" if zh else "None.")
@@ -102,6 +104,11 @@ def write_docx(pack: Pack, path: Path, lang: str) -> None:
     if units:
         joined = ("、" if zh else ", ").join(visible(u) for u in units)
         document.paragraph(_fullwidth(say("no_reason_units", lang, units=joined), lang))
+    warned = warning_lines(pack, lang)
+    if warned:  # as diff gives them: file names and codes are not prose to punctuate
+        document.heading(heads.next(say("data_warnings", lang)))
+        for line in warned:
+            document.paragraph(line)
     document.heading("说明" if zh else "Notes")
     for note in notes(pack, lang):
         document.paragraph(_fullwidth(note, lang))
@@ -115,6 +122,21 @@ def write_docx(pack: Pack, path: Path, lang: str) -> None:
         document.plain_table(account.header, [tuple(r) for r in account.rows])
     # Built in memory, then written whole: a failure leaves the old file.
     write_file(path, document.to_bytes(say("notice_title", lang, title=visible(title))))
+
+
+class _Numbered:
+    """The 通报's numbered headings: 一、二、三、… in Chinese, 1. 2. 3. in English."""
+
+    NUMERALS = "一二三四五六七八九十"
+
+    def __init__(self, lang: str) -> None:
+        self.lang, self.count = lang, 0
+
+    def next(self, words: str) -> str:
+        self.count += 1
+        if self.lang == "en":
+            return f"{self.count}. {words}"
+        return f"{self.NUMERALS[self.count - 1]}、{words}"
 
 
 def _fullwidth(text: str, lang: str) -> str:

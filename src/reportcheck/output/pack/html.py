@@ -21,6 +21,7 @@ from reportcheck.output.pack.paragraphs import (
     share,
     unexplained_line,
     visible,
+    warning_lines,
 )
 from reportcheck.output.pack.tabular import (
     annual_cell,
@@ -73,6 +74,7 @@ class HtmlRow(msgspec.Struct, frozen=True, kw_only=True):
     lead_tokens: str  # the filter's tokens of the row's units, or "none"
     reason: str
     unexplained: bool
+    doubted: bool  # a warning doubts the row's figures
     per_month: str
     source: str
     verdict: str
@@ -104,6 +106,7 @@ def pack_html(pack: Pack, lang: str) -> str:
         previous=say("previous", lang, period=pack.previous) if pack.previous else "",
         summary=count_paragraph(pack, lang),
         unexplained=unexplained_line(pack, lang) or "",
+        warnings=warning_lines(pack, lang),
         counts=[(s.value, status_label(s, lang), n) for s, n in pack.counts().items()],
         lights=[(k.value, light_label(k, lang), n) for k, n in pack.light_counts().items()],
         groups=[
@@ -116,7 +119,7 @@ def pack_html(pack: Pack, lang: str) -> str:
         no_lead=say("no_lead", lang),
         filtered=say("print_filtered", lang, filters="{filters}", count="{count}"),
         head={key: head(key, lang) for key in _HEADS},
-        words={key: say(key, lang) for key in ("attachment", "notes", "account")},
+        words={key: say(key, lang) for key in ("attachment", "notes", "account", "data_warnings")},
         filter_count=say("filter_count", lang, shown="{shown}", total="{total}"),
         total=total,
         notes=notes(pack, lang),
@@ -179,6 +182,7 @@ def _row(row: Row, lang: str, tokens: dict[str, str]) -> HtmlRow:
         lead_tokens=" ".join(tokens[u] for u in row.target.leads) or "none",
         reason=reason_text(row, lang),
         unexplained=row.unexplained,
+        doubted=bool(row.doubts),
         per_month=plain(done.per_month) if done.per_month is not None else "",
         source=source_text(row),
         verdict=verdict_cell(row, lang),

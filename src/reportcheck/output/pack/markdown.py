@@ -15,6 +15,7 @@ from reportcheck.output.pack.paragraphs import (
     share,
     unexplained_line,
     visible,
+    warning_lines,
 )
 from reportcheck.output.pack.tabular import ATTACHMENT, account_table, attachment_table
 from reportcheck.output.serialize import md as _markdown_cell
@@ -60,6 +61,10 @@ def pack_markdown(pack: Pack, lang: str) -> str:
         [head("light", lang), head("count", lang)],
         [[light_label(light, lang), n] for light, n in pack.light_counts().items()],
     )
+    warned = warning_lines(pack, lang)
+    if warned:
+        lines += ["", f"## {md(say('data_warnings', lang))}", ""]
+        lines += [f"- {md(line)}" for line in warned]
     table = attachment_table(pack, lang)
     lines += ["", f"## {md(say('attachment', lang))}", ""]
     start = 0

@@ -22,6 +22,7 @@ from reportcheck.output.words import (
 from reportcheck.review.status import Status, Verdict
 
 if TYPE_CHECKING:
+    from reportcheck.model.problems import Problem
     from reportcheck.review.pack import Pack, Row
 
 #: Characters that would act rather than show: C0/C1 controls (tab and line breaks excepted),
@@ -174,3 +175,31 @@ def unexplained_line(pack: Pack, lang: str) -> str | None:
     if not rows:
         return None
     return say("unexplained", lang, items=_names(rows, lang))
+
+
+#: The most warnings the 数据提示 of a pack list; the rest are counted (each row still shows
+#: its own).
+MAX_WARNINGS = 100
+
+
+def warning_line(warning: Problem, lang: str) -> str:
+    """One warning as `diff` gives it on stderr: where it stands, what it doubts, its code
+    ('a.csv:4: value 列: manufacturing_loans 为 615000,应达 112.5 亿元,… [unit-suspect]')."""
+    from reportcheck.output.catalogue import one_line
+
+    return one_line(warning, lang)
+
+
+def warning_lines(pack: Pack, lang: str) -> list[str]:
+    """数据提示: the warnings about the figures of the pack's commitments (and about the files),
+    the same as `diff` gives; at most MAX_WARNINGS, then how many more."""
+    ids = {row.target.id for row in pack.rows}
+    shown = [
+        warning
+        for warning in pack.warnings
+        if not isinstance(warning.params.get("id"), str) or warning.params["id"] in ids
+    ]
+    lines = [warning_line(warning, lang) for warning in shown[:MAX_WARNINGS]]
+    if len(shown) > MAX_WARNINGS:
+        lines.append(say("warnings_more", lang, n=len(shown) - MAX_WARNINGS))
+    return lines

@@ -13,7 +13,7 @@ import msgspec
 
 from reportcheck.model.numbers import format_decimal
 from reportcheck.output.explain import reason as basis
-from reportcheck.output.pack.paragraphs import change_word, visible
+from reportcheck.output.pack.paragraphs import change_word, visible, warning_line
 from reportcheck.output.words import (
     head,
     label,
@@ -57,6 +57,7 @@ ATTACHMENT = (
     ("basis", "wide"),
     ("period", "text"),
     ("source", "wide"),
+    ("warnings", "wide"),
 )
 
 ACCOUNT = (
@@ -75,15 +76,22 @@ ACCOUNT = (
 
 
 class Table(msgspec.Struct, frozen=True, kw_only=True):
+    keys: tuple[str, ...]  # each column's key (a key of the words' HEAD)
     header: tuple[str, ...]
     kinds: tuple[str, ...]  # count, text, wide, unit, percent
     rows: tuple[tuple[Cell, ...], ...]
     units: tuple[str, ...]  # each row's unit, for number formats
 
+    def column(self, key: str) -> int:
+        """The index of the column of `key`."""
+        return self.keys.index(key)
+
 
 def attachment_table(pack: Pack, lang: str) -> Table:
-    rows = tuple(_attachment_row(row, lang) for row in pack.rows)
+    warned = _warned(pack, lang)
+    rows = tuple(_attachment_row(row, lang, warned) for row in pack.rows)
     return Table(
+        keys=tuple(key for key, _ in ATTACHMENT),
         header=tuple(head(key, lang) for key, _ in ATTACHMENT),
         kinds=tuple(kind for _, kind in ATTACHMENT),
         rows=rows,
@@ -94,11 +102,22 @@ def attachment_table(pack: Pack, lang: str) -> Table:
 def account_table(pack: Pack, lang: str) -> Table:
     rows = tuple(_account_row(row, lang) for row in pack.rows)
     return Table(
+        keys=tuple(key for key, _ in ACCOUNT),
         header=tuple(head(key, lang) for key, _ in ACCOUNT),
         kinds=tuple(kind for _, kind in ACCOUNT),
         rows=rows,
         units=tuple(row.target.unit for row in pack.rows),
     )
+
+
+def _warned(pack: Pack, lang: str) -> dict[str, str]:
+    """The warnings about each commitment's figures, by its id, as the pack lists them."""
+    said: dict[str, list[str]] = {}
+    for warning in pack.warnings:
+        target_id = warning.params.get("id")
+        if isinstance(target_id, str):
+            said.setdefault(target_id, []).append(warning_line(warning, lang))
+    return {target_id: "\n".join(lines) for target_id, lines in said.items()}
 
 
 def gap_cells(row: Row, lang: str) -> tuple[Decimal | None, str]:
@@ -138,8 +157,11 @@ def figure(value: Value | None, lang: str, bound: str | None = None) -> Cell:
 
 
 def status_cell(row: Row, lang: str) -> str:
-    """The status word with what is said beside it (基本完成, 按9月数据:符合进度, …)."""
+    """The status word with what is said beside it (基本完成, 按9月数据:符合进度, …), and
+    数据存疑 when a warning doubts the row's figures (the pack's 数据提示 says why)."""
     notes = status_notes(row.result, lang)
+    if row.doubts:
+        notes.append(label("doubt", lang))
     words = status_words(row.result, lang)
     return f"{words} ({'; '.join(notes)})" if notes else words
 
@@ -175,7 +197,7 @@ def _shown(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
     return tuple(visible(c) if isinstance(c, str) else c for c in cells)
 
 
-def _attachment_row(row: Row, lang: str) -> tuple[Cell, ...]:
+def _attachment_row(row: Row, lang: str, warned: dict[str, str]) -> tuple[Cell, ...]:
     result, done = row.result, row.result.progress
     gap, gap_unit = gap_cells(row, lang)
     return _shown(
@@ -201,6 +223,7 @@ def _attachment_row(row: Row, lang: str) -> tuple[Cell, ...]:
             basis(result, lang),
             str(result.period) if result.period else "",
             source_text(row),
+            warned.get(row.target.id, ""),
         )
     )
 

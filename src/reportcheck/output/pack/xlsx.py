@@ -24,6 +24,7 @@ from reportcheck.output.pack.paragraphs import (
     share,
     unexplained_line,
     visible,
+    warning_lines,
 )
 from reportcheck.output.pack.tabular import UNIT_PLACES, account_table, attachment_table
 from reportcheck.output.words import (
@@ -76,7 +77,8 @@ def write_xlsx(pack: Pack, path: Path, lang: str) -> None:
         sheet = book.add(_sheet_name(say("annex_sheet", lang, number=number)))
         _annex(sheet, annex, pack, lang)
     data = book.add(_sheet_name(say("data_sheet", lang)))
-    _table(data, attachment_table(pack, lang), lang, light_column=13)
+    attachment = attachment_table(pack, lang)
+    _table(data, attachment, lang, light_column=attachment.column("light"))
     if pack.year_end:
         account = book.add(_sheet_name(say("sheet_account", lang)))
         _table(account, account_table(pack, lang), lang, light_column=None)
@@ -127,6 +129,12 @@ def _summary(sheet: Sheet, pack: Pack, lang: str) -> None:
             sheet.append([_text(verdict_label(verdict, lang)), count, share(count, total)])
         if note := account_note(pack, lang):
             _paragraph(sheet, say("account", lang) + note)
+    warned = warning_lines(pack, lang)
+    if warned:
+        sheet.append([])
+        _block(sheet, [say("data_warnings", lang)])
+        for line in warned:
+            _paragraph(sheet, line)
     sheet.append([])
     _block(sheet, [say("notes", lang)])
     for note in notes(pack, lang):
