@@ -293,6 +293,8 @@ TEXT = {
     # A figure of another period than the one a pack is of, with its period beside it.
     "figure_of": ("{figure}（{period}）", "{figure} ({period})"),
     "on_figures_of": ("按{period}数据,", "on {period} figures: "),
+    "filtered_by": ("（筛选：{filters}）", " (filtered: {filters})"),
+    "filter_separator": ("；", "; "),
     "print_filtered": ("已筛选:{filters};{count}", "Filtered: {filters}; {count}"),
     "points": ("个百分点", "points"),
     "illustrative": (

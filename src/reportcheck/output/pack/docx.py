@@ -27,7 +27,9 @@ from reportcheck.output.pack.office import (
 from reportcheck.output.pack.paragraphs import (
     account_note,
     count_paragraph,
+    filter_words,
     notes,
+    pack_title,
     visible,
     warning_lines,
 )
@@ -59,9 +61,10 @@ WRITING_CM = PAGE_CM[0] - 2 * MARGIN_CM
 
 def write_docx(pack: Pack, path: Path, lang: str) -> None:
     document = _Document()
-    meta = pack.registry.meta
-    title = meta.title_en if lang == "en" else meta.title_zh
-    document.title(_fullwidth(say("notice_title", lang, title=visible(title)), lang))
+    title = pack_title(pack, lang, "notice_title")
+    document.title(_fullwidth(title, lang))
+    if pack.filters:  # on every printed page, too
+        document.page_header(filter_words(pack, lang).strip())
     document.centred(say("as_of", lang, period=period_words(pack.period, lang)))
     zh = lang != "en"
     heads = _Numbered(lang)
@@ -121,7 +124,7 @@ def write_docx(pack: Pack, path: Path, lang: str) -> None:
         document.heading(say("account", lang) + account_note(pack, lang))
         document.plain_table(account.header, [tuple(r) for r in account.rows])
     # Built in memory, then written whole: a failure leaves the old file.
-    write_file(path, document.to_bytes(say("notice_title", lang, title=visible(title))))
+    write_file(path, document.to_bytes(title))
 
 
 class _Numbered:
@@ -231,6 +234,14 @@ class _Document:
         run = paragraph.add_run(xml_text(words))
         run.bold = True
         run.font.size = Pt(TITLE_PT)
+
+    def page_header(self, words: str) -> None:
+        """Words at the top of every page."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        paragraph = self.document.sections[0].header.paragraphs[0]
+        paragraph.text = xml_text(words)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
     def centred(self, words: str) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH

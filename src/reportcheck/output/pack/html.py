@@ -13,11 +13,13 @@ import msgspec
 from reportcheck import __version__
 from reportcheck.output.explain import reason as basis
 from reportcheck.output.pack.charts import Chart, chart
+from reportcheck.output.pack.office import leader_counts
 from reportcheck.output.pack.paragraphs import (
     account_note,
     change_word,
     count_paragraph,
     notes,
+    pack_title,
     share,
     unexplained_line,
     visible,
@@ -71,6 +73,7 @@ class HtmlRow(msgspec.Struct, frozen=True, kw_only=True):
     basis: str
     change: str
     lead: str
+    leader: str  # 分管领导
     lead_tokens: str  # the filter's tokens of the row's units, or "none"
     reason: str
     unexplained: bool
@@ -92,7 +95,6 @@ def pack_html(pack: Pack, lang: str) -> str:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    meta = pack.registry.meta
     units = sorted({unit for row in pack.rows for unit in row.target.leads})
     tokens = {unit: f"u{i}" for i, unit in enumerate(units)}
     rows = {row.number: _row(row, lang, tokens) for row in pack.rows}
@@ -101,7 +103,7 @@ def pack_html(pack: Pack, lang: str) -> str:
     return environment.get_template(TEMPLATE).render(
         lang=lang,
         version=__version__,
-        title=say("title", lang, title=meta.title_en if lang == "en" else meta.title_zh),
+        title=pack_title(pack, lang),
         as_of=say("as_of", lang, period=period_words(pack.period, lang)),
         previous=say("previous", lang, period=pack.previous) if pack.previous else "",
         summary=count_paragraph(pack, lang),
@@ -119,7 +121,12 @@ def pack_html(pack: Pack, lang: str) -> str:
         no_lead=say("no_lead", lang),
         filtered=say("print_filtered", lang, filters="{filters}", count="{count}"),
         head={key: head(key, lang) for key in _HEADS},
-        words={key: say(key, lang) for key in ("attachment", "notes", "account", "data_warnings")},
+        words={
+            key: say(key, lang)
+            for key in ("attachment", "notes", "account", "data_warnings", "by_leader")
+        },
+        has_leaders=pack.has_leaders,
+        by_leader=leader_counts(pack, lang),
         filter_count=say("filter_count", lang, shown="{shown}", total="{total}"),
         total=total,
         notes=notes(pack, lang),
@@ -144,6 +151,7 @@ _HEADS = (
     "status",
     "change",
     "lead",
+    "leader",
     "reason",
     "per_month",
     "verdict",
@@ -179,6 +187,7 @@ def _row(row: Row, lang: str, tokens: dict[str, str]) -> HtmlRow:
         basis=basis(result, lang),
         change=change_word(row, lang),
         lead=row.lead or "",
+        leader="、".join(row.leaders),
         lead_tokens=" ".join(tokens[u] for u in row.target.leads) or "none",
         reason=reason_text(row, lang),
         unexplained=row.unexplained,

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from reportcheck.model.numbers import format_decimal
-from reportcheck.output.pack.paragraphs import visible
+from reportcheck.output.pack.paragraphs import filter_words, visible
 from reportcheck.output.pack.tabular import annual_cell, figure, reason_text, status_cell
 from reportcheck.output.words import (
     head,
@@ -192,7 +192,7 @@ def _table(pack: Pack, key: str, number: int, rows: list[Row], lang: str) -> Off
             for index, row in enumerate(chosen, start=sum(len(g.rows) for g in groups) + 1)
         )
         groups.append(OfficeGroup(section.title(lang), office_rows))
-    title = say(f"annex_{key}", lang, number=number)
+    title = say(f"annex_{key}", lang, number=number) + filter_words(pack, lang)
     return OfficeTable(
         key=key,
         title=title,

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from reportcheck.model.numbers import format_decimal
 from reportcheck.output.words import (
     change_label,
+    head,
     light_label,
     period_words,
     say,
@@ -40,6 +41,31 @@ def visible(text: str) -> str:
 
 def _escape(code: int) -> str:
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def pack_title(pack: Pack, lang: str, key: str = "title") -> str:
+    """The pack's title ('…执行情况', or the 通报's with key notice_title), saying so when the
+    pack is filtered: '…执行情况（筛选：责任单位 市发改委）'."""
+    meta = pack.registry.meta
+    title = visible(meta.title_en if lang == "en" else meta.title_zh)
+    return say(key, lang, title=title) + filter_words(pack, lang)
+
+
+#: The options a pack is filtered by (`Pack.filters`, as typed), by what they choose.
+_FILTER_HEADS = {"--lead": "lead", "--leader": "leader"}
+
+
+def filter_words(pack: Pack, lang: str) -> str:
+    """'（筛选：责任单位 市发改委）' for a pack of some units' or leaders' commitments, '' for
+    the whole pack."""
+    if not pack.filters:
+        return ""
+    said = []
+    for typed in pack.filters:
+        option, _, value = typed.partition(" ")
+        key = _FILTER_HEADS.get(option)
+        said.append(f"{head(key, lang)} {visible(value)}" if key else visible(typed))
+    return say("filtered_by", lang, filters=say("filter_separator", lang).join(said))
 
 
 def change_word(row: Row, lang: str) -> str:

@@ -88,24 +88,34 @@ class Table(msgspec.Struct, frozen=True, kw_only=True):
 
 
 def attachment_table(pack: Pack, lang: str) -> Table:
+    """One row per commitment; 分管领导 after 责任单位 when the units sheet (or the registry)
+    names leaders."""
     warned = _warned(pack, lang)
-    rows = tuple(_attachment_row(row, lang, warned) for row in pack.rows)
-    return Table(
-        keys=tuple(key for key, _ in ATTACHMENT),
-        header=tuple(head(key, lang) for key, _ in ATTACHMENT),
-        kinds=tuple(kind for _, kind in ATTACHMENT),
-        rows=rows,
-        units=tuple(row.target.unit for row in pack.rows),
-    )
+    rows = [_attachment_row(row, lang, warned) for row in pack.rows]
+    return _with_leaders(ATTACHMENT, rows, pack, lang)
 
 
 def account_table(pack: Pack, lang: str) -> Table:
-    rows = tuple(_account_row(row, lang) for row in pack.rows)
+    """The 对照表: one row per commitment with its outcome; 分管领导 as in the attachment."""
+    rows = [_account_row(row, lang) for row in pack.rows]
+    return _with_leaders(ACCOUNT, rows, pack, lang)
+
+
+def _with_leaders(
+    columns: tuple[tuple[str, str], ...], rows: list[tuple[Cell, ...]], pack: Pack, lang: str
+) -> Table:
+    if pack.has_leaders:
+        at = [key for key, _ in columns].index("lead") + 1
+        columns = (*columns[:at], ("leader", "text"), *columns[at:])
+        rows = [
+            (*cells[:at], visible("、".join(row.leaders)), *cells[at:])
+            for cells, row in zip(rows, pack.rows, strict=True)
+        ]
     return Table(
-        keys=tuple(key for key, _ in ACCOUNT),
-        header=tuple(head(key, lang) for key, _ in ACCOUNT),
-        kinds=tuple(kind for _, kind in ACCOUNT),
-        rows=rows,
+        keys=tuple(key for key, _ in columns),
+        header=tuple(head(key, lang) for key, _ in columns),
+        kinds=tuple(kind for _, kind in columns),
+        rows=tuple(rows),
         units=tuple(row.target.unit for row in pack.rows),
     )
 

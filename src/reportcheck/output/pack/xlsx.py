@@ -20,7 +20,9 @@ from reportcheck.output.pack.office import OfficeTable, attachments, leader_coun
 from reportcheck.output.pack.paragraphs import (
     account_note,
     count_paragraph,
+    filter_words,
     notes,
+    pack_title,
     share,
     unexplained_line,
     visible,
@@ -70,8 +72,7 @@ ANNEX_PT = 10
 
 def write_xlsx(pack: Pack, path: Path, lang: str) -> None:
     book = Workbook()
-    meta = pack.registry.meta
-    book.title = say("title", lang, title=meta.title_en if lang == "en" else meta.title_zh)
+    book.title = pack_title(pack, lang)
     _summary(book.add(_sheet_name(say("summary", lang))), pack, lang)
     for number, annex in enumerate(attachments(pack, lang), start=1):
         sheet = book.add(_sheet_name(say("annex_sheet", lang, number=number)))
@@ -82,6 +83,9 @@ def write_xlsx(pack: Pack, path: Path, lang: str) -> None:
     if pack.year_end:
         account = book.add(_sheet_name(say("sheet_account", lang)))
         _table(account, account_table(pack, lang), lang, light_column=None)
+    if pack.filters:  # on every printed page, too
+        for sheet in book.sheets:
+            sheet.header = filter_words(pack, lang).strip()
     write_file(path, book.to_bytes())
 
 
@@ -89,9 +93,7 @@ _HEADER = Style(bold=True, fill=_HEADER_FILL)
 
 
 def _summary(sheet: Sheet, pack: Pack, lang: str) -> None:
-    meta = pack.registry.meta
-    title = say("title", lang, title=meta.title_en if lang == "en" else meta.title_zh)
-    sheet.append([_text(title)], Style(bold=True, size=14))
+    sheet.append([_text(pack_title(pack, lang))], Style(bold=True, size=14))
     sheet.append([_text(say("as_of", lang, period=period_words(pack.period, lang)))])
     _paragraph(sheet, count_paragraph(pack, lang))
     unexplained = unexplained_line(pack, lang)
