@@ -57,7 +57,9 @@ def test_the_notice_in_word_reads_as_a_notice(cli: Cli, tmp_path: Path) -> None:
     assert any(t.startswith("地区生产总值增速5.7%，符合进度") for t in texts)
     lagging = texts[texts.index("三、滞后事项及原因") + 1 :]
     assert any("新增制造业中长期贷款" in t and "原因：示例：项目贷款" in t for t in lagging)
-    assert any(t.startswith("未报送原因的责任单位：") for t in texts)
+    assert "1. 固定资产投资增速：8.1，低于要求 9%，差 0.9。" in lagging  # no reason: none said
+    assert not any("未填写原因" in t for t in lagging)
+    assert not any(t.startswith("未报送原因的责任单位") for t in texts)  # no unit is named
 
 
 def test_the_attachments_in_word_are_bordered_tables_with_repeated_headers(
@@ -243,3 +245,46 @@ def test_a_figure_of_another_period_says_its_period_in_word_and_excel(tmp_path: 
     english = written(pack, tmp_path, "en", "xlsx")["xlsx"]
     (graduates,) = english.rows_with("University graduates attracted")
     assert graduates["to date"] == "0.7 (2023-06)"
+
+
+# ── Nothing an office would strike out before sending ────────────────────────────────────────
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_pack_tells_its_reader_about_command_line_options(tmp_path: Path, lang: str) -> None:
+    import re
+
+    import reportcheck
+
+    from .packs import written
+
+    pack = reportcheck.review_pack(EXAMPLES / "monthly", bands="15,35")
+    for suffix, shown in written(pack, tmp_path, lang).items():
+        assert not re.search(r"(?<![\w-])--[a-z]", shown.text), suffix
+        said = "不超过15个百分点为黄灯" if lang == "zh" else "yellow behind by up to 15 points"
+        assert (said in shown.text) is (suffix != "csv"), suffix  # notes state the bands used
+
+
+def test_the_year_end_notice_names_the_units_that_gave_no_reason_only_when_it_knows_them(
+    tmp_path: Path,
+) -> None:
+    import reportcheck
+
+    from .packs import written
+
+    year = EXAMPLES / "illustrative-2023.csv"
+    plain = written(reportcheck.review_pack(year), tmp_path, "zh", "docx")["docx"]
+    assert not any(line.startswith("未报送原因的责任单位") for line in plain.lines)
+    assert not any("未填写原因" in line or "未指定" in line for line in plain.lines)
+    missed = [line for line in plain.lines if line.startswith("14. ")]
+    assert missed == ["14. 引进大学生：8.7，低于要求 9 万人，差 0.3。"]
+    units = tmp_path / "units.csv"
+    units.write_text(
+        "id,责任单位\ngraduates,市人社局、市教育局\npolicy_funds,市财政局\n", encoding="utf-8"
+    )
+    folder = tmp_path / "with-units"
+    folder.mkdir()
+    named = written(reportcheck.review_pack(year, units=units), folder, "zh", "docx")["docx"]
+    assert "未报送原因的责任单位：市人社局、市财政局。" in named.lines  # each item's leading unit
+    english = written(reportcheck.review_pack(year, units=units), folder, "en", "docx")["docx"]
+    assert "Units that gave no reason: 市人社局, 市财政局." in english.lines

@@ -206,6 +206,7 @@ TEXT = {
     "warnings_more": ("另有{n}条提示未列出。", "{n} more warnings are not listed."),
     "summary": ("汇总", "Summary"),
     "no_reason": ("未填写原因", "no reason given"),
+    "reason_given": ("原因:{reason}", " Reason: {reason}"),
     "unexplained": (
         "滞后或未完成但未填写原因的:{items}。",
         "Behind or missed with no reason given: {items}.",
@@ -249,21 +250,20 @@ TEXT = {
     "note_bands_two": (
         "灯色:达到序时进度或已完成为绿灯;落后序时进度不超过{first}个百分点为黄灯;超过{first}、"
         "不超过{second}个百分点为橙灯;超过{second}个百分点或未完成为红灯;没有数据、未到考核时间"
-        "或数据为区间难以判定的不亮灯(可用 --bands 设置)。百分点按表中所列(保留一位小数)计。",
+        "或数据为区间难以判定的不亮灯。百分点按表中所列(保留一位小数)计。",
         "Lights: green on pace or met; yellow behind by up to {first} points; orange behind by "
         "more than {first} and up to {second}; red behind by more than {second}, or missed; no "
         "light without a figure, before a commitment judged at its due date is due, or for a "
-        "bound that settles nothing (set with --bands). The points are the ones printed, to one "
-        "decimal place.",
+        "bound that settles nothing. The points are the ones printed, to one decimal place.",
     ),
     "note_bands_one": (
         "灯色:达到序时进度或已完成为绿灯;落后序时进度不超过{first}个百分点为黄灯;超过{first}个"
-        "百分点或未完成为红灯;没有数据、未到考核时间或数据为区间难以判定的不亮灯(可用 --bands "
-        "设置)。百分点按表中所列(保留一位小数)计。",
+        "百分点或未完成为红灯;没有数据、未到考核时间或数据为区间难以判定的不亮灯。百分点按表中所列"
+        "(保留一位小数)计。",
         "Lights: green on pace or met; yellow behind by up to {first} points; red behind by more "
         "than {first}, or missed; no light without a figure, before a commitment judged at its "
-        "due date is due, or for a bound that settles nothing (set with --bands). The points are "
-        "the ones printed, to one decimal place.",
+        "due date is due, or for a bound that settles nothing. The points are the ones printed, "
+        "to one decimal place.",
     ),
     "note_behind": (
         "落后幅度:有完成率的指标按完成率低于序时进度的百分点计;增速、占比等直接比较的指标按低于"

@@ -103,7 +103,8 @@ def write_docx(pack: Pack, path: Path, lang: str) -> None:
     else:
         for number, row in enumerate(lagging, start=1):
             document.paragraph(_fullwidth(_lagging_line(number, row, pack, lang), lang))
-    units = sorted({row.lead or say("no_lead", lang) for row in lagging if row.unexplained})
+    # The leading unit (listed first) of each item without a reason; none when none is named.
+    units = sorted({row.target.leads[0] for row in lagging if row.unexplained and row.target.leads})
     if units:
         joined = ("、" if zh else ", ").join(visible(u) for u in units)
         document.paragraph(_fullwidth(say("no_reason_units", lang, units=joined), lang))
@@ -193,14 +194,14 @@ def _lagging_line(number: int, row: Row, pack: Pack, lang: str) -> str:
     from reportcheck.output.explain import reason as basis
 
     result = row.result
-    reason = visible(row.reason) or say("no_reason", lang)
     name = visible(row.target.name(lang))
     why = basis(result, lang)
     if period := figure_period(row, pack, lang):
         why = say("on_figures_of", lang, period=period) + why
-    if lang == "en":
-        return f"{number}. {name}: {why}. Reason: {reason}"
-    return f"{number}. {name}:{why}。原因:{reason}"
+    line = f"{number}. {name}: {why}." if lang == "en" else f"{number}. {name}:{why}。"
+    if not row.reason:  # the units that gave none are named after the items
+        return line
+    return line + say("reason_given", lang, reason=visible(row.reason))
 
 
 class _Document:
