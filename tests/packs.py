@@ -163,3 +163,28 @@ class _Page(HTMLParser):
             if not self.lines:
                 self.lines.append("")
             self.lines[-1] += data
+
+
+def formulas(path: Path) -> list[str]:
+    """Every formula of a workbook: each <f> element of its sheets' XML, and the coordinate of
+    each cell openpyxl reads as a formula."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    with zipfile.ZipFile(path) as archive:
+        found = [
+            match.group().decode()
+            for name in archive.namelist()
+            if name.startswith("xl/worksheets/")
+            for match in re.finditer(rb"<f[ >/].*?(?:</f>|/>)", archive.read(name))
+        ]
+    book = load_workbook(path)
+    found += [
+        f"{s.title}!{c.coordinate}"
+        for s in book.worksheets
+        for line in s.iter_rows()
+        for c in line
+        if c.data_type == "f"
+    ]
+    return found

@@ -26,11 +26,11 @@ from reportcheck.review.pack import Bands, Pack, Row, parse_bands
 from reportcheck.review.status import Light, Status, Verdict
 
 from .conftest import EXAMPLES, Run
+from .packs import formulas
 
 Cli = Callable[..., Run]
 Write = Callable[..., Path]
 HEAD = "id,period,value,reason\n"
-FORMULA_START = ("=", "+", "-", "@")
 
 
 @pytest.fixture
@@ -348,19 +348,44 @@ def test_xlsx_has_every_commitment_numbers_as_numbers_and_no_formula(
         2 + [r["编号"] for r in rows].index("fai_growth"), header.index("完成") + 1
     )
     assert percent.number_format == "#,##0.0"
-    assert not any(isinstance(v, str) and v.startswith(FORMULA_START) for v in all_cells(output))
+    assert formulas(output) == []
 
 
-def test_xlsx_text_from_data_never_becomes_a_formula(cli: Cli, write: Write) -> None:
+def test_xlsx_text_from_data_never_becomes_a_formula_and_is_shown_as_it_is(
+    cli: Cli, write: Write
+) -> None:
     source = write(HOSTILE)
     output = source.parent / "review.xlsx"
     assert cli("report", "--actuals", str(source), "-o", str(output)).exit_code == 0
-    cells = [v for v in all_cells(output) if isinstance(v, str)]
-    assert not any(v.startswith(FORMULA_START) for v in cells)
-    assert '\'=HYPERLINK("http://x","y")' in cells
-    assert "'+1 待补" in cells
+    assert formulas(output) == []
     book = load_workbook(output)
-    assert all(c.data_type != "f" for s in book.worksheets for line in s.iter_rows() for c in line)
+    cells = {
+        c.value: c.data_type
+        for s in book.worksheets
+        for line in s.iter_rows()
+        for c in line
+        if isinstance(c.value, str)
+    }
+    for text in ('=HYPERLINK("http://x","y")', "+1 待补", "@SUM(A1)", "-2"):
+        assert cells[text] == "s", text  # a string cell, as typed: no apostrophe before it
+    assert not any(v.startswith("'") for v in cells)
+
+
+def test_a_negative_figures_basis_is_shown_as_it_is_in_excel_and_guarded_in_csv(
+    cli: Cli, write: Write
+) -> None:
+    source = write(HEAD + "industrial_va_growth,2023-06,-3.9,\n")
+    workbook, table = source.parent / "review.xlsx", source.parent / "review.csv"
+    for output in (workbook, table):
+        assert cli("report", "--actuals", str(source), "-o", str(output)).exit_code == 0
+    data = load_workbook(workbook)["数据"]
+    header = [c.value for c in data[1]]
+    (row,) = [line for line in data.iter_rows(2) if line[1].value == "industrial_va_growth"]
+    basis = row[header.index("判定依据")]
+    assert (basis.value, basis.data_type) == ("-3.9,低于要求 7%,差 10.9", "s")
+    assert row[header.index("完成")].value == -3.9  # a number stays a number
+    text = table.read_text(encoding="utf-8-sig")
+    assert ",'-3.9,低于要求 7%,差 10.9," in text.replace('"', "")  # CSV: guarded
 
 
 def test_xlsx_year_end_has_the_account_sheet(cli: Cli, tmp_path: Path) -> None:

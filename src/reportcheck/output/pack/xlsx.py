@@ -3,7 +3,7 @@
 Sheets: a summary (count paragraph, counts by status, light and section, the notes), the
 attachment table (frozen header, autofilter, widths for Chinese text, number formats by unit,
 the light as a cell colour and a word) and, at year end, the 对照表. Text is always written as
-text: a cell from the data never becomes a formula.
+a string cell, as it is: a cell from the data never becomes a formula.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from reportcheck.model.files import write_file
-from reportcheck.output.csvcells import safe_cell
 from reportcheck.output.pack.office import OfficeTable, attachments, leader_counts
 from reportcheck.output.pack.paragraphs import (
     account_note,
@@ -279,8 +278,10 @@ def _number_format(value: Decimal | int, unit: str, kind: str) -> str:
 
 
 def _text(value: Cell) -> str:
-    """Text as a spreadsheet shows it: control characters spelled out, never a formula."""
-    text = safe_cell(visible("" if value is None else str(value)))
+    """Text as a spreadsheet shows it, control characters spelled out. It needs no guard: a
+    text cell of a workbook is a string cell (`reportcheck.output.workbook`), never a formula,
+    so -3.9 or =… from the data are shown as they are."""
+    text = visible("" if value is None else str(value))
     if len(text) > CELL_LIMIT:  # Excel refuses longer cells; say how much is not shown
         rest = len(text) - CELL_KEPT
         text = text[:CELL_KEPT] + f"…[{rest} more characters in the .csv or .md pack]"
