@@ -172,7 +172,7 @@ def test_reason_column_is_read_and_missing_reasons_are_listed(write: Write) -> N
     assert row(pack, "graduates").reason == "招聘会推迟到7月"
     assert not row(pack, "graduates").unexplained
     assert row(pack, "fai_growth").unexplained
-    assert "未填写原因的:固定资产投资增速。" in pack_markdown(pack, "zh")
+    assert "未填写原因的：固定资产投资增速。" in pack_markdown(pack, "zh")
 
 
 def test_diff_accepts_the_reason_column_without_a_warning(cli: Cli, write: Write) -> None:
@@ -231,11 +231,14 @@ def test_light_change_without_status_change(write: Write) -> None:
 def test_count_paragraph_names_the_lagging_items(write: Write) -> None:
     pack = pack_of(write, HEAD + "graduates,2023-06,3.5,\nfai_growth,2023-06,9.5,\n")
     assert count_paragraph(pack, "zh") == (
-        "截至2023年1—6月,173项承诺中,有进度判断的2项:达到序时进度(含已完成)1项、占比50.0%;"
-        "未达到序时进度(含未完成)1项,分别是引进大学生;暂无数据171项(其中尚未发布46项、到期考核65项)。"
+        "截至2023年1—6月，173项承诺中，有进度判断的2项：达到序时进度（含已完成）1项、占比50.0%；"
+        "未达到序时进度（含未完成）1项，分别是引进大学生；暂无数据171项（其中尚未发布46项、"
+        "到期考核65项）。"
     )
-    assert count_paragraph(pack, "en").startswith(
-        "As of 2023-06, of 173 commitments, 2 have a reading of progress"
+    assert count_paragraph(pack, "en") == (
+        "As of 2023-06, of 173 commitments, 2 have a reading of progress: 1 on pace or met "
+        "(50.0%), 1 behind or missed (University graduates attracted); 171 have no figure (of "
+        "them 46 not published yet, 65 judged at their due date)."
     )
 
 
@@ -249,7 +252,7 @@ def test_year_end_run_gives_the_account() -> None:
     assert sum(counts.values()) == len(pack.rows) == 173
     assert counts[Verdict.MET] == pack.counts()[Status.MET]
     assert counts[Verdict.MISSED] == pack.counts()[Status.MISSED]
-    assert count_paragraph(pack, "zh").startswith("2023年173项承诺中:完成")
+    assert count_paragraph(pack, "zh").startswith("2023年173项承诺中：完成")
     markdown = pack_markdown(pack, "zh")
     assert "## 年度目标任务完成情况对照表" in markdown
     assert "非全年数据" not in markdown
@@ -260,7 +263,7 @@ def test_final_before_december_draws_the_account_and_says_so() -> None:
     assert pack.year_end
     counts = pack.verdict_counts()
     assert counts[Verdict.MET] + counts[Verdict.MISSED] == 0  # no figure of the year yet
-    assert "年度目标任务完成情况对照表(截至2023年1—6月;尚无考核期数据的173项列为未报告" in (
+    assert "年度目标任务完成情况对照表（截至2023年1—6月；尚无考核期数据的173项列为未报告" in (
         pack_markdown(pack, "zh")
     )
     plain = reportcheck.review_pack(EXAMPLES / "monthly")
@@ -276,9 +279,9 @@ def test_a_december_pack_on_june_figures_calls_nothing_met_or_missed(tmp_path: P
     graduates = row(pack, "graduates")
     assert (graduates.status, graduates.result.interim) == (Status.NO_DATA, Status.ON_TRACK)
     summary = count_paragraph(pack, "zh")
-    assert summary.endswith("未完成0项;未报告(尚无全年数据)173项。")
+    assert summary.endswith("未完成0项；未报告（尚无全年数据）173项。")
     markdown = pack_markdown(pack, "zh")
-    assert "对照表(截至2023年1—12月;尚无考核期数据的173项列为未报告" in markdown
+    assert "对照表（截至2023年1—12月；尚无考核期数据的173项列为未报告" in markdown
     assert "未报告 (按2023年1—6月数据:符合进度)" in markdown
     assert "not reported (on 2023-06 figures: on track)" in pack_html(pack, "en")
     output = tmp_path / "dec.xlsx"
@@ -287,7 +290,7 @@ def test_a_december_pack_on_june_figures_calls_nothing_met_or_missed(tmp_path: P
     write_pack(pack, output, "zh")
     summary_sheet = load_workbook(output).worksheets[0]
     texts = [c.value for row in summary_sheet.iter_rows() for c in row if isinstance(c.value, str)]
-    assert any(text.startswith("年度目标任务完成情况对照表(截至2023年") for text in texts)
+    assert any(text.startswith("年度目标任务完成情况对照表（截至2023年") for text in texts)
 
 
 def test_markdown_has_every_attachment_column_and_rates_to_one_decimal(write: Write) -> None:

@@ -288,3 +288,37 @@ def test_the_year_end_notice_names_the_units_that_gave_no_reason_only_when_it_kn
     assert "未报送原因的责任单位：市人社局、市财政局。" in named.lines  # each item's leading unit
     english = written(reportcheck.review_pack(year, units=units), folder, "en", "docx")["docx"]
     assert "Units that gave no reason: 市人社局, 市财政局." in english.lines
+
+
+# ── The count paragraph ──────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("actuals", ["monthly", "illustrative-2023.csv"])
+def test_every_format_prints_the_same_count_paragraph_chinese_in_chinese_ascii_in_english(
+    tmp_path: Path, actuals: str
+) -> None:
+    import re
+
+    import reportcheck
+    from reportcheck.output.pack.paragraphs import count_paragraph, notes, unexplained_line
+
+    from .packs import written
+
+    pack = reportcheck.review_pack(EXAMPLES / actuals)
+    chinese = count_paragraph(pack, "zh")
+    assert re.search(r"[,;:()]", chinese) is None  # 新建补建…(照料)中心 too
+    assert {"，", "：", "；", "（"} <= set(chinese)
+    said = [chinese, *notes(pack, "zh")]
+    said += [line] if (line := unexplained_line(pack, "zh")) else []
+    assert all(re.search(r"[;:()]", text) is None for text in said)
+    english = count_paragraph(pack, "en")
+    assert re.search("[，：；（）]", english) is None
+    assert {",", ":", ";"} <= set(english)
+    for lang, paragraph in (("zh", said), ("en", [english])):
+        for suffix, shown in written(pack, tmp_path, lang).items():
+            if suffix == "csv":  # one table, no paragraph
+                continue
+            # The 通报 names the units that gave no reason instead of the items.
+            for text in paragraph[:-1] if suffix == "docx" and len(paragraph) > 1 else paragraph:
+                lines = {line.removeprefix("- ") for line in shown.lines}  # a Markdown list
+                assert text in lines, (suffix, lang, text[:30])

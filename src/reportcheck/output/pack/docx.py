@@ -26,6 +26,7 @@ from reportcheck.output.pack.office import (
 )
 from reportcheck.output.pack.paragraphs import (
     account_note,
+    chinese_punctuation,
     count_paragraph,
     filter_words,
     notes,
@@ -62,14 +63,14 @@ WRITING_CM = PAGE_CM[0] - 2 * MARGIN_CM
 def write_docx(pack: Pack, path: Path, lang: str) -> None:
     document = _Document()
     title = pack_title(pack, lang, "notice_title")
-    document.title(_fullwidth(title, lang))
+    document.title(chinese_punctuation(title, lang))
     if pack.filters:  # on every printed page, too
         document.page_header(filter_words(pack, lang).strip())
     document.centred(say("as_of", lang, period=period_words(pack.period, lang)))
     zh = lang != "en"
     heads = _Numbered(lang)
     document.heading(heads.next(say("overview", lang)))
-    document.paragraph(_fullwidth(count_paragraph(pack, lang), lang))
+    document.paragraph(chinese_punctuation(count_paragraph(pack, lang), lang))
     by_leader = leader_counts(pack, lang)
     if by_leader is not None:
         document.centred(say("by_leader", lang))
@@ -79,7 +80,7 @@ def write_docx(pack: Pack, path: Path, lang: str) -> None:
     if said:
         document.heading(heads.next(say("main_indicators", lang)))
         document.paragraph(
-            _fullwidth(("；" if zh else "; ").join(said) + ("。" if zh else "."), lang)
+            chinese_punctuation(("；" if zh else "; ").join(said) + ("。" if zh else "."), lang)
         )
     document.heading(heads.next(say("laggards", lang)))
     lagging = pack.lagging
@@ -95,19 +96,19 @@ def write_docx(pack: Pack, path: Path, lang: str) -> None:
                 if leader
                 else say("leader_lagging_none", lang)
             )
-            document.paragraph(_fullwidth(under, lang))
+            document.paragraph(chinese_punctuation(under, lang))
             for row in behind:
                 number = lagging.index(row) + 1
                 line = _lagging_line(number, row, pack, lang)
-                document.paragraph(_fullwidth(line, lang))
+                document.paragraph(chinese_punctuation(line, lang))
     else:
         for number, row in enumerate(lagging, start=1):
-            document.paragraph(_fullwidth(_lagging_line(number, row, pack, lang), lang))
+            document.paragraph(chinese_punctuation(_lagging_line(number, row, pack, lang), lang))
     # The leading unit (listed first) of each item without a reason; none when none is named.
     units = sorted({row.target.leads[0] for row in lagging if row.unexplained and row.target.leads})
     if units:
         joined = ("、" if zh else ", ").join(visible(u) for u in units)
-        document.paragraph(_fullwidth(say("no_reason_units", lang, units=joined), lang))
+        document.paragraph(chinese_punctuation(say("no_reason_units", lang, units=joined), lang))
     warned = warning_lines(pack, lang)
     if warned:  # as diff gives them: file names and codes are not prose to punctuate
         document.heading(heads.next(say("data_warnings", lang)))
@@ -115,7 +116,7 @@ def write_docx(pack: Pack, path: Path, lang: str) -> None:
             document.paragraph(line)
     document.heading("说明" if zh else "Notes")
     for note in notes(pack, lang):
-        document.paragraph(_fullwidth(note, lang))
+        document.paragraph(chinese_punctuation(note, lang))
     for table in attachments(pack, lang):
         document.page_break()
         document.office_table(table)
@@ -141,30 +142,6 @@ class _Numbered:
         if self.lang == "en":
             return f"{self.count}. {words}"
         return f"{self.NUMERALS[self.count - 1]}、{words}"
-
-
-def _fullwidth(text: str, lang: str) -> str:
-    """Chinese prose with Chinese punctuation: ，；：（） for the half-width forms between
-    Chinese words; numbers (1,867.9), ranges and Latin text keep theirs."""
-    if lang == "en":
-        return text
-    out = []
-    for i, char in enumerate(text):
-        before = text[i - 1] if i else ""
-        after = text[i + 1] if i + 1 < len(text) else ""
-        if char == "," and not (before.isdigit() and after.isdigit()):
-            out.append("，")
-        elif char == ";":
-            out.append("；")
-        elif char == ":" and not (before.isdigit() and after.isdigit()):
-            out.append("：")
-        elif char == "(":
-            out.append("（")
-        elif char == ")":
-            out.append("）")
-        else:
-            out.append(char)
-    return "".join(out)
 
 
 def _indicator_line(row: Row, pack: Pack, lang: str) -> str:

@@ -81,6 +81,31 @@ def change_word(row: Row, lang: str) -> str:
     return f"{before} → {after} ({change_label(kind, lang)})"
 
 
+def chinese_punctuation(text: str, lang: str) -> str:
+    """Chinese prose with Chinese punctuation, as every format prints the pack's sentences:
+    ，；：（） for the half-width forms between Chinese words; numbers (1,867.9) keep theirs,
+    and English is left as it is."""
+    if lang == "en":
+        return text
+    out = []
+    for i, char in enumerate(text):
+        before = text[i - 1] if i else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if char == "," and not (before.isdigit() and after.isdigit()):
+            out.append("，")
+        elif char == ";":
+            out.append("；")
+        elif char == ":" and not (before.isdigit() and after.isdigit()):
+            out.append("：")
+        elif char == "(":
+            out.append("（")
+        elif char == ")":
+            out.append("）")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
 def share(part: int, whole: int) -> str:
     """A share in percent with one decimal, as the 通报 prints it."""
     if whole == 0:
@@ -136,7 +161,7 @@ def count_paragraph(pack: Pack, lang: str) -> str:
     ]
     if said:
         text += say("count_of_them", lang, parts=say("list_separator", lang).join(said))
-    return text + say("sentence_end", lang)
+    return chinese_punctuation(text + say("sentence_end", lang), lang)
 
 
 def _awaited(pack: Pack, why: str) -> int:
@@ -151,7 +176,7 @@ def _year_paragraph(pack: Pack, lang: str) -> str:
     met, missed = verdicts[Verdict.MET], verdicts[Verdict.MISSED]
     basically = sum(1 for row in pack.rows if row.verdict is Verdict.MET and row.result.tolerated)
     names = _names([row for row in pack.rows if row.verdict is Verdict.MISSED], lang)
-    return say(
+    text = say(
         "year_count",
         lang,
         when=period_words(pack.period, lang),
@@ -163,6 +188,7 @@ def _year_paragraph(pack: Pack, lang: str) -> str:
         names=say("count_names", lang, names=names) if missed else "",
         missing=verdicts[Verdict.NOT_REPORTED],
     )
+    return chinese_punctuation(text, lang)
 
 
 def account_note(pack: Pack, lang: str) -> str:
@@ -171,7 +197,8 @@ def account_note(pack: Pack, lang: str) -> str:
     count = pack.verdict_counts()[Verdict.NOT_REPORTED]
     if not count:
         return ""
-    return say("account_not_final", lang, period=period_words(pack.period, lang), count=count)
+    said = say("account_not_final", lang, period=period_words(pack.period, lang), count=count)
+    return chinese_punctuation(said, lang)
 
 
 def notes(pack: Pack, lang: str) -> list[str]:
@@ -183,7 +210,8 @@ def notes(pack: Pack, lang: str) -> list[str]:
         else say("note_bands_one", lang, first=limits[0])
     )
     said = ("note_behind", "note_completion", "note_final", "note_per_month")
-    return [bands, *(say(key, lang) for key in said), *_illustrative(pack, lang)]
+    lines = [bands, *(say(key, lang) for key in said), *_illustrative(pack, lang)]
+    return [chinese_punctuation(line, lang) for line in lines]
 
 
 def _illustrative(pack: Pack, lang: str) -> list[str]:
@@ -200,7 +228,7 @@ def unexplained_line(pack: Pack, lang: str) -> str | None:
     rows = [row for row in pack.rows if row.unexplained]
     if not rows:
         return None
-    return say("unexplained", lang, items=_names(rows, lang))
+    return chinese_punctuation(say("unexplained", lang, items=_names(rows, lang)), lang)
 
 
 #: The most warnings the 数据提示 of a pack list; the rest are counted (each row still shows
