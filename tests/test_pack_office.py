@@ -322,3 +322,26 @@ def test_every_format_prints_the_same_count_paragraph_chinese_in_chinese_ascii_i
             for text in paragraph[:-1] if suffix == "docx" and len(paragraph) > 1 else paragraph:
                 lines = {line.removeprefix("- ") for line in shown.lines}  # a Markdown list
                 assert text in lines, (suffix, lang, text[:30])
+
+
+@pytest.mark.parametrize(
+    ("actuals", "period", "zh", "en"),
+    [
+        ("illustrative-2023.csv", None, "三、未完成事项及原因", "3. What was missed, and why"),
+        ("monthly", None, "三、滞后事项及原因", "3. What lags, and why"),
+        ("monthly", "2023-12", "三、未完成事项及原因", "3. What was missed, and why"),  # none
+    ],
+)
+def test_the_notice_calls_the_items_it_lists_lagging_in_the_year_and_missed_at_its_end(
+    tmp_path: Path, actuals: str, period: str | None, zh: str, en: str
+) -> None:
+    import reportcheck
+
+    from .packs import written
+
+    pack = reportcheck.review_pack(EXAMPLES / actuals, period)
+    chinese = written(pack, tmp_path, "zh", "docx")["docx"].lines
+    english = written(pack, tmp_path, "en", "docx")["docx"].lines
+    assert zh in chinese
+    assert en in english
+    assert not {"三、滞后事项及原因", "三、未完成事项及原因"} - {zh} & set(chinese)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from reportcheck.model.numbers import format_decimal
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
     from decimal import Decimal
 
     from reportcheck.model.periods import Period
@@ -94,6 +94,8 @@ WORDS = {
     "source": ("来源", "source"),
     "quote": ("原文", "quote"),
     "lagging": ("滞后最多", "lagging most"),
+    "missed_most": ("差距最大的未完成项", "missed by most"),
+    "lagging_or_missed_most": ("差距最大的滞后及未完成项", "behind or missed by most"),
     "no_data": ("暂无数据", "no data"),
     "changes": ("与上期相比的变化", "changes since the previous period"),
     "as_of": ("截至", "as of"),
@@ -198,6 +200,8 @@ TEXT = {
     "notice_title": ("关于{title}执行情况的通报", "{title}: progress notice"),
     "overview": ("总体情况", "Overview"),
     "laggards": ("滞后事项及原因", "What lags, and why"),
+    "laggards_missed": ("未完成事项及原因", "What was missed, and why"),
+    "laggards_both": ("滞后及未完成事项及原因", "What lags or was missed, and why"),
     "no_reason_units": ("未报送原因的责任单位:{units}。", "Units that gave no reason: {units}."),
     "main_indicators": ("主要经济指标", "Main indicators"),
     "sheet_account": ("对照表", "Year-end account"),
@@ -527,6 +531,22 @@ def status_words_of(status: Status, result: Result, lang: str) -> str:
     if status.value == "met" and result.tolerated:
         return pick(MET_WITHIN_TOLERANCE, lang)
     return status_label(status, lang)
+
+
+def failing_kind(statuses: Iterable[Status], at_year_end: bool) -> str:
+    """What a list of failing commitments holds, for its heading: "behind" (in the year),
+    "missed" (judged at the due date) or "both"; an empty list is "missed" at the year's end
+    and "behind" before it."""
+    kinds = {status.value for status in statuses} & {"behind", "missed"}
+    if kinds == {"behind", "missed"}:
+        return "both"
+    if kinds:
+        return kinds.pop()
+    return "missed" if at_year_end else "behind"
+
+
+#: The heading over the failing commitments a review lists, largest shortfall first.
+FAILING_MOST = {"behind": "lagging", "missed": "missed_most", "both": "lagging_or_missed_most"}
 
 
 def period_words(period: Period | None, lang: str) -> str:

@@ -36,7 +36,7 @@ from reportcheck.output.pack.paragraphs import (
 )
 from reportcheck.output.pack.tabular import account_table
 from reportcheck.output.safe_text import xml_text
-from reportcheck.output.words import period_words, say, status_words
+from reportcheck.output.words import failing_kind, period_words, say, status_words
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -82,8 +82,10 @@ def write_docx(pack: Pack, path: Path, lang: str) -> None:
         document.paragraph(
             chinese_punctuation(("；" if zh else "; ").join(said) + ("。" if zh else "."), lang)
         )
-    document.heading(heads.next(say("laggards", lang)))
     lagging = pack.lagging
+    at_year_end = pack.period is not None and pack.period.is_full_year
+    kind = failing_kind((row.status for row in lagging), at_year_end)
+    document.heading(heads.next(say(_LAGGARDS[kind], lang)))
     if not lagging:
         document.paragraph("无。" if zh else "None.")
     if pack.has_leaders:  # grouped under each leader in charge, as a meeting goes through them
@@ -127,6 +129,10 @@ def write_docx(pack: Pack, path: Path, lang: str) -> None:
         document.plain_table(account.header, [tuple(r) for r in account.rows])
     # Built in memory, then written whole: a failure leaves the old file.
     write_file(path, document.to_bytes(title))
+
+
+#: The heading over the failing items: behind in the year, missed at the due date, or both.
+_LAGGARDS = {"behind": "laggards", "missed": "laggards_missed", "both": "laggards_both"}
 
 
 class _Numbered:
