@@ -345,3 +345,51 @@ def test_the_notice_calls_the_items_it_lists_lagging_in_the_year_and_missed_at_i
     assert zh in chinese
     assert en in english
     assert not {"三、滞后事项及原因", "三、未完成事项及原因"} - {zh} & set(chinese)
+
+
+def test_rank_and_level_stand_beside_the_figure_in_every_format_and_the_frame(
+    tmp_path: Path,
+) -> None:
+    import reportcheck
+
+    from .packs import written
+
+    actuals = tmp_path / "actuals.csv"
+    actuals.write_text(
+        "id,period,value,全省排位,总量,总量单位\n"
+        "gdp_growth,2023-06,5.8,4,1867.9,亿元\n"
+        "fai_growth,2023-06,8.1,,,\n",
+        encoding="utf-8",
+    )
+    pack = reportcheck.review_pack(actuals)
+    shown = written(pack, tmp_path)
+    for suffix in ("csv", "xlsx", "md"):
+        (gdp,) = [r for r in shown[suffix].rows_with("gdp_growth") if "全省排位" in r]
+        assert (gdp["全省排位"], gdp["总量"], gdp["总量单位"]) == ("4", "1867.9", "亿元"), suffix
+        header = list(gdp)
+        assert header.index("全省排位") == header.index("完成") + 1, suffix  # beside the figure
+        (investment,) = [r for r in shown[suffix].rows_with("fai_growth") if "全省排位" in r]
+        assert (investment["全省排位"], investment["总量"]) == ("", ""), suffix
+    (gdp,) = shown["html"].rows_with("gdp_growth")
+    assert gdp["完成"] == "5.8 全省第4;总量 1867.9 亿元 2023-06"
+    book = load_workbook(shown["xlsx"].path)["数据"]
+    heads = [c.value for c in book[1]]
+    (row,) = [line for line in book.iter_rows(2) if line[1].value == "gdp_growth"]
+    level = row[heads.index("总量")]
+    assert (level.value, level.number_format) == (1867.9, "#,##0.0")  # a number, its own places
+    assert row[heads.index("全省排位")].value == 4
+    frame = pack.to_frame().set_index("id")
+    assert (frame.loc["gdp_growth", "rank"], frame.loc["gdp_growth", "level"]) == (4, 1867.9)
+    assert frame.loc["gdp_growth", "level_unit"] == "亿元"
+    assert str(frame["rank"].dtype) == "Int64"
+    assert frame["level"].isna().sum() == len(frame) - 1
+
+
+def test_markdown_shows_rank_and_level_only_where_the_figures_give_them() -> None:
+    import reportcheck
+    from reportcheck.output.pack.markdown import pack_markdown
+
+    without = pack_markdown(reportcheck.review_pack(EXAMPLES / "monthly"), "zh")
+    header = next(line for line in without.splitlines() if line.startswith("| 序号 | 编号"))
+    assert "| 完成 | 应达 |" in header
+    assert "数据提示" not in header  # nor warnings, where there are none

@@ -163,6 +163,7 @@ HEAD = {
     "source": ("来源/备注", "source / note"),
     "warnings": ("数据提示", "data warnings"),
     "level": ("总量", "level"),
+    "level_unit": ("总量单位", "level unit"),
     "rank": ("全省排位", "rank in province"),
     "done": ("完成情况", "done"),
     "verdict": ("结果", "outcome"),

@@ -36,6 +36,7 @@ from reportcheck.output.pack.tabular import (
     verdict_cell,
 )
 from reportcheck.output.words import (
+    beside_words,
     head,
     light_label,
     period_words,
@@ -62,6 +63,7 @@ class HtmlRow(msgspec.Struct, frozen=True, kw_only=True):
     unit: str
     annual: str
     actual: str
+    beside: str  # 全省排位 and 总量, as the office printed them beside the figure
     period: str
     completion: str
     pace: str
@@ -176,6 +178,7 @@ def _row(row: Row, lang: str, tokens: dict[str, str]) -> HtmlRow:
         unit=row.target.unit,
         annual=plain(annual_cell(row)),
         actual=plain(figure(result.actual, lang, result.bound)),
+        beside=beside_words(result, lang),
         period=str(result.period) if result.period else "",
         completion=plain(done.completion),
         pace=plain(done.pace),

@@ -72,8 +72,14 @@ def pack_markdown(pack: Pack, lang: str) -> str:
         lines += [f"- {md(line)}" for line in warned]
     table = attachment_table(pack, lang)
     lines += ["", f"## {md(say('attachment', lang))}", ""]
-    # Every column but the section, which heads each table instead.
-    shown = [i for i, key in enumerate(table.keys) if key != "section"]
+    # Every column but the section, which heads each table instead, and those of what an
+    # office prints beside a figure (排位, 总量) or of warnings when no row has any.
+    empty = {
+        key
+        for i, key in enumerate(table.keys)
+        if key in _WHEN_GIVEN and all(row[i] in (None, "") for row in table.rows)
+    }
+    shown = [i for i, key in enumerate(table.keys) if key != "section" and key not in empty]
     start = 0
     for group in pack.sections:
         rows = table.rows[start : start + len(group.rows)]
@@ -89,6 +95,10 @@ def pack_markdown(pack: Pack, lang: str) -> str:
     lines += [f"## {md(say('notes', lang))}", ""]
     lines += [f"- {md(note)}" for note in notes(pack, lang)]
     return "\n".join(lines) + "\n"
+
+
+#: Columns the Markdown tables show only when some row has something in them.
+_WHEN_GIVEN = frozenset({"rank", "level", "level_unit", "warnings"})
 
 
 def _account(pack: Pack, lang: str) -> list[str]:

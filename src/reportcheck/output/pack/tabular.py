@@ -34,7 +34,9 @@ if TYPE_CHECKING:
 
 Cell = Decimal | int | str | None
 
-#: Attachment columns; "unit" columns hold figures in the commitment's own unit.
+#: Attachment columns; "unit" columns hold figures in the commitment's own unit, "level" the
+#: 总量 printed beside a growth rate, in its own unit (level_unit). 全省排位 and 总量 stand
+#: beside the figure.
 ATTACHMENT = (
     ("number", "count"),
     ("id", "text"),
@@ -43,6 +45,9 @@ ATTACHMENT = (
     ("unit", "text"),
     ("annual", "unit"),
     ("actual", "unit"),
+    ("rank", "count"),
+    ("level", "level"),
+    ("level_unit", "text"),
     ("required", "unit"),
     ("completion", "percent"),
     ("pace", "percent"),
@@ -78,7 +83,7 @@ ACCOUNT = (
 class Table(msgspec.Struct, frozen=True, kw_only=True):
     keys: tuple[str, ...]  # each column's key (a key of the words' HEAD)
     header: tuple[str, ...]
-    kinds: tuple[str, ...]  # count, text, wide, unit, percent
+    kinds: tuple[str, ...]  # count, text, wide, unit (the row's), level (its own), percent
     rows: tuple[tuple[Cell, ...], ...]
     units: tuple[str, ...]  # each row's unit, for number formats
 
@@ -219,6 +224,9 @@ def _attachment_row(row: Row, lang: str, warned: dict[str, str]) -> tuple[Cell, 
             row.target.unit,
             annual_cell(row),
             figure(result.actual, lang, result.bound),
+            result.rank,
+            result.level,
+            result.level_unit if result.level is not None else "",
             in_precision(result.required, row.target, result.actual),
             done.completion,
             done.pace,

@@ -54,7 +54,7 @@ COLOURS = {
     Light.RED: ("FFC7CE", "9C0006"),
     Light.GREY: ("EDEDED", "595959"),
 }
-MAX_WIDTH = {"wide": 48, "text": 24, "unit": 14, "percent": 12, "count": 6}
+MAX_WIDTH = {"wide": 48, "text": 24, "unit": 14, "level": 14, "percent": 12, "count": 6}
 _HEADER_FILL = "DDEBF7"
 _SECTION_FILL = "F2F2F2"
 _BORDER = "808080"
@@ -273,7 +273,7 @@ def _number_format(value: Decimal | int, unit: str, kind: str) -> str:
     if kind == "percent":  # 完成率 and 序时进度: the cell keeps four places, one is shown
         return "0.0"
     own = max(0, -int(value.normalize().as_tuple().exponent)) if isinstance(value, Decimal) else 0
-    places = max(own, UNIT_PLACES.get(unit, 0))
+    places = own if kind == "level" else max(own, UNIT_PLACES.get(unit, 0))
     return "#,##0" + ("." + "0" * places if places else "")
 
 
