@@ -117,6 +117,32 @@ def test_status_markdown_and_fail_on(cli: Cli) -> None:
     assert "## 滞后最多" in result.stdout
 
 
+@pytest.mark.parametrize(
+    ("lang", "heading", "not_said"),
+    [("zh", "差距最大的未完成项", "滞后最多"), ("en", "missed by most", "lagging most")],
+)
+def test_status_at_year_end_calls_what_it_lists_missed(
+    cli: Cli, lang: str, heading: str, not_said: str
+) -> None:
+    year = str(EXAMPLES / "illustrative-2023.csv")
+    table = cli("status", "--actuals", year, "--lang", lang).stdout
+    markdown = cli("status", "--actuals", year, "--lang", lang, "-f", "markdown").stdout
+    assert heading in table.splitlines()
+    assert f"## {heading}" in markdown.splitlines()
+    assert not_said not in table + markdown
+
+
+def test_the_heading_over_failing_commitments_says_what_they_are() -> None:
+    from reportcheck.output.words import failing_kind
+    from reportcheck.review.status import Status
+
+    assert failing_kind([Status.BEHIND, Status.BEHIND], at_year_end=True) == "behind"
+    assert failing_kind([Status.MISSED], at_year_end=False) == "missed"
+    assert failing_kind([Status.MISSED, Status.BEHIND], at_year_end=True) == "both"
+    assert failing_kind([], at_year_end=True) == "missed"
+    assert failing_kind([], at_year_end=False) == "behind"
+
+
 def test_status_bad_folder(cli: Cli, tmp_path: Path) -> None:
     result = cli("status", "--actuals", str(tmp_path))
     assert result.exit_code == 2

@@ -14,6 +14,7 @@ import msgspec
 import pandas as pd
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 import reportcheck
 from reportcheck.model.problems import ActualsError, UsageError
@@ -25,11 +26,11 @@ from reportcheck.review.pack import Bands, Pack, Row, parse_bands
 from reportcheck.review.status import Light, Status, Verdict
 
 from .conftest import EXAMPLES, Run
+from .packs import formulas
 
 Cli = Callable[..., Run]
 Write = Callable[..., Path]
 HEAD = "id,period,value,reason\n"
-FORMULA_START = ("=", "+", "-", "@")
 
 
 @pytest.fixture
@@ -171,7 +172,7 @@ def test_reason_column_is_read_and_missing_reasons_are_listed(write: Write) -> N
     assert row(pack, "graduates").reason == "招聘会推迟到7月"
     assert not row(pack, "graduates").unexplained
     assert row(pack, "fai_growth").unexplained
-    assert "未填写原因的:固定资产投资增速。" in pack_markdown(pack, "zh")
+    assert "未填写原因的：固定资产投资增速。" in pack_markdown(pack, "zh")
 
 
 def test_diff_accepts_the_reason_column_without_a_warning(cli: Cli, write: Write) -> None:
@@ -230,11 +231,14 @@ def test_light_change_without_status_change(write: Write) -> None:
 def test_count_paragraph_names_the_lagging_items(write: Write) -> None:
     pack = pack_of(write, HEAD + "graduates,2023-06,3.5,\nfai_growth,2023-06,9.5,\n")
     assert count_paragraph(pack, "zh") == (
-        "截至2023年1—6月,169项承诺中,有进度判断的2项:达到序时进度(含已完成)1项、占比50.0%;"
-        "未达到序时进度(含未完成)1项,分别是引进大学生;暂无数据167项(其中尚未发布46项、到期考核61项)。"
+        "截至2023年1—6月，169项承诺中，有进度判断的2项：达到序时进度（含已完成）1项、占比50.0%；"
+        "未达到序时进度（含未完成）1项，分别是引进大学生；暂无数据167项（其中尚未发布46项、"
+        "到期考核61项）。"
     )
-    assert count_paragraph(pack, "en").startswith(
-        "As of 2023-06, of 169 commitments, 2 have a reading of progress"
+    assert count_paragraph(pack, "en") == (
+        "As of 2023-06, of 169 commitments, 2 have a reading of progress: 1 on pace or met "
+        "(50.0%), 1 behind or missed (University graduates attracted); 167 have no figure (of "
+        "them 46 not published yet, 61 judged at their due date)."
     )
 
 
@@ -248,7 +252,7 @@ def test_year_end_run_gives_the_account() -> None:
     assert sum(counts.values()) == len(pack.rows) == 169
     assert counts[Verdict.MET] == pack.counts()[Status.MET]
     assert counts[Verdict.MISSED] == pack.counts()[Status.MISSED]
-    assert count_paragraph(pack, "zh").startswith("2023年169项承诺中:完成")
+    assert count_paragraph(pack, "zh").startswith("2023年169项承诺中：完成")
     markdown = pack_markdown(pack, "zh")
     assert "## 年度目标任务完成情况对照表" in markdown
     assert "非全年数据" not in markdown
@@ -259,7 +263,7 @@ def test_final_before_december_draws_the_account_and_says_so() -> None:
     assert pack.year_end
     counts = pack.verdict_counts()
     assert counts[Verdict.MET] + counts[Verdict.MISSED] == 0  # no figure of the year yet
-    assert "年度目标任务完成情况对照表(截至2023年1—6月;尚无考核期数据的169项列为未报告" in (
+    assert "年度目标任务完成情况对照表（截至2023年1—6月；尚无考核期数据的169项列为未报告" in (
         pack_markdown(pack, "zh")
     )
     plain = reportcheck.review_pack(EXAMPLES / "monthly")
@@ -275,9 +279,9 @@ def test_a_december_pack_on_june_figures_calls_nothing_met_or_missed(tmp_path: P
     graduates = row(pack, "graduates")
     assert (graduates.status, graduates.result.interim) == (Status.NO_DATA, Status.ON_TRACK)
     summary = count_paragraph(pack, "zh")
-    assert summary.endswith("未完成0项;未报告(尚无全年数据)169项。")
+    assert summary.endswith("未完成0项；未报告（尚无全年数据）169项。")
     markdown = pack_markdown(pack, "zh")
-    assert "对照表(截至2023年1—12月;尚无考核期数据的169项列为未报告" in markdown
+    assert "对照表（截至2023年1—12月；尚无考核期数据的169项列为未报告" in markdown
     assert "未报告 (按2023年1—6月数据:符合进度)" in markdown
     assert "not reported (on 2023-06 figures: on track)" in pack_html(pack, "en")
     output = tmp_path / "dec.xlsx"
@@ -286,7 +290,7 @@ def test_a_december_pack_on_june_figures_calls_nothing_met_or_missed(tmp_path: P
     write_pack(pack, output, "zh")
     summary_sheet = load_workbook(output).worksheets[0]
     texts = [c.value for row in summary_sheet.iter_rows() for c in row if isinstance(c.value, str)]
-    assert any(text.startswith("年度目标任务完成情况对照表(截至2023年") for text in texts)
+    assert any(text.startswith("年度目标任务完成情况对照表（截至2023年") for text in texts)
 
 
 def test_markdown_has_every_attachment_column_and_rates_to_one_decimal(write: Write) -> None:
@@ -296,7 +300,8 @@ def test_markdown_has_every_attachment_column_and_rates_to_one_decimal(write: Wr
     markdown = pack_markdown(pack, "zh")
     header = next(line for line in markdown.splitlines() if line.startswith("| 序号"))
     shown = [cell.strip() for cell in header.strip("|").split("|")]
-    assert shown == [h for h in attachment_table(pack, "zh").header if h != "部分"]
+    given = ("部分", "全省排位", "总量", "总量单位", "数据提示")  # none given: not shown
+    assert shown == [h for h in attachment_table(pack, "zh").header if h not in given]
     row = next(line for line in markdown.splitlines() if "| graduates |" in line)
     assert "| 7.5 |" in row  # the figure as given
     assert "| 83.3 |" in row  # 完成率 7.5 / 9 = 83.33…%, to one decimal
@@ -339,7 +344,7 @@ def test_xlsx_has_every_commitment_numbers_as_numbers_and_no_formula(
         for key in ("年度目标", "应达", "完成率(%)", "序时进度(%)", "差距", "剩余月均需完成"):
             assert line[key] is None or isinstance(line[key], (int, float)), (key, line)
     assert sheet.freeze_panes == "E2"
-    assert sheet.auto_filter.ref == f"A1:U{len(rows) + 1}"
+    assert sheet.auto_filter.ref == f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
     light = sheet.cell(2 + [r["编号"] for r in rows].index("graduates"), header.index("灯色") + 1)
     assert light.value in ("绿灯", "黄灯", "橙灯", "红灯")
     assert light.fill.fgColor.rgb.endswith(("C6EFCE", "FFEB9C", "F8CBAD", "FFC7CE"))
@@ -347,19 +352,44 @@ def test_xlsx_has_every_commitment_numbers_as_numbers_and_no_formula(
         2 + [r["编号"] for r in rows].index("fai_growth"), header.index("完成") + 1
     )
     assert percent.number_format == "#,##0.0"
-    assert not any(isinstance(v, str) and v.startswith(FORMULA_START) for v in all_cells(output))
+    assert formulas(output) == []
 
 
-def test_xlsx_text_from_data_never_becomes_a_formula(cli: Cli, write: Write) -> None:
+def test_xlsx_text_from_data_never_becomes_a_formula_and_is_shown_as_it_is(
+    cli: Cli, write: Write
+) -> None:
     source = write(HOSTILE)
     output = source.parent / "review.xlsx"
     assert cli("report", "--actuals", str(source), "-o", str(output)).exit_code == 0
-    cells = [v for v in all_cells(output) if isinstance(v, str)]
-    assert not any(v.startswith(FORMULA_START) for v in cells)
-    assert '\'=HYPERLINK("http://x","y")' in cells
-    assert "'+1 待补" in cells
+    assert formulas(output) == []
     book = load_workbook(output)
-    assert all(c.data_type != "f" for s in book.worksheets for line in s.iter_rows() for c in line)
+    cells = {
+        c.value: c.data_type
+        for s in book.worksheets
+        for line in s.iter_rows()
+        for c in line
+        if isinstance(c.value, str)
+    }
+    for text in ('=HYPERLINK("http://x","y")', "+1 待补", "@SUM(A1)", "-2"):
+        assert cells[text] == "s", text  # a string cell, as typed: no apostrophe before it
+    assert not any(v.startswith("'") for v in cells)
+
+
+def test_a_negative_figures_basis_is_shown_as_it_is_in_excel_and_guarded_in_csv(
+    cli: Cli, write: Write
+) -> None:
+    source = write(HEAD + "industrial_va_growth,2023-06,-3.9,\n")
+    workbook, table = source.parent / "review.xlsx", source.parent / "review.csv"
+    for output in (workbook, table):
+        assert cli("report", "--actuals", str(source), "-o", str(output)).exit_code == 0
+    data = load_workbook(workbook)["数据"]
+    header = [c.value for c in data[1]]
+    (row,) = [line for line in data.iter_rows(2) if line[1].value == "industrial_va_growth"]
+    basis = row[header.index("判定依据")]
+    assert (basis.value, basis.data_type) == ("-3.9,低于要求 7%,差 10.9", "s")
+    assert row[header.index("完成")].value == -3.9  # a number stays a number
+    text = table.read_text(encoding="utf-8-sig")
+    assert ",'-3.9,低于要求 7%,差 10.9," in text.replace('"', "")  # CSV: guarded
 
 
 def test_xlsx_year_end_has_the_account_sheet(cli: Cli, tmp_path: Path) -> None:

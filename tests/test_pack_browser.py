@@ -229,3 +229,22 @@ def test_on_a_phone_every_light_is_on_the_screen(
     assert right_edges
     assert max(right_edges) <= 390
     page.close()
+
+
+@pytest.mark.parametrize("leaders", [False, True])
+def test_on_a_phone_the_page_shows_the_figure_the_status_the_unit_and_the_reason(
+    browser: Browser, cli: Cli, tmp_path: Path, leaders: bool
+) -> None:
+    output = tmp_path / "review.html"
+    units = tmp_path / "units.csv"
+    units.write_text("id,责任单位,分管领导\ngraduates,市人社局,李四\n", encoding="utf-8")
+    extra = ["--units", str(units)] if leaders else []
+    actuals = str(EXAMPLES / "monthly")
+    assert cli("report", "--actuals", actuals, "-o", str(output), *extra).exit_code == 0
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(output.as_uri())
+    shown = page.eval_on_selector_all(
+        "#pack thead th", "hs => hs.filter(h => h.offsetParent !== null).map(h => h.textContent)"
+    )
+    assert shown == ["序号", "目标任务", "完成", "状态", "责任单位", "推进情况/原因"]
+    page.close()

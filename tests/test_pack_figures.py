@@ -94,3 +94,70 @@ def test_in_precision(value: Decimal, figure: Decimal | None, shown: Decimal) ->
     assert in_precision(value, target, figure) == shown
     third = build(entry("确保新增财力的三分之二以上用于民生", "at_least", value="200/3"))
     assert in_precision(Decimal("66.6667"), third.targets[0]) == Decimal("66.7")
+
+
+# ── 年度目标, with a figure or without ──────────────────────────────────────────────────────
+
+
+@pytest.fixture
+def june(tmp_path: Path) -> Path:
+    """June figures for two commitments; 为企业减负, the income ratio and the rest have none."""
+    path = tmp_path / "2023-06.csv"
+    path.write_text("id,period,value\ngraduates,2023-06,4.5\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("target_id", "annual"),
+    [
+        ("tax_relief", "200"),  # 为企业减负200亿元以上: the number the wording names
+        ("income_ratio", "1.61"),  # 进一步缩小: below the baseline, to the baseline's places
+        ("emerging_chains_revenue_share", "33.6"),  # 提高1.5个百分点: the baseline 32.1 + 1.5
+        ("livelihood_share_of_new_revenue", "66.7"),  # 三分之二
+        ("graduates", "9"),  # with a figure, as before
+    ],
+)
+def test_the_annual_target_shows_in_every_format_with_a_figure_or_without(
+    june: Path, tmp_path: Path, target_id: str, annual: str
+) -> None:
+    from .packs import written
+
+    pack = reportcheck.review_pack(june, "2023-06")
+    row = next(r for r in pack.rows if r.target.id == target_id)
+    assert (row.result.actual is None) is (target_id != "graduates")
+    table = attachment_table(pack, "zh")
+    cells = dict(zip(table.header, table.rows[row.number - 1], strict=True))
+    assert cells["年度目标"] == Decimal(annual)
+    name = row.target.name("zh")
+    for suffix, shown in written(pack, tmp_path).items():
+        key = "编号" if suffix in ("csv", "md") else None
+        rows = shown.rows_with(target_id) if key or suffix == "html" else shown.rows_with(name)
+        annuals = {r["年度目标"] for r in rows if "年度目标" in r}
+        assert annuals, (suffix, rows)
+        assert {Decimal(a.replace(",", "")) for a in annuals} == {Decimal(annual)}, suffix
+    frame = pack.to_frame().set_index("id")
+    assert frame.loc[target_id, "annual"] == pytest.approx(float(annual), abs=0.05)  # exact
+
+
+def test_a_relative_target_has_no_annual_figure_before_the_other_quantity_gives_one(
+    june: Path,
+) -> None:
+    pack = reportcheck.review_pack(june, "2023-06")
+    table = attachment_table(pack, "zh")
+    rows = {row[1]: dict(zip(table.header, row, strict=True)) for row in table.rows}
+    assert rows["budget_revenue_growth"]["年度目标"] is None  # 与经济增长基本同步
+    assert rows["energy_saving"]["年度目标"] is None  # a yes/no deliverable
+
+
+def test_the_annual_target_of_a_baseline_rule_keeps_the_baselines_places(tmp_path: Path) -> None:
+    # The 2022 full-year ratio 1.61 is what the year's figure is held to: 1.61, never 1.6.
+    path = tmp_path / "2023.csv"
+    path.write_text("id,period,value\nincome_ratio,2023,1.66\n", encoding="utf-8")
+    pack = reportcheck.review_pack(path)
+    table = attachment_table(pack, "zh")
+    (cells,) = (
+        dict(zip(table.header, r, strict=True)) for r in table.rows if r[1] == "income_ratio"
+    )
+    assert (cells["年度目标"], cells["应达"]) == (Decimal("1.61"), Decimal("1.61"))
+    target = next(r.target for r in pack.rows if r.target.id == "income_ratio")
+    assert in_precision(Decimal("1.6149"), target) == Decimal("1.61")

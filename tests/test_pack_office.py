@@ -57,7 +57,9 @@ def test_the_notice_in_word_reads_as_a_notice(cli: Cli, tmp_path: Path) -> None:
     assert any(t.startswith("地区生产总值增速5.7%，符合进度") for t in texts)
     lagging = texts[texts.index("三、滞后事项及原因") + 1 :]
     assert any("新增制造业中长期贷款" in t and "原因：示例：项目贷款" in t for t in lagging)
-    assert any(t.startswith("未报送原因的责任单位：") for t in texts)
+    assert "1. 固定资产投资增速：8.1，低于要求 9%，差 0.9。" in lagging  # no reason: none said
+    assert not any("未填写原因" in t for t in lagging)
+    assert not any(t.startswith("未报送原因的责任单位") for t in texts)  # no unit is named
 
 
 def test_the_attachments_in_word_are_bordered_tables_with_repeated_headers(
@@ -215,3 +217,179 @@ def test_rank_and_level_are_shown_beside_the_figure_in_every_view(tmp_path: Path
     assert any(t.startswith(line) for t in texts)
     header = [c.text for c in document.tables[0].rows[0].cells]
     assert ("总量" in header, "全省排位" in header) == (True, True)
+
+
+# ── A figure of another period ───────────────────────────────────────────────────────────────
+
+
+def test_a_figure_of_another_period_says_its_period_in_word_and_excel(tmp_path: Path) -> None:
+    import reportcheck
+
+    from .packs import written
+
+    actuals = tmp_path / "actuals.csv"
+    actuals.write_text(
+        "id,period,value\ngraduates,2023-06,0.7\nfai_growth,2023-09,8.1\ngdp_growth,2023-06,5.7\n",
+        encoding="utf-8",
+    )
+    pack = reportcheck.review_pack(actuals, "2023-09")
+    for suffix in ("docx", "xlsx"):
+        shown = written(pack, tmp_path, "zh", suffix)[suffix]
+        (graduates,) = shown.rows_with("引进大学生")
+        assert graduates["1—9月完成"] == "0.7（1—6月）", suffix
+        (investment,) = shown.rows_with("固定资产投资增速")
+        assert investment["1—9月完成"] == "8.1", suffix  # the pack's own period: no note
+    document = written(pack, tmp_path, "zh", "docx")["docx"]
+    assert "地区生产总值增速5.7%（1—6月），符合进度；固定资产投资增速8.1%，滞后。" in document.lines
+    assert any(line.startswith("2. 引进大学生：按1—6月数据，0.7，") for line in document.lines)
+    english = written(pack, tmp_path, "en", "xlsx")["xlsx"]
+    (graduates,) = english.rows_with("University graduates attracted")
+    assert graduates["to date"] == "0.7 (2023-06)"
+
+
+# ── Nothing an office would strike out before sending ────────────────────────────────────────
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_pack_tells_its_reader_about_command_line_options(tmp_path: Path, lang: str) -> None:
+    import re
+
+    import reportcheck
+
+    from .packs import written
+
+    pack = reportcheck.review_pack(EXAMPLES / "monthly", bands="15,35")
+    for suffix, shown in written(pack, tmp_path, lang).items():
+        assert not re.search(r"(?<![\w-])--[a-z]", shown.text), suffix
+        said = "不超过15个百分点为黄灯" if lang == "zh" else "yellow behind by up to 15 points"
+        assert (said in shown.text) is (suffix != "csv"), suffix  # notes state the bands used
+
+
+def test_the_year_end_notice_names_the_units_that_gave_no_reason_only_when_it_knows_them(
+    tmp_path: Path,
+) -> None:
+    import reportcheck
+
+    from .packs import written
+
+    year = EXAMPLES / "illustrative-2023.csv"
+    plain = written(reportcheck.review_pack(year), tmp_path, "zh", "docx")["docx"]
+    assert not any(line.startswith("未报送原因的责任单位") for line in plain.lines)
+    assert not any("未填写原因" in line or "未指定" in line for line in plain.lines)
+    missed = [line for line in plain.lines if line.startswith("14. ")]
+    assert missed == ["14. 引进大学生：8.7，低于要求 9 万人，差 0.3。"]
+    units = tmp_path / "units.csv"
+    units.write_text(
+        "id,责任单位\ngraduates,市人社局、市教育局\npolicy_funds,市财政局\n", encoding="utf-8"
+    )
+    folder = tmp_path / "with-units"
+    folder.mkdir()
+    named = written(reportcheck.review_pack(year, units=units), folder, "zh", "docx")["docx"]
+    assert "未报送原因的责任单位：市人社局、市财政局。" in named.lines  # each item's leading unit
+    english = written(reportcheck.review_pack(year, units=units), folder, "en", "docx")["docx"]
+    assert "Units that gave no reason: 市人社局, 市财政局." in english.lines
+
+
+# ── The count paragraph ──────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("actuals", ["monthly", "illustrative-2023.csv"])
+def test_every_format_prints_the_same_count_paragraph_chinese_in_chinese_ascii_in_english(
+    tmp_path: Path, actuals: str
+) -> None:
+    import re
+
+    import reportcheck
+    from reportcheck.output.pack.paragraphs import count_paragraph, notes, unexplained_line
+
+    from .packs import written
+
+    pack = reportcheck.review_pack(EXAMPLES / actuals)
+    chinese = count_paragraph(pack, "zh")
+    assert re.search(r"[,;:()]", chinese) is None  # 新建补建…(照料)中心 too
+    assert {"，", "：", "；", "（"} <= set(chinese)
+    said = [chinese, *notes(pack, "zh")]
+    said += [line] if (line := unexplained_line(pack, "zh")) else []
+    assert all(re.search(r"[;:()]", text) is None for text in said)
+    english = count_paragraph(pack, "en")
+    assert re.search("[，：；（）]", english) is None
+    assert {",", ":", ";"} <= set(english)
+    for lang, paragraph in (("zh", said), ("en", [english])):
+        for suffix, shown in written(pack, tmp_path, lang).items():
+            if suffix == "csv":  # one table, no paragraph
+                continue
+            # The 通报 names the units that gave no reason instead of the items.
+            for text in paragraph[:-1] if suffix == "docx" and len(paragraph) > 1 else paragraph:
+                lines = {line.removeprefix("- ") for line in shown.lines}  # a Markdown list
+                assert text in lines, (suffix, lang, text[:30])
+
+
+@pytest.mark.parametrize(
+    ("actuals", "period", "zh", "en"),
+    [
+        ("illustrative-2023.csv", None, "三、未完成事项及原因", "3. What was missed, and why"),
+        ("monthly", None, "三、滞后事项及原因", "3. What lags, and why"),
+        ("monthly", "2023-12", "三、未完成事项及原因", "3. What was missed, and why"),  # none
+    ],
+)
+def test_the_notice_calls_the_items_it_lists_lagging_in_the_year_and_missed_at_its_end(
+    tmp_path: Path, actuals: str, period: str | None, zh: str, en: str
+) -> None:
+    import reportcheck
+
+    from .packs import written
+
+    pack = reportcheck.review_pack(EXAMPLES / actuals, period)
+    chinese = written(pack, tmp_path, "zh", "docx")["docx"].lines
+    english = written(pack, tmp_path, "en", "docx")["docx"].lines
+    assert zh in chinese
+    assert en in english
+    assert not {"三、滞后事项及原因", "三、未完成事项及原因"} - {zh} & set(chinese)
+
+
+def test_rank_and_level_stand_beside_the_figure_in_every_format_and_the_frame(
+    tmp_path: Path,
+) -> None:
+    import reportcheck
+
+    from .packs import written
+
+    actuals = tmp_path / "actuals.csv"
+    actuals.write_text(
+        "id,period,value,全省排位,总量,总量单位\n"
+        "gdp_growth,2023-06,5.8,4,1867.9,亿元\n"
+        "fai_growth,2023-06,8.1,,,\n",
+        encoding="utf-8",
+    )
+    pack = reportcheck.review_pack(actuals)
+    shown = written(pack, tmp_path)
+    for suffix in ("csv", "xlsx", "md"):
+        (gdp,) = [r for r in shown[suffix].rows_with("gdp_growth") if "全省排位" in r]
+        assert (gdp["全省排位"], gdp["总量"], gdp["总量单位"]) == ("4", "1867.9", "亿元"), suffix
+        header = list(gdp)
+        assert header.index("全省排位") == header.index("完成") + 1, suffix  # beside the figure
+        (investment,) = [r for r in shown[suffix].rows_with("fai_growth") if "全省排位" in r]
+        assert (investment["全省排位"], investment["总量"]) == ("", ""), suffix
+    (gdp,) = shown["html"].rows_with("gdp_growth")
+    assert gdp["完成"] == "5.8 全省第4;总量 1867.9 亿元 2023-06"
+    book = load_workbook(shown["xlsx"].path)["数据"]
+    heads = [c.value for c in book[1]]
+    (row,) = [line for line in book.iter_rows(2) if line[1].value == "gdp_growth"]
+    level = row[heads.index("总量")]
+    assert (level.value, level.number_format) == (1867.9, "#,##0.0")  # a number, its own places
+    assert row[heads.index("全省排位")].value == 4
+    frame = pack.to_frame().set_index("id")
+    assert (frame.loc["gdp_growth", "rank"], frame.loc["gdp_growth", "level"]) == (4, 1867.9)
+    assert frame.loc["gdp_growth", "level_unit"] == "亿元"
+    assert str(frame["rank"].dtype) == "Int64"
+    assert frame["level"].isna().sum() == len(frame) - 1
+
+
+def test_markdown_shows_rank_and_level_only_where_the_figures_give_them() -> None:
+    import reportcheck
+    from reportcheck.output.pack.markdown import pack_markdown
+
+    without = pack_markdown(reportcheck.review_pack(EXAMPLES / "monthly"), "zh")
+    header = next(line for line in without.splitlines() if line.startswith("| 序号 | 编号"))
+    assert "| 完成 | 应达 |" in header
+    assert "数据提示" not in header  # nor warnings, where there are none

@@ -13,6 +13,7 @@ from reportcheck.output.csvcells import safe_cell
 from reportcheck.output.serialize import md
 
 from .conftest import Run
+from .packs import formulas
 
 Cli = Callable[..., Run]
 Write = Callable[..., Path]
@@ -71,6 +72,8 @@ targets:
     assert cli("template", "--targets", str(registry), "-o", str(out)).exit_code == 0
     sheet = load_workbook(out).active
     assert sheet is not None
-    assert sheet["E2"].value == "'=1+1"
+    assert sheet["E2"].value == "=1+1"  # as written, in a string cell: never a formula
     assert sheet["E2"].data_type == "s"
-    assert sheet["F2"].value == "'=cmd|' /C calc'!A0 增长6%"
+    assert sheet["F2"].value == "=cmd|' /C calc'!A0 增长6%"
+    assert sheet["F2"].data_type == "s"
+    assert formulas(out) == []

@@ -79,7 +79,9 @@ def test_final_in_july_keeps_the_rule_and_says_so(write: Write) -> None:
     graduates = row(built, "graduates")
     assert (graduates.status, graduates.verdict) == (Status.ON_TRACK, Verdict.NOT_REPORTED)
     markdown = pack_markdown(built, "zh")
-    assert "年度目标任务完成情况对照表(截至2023年1—7月;尚无考核期数据的169项列为未报告" in markdown
+    assert (
+        "年度目标任务完成情况对照表（截至2023年1—7月；尚无考核期数据的169项列为未报告" in markdown
+    )
 
 
 def test_a_year_end_pack_of_january_to_november_never_says_met_or_missed(
@@ -350,7 +352,7 @@ def test_the_count_paragraph_always_adds_up(chosen: list[str], registry: Registr
     parts = count_parts(built)
     assert sum(parts.values()) == len(built.rows) == 169
     text = count_paragraph(built, "zh")
-    assert f"169项承诺中,有进度判断的{parts['passing'] + parts['failing']}项" in text
+    assert f"169项承诺中，有进度判断的{parts['passing'] + parts['failing']}项" in text
     assert f"暂无数据{parts['no_data']}项" in text
 
 

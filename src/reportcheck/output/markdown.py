@@ -14,8 +14,10 @@ from reportcheck.model.units import unit_label
 from reportcheck.output.explain import pacing_words, rule_words
 from reportcheck.output.serialize import md, summary_words
 from reportcheck.output.words import (
+    FAILING_MOST,
     beside_words,
     change_label,
+    failing_kind,
     figure_words,
     label,
     no_data_line,
@@ -161,7 +163,9 @@ def review_markdown(
 ) -> str:
     report = review.report
     lines = [report_markdown(report, lang, filters, show_all=show_all)]
-    lines += [f"## {word('lagging', lang)}", ""]
+    at_year_end = report.period is not None and report.period.is_full_year
+    heading = FAILING_MOST[failing_kind((r.status for r in review.lagging), at_year_end)]
+    lines += [f"## {word(heading, lang)}", ""]
     lines += _md_table(
         [word(k, lang) for k in ("id", "name", "period", "unit", "actual", "required", "gap")]
         + [label("completion", lang), label("pace", lang), word("status", lang)],

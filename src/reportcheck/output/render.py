@@ -17,8 +17,10 @@ from reportcheck.output.explain import baseline_words, rule_words, target_facts
 from reportcheck.output.layout import Column, FittedTable, Heading, Note, Row
 from reportcheck.output.words import (
     CATEGORY,
+    FAILING_MOST,
     beside_words,
     change_label,
+    failing_kind,
     figure_words,
     label,
     no_data_line,
@@ -255,7 +257,9 @@ def review_view(
     ]
     bars = Bars([(title, counts, _counts(counts, lang)) for title, counts in rows])
     parts += [Text(), bars, Text()]
-    parts.append(Text(word("lagging", lang), style="bold"))
+    at_year_end = report.period is not None and report.period.is_full_year
+    heading = FAILING_MOST[failing_kind((r.status for r in review.lagging), at_year_end)]
+    parts.append(Text(word(heading, lang), style="bold"))
     lagging = FittedTable(
         [
             Column(header=word("id", lang), style="cyan"),

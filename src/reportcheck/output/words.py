@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from reportcheck.model.numbers import format_decimal
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
     from decimal import Decimal
 
     from reportcheck.model.periods import Period
@@ -94,6 +94,8 @@ WORDS = {
     "source": ("来源", "source"),
     "quote": ("原文", "quote"),
     "lagging": ("滞后最多", "lagging most"),
+    "missed_most": ("差距最大的未完成项", "missed by most"),
+    "lagging_or_missed_most": ("差距最大的滞后及未完成项", "behind or missed by most"),
     "no_data": ("暂无数据", "no data"),
     "changes": ("与上期相比的变化", "changes since the previous period"),
     "as_of": ("截至", "as of"),
@@ -160,7 +162,9 @@ HEAD = {
     "per_month": ("剩余月均需完成", "needed per remaining month"),
     "period": ("期间", "period"),
     "source": ("来源/备注", "source / note"),
+    "warnings": ("数据提示", "data warnings"),
     "level": ("总量", "level"),
+    "level_unit": ("总量单位", "level unit"),
     "rank": ("全省排位", "rank in province"),
     "done": ("完成情况", "done"),
     "verdict": ("结果", "outcome"),
@@ -196,13 +200,19 @@ TEXT = {
     "data_sheet": ("数据", "Data"),
     "annex_sheet": ("附件{number}", "Annex {number}"),
     "notice_title": ("关于{title}执行情况的通报", "{title}: progress notice"),
+    "overview": ("总体情况", "Overview"),
     "laggards": ("滞后事项及原因", "What lags, and why"),
+    "laggards_missed": ("未完成事项及原因", "What was missed, and why"),
+    "laggards_both": ("滞后及未完成事项及原因", "What lags or was missed, and why"),
     "no_reason_units": ("未报送原因的责任单位:{units}。", "Units that gave no reason: {units}."),
     "main_indicators": ("主要经济指标", "Main indicators"),
     "sheet_account": ("对照表", "Year-end account"),
     "notes": ("说明", "Notes"),
+    "data_warnings": ("数据提示", "Data warnings"),
+    "warnings_more": ("另有{n}条提示未列出。", "{n} more warnings are not listed."),
     "summary": ("汇总", "Summary"),
     "no_reason": ("未填写原因", "no reason given"),
+    "reason_given": ("原因:{reason}", " Reason: {reason}"),
     "unexplained": (
         "滞后或未完成但未填写原因的:{items}。",
         "Behind or missed with no reason given: {items}.",
@@ -246,21 +256,20 @@ TEXT = {
     "note_bands_two": (
         "灯色:达到序时进度或已完成为绿灯;落后序时进度不超过{first}个百分点为黄灯;超过{first}、"
         "不超过{second}个百分点为橙灯;超过{second}个百分点或未完成为红灯;没有数据、未到考核时间"
-        "或数据为区间难以判定的不亮灯(可用 --bands 设置)。百分点按表中所列(保留一位小数)计。",
+        "或数据为区间难以判定的不亮灯。百分点按表中所列(保留一位小数)计。",
         "Lights: green on pace or met; yellow behind by up to {first} points; orange behind by "
         "more than {first} and up to {second}; red behind by more than {second}, or missed; no "
         "light without a figure, before a commitment judged at its due date is due, or for a "
-        "bound that settles nothing (set with --bands). The points are the ones printed, to one "
-        "decimal place.",
+        "bound that settles nothing. The points are the ones printed, to one decimal place.",
     ),
     "note_bands_one": (
         "灯色:达到序时进度或已完成为绿灯;落后序时进度不超过{first}个百分点为黄灯;超过{first}个"
-        "百分点或未完成为红灯;没有数据、未到考核时间或数据为区间难以判定的不亮灯(可用 --bands "
-        "设置)。百分点按表中所列(保留一位小数)计。",
+        "百分点或未完成为红灯;没有数据、未到考核时间或数据为区间难以判定的不亮灯。百分点按表中所列"
+        "(保留一位小数)计。",
         "Lights: green on pace or met; yellow behind by up to {first} points; red behind by more "
         "than {first}, or missed; no light without a figure, before a commitment judged at its "
-        "due date is due, or for a bound that settles nothing (set with --bands). The points are "
-        "the ones printed, to one decimal place.",
+        "due date is due, or for a bound that settles nothing. The points are the ones printed, "
+        "to one decimal place.",
     ),
     "note_behind": (
         "落后幅度:有完成率的指标按完成率低于序时进度的百分点计;增速、占比等直接比较的指标按低于"
@@ -287,6 +296,11 @@ TEXT = {
         "Needed per remaining month is arithmetic (what is left divided by the months left), not "
         "a forecast.",
     ),
+    # A figure of another period than the one a pack is of, with its period beside it.
+    "figure_of": ("{figure}（{period}）", "{figure} ({period})"),
+    "on_figures_of": ("按{period}数据,", "on {period} figures: "),
+    "filtered_by": ("（筛选：{filters}）", " (filtered: {filters})"),
+    "filter_separator": ("；", "; "),
     "print_filtered": ("已筛选:{filters};{count}", "Filtered: {filters}; {count}"),
     "points": ("个百分点", "points"),
     "illustrative": (
@@ -544,6 +558,22 @@ def status_words_of(status: Status, result: Result, lang: str) -> str:
     return status_label(status, lang)
 
 
+def failing_kind(statuses: Iterable[Status], at_year_end: bool) -> str:
+    """What a list of failing commitments holds, for its heading: "behind" (in the year),
+    "missed" (judged at the due date) or "both"; an empty list is "missed" at the year's end
+    and "behind" before it."""
+    kinds = {status.value for status in statuses} & {"behind", "missed"}
+    if kinds == {"behind", "missed"}:
+        return "both"
+    if kinds:
+        return kinds.pop()
+    return "missed" if at_year_end else "behind"
+
+
+#: The heading over the failing commitments a review lists, largest shortfall first.
+FAILING_MOST = {"behind": "lagging", "missed": "missed_most", "both": "lagging_or_missed_most"}
+
+
 def period_words(period: Period | None, lang: str) -> str:
     """'2023年1—6月', '2023年' or '2023-06' / '2023' in English; '—' for none."""
     if period is None:
@@ -553,6 +583,15 @@ def period_words(period: Period | None, lang: str) -> str:
     if period.kind == "year":
         return f"{period.year}年"
     return f"{period.year}年1—{period.month}月" if period.month > 1 else f"{period.year}年1月"
+
+
+def months_words(period: Period, lang: str) -> str:
+    """A period within the year a pack is of, as a column or a note says it: '1—6月' (the
+    year said once, in the 截至 line), '2023年' for the whole year; '2023-06' in English."""
+    words = period_words(period, lang)
+    if lang == "en" or period.kind == "year":
+        return words
+    return words.removeprefix(f"{period.year}年")
 
 
 def no_data_line(results: Sequence[Result], lang: str) -> str:

@@ -58,6 +58,7 @@ class Sheet:
         self.filter: tuple[int, int, int, int] | None = None  # the range of an autofilter
         self.title_rows: tuple[int, int] | None = None  # rows printed at the top of every page
         self.landscape = False  # A4 landscape, one page wide
+        self.header = ""  # printed at the top of every page
 
     @property
     def max_row(self) -> int:
@@ -139,6 +140,8 @@ class Workbook:
                 )
             if sheet.title_rows is not None:
                 page.print_title_rows = f"{sheet.title_rows[0]}:{sheet.title_rows[1]}"
+            if sheet.header:  # & starts a code of a header: && is one
+                page.oddHeader.center.text = xml_text(sheet.header).replace("&", "&&")
             if sheet.landscape:
                 page.page_setup.orientation = "landscape"
                 page.page_setup.paperSize = page.PAPERSIZE_A4

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from reportcheck.review.progress import annual_target
 from reportcheck.review.status import Light, Status
 
 if TYPE_CHECKING:
@@ -35,6 +36,9 @@ COLUMNS = (
     "light",
     "actual",
     "done",
+    "rank",
+    "level",
+    "level_unit",
     "annual",
     "required",
     "expected",
@@ -83,8 +87,9 @@ def pack_frame(pack: Pack) -> pd.DataFrame:
     # A period is a month (a quarter or a year is its last month); `period_text` as printed.
     frame["period"] = pd.PeriodIndex(frame["period_month"], freq="M")
     frame = frame.drop(columns=["period_month"])
-    for name in ("lead", "reason", "source", "note"):
+    for name in ("lead", "reason", "source", "note", "level_unit"):
         frame[name] = frame[name].where(frame[name].astype(bool), float("nan"))
+    frame["rank"] = frame["rank"].astype("Int64")  # a whole number, or <NA> where none
     typed: pd.DataFrame = frame
     return typed
 
@@ -112,7 +117,10 @@ def _record(row: Row, result: Result, latest: bool, pack: Pack) -> dict[str, Any
         "light": light.value,
         "actual": _float(actual) if not isinstance(actual, bool) else None,
         "done": actual if isinstance(actual, bool) else None,
-        "annual": _float(done.annual),
+        "rank": result.rank,
+        "level": _float(result.level),
+        "level_unit": result.level_unit if result.level is not None else "",
+        "annual": _float(done.annual if done.annual is not None else annual_target(target)),
         "required": _float(result.required),
         "expected": _float(result.expected),
         "gap": _float(result.gap),

@@ -18,7 +18,7 @@ import msgspec
 
 from reportcheck.registry.records import Kind, Pacing
 from reportcheck.review.pacing import months_between, share_due
-from reportcheck.rules import Direction, to_decimal
+from reportcheck.rules import Direction, Frame, to_decimal
 
 if TYPE_CHECKING:
     from reportcheck.model.periods import Period
@@ -129,6 +129,25 @@ def measure(
     )
 
 
+def annual_target(target: Target) -> Decimal | None:
+    """年度目标 as the target states it, whether or not a figure is in: the number its wording
+    names, or for a rule against the baseline the level it holds the year's figure to (the
+    baseline plus 1.5 points, the baseline itself); None where only a figure can say it (a
+    relative target, held to the other quantity's figure) and for a yes/no deliverable."""
+    rule = target.rule
+    if rule is None or rule.other is not None:
+        return None
+    if rule.needs_baseline:
+        baseline = target.baseline.value if target.baseline is not None else None
+        if baseline is None:
+            return None
+        level = Fraction(baseline)
+        required = rule.judge(level, Frame(final=True, baseline=level)).required
+        return to_decimal(required) if required is not None else None
+    threshold = rule.threshold
+    return to_decimal(threshold) if threshold is not None else None
+
+
 def _in_precision(value: Fraction, target: Fraction) -> Decimal:
     """A figure to the precision of the target it serves, and at least one decimal place:
     433.3 of 1300 万人, 0.7 of 2 家, 21.96 of 300.5 亿元."""
@@ -144,8 +163,7 @@ def in_precision(value: Decimal | None, target: Target, figure: object = None) -
     it is (6, not 6.0), and a difference smaller than the places shown is shown whole."""
     if value is None:
         return None
-    threshold = target.rule.threshold if target.rule is not None else None
-    places = _places(threshold) if threshold is not None else 1
+    places = _target_places(target)
     if isinstance(figure, Decimal):
         places = max(places, _decimals(figure))
     step = _STEPS[min(places, len(_STEPS) - 1)]
@@ -153,6 +171,18 @@ def in_precision(value: Decimal | None, target: Target, figure: object = None) -
     if shown == value or abs(value) < step:  # no places lost, or a difference below them
         return value
     return shown
+
+
+def _target_places(target: Target) -> int:
+    """The places a target is written with: its number's, and for a rule against the baseline
+    the baseline's too (1.61 for 城乡居民收入倍差进一步缩小), at least one."""
+    rule = target.rule
+    threshold = rule.threshold if rule is not None else None
+    places = _places(threshold) if threshold is not None else 1
+    baseline = target.baseline
+    if rule is not None and rule.needs_baseline and baseline is not None and baseline.value:
+        places = max(places, _decimals(baseline.value))
+    return places
 
 
 #: 1, 0.1, 0.01 …: the steps of each number of decimal places a figure may have.

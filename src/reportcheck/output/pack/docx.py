@@ -20,18 +20,23 @@ from reportcheck.model.numbers import format_decimal
 from reportcheck.output.pack.office import (
     OfficeTable,
     attachments,
+    figure_period,
     leader_counts,
     number_text,
 )
 from reportcheck.output.pack.paragraphs import (
     account_note,
+    chinese_punctuation,
     count_paragraph,
+    filter_words,
     notes,
+    pack_title,
     visible,
+    warning_lines,
 )
 from reportcheck.output.pack.tabular import account_table
 from reportcheck.output.safe_text import xml_text
-from reportcheck.output.words import period_words, say, status_words
+from reportcheck.output.words import failing_kind, period_words, say, status_words
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -57,26 +62,30 @@ WRITING_CM = PAGE_CM[0] - 2 * MARGIN_CM
 
 def write_docx(pack: Pack, path: Path, lang: str) -> None:
     document = _Document()
-    meta = pack.registry.meta
-    title = meta.title_en if lang == "en" else meta.title_zh
-    document.title(_fullwidth(say("notice_title", lang, title=visible(title)), lang))
+    title = pack_title(pack, lang, "notice_title")
+    document.title(chinese_punctuation(title, lang))
+    if pack.filters:  # on every printed page, too
+        document.page_header(filter_words(pack, lang).strip())
     document.centred(say("as_of", lang, period=period_words(pack.period, lang)))
     zh = lang != "en"
-    document.heading("一、总体情况" if zh else "1. Overview")
-    document.paragraph(_fullwidth(count_paragraph(pack, lang), lang))
+    heads = _Numbered(lang)
+    document.heading(heads.next(say("overview", lang)))
+    document.paragraph(chinese_punctuation(count_paragraph(pack, lang), lang))
     by_leader = leader_counts(pack, lang)
     if by_leader is not None:
         document.centred(say("by_leader", lang))
         document.plain_table(by_leader.header, list(by_leader.rows), numbers=True)
     main = [r for r in pack.rows if r.target.section == next(iter(pack.registry.sections), None)]
-    said = [line for r in main if (line := _indicator_line(r, lang))]
+    said = [line for r in main if (line := _indicator_line(r, pack, lang))]
     if said:
-        document.heading(f"二、{say('main_indicators', lang)}" if zh else "2. Main indicators")
+        document.heading(heads.next(say("main_indicators", lang)))
         document.paragraph(
-            _fullwidth(("；" if zh else "; ").join(said) + ("。" if zh else "."), lang)
+            chinese_punctuation(("；" if zh else "; ").join(said) + ("。" if zh else "."), lang)
         )
-    document.heading(f"三、{say('laggards', lang)}" if zh else "3. What lags, and why")
     lagging = pack.lagging
+    at_year_end = pack.period is not None and pack.period.is_full_year
+    kind = failing_kind((row.status for row in lagging), at_year_end)
+    document.heading(heads.next(say(_LAGGARDS[kind], lang)))
     if not lagging:
         document.paragraph("无。" if zh else "None.")
     if pack.has_leaders:  # grouped under each leader in charge, as a meeting goes through them
@@ -89,20 +98,27 @@ def write_docx(pack: Pack, path: Path, lang: str) -> None:
                 if leader
                 else say("leader_lagging_none", lang)
             )
-            document.paragraph(_fullwidth(under, lang))
+            document.paragraph(chinese_punctuation(under, lang))
             for row in behind:
                 number = lagging.index(row) + 1
-                document.paragraph(_fullwidth(_lagging_line(number, row, lang), lang))
+                line = _lagging_line(number, row, pack, lang)
+                document.paragraph(chinese_punctuation(line, lang))
     else:
         for number, row in enumerate(lagging, start=1):
-            document.paragraph(_fullwidth(_lagging_line(number, row, lang), lang))
-    units = sorted({row.lead or say("no_lead", lang) for row in lagging if row.unexplained})
+            document.paragraph(chinese_punctuation(_lagging_line(number, row, pack, lang), lang))
+    # The leading unit (listed first) of each item without a reason; none when none is named.
+    units = sorted({row.target.leads[0] for row in lagging if row.unexplained and row.target.leads})
     if units:
         joined = ("、" if zh else ", ").join(visible(u) for u in units)
-        document.paragraph(_fullwidth(say("no_reason_units", lang, units=joined), lang))
+        document.paragraph(chinese_punctuation(say("no_reason_units", lang, units=joined), lang))
+    warned = warning_lines(pack, lang)
+    if warned:  # as diff gives them: file names and codes are not prose to punctuate
+        document.heading(heads.next(say("data_warnings", lang)))
+        for line in warned:
+            document.paragraph(line)
     document.heading("说明" if zh else "Notes")
     for note in notes(pack, lang):
-        document.paragraph(_fullwidth(note, lang))
+        document.paragraph(chinese_punctuation(note, lang))
     for table in attachments(pack, lang):
         document.page_break()
         document.office_table(table)
@@ -112,42 +128,38 @@ def write_docx(pack: Pack, path: Path, lang: str) -> None:
         document.heading(say("account", lang) + account_note(pack, lang))
         document.plain_table(account.header, [tuple(r) for r in account.rows])
     # Built in memory, then written whole: a failure leaves the old file.
-    write_file(path, document.to_bytes(say("notice_title", lang, title=visible(title))))
+    write_file(path, document.to_bytes(title))
 
 
-def _fullwidth(text: str, lang: str) -> str:
-    """Chinese prose with Chinese punctuation: ，；：（） for the half-width forms between
-    Chinese words; numbers (1,867.9), ranges and Latin text keep theirs."""
-    if lang == "en":
-        return text
-    out = []
-    for i, char in enumerate(text):
-        before = text[i - 1] if i else ""
-        after = text[i + 1] if i + 1 < len(text) else ""
-        if char == "," and not (before.isdigit() and after.isdigit()):
-            out.append("，")
-        elif char == ";":
-            out.append("；")
-        elif char == ":" and not (before.isdigit() and after.isdigit()):
-            out.append("：")
-        elif char == "(":
-            out.append("（")
-        elif char == ")":
-            out.append("）")
-        else:
-            out.append(char)
-    return "".join(out)
+#: The heading over the failing items: behind in the year, missed at the due date, or both.
+_LAGGARDS = {"behind": "laggards", "missed": "laggards_missed", "both": "laggards_both"}
 
 
-def _indicator_line(row: Row, lang: str) -> str:
-    """'地区生产总值增速5.7%(总量2000亿元,全省第4),符合进度', or '' without a figure."""
+class _Numbered:
+    """The 通报's numbered headings: 一、二、三、… in Chinese, 1. 2. 3. in English."""
+
+    NUMERALS = "一二三四五六七八九十"
+
+    def __init__(self, lang: str) -> None:
+        self.lang, self.count = lang, 0
+
+    def next(self, words: str) -> str:
+        self.count += 1
+        if self.lang == "en":
+            return f"{self.count}. {words}"
+        return f"{self.NUMERALS[self.count - 1]}、{words}"
+
+
+def _indicator_line(row: Row, pack: Pack, lang: str) -> str:
+    """'地区生产总值增速5.7%(1—6月,总量2000亿元,全省第4),符合进度', or '' without a figure;
+    the figure's period is said when it is not the pack's."""
     result = row.result
     value = result.actual
     if value is None or isinstance(value, bool):
         return ""
     unit = row.target.unit
     figure = f"{format_decimal(value)}{unit if unit in ('%', '倍') else ' ' + unit}"
-    extra = []
+    extra = [period] if (period := figure_period(row, pack, lang)) else []
     if result.level is not None:
         level = f"{format_decimal(result.level)}{result.level_unit}"
         extra.append(f"总量{level}" if lang != "en" else f"level {level}")
@@ -161,16 +173,18 @@ def _indicator_line(row: Row, lang: str) -> str:
     return f"{name}{figure}{detail},{status_words(result, lang)}"
 
 
-def _lagging_line(number: int, row: Row, lang: str) -> str:
+def _lagging_line(number: int, row: Row, pack: Pack, lang: str) -> str:
     from reportcheck.output.explain import reason as basis
 
     result = row.result
-    reason = visible(row.reason) or say("no_reason", lang)
     name = visible(row.target.name(lang))
     why = basis(result, lang)
-    if lang == "en":
-        return f"{number}. {name}: {why}. Reason: {reason}"
-    return f"{number}. {name}:{why}。原因:{reason}"
+    if period := figure_period(row, pack, lang):
+        why = say("on_figures_of", lang, period=period) + why
+    line = f"{number}. {name}: {why}." if lang == "en" else f"{number}. {name}:{why}。"
+    if not row.reason:  # the units that gave none are named after the items
+        return line
+    return line + say("reason_given", lang, reason=visible(row.reason))
 
 
 class _Document:
@@ -204,6 +218,14 @@ class _Document:
         run = paragraph.add_run(xml_text(words))
         run.bold = True
         run.font.size = Pt(TITLE_PT)
+
+    def page_header(self, words: str) -> None:
+        """Words at the top of every page."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        paragraph = self.document.sections[0].header.paragraphs[0]
+        paragraph.text = xml_text(words)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
     def centred(self, words: str) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH

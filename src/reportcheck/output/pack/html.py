@@ -13,14 +13,17 @@ import msgspec
 from reportcheck import __version__
 from reportcheck.output.explain import reason as basis
 from reportcheck.output.pack.charts import Chart, chart
+from reportcheck.output.pack.office import leader_counts
 from reportcheck.output.pack.paragraphs import (
     account_note,
     change_word,
     count_paragraph,
     notes,
+    pack_title,
     share,
     unexplained_line,
     visible,
+    warning_lines,
 )
 from reportcheck.output.pack.tabular import (
     annual_cell,
@@ -33,6 +36,7 @@ from reportcheck.output.pack.tabular import (
     verdict_cell,
 )
 from reportcheck.output.words import (
+    beside_words,
     head,
     light_label,
     period_words,
@@ -59,6 +63,7 @@ class HtmlRow(msgspec.Struct, frozen=True, kw_only=True):
     unit: str
     annual: str
     actual: str
+    beside: str  # 全省排位 and 总量, as the office printed them beside the figure
     period: str
     completion: str
     pace: str
@@ -70,9 +75,11 @@ class HtmlRow(msgspec.Struct, frozen=True, kw_only=True):
     basis: str
     change: str
     lead: str
+    leader: str  # 分管领导
     lead_tokens: str  # the filter's tokens of the row's units, or "none"
     reason: str
     unexplained: bool
+    doubted: bool  # a warning doubts the row's figures
     per_month: str
     source: str
     verdict: str
@@ -90,7 +97,6 @@ def pack_html(pack: Pack, lang: str) -> str:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    meta = pack.registry.meta
     units = sorted({unit for row in pack.rows for unit in row.target.leads})
     tokens = {unit: f"u{i}" for i, unit in enumerate(units)}
     rows = {row.number: _row(row, lang, tokens) for row in pack.rows}
@@ -99,11 +105,12 @@ def pack_html(pack: Pack, lang: str) -> str:
     return environment.get_template(TEMPLATE).render(
         lang=lang,
         version=__version__,
-        title=say("title", lang, title=meta.title_en if lang == "en" else meta.title_zh),
+        title=pack_title(pack, lang),
         as_of=say("as_of", lang, period=period_words(pack.period, lang)),
         previous=say("previous", lang, period=pack.previous) if pack.previous else "",
         summary=count_paragraph(pack, lang),
         unexplained=unexplained_line(pack, lang) or "",
+        warnings=warning_lines(pack, lang),
         counts=[(s.value, status_label(s, lang), n) for s, n in pack.counts().items()],
         lights=[(k.value, light_label(k, lang), n) for k, n in pack.light_counts().items()],
         groups=[
@@ -116,7 +123,12 @@ def pack_html(pack: Pack, lang: str) -> str:
         no_lead=say("no_lead", lang),
         filtered=say("print_filtered", lang, filters="{filters}", count="{count}"),
         head={key: head(key, lang) for key in _HEADS},
-        words={key: say(key, lang) for key in ("attachment", "notes", "account")},
+        words={
+            key: say(key, lang)
+            for key in ("attachment", "notes", "account", "data_warnings", "by_leader")
+        },
+        has_leaders=pack.has_leaders,
+        by_leader=leader_counts(pack, lang),
         filter_count=say("filter_count", lang, shown="{shown}", total="{total}"),
         total=total,
         notes=notes(pack, lang),
@@ -141,6 +153,7 @@ _HEADS = (
     "status",
     "change",
     "lead",
+    "leader",
     "reason",
     "per_month",
     "verdict",
@@ -165,6 +178,7 @@ def _row(row: Row, lang: str, tokens: dict[str, str]) -> HtmlRow:
         unit=row.target.unit,
         annual=plain(annual_cell(row)),
         actual=plain(figure(result.actual, lang, result.bound)),
+        beside=beside_words(result, lang),
         period=str(result.period) if result.period else "",
         completion=plain(done.completion),
         pace=plain(done.pace),
@@ -176,9 +190,11 @@ def _row(row: Row, lang: str, tokens: dict[str, str]) -> HtmlRow:
         basis=basis(result, lang),
         change=change_word(row, lang),
         lead=row.lead or "",
+        leader="、".join(row.leaders),
         lead_tokens=" ".join(tokens[u] for u in row.target.leads) or "none",
         reason=reason_text(row, lang),
         unexplained=row.unexplained,
+        doubted=bool(row.doubts),
         per_month=plain(done.per_month) if done.per_month is not None else "",
         source=source_text(row),
         verdict=verdict_cell(row, lang),

@@ -8,15 +8,18 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
+from reportcheck.output.pack.office import leader_counts
 from reportcheck.output.pack.paragraphs import (
     account_note,
     count_paragraph,
     notes,
+    pack_title,
     share,
     unexplained_line,
     visible,
+    warning_lines,
 )
-from reportcheck.output.pack.tabular import ATTACHMENT, account_table, attachment_table
+from reportcheck.output.pack.tabular import account_table, attachment_table
 from reportcheck.output.serialize import md as _markdown_cell
 from reportcheck.output.words import (
     head,
@@ -33,9 +36,6 @@ if TYPE_CHECKING:
     from reportcheck.output.pack.tabular import Cell
     from reportcheck.review.pack import Pack
 
-#: Attachment columns shown in Markdown: all but the section, which heads each table instead.
-_SHOWN = tuple(i for i, (key, _) in enumerate(ATTACHMENT) if key != "section")
-
 
 def md(value: object) -> str:
     """A cell made inert: Markdown and HTML escaped, acting characters spelled out."""
@@ -43,9 +43,11 @@ def md(value: object) -> str:
 
 
 def pack_markdown(pack: Pack, lang: str) -> str:
-    meta = pack.registry.meta
-    title = say("title", lang, title=meta.title_en if lang == "en" else meta.title_zh)
-    lines = [f"# {md(title)}", "", md(say("as_of", lang, period=period_words(pack.period, lang)))]
+    lines = [
+        f"# {md(pack_title(pack, lang))}",
+        "",
+        md(say("as_of", lang, period=period_words(pack.period, lang))),
+    ]
     lines += ["", md(count_paragraph(pack, lang)), ""]
     unexplained = unexplained_line(pack, lang)
     if unexplained:
@@ -60,16 +62,32 @@ def pack_markdown(pack: Pack, lang: str) -> str:
         [head("light", lang), head("count", lang)],
         [[light_label(light, lang), n] for light, n in pack.light_counts().items()],
     )
+    by_leader = leader_counts(pack, lang)
+    if by_leader is not None:
+        lines += ["", f"**{md(say('by_leader', lang))}**", ""]
+        lines += _table(list(by_leader.header), [list(row) for row in by_leader.rows])
+    warned = warning_lines(pack, lang)
+    if warned:
+        lines += ["", f"## {md(say('data_warnings', lang))}", ""]
+        lines += [f"- {md(line)}" for line in warned]
     table = attachment_table(pack, lang)
     lines += ["", f"## {md(say('attachment', lang))}", ""]
+    # Every column but the section, which heads each table instead, and those of what an
+    # office prints beside a figure (排位, 总量) or of warnings when no row has any.
+    empty = {
+        key
+        for i, key in enumerate(table.keys)
+        if key in _WHEN_GIVEN and all(row[i] in (None, "") for row in table.rows)
+    }
+    shown = [i for i, key in enumerate(table.keys) if key != "section" and key not in empty]
     start = 0
     for group in pack.sections:
         rows = table.rows[start : start + len(group.rows)]
         start += len(group.rows)
         lines += [f"### {md(group.section.title(lang))}", ""]
         lines += _table(
-            [table.header[i] for i in _SHOWN],
-            [[_shown(row[i], table.kinds[i]) for i in _SHOWN] for row in rows],
+            [table.header[i] for i in shown],
+            [[_shown(row[i], table.kinds[i]) for i in shown] for row in rows],
         )
         lines += [""]
     if pack.year_end:
@@ -77,6 +95,10 @@ def pack_markdown(pack: Pack, lang: str) -> str:
     lines += [f"## {md(say('notes', lang))}", ""]
     lines += [f"- {md(note)}" for note in notes(pack, lang)]
     return "\n".join(lines) + "\n"
+
+
+#: Columns the Markdown tables show only when some row has something in them.
+_WHEN_GIVEN = frozenset({"rank", "level", "level_unit", "warnings"})
 
 
 def _account(pack: Pack, lang: str) -> list[str]:

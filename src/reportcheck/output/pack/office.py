@@ -15,9 +15,15 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from reportcheck.model.numbers import format_decimal
-from reportcheck.output.pack.paragraphs import visible
+from reportcheck.output.pack.paragraphs import filter_words, visible
 from reportcheck.output.pack.tabular import annual_cell, figure, reason_text, status_cell
-from reportcheck.output.words import head, light_label, period_words, say, verdict_label
+from reportcheck.output.words import (
+    head,
+    light_label,
+    months_words,
+    say,
+    verdict_label,
+)
 from reportcheck.registry.records import Kind
 from reportcheck.review.status import Status, Verdict
 
@@ -179,14 +185,14 @@ def _table(pack: Pack, key: str, number: int, rows: list[Row], lang: str) -> Off
             continue
         office_rows = tuple(
             OfficeRow(
-                tuple(_cell(column.key, row, index, lang) for column in columns),
+                tuple(_dated(column.key, row, index, pack, lang) for column in columns),
                 row.target.unit,
                 row.light,
             )
             for index, row in enumerate(chosen, start=sum(len(g.rows) for g in groups) + 1)
         )
         groups.append(OfficeGroup(section.title(lang), office_rows))
-    title = say(f"annex_{key}", lang, number=number)
+    title = say(f"annex_{key}", lang, number=number) + filter_words(pack, lang)
     return OfficeTable(
         key=key,
         title=title,
@@ -198,8 +204,28 @@ def _table(pack: Pack, key: str, number: int, rows: list[Row], lang: str) -> Off
 
 def _header(key: str, pack: Pack, lang: str) -> str:
     if key == "actual" and pack.period is not None and lang != "en":
-        return f"{period_words(pack.period, lang).removeprefix(f'{pack.period.year}年')}完成"
+        return f"{months_words(pack.period, lang)}完成"
     return head(key, lang)
+
+
+def _dated(key: str, row: Row, number: int, pack: Pack, lang: str) -> Cell:
+    """A cell; a figure of another period than the pack's (under a header that names the
+    pack's) with its own period beside it, as an office prints it: 0.7（1—6月）."""
+    cell = _cell(key, row, number, lang)
+    if key in ("actual", "done") and cell not in (None, "—"):
+        period = figure_period(row, pack, lang)
+        if period:
+            return say("figure_of", lang, figure=number_text(cell, row.target.unit), period=period)
+    return cell
+
+
+def figure_period(row: Row, pack: Pack, lang: str) -> str:
+    """The period of a row's figure when it is not the pack's ('1—6月'); '' when it is, or
+    when there is no figure."""
+    result = row.result
+    if result.actual is None or result.period is None or result.period == pack.period:
+        return ""
+    return months_words(result.period, lang)
 
 
 def _cell(key: str, row: Row, number: int, lang: str) -> Cell:

@@ -14,6 +14,7 @@ from reportcheck.model.controls import ACTING, SEPARATORS
 from reportcheck.model.numbers import format_decimal
 from reportcheck.output.words import (
     change_label,
+    head,
     light_label,
     period_words,
     say,
@@ -23,6 +24,7 @@ from reportcheck.output.words import (
 from reportcheck.review.status import Status, Verdict
 
 if TYPE_CHECKING:
+    from reportcheck.model.problems import Problem
     from reportcheck.review.pack import Pack, Row
 
 #: Characters that would act rather than show: C0/C1 controls (tab and line breaks excepted),
@@ -40,6 +42,31 @@ def _escape(code: int) -> str:
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
+def pack_title(pack: Pack, lang: str, key: str = "title") -> str:
+    """The pack's title ('…执行情况', or the 通报's with key notice_title), saying so when the
+    pack is filtered: '…执行情况（筛选：责任单位 市发改委）'."""
+    meta = pack.registry.meta
+    title = visible(meta.title_en if lang == "en" else meta.title_zh)
+    return say(key, lang, title=title) + filter_words(pack, lang)
+
+
+#: The options a pack is filtered by (`Pack.filters`, as typed), by what they choose.
+_FILTER_HEADS = {"--lead": "lead", "--leader": "leader"}
+
+
+def filter_words(pack: Pack, lang: str) -> str:
+    """'（筛选：责任单位 市发改委）' for a pack of some units' or leaders' commitments, '' for
+    the whole pack."""
+    if not pack.filters:
+        return ""
+    said = []
+    for typed in pack.filters:
+        option, _, value = typed.partition(" ")
+        key = _FILTER_HEADS.get(option)
+        said.append(f"{head(key, lang)} {visible(value)}" if key else visible(typed))
+    return say("filtered_by", lang, filters=say("filter_separator", lang).join(said))
+
+
 def change_word(row: Row, lang: str) -> str:
     """'滞后 → 符合进度 (已恢复)', or the light's change, or empty."""
     kind = row.change
@@ -51,6 +78,31 @@ def change_word(row: Row, lang: str) -> str:
         before = status_words_of(row.previous.status, row.previous, lang)
         after = status_words(row.result, lang)
     return f"{before} → {after} ({change_label(kind, lang)})"
+
+
+def chinese_punctuation(text: str, lang: str) -> str:
+    """Chinese prose with Chinese punctuation, as every format prints the pack's sentences:
+    ，；：（） for the half-width forms between Chinese words; numbers (1,867.9) keep theirs,
+    and English is left as it is."""
+    if lang == "en":
+        return text
+    out = []
+    for i, char in enumerate(text):
+        before = text[i - 1] if i else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if char == "," and not (before.isdigit() and after.isdigit()):
+            out.append("，")
+        elif char == ";":
+            out.append("；")
+        elif char == ":" and not (before.isdigit() and after.isdigit()):
+            out.append("：")
+        elif char == "(":
+            out.append("（")
+        elif char == ")":
+            out.append("）")
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 def share(part: int, whole: int) -> str:
@@ -108,7 +160,7 @@ def count_paragraph(pack: Pack, lang: str) -> str:
     ]
     if said:
         text += say("count_of_them", lang, parts=say("list_separator", lang).join(said))
-    return text + say("sentence_end", lang)
+    return chinese_punctuation(text + say("sentence_end", lang), lang)
 
 
 def _awaited(pack: Pack, why: str) -> int:
@@ -123,7 +175,7 @@ def _year_paragraph(pack: Pack, lang: str) -> str:
     met, missed = verdicts[Verdict.MET], verdicts[Verdict.MISSED]
     basically = sum(1 for row in pack.rows if row.verdict is Verdict.MET and row.result.tolerated)
     names = _names([row for row in pack.rows if row.verdict is Verdict.MISSED], lang)
-    return say(
+    text = say(
         "year_count",
         lang,
         when=period_words(pack.period, lang),
@@ -135,6 +187,7 @@ def _year_paragraph(pack: Pack, lang: str) -> str:
         names=say("count_names", lang, names=names) if missed else "",
         missing=verdicts[Verdict.NOT_REPORTED],
     )
+    return chinese_punctuation(text, lang)
 
 
 def account_note(pack: Pack, lang: str) -> str:
@@ -143,7 +196,8 @@ def account_note(pack: Pack, lang: str) -> str:
     count = pack.verdict_counts()[Verdict.NOT_REPORTED]
     if not count:
         return ""
-    return say("account_not_final", lang, period=period_words(pack.period, lang), count=count)
+    said = say("account_not_final", lang, period=period_words(pack.period, lang), count=count)
+    return chinese_punctuation(said, lang)
 
 
 def notes(pack: Pack, lang: str) -> list[str]:
@@ -155,7 +209,8 @@ def notes(pack: Pack, lang: str) -> list[str]:
         else say("note_bands_one", lang, first=limits[0])
     )
     said = ("note_behind", "note_completion", "note_final", "note_per_month")
-    return [bands, *(say(key, lang) for key in said), *_illustrative(pack, lang)]
+    lines = [bands, *(say(key, lang) for key in said), *_illustrative(pack, lang)]
+    return [chinese_punctuation(line, lang) for line in lines]
 
 
 def _illustrative(pack: Pack, lang: str) -> list[str]:
@@ -172,4 +227,32 @@ def unexplained_line(pack: Pack, lang: str) -> str | None:
     rows = [row for row in pack.rows if row.unexplained]
     if not rows:
         return None
-    return say("unexplained", lang, items=_names(rows, lang))
+    return chinese_punctuation(say("unexplained", lang, items=_names(rows, lang)), lang)
+
+
+#: The most warnings the 数据提示 of a pack list; the rest are counted (each row still shows
+#: its own).
+MAX_WARNINGS = 100
+
+
+def warning_line(warning: Problem, lang: str) -> str:
+    """One warning as `diff` gives it on stderr: where it stands, what it doubts, its code
+    ('a.csv:4: value 列: manufacturing_loans 为 615000,应达 112.5 亿元,… [unit-suspect]')."""
+    from reportcheck.output.catalogue import one_line
+
+    return one_line(warning, lang)
+
+
+def warning_lines(pack: Pack, lang: str) -> list[str]:
+    """数据提示: the warnings about the figures of the pack's commitments (and about the files),
+    the same as `diff` gives; at most MAX_WARNINGS, then how many more."""
+    ids = {row.target.id for row in pack.rows}
+    shown = [
+        warning
+        for warning in pack.warnings
+        if not isinstance(warning.params.get("id"), str) or warning.params["id"] in ids
+    ]
+    lines = [warning_line(warning, lang) for warning in shown[:MAX_WARNINGS]]
+    if len(shown) > MAX_WARNINGS:
+        lines.append(say("warnings_more", lang, n=len(shown) - MAX_WARNINGS))
+    return lines

@@ -13,7 +13,7 @@ import msgspec
 
 from reportcheck.model.numbers import format_decimal
 from reportcheck.output.explain import reason as basis
-from reportcheck.output.pack.paragraphs import change_word, visible
+from reportcheck.output.pack.paragraphs import change_word, visible, warning_line
 from reportcheck.output.words import (
     head,
     label,
@@ -25,7 +25,7 @@ from reportcheck.output.words import (
     status_words_of,
     verdict_label,
 )
-from reportcheck.review.progress import in_precision
+from reportcheck.review.progress import annual_target, in_precision
 from reportcheck.review.status import Verdict
 
 if TYPE_CHECKING:
@@ -34,7 +34,9 @@ if TYPE_CHECKING:
 
 Cell = Decimal | int | str | None
 
-#: Attachment columns; "unit" columns hold figures in the commitment's own unit.
+#: Attachment columns; "unit" columns hold figures in the commitment's own unit, "level" the
+#: 总量 printed beside a growth rate, in its own unit (level_unit). 全省排位 and 总量 stand
+#: beside the figure.
 ATTACHMENT = (
     ("number", "count"),
     ("id", "text"),
@@ -43,6 +45,9 @@ ATTACHMENT = (
     ("unit", "text"),
     ("annual", "unit"),
     ("actual", "unit"),
+    ("rank", "count"),
+    ("level", "level"),
+    ("level_unit", "text"),
     ("required", "unit"),
     ("completion", "percent"),
     ("pace", "percent"),
@@ -57,6 +62,7 @@ ATTACHMENT = (
     ("basis", "wide"),
     ("period", "text"),
     ("source", "wide"),
+    ("warnings", "wide"),
 )
 
 ACCOUNT = (
@@ -75,30 +81,58 @@ ACCOUNT = (
 
 
 class Table(msgspec.Struct, frozen=True, kw_only=True):
+    keys: tuple[str, ...]  # each column's key (a key of the words' HEAD)
     header: tuple[str, ...]
-    kinds: tuple[str, ...]  # count, text, wide, unit, percent
+    kinds: tuple[str, ...]  # count, text, wide, unit (the row's), level (its own), percent
     rows: tuple[tuple[Cell, ...], ...]
     units: tuple[str, ...]  # each row's unit, for number formats
 
+    def column(self, key: str) -> int:
+        """The index of the column of `key`."""
+        return self.keys.index(key)
+
 
 def attachment_table(pack: Pack, lang: str) -> Table:
-    rows = tuple(_attachment_row(row, lang) for row in pack.rows)
-    return Table(
-        header=tuple(head(key, lang) for key, _ in ATTACHMENT),
-        kinds=tuple(kind for _, kind in ATTACHMENT),
-        rows=rows,
-        units=tuple(row.target.unit for row in pack.rows),
-    )
+    """One row per commitment; 分管领导 after 责任单位 when the units sheet (or the registry)
+    names leaders."""
+    warned = _warned(pack, lang)
+    rows = [_attachment_row(row, lang, warned) for row in pack.rows]
+    return _with_leaders(ATTACHMENT, rows, pack, lang)
 
 
 def account_table(pack: Pack, lang: str) -> Table:
-    rows = tuple(_account_row(row, lang) for row in pack.rows)
+    """The 对照表: one row per commitment with its outcome; 分管领导 as in the attachment."""
+    rows = [_account_row(row, lang) for row in pack.rows]
+    return _with_leaders(ACCOUNT, rows, pack, lang)
+
+
+def _with_leaders(
+    columns: tuple[tuple[str, str], ...], rows: list[tuple[Cell, ...]], pack: Pack, lang: str
+) -> Table:
+    if pack.has_leaders:
+        at = [key for key, _ in columns].index("lead") + 1
+        columns = (*columns[:at], ("leader", "text"), *columns[at:])
+        rows = [
+            (*cells[:at], visible("、".join(row.leaders)), *cells[at:])
+            for cells, row in zip(rows, pack.rows, strict=True)
+        ]
     return Table(
-        header=tuple(head(key, lang) for key, _ in ACCOUNT),
-        kinds=tuple(kind for _, kind in ACCOUNT),
-        rows=rows,
+        keys=tuple(key for key, _ in columns),
+        header=tuple(head(key, lang) for key, _ in columns),
+        kinds=tuple(kind for _, kind in columns),
+        rows=tuple(rows),
         units=tuple(row.target.unit for row in pack.rows),
     )
+
+
+def _warned(pack: Pack, lang: str) -> dict[str, str]:
+    """The warnings about each commitment's figures, by its id, as the pack lists them."""
+    said: dict[str, list[str]] = {}
+    for warning in pack.warnings:
+        target_id = warning.params.get("id")
+        if isinstance(target_id, str):
+            said.setdefault(target_id, []).append(warning_line(warning, lang))
+    return {target_id: "\n".join(lines) for target_id, lines in said.items()}
 
 
 def gap_cells(row: Row, lang: str) -> tuple[Decimal | None, str]:
@@ -117,8 +151,12 @@ UNIT_PLACES = {"%": 1, "倍": 2, "个百分点": 1}
 
 
 def annual_cell(row: Row) -> Decimal | None:
-    """年度目标 as the 附件 print it (to the target's precision)."""
-    return in_precision(row.result.progress.annual, row.target)
+    """年度目标 as the 附件 print it (to the target's precision), with a figure or without:
+    the level the figure was held to, else the level the target states."""
+    annual = row.result.progress.annual
+    if annual is None:
+        annual = annual_target(row.target)
+    return in_precision(annual, row.target)
 
 
 _BOUND = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
@@ -134,8 +172,11 @@ def figure(value: Value | None, lang: str, bound: str | None = None) -> Cell:
 
 
 def status_cell(row: Row, lang: str) -> str:
-    """The status word with what is said beside it (基本完成, 按9月数据:符合进度, …)."""
+    """The status word with what is said beside it (基本完成, 按9月数据:符合进度, …), and
+    数据存疑 when a warning doubts the row's figures (the pack's 数据提示 says why)."""
     notes = status_notes(row.result, lang)
+    if row.doubts:
+        notes.append(label("doubt", lang))
     words = status_words(row.result, lang)
     return f"{words} ({'; '.join(notes)})" if notes else words
 
@@ -171,7 +212,7 @@ def _shown(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
     return tuple(visible(c) if isinstance(c, str) else c for c in cells)
 
 
-def _attachment_row(row: Row, lang: str) -> tuple[Cell, ...]:
+def _attachment_row(row: Row, lang: str, warned: dict[str, str]) -> tuple[Cell, ...]:
     result, done = row.result, row.result.progress
     gap, gap_unit = gap_cells(row, lang)
     return _shown(
@@ -183,6 +224,9 @@ def _attachment_row(row: Row, lang: str) -> tuple[Cell, ...]:
             row.target.unit,
             annual_cell(row),
             figure(result.actual, lang, result.bound),
+            result.rank,
+            result.level,
+            result.level_unit if result.level is not None else "",
             in_precision(result.required, row.target, result.actual),
             done.completion,
             done.pace,
@@ -197,6 +241,7 @@ def _attachment_row(row: Row, lang: str) -> tuple[Cell, ...]:
             basis(result, lang),
             str(result.period) if result.period else "",
             source_text(row),
+            warned.get(row.target.id, ""),
         )
     )
 

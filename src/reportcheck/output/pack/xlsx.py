@@ -3,7 +3,7 @@
 Sheets: a summary (count paragraph, counts by status, light and section, the notes), the
 attachment table (frozen header, autofilter, widths for Chinese text, number formats by unit,
 the light as a cell colour and a word) and, at year end, the 对照表. Text is always written as
-text: a cell from the data never becomes a formula.
+a string cell, as it is: a cell from the data never becomes a formula.
 """
 
 from __future__ import annotations
@@ -15,15 +15,17 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from reportcheck.model.files import write_file
-from reportcheck.output.csvcells import safe_cell
 from reportcheck.output.pack.office import OfficeTable, attachments, leader_counts
 from reportcheck.output.pack.paragraphs import (
     account_note,
     count_paragraph,
+    filter_words,
     notes,
+    pack_title,
     share,
     unexplained_line,
     visible,
+    warning_lines,
 )
 from reportcheck.output.pack.tabular import UNIT_PLACES, account_table, attachment_table
 from reportcheck.output.words import (
@@ -52,7 +54,7 @@ COLOURS = {
     Light.RED: ("FFC7CE", "9C0006"),
     Light.GREY: ("EDEDED", "595959"),
 }
-MAX_WIDTH = {"wide": 48, "text": 24, "unit": 14, "percent": 12, "count": 6}
+MAX_WIDTH = {"wide": 48, "text": 24, "unit": 14, "level": 14, "percent": 12, "count": 6}
 _HEADER_FILL = "DDEBF7"
 _SECTION_FILL = "F2F2F2"
 _BORDER = "808080"
@@ -69,17 +71,20 @@ ANNEX_PT = 10
 
 def write_xlsx(pack: Pack, path: Path, lang: str) -> None:
     book = Workbook()
-    meta = pack.registry.meta
-    book.title = say("title", lang, title=meta.title_en if lang == "en" else meta.title_zh)
+    book.title = pack_title(pack, lang)
     _summary(book.add(_sheet_name(say("summary", lang))), pack, lang)
     for number, annex in enumerate(attachments(pack, lang), start=1):
         sheet = book.add(_sheet_name(say("annex_sheet", lang, number=number)))
         _annex(sheet, annex, pack, lang)
     data = book.add(_sheet_name(say("data_sheet", lang)))
-    _table(data, attachment_table(pack, lang), lang, light_column=13)
+    attachment = attachment_table(pack, lang)
+    _table(data, attachment, lang, light_column=attachment.column("light"))
     if pack.year_end:
         account = book.add(_sheet_name(say("sheet_account", lang)))
         _table(account, account_table(pack, lang), lang, light_column=None)
+    if pack.filters:  # on every printed page, too
+        for sheet in book.sheets:
+            sheet.header = filter_words(pack, lang).strip()
     write_file(path, book.to_bytes())
 
 
@@ -87,9 +92,7 @@ _HEADER = Style(bold=True, fill=_HEADER_FILL)
 
 
 def _summary(sheet: Sheet, pack: Pack, lang: str) -> None:
-    meta = pack.registry.meta
-    title = say("title", lang, title=meta.title_en if lang == "en" else meta.title_zh)
-    sheet.append([_text(title)], Style(bold=True, size=14))
+    sheet.append([_text(pack_title(pack, lang))], Style(bold=True, size=14))
     sheet.append([_text(say("as_of", lang, period=period_words(pack.period, lang)))])
     _paragraph(sheet, count_paragraph(pack, lang))
     unexplained = unexplained_line(pack, lang)
@@ -127,6 +130,12 @@ def _summary(sheet: Sheet, pack: Pack, lang: str) -> None:
             sheet.append([_text(verdict_label(verdict, lang)), count, share(count, total)])
         if note := account_note(pack, lang):
             _paragraph(sheet, say("account", lang) + note)
+    warned = warning_lines(pack, lang)
+    if warned:
+        sheet.append([])
+        _block(sheet, [say("data_warnings", lang)])
+        for line in warned:
+            _paragraph(sheet, line)
     sheet.append([])
     _block(sheet, [say("notes", lang)])
     for note in notes(pack, lang):
@@ -264,13 +273,15 @@ def _number_format(value: Decimal | int, unit: str, kind: str) -> str:
     if kind == "percent":  # 完成率 and 序时进度: the cell keeps four places, one is shown
         return "0.0"
     own = max(0, -int(value.normalize().as_tuple().exponent)) if isinstance(value, Decimal) else 0
-    places = max(own, UNIT_PLACES.get(unit, 0))
+    places = own if kind == "level" else max(own, UNIT_PLACES.get(unit, 0))
     return "#,##0" + ("." + "0" * places if places else "")
 
 
 def _text(value: Cell) -> str:
-    """Text as a spreadsheet shows it: control characters spelled out, never a formula."""
-    text = safe_cell(visible("" if value is None else str(value)))
+    """Text as a spreadsheet shows it, control characters spelled out. It needs no guard: a
+    text cell of a workbook is a string cell (`reportcheck.output.workbook`), never a formula,
+    so -3.9 or =… from the data are shown as they are."""
+    text = visible("" if value is None else str(value))
     if len(text) > CELL_LIMIT:  # Excel refuses longer cells; say how much is not shown
         rest = len(text) - CELL_KEPT
         text = text[:CELL_KEPT] + f"…[{rest} more characters in the .csv or .md pack]"
