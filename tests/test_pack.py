@@ -859,3 +859,53 @@ def test_a_light_agrees_with_the_gap_printed_beside_it(
         "黄灯" if light is Light.YELLOW else "橙灯",
     )
     assert "落后序时进度不超过10个百分点为黄灯" in pack_markdown(pack, "zh")
+
+
+# ── The pack's rows, lights and groups at their edges ───────────────────────────────────────
+
+
+def test_a_band_written_in_more_than_twenty_characters_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"^count$"):
+        parse_bands("0" * 19 + "10")
+
+
+def test_a_failing_row_without_points_behind_is_red() -> None:
+    built = reportcheck.review_pack(EXAMPLES / "monthly")
+    result = next(r.result for r in built.rows if r.result.progress.behind is not None)
+    unmeasured = msgspec.structs.replace(
+        result,
+        status=Status.BEHIND,
+        progress=msgspec.structs.replace(result.progress, ahead=None, shortfall=None),
+    )
+    assert unmeasured.progress.behind is None
+    assert Bands().light(unmeasured) is Light.RED
+
+
+def test_every_light_is_counted_even_when_no_row_has_it() -> None:
+    counts = reportcheck.review_pack(EXAMPLES / "monthly", bands="50").light_counts()
+    assert set(counts) == set(Light)
+    assert counts[Light.ORANGE] == 0  # one band: yellow, then red
+    assert sum(counts.values()) == 169
+
+
+def test_a_pack_is_in_year_and_judges_earlier_figures_unless_asked_otherwise() -> None:
+    built = reportcheck.review_pack(EXAMPLES / "monthly")
+    assert built.final is False
+    graduates = next(r for r in built.rows if r.target.id == "graduates")
+    assert [str(r.period) for r in graduates.history] == ["2023-05", "2023-06"]
+
+
+def test_a_warning_about_no_commitment_doubts_no_row(tmp_path: Path) -> None:
+    path = tmp_path / "2023-06.csv"
+    path.write_text("id,period,value\ngraduates,2023-06,5\n,,\ngdp_growth,2023-06,5.7\n", "utf-8")
+    built = reportcheck.review_pack(path)
+    assert [w.code for w in built.warnings] == ["blank-row"]
+    assert all(row.doubts == () for row in built.rows)
+
+
+def test_rows_without_a_leader_come_last(tmp_path: Path) -> None:
+    sheet = tmp_path / "units.csv"
+    sheet.write_text("id,责任单位,分管领导\ngraduates,市人社局,李四\n", encoding="utf-8")
+    groups = reportcheck.review_pack(EXAMPLES / "monthly", units=sheet).by_leader()
+    assert list(groups) == ["李四", ""]
+    assert [r.target.id for r in groups["李四"]] == ["graduates"]

@@ -8,17 +8,21 @@ import io
 import json
 from collections.abc import Callable
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
 
-from reportcheck.actuals import read_actuals
+from reportcheck.actuals import ActualsSet, read_actuals
+from reportcheck.model.periods import parse_period
 from reportcheck.output.words import pace_words
 from reportcheck.registry.records import Registry
 from reportcheck.review.evaluate import evaluate
-from reportcheck.review.progress import Progress
+from reportcheck.review.progress import Progress, in_precision
+from reportcheck.review.progress import _places as places_of
 
 from .conftest import EXAMPLES, Run
+from .rulebook import build, entry, figure
 
 Cli = Callable[..., Run]
 Write = Callable[..., Path]
@@ -124,3 +128,56 @@ def test_in_the_lagging_table_of_status(cli: Cli) -> None:
     markdown = cli("status", "--actuals", str(EXAMPLES / "monthly"), "-f", "markdown").stdout
     lagging_md = markdown[markdown.index("## 滞后最多") :]
     assert "| 41.0% | 落后序时进度9.0个百分点 | 滞后 |" in lagging_md
+
+
+# ── The progress model at its edges ─────────────────────────────────────────────────────────
+
+
+def test_points_behind_are_zero_when_ahead_and_the_shortfall_where_no_pace_applies() -> None:
+    assert Progress(ahead=Decimal("5.0")).behind == Decimal(0)
+    assert Progress(ahead=Decimal("-3.2")).behind == Decimal("3.2")
+    assert Progress(shortfall=Decimal("2.5")).behind == Decimal("2.5")
+    assert Progress().behind is None
+
+
+def _one(wording: dict[str, object], period: str, value: str) -> Progress:
+    registry = build(wording)
+    found = evaluate(registry, ActualsSet((figure("t", period, value),)), parse_period(period))
+    return found.results[0].progress
+
+
+def test_a_rate_short_of_its_target_is_short_by_its_share_of_it() -> None:
+    # 增长9% at 6: 3 points short, a third of the target.
+    assert _one(entry("增长9%", "at_least", value=9), "2023-06", "6").shortfall == Decimal("33.3")
+    # 保持正增长 at -2 against 0: the shortfall is the points themselves.
+    kept = entry("保持正增长", "at_least", value=0)
+    assert _one(kept, "2023-06", "-2").shortfall == Decimal("200.0")
+
+
+def test_what_is_left_per_month_in_the_last_month_and_after_the_target_is_reached() -> None:
+    graduates = entry("引进大学生9万名以上", "at_least", value=9, unit="万人", kind="cumulative")
+    assert _one(graduates, "2023-11", "8").per_month == Decimal("1.0")
+    assert _one(graduates, "2023-06", "9.5").per_month == Decimal("0.0")
+    assert _one(graduates, "2023-06", "3").per_month == Decimal("1.0")
+
+
+@pytest.mark.parametrize(
+    ("target", "places"),
+    [
+        (Fraction(1, 4), 2),
+        (Fraction(1, 8), 3),
+        (Fraction(1, 20), 2),
+        (Fraction(3, 5), 1),
+        (Fraction(2, 3), 1),  # 三分之二: no number of places writes it
+        (Fraction(6), 1),
+        (Fraction(161, 100), 2),
+    ],
+)
+def test_the_places_a_target_is_written_with(target: Fraction, places: int) -> None:
+    assert places_of(target) == places
+
+
+def test_a_figure_worked_out_for_a_target_without_a_number_keeps_one_place() -> None:
+    done = entry("完成所有入河排污口整治", "done", unit="是/否", kind="yesno", released="yearly")
+    target = build(done).commitments[0]
+    assert in_precision(Decimal("0.1234"), target) == Decimal("0.1")
