@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import IO, TYPE_CHECKING, Any
 
-from reportcheck.model.controls import ACTING
+from reportcheck.model.controls import ACTING, NOT_XML
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -43,9 +43,7 @@ def has_control(text: str) -> bool:
 
 
 #: Characters XML 1.0 cannot carry (controls but tab and line ends, lone surrogates, U+FFFE/F).
-#: Written as the characters it takes out, not as the negation of those it keeps: a negated
-#: class over the astral planes takes milliseconds to compile at every start.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML = re.compile(f"[{NOT_XML}]")
 
 
 def xml_text(text: str) -> str:
