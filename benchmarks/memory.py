@@ -16,15 +16,13 @@ import os
 import platform
 import re
 import shutil
-import subprocess
-import sys
 import tempfile
-import time
 import zipfile
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
+from peak import measured
 from reportcheck.model import limits
 from reportcheck.registry.load import load_registry
 from reportcheck.registry.shipped import default_registry_path
@@ -33,20 +31,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def run(args: list[str], cwd: Path) -> tuple[int, float, float]:
-    """(exit status, seconds, peak RSS in MiB) of one reportcheck run."""
+    """(exit status, seconds, peak RSS in MiB) of one reportcheck run (see peak.py)."""
     env = {**os.environ, "REPORTCHECK_NO_CACHE": "1", "COLUMNS": "120"}
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "reportcheck", *args],
-        cwd=cwd,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    return process.returncode, seconds, usage.ru_maxrss / 1024
+    return measured(args, env, cwd)
 
 
 def million_rows(folder: Path) -> list[str]:

@@ -35,6 +35,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import reportcheck
+from peak import measured
 from reportcheck.registry.load import load_registry
 
 BIN = Path(sys.executable).parent / "reportcheck"
@@ -66,18 +67,6 @@ class Row:
     floor_median_s: float
     median_ratio: float
     peak_rss_mib: float | None
-
-
-MEMORY = """
-import resource, sys
-from reportcheck.cli.app import main
-sys.argv = ["reportcheck", *sys.argv[1:]]
-try:
-    main()
-except SystemExit:
-    pass
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
-"""
 
 
 def make_data(folder: Path) -> tuple[Path, Path]:
@@ -142,10 +131,7 @@ def accepted(cmd: list[str], env: dict[str, str]) -> None:
 def peak_kib(args: list[str], env: dict[str, str], written: Path | None = None) -> int:
     if written is not None:
         written.unlink(missing_ok=True)
-    done = subprocess.run(
-        [sys.executable, "-c", MEMORY, *args], capture_output=True, text=True, check=False, env=env
-    )
-    return int(done.stderr.strip().splitlines()[-1])
+    return round(measured(args, env)[2] * 1024)
 
 
 def main() -> None:

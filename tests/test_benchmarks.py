@@ -8,6 +8,7 @@ benchmarks/startup.py and benchmarks/draft_speed.py are made here and given to r
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -215,3 +216,16 @@ def test_the_excel_and_word_floors_import_only_what_their_commands_import(tmp_pa
     ]:
         _loaded(args, tmp_path)  # the registry cache filled, as in the benchmark
         assert floor - _loaded(args, tmp_path) == set(), args
+
+
+@pytest.mark.usefixtures("benchmarks")
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads VmHWM from /proc")
+def test_a_runs_peak_memory_is_its_own_not_its_parents() -> None:
+    """A child's ru_maxrss starts at its parent's size on Linux; the benchmarks read the run's
+    own high-water mark, so a benchmark holding 200 MiB does not make every run look large."""
+    ballast = bytearray(200 * 1024 * 1024)
+    ballast[::4096] = b"\x01" * len(ballast[::4096])
+    code, _, mib = module("peak").measured(["--version"], dict(os.environ))
+    assert code == 0
+    assert 5 < mib < 100
+    assert len(ballast) == 200 * 1024 * 1024
