@@ -50,6 +50,8 @@ TESTS = [
     "tests/test_year_end_account.py",
     "tests/test_pacing_and_bounds.py",
     "tests/test_evaluate.py",
+    "tests/test_judging_edges.py",
+    "tests/test_actuals_bounds.py",
     "tests/test_progress.py",
     "tests/test_registry_rules.py",
     "tests/test_registry_validation.py",
