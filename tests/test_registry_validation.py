@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from reportcheck.model.problems import RegistryError
+from reportcheck.output.catalogue import one_line
 from reportcheck.registry.load import load_registry
 
 from .conftest import Run
@@ -245,3 +246,18 @@ def test_another_registry_can_be_used(
     result = cli("targets", "--targets", str(registry_file(registry_text())), "-f", "csv")
     assert result.exit_code == 0
     assert [line.split(",")[0] for line in result.stdout.splitlines()] == ["id", "gdp_growth"]
+
+
+@pytest.mark.parametrize("comparator", ["faster_than", "in_step"])
+def test_a_relative_rule_whose_other_is_empty_needs_it(
+    registry_file: Callable[[str], Path], comparator: str
+) -> None:
+    entry = GOOD_ENTRY.replace("comparator: about", f"comparator: {comparator}").replace(
+        "    value: 6\n    tolerance: 0.5\n", '    other: ""\n'
+    )
+    path = registry_file(registry_text(entry))
+    with pytest.raises(RegistryError) as caught:
+        load_registry(path)
+    found = [(p.key, p.line, one_line(p, "en")) for p in caught.value.problems]
+    assert found[-1][:2] == ("registry-rule/needs-other", 20)
+    assert f"comparator {comparator} needs the id of the quantity it compares with" in found[-1][2]

@@ -299,6 +299,20 @@ def _fields(check: Checker, node: Node, where: Term, kind: type[Rule]) -> RuleFi
             where=where,
         )
     other = (check.text(node, "other", where) or None) if "other" in takes else None
+    if (
+        other is None
+        and "other" in kind.required_keys
+        and "other" in node
+        and len(check.problems) == first
+    ):
+        check.problem(  # other: "" names no quantity to compare with
+            "registry-rule",
+            variant="needs-other",
+            line=node.key_lines["other"],
+            key="other",
+            where=where,
+            comparator=kind.comparator.value,
+        )
     direction = check.choice(node, "direction", Direction, where) if "direction" in takes else None
     if len(check.problems) > first:
         return None

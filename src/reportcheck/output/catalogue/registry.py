@@ -242,6 +242,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{where}:缺少该键(比较方式 {comparator} 需要)",
         "{where}: the key is missing (needed by comparator {comparator})",
     ),
+    "registry-rule/needs-other": (
+        "{where}:为空;比较方式 {comparator} 需要写明比较的指标编号",
+        "{where}: is empty; comparator {comparator} needs the id of the quantity it compares with",
+    ),
     "registry-rule/negative-tolerance": ("{where}:不能为负", "{where}: must not be negative"),
     "registry-rule/whole": (
         "{where}:比较方式 {comparator} 的数值应为整数",
