@@ -279,7 +279,7 @@ def test_a_december_pack_on_june_figures_calls_nothing_met_or_missed(tmp_path: P
     graduates = row(pack, "graduates")
     assert (graduates.status, graduates.result.interim) == (Status.NO_DATA, Status.ON_TRACK)
     summary = count_paragraph(pack, "zh")
-    assert summary.endswith("未完成0项；未报告（尚无全年数据）169项。")
+    assert summary.endswith("未完成0项；未报告（尚无可判定的考核期数据）169项。")
     markdown = pack_markdown(pack, "zh")
     assert "对照表（截至2023年1—12月；尚无考核期数据的169项列为未报告" in markdown
     assert "未报告 (按2023年1—6月数据:符合进度)" in markdown

@@ -247,7 +247,7 @@ TEXT = {
     "sentence_end": ("。", "."),
     "year_count": (
         "{when}{total}项承诺中:完成{met}项、占比{share}%{basically};未完成{missed}项{names};"
-        "未报告(尚无全年数据){missing}项。",
+        "未报告(尚无可判定的考核期数据){missing}项。",
         "For {when}, of {total} commitments: {met} met ({share}%{basically}), {missed} "
         "missed{names}, {missing} not reported (no figure for the period that settles them).",
     ),
