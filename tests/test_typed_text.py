@@ -88,6 +88,18 @@ def test_text_typed_for_another_period_is_refused_naming_its_rows(
     assert pack.read_bytes() == before
 
 
+def test_typed_text_refused_on_two_sheets_of_one_workbook_is_counted_in_one_file(
+    cli_zh: Cli, tmp_path: Path
+) -> None:
+    pack = tmp_path / "review.xlsx"
+    assert _report(cli_zh, pack).exit_code == 0
+    _type(pack, "附件2", "为企业减负", "已拨付资金120亿元")
+    _type(pack, "附件1", "地区生产总值增速", "一季度后回升")
+    result = _report(cli_zh, pack, "--force", "--period", "2023-05")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == "reportcheck: 1 个文件中有 2 个错误;未写入任何文件"
+
+
 def test_text_of_a_row_a_filtered_pack_leaves_out_is_refused(cli_zh: Cli, tmp_path: Path) -> None:
     units = tmp_path / "units.csv"
     units.write_text("id,责任单位\ngdp_growth,市发改委\n", encoding="utf-8")
