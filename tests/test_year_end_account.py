@@ -372,3 +372,10 @@ def test_account_rows_are_named_so_two_rows_never_read_as_the_same_promise() -> 
     name = table.header.index("指标")
     names = [line[name] for line in table.rows]
     assert len(names) == len(set(names)) == 169
+
+
+def test_the_english_accounts_heading_reads_as_english(write: Write) -> None:
+    built = pack(write, "graduates,2023-06,5\n", "2023-06", final=True)
+    markdown = pack_markdown(built, "en")
+    assert "## Year-end account of the commitments (as of 2023-06; the " in markdown
+    assert "（" not in markdown.split("## Year-end account")[1].splitlines()[0]

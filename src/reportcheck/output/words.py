@@ -190,7 +190,7 @@ TEXT = {
     "account": ("年度目标任务完成情况对照表", "Year-end account of the commitments"),
     "account_not_final": (
         "(截至{period};尚无考核期数据的{count}项列为未报告,并注明最新数据的年内进度)",
-        "(as of {period}; the {count} commitments without a figure for the period that settles "
+        " (as of {period}; the {count} commitments without a figure for the period that settles "
         "them are not reported, with the in-year reading of their latest figure)",
     ),
     "sheet_attachment": ("附件 量化指标", "Attachment"),
