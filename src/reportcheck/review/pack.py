@@ -60,10 +60,6 @@ class Bands(msgspec.Struct, frozen=True):
         return Light.RED
 
 
-#: Points behind pace are percentage points: a band beyond 100 can never be reached.
-MAX_BAND = Decimal(100)
-
-
 def parse_bands(text: str) -> Bands:
     """'10,30' or '15': one or two increasing numbers of points from 0 to 100; raises
     ValueError('count' or 'order') if not."""
@@ -77,7 +73,7 @@ def parse_bands(text: str) -> Bands:
                 check_precision(limit)  # 1e-999999 is a finite number of a million digits
     except (ArithmeticError, NotANumberError):
         raise ValueError("count") from None
-    if bands_problem(limits) is not None or any(x > MAX_BAND for x in limits):
+    if bands_problem(limits) is not None:  # the registry's rule: 0 to 100 points, increasing
         raise ValueError("order" if len(limits) == 2 and limits[0] > limits[1] else "count")
     return Bands(tuple(x.normalize() if x else Decimal(0) for x in limits))
 
