@@ -299,20 +299,20 @@ def target_facts(target: Target, lang: str) -> list[tuple[str, str]]:
     return facts
 
 
-def _bounded(bound: str, code: str, values: dict[str, str | None], lang: str) -> str:
+def _bounded(result: Result, code: str, values: dict[str, str | None], lang: str) -> str:
     """The amounts of a published bound said as bounds too (≥ 5.7 against 6 is short by at
     most 0.3); a bound at the very edge (> 9 against 9) says only on which side it is."""
+    assert result.bound is not None
+    if code in ("exceeds", "exceeds-down") and not result.excess:
+        return code + "-edge"
     for key, grows in (
         ("excess", code != "exceeds-down"),
         ("overshoot", True),
         ("shortfall", False),
     ):
         amount = values[key]
-        if amount is None or amount in ("", "—", "0"):
-            if code in ("exceeds", "exceeds-down") and key == "excess":
-                return code + "-edge"
-            continue
-        values[key] = bound_amount(amount, bound, grows=grows, lang=lang)
+        if amount is not None and amount != "—":
+            values[key] = bound_amount(amount, result.bound, grows=grows, lang=lang)
     return code
 
 
@@ -351,7 +351,7 @@ def reason(result: Result, lang: str) -> str:
     if code == "exceeds" and target.rule is not None and target.rule.direction is Direction.DOWN:
         code = "exceeds-down"
     if result.bound is not None:
-        code = _bounded(result.bound, code, values, lang)
+        code = _bounded(result, code, values, lang)
     parts: list[str] = []
     if result.interim is not None:
         parts.append(_pick(_NOT_FINAL["interim"], lang).format(**values))
