@@ -152,7 +152,7 @@ class _App(TyperGroup):
         except ClickUsageError as exc:
             if isinstance(exc, NoArgsIsHelpError):
                 raise
-            raise _Usage(exc, lang, json_in_args(args)) from None
+            raise _Usage(exc, lang, self.asks_json) from None
 
     def invoke(self, ctx: Any) -> Any:
         try:
