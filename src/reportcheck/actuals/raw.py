@@ -12,6 +12,19 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 
+def sheet_place(file: str, sheet: str) -> str:
+    """Where a sheet's problems are said to be: 'pack.xlsx [附件1]'."""
+    return f"{file} [{sheet}]"
+
+
+def file_of(place: str) -> str:
+    """The file a problem's place is in: every sheet of one workbook is that workbook."""
+    name, bracket, _ = place.rpartition(" [")
+    if bracket and place.endswith("]") and name.lower().endswith((".xlsx", ".xlsm")):
+        return name
+    return place
+
+
 class RawTable(msgspec.Struct, kw_only=True):
     """The cells of one file (or one sheet) as text; the header is line 1."""
 

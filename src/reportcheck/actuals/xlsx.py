@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from reportcheck.actuals.columns import INFO_COLUMNS, column_of
-from reportcheck.actuals.raw import RawTable
+from reportcheck.actuals.raw import RawTable, sheet_place
 from reportcheck.model.imports import without_numpy
 from reportcheck.model.limits import (
     MAX_CELL_CHARS,
@@ -197,7 +197,7 @@ def _read_sheets(
     try:
         for index, sheet in enumerate(book.worksheets):
             first = index == 0 and not every
-            name = table.file if first else f"{table.file} [{sheet.title}]"
+            name = table.file if first else sheet_place(table.file, sheet.title)
             current = table if first else RawTable(file=name)
             try:
                 grid = _grid(sheet, current, formulas, left)

@@ -96,19 +96,12 @@ def print_problems(problems: Sequence[Problem]) -> None:
 
 def print_closing(problems: Sequence[Problem], outcome: str) -> None:
     """The one line after input errors: how many, in how many files, and that nothing was done."""
+    from reportcheck.actuals.raw import file_of
     from reportcheck.output.catalogue.hints import closing_line
 
     errors = [p for p in problems if p.severity == "error"]
-    files = {_workbook(p.file) for p in errors if p.file}
+    files = {file_of(p.file) for p in errors if p.file}
     typer.echo(closing_line(len(errors), len(files), outcome, State.lang), err=True)
-
-
-def _workbook(where: str) -> str:
-    """The file a problem is in: the sheets of one workbook ('pack.xlsx [附件1]') are one file."""
-    name, bracket, _ = where.rpartition(" [")
-    if bracket and where.endswith("]") and name.lower().endswith((".xlsx", ".xlsm")):
-        return name
-    return where
 
 
 def out(renderable: RenderableType) -> None:
