@@ -11,6 +11,7 @@ import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -88,12 +89,11 @@ def test_the_attachments_in_word_are_bordered_tables_with_repeated_headers(
         assert first is not None
         assert first.find(qn("w:tblHeader")) is not None  # repeated on every page
         sizes = {
-            run.font.size.pt
+            _size(run, paragraph)
             for row in table.rows
             for cell in row.cells
             for paragraph in cell.paragraphs
             for run in paragraph.runs
-            if run.font.size is not None
         }
         assert min(sizes) >= 9
     rows = sum(len(t.rows) - 1 for t in document.tables)
@@ -101,6 +101,18 @@ def test_the_attachments_in_word_are_bordered_tables_with_repeated_headers(
         1 for t in document.tables for r in t.rows[1:] if len({id(c._tc) for c in r.cells}) == 1
     )
     assert rows - sections == 169  # every commitment, once, under its section's row
+
+
+def _size(run: Any, paragraph: Any) -> float:
+    """A run's size in points as Word shows it: its own, else its paragraph style's (or the
+    style that one is based on)."""
+    if run.font.size is not None:
+        return float(run.font.size.pt)
+    style = paragraph.style
+    while style is not None and style.font.size is None:
+        style = style.base_style
+    assert style is not None, f"no size for {run.text!r}"
+    return float(style.font.size.pt)
 
 
 def test_the_notice_in_english(cli: Cli, tmp_path: Path) -> None:
@@ -133,6 +145,13 @@ def test_the_excel_attachments_are_print_ready(cli: Cli, tmp_path: Path) -> None
     assert sum(columns) <= 25.8 * UNITS_PER_CM
     assert ANNEX_PT >= 8
     assert annex["B5"].border.left.style == "thin"
+    # Every cell of the table, the last row's as the first's (cells of a section's row merged
+    # into its first aside): bordered, and at the annex's size.
+    table = annex.iter_rows(min_row=3, max_row=annex.max_row, max_col=annex.max_column)
+    cells = [c for row in table for c in row if c.coordinate not in annex.merged_cells]
+    assert len(cells) > 1000
+    assert {(c.border.left.style, c.border.bottom.style) for c in cells} == {("thin", "thin")}
+    assert {c.font.sz for c in cells} == {ANNEX_PT}
     lights = {annex.cell(r, 8).fill.fgColor.rgb for r in range(5, annex.max_row + 1)}
     assert {"00C6EFCE", "00FFEB9C"} <= lights  # green and yellow status cells
     assert book["数据"].max_row == 170  # the full data, one row per commitment
@@ -245,6 +264,33 @@ def test_a_figure_of_another_period_says_its_period_in_word_and_excel(tmp_path: 
     english = written(pack, tmp_path, "en", "xlsx")["xlsx"]
     (graduates,) = english.rows_with("University graduates attracted")
     assert graduates["to date"] == "0.7 (2023-06)"
+
+
+def test_a_reason_of_several_lines_keeps_its_breaks_and_tabs_in_the_word_table(
+    tmp_path: Path,
+) -> None:
+    import docx
+
+    import reportcheck
+
+    from .packs import written
+
+    actuals = tmp_path / "actuals.csv"
+    actuals.write_text(
+        'id,period,value,reason\nfai_growth,2023-06,8.1,"项目开工推迟\n下一步：\t加快审批"\n'
+        "gdp_growth,2023-06,5.7,\x1b[31m\n",
+        encoding="utf-8",
+    )
+    written(reportcheck.review_pack(actuals, "2023-06"), tmp_path, "zh", "docx")
+    document = docx.Document(str(tmp_path / "pack-zh.docx"))
+    rows = [row.cells for table in document.tables for row in table.rows]
+    cells = {row[1].text: row[-1] for row in rows if len({id(c._tc) for c in row}) > 1}
+    reason = cells["固定资产投资增速"]
+    assert reason.text == "项目开工推迟\n下一步：\t加快审批"  # a break and a tab, as typed
+    run = reason.paragraphs[0].runs[0]._r
+    assert len(run.xpath("./w:br")) == 1
+    assert len(run.xpath("./w:tab")) == 1
+    assert cells["地区生产总值增速"].text == "\\x1b[31m"  # spelled out, never acting
 
 
 # ── Nothing an office would strike out before sending ────────────────────────────────────────

@@ -220,6 +220,10 @@ TEXT = {
     "no_lead": ("未指定", "not named"),
     "no_unit_file": ("未指定责任单位", "no unit named"),
     "by_leader": ("按分管领导统计", "By leader in charge"),
+    # The Word document's styles of table text, as Word lists them in its styles pane.
+    "style_table_text": ("表格文字", "Table text"),
+    "style_table_figure": ("表格数字", "Table figure"),
+    "style_table_heading": ("表格标题", "Table heading"),
     "leader_lagging": ("{leader}分管:", "Under {leader}:"),
     "leader_lagging_none": ("未指定分管领导:", "No leader named:"),
     "filter_count": ("显示 {shown} / {total} 项", "showing {shown} of {total}"),

@@ -9,6 +9,7 @@ cannot carry are spelled out.
 
 from __future__ import annotations
 
+from copy import copy
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -170,17 +171,22 @@ def _number(value: int | float | Decimal | bool) -> int | float | bool:
 
 
 class _Styles:
-    """openpyxl's font, fill, border and alignment of each style, made once and shared."""
+    """Each style of one workbook, made once: the first cell of a style gets its font, fill,
+    border and alignment one by one (openpyxl finds or adds each in the workbook's lists); every
+    later cell of the style gets a copy of the first's indices, as openpyxl copies a cell's style
+    (setting the parts again would hash and look each one up for every cell)."""
 
     def __init__(self) -> None:
-        self.made: dict[Style, dict[str, Any]] = {}
+        self.made: dict[Style, Any] = {}
 
     def apply(self, cell: Any, style: Style) -> None:
-        parts = self.made.get(style)
-        if parts is None:
-            parts = self.made[style] = _parts(style)
-        for name, value in parts.items():
-            setattr(cell, name, value)
+        indices = self.made.get(style)
+        if indices is None:
+            for name, value in _parts(style).items():
+                setattr(cell, name, value)
+            self.made[style] = cell._style
+        else:
+            cell._style = copy(indices)
 
 
 def _parts(style: Style) -> dict[str, Any]:
