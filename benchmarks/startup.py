@@ -90,9 +90,10 @@ def make_data(folder: Path) -> tuple[Path, Path]:
 
 
 def make_workbooks(folder: Path) -> tuple[Path, Path]:
-    """The same month and year as .xlsx workbooks, one sheet each, text in shared strings and
-    figures as numbers, as Excel saves them."""
-    from reportcheck.output.workbook import Workbook
+    """The same month and year as .xlsx workbooks, one sheet each, as Excel saves them: text in
+    the shared strings and figures as numbers (written by XlsxWriter, which saves as Excel does;
+    openpyxl would write every text into its cell, which a reader parses cell by cell)."""
+    import xlsxwriter
 
     folder.mkdir(exist_ok=True)
     month, year = make_data(folder)
@@ -101,13 +102,15 @@ def make_workbooks(folder: Path) -> tuple[Path, Path]:
     for path in sorted(year.iterdir()):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.reader(f))
-        book = Workbook()
-        sheet = book.add("actuals")
-        sheet.append(rows[0])
-        for row in rows[1:]:
-            value: str | Decimal = row[2] if row[2] == "是" else Decimal(row[2])
-            sheet.append([row[0], row[1], value, *row[3:]])
-        (books / path.with_suffix(".xlsx").name).write_bytes(book.to_bytes())
+        book = xlsxwriter.Workbook(str(books / path.with_suffix(".xlsx").name))
+        sheet = book.add_worksheet("actuals")
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                if r and c == 2 and text != "是":
+                    sheet.write_number(r, c, float(Decimal(text)))
+                elif text:
+                    sheet.write_string(r, c, text)
+        book.close()
     return books / month.with_suffix(".xlsx").name, books
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
@@ -116,6 +117,9 @@ def test_the_start_up_benchmarks_workbooks_are_read_whole(
 ) -> None:
     month, year = module("startup").make_workbooks(tmp_path)
     assert month.suffix == ".xlsx"
+    with zipfile.ZipFile(month) as book:  # as Excel saves: text in the shared strings
+        assert "xl/sharedStrings.xml" in book.namelist()
+        assert b"inlineStr" not in book.read("xl/worksheets/sheet1.xml")
     data = read_actuals(table_paths(year), registry)
     assert len(data.actuals) == 12 * len(registry.targets)
     assert not data.warnings
