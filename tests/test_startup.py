@@ -264,6 +264,53 @@ def test_a_run_of_one_command_imports_that_command_alone(tmp_path: Path) -> None
     assert done.stderr.split()[-2:] == ["0", "template"]
 
 
+@pytest.mark.parametrize("args", [["--help"], ["--lang", "en", "--help"], []])
+def test_the_programs_help_lists_the_commands_without_building_their_parameters(
+    tmp_path: Path, args: list[str]
+) -> None:
+    """The program's help needs each command's name and short help alone; the page is the one
+    the program with every command built prints."""
+    import typer.main
+
+    from reportcheck.cli.app import COMMANDS, make_app
+
+    runs = {}
+    for how in ("main", "every"):
+        # The entry point, with each app it makes noted in a file; or the app of every command.
+        code = (
+            "import sys; sys.argv = ['reportcheck', *sys.argv[2:]]\n"
+            "import reportcheck.cli.app as app\n"
+            "from reportcheck.output.safe_text import guard_streams\n"
+            "made = app.make_app\n"
+            "def noted(*names, **how):\n"
+            "    open('made.txt', 'a').write(repr(how) + '\\n')\n"
+            "    return made(*names, **how)\n"
+            "app.make_app = noted\n"
+            "if HOW == 'main':\n    app.main()\n"
+            "else:\n    guard_streams()\n    made()()\n"
+        ).replace("HOW", repr(how))
+        runs[how] = subprocess.run(
+            [sys.executable, "-c", code, "-", *args],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "COLUMNS": "100"},
+        )
+    assert runs["main"].returncode == runs["every"].returncode
+    assert runs["main"].stdout == runs["every"].stdout
+    assert runs["main"].stderr == runs["every"].stderr
+    assert (tmp_path / "made.txt").read_text() == "{'listed_only': True}\n"
+    for name in COMMANDS:
+        assert f"  {name} " in runs["main"].stdout + runs["main"].stderr
+    listed = typer.main.get_command(make_app(listed_only=True))
+    every = typer.main.get_command(make_app())
+    shared = {"version", "debug", "max_errors"}  # the options every command takes
+    for name in COMMANDS:
+        assert {p.name for p in listed.commands[name].params} == shared  # type: ignore[attr-defined]
+        assert {p.name for p in every.commands[name].params} > shared  # type: ignore[attr-defined]
+
+
 def test_the_app_of_tests_and_completion_has_every_command() -> None:
     from reportcheck.cli.app import COMMANDS, app
 

@@ -172,8 +172,14 @@ def _main(targets_file: TargetsOption = None, lang: LangOption = None) -> None:
     State.lang_given = lang.value if lang is not None else None
 
 
-def make_app(names: Sequence[str] = COMMANDS) -> typer.Typer:
-    """The program with these commands, each imported from its own module."""
+def _listed() -> None:
+    """A command as the program's help lists it: its name and short help, no parameters."""
+
+
+def make_app(names: Sequence[str] = COMMANDS, *, listed_only: bool = False) -> typer.Typer:
+    """The program with these commands, each imported from its own module; `listed_only`, for
+    the program's own help, gives each command its name and short help alone (Typer reads
+    every parameter of every command it builds, a tenth of a start)."""
     built = typer.Typer(
         name="reportcheck",
         cls=_App,
@@ -185,7 +191,8 @@ def make_app(names: Sequence[str] = COMMANDS) -> typer.Typer:
     built.callback()(_main)
     for name in names:
         module = importlib.import_module(f"reportcheck.cli.{name}")
-        built.command(name, short_help=module.SHORT_HELP)(getattr(module, name))
+        function = _listed if listed_only else getattr(module, name)
+        built.command(name, short_help=module.SHORT_HELP)(function)
     return built
 
 
@@ -209,7 +216,15 @@ def main() -> None:
 
     guard_streams()
     named = command_named(sys.argv[1:], os.environ)
-    make_app(COMMANDS if named is None else [named])()
+    if named is not None:
+        make_app([named])()
+    else:  # the program's help, or a usage error naming the commands: their names suffice
+        make_app(listed_only=not _completing(os.environ))()
+
+
+def _completing(env: Mapping[str, str]) -> bool:
+    """Whether the shell asks for completions (of commands, options and their values)."""
+    return any(key.startswith("_REPORTCHECK_COMPLETE") for key in env)
 
 
 #: Options before the command name that take a value, so that their value is not a command.
@@ -220,7 +235,7 @@ def command_named(args: Sequence[str], env: Mapping[str, str]) -> str | None:
     """The one command `args` names; None, so that every command is made, when no known
     command is named or the shell asks for completions (help, suggestions for a mistyped
     command and completion need them all)."""
-    if any(key.startswith("_REPORTCHECK_COMPLETE") for key in env):
+    if _completing(env):
         return None
     skip = False
     for arg in args:
