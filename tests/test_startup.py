@@ -69,7 +69,13 @@ def test_commands_without_actuals_do_not_import_pandas(args: list[str], tmp_path
 
 
 @pytest.mark.parametrize(
-    "args", [["targets"], ["show", "graduates"], ["template", "--period", "2023-06"]]
+    "args",
+    [
+        ["targets"],
+        ["targets", "-f", "json"],
+        ["show", "graduates"],
+        ["template", "--period", "2023-06"],
+    ],
 )
 def test_a_run_with_nothing_to_say_loads_no_message_catalogue(
     args: list[str], tmp_path: Path

@@ -14,7 +14,6 @@ import msgspec
 
 from reportcheck.model.numbers import format_decimal
 from reportcheck.model.problems import MAX_LISTED, Problem
-from reportcheck.output.catalogue import message
 from reportcheck.output.csvcells import to_csv
 from reportcheck.output.explain import pacing_words, reason, rule_words
 from reportcheck.output.words import pace_words, status_label, status_words
@@ -145,7 +144,7 @@ def problems_list(problems: Sequence[Problem], lang: str) -> tuple[list[dict[str
 
 def problem_dict(problem: Problem, lang: str) -> dict[str, Any]:
     """A problem as data, its message in `lang` (the code is the same in both)."""
-    from reportcheck.output.catalogue import say
+    from reportcheck.output.catalogue import message, say
 
     return {
         "code": problem.code,
