@@ -114,6 +114,15 @@ def make_workbooks(folder: Path) -> tuple[Path, Path]:
     return books / month.with_suffix(".xlsx").name, books
 
 
+def cache_env(folder: Path) -> dict[str, str]:
+    """The registry cache in `folder`, found as a user's run finds it: through the user cache
+    folder (platformdirs, which reads XDG_CACHE_HOME on Linux) rather than REPORTCHECK_CACHE_DIR,
+    which would spare each run importing platformdirs. Elsewhere, REPORTCHECK_CACHE_DIR."""
+    if sys.platform.startswith("linux"):
+        return {"XDG_CACHE_HOME": str(folder)}
+    return {"REPORTCHECK_CACHE_DIR": str(folder)}
+
+
 def wall(cmd: list[str], env: dict[str, str], written: Path | None = None) -> float:
     """Seconds the command takes; the file it writes is removed first, untimed, so that each
     run writes it anew (and a pack never reads back an earlier one)."""
@@ -149,7 +158,12 @@ def main() -> None:
         month, year = make_data(Path(tmp))
         month_book, year_books = make_workbooks(Path(tmp) / "excel")
         out = Path(tmp) / "out"
-        env = {**os.environ, "REPORTCHECK_CACHE_DIR": str(Path(tmp) / "cache")}
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if k not in ("REPORTCHECK_CACHE_DIR", "XDG_CACHE_HOME")
+        }
+        env.update(cache_env(Path(tmp) / "cache"))
         env.pop("COLUMNS", None)
         env.pop("REPORTCHECK_NO_CACHE", None)
         no_cache = {**env, "REPORTCHECK_NO_CACHE": "1"}

@@ -156,12 +156,12 @@ print(json.dumps(sorted(sys.modules)), file=sys.stderr)
 """
 
 
-def _loaded(args: list[str], cwd: Path) -> set[str]:
+def _loaded(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> set[str]:
     import json
     import os
     import subprocess
 
-    env = {**os.environ, "COLUMNS": "120", "REPORTCHECK_ACTUALS": ""}
+    env = {**(os.environ if env is None else env), "COLUMNS": "120", "REPORTCHECK_ACTUALS": ""}
     given = args if args[0] == "-c" else [json.dumps(args)]
     done = subprocess.run(
         [sys.executable, "-c", _LOADED, *given],
@@ -173,6 +173,21 @@ def _loaded(args: list[str], cwd: Path) -> set[str]:
     )
     modules: list[str] = json.loads(done.stderr.strip().splitlines()[-1])
     return set(modules)
+
+
+@pytest.mark.usefixtures("benchmarks")
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG_CACHE_HOME is Linux's")
+def test_the_start_up_benchmark_finds_the_cache_as_a_users_run_finds_it(tmp_path: Path) -> None:
+    """Through the user cache folder, importing platformdirs as every user's run does, not
+    through REPORTCHECK_CACHE_DIR, which spares that import."""
+    import os
+
+    folder = tmp_path / "cache"
+    env = {k: v for k, v in os.environ.items() if k != "REPORTCHECK_CACHE_DIR"}
+    env.update(module("startup").cache_env(folder))
+    assert "REPORTCHECK_CACHE_DIR" not in env
+    assert "platformdirs" in _loaded(["targets", "-f", "json"], tmp_path, env)
+    assert list((folder / "reportcheck").iterdir())  # the registry cached there
 
 
 @pytest.mark.parametrize(
