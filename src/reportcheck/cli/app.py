@@ -27,24 +27,25 @@ from reportcheck.cli.chinese_help import click_message, help_in_chinese
 from reportcheck.cli.guard import USAGE_EXIT
 from reportcheck.cli.lang import lang_in_args
 from reportcheck.cli.options import DEFAULT_FAIL_ON_TEXT, LangOption, State, TargetsOption
-from reportcheck.model.problems import MAX_LISTED, problem
+from reportcheck.model.limits import MAX_LISTED
 
 __all__ = ["COMMANDS", "DEFAULT_FAIL_ON_TEXT", "command_named", "main", "make_app"]
 
-#: The commands, in the order help lists them; each is the function of that name in the module
-#: reportcheck.cli.<name>.
-COMMANDS = (
-    "targets",
-    "diff",
-    "status",
-    "show",
-    "template",
-    "report",
-    "harvest",
-    "draft",
-    "lint",
-    "registries",
-)
+#: The commands, in the order help lists them, with their short help (the Chinese in
+#: chinese_help); each is the function of that name in the module reportcheck.cli.<name>,
+#: imported only when it is built.
+COMMANDS: dict[str, str] = {
+    "targets": "List every commitment with the report's own words.",
+    "diff": "Compare a file of actuals with every commitment.",
+    "status": "Where every commitment stands, and what changed.",
+    "show": "Everything about one commitment.",
+    "template": "A fill-in file of actuals for a month.",
+    "report": "The review pack: Word, Excel, one-file HTML, Markdown or CSV.",
+    "harvest": "Harvest last year's outcomes from this year's report's review.",
+    "draft": "Draft a first registry from a work report's text.",
+    "lint": "Check a registry's evidence against its report.",
+    "registries": "List the shipped registries, by the name --targets takes.",
+}
 
 
 class _Usage(ClickException):
@@ -60,6 +61,7 @@ class _Usage(ClickException):
 
     def show(self, file: Any = None) -> None:
         from reportcheck.cli.emit import error_document
+        from reportcheck.model.problems import problem
         from reportcheck.output.catalogue import problem_line
 
         found = problem(
@@ -176,10 +178,11 @@ def _listed() -> None:
     """A command as the program's help lists it: its name and short help, no parameters."""
 
 
-def make_app(names: Sequence[str] = COMMANDS, *, listed_only: bool = False) -> typer.Typer:
+def make_app(names: Sequence[str] = tuple(COMMANDS), *, listed_only: bool = False) -> typer.Typer:
     """The program with these commands, each imported from its own module; `listed_only`, for
-    the program's own help, gives each command its name and short help alone (Typer reads
-    every parameter of every command it builds, a tenth of a start)."""
+    the program's own help, gives each command its name and short help alone, importing no
+    command's module (Typer reads every parameter of every command it builds: a tenth of a
+    start)."""
     built = typer.Typer(
         name="reportcheck",
         cls=_App,
@@ -190,9 +193,11 @@ def make_app(names: Sequence[str] = COMMANDS, *, listed_only: bool = False) -> t
     )
     built.callback()(_main)
     for name in names:
-        module = importlib.import_module(f"reportcheck.cli.{name}")
-        function = _listed if listed_only else getattr(module, name)
-        built.command(name, short_help=module.SHORT_HELP)(function)
+        if listed_only:
+            function: Any = _listed
+        else:
+            function = getattr(importlib.import_module(f"reportcheck.cli.{name}"), name)
+        built.command(name, short_help=COMMANDS[name])(function)
     return built
 
 

@@ -37,8 +37,6 @@ if TYPE_CHECKING:
 
     from reportcheck.review.evaluate import Report
 
-SHORT_HELP = "Compare a file of actuals with every commitment."
-
 
 @guarded("judged")
 def diff(

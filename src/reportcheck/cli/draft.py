@@ -13,8 +13,6 @@ from reportcheck.cli.guard import guarded
 from reportcheck.cli.options import ForceOption, LangOption, State
 from reportcheck.cli.outputs import keep_existing, safe_target, unwritable
 
-SHORT_HELP = "Draft a first registry from a work report's text."
-
 
 @guarded("written")
 def draft(

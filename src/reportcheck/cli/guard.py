@@ -17,7 +17,6 @@ import typer
 from reportcheck.cli.emit import error_document, print_closing, print_problems
 from reportcheck.cli.lang import resolve_lang
 from reportcheck.cli.options import Format, Lang, State
-from reportcheck.model.problems import OutputError, ReportcheckError
 
 USAGE_EXIT = 2
 F = TypeVar("F", bound=Callable[..., Any])
@@ -30,6 +29,9 @@ def guarded(outcome: str) -> Callable[[F], F]:
     def decorate(func: F) -> F:
         @functools.wraps(func)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
+            # Here, not at the top: the program's help imports this module, and needs no record.
+            from reportcheck.model.problems import OutputError, ReportcheckError
+
             given = kwargs.get("lang")
             chosen = given.value if isinstance(given, Lang) else State.lang_given
             State.lang = resolve_lang(chosen)

@@ -13,8 +13,6 @@ from reportcheck.cli.guard import guarded
 from reportcheck.cli.options import ForceOption, LangOption, State, TargetsOption
 from reportcheck.cli.outputs import keep_existing, safe_target, unwritable
 
-SHORT_HELP = "Harvest last year's outcomes from this year's report's review."
-
 
 @guarded("written")
 def harvest(

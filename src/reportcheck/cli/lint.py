@@ -10,8 +10,6 @@ import typer
 from reportcheck.cli.guard import USAGE_EXIT, guarded
 from reportcheck.cli.options import LangOption, State
 
-SHORT_HELP = "Check a registry's evidence against its report."
-
 
 @guarded("checked")
 def lint(

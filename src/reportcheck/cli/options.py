@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from typer._types import TyperChoice
 
-from reportcheck.model.periods import PERIOD_EXAMPLES
-from reportcheck.model.problems import MAX_LISTED, ReportcheckError
+from reportcheck.model.limits import MAX_LISTED
+from reportcheck.model.period_forms import PERIOD_EXAMPLES
 
 if TYPE_CHECKING:
     from reportcheck.registry.records import Registry
@@ -121,6 +121,7 @@ def complete_leaders(ctx: typer.Context, incomplete: str) -> list[str]:
 def _registry_for_completion(ctx: typer.Context) -> Registry | None:
     """The registry the command line names, with its --units sheet; None (no suggestions)
     when it cannot be loaded."""
+    from reportcheck.model.problems import ReportcheckError
     from reportcheck.registry.cache import load_registry_cached
     from reportcheck.registry.shipped import registry_named
 

@@ -18,8 +18,6 @@ if TYPE_CHECKING:
 
     from reportcheck.output.registries import Listed
 
-SHORT_HELP = "List the shipped registries, by the name --targets takes."
-
 
 @guarded("listed")
 def registries(

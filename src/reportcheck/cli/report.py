@@ -24,8 +24,6 @@ from reportcheck.cli.options import (
 )
 from reportcheck.cli.outputs import keep_existing, safe_target, unwritable
 
-SHORT_HELP = "The review pack: Word, Excel, one-file HTML, Markdown or CSV."
-
 
 @guarded("written")
 def report(

@@ -30,8 +30,6 @@ if TYPE_CHECKING:
     from reportcheck.registry.records import Target
     from reportcheck.review.evaluate import Result
 
-SHORT_HELP = "Everything about one commitment."
-
 
 @guarded("judged")
 def show(

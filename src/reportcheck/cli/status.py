@@ -34,8 +34,6 @@ if TYPE_CHECKING:
 
     from reportcheck.review.changes import Overview, Review
 
-SHORT_HELP = "Where every commitment stands, and what changed."
-
 
 @guarded("judged")
 def status(

@@ -29,8 +29,6 @@ if TYPE_CHECKING:
 
     from reportcheck.registry.records import Target
 
-SHORT_HELP = "List every commitment with the report's own words."
-
 
 @guarded("listed")
 def targets(

@@ -18,14 +18,12 @@ from reportcheck.cli.options import (
     complete_periods,
 )
 from reportcheck.cli.outputs import safe_target, unwritable
-from reportcheck.model.periods import PERIOD_EXAMPLES
+from reportcheck.model.period_forms import PERIOD_EXAMPLES
 
 if TYPE_CHECKING:
     from reportcheck.model.periods import Period
     from reportcheck.model.problems import Problem
     from reportcheck.registry.records import Registry
-
-SHORT_HELP = "A fill-in file of actuals for a month."
 
 
 @guarded("written")

@@ -11,10 +11,8 @@ import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportcheck.model.problems import Param, Term
-
 if TYPE_CHECKING:
-    from reportcheck.model.problems import Problem
+    from reportcheck.model.problems import Param, Problem
 
 #: Flags that exist on some systems only: not blocking on a FIFO (POSIX), bytes as they are
 #: (Windows).
@@ -62,6 +60,8 @@ MAX_CLAUSE_CHARS = 1_000
 #: rounded; within them, sums and differences are exact in Decimal's 28 digits.
 MAX_INTEGER_DIGITS = 16
 MAX_DECIMAL_PLACES = 10
+#: How many problems of one run are listed before the rest are only counted (--max-errors).
+MAX_LISTED = 100
 
 
 class LimitError(OSError):
@@ -89,6 +89,8 @@ def size_text(count: int) -> str:
 
 def size_param(count: int) -> Param:
     """A size for a problem's template: '16 MiB' as written, a count of bytes in words."""
+    from reportcheck.model.problems import Term
+
     shown = size_text(count)
     return Term("bytes", str(count)) if shown.endswith(" bytes") else shown
 
@@ -111,6 +113,8 @@ def read_limited(path: Path, limit: int, what: str) -> bytes:
     and reads at most one byte past the limit, so a file that grows while read, or /dev/zero, is
     refused too.
     """
+    from reportcheck.model.problems import Term
+
     named = Term(_WHAT.get(what, what))
     try:
         fd = os.open(path, os.O_RDONLY | _NONBLOCK | _BINARY)

@@ -6,12 +6,10 @@ from typing import Literal
 
 import msgspec
 
+from reportcheck.model.period_forms import PERIOD_HINT
+
 PeriodKind = Literal["month", "quarter", "year"]
 
-PERIOD_HINT = "YYYY-MM, YYYY-Qn, YYYY, 2023年6月, 2023年1-6月, 2023年一季度 or 2023年上半年"
-#: The same forms as examples, for help text: a help line may break at the hyphen of YYYY-MM
-#: (Click wraps with textwrap, which breaks hyphenated words), never inside 2023-06.
-PERIOD_EXAMPLES = "2023-06, 2023-Q2, 2023, 2023年6月, 2023年1-6月, 2023年一季度 or 2023年上半年"
 
 # Patterns as text: re compiles (and caches) only those a run uses, not all at import.
 _MONTH = r"(\d{4})-(\d{1,2})"

@@ -15,9 +15,6 @@ import msgspec
 
 Severity = Literal["error", "warning"]
 
-#: How many problems of one run are listed before the rest are only counted (--max-errors).
-MAX_LISTED = 100
-
 
 class Term(msgspec.Struct, frozen=True):
     """A parameter said in the reader's language: a kind of thing and, optionally, its name.

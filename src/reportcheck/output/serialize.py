@@ -12,14 +12,15 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
+from reportcheck.model.limits import MAX_LISTED
 from reportcheck.model.numbers import format_decimal
-from reportcheck.model.problems import MAX_LISTED, Problem
 from reportcheck.output.csvcells import to_csv
 from reportcheck.output.explain import pacing_words, reason, rule_words
 from reportcheck.output.words import pace_words, status_label, status_words
 from reportcheck.review.status import Status
 
 if TYPE_CHECKING:
+    from reportcheck.model.problems import Problem
     from reportcheck.registry.records import Target
     from reportcheck.review.changes import Overview, Review
     from reportcheck.review.evaluate import Report, Result
