@@ -176,7 +176,8 @@ def test_a_count_written_before_its_noun_is_read() -> None:
 
 
 # ── One indicator in other words ─────────────────────────────────────────────────────────────
-# Each sentence is a review's own (hangzhou-2026, zhejiang-2026, guangzhou-2025, huzhou-2024).
+# Each sentence is a review's own (hangzhou-2026, zhejiang-2026, guangzhou-2025, huzhou-2024,
+# ningbo-2026, wuhan-2026).
 
 
 @pytest.mark.parametrize(
@@ -234,6 +235,63 @@ def test_a_count_written_before_its_noun_is_read() -> None:
             "完成高标准农田建设8.4万亩",
             "8.4",
         ),
+        # words any report uses for one thing
+        (
+            "力争新增国家级单项冠军企业20家",
+            "新增国家级单项冠军企业",
+            "家",
+            "新增国家级制造业单项冠军企业15家、专精特新“小巨人”企业93家",
+            "15",
+        ),
+        ("引进市外内资2300亿元", "引进市外内资", "亿元", "引进内资2389亿元", "2389"),
+        (
+            "新增激活利用闲置农房2000宗以上",
+            "新增激活利用闲置农房",
+            "宗",
+            "新增盘活闲置农房2216宗",
+            "2216",
+        ),
+        (
+            "普高录取比例提高到75%左右",
+            "普高录取比例",
+            "%",
+            "普通高中招生比例由51%提高到75.1%",
+            "75.1",
+        ),
+        (
+            "总通车里程超300公里",
+            "轨道交通总通车里程",
+            "公里",
+            "轨道交通实现八线运营，运营里程从155公里增加到近300公里",
+            "300",
+        ),
+        ("新增机动车停车泊位20万个", "新增机动车停车泊位", "万个", "新增停车泊位20.6万个", "20.6"),
+        # 其中 names a part by the whole's noun: the whole's words with the part's
+        (
+            "开工亿元以上产业项目480个",
+            "开工亿元以上产业项目",
+            "个",
+            "建成投用亿元以上重大产业项目535个，新开工亿元以上项目932个、其中产业项目524个",
+            "524",
+        ),
+        # a count in 项 is of projects; projects 加快推进 are the projects whose 建设 is pushed
+        (
+            "迭代实施“科创甬江2035”重点研发计划100项以上",
+            "“科创甬江2035”重点研发计划项目",
+            "项",
+            "获批国家自然科学基金项目349项，创历史新高，省市联动实施人形机器人专项，"
+            "开展“科创甬江2035”重点研发计划236项",
+            "236",
+        ),
+        (
+            "推进11号线四期、新港线一期等8个项目建设",
+            "推进轨道交通项目建设",
+            "个",
+            "武松高速通车，地铁12号线、新港线等8个轨道交通项目加快推进，建成微循环道路116条",
+            "8",
+        ),
+        # what is brought in is what is new
+        ("新引进各类首店300家以上", "新引进首店", "家", "新增首店430家、离境退税店111家", "430"),
     ],
 )
 def test_the_same_indicator_in_other_words_is_taken(
@@ -260,6 +318,19 @@ def test_the_same_indicator_in_other_words_is_taken(
         ("新建高标准农田5万亩", "新建高标准农田", "万亩", "完成高标准农田建设8.4万亩"),
         # a stock the verb does not imply
         ("盘活存量土地3万亩", "盘活存量土地", "万亩", "供应土地5万亩"),
+        # a part of another kind than the promise's
+        (
+            "开工亿元以上产业项目480个",
+            "开工亿元以上产业项目",
+            "个",
+            "新开工亿元以上项目932个、其中基础设施项目300个",
+        ),
+        # projects started are not projects in hand, nor projects new of a count in 个
+        ("开工亿元以上产业项目480个", "开工亿元以上产业项目", "个", "新增亿元以上产业项目500个"),
+        # a count in 个 of what the plan calls projects
+        ("实施重点研发计划项目100个", "重点研发计划项目", "个", "开展重点研发计划236个"),
+        # a share of the spaces, not the spaces for motor vehicles
+        ("新增公共停车泊位5万个", "新增公共停车泊位", "万个", "新增停车泊位20.6万个"),
     ],
 )
 def test_other_words_that_name_another_indicator_are_not_taken(

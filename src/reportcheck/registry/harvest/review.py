@@ -459,8 +459,8 @@ def _figure(
         source_end = noun.end()
     elif previous is not None and _names_nothing(own):
         subject, subject_start = previous.subject, previous.subject_start
-    elif previous is not None and re.match(r"[、,，\s]*其中", own):
-        subject = previous.subject + own  # 其中: a part of what the figure before measures
+    elif previous is not None and (part := re.match(r"[、,，\s]*其中", own)):
+        subject = _part_of(previous.subject, own[part.end() :]) or previous.subject + own
     elif previous is not None and (share := _SHARE.match(own)):
         # 出口规模突破4万亿元，占全国份额…15.5%: the share is of what the clause before measures
         subject = _MEASURE_WORDS.sub("", previous.subject) + share.group(1)
@@ -501,6 +501,18 @@ def _figure(
         sentence_before=folded[sentence[0] : subject_start],
         source_end=source_end,
     )
+
+
+def _part_of(whole: str, part: str) -> str:
+    """What a part after 其中 measures, when it names its kind by the whole's noun (新开工亿元以上
+    项目932个、其中产业项目524个): the whole's words with the part's in place of the noun
+    (新开工亿元以上产业项目); "" when the part ends otherwise (其中制造业…占比)."""
+    shared = 0
+    while shared < min(len(whole), len(part)) and whole[-shared - 1] == part[-shared - 1]:
+        shared += 1
+    if shared < 2 or shared == len(part):
+        return ""
+    return whole[: len(whole) - shared] + part
 
 
 def _list_head(folded: str, previous: Figure | None, low: int) -> str:
