@@ -569,6 +569,26 @@ def test_a_near_statement_is_a_warning_not_an_outcome() -> None:
         ("争创国家碳达峰试点城市", "争创国家碳达峰试点城市", "成为首批国家碳达峰试点城市"),
         ("办好第三届良渚论坛", "第三届良渚论坛举办", "良渚论坛、西博会等活动成功举办"),
         ("争创平安湖州建设“十七连冠”", "平安湖州建设“十七连冠”", "平安湖州建设实现“十七连冠”"),
+        # a promise's own verb ending its quote, the state kept
+        ("“零就业”家庭动态清零", "“零就业”家庭动态清零", "零就业家庭保持动态清零"),
+        # a university set up
+        (
+            "宁波东方理工大学（暂名）正式建校",
+            "宁波东方理工大学正式建校",
+            "宁波东方理工大学建校招生",
+        ),
+        # works on roads, done when the roads are finished
+        (
+            "完成右岸大道北段等骨干道路改造",
+            "右岸大道北段等骨干道路改造完成",
+            "右岸大道北段等8条骨干道路、双柳长江大桥建成",
+        ),
+        # a state kept everywhere: its share 100%
+        (
+            "市控以上断面水质保持Ⅲ类及以上",
+            "市控以上断面水质Ⅲ类及以上",
+            "市控以上断面水质Ⅲ类及以上比例连续5年保持100%",
+        ),
     ],
 )
 def test_a_deliverable_stated_done_is_yes(quote: str, name: str, said: str) -> None:
@@ -593,6 +613,20 @@ def test_a_deliverable_stated_done_is_yes(quote: str, name: str, said: str) -> N
             "争创省级减污降碳协同创新城市",
             "成为首批国家减污降碳协同创新试点城市",
         ),
+        # a state kept in part
+        (
+            "市控以上断面水质保持Ⅲ类及以上",
+            "市控以上断面水质Ⅲ类及以上",
+            "市控以上断面水质Ⅲ类及以上比例保持95%",
+        ),
+        # works on other roads finished
+        (
+            "完成右岸大道北段等骨干道路改造",
+            "右岸大道北段等骨干道路改造完成",
+            "沿江大道等8条骨干道路建成",
+        ),
+        # another city's games
+        ("办好第十二届武汉市运动会", "第十二届武汉市运动会举办", "黄石市第十二届运动会举办"),
         # another programme's steps
         (
             "中央生态环境保护督察反馈问题整改销号",
@@ -623,6 +657,14 @@ def test_a_deliverable_not_stated_done_is_not_taken(quote: str, name: str, said:
             "高规格举办“绿水青山就是金山银山”理念、“千万工程”、文化建设“八项工程”等提出和实施"
             "20年系列活动",
         ),
+        # an item of a list that says the items' shared head once
+        (
+            "建成4号线延伸段、6号线一期、7号线、8号线一期",
+            "轨道交通8号线一期建成",
+            "宁波动车运用所和轨道交通4号线延伸段、6号线一期、7号线和8号线一期投运",
+        ),
+        # the city's own 市 said before the rest of the name
+        ("办好第十二届武汉市运动会", "第十二届武汉市运动会举办", "成功举办市第十二届运动会"),
     ],
 )
 def test_a_deliverable_named_otherwise_is_yes(quote: str, name: str, said: str) -> None:
@@ -643,6 +685,12 @@ def test_a_deliverable_named_otherwise_is_yes(quote: str, name: str, said: str) 
         ),
         # another section of the line
         ("建成通车杭衢铁路建德段", "杭衢铁路建德段建成通车", "杭衢铁路衢州段建成通车"),
+        # a phase of the line under another head
+        (
+            "建成6号线一期",
+            "轨道交通6号线一期建成",
+            "市域铁路4号线延伸段、6号线一期投运",
+        ),
         # the whole line started: the section may start later
         ("开工建设杭衢铁路建德段", "杭衢铁路建德段开工建设", "杭衢高铁开工建设"),
     ],
