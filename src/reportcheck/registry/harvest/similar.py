@@ -83,6 +83,12 @@ _SAME = (
     ("高中招生比例", "高中录取比例"),
     # a metro's length in service
     ("运营里程", "通车里程"),
+    # “四好农村路” is the programme's name for rural roads; building, rebuilding and widening
+    ("四好农村路", "农村公路"),
+    ("新改扩建", "新改建"),
+    # the insured added to social insurance
+    ("参保扩面", "新增参保"),
+    ("扩面", "新增参保"),
     # a parking space counted by a city is one for motor vehicles unless it says otherwise
     ("机动车停车泊位", "停车泊位"),
 )
