@@ -366,6 +366,28 @@ def test_a_share_that_names_only_its_whole_is_of_the_clause_before() -> None:
     assert only("实际使用外资突破200亿美元，占全国份额提升到12%。", exports) is None
 
 
+def test_a_share_written_before_its_noun_is_of_that_noun() -> None:
+    land = promise(
+        "新出让工业用地民间投资项目占比、新增能耗支持民间投资项目比重均不低于80%",
+        "新出让工业用地民间投资项目占比",
+        "%",
+        "80",
+    )
+    said = (
+        "整合设立全市统一的“企呼我应”平台，80.1%的新出让工业用地、94.1%的新增用能、"
+        "93.5%的产业基金投向民间投资项目，企业牵头或参与国家、省、市科技重点项目占比86%。"
+    )
+    found = only(said, land)
+    assert found is not None
+    assert (found.value, found.source) == (
+        Decimal("80.1"),
+        "80.1%的新出让工业用地、94.1%的新增用能、93.5%的产业基金投向民间投资项目",
+    )
+    # the share of the land of another use, or one whose list says nothing of where it went
+    assert only("94.1%的新出让工业用地投向国有投资项目。", land) is None
+    assert only("80.1%的新出让工业用地、民间投资项目用地1000亩。", land) is None
+
+
 def test_a_count_of_where_things_are_is_not_the_count_of_the_things() -> None:
     context = (
         "推进钱江新城二期、临平数智城等8个城市重点发展区块快建成势,安排项目364个,"

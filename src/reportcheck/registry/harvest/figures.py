@@ -67,7 +67,22 @@ _WHOLE_ITEMS = re.compile(r"(?:[^、和及]+(?:、|和|及))+")
 _AFTER_OK = re.compile(r"(?:规模|总量|总额|余额|水平|企业|实现|再创新高|创新高|稳定|共|合计|总计)*")
 #: What the context may add inside the promise's words without narrowing it.
 _HARMLESS = frozenset(
-    {"实际", "的", "城市", "年", "全部", "总", "新", "各类", "全", "了", "平均", "完成", "实施"}
+    {
+        "实际",
+        "的",
+        "城市",
+        "年",
+        "全部",
+        "总",
+        "新",
+        "各类",
+        "全",
+        "了",
+        "平均",
+        "完成",
+        "实施",
+        "投向",
+    }
 )
 #: What a review may leave out of the promise's words without widening it.
 _OMISSIBLE = frozenset(

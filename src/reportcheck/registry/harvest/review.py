@@ -454,7 +454,11 @@ def _figure(
     if counted_first and noun is not None and _counts_within(folded, noun.end(), base):
         return None  # 8个城市重点发展区块实施项目392个: the 8 is of the next figure's subject
     source_end = 0
-    if counted_first and noun is not None:
+    share_of = _share_of(folded, unit.end(), sentence[1]) if base == "%" else None
+    if share_of is not None:
+        subject, source_end = share_of
+        subject_start = number.start
+    elif counted_first and noun is not None:
         subject = re.split(",", own)[-1] + noun.group(1)
         source_end = noun.end()
     elif previous is not None and _names_nothing(own):
@@ -501,6 +505,29 @@ def _figure(
         sentence_before=folded[sentence[0] : subject_start],
         source_end=source_end,
     )
+
+
+#: A share written before what it is a share of (80.1%的新出让工业用地…投向民间投资项目): the
+#: verb that says where the whole went, said once after the list's last item.
+_SHARE_OF = re.compile(r"的([^、,，;。\d%]{2,24})")
+_SHARE_VERB = re.compile(r"投向|用于|流向|来自|投入")
+
+
+def _share_of(folded: str, position: int, end: int) -> tuple[str, int] | None:
+    """What a share written before its noun measures (80.1%的新出让工业用地、94.1%的新增用能
+    投向民间投资项目: 新出让工业用地投向民间投资项目占比) and where its statement ends; None
+    when no verb of the list's last item says what the share is of."""
+    noun = _SHARE_OF.match(folded, position, end)
+    if noun is None:
+        return None
+    stop = _CLAUSE_END.search(folded, position, end)
+    clause_end = stop.start() if stop else end
+    last = folded[position:clause_end].rsplit("、", maxsplit=1)[-1]
+    verb = _SHARE_VERB.search(last)
+    if verb is None:
+        return None
+    own = _SHARE_VERB.split(noun.group(1))[0]
+    return own + last[verb.start() :] + "占比", clause_end
 
 
 def _part_of(whole: str, part: str) -> str:
