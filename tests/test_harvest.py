@@ -607,6 +607,12 @@ def test_a_near_statement_is_a_warning_not_an_outcome() -> None:
         ("争创平安湖州建设“十七连冠”", "平安湖州建设“十七连冠”", "平安湖州建设实现“十七连冠”"),
         # a promise's own verb ending its quote, the state kept
         ("“零就业”家庭动态清零", "“零就业”家庭动态清零", "零就业家庭保持动态清零"),
+        # a zone upgraded, said with its short name
+        (
+            "花都、番禺升级建设国家级经济技术开发区",
+            "花都升级国家级经济技术开发区",
+            "花都经开区成功升级为国家级经济技术开发区",
+        ),
         # a university set up
         (
             "宁波东方理工大学（暂名）正式建校",
@@ -648,6 +654,12 @@ def test_a_deliverable_stated_done_is_yes(quote: str, name: str, said: str) -> N
             "争创省级减污降碳协同创新城市",
             "争创省级减污降碳协同创新城市",
             "成为首批国家减污降碳协同创新试点城市",
+        ),
+        # another place's zone upgraded
+        (
+            "花都、番禺升级建设国家级经济技术开发区",
+            "番禺升级国家级经济技术开发区",
+            "花都经开区成功升级为国家级经济技术开发区",
         ),
         # a state kept in part
         (

@@ -36,7 +36,7 @@ _FINISH = (
 )
 _START = "开工建设|开工|动工|启动建设|开建"
 _HOLD = "成功举办|举办|办好|承办|召开|举行"
-_TITLE = "创成|获批|获评|成为|入选|荣获|列入|纳入|通过验收|命名|授予|批复"
+_TITLE = "创成|获批|获评|成为|升级为|升格为|入选|荣获|列入|纳入|通过验收|命名|授予|批复"
 _TASK = "全面完成|完成|制定|编制|出台|颁布|印发|开展"
 #: Setting up a body or a place (设立市内免税店, a university's 建校): done once it is set up or
 #: opens.
@@ -47,7 +47,7 @@ KINDS: tuple[tuple[str, str, str], ...] = (
     ("finish", _FINISH, _FINISH),
     ("hold", _HOLD + "|精心组织", _HOLD + "|开展"),
     ("found", _FOUND, _FOUND + "|挂牌|揭牌|开业|建成|落地|运行"),
-    ("title", r"争创|创建|争取|申报|创成|成功创建|争列|获批", _TITLE),
+    ("title", r"争创|创建|争取|申报|创成|成功创建|争列|获批|升级|升格", _TITLE),
     ("task", _TASK + "|做好|实施|实现", _TASK + "|实现|" + _HOLD),
 )
 #: A state kept (水质保持Ⅲ类及以上) said as its share: kept everywhere when that is 100%.
@@ -151,7 +151,7 @@ def delivered(promise: Promise, review: Review) -> Delivered | None:
             continue
         if _PROGRESS.search(text) and not re.search(_FINISH + "|" + _START, text):
             continue
-        named = normal(re.sub(verbs, "", text))
+        named = normal(_HOW.sub("", re.sub(verbs, "", text)))
         tried = (
             align(_GENERIC.sub("", key) or key, named),
             align(key, named),
@@ -274,6 +274,8 @@ def _names(alignment: Alignment, clause: str) -> bool:
     if len(missing) > 1 or distinct < 2:
         return False
     gap = missing[0]
+    if key.startswith(gap) and re.split(r"[、,，和及与]", alignment.before)[-1]:
+        return False  # 花都经开区升级为… for 番禺…: another place stands where the key's stands
     if key.startswith(gap) and _PREFIX.match(gap):
         return alignment.matched >= 4
     if len(gap) <= 2 and alignment.matched >= 6 and alignment.share >= 0.75:
