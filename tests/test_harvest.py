@@ -304,6 +304,15 @@ def test_a_count_written_before_its_noun_is_read() -> None:
             "社会保险新增参保47.3万人次",
             "47.3",
         ),
+        # the verb said before the examples a 等 closes
+        (
+            "争取中央预算内投资、超长期特别国债、地方政府专项债券等资金1000亿元以上",
+            "争取政策性资金",
+            "亿元",
+            "抢抓“两重”“两新”等政策机遇，争取中央预算内投资、超长期特别国债、新增政府债券等"
+            "政策性资金1066.7亿元，居副省级城市前列",
+            "1066.7",
+        ),
         # what is brought in is what is new
         ("新引进各类首店300家以上", "新引进首店", "家", "新增首店430家、离境退税店111家", "430"),
     ],
@@ -343,6 +352,13 @@ def test_the_same_indicator_in_other_words_is_taken(
         ("开工亿元以上产业项目480个", "开工亿元以上产业项目", "个", "新增亿元以上产业项目500个"),
         # a count in 个 of what the plan calls projects
         ("实施重点研发计划项目100个", "重点研发计划项目", "个", "开展重点研发计划236个"),
+        # money of the examples spent, not sought
+        (
+            "争取中央预算内投资、超长期特别国债等资金1000亿元以上",
+            "争取政策性资金",
+            "亿元",
+            "用好中央预算内投资、超长期特别国债等政策性资金900亿元",
+        ),
         # a share of the spaces, not the spaces for motor vehicles
         ("新增公共停车泊位5万个", "新增公共停车泊位", "万个", "新增停车泊位20.6万个"),
     ],

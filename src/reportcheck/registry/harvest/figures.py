@@ -224,6 +224,7 @@ def _left_out(alignment: Alignment, figure: Figure) -> list[str]:
             head.startswith(missing[0])
             or _level_unsaid(missing[0], figure)
             or _said_as_new(missing[0], alignment)
+            or _before_examples(missing[0], alignment)
         ):
             missing = missing[1:]
     verbs = _LIST_VERBS.match(normal(figure.list_head).lstrip(",;"))
@@ -243,6 +244,13 @@ def _said_as_new(word: str, alignment: Alignment) -> bool:
     """The key's leading verb of bringing in (引进首店) said by the figure's 新增 (新增首店)."""
     adjacent = re.split(r"[,，、;]", alignment.before)[-1]
     return word in _MAKE_NEW and adjacent == "新增"
+
+
+def _before_examples(word: str, alignment: Alignment) -> bool:
+    """The key's leading verb said before the examples a 等 closes (争取中央预算内投资、
+    超长期特别国债、新增政府债券等政策性资金 for 争取政策性资金)."""
+    clause = re.split(r"[,，;]", alignment.before)[-1]
+    return clause.startswith(word) and clause.endswith("等") and "、" in clause
 
 
 def _counted(word: str, alignment: Alignment, figure: Figure) -> bool:
