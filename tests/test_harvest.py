@@ -677,6 +677,12 @@ def test_a_deliverable_stated_done_is_yes(quote: str, name: str, said: str) -> N
             "番禺升级国家级经济技术开发区",
             "花都经开区成功升级为国家级经济技术开发区",
         ),
+        # an upgrade planned, not won
+        (
+            "花都、番禺升级建设国家级经济技术开发区",
+            "花都升级国家级经济技术开发区",
+            "完成花都经开区升级国家级经济技术开发区申报材料编制",
+        ),
         # a state kept in part
         (
             "市控以上断面水质保持Ⅲ类及以上",

@@ -41,13 +41,16 @@ _TASK = "全面完成|完成|制定|编制|出台|颁布|印发|开展"
 #: Setting up a body or a place (设立市内免税店, a university's 建校): done once it is set up or
 #: opens.
 _FOUND = "建立|设立|成立|组建|建校"
+#: A status sought by an upgrade (升级建设国家级经济技术开发区, 升格为本科职业大学), not works
+#: that upgrade something (改造升级新华路体育中心).
+_UPGRADE = r"升级建设|升级为|升格为|升级(?=国家级|省级)"
 #: The kinds of promise by their verbs, each with the review's verbs that deliver it.
 KINDS: tuple[tuple[str, str, str], ...] = (
     ("start", _START, _START + "|加快建设|" + _FINISH),
     ("finish", _FINISH, _FINISH),
     ("hold", _HOLD + "|精心组织", _HOLD + "|开展"),
     ("found", _FOUND, _FOUND + "|挂牌|揭牌|开业|建成|落地|运行"),
-    ("title", r"争创|创建|争取|申报|创成|成功创建|争列|获批|升级|升格", _TITLE),
+    ("title", r"争创|创建|争取|申报|创成|成功创建|争列|获批|" + _UPGRADE, _TITLE),
     ("task", _TASK + "|做好|实施|实现", _TASK + "|实现|" + _HOLD),
 )
 #: A state kept (水质保持Ⅲ类及以上) said as its share: kept everywhere when that is 100%.
