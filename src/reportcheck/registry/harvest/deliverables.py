@@ -3,16 +3,20 @@ that delivers it in one clause.
 
 A promise to start (开工建设) is delivered by a start or anything after it (加快建设, 建成); one
 to finish (建成, 通车, 投用) only by a finish; one to hold an event (举办) by its holding; a title
-sought (争创, 创建) only when it was won (创成, 获批, 成为, 入选); a task (完成, 制定) by its doing.
-Progress (推进, 进展顺利) delivers nothing. "否" is written only where the review plainly says it
-was not done (未能建成).
+sought (争创, 创建, 升级建设) only when it was won (创成, 获批, 成为, 入选, 升级为); a task (完成,
+制定) by its doing, works (…道路改造) also by their finish, a state kept (保持Ⅲ类及以上) by its
+share at 100%. Progress (推进, 进展顺利) delivers nothing. "否" is written only where the review
+plainly says it was not done (未能建成).
 
 The name must be the promise's: all of it, but for a place or an ordinal before it (安吉两库引水:
 两库引水工程; 第三届良渚论坛: 良渚论坛) and words that name no particular thing (相关赛事, 工程,
 主体结构); a long run of it at least (促消费系列活动 of 2023“活力新湖州”主题促消费系列活动).
 A review may also give its short name (简称: 全球数贸会 for 全球数字贸易博览会), list it with
-other things held with it (“两山”理念、“千万工程”等…系列活动), or say that the whole line a
-section belongs to is finished (杭衢高铁建成投用 for 杭衢铁路建德段).
+other things held with it (“两山”理念、“千万工程”等…系列活动), list it under a head the list
+says once (轨道交通4号线延伸段、6号线一期…投运 for 轨道交通6号线一期), say the city it names as
+市 alone (市第十二届运动会), or say that the whole line a section belongs to is finished
+(杭衢高铁建成投用 for 杭衢铁路建德段). A place a review leaves out of the name is read past only
+when no other place stands in its stead (花都经开区升级… states nothing of 番禺).
 """
 
 from __future__ import annotations
