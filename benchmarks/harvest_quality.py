@@ -10,8 +10,9 @@ made an entry with its quote, name, comparator, value and unit under a generated
 is harvested right when the harvest gives the labelled value (and the labelled bound, where the
 review states one: 超3300亿元 is ">3300"); a row with any other value, or a row for a promise
 whose outcome the labels do not give (the `not_outcomes` look-alikes among them), is wrong; a
-labelled outcome without a right row is missed. Pairs marked held-out were chosen before the
-harvester was written and never looked at while it was tuned.
+labelled outcome without a right row is missed. The harvester was written against the pairs
+marked tuned; those marked tuned later were held out until it was, then read miss by miss, and the
+rules written since were written against them too: no pair is held out any more.
 """
 
 from __future__ import annotations
@@ -32,11 +33,13 @@ from reportcheck.registry.prose.textnums import fold
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data"
-#: Pairs the harvester was written against; the others were only labelled.
+#: Pairs the harvester was written against from the start.
 TUNED = ("huzhou-2023", "hangzhou-2025", "zhejiang-2025", "guangzhou-2024")
-HELD_OUT = ("ningbo-2025", "wuhan-2025")
+#: Pairs held out until the harvester was written, then read miss by miss and tuned on.
+TUNED_LATER = ("ningbo-2025", "wuhan-2025")
+PAIRS = (*TUNED, *TUNED_LATER)
 DETAILS = "--details" in sys.argv
-#: Only the tuned pairs: what is looked at while the harvester is changed.
+#: Only the pairs tuned from the start.
 TUNED_ONLY = "--tuned" in sys.argv
 
 
@@ -55,11 +58,15 @@ class Score:
 
     def row(self) -> str:
         share = f"{100 * self.right / self.labelled:5.1f}%" if self.labelled else "  -  "
-        tuned = "tuned" if self.name in TUNED else ("held-out" if self.name in HELD_OUT else "")
         return (
-            f"| {self.name} | {tuned} | {self.labelled} | {self.right} | {share} | "
+            f"| {self.name} | {set_of(self.name)} | {self.labelled} | {self.right} | {share} | "
             f"{self.wrong} | {self.missed} |"
         )
+
+
+def set_of(name: str) -> str:
+    """The set a pair belongs to: tuned from the start, or held out first and tuned later."""
+    return "tuned" if name in TUNED else "tuned later"
 
 
 def label_promises(name: str) -> tuple[list[Promise], dict[tuple[str, str], str]]:
@@ -157,22 +164,23 @@ def _said(promise: Promise, outcome: Outcome) -> str:
 def main() -> None:
     print("| pair | set | outcomes labelled | right | share | wrong | missed |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
-    totals = {"tuned": Score("tuned"), "held-out": Score("held-out")}
-    for name in TUNED if TUNED_ONLY else (*TUNED, *HELD_OUT):
+    totals = {"tuned": Score("tuned"), "tuned later": Score("tuned later"), "": Score("")}
+    for name in TUNED if TUNED_ONLY else PAIRS:
         found = score(name)
         print(found.row())
-        total = totals["tuned" if name in TUNED else "held-out"]
-        total.labelled += found.labelled
-        total.right += found.right
-        total.wrong += found.wrong
+        for total in (totals[set_of(name)], totals[""]):
+            total.labelled += found.labelled
+            total.right += found.right
+            total.wrong += found.wrong
         if DETAILS:
             print("\n".join(found.lines))
     for label, total in totals.items():
-        if not total.labelled:
+        if not total.labelled or (TUNED_ONLY and not label):
             continue
         share = f"{100 * total.right / total.labelled:5.1f}%" if total.labelled else "-"
+        name = f"all {label}" if label else "all"
         print(
-            f"| **all {label}** | | {total.labelled} | {total.right} | {share} | "
+            f"| **{name}** | | {total.labelled} | {total.right} | {share} | "
             f"{total.wrong} | {total.missed} |"
         )
 

@@ -67,7 +67,22 @@ _WHOLE_ITEMS = re.compile(r"(?:[^、和及]+(?:、|和|及))+")
 _AFTER_OK = re.compile(r"(?:规模|总量|总额|余额|水平|企业|实现|再创新高|创新高|稳定|共|合计|总计)*")
 #: What the context may add inside the promise's words without narrowing it.
 _HARMLESS = frozenset(
-    {"实际", "的", "城市", "年", "全部", "总", "新", "各类", "全", "了", "平均", "完成", "实施"}
+    {
+        "实际",
+        "的",
+        "城市",
+        "年",
+        "全部",
+        "总",
+        "新",
+        "各类",
+        "全",
+        "了",
+        "平均",
+        "完成",
+        "实施",
+        "投向",
+    }
 )
 #: What a review may leave out of the promise's words without widening it.
 _OMISSIBLE = frozenset(
@@ -205,12 +220,45 @@ def _left_out(alignment: Alignment, figure: Figure) -> list[str]:
     missing = list(alignment.missing)
     if missing and alignment.key.startswith(missing[0]):
         head = re.sub(r"^\d+个", "", normal(figure.list_head).lstrip(",;"))
-        if head.startswith(missing[0]) or _level_unsaid(missing[0], figure):
+        if (
+            head.startswith(missing[0])
+            or _level_unsaid(missing[0], figure)
+            or _said_as_new(missing[0], alignment)
+            or _before_examples(missing[0], alignment)
+        ):
             missing = missing[1:]
     verbs = _LIST_VERBS.match(normal(figure.list_head).lstrip(",;"))
     if verbs and missing and alignment.key.endswith(missing[-1]) and missing[-1] in verbs.group():
         missing = missing[:-1]  # 开工改造城镇老旧小区196个、城中村6万户: 城中村改造
+    if missing and alignment.key.endswith(missing[-1]) and _counted(missing[-1], alignment, figure):
+        missing = missing[:-1]
     return [m for m in missing if m not in _OMISSIBLE and not _implied(m, alignment)]
+
+
+#: Verbs of a promise that bring in or create what it counts: a review may count the same
+#: things as 新增 (新增首店430家 for 新引进各类首店300家).
+_MAKE_NEW = frozenset({"引进", "新建", "培育", "认定"})
+
+
+def _said_as_new(word: str, alignment: Alignment) -> bool:
+    """The key's leading verb of bringing in (引进首店) said by the figure's 新增 (新增首店)."""
+    adjacent = re.split(r"[,，、;]", alignment.before)[-1]
+    return word in _MAKE_NEW and adjacent == "新增"
+
+
+def _before_examples(word: str, alignment: Alignment) -> bool:
+    """The key's leading verb said before the examples a 等 closes (争取中央预算内投资、
+    超长期特别国债、新增政府债券等政策性资金 for 争取政策性资金)."""
+    clause = re.split(r"[,，;]", alignment.before)[-1]
+    return clause.startswith(word) and clause.endswith("等") and "、" in clause
+
+
+def _counted(word: str, alignment: Alignment, figure: Figure) -> bool:
+    """A word ending the key that only says what the figure counts: 项目 of a count in 项
+    (重点研发计划236项), 建设 of projects (推进…8个项目建设: 8个…项目加快推进)."""
+    if word == "项目":
+        return figure.base == "项"
+    return word == "建设" and alignment.key.endswith("项目建设")
 
 
 #: Verbs that can only act on the stock: 腾出用能空间 is 腾出存量用能空间.

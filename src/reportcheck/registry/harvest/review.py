@@ -454,13 +454,17 @@ def _figure(
     if counted_first and noun is not None and _counts_within(folded, noun.end(), base):
         return None  # 8个城市重点发展区块实施项目392个: the 8 is of the next figure's subject
     source_end = 0
-    if counted_first and noun is not None:
+    share_of = _share_of(folded, unit.end(), sentence[1]) if base == "%" else None
+    if share_of is not None:
+        subject, source_end = share_of
+        subject_start = number.start
+    elif counted_first and noun is not None:
         subject = re.split(",", own)[-1] + noun.group(1)
         source_end = noun.end()
     elif previous is not None and _names_nothing(own):
         subject, subject_start = previous.subject, previous.subject_start
-    elif previous is not None and re.match(r"[、,，\s]*其中", own):
-        subject = previous.subject + own  # 其中: a part of what the figure before measures
+    elif previous is not None and (part := re.match(r"[、,，\s]*其中", own)):
+        subject = _part_of(previous.subject, own[part.end() :]) or previous.subject + own
     elif previous is not None and (share := _SHARE.match(own)):
         # 出口规模突破4万亿元，占全国份额…15.5%: the share is of what the clause before measures
         subject = _MEASURE_WORDS.sub("", previous.subject) + share.group(1)
@@ -501,6 +505,41 @@ def _figure(
         sentence_before=folded[sentence[0] : subject_start],
         source_end=source_end,
     )
+
+
+#: A share written before what it is a share of (80.1%的新出让工业用地…投向民间投资项目): the
+#: verb that says where the whole went, said once after the list's last item.
+_SHARE_OF = re.compile(r"的([^、,，;。\d%]{2,24})")
+_SHARE_VERB = re.compile(r"投向|用于|流向|来自|投入")
+
+
+def _share_of(folded: str, position: int, end: int) -> tuple[str, int] | None:
+    """What a share written before its noun measures (80.1%的新出让工业用地、94.1%的新增用能
+    投向民间投资项目: 新出让工业用地投向民间投资项目占比) and where its statement ends; None
+    when no verb of the list's last item says what the share is of."""
+    noun = _SHARE_OF.match(folded, position, end)
+    if noun is None:
+        return None
+    stop = _CLAUSE_END.search(folded, position, end)
+    clause_end = stop.start() if stop else end
+    last = folded[position:clause_end].rsplit("、", maxsplit=1)[-1]
+    verb = _SHARE_VERB.search(last)
+    if verb is None:
+        return None
+    own = _SHARE_VERB.split(noun.group(1))[0]
+    return own + last[verb.start() :] + "占比", clause_end
+
+
+def _part_of(whole: str, part: str) -> str:
+    """What a part after 其中 measures, when it names its kind by the whole's noun (新开工亿元以上
+    项目932个、其中产业项目524个): the whole's words with the part's in place of the noun
+    (新开工亿元以上产业项目); "" when the part ends otherwise (其中制造业…占比)."""
+    shared = 0
+    while shared < min(len(whole), len(part)) and whole[-shared - 1] == part[-shared - 1]:
+        shared += 1
+    if shared < 2 or shared == len(part):
+        return ""
+    return whole[: len(whole) - shared] + part
 
 
 def _list_head(folded: str, previous: Figure | None, low: int) -> str:

@@ -73,6 +73,24 @@ _SAME = (
     ("货物进口", "进口"),
     ("高速铁路", "铁路"),
     ("高铁", "铁路"),
+    # the programme is of manufacturing firms alone: 制造业单项冠军企业 is 单项冠军企业
+    ("制造业单项冠军", "单项冠军"),
+    # domestic capital a city brings in comes from outside it
+    ("市外内资", "内资"),
+    ("省外内资", "内资"),
+    ("激活利用", "盘活"),
+    # the share of pupils going on to 普高: by enrolment or by admission, one figure
+    ("高中招生比例", "高中录取比例"),
+    # a metro's length in service
+    ("运营里程", "通车里程"),
+    # “四好农村路” is the programme's name for rural roads; building, rebuilding and widening
+    ("四好农村路", "农村公路"),
+    ("新改扩建", "新改建"),
+    # the insured added to social insurance
+    ("参保扩面", "新增参保"),
+    ("扩面", "新增参保"),
+    # a parking space counted by a city is one for motor vehicles unless it says otherwise
+    ("机动车停车泊位", "停车泊位"),
 )
 #: Land sold (出让工业用地) is land supplied: the supply reports count is mostly sold.
 _LAND_SOLD = re.compile(r"出让(?=[^,，、;。]{0,6}用地)")
