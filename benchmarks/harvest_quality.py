@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from reportcheck.model.units import UNITS
+from reportcheck.output.catalogue import message
 from reportcheck.registry.harvest import Outcome, Promise, harvest, promises_of
 from reportcheck.registry.harvest.promises import sentence_of
 from reportcheck.registry.load import load_registry
@@ -141,7 +142,7 @@ def score(name: str) -> Score:
                 f"<{label['source']}>"
             )
     for warning in result.problems:
-        found.lines.append(f"  warning {warning.params.get('target')} {warning.value}")
+        found.lines.append(f"  warning {message(warning, 'en')}")
     return found
 
 

@@ -908,3 +908,15 @@ def test_the_readme_states_the_harvest_benchmark_as_it_stands() -> None:
         total = tuple(sum(c[i] for c in counted) for i in range(4))
         measured[f"**all {label}**" if label else "**all**"] = ("", *total)
     assert stated == measured
+
+
+def test_buildings_counted_in_dong_or_zhuang_are_a_unit_not_part_of_the_subject() -> None:
+    """完成农房改造2.5万栋（户）: 2.5万 buildings, not a count in 万 of '栋（户）'."""
+    from reportcheck.registry.harvest.wording import UNIT
+
+    after_number = UNIT.match("万栋（户）")
+    assert after_number is not None
+    assert (after_number.group("scale"), after_number.group("unit")) == ("万", "栋")
+    after_number = UNIT.match("幢")
+    assert after_number is not None
+    assert after_number.group("unit") == "幢"
