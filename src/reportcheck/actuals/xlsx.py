@@ -256,7 +256,9 @@ def _grid(sheet: Any, table: RawTable, formulas: Formulas, left: int) -> _Grid:
                     grid.unknown.append((r, c, cell.coordinate, formula))
                 cells.append("")
                 continue
-            text = _cell_text(value, getattr(cell, "number_format", "General"))
+            # Only a number is shown through its format (a fraction formatted as %).
+            shown_as = getattr(cell, "number_format", "General") if _is_number(value) else ""
+            text = _cell_text(value, shown_as)
             if len(text) > MAX_CELL_CHARS:
                 raise _TooLargeError(
                     problem(
