@@ -279,11 +279,11 @@ class _Document:
             self.table_styles["figure" if c.kind in ("unit", "percent", "count") else "text"]
             for c in table.columns
         ]
+        rows = _Rows(grid, styles)
+        heading = self.table_styles["heading"]
         for group in table.groups:
             cells = grid.add_row().cells
-            heading = self.table_styles["heading"]
             _write(cells[0].merge(cells[-1]), group.title, heading, fill=SECTION_FILL)
-            rows = _Rows(grid, styles)
             for office_row in group.rows:
                 rows.add([number_text(value, office_row.unit) for value in office_row.cells])
 
