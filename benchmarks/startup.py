@@ -246,7 +246,7 @@ def main() -> None:
     for r in rows:
         met = "" if r.goal is None else (" ✓" if r.median_ratio <= r.goal else " ✗")
         print(
-            f"| `{r.command}` | `{r.floor}` | {r.median_s} | {r.floor_median_s} | "
+            f"| `{r.command}` | {r.floor} | {r.median_s} | {r.floor_median_s} | "
             f"{r.median_ratio}{met} | {'' if r.goal is None else f'≤ {r.goal}'} | "
             f"{r.peak_rss_mib} |"
         )
