@@ -65,6 +65,10 @@ TESTS = [
     "tests/test_views.py",
     "tests/test_cli_status_show.py",
     "tests/test_records.py",
+    "tests/test_registry_yaml.py",
+    "tests/test_yaml_limits.py",
+    "tests/test_registry_limits.py",
+    "tests/test_schedule_edges.py",
 ]
 _SWAPS: dict[type[ast.AST], type[ast.AST]] = {
     ast.Lt: ast.LtE,
