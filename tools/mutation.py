@@ -69,6 +69,7 @@ TESTS = [
     "tests/test_yaml_limits.py",
     "tests/test_registry_limits.py",
     "tests/test_schedule_edges.py",
+    "tests/test_exact_decimals.py",
 ]
 _SWAPS: dict[type[ast.AST], type[ast.AST]] = {
     ast.Lt: ast.LtE,
