@@ -65,6 +65,11 @@ TESTS = [
     "tests/test_views.py",
     "tests/test_cli_status_show.py",
     "tests/test_records.py",
+    "tests/test_registry_yaml.py",
+    "tests/test_yaml_limits.py",
+    "tests/test_registry_limits.py",
+    "tests/test_schedule_edges.py",
+    "tests/test_exact_decimals.py",
 ]
 _SWAPS: dict[type[ast.AST], type[ast.AST]] = {
     ast.Lt: ast.LtE,

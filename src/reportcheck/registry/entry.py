@@ -135,10 +135,10 @@ def build_target(check: Checker, item: object, context: Context) -> Target | Non
     basis, lead, leader, note = (
         check.text(node, key, where) or None for key in ("basis", "lead", "leader", "note")
     )
-    if any(p.severity == "error" for p in check.problems[first:]):
+    failed = any(p.severity == "error" for p in check.problems[first:])
+    # each field is None only with its problem recorded
+    if failed or kind is None or released is None or due is None or pacing is None:
         return None
-    if kind is None or released is None or due is None or pacing is None:
-        return None  # pragma: no cover - each is None only with its problem recorded
     return Target(
         id=target_id,
         section=section,

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import msgspec
 
 from reportcheck.model.controls import ACTING
-from reportcheck.model.limits import MAX_DECIMAL_PLACES, MAX_INTEGER_DIGITS
 from reportcheck.model.numbers import NotANumberError, check_precision
 from reportcheck.model.problems import Param, Problem, RegistryError, Severity, Term, problem
 from reportcheck.registry.schema import MAX_DEPTH, MAX_NUMBER_CHARS
@@ -49,7 +48,7 @@ _INTEGER = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 class Node(dict[Any, Any]):
     """A mapping that remembers where it and each of its keys stand in the file."""
 
-    line: int = 0
+    line: int
     key_lines: dict[Any, int]
 
 
@@ -229,7 +228,7 @@ class _Builder:
         value: str = event.value
         tag = event.tag
         if tag is None or tag == "!":
-            if event.implicit[1] and event.style:  # quoted: text, whatever it reads like
+            if event.style:  # quoted or a block: text, whatever it reads like
                 return value
             tag = self._resolved.get(value)
             if tag is None:
@@ -401,24 +400,18 @@ class Checker(msgspec.Struct):
             try:
                 check_precision(number)
             except NotANumberError as exc:
-                digits = exc.problem.params["digits"]
+                beyond = exc.problem
                 self.problem(
                     "registry-type",
                     variant=(
-                        "integer-digits"
-                        if exc.problem.variant == "integer-digits"
-                        else "decimal-places"
+                        "integer-digits" if beyond.variant == "integer-digits" else "decimal-places"
                     ),
                     line=line,
                     key=key,
                     value=value,
                     where=where,
-                    digits=digits if isinstance(digits, int) else 0,
-                    limit=(
-                        MAX_INTEGER_DIGITS
-                        if exc.problem.variant == "integer-digits"
-                        else MAX_DECIMAL_PLACES
-                    ),
+                    digits=beyond.params["digits"],
+                    limit=beyond.params["limit"],
                 )
                 return False
         return True

@@ -316,7 +316,10 @@ def fraction(value: Decimal | Fraction | int) -> Fraction:
 def to_decimal(value: Fraction, places: int = 4) -> Decimal:
     """Exact when the fraction ends in decimal notation, else rounded to `places` (or to two
     significant digits when that would round a non-zero value to zero)."""
-    digits = len(str(abs(value.numerator))) + len(str(value.denominator)) + places + 2
+    # A fraction that ends has at most its numerator's digits plus its denominator's bits: n/2^k
+    # is n·5^k/10^k. That precision keeps it whole, and leaves the rounding of one that does not
+    # end more digits than any run of 0s or 9s in its expansion.
+    digits = len(str(abs(value.numerator))) + value.denominator.bit_length() + places
     context = Context(prec=max(28, digits))
     exact = context.divide(Decimal(value.numerator), Decimal(value.denominator))
     if fraction(exact) == value:
