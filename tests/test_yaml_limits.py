@@ -80,8 +80,8 @@ def test_a_fraction_one_character_longer_is_refused_unread(tmp_path: Path) -> No
     written = fraction_of(2 * MAX_NUMBER_CHARS + 1)
     path = write(tmp_path, GROWTH.replace("value: 6\n", f'value: "{written}"\n'))
     assert refused(path) == [
-        f"20: column value: target gdp_growth: a number of {2 * MAX_NUMBER_CHARS + 1} "
-        f"characters; a registry's numbers are written in at most {MAX_NUMBER_CHARS} "
+        f"20: column value: target gdp_growth: a fraction of {2 * MAX_NUMBER_CHARS + 1} "
+        f"characters; a registry's fractions are written in at most {2 * MAX_NUMBER_CHARS} "
         "[registry-type]"
     ]
 

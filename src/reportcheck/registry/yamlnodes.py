@@ -57,6 +57,8 @@ class NumberTooLong(msgspec.Struct, frozen=True):
     conversion would cost time for nothing (or fail at Python's limit on integer digits)."""
 
     text: str
+    #: The characters it may have: a fraction twice a number's, one on each side of its /.
+    limit: int = MAX_NUMBER_CHARS
 
 
 class Failed:
@@ -353,6 +355,18 @@ class Checker(msgspec.Struct):
         return self.number_value(node[key], node.key_lines[key], key, where)
 
     def number_value(self, value: object, line: int, key: str, where: Term) -> Fraction | None:
+        if isinstance(value, NumberTooLong) and value.limit > MAX_NUMBER_CHARS:
+            self.problem(
+                "registry-type",
+                variant="too-long-fraction",
+                line=line,
+                key=key,
+                value=f"{value.text[:20]}…",
+                where=where,
+                length=len(value.text),
+                limit=value.limit,
+            )
+            return None
         if isinstance(value, NumberTooLong):
             self.problem(
                 "registry-type",
@@ -362,12 +376,13 @@ class Checker(msgspec.Struct):
                 value=f"{value.text[:20]}…",
                 where=where,
                 length=len(value.text),
-                limit=MAX_NUMBER_CHARS,
+                limit=value.limit,
             )
             return None
         if isinstance(value, str) and (match := _FRACTION.fullmatch(value)):
             if len(value) > 2 * MAX_NUMBER_CHARS:
-                return self.number_value(NumberTooLong(value), line, key, where)
+                too_long = NumberTooLong(value, limit=2 * MAX_NUMBER_CHARS)
+                return self.number_value(too_long, line, key, where)
             parts = Decimal(match.group(1)), Decimal(match.group(2))
             if not self._within_digits(parts, value, line, key, where):
                 return None

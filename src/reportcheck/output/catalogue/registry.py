@@ -139,6 +139,11 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{where}: a number of {length} characters; a registry's numbers are written in at most "
         "{limit}",
     ),
+    "registry-type/too-long-fraction": (
+        "{where}:写了 {length} 个字符的分数;登记表中的分数最多写 {limit} 个字符",
+        "{where}: a fraction of {length} characters; a registry's fractions are written in at "
+        "most {limit}",
+    ),
     "registry-type/integer-digits": (
         "{where}:整数部分有 {digits} 位;登记表中的数与实际数据一样,整数部分最多 {limit} 位",
         "{where}: {digits} digits before the decimal point; a registry's numbers, like figures, "
