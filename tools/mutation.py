@@ -67,6 +67,7 @@ TESTS = [
     "tests/test_records.py",
     "tests/test_verdict_edges.py",
     "tests/test_status_changes_edges.py",
+    "tests/test_progress_edges.py",
 ]
 _SWAPS: dict[type[ast.AST], type[ast.AST]] = {
     ast.Lt: ast.LtE,
