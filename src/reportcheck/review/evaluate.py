@@ -351,7 +351,7 @@ def _check(
     upward = bound in (">", ">=")
     if way is Direction.NONE:
         # A two-sided rule fails off one end of its range: settled when the bound runs on away
-        # from that end (above the range and ≥, below it and ≤).
+        # from that end (above the range under ≥ or >, below it under ≤ or <).
         above = at_edge.gap is not None and at_edge.gap > 0
         settled = not at_edge.passed and above == upward
     else:
