@@ -70,6 +70,9 @@ TESTS = [
     "tests/test_registry_limits.py",
     "tests/test_schedule_edges.py",
     "tests/test_exact_decimals.py",
+    "tests/test_verdict_edges.py",
+    "tests/test_status_changes_edges.py",
+    "tests/test_progress_edges.py",
 ]
 _SWAPS: dict[type[ast.AST], type[ast.AST]] = {
     ast.Lt: ast.LtE,

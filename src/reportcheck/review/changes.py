@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 import msgspec
@@ -42,9 +43,12 @@ class Review(msgspec.Struct, frozen=True, kw_only=True):
 
     @property
     def lagging(self) -> tuple[Result, ...]:
-        """Failing commitments, the largest shortfall against what is required first."""
+        """Failing commitments, the largest shortfall against what is required first; equal
+        shortfalls by id."""
         failing = [r for r in self.report.results if r.shortfall is not None]
-        return tuple(sorted(failing, key=lambda r: (-(r.shortfall or 0), r.target.id)))
+        by_id = sorted(failing, key=lambda r: r.target.id)
+        # Sorting is stable, in reverse too: equal shortfalls keep their order by id.
+        return tuple(sorted(by_id, key=attrgetter("shortfall"), reverse=True))
 
     @property
     def no_data(self) -> tuple[Result, ...]:

@@ -17,11 +17,11 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from decimal import Decimal
 from fractions import Fraction
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 import msgspec
 
-from reportcheck.model.periods import Period
 from reportcheck.registry.records import (
     EnteredAs,
     Kind,
@@ -38,6 +38,7 @@ from reportcheck.rules import Check, Comparator, Direction, Frame, to_decimal
 
 if TYPE_CHECKING:
     from reportcheck.actuals import Actual, ActualsSet, Value
+    from reportcheck.model.periods import Period
     from reportcheck.model.problems import Problem
 
 FAILING_EXIT = 1
@@ -167,7 +168,7 @@ class Figures:
             self.by_key[(actual.id, actual.period)] = actual
             self.by_id.setdefault(actual.id, []).append(actual)
         for rows in self.by_id.values():
-            rows.sort(key=lambda a: a.period or Period(0, 0))
+            rows.sort(key=attrgetter("period"))
 
     def at(self, target_id: str, period: Period) -> Actual | None:
         return self.by_key.get((target_id, period))
@@ -349,8 +350,10 @@ def _check(
     # or the bad one; a verdict at the edge settles the rule only when moving on cannot change it.
     upward = bound in (">", ">=")
     if way is Direction.NONE:
-        beyond_bad = (at_edge.gap or 0) > 0 if upward else (at_edge.gap or 0) < 0
-        settled = not at_edge.passed and beyond_bad
+        # A two-sided rule fails off one end of its range: settled when the bound runs on away
+        # from that end (above the range under ≥ or >, below it under ≤ or <).
+        above = at_edge.gap is not None and at_edge.gap > 0
+        settled = not at_edge.passed and above == upward
     else:
         settled = at_edge.passed == (upward == (way is Direction.UP))
     if not settled:

@@ -24,8 +24,6 @@ if TYPE_CHECKING:
     from reportcheck.model.periods import Period
     from reportcheck.registry.records import Target
 
-#: Completion rates, paces and shortfalls are published to one decimal place.
-_PLACE = Decimal("0.1")
 _HUNDRED = Fraction(100)
 
 
@@ -59,9 +57,16 @@ NO_PROGRESS = Progress()
 
 def printed(value: Fraction | Decimal) -> Decimal:
     """A rate as reviews print it: one decimal place, half up, never '-0.0'."""
-    exact = to_decimal(Fraction(value), 12) if isinstance(value, Fraction) else value
-    rounded = exact.quantize(_PLACE, rounding=ROUND_HALF_UP)
+    rounded = _half_up(Fraction(value), 1)
     return rounded if rounded else Decimal("0.0")
+
+
+def _half_up(value: Fraction, places: int) -> Decimal:
+    """`value` rounded once, from the exact fraction, to `places` decimal places, a half away
+    from zero: 41.04999999999993 is 41.0, where rounding it first to a dozen places would make
+    it 41.05 and then 41.1."""
+    whole = int(abs(value) * 10**places + Fraction(1, 2))
+    return Decimal(whole).scaleb(-places).copy_sign(Decimal(value.numerator))
 
 
 def levels(target: Target) -> bool:
@@ -112,12 +117,11 @@ def measure(
     if (
         target.kind is Kind.CUMULATIVE
         and threshold is not None
-        and period < target.due
         and target.pacing is not Pacing.AT_DUE
         and rule.direction is Direction.UP
     ):
         left = months_between(report_year, target.due) - months_between(report_year, period)
-        if left > 0:
+        if left > 0:  # none at or after the due period
             per_month = _in_precision(max(threshold - figure, Fraction(0)) / left, threshold)
     return Progress(
         annual=to_decimal(annual) if annual is not None else None,
@@ -135,14 +139,14 @@ def annual_target(target: Target) -> Decimal | None:
     baseline plus 1.5 points, the baseline itself); None where only a figure can say it (a
     relative target, held to the other quantity's figure) and for a yes/no deliverable."""
     rule = target.rule
-    if rule is None or rule.other is not None:
+    if rule is None:
         return None
     if rule.needs_baseline:
         baseline = target.baseline.value if target.baseline is not None else None
         if baseline is None:
             return None
         level = Fraction(baseline)
-        required = rule.judge(level, Frame(final=True, baseline=level)).required
+        required = rule.judge(level, Frame(baseline=level)).required
         return to_decimal(required) if required is not None else None
     threshold = rule.threshold
     return to_decimal(threshold) if threshold is not None else None
@@ -151,8 +155,7 @@ def annual_target(target: Target) -> Decimal | None:
 def _in_precision(value: Fraction, target: Fraction) -> Decimal:
     """A figure to the precision of the target it serves, and at least one decimal place:
     433.3 of 1300 万人, 0.7 of 2 家, 21.96 of 300.5 亿元."""
-    places = _places(target)
-    return to_decimal(value, 12).quantize(Decimal(10) ** -places, rounding=ROUND_HALF_UP)
+    return _half_up(value, _places(target))
 
 
 def in_precision(value: Decimal | None, target: Target, figure: object = None) -> Decimal | None:
@@ -191,7 +194,9 @@ _STEPS = tuple(Decimal(10) ** -n for n in range(12))
 
 @functools.cache
 def _decimals(value: Decimal) -> int:
-    return max(0, -value.normalize().as_tuple().exponent)  # type: ignore[operator]
+    """The decimal places a figure is written with, counted as at least one: none is worked to
+    fewer."""
+    return max(1, -value.normalize().as_tuple().exponent)  # type: ignore[operator]
 
 
 @functools.cache
