@@ -56,15 +56,11 @@ def test_a_year_end_figure_that_reaches_the_target_is_met_in_the_account(write: 
 
 
 def test_a_row_on_pace_needs_no_reason(write: Write) -> None:
+    # 固定资产投资增长9%: 9.5 is on pace; 城镇调查失业率控制在5%以内: 5.4 lags, and says not why.
     pack = pack_of(write, "fai_growth,2023-06,9.5,\nunemployment_rate,2023-06,5.4,\n")
-    assert (row(pack, "fai_growth").status, row(pack, "fai_growth").unexplained) == (
-        Status.ON_TRACK,
-        False,
-    )
-    assert (row(pack, "unemployment_rate").status, row(pack, "unemployment_rate").unexplained) == (
-        Status.BEHIND,
-        True,
-    )
+    fai, jobless = row(pack, "fai_growth"), row(pack, "unemployment_rate")
+    assert (fai.status, fai.unexplained) == (Status.ON_TRACK, False)
+    assert (jobless.status, jobless.unexplained) == (Status.BEHIND, True)
     assert [r.target.id for r in pack.rows if r.unexplained] == ["unemployment_rate"]
 
 
@@ -157,7 +153,6 @@ def test_a_pack_built_with_no_options_is_in_year_with_history_and_the_usual_band
         ("101,101", "count"),  # equal bands are in order; beyond 100 points they are refused
         ("30,10", "order"),
         ("30,1000", "count"),
-        ("150,120", "order"),
     ],
 )
 def test_bands_out_of_range_or_order_say_which(text: str, reason: str) -> None:
