@@ -62,6 +62,8 @@ TESTS = [
     "tests/test_lint.py",
     "tests/test_pack.py",
     "tests/test_plausibility.py",
+    "tests/test_plausibility_edges.py",
+    "tests/test_pack_rows.py",
     "tests/test_views.py",
     "tests/test_cli_status_show.py",
     "tests/test_records.py",

@@ -55,7 +55,7 @@ class Bands(msgspec.Struct, frozen=True):
             return Light.RED
         if behind <= self.limits[0]:
             return Light.YELLOW
-        if len(self.limits) > 1 and behind <= self.limits[-1]:
+        if behind <= self.limits[-1]:  # with one band, the last is the first, already passed
             return Light.ORANGE
         return Light.RED
 
@@ -64,7 +64,7 @@ def parse_bands(text: str) -> Bands:
     """'10,30' or '15': one or two increasing numbers of points from 0 to 100; raises
     ValueError('count' or 'order') if not."""
     parts = [p.strip() for p in text.replace("\uff0c", ",").split(",")]  # ， typed in Chinese
-    if len(parts) > 2 or any(len(p) > 20 for p in parts):
+    if any(len(p) > 20 for p in parts):
         raise ValueError("count")
     try:
         limits = tuple(Decimal(p) for p in parts)
@@ -134,11 +134,9 @@ class Row(msgspec.Struct, frozen=True, kw_only=True):
     @property
     def verdict(self) -> Verdict:
         """The account's word: only a final result is met or missed."""
-        if self.result.final and self.status is Status.MET:
-            return Verdict.MET
-        if self.result.final and self.status is Status.MISSED:
-            return Verdict.MISSED
-        return Verdict.NOT_REPORTED
+        if not self.result.final:
+            return Verdict.NOT_REPORTED  # an in-year reading, even one met early, waits
+        return Verdict.MET if self.status is Status.MET else Verdict.MISSED
 
     @property
     def unexplained(self) -> bool:
@@ -161,9 +159,9 @@ class Pack(msgspec.Struct, frozen=True, kw_only=True):
     final: bool
     sections: tuple[SectionRows, ...]
     review: Review
+    total: int  # commitments before any filter
     warnings: tuple[Problem, ...] = ()
     filters: tuple[str, ...] = ()  # what the rows were chosen by, as typed (a filtered pack)
-    total: int = 0  # commitments before any filter
     #: Every reason the figures give beside each commitment, at any period: what a pack may
     #: have shown in 推进情况 before any was typed into it.
     given: dict[str, frozenset[str]] = msgspec.field(default_factory=dict)

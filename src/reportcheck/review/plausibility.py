@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 from itertools import pairwise
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from reportcheck.model.numbers import format_decimal
-from reportcheck.model.periods import Period
 from reportcheck.model.problems import Param, Problem, problem
 from reportcheck.registry.records import Kind
 
@@ -61,7 +61,7 @@ def plausibility(
 
 
 def _falling(target_id: str, figures: list[Actual]) -> list[Problem]:
-    dated = sorted((a for a in figures if a.period is not None), key=_when)
+    dated = sorted((a for a in figures if a.period is not None), key=attrgetter("period"))
     found = []
     for earlier, later in pairwise(dated):
         assert isinstance(earlier.value, Decimal)
@@ -81,10 +81,6 @@ def _falling(target_id: str, figures: list[Actual]) -> list[Problem]:
     return found
 
 
-def _when(actual: Actual) -> Period:
-    return actual.period or Period(0, 0)
-
-
 def _unit_slip(result: Result) -> Problem | None:
     actual, required = result.actual, result.required
     if (
@@ -100,7 +96,7 @@ def _unit_slip(result: Result) -> Problem | None:
     if UNIT_SLIP > ratio > 1 / UNIT_SLIP:
         return None
     much = ratio >= UNIT_SLIP
-    times = format_decimal((ratio if much else 1 / ratio).quantize(Decimal(1)))
+    times = format_decimal((ratio if much else 1 / ratio).to_integral_value())
     file, _, line = result.where.rpartition(":")
     return problem(
         "unit-suspect",
