@@ -197,3 +197,15 @@ def test_a_scaled_pacing_of_a_rule_with_no_figure_is_refused(tmp_path: Path) -> 
         "23: column pacing: target income_ratio: pacing linear needs a target figure to scale; "
         "comparator below_baseline has none [registry-pacing]"
     ]
+
+
+def test_a_path_of_an_entry_whose_comparator_is_unknown_is_left_unread(tmp_path: Path) -> None:
+    """No rule to scale, no second problem: the comparator is the one fault said."""
+    entry = LOAN.replace("comparator: more_than", "comparator: morethan") + (
+        "    pacing: path\n    baseline: {value: 9000, year: 2022, quote: 贷款余额9000亿元}\n"
+    )
+    assert refused(write(tmp_path, entry)) == [
+        "19: column comparator: target loans: morethan is not one of about, at_least, at_most, "
+        "below_baseline, done, faster_than, in_step, more_than, range, rank_within, rise_by, "
+        "steady [registry-unknown-comparator]"
+    ]
