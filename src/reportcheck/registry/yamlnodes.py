@@ -355,22 +355,10 @@ class Checker(msgspec.Struct):
         return self.number_value(node[key], node.key_lines[key], key, where)
 
     def number_value(self, value: object, line: int, key: str, where: Term) -> Fraction | None:
-        if isinstance(value, NumberTooLong) and value.limit > MAX_NUMBER_CHARS:
-            self.problem(
-                "registry-type",
-                variant="too-long-fraction",
-                line=line,
-                key=key,
-                value=f"{value.text[:20]}…",
-                where=where,
-                length=len(value.text),
-                limit=value.limit,
-            )
-            return None
         if isinstance(value, NumberTooLong):
             self.problem(
                 "registry-type",
-                variant="too-long",
+                variant="too-long-fraction" if value.limit > MAX_NUMBER_CHARS else "too-long",
                 line=line,
                 key=key,
                 value=f"{value.text[:20]}…",
