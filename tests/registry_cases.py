@@ -14,35 +14,12 @@ from reportcheck.registry.lint import lint_registry
 from reportcheck.registry.load import load_registry
 from reportcheck.registry.records import Registry
 
-HEAD = """\
-report:
-  city_zh: 某市
-  city_en: Somewhere
-  year: 2023
-  title_zh: 报告
-  title_en: Report
-  date: "2023-02-01"
-  source: 日报
-  seed: seed.txt
-sections:
-  二: {zh: 主要预期目标, en: Main targets}
-targets:
-"""
+from .test_registry_validation import GOOD_ENTRY, registry_text
 
-#: A growth rate promised at about 6%: the entry the tests change one field of.
-GROWTH = """\
-  - id: gdp_growth
-    section: 二
-    quote: 地区生产总值增长6%左右
-    name_zh: 地区生产总值增速
-    name_en: GDP growth
-    unit: "%"
-    comparator: about
-    value: 6
-    tolerance: 0.5
-    kind: rate
-    released: quarterly
-"""
+#: The header of test_registry_validation's registry, and its entry of a growth rate promised
+#: at about 6%: the entry the tests change one field of.
+HEAD = registry_text("")
+GROWTH = GOOD_ENTRY
 
 #: A flow summed through the year: 100 亿元 of investment.
 INVESTMENT = """\
