@@ -6,7 +6,7 @@ import csv
 import io
 import re
 from html.parser import HTMLParser
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
@@ -188,3 +188,14 @@ def formulas(path: Path) -> list[str]:
         if c.data_type == "f"
     ]
     return found
+
+
+def column_widths(sheet: Any) -> dict[int, float]:
+    """Column number -> width of an openpyxl sheet; a file may state one width for several
+    neighbouring columns (min to max)."""
+    widths: dict[int, float] = {}
+    for dimension in sheet.column_dimensions.values():
+        assert dimension.min is not None
+        assert dimension.max is not None
+        widths.update(dict.fromkeys(range(dimension.min, dimension.max + 1), dimension.width))
+    return widths

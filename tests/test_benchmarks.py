@@ -213,24 +213,32 @@ def test_each_floor_imports_only_what_its_commands_import(
 
 @pytest.mark.usefixtures("benchmarks")
 def test_the_excel_and_word_floors_import_only_what_their_commands_import(tmp_path: Path) -> None:
-    """openpyxl without numpy, and python-docx beside it, as the workbook and Word commands
-    import them: a floor that loaded numpy would make their ratios look better."""
+    """openpyxl without numpy, XlsxWriter and python-docx, as the workbook and Word commands
+    import them: a floor that loaded numpy, or a writer its command does not use, would make
+    their ratios look better."""
     startup = module("startup")
     month, year = startup.make_workbooks(tmp_path / "data")
     out = tmp_path / "out"
     out.mkdir()
     excel = _loaded(["-c", startup.EXCEL_FLOOR], tmp_path)
-    excel_light = _loaded(["-c", startup.EXCEL_LIGHT_FLOOR], tmp_path)
+    reader = _loaded(["-c", startup.READER_FLOOR], tmp_path)
+    writer = _loaded(["-c", startup.WRITER_FLOOR], tmp_path)
+    both = _loaded(["-c", startup.EXCEL_WRITER_FLOOR], tmp_path)
     word = _loaded(["-c", startup.WORD_FLOOR], tmp_path)
     assert {"openpyxl", "typer", "rich.table"} <= excel
-    assert {"openpyxl", "typer"} <= excel_light
-    assert "numpy" not in excel | excel_light | word
+    assert {"openpyxl", "typer"} <= reader
+    assert {"xlsxwriter", "typer"} <= writer
+    assert "openpyxl" not in writer
+    assert {"openpyxl", "xlsxwriter", "typer"} <= both
+    assert "numpy" not in excel | reader | writer | both | word
     assert "docx" in word
+    pack = ["report", "--actuals", str(year), "-o", str(out / "r.xlsx"), "--force"]
     for args, floor in [
         (["diff", str(month)], excel),
         (["status", "--actuals", str(year)], excel),
-        (["template", "--period", "2023-06", "-o", str(out / "t.xlsx"), "--force"], excel_light),
-        (["report", "--actuals", str(year), "-o", str(out / "r.xlsx"), "--force"], excel_light),
+        (["template", "--period", "2023-06", "-o", str(out / "t.xlsx"), "--force"], writer),
+        (pack, both),
+        (pack, reader),
         (["report", "--actuals", str(year), "-o", str(out / "r.docx"), "--force"], word),
     ]:
         _loaded(args, tmp_path)  # the registry cache filled, as in the benchmark

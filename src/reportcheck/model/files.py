@@ -13,13 +13,11 @@ read.
 from __future__ import annotations
 
 import contextlib
-import errno
-import io
 import os
 import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import BinaryIO
 
 from reportcheck.model.problems import UsageError, problem
 
@@ -179,52 +177,3 @@ def same_file(written: os.stat_result, output: Path, path: Path) -> bool:
     if written.st_ino and info.st_ino:
         return (written.st_dev, written.st_ino) == (info.st_dev, info.st_ino)
     return os.path.normcase(os.path.realpath(output)) == os.path.normcase(os.path.realpath(path))
-
-
-class _Workbook(Protocol):
-    def save(self, filename: BinaryIO) -> None: ...
-
-
-def workbook_bytes(book: _Workbook) -> bytes:
-    """An openpyxl workbook as the bytes of its file, built in memory: a write that fails then
-    leaves no half-written zip whose clean-up would print a traceback at exit.
-
-    openpyxl still writes each sheet to a temporary file first. When that fails (a full disk),
-    the failure is an OSError like that of any other write, and the sheet writers it leaves
-    half-closed are collected at once and quietly, not with a traceback when Python exits.
-    """
-    buffer = io.BytesIO()
-    failed: OSError | None = None
-    try:
-        book.save(buffer)
-    except Exception as exc:  # lxml says a full disk as SerialisationError('IO_ENOSPC')
-        failed = _as_os_error(exc)
-    if failed is not None:
-        _collect_quietly()
-        raise failed
-    return buffer.getvalue()
-
-
-def _as_os_error(exc: Exception) -> OSError:
-    """A fresh OSError (holding no traceback, so nothing of the failed writers) for `exc`."""
-    if isinstance(exc, OSError) and exc.errno is not None:
-        return OSError(exc.errno, exc.strerror or str(exc))
-    said = str(exc)
-    for name in ("ENOSPC", "EFBIG", "EDQUOT", "EIO"):
-        code = getattr(errno, name, None)
-        if code is not None and name in said:
-            return OSError(code, os.strerror(code))
-    return OSError(errno.EIO, f"{type(exc).__name__}: {said}")
-
-
-def _collect_quietly() -> None:
-    """Collect what a failed save left, its complaints about closing unheard."""
-    import gc
-    import sys
-
-    hook = sys.unraisablehook
-    sys.unraisablehook = lambda _: None
-    try:
-        gc.collect()
-    finally:
-        sys.unraisablehook = hook

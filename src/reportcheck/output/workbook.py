@@ -1,22 +1,22 @@
 """An .xlsx workbook described cell by cell (values, styles, merged ranges, widths and heights,
-frozen panes, a filter, A4 landscape printing one page wide) and written with openpyxl.
+frozen panes, a filter, A4 landscape printing one page wide) and written with XlsxWriter.
 
-The description is built first and handed to openpyxl whole, so a sheet's layout sits beside
-its cells and a failed write leaves nothing half-made. Text is always a string cell, so a cell
-from the data is never a formula whatever it begins with; numbers are numbers; characters XML
-cannot carry are spelled out.
+The description is built first and handed to XlsxWriter whole, in memory, so a sheet's layout
+sits beside its cells and a failed write leaves nothing half-made. Text is always a string cell,
+so a cell from the data is never a formula, a link or a number whatever it holds; numbers are
+numbers; characters XML cannot carry are spelled out. A text longer than a cell can hold is
+refused, never cut.
 """
 
 from __future__ import annotations
 
-from copy import copy
+import io
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import msgspec
 
-from reportcheck.model.files import workbook_bytes
-from reportcheck.model.imports import without_numpy
+from reportcheck.model.problems import OutputError, problem
 from reportcheck.output.safe_text import xml_text
 
 if TYPE_CHECKING:
@@ -26,6 +26,13 @@ Value = str | int | float | Decimal | bool | None
 
 #: Significant digits a number cell keeps: a double holds 17.
 _DIGITS = 17
+#: UTF-16 code units a cell's text may hold in Excel, and a page header with its codes.
+MAX_CELL_TEXT = 32767
+MAX_PAGE_HEADER = 255
+#: Pixels of a digit of the default font (Calibri 11), the unit of a column's width.
+_DIGIT_PIXELS = 7
+#: XlsxWriter's paper code for A4.
+_A4 = 9
 
 
 class Style(msgspec.Struct, frozen=True, kw_only=True):
@@ -101,58 +108,130 @@ class Workbook:
         return sheet
 
     def to_bytes(self) -> bytes:
-        """The workbook's file, built in memory by openpyxl."""
-        with without_numpy():  # openpyxl would load it only to accept numpy's number types
-            from openpyxl import Workbook as Book
-            from openpyxl.utils import get_column_letter
-        book = Book()
-        book.remove(book.worksheets[0])
-        book.properties.title = xml_text(self.title) or None
-        book.properties.creator = "reportcheck"
-        styles = _Styles()
+        """The workbook's file, built in memory by XlsxWriter; OutputError when a text is longer
+        than a cell holds."""
+        import xlsxwriter
+
+        buffer = io.BytesIO()
+        book = xlsxwriter.Workbook(
+            buffer,
+            {
+                "in_memory": True,  # no temporary files
+                # Text is written as text: never read as a formula, a link or a number.
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "strings_to_numbers": False,
+            },
+        )
+        book.set_properties({"title": xml_text(self.title), "author": "reportcheck"})
+        formats = _Formats(book)
         for sheet in self.sheets:
-            page = book.create_sheet(sheet.name)
-            for number, cells in enumerate(sheet.rows, start=1):
-                for column, (value, style) in enumerate(cells, start=1):
-                    if (value is None or value == "") and style == PLAIN:
-                        continue
-                    cell = page.cell(row=number, column=column)
-                    if isinstance(value, str) and value:
-                        cell.value = xml_text(value)
-                        cell.data_type = "s"  # text, never a formula or a date
-                    elif value is not None and value != "":
-                        cell.value = _number(value)
-                    if style != PLAIN:
-                        styles.apply(cell, style)
-            for column, width in sheet.widths.items():
-                page.column_dimensions[get_column_letter(column)].width = width
-            for number, height in sheet.heights.items():
-                page.row_dimensions[number].height = height
-            for first_row, first, last_row, last in sheet.merged:
-                page.merge_cells(
-                    start_row=first_row, start_column=first, end_row=last_row, end_column=last
-                )
-            if sheet.freeze not in (None, "A1"):
-                page.freeze_panes = sheet.freeze
-            if sheet.filter is not None:
-                first_row, first, last_row, last = sheet.filter
-                page.auto_filter.ref = (
-                    f"{get_column_letter(first)}{first_row}:{get_column_letter(last)}{last_row}"
-                )
-            if sheet.title_rows is not None:
-                page.print_title_rows = f"{sheet.title_rows[0]}:{sheet.title_rows[1]}"
-            if sheet.header:  # & starts a code of a header: && is one
-                page.oddHeader.center.text = xml_text(sheet.header).replace("&", "&&")
-            if sheet.landscape:
-                page.page_setup.orientation = "landscape"
-                page.page_setup.paperSize = page.PAPERSIZE_A4
-                page.page_setup.fitToWidth = 1
-                page.page_setup.fitToHeight = 0
-                page.sheet_properties.pageSetUpPr.fitToPage = True
-        return workbook_bytes(book)
+            _write_sheet(book.add_worksheet(sheet.name), sheet, formats)
+        book.close()
+        return buffer.getvalue()
 
 
-def letter(column: int) -> str:
+def _write_sheet(page: Any, sheet: Sheet, formats: _Formats) -> None:
+    hidden: set[tuple[int, int]] = set()  # the cells under a merged range but its first
+    for first_row, first, last_row, last in sheet.merged:
+        # The range takes its first cell's style; the first cell's value is written below.
+        page.merge_range(
+            first_row - 1,
+            first - 1,
+            last_row - 1,
+            last - 1,
+            "",
+            formats.of(_style_at(sheet, first_row, first)),
+        )
+        hidden.update(
+            (row, column)
+            for row in range(first_row, last_row + 1)
+            for column in range(first, last + 1)
+            if (row, column) != (first_row, first)
+        )
+    for number, cells in enumerate(sheet.rows, start=1):
+        for column, (value, style) in enumerate(cells, start=1):
+            if (number, column) not in hidden:
+                _write_cell(page, sheet.name, number, column, value, formats.of(style))
+    for column, width in sheet.widths.items():
+        # A width as the file stores it, padding included, in digits of the default font (7
+        # pixels each); XlsxWriter's set_column would add the padding again.
+        page.set_column_pixels(column - 1, column - 1, round(width * _DIGIT_PIXELS))
+    for number, height in sheet.heights.items():
+        page.set_row(number - 1, height)
+    if sheet.freeze not in (None, "A1"):
+        page.freeze_panes(sheet.freeze)
+    if sheet.filter is not None:
+        first_row, first, last_row, last = sheet.filter
+        page.autofilter(first_row - 1, first - 1, last_row - 1, last - 1)
+    if sheet.title_rows is not None:
+        page.repeat_rows(sheet.title_rows[0] - 1, sheet.title_rows[1] - 1)
+    if sheet.header:
+        page.set_header(page_header(sheet.header))
+    if sheet.landscape:
+        page.set_landscape()
+        page.set_paper(_A4)
+        page.fit_to_pages(1, 0)  # one page wide, as many long as it takes
+
+
+def _style_at(sheet: Sheet, row: int, column: int) -> Style:
+    cells = sheet.rows[row - 1] if row <= len(sheet.rows) else []
+    return cells[column - 1][1] if column <= len(cells) else PLAIN
+
+
+def _write_cell(
+    page: Any, name: str, row: int, column: int, value: Value, cell_format: Any
+) -> None:
+    if value is None or value == "":
+        if cell_format is not None:
+            page.write_blank(row - 1, column - 1, None, cell_format)
+    elif isinstance(value, str):
+        text = xml_text(value)
+        if _utf16_units(text) > MAX_CELL_TEXT:
+            raise OutputError(
+                [
+                    problem(
+                        "workbook-cell-too-long",
+                        sheet=name,
+                        cell=f"{_letters(column)}{row}",
+                        chars=len(text),
+                        limit=MAX_CELL_TEXT,
+                    )
+                ]
+            )
+        page.write_string(row - 1, column - 1, text, cell_format)
+    elif isinstance(value, bool):
+        page.write_boolean(row - 1, column - 1, value, cell_format)
+    else:
+        page.write_number(row - 1, column - 1, _number(value), cell_format)
+
+
+def page_header(text: str) -> str:
+    """`text` centred at the top of every printed page, in the codes of a page header. `&`
+    starts a code, so a literal one is written `&&`, or as the full-width ＆ where `&&` would be
+    taken for the code of a picture (`&G`, `&[Picture]`). A header beyond Excel's 255 units is
+    cut and its end marked with …: the sheet's own rows hold the text whole."""
+    shown = xml_text(text)
+    cut = shown[:MAX_PAGE_HEADER]  # each character is at least one unit
+    while True:
+        coded = _coded(cut if cut == shown else f"{cut}…")
+        if _utf16_units(coded) <= MAX_PAGE_HEADER:
+            return coded
+        cut = cut[:-1]
+
+
+def _coded(text: str) -> str:
+    doubled = text.replace("&", "&&")
+    if "&G" in doubled or "&[Picture]" in doubled:
+        return "&C" + text.replace("&", "\uff06")
+    return "&C" + doubled
+
+
+def _utf16_units(text: str) -> int:
+    return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
+
+
+def _letters(column: int) -> str:
     """The column's letters: 1 → A, 27 → AA."""
     name = ""
     while column:
@@ -170,42 +249,43 @@ def _number(value: int | float | Decimal | bool) -> int | float | bool:
     return value
 
 
-class _Styles:
-    """Each style of one workbook, made once: the first cell of a style gets its font, fill,
-    border and alignment one by one (openpyxl finds or adds each in the workbook's lists); every
-    later cell of the style gets a copy of the first's indices, as openpyxl copies a cell's style
-    (setting the parts again would hash and look each one up for every cell)."""
+class _Formats:
+    """Each style of one workbook as an XlsxWriter format, made once; the plain style is the
+    workbook's default (no format)."""
 
-    def __init__(self) -> None:
+    def __init__(self, book: Any) -> None:
+        self.book = book
         self.made: dict[Style, Any] = {}
 
-    def apply(self, cell: Any, style: Style) -> None:
-        indices = self.made.get(style)
-        if indices is None:
-            for name, value in _parts(style).items():
-                setattr(cell, name, value)
-            self.made[style] = cell._style
-        else:
-            cell._style = copy(indices)
+    def of(self, style: Style) -> Any:
+        if style == PLAIN:
+            return None
+        made = self.made.get(style)
+        if made is None:
+            made = self.made[style] = self.book.add_format(_properties(style))
+        return made
 
 
-def _parts(style: Style) -> dict[str, Any]:
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+#: A style's vertical alignment as XlsxWriter names it.
+_VERTICAL = {"top": "top", "center": "vcenter", "bottom": "bottom"}
 
-    parts: dict[str, Any] = {
-        "font": Font(bold=style.bold, size=style.size, color=style.colour or None)
-    }
+
+def _properties(style: Style) -> dict[str, Any]:
+    properties: dict[str, Any] = {"bold": style.bold, "font_size": style.size}
+    if style.colour:
+        properties["font_color"] = f"#{style.colour}"
     if style.fill:
-        parts["fill"] = PatternFill("solid", fgColor=style.fill)
+        properties["pattern"] = 1  # solid
+        properties["bg_color"] = f"#{style.fill}"
     if style.border:
-        side = Side(style="thin", color=style.border)
-        parts["border"] = Border(left=side, right=side, top=side, bottom=side)
-    if style.wrap or style.horizontal or style.vertical:
-        parts["alignment"] = Alignment(
-            horizontal=style.horizontal or None,
-            vertical=style.vertical or None,
-            wrap_text=style.wrap or None,
-        )
+        properties["border"] = 1  # thin, all round
+        properties["border_color"] = f"#{style.border}"
+    if style.wrap:
+        properties["text_wrap"] = True
+    if style.horizontal:
+        properties["align"] = style.horizontal
+    if style.vertical:
+        properties["valign"] = _VERTICAL[style.vertical]
     if style.number_format:
-        parts["number_format"] = style.number_format
-    return parts
+        properties["num_format"] = style.number_format
+    return properties

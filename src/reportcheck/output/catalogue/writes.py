@@ -42,6 +42,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "brings the data read in this run beyond {limit}, the limit over all files ({files} "
         "read before it); check fewer files at a time, e.g. one folder per year",
     ),
+    "workbook-cell-too-long": (
+        "工作表 {sheet} 的 {cell} 单元格有 {chars} 个字符,超过 Excel 单元格 {limit} 个字符的上限,"
+        "写入会被截断,故未写入;请改写为 .docx、.html 或 .csv",
+        "sheet {sheet}, cell {cell}: holds {chars} characters, more than the {limit} an Excel "
+        "cell can hold; it would be cut, so nothing was written; write .docx, .html or .csv",
+    ),
     "report-unreadable/missing": ("文件不存在", "no such file"),
     "report-unreadable/folder": ("是文件夹,不是报告原文", "is a folder, not a report's text"),
     "report-unreadable/not-regular": (
