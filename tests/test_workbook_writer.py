@@ -19,6 +19,7 @@ from reportcheck.output.workbook import (
     Style,
     Workbook,
     page_header,
+    sheet_name,
 )
 
 from .conftest import Run
@@ -199,7 +200,8 @@ def test_a_cell_of_the_most_text_excel_holds_is_written_whole(tmp_path: Path) ->
 
 @pytest.mark.parametrize(
     ("text", "chars"),
-    [("x" * (MAX_CELL_TEXT + 1), MAX_CELL_TEXT + 1), (WIDE * 16384, 16384)],
+    # counted as Excel counts them: a character beyond the BMP is two
+    [("x" * (MAX_CELL_TEXT + 1), MAX_CELL_TEXT + 1), (WIDE * 16384, 32768)],
 )
 def test_a_text_longer_than_a_cell_holds_is_refused_not_cut(text: str, chars: int) -> None:
     book = Workbook()
@@ -237,3 +239,60 @@ def test_a_pack_whose_reason_is_longer_than_a_cell_is_not_written(
     word = tmp_path / "通报.docx"
     assert cli_zh("report", "--actuals", str(actuals), "-o", str(word)).exit_code == 0
     assert word.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "taken", "sheet"),
+    [
+        ("汇总", [], "汇总"),
+        ("市人社局:人才办", [], "市人社局 人才办"),
+        ("a[b]c*d?e/f\\g", [], "a b c d e f g"),
+        ("'市发改委'", [], "市发改委"),  # Excel refuses ' at either end
+        ("History", [], "History (2)"),  # Excel's own
+        ("HISTORY", [], "HISTORY (2)"),
+        ("汇总", ["汇总"], "汇总 (2)"),
+        ("ab", ["AB", "ab (2)"], "ab (3)"),  # Excel compares names ignoring case
+        ("长" * 40, [], "长" * 31),
+        ("长" * 40, ["长" * 31], "长" * 27 + " (2)"),
+        (WIDE * 20, [], WIDE * 15),  # 31 UTF-16 units
+        ("a'" + "b" * 40, [], "a'" + "b" * 29),
+        ("???", [], "Sheet1"),
+        ("a\x1bb", [], "a\\x1bb"),
+    ],
+)
+def test_a_sheet_name_is_one_excel_accepts(name: str, taken: list[str], sheet: str) -> None:
+    assert sheet_name(name, taken) == sheet
+
+
+def test_sheets_named_alike_or_as_excel_refuses_are_all_written(tmp_path: Path) -> None:
+    book = Workbook()
+    for name in ["'History'", "history", "A/B", "a b", "x" * 40, "x" * 35]:
+        book.add(name).append([name])
+    read = _read(book, tmp_path)
+    assert read.sheetnames == [
+        "History (2)",
+        "history (3)",
+        "A B",
+        "a b (2)",
+        "x" * 31,
+        "x" * 27 + " (2)",
+    ]
+    assert [s["A1"].value for s in read.worksheets][:2] == ["'History'", "history"]
+
+
+def test_a_unit_whose_name_no_sheet_may_have_gets_its_workbook(cli_zh: Any, tmp_path: Path) -> None:
+    """Each unit's workbook has one sheet named after the unit, made a name Excel accepts."""
+    units = tmp_path / "责任分解.csv"
+    units.write_text(
+        "id,责任单位\ngdp_growth,'History'\ngraduates,\U00020000" + "长" * 40 + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "分发"
+    run: Run = cli_zh("template", "--units", str(units), "--by-unit", "-o", str(out))
+    assert run.exit_code == 0, run.stderr
+    names = {
+        path.name: load_workbook(path).sheetnames
+        for path in out.iterdir()
+        if "History" in path.name or "长" in path.name
+    }
+    assert sorted(names.values()) == [["History (2)"], [WIDE + "长" * 29]]

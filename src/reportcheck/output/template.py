@@ -88,7 +88,7 @@ def _write_xlsx(
     from reportcheck.output.workbook import Style, Workbook
 
     book = Workbook()
-    sheet = book.add(sheet_name(title))
+    sheet = book.add(title)
     columns = template_columns(registry)
     sheet.append(list(columns), Style(bold=True))
     for values in template_rows(registry, period, targets):
@@ -126,13 +126,6 @@ def file_name(unit: str) -> str:
     if not name or _DEVICES.fullmatch(name):
         name = f"_{name}"
     return name
-
-
-def sheet_name(name: str) -> str:
-    """A sheet name Excel accepts: 31 characters at most, none of []:*?/\\."""
-    for char in "[]:*?/\\":
-        name = name.replace(char, " ")
-    return name.strip()[:31] or "actuals"
 
 
 def filled_values(path: Path) -> int | None:

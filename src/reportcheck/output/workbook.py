@@ -29,6 +29,9 @@ _DIGITS = 17
 #: UTF-16 code units a cell's text may hold in Excel, and a page header with its codes.
 MAX_CELL_TEXT = 32767
 MAX_PAGE_HEADER = 255
+#: What a sheet's name cannot hold, and how long it may be.
+_NOT_IN_SHEET_NAME = "[]:*?/\\"
+MAX_SHEET_NAME = 31
 #: Pixels of a digit of the default font (Calibri 11), the unit of a column's width.
 _DIGIT_PIXELS = 7
 #: XlsxWriter's paper code for A4.
@@ -103,7 +106,8 @@ class Workbook:
         self.title = ""
 
     def add(self, name: str) -> Sheet:
-        sheet = Sheet(name)
+        """A new sheet, its name made one Excel accepts (`sheet_name`)."""
+        sheet = Sheet(sheet_name(name, [s.name for s in self.sheets]))
         self.sheets.append(sheet)
         return sheet
 
@@ -174,6 +178,34 @@ def _write_sheet(page: Any, sheet: Sheet, formats: _Formats) -> None:
         page.fit_to_pages(1, 0)  # one page wide, as many long as it takes
 
 
+def sheet_name(name: str, taken: Sequence[str] = ()) -> str:
+    """`name` as a sheet's name Excel accepts: each of []:*?/\\ a space, no ' at either end, at
+    most 31 units, neither Excel's own History nor (in any case) a name in `taken`, a number
+    added to tell them apart; "Sheet1" when nothing is left."""
+    for char in _NOT_IN_SHEET_NAME:
+        name = name.replace(char, " ")
+    name = _trimmed(xml_text(name)) or "Sheet1"
+    used = {t.lower() for t in taken} | {"history"}
+    shown, number = _trimmed(_within(name, MAX_SHEET_NAME)), 1
+    while shown.lower() in used:
+        number += 1
+        tail = f" ({number})"
+        shown = _trimmed(_within(name, MAX_SHEET_NAME - len(tail))) + tail
+    return shown
+
+
+def _trimmed(name: str) -> str:
+    """Without spaces or ' at either end."""
+    return name.strip().strip("'").strip()
+
+
+def _within(text: str, units: int) -> str:
+    """The longest start of `text` of at most `units` UTF-16 units."""
+    while _utf16_units(text) > units:
+        text = text[: units if len(text) > units else -1]
+    return text
+
+
 def _style_at(sheet: Sheet, row: int, column: int) -> Style:
     cells = sheet.rows[row - 1] if row <= len(sheet.rows) else []
     return cells[column - 1][1] if column <= len(cells) else PLAIN
@@ -194,7 +226,7 @@ def _write_cell(
                         "workbook-cell-too-long",
                         sheet=name,
                         cell=f"{_letters(column)}{row}",
-                        chars=len(text),
+                        chars=_utf16_units(text),  # as Excel counts them
                         limit=MAX_CELL_TEXT,
                     )
                 ]

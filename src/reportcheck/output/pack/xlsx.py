@@ -72,15 +72,15 @@ ANNEX_PT = 10
 def write_xlsx(pack: Pack, path: Path, lang: str) -> None:
     book = Workbook()
     book.title = pack_title(pack, lang)
-    _summary(book.add(_sheet_name(say("summary", lang))), pack, lang)
+    _summary(book.add(say("summary", lang)), pack, lang)
     for number, annex in enumerate(attachments(pack, lang), start=1):
-        sheet = book.add(_sheet_name(say("annex_sheet", lang, number=number)))
+        sheet = book.add(say("annex_sheet", lang, number=number))
         _annex(sheet, annex, pack, lang)
-    data = book.add(_sheet_name(say("data_sheet", lang)))
+    data = book.add(say("data_sheet", lang))
     attachment = attachment_table(pack, lang)
     _table(data, attachment, lang, light_column=attachment.column("light"))
     if pack.year_end:
-        account = book.add(_sheet_name(say("sheet_account", lang)))
+        account = book.add(say("sheet_account", lang))
         _table(account, account_table(pack, lang), lang, light_column=None)
     if pack.filters:  # on every printed page, too
         for sheet in book.sheets:
@@ -291,9 +291,3 @@ def _text(value: Cell) -> str:
 def _width(text: str) -> int:
     """Display width: CJK characters count twice."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _sheet_name(name: str) -> str:
-    for char in "[]:*?/\\":
-        name = name.replace(char, " ")
-    return name[:31]
