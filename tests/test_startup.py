@@ -25,8 +25,8 @@ except SystemExit:
 # hashlib (OpenSSL) and Rich's emoji table cost 1.5-2 ms each and serve none of these commands;
 # the registry's checking code (reportcheck.registry.load) is for a registry not yet cached.
 HEAVY = (
-    "pandas", "openpyxl", "numpy", "docx", "lxml", "pydantic", "yaml", "hashlib",
-    "rich._emoji_codes", "reportcheck.registry.load",
+    "pandas", "openpyxl", "xlsxwriter", "numpy", "docx", "lxml", "pydantic", "yaml", "hashlib",
+    "rich._emoji_codes", "reportcheck.registry.load", "typing_extensions",
 )
 print(json.dumps(sorted(m for m in HEAVY if m in sys.modules)), file=sys.stderr)
 """
@@ -121,7 +121,8 @@ def test_a_csv_of_actuals_is_read_without_pandas_or_openpyxl(tmp_path: Path) -> 
 
 def test_no_command_imports_numpy_and_documents_load_their_library_only(tmp_path: Path) -> None:
     """No command loads numpy, which openpyxl imports wherever it is installed, or pandas;
-    openpyxl loads only for a workbook and python-docx only for a Word document. numpy must be
+    openpyxl loads only to read a workbook, XlsxWriter only to write one and python-docx only
+    for a Word document. numpy must be
     installed here, or the test would prove nothing."""
     import importlib.util
 
@@ -147,9 +148,12 @@ def test_no_command_imports_numpy_and_documents_load_their_library_only(tmp_path
         ("status", "--actuals", str(books)): workbook,
         ("show", "graduates", "--actuals", str(books)): workbook,
         ("diff", str(csv_month)): set(),
-        ("template", "--period", "2023-06", "-o", str(out / "t.xlsx"), "--force"): workbook,
+        ("template", "--period", "2023-06", "-o", str(out / "t.xlsx"), "--force"): {"xlsxwriter"},
         ("template", "--period", "2023-06", "-o", str(out / "t.csv"), "--force"): set(),
-        ("report", "--actuals", str(books), "-o", str(out / "r.xlsx"), "--force"): workbook,
+        ("report", "--actuals", str(books), "-o", str(out / "r.xlsx"), "--force"): {
+            *workbook,
+            "xlsxwriter",
+        },
         ("report", "--actuals", str(books), "-o", str(out / "r.docx"), "--force"): {
             *workbook,
             "docx",
@@ -170,7 +174,7 @@ def test_no_command_imports_numpy_and_documents_load_their_library_only(tmp_path
 
 #: What a command never needs (numpy, pandas) and the libraries of Office files, each loaded
 #: only for its kind of file.
-DOCUMENT_LIBRARIES = ("numpy", "pandas", "openpyxl", "docx", "lxml")
+DOCUMENT_LIBRARIES = ("numpy", "pandas", "openpyxl", "xlsxwriter", "docx", "lxml")
 
 
 def test_python_dash_m_runs_the_same_cli(tmp_path: Path) -> None:
@@ -381,3 +385,30 @@ def test_numpy_is_kept_out_of_openpyxls_import_and_only_of_it() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "numpy"]
+
+
+def test_msgspec_is_imported_without_typing_extensions_and_only_it() -> None:
+    """msgspec is imported without typing_extensions (installed with Typer), and the records
+    still decode and refuse what their types refuse; whoever imports typing_extensions
+    afterwards gets it. (Every command runs without it: HEAVY.)"""
+    import importlib.util
+
+    assert importlib.util.find_spec("typing_extensions") is not None
+    probe = (
+        "import sys\n"
+        "from reportcheck.model.imports import import_msgspec\n"
+        "import_msgspec()\n"
+        "from reportcheck.model.periods import Period\n"
+        "import msgspec\n"
+        "print('typing_extensions' in sys.modules)\n"
+        'period = msgspec.json.decode(b\'{"year": 2023, "month": 6}\', type=Period)\n'
+        "print(period.month)\n"
+        "try:\n"
+        '    msgspec.json.decode(b\'{"year": 2023, "month": 6, "kind": "x"}\', type=Period)\n'
+        "except msgspec.ValidationError:\n"
+        "    print('refused')\n"
+        "import typing_extensions\n"
+        "print(typing_extensions.__name__)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "6", "refused", "typing_extensions"]

@@ -27,6 +27,7 @@ from reportcheck.cli.chinese_help import click_message, help_in_chinese
 from reportcheck.cli.guard import USAGE_EXIT
 from reportcheck.cli.lang import lang_in_args
 from reportcheck.cli.options import DEFAULT_FAIL_ON_TEXT, LangOption, State, TargetsOption
+from reportcheck.model.imports import import_msgspec
 from reportcheck.model.limits import MAX_LISTED
 
 __all__ = ["COMMANDS", "DEFAULT_FAIL_ON_TEXT", "command_named", "main", "make_app"]
@@ -192,6 +193,8 @@ def make_app(names: Sequence[str] = tuple(COMMANDS), *, listed_only: bool = Fals
         context_settings={"help_option_names": ["-h", "--help"]},
     )
     built.callback()(_main)
+    if not listed_only:
+        import_msgspec()
     for name in names:
         if listed_only:
             function: Any = _listed
