@@ -32,6 +32,8 @@ class NotANumberError(ValueError):
 
 def normalise_text(text: str) -> str:
     """Full-width digits and signs to ASCII, other minus signs to '-', spaces trimmed."""
+    if text.isascii():  # NFKC leaves ASCII as it is, and every other minus sign is not ASCII
+        return text.strip()
     return unicodedata.normalize("NFKC", text).translate(_MINUS).strip()
 
 
@@ -39,7 +41,7 @@ def folds_into_digits(text: str) -> bool:
     """Whether `text` holds a character that NFKC turns into a digit though it is none: a
     superscript or subscript (a footnote mark: 5.7¹ is not 5.71, 10² not 102), a circled or
     parenthesised number. Full-width and other decimal digits are digits and read as such."""
-    return any(
+    return not text.isascii() and any(
         not char.isascii()
         and not char.isdecimal()
         and any("0" <= folded <= "9" for folded in unicodedata.normalize("NFKC", char))
