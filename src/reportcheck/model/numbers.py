@@ -60,7 +60,7 @@ def parse_number(text: str, *, percent_allowed: bool) -> Decimal:
         if not percent_allowed:
             raise NotANumberError(problem("not-a-number", "percent"))
         cleaned = cleaned[:-1].rstrip()
-    if _GROUPED.fullmatch(cleaned):
+    if "," in cleaned and _GROUPED.fullmatch(cleaned):
         cleaned = cleaned.replace(",", "")
     elif not _PLAIN.fullmatch(cleaned):
         raise NotANumberError(problem("not-a-number"))
@@ -84,7 +84,9 @@ def check_precision(number: Decimal) -> None:
         return
     _, digits, exponent = number.as_tuple()
     assert isinstance(exponent, int)
-    kept = len(digits) - (len(digits) - len("".join(map(str, digits)).rstrip("0")))
+    kept = len(digits)
+    while not digits[kept - 1]:  # a number other than 0 has a digit other than 0
+        kept -= 1
     last = exponent + len(digits) - kept  # power of ten of the last non-zero digit
     first = number.adjusted()  # power of ten of the first digit
     if first >= MAX_INTEGER_DIGITS:
