@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -12,13 +13,20 @@ from reportcheck.model.problems import Problem, problem
 # Minus signs that NFKC leaves alone but people paste from documents.
 MINUS_SIGNS = "\u2212\u2013\u2012\ufe63"
 _MINUS = str.maketrans(dict.fromkeys(MINUS_SIGNS, "-"))
-_PLAIN = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-_GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
 
 YES = frozenset({"yes", "y", "true", "1", "是", "完成", "已完成"})
 NO = frozenset({"no", "n", "false", "0", "否", "未完成"})
 #: No number within the limits needs more characters than this (digits, separators, sign, %).
 _LONGEST = 64
+
+
+@functools.cache
+def _number_forms() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A number written plainly, and one grouped in thousands: compiled when the first number
+    is read, not at the start of a command that reads none."""
+    plain = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+    grouped = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
+    return plain, grouped
 
 
 class NotANumberError(ValueError):
@@ -60,9 +68,10 @@ def parse_number(text: str, *, percent_allowed: bool) -> Decimal:
         if not percent_allowed:
             raise NotANumberError(problem("not-a-number", "percent"))
         cleaned = cleaned[:-1].rstrip()
-    if "," in cleaned and _GROUPED.fullmatch(cleaned):
+    plain, grouped = _number_forms()
+    if "," in cleaned and grouped.fullmatch(cleaned):
         cleaned = cleaned.replace(",", "")
-    elif not _PLAIN.fullmatch(cleaned):
+    elif not plain.fullmatch(cleaned):
         raise NotANumberError(problem("not-a-number"))
     try:
         number = Decimal(cleaned)

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from reportcheck.review.changes import Overview, Review
     from reportcheck.review.evaluate import Report, Result
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+#: As text: re compiles it when Markdown is first written, not at the start of every command.
+_MARKDOWN_SPECIAL = r"([\\`*_\[\]|~])"
 
 
 def to_json(data: Any) -> str:
@@ -347,7 +348,7 @@ def md(text: object) -> str:
         return "yes" if text else "no"
     flat = " ".join(str(text).split())
     flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+    return re.sub(_MARKDOWN_SPECIAL, r"\\\1", flat)
 
 
 def review_csv(review: Review, lang: str) -> str:
