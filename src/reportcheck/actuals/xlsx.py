@@ -39,11 +39,13 @@ if TYPE_CHECKING:
 
 #: A formula element in sheet XML, with or without a namespace prefix.
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+# The two patterns below are text, compiled by re when first used: most workbooks have no %
+# format and no period typed as a number.
 #: Parts of a number format that are text, not format codes: "quoted", \escaped, [colour].
-_FORMAT_TEXT = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
+_FORMAT_TEXT = r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.'
 #: A period typed as a number whose month reads as 1: Excel stores 2023.10 as 2023.1, so it
 #: cannot be told from January.
-_MONTH_ONE = re.compile(r"\d{4}\.1")
+_MONTH_ONE = r"\d{4}\.1"
 #: Excel keeps 15 significant digits; a float beyond them is binary noise, not a typed digit.
 _EXCEL_DIGITS = 15
 #: A float's digits with neither exponent nor trailing zeros nor a negative zero.
@@ -285,7 +287,7 @@ def _grid(sheet: Any, table: RawTable, formulas: Formulas, left: int) -> _Grid:
                 raise _TooLargeError(
                     problem("too-large", "text", sheet=repr(title), limit=MAX_TEXT_CHARS)
                 )
-            if c == period_at and isinstance(value, float) and _MONTH_ONE.fullmatch(text):
+            if c == period_at and isinstance(value, float) and re.fullmatch(_MONTH_ONE, text):
                 table.refuse(
                     "bad-period",
                     "number",
@@ -371,7 +373,7 @@ def is_percent_format(number_format: str, value: float = 1.0) -> bool:
     A quoted "%" or an escaped \\% is literal text (12.6 shown as 12.6%); only a bare % scales.
     The format section that applies to the value's sign is the one that counts.
     """
-    sections = _FORMAT_TEXT.sub("", number_format).split(";")
+    sections = re.sub(_FORMAT_TEXT, "", number_format).split(";")
     if value < 0 and len(sections) > 1:
         section = sections[1]
     elif value == 0 and len(sections) > 2:
