@@ -34,14 +34,19 @@ def to_json(data: Any) -> str:
     return msgspec.json.format(msgspec.json.encode(_exact(data)), indent=2).decode() + "\n"
 
 
+#: Types written as they are, none of them a Decimal or a container: most values of a result
+#: are, and are passed on without a call each.
+_AS_THEY_ARE = frozenset({str, int, float, bool, type(None)})
+
+
 def _exact(data: Any) -> Any:
     """`data` with each Decimal as the JSON number it is, in plain notation (1E+4 is 10000)."""
     if isinstance(data, Decimal):
         return msgspec.Raw(format_decimal(data).encode()) if data.is_finite() else str(data)
     if isinstance(data, dict):
-        return {k: _exact(v) for k, v in data.items()}
+        return {k: v if type(v) in _AS_THEY_ARE else _exact(v) for k, v in data.items()}
     if isinstance(data, list | tuple):
-        return [_exact(v) for v in data]
+        return [v if type(v) in _AS_THEY_ARE else _exact(v) for v in data]
     return data
 
 
