@@ -286,11 +286,10 @@ def _check_row(
     if reason and period is not None:
         result.reasons.setdefault((target.id, period), []).append(reason)
     if period is not None and value is not None:
-        earlier = seen.get((target.id, period))
-        if earlier is not None:
+        earlier = seen.setdefault((target.id, period), actual)  # one hash of the period, not two
+        if earlier is not actual:
             _duplicate(actual, earlier, raw_value, result)
             return
-        seen[(target.id, period)] = actual
     result.actuals.append(actual)
 
 
