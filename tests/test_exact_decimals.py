@@ -7,6 +7,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reportcheck.rules import show, to_decimal
 
@@ -28,3 +30,26 @@ def test_a_fraction_that_does_not_end_is_rounded_at_its_places_however_large() -
     value = Fraction(10**40 + 1, 3)
     assert to_decimal(value) == Decimal("3333333333333333333333333333333333333333.6667")
     assert show(value) == "3333333333333333333333333333333333333333.6667…"
+
+
+def _ends(value: Fraction) -> bool:
+    """Whether the fraction ends in decimal notation: its denominator has no prime but 2 and 5."""
+    denominator = value.denominator
+    for prime in (2, 5):
+        while denominator % prime == 0:
+            denominator //= prime
+    return denominator == 1
+
+
+@given(
+    st.fractions(max_denominator=10**6)
+    | st.builds(
+        Fraction, st.integers(-(10**30), 10**30), st.sampled_from([1, 2, 3, 8, 10, 2**20, 5**15])
+    )
+)
+def test_a_fraction_is_kept_whole_exactly_when_it_ends(value: Fraction) -> None:
+    kept = to_decimal(value)
+    assert (Fraction(kept) == value) == _ends(value)
+    if not _ends(value) and kept.adjusted() >= -4:  # rounded at four places
+        assert abs(Fraction(kept) - value) <= Fraction(1, 2 * 10**4)
+        assert kept.as_tuple().exponent >= -4  # type: ignore[operator]

@@ -79,6 +79,26 @@ def test_private_use_code_points_are_refused(char: str) -> None:
     assert re.search(f"U\\+{ord(char):04X}", message(caught.value.problem, "en"))
 
 
+#: Characters below, inside and above the private-use areas (U+E000-U+F8FF, planes 15 and 16).
+_AROUND_PRIVATE = ["a", ",", "\n", "是", "\u9fa5", "\ue000", "\uf8ff", "\uf900", "（", "\uffff"]
+_AROUND_PRIVATE += ["\U0001f600", "\U000effff", "\U000f0000", "\U0010fffd"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_AROUND_PRIVATE), max_size=30))
+def test_a_text_is_refused_for_a_private_use_code_point_and_for_no_other(note: str) -> None:
+    """Wherever it stands among characters above and below it, the first private-use code point
+    is named; a text without one is read."""
+    text = f"id,period,value,note\ngdp_growth,2023-06,5.7,{note}\n"
+    private = [c for c in text if 0xE000 <= ord(c) <= 0xF8FF or ord(c) >= 0xF0000]
+    if not private:
+        assert decode(text.encode()).text == text
+        return
+    with pytest.raises(EncodingProblemError) as caught:
+        decode(text.encode())
+    assert f"U+{ord(private[0]):04X}" in message(caught.value.problem, "en")
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.binary(min_size=1, max_size=200).filter(lambda b: not b.isascii()))
 def test_arbitrary_bytes_decode_cleanly_or_are_refused(blob: bytes) -> None:

@@ -14,7 +14,8 @@ from openpyxl import Workbook
 
 from reportcheck.actuals import read_actuals
 from reportcheck.actuals.table import read_tables
-from reportcheck.actuals.xlsx import is_percent_format
+from reportcheck.actuals.xlsx import _cell_text, is_percent_format
+from reportcheck.model.numbers import format_decimal
 from reportcheck.model.problems import ActualsError
 from reportcheck.output.catalogue import message
 from reportcheck.registry.records import Registry
@@ -99,6 +100,23 @@ def test_percent_detection_ignores_quoted_and_escaped_text(number_format: str) -
     literal = f'"{number_format.replace(chr(34), "")}"'
     assert not is_percent_format(literal)
     assert is_percent_format(f"{literal}0%")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        st.floats(),
+        st.sampled_from([0.0, -0.0, 0.5, -0.057, 1e16, 1.5e-5, 123456789012345678.0, 2023.1]),
+    ),
+    st.sampled_from(["General", "0.0", "0.0%", '0.0"%"', "0%;-0%", "0;0%;0%"]),
+)
+def test_a_float_reads_as_its_fifteen_digits_written_plainly(value: float, fmt: str) -> None:
+    """A float's text is the decimal of its 15 significant digits in plain notation, times 100
+    under a % format: the same whether or not its digits are already plain."""
+    number = Decimal(format(value, ".15g"))
+    scaled = is_percent_format(fmt, (value > 0) - (value < 0))
+    expected = format_decimal(number * 100) + "%" if scaled else format_decimal(number)
+    assert _cell_text(value, fmt) == expected
 
 
 def _broken(sheet_xml: bytes) -> bytes:

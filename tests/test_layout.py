@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -10,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich import box
 from rich.cells import cell_len
-from rich.console import Console, RenderableType
+from rich.console import Console, Group, JustifyMethod, RenderableType
+from rich.measure import Measurement
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -19,6 +21,7 @@ from reportcheck.output.layout import (
     Column,
     FittedTable,
     Heading,
+    Lines,
     Note,
     Row,
     extra_width,
@@ -273,3 +276,50 @@ def _fitted(node: object) -> list[FittedTable]:
     for child in getattr(node, "renderables", []) or []:
         found += _fitted(child)
     return found
+
+
+@st.composite
+def _lines(draw: st.DrawFn) -> list[Text]:
+    lines = []
+    for _ in range(draw(st.integers(0, 6))):
+        line = Text(draw(_WORDS | st.just("")), style=draw(_STYLES))
+        for _ in range(draw(st.integers(0, 2))):  # spans over parts of the line, maybe past it
+            line.stylize(draw(_STYLES), draw(st.integers(0, 9)), draw(st.integers(0, 40)))
+        if draw(st.booleans()):
+            line.append(
+                draw(st.sampled_from(["\u0301\u0301\u0301", "\u0301\u0301  ", "\tx", "  ", "标题"]))
+            )
+        kind = draw(st.sampled_from(["plain", "plain", "whole", "right", "center", "end"]))
+        if kind == "whole":
+            line.no_wrap, line.overflow = True, "ignore"
+        elif kind == "right":
+            line.justify = "right"
+        elif kind == "center":
+            line.justify = "center"
+        elif kind == "end":
+            line.end = ""
+        lines.append(line)
+    return lines
+
+
+@given(
+    lines=_lines(),
+    width=st.integers(0, 60),
+    justify=st.sampled_from([None, "default", "left", "right"]),
+)
+def test_lines_draw_what_a_group_of_them_draws(
+    lines: list[Text], width: int, justify: JustifyMethod | None
+) -> None:
+    """Every character and colour code, at any width and justification, for lines that fit and
+    lines Rich wraps; and the same measure, so that a table or an alignment sizes them alike."""
+    drawn = []
+    for renderable in (Group(*(line.copy() for line in lines)), Lines(lines)):
+        console = Console(
+            width=max(width, 1), force_terminal=True, color_system="truecolor", file=io.StringIO()
+        )
+        console.print(renderable, crop=False, justify=justify)
+        options = console.options.update(width=width, justify=justify)
+        segments = list(console.render(renderable, options))
+        measured = Measurement.get(console, options, renderable)
+        drawn.append((console.file.getvalue(), segments, measured))  # type: ignore[attr-defined]
+    assert drawn[0] == drawn[1]

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportcheck.model.numbers import NotANumberError, format_decimal, parse_number, parse_yes_no
+from reportcheck.model.numbers import (
+    MINUS_SIGNS,
+    NotANumberError,
+    folds_into_digits,
+    format_decimal,
+    normalise_text,
+    parse_number,
+    parse_yes_no,
+)
 from reportcheck.model.periods import Period, parse_period
 from reportcheck.output.catalogue import message
 
@@ -34,6 +43,18 @@ from reportcheck.output.catalogue import message
 )
 def test_numbers_people_type(text: str, expected: str) -> None:
     assert format_decimal(parse_number(text, percent_allowed=False)) == expected
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text())
+def test_ascii_text_is_normalised_as_any_text_is(text: str) -> None:
+    """Text of ASCII alone is only trimmed, as NFKC and the minus signs would leave it."""
+    folded = unicodedata.normalize("NFKC", text)
+    assert normalise_text(text) == folded.translate({ord(m): "-" for m in MINUS_SIGNS}).strip()
+    assert folds_into_digits(text) == any(
+        not c.isdecimal() and any("0" <= f <= "9" for f in unicodedata.normalize("NFKC", c))
+        for c in text
+        if not c.isascii()
+    )
 
 
 def test_minus_sign_is_kept() -> None:

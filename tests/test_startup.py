@@ -412,3 +412,43 @@ def test_msgspec_is_imported_without_typing_extensions_and_only_it() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "6", "refused", "typing_extensions"]
+
+
+def loaded_of(args: list[str], cwd: Path, names: tuple[str, ...]) -> list[str]:
+    """Which of `names` (modules, or packages with all below them) a second run of the
+    command has imported; the first fills the registry cache."""
+    probe = (
+        "import json, sys\n"
+        "names = tuple(json.loads(sys.argv[2]))\n"
+        "sys.argv = ['reportcheck', *json.loads(sys.argv[1])]\n"
+        "from reportcheck.cli.app import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m in names"
+        " or m.startswith(tuple(n + '.' for n in names)))), file=sys.stderr)"
+    )
+    run = [sys.executable, "-c", probe, json.dumps(args), json.dumps(names)]
+    env = {"PATH": "", "REPORTCHECK_CACHE_DIR": os.environ["REPORTCHECK_CACHE_DIR"]}
+    subprocess.run(run, cwd=cwd, capture_output=True, check=False, env=env)
+    done = subprocess.run(run, cwd=cwd, capture_output=True, text=True, check=False, env=env)
+    loaded: list[str] = json.loads(done.stderr.strip().splitlines()[-1])
+    return loaded
+
+
+def test_a_review_with_nothing_to_say_loads_no_message_catalogue(tmp_path: Path) -> None:
+    """The catalogue's hints are for the overview without figures; figures that raise no
+    problem are judged and drawn without any problem's words."""
+    (tmp_path / "actuals").mkdir()
+    (tmp_path / "actuals" / "2023-06.csv").write_text(
+        "id,period,value\ngdp_growth,2023-06,5.7\n", encoding="utf-8"
+    )
+    for fmt in ("table", "json"):
+        args = ["status", "--actuals", "actuals", "-f", fmt]
+        assert loaded_of(args, tmp_path, ("reportcheck.output.catalogue",)) == []
+    assert loaded_of(["status"], tmp_path / "actuals", ("reportcheck.output.catalogue",)) != []
+
+
+def test_json_and_the_template_load_only_the_writers_they_use(tmp_path: Path) -> None:
+    """JSON needs no csv module and no Markdown escape; the template, which prints CSV, does
+    import csv."""
+    assert loaded_of(["targets", "-f", "json"], tmp_path, ("csv",)) == []
+    assert loaded_of(["template", "--period", "2023-06"], tmp_path, ("csv",)) == ["csv"]

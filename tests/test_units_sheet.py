@@ -10,13 +10,15 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 import reportcheck
 from reportcheck.actuals.responsibilities import assign, read_responsibilities
 from reportcheck.model.problems import ActualsError, UsageError
 from reportcheck.output.workbook import Workbook
-from reportcheck.registry.records import Registry, split_units
+from reportcheck.registry.records import Registry, _unit_separators, split_units
 
 from .conftest import EXAMPLES, Run
 from .rulebook import build, entry
@@ -259,3 +261,11 @@ def test_a_commitment_under_two_leaders_counts_under_each(tmp_path: Path) -> Non
 )
 def test_the_units_of_one_cell(cell: str, units: tuple[str, ...]) -> None:
     assert split_units(cell) == units
+
+
+@given(st.text(alphabet=st.sampled_from(list("市统计局（）() 　、,，;；/\n\taB")), max_size=24))
+def test_a_cell_is_split_as_the_whole_pattern_splits_it(cell: str) -> None:
+    """A cell without a space is split at its list marks alone, as the pattern that also splits
+    at a space between Chinese names would split it."""
+    names = [" ".join(part.split()) for part in _unit_separators().split(cell)]
+    assert split_units(cell) == tuple(dict.fromkeys(name for name in names if name))

@@ -148,9 +148,14 @@ def _check_table(
         return
     if not table.rows and not table.problems:
         result.problems.append(problem("header-only", file=table.file, line=1))
+    named = tuple(columns.at.items())
+    width = max(columns.at.values()) + 1  # a row this long holds a cell for every column read
     for line, cells in table.rows:
         result.rows += 1
-        row = {name: cells[i] if i < len(cells) else "" for name, i in columns.at.items()}
+        if len(cells) >= width:
+            row = {name: cells[i] for name, i in named}
+        else:
+            row = {name: cells[i] if i < len(cells) else "" for name, i in named}
         reason = reason_text(cells, columns.reasons) if columns.reasons else ""
         _check_row(table.file, line, row, reason, registry, result, seen)
 
@@ -228,7 +233,7 @@ def _check_row(
     result: ReadResult,
     seen: dict[tuple[str, Period], Actual],
 ) -> None:
-    if not any(v.strip() for v in row.values()) and not reason:
+    if not reason and not any(map(str.strip, row.values())):
         result.problems.append(problem("blank-row", file=file, line=line, severity="warning"))
         result.warned.add((file, line))
         return
@@ -281,11 +286,10 @@ def _check_row(
     if reason and period is not None:
         result.reasons.setdefault((target.id, period), []).append(reason)
     if period is not None and value is not None:
-        earlier = seen.get((target.id, period))
-        if earlier is not None:
+        earlier = seen.setdefault((target.id, period), actual)  # one hash of the period, not two
+        if earlier is not actual:
             _duplicate(actual, earlier, raw_value, result)
             return
-        seen[(target.id, period)] = actual
     result.actuals.append(actual)
 
 

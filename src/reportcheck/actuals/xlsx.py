@@ -39,13 +39,17 @@ if TYPE_CHECKING:
 
 #: A formula element in sheet XML, with or without a namespace prefix.
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+# The two patterns below are text, compiled by re when first used: most workbooks have no %
+# format and no period typed as a number.
 #: Parts of a number format that are text, not format codes: "quoted", \escaped, [colour].
-_FORMAT_TEXT = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
+_FORMAT_TEXT = r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.'
 #: A period typed as a number whose month reads as 1: Excel stores 2023.10 as 2023.1, so it
 #: cannot be told from January.
-_MONTH_ONE = re.compile(r"\d{4}\.1")
+_MONTH_ONE = r"\d{4}\.1"
 #: Excel keeps 15 significant digits; a float beyond them is binary noise, not a typed digit.
 _EXCEL_DIGITS = 15
+#: A float's digits with neither exponent nor trailing zeros nor a negative zero.
+_PLAIN_FIGURE = re.compile(r"-?(?:[1-9]\d*(?:\.\d*[1-9])?|0\.\d*[1-9])")
 
 Formulas = dict[tuple[str, int, int], str]
 
@@ -230,19 +234,21 @@ def _grid(sheet: Any, table: RawTable, formulas: Formulas, left: int) -> _Grid:
     """The sheet's cells as text; `left` is how many characters of text the workbook may still
     hold."""
     grid = _Grid()
-    count = 0
+    title = sheet.title
+    count = chars = 0
+    has_number = False
     period_at: int | None = None  # the period column, once the header is read
     for r, stored in enumerate(_rows(sheet), start=1):
         if r > MAX_ROWS:
             raise _TooLargeError(
-                problem("too-large", "sheet-rows", sheet=repr(sheet.title), rows=MAX_ROWS)
+                problem("too-large", "sheet-rows", sheet=repr(title), rows=MAX_ROWS)
             )
         if len(stored) > MAX_COLUMNS and any(c.value is not None for c in stored[MAX_COLUMNS:]):
             raise _TooLargeError(
                 problem(
                     "too-large",
                     "sheet-columns",
-                    sheet=repr(sheet.title),
+                    sheet=repr(title),
                     columns=MAX_COLUMNS,
                     row=r,
                 )
@@ -250,32 +256,38 @@ def _grid(sheet: Any, table: RawTable, formulas: Formulas, left: int) -> _Grid:
         cells: list[str] = []
         for c, cell in enumerate(stored[:MAX_COLUMNS], start=1):
             value = cell.value
-            if value is None:
-                formula = formulas.get((sheet.title, r, c))
+            if type(value) is str:  # most cells: the text is the value itself
+                text = value
+            elif value is None:
+                formula = formulas.get((title, r, c))
                 if formula is not None:
                     grid.unknown.append((r, c, cell.coordinate, formula))
                 cells.append("")
                 continue
-            # Only a number is shown through its format (a fraction formatted as %).
-            shown_as = getattr(cell, "number_format", "General") if _is_number(value) else ""
-            text = _cell_text(value, shown_as)
-            if len(text) > MAX_CELL_CHARS:
+            else:
+                number = _is_number(value)
+                # Only a number is shown through its format (a fraction formatted as %).
+                text = _cell_text(
+                    value, getattr(cell, "number_format", "General") if number else ""
+                )
+                has_number = has_number or number
+            size = len(text)
+            if size > MAX_CELL_CHARS:
                 raise _TooLargeError(
                     problem(
                         "too-large",
                         "xlsx-cell",
                         cell=cell.coordinate,
-                        chars=len(text),
+                        chars=size,
                         limit=MAX_CELL_CHARS,
                     )
                 )
-            grid.chars += len(text)
-            if grid.chars > left:
+            chars += size
+            if chars > left:
                 raise _TooLargeError(
-                    problem("too-large", "text", sheet=repr(sheet.title), limit=MAX_TEXT_CHARS)
+                    problem("too-large", "text", sheet=repr(title), limit=MAX_TEXT_CHARS)
                 )
-            grid.has_number = grid.has_number or _is_number(value)
-            if c == period_at and isinstance(value, float) and _MONTH_ONE.fullmatch(text):
+            if c == period_at and isinstance(value, float) and re.fullmatch(_MONTH_ONE, text):
                 table.refuse(
                     "bad-period",
                     "number",
@@ -292,9 +304,10 @@ def _grid(sheet: Any, table: RawTable, formulas: Formulas, left: int) -> _Grid:
         count += len(cells)
         if count > MAX_CELLS:
             raise _TooLargeError(
-                problem("too-large", "sheet-cells", sheet=repr(sheet.title), cells=MAX_CELLS)
+                problem("too-large", "sheet-cells", sheet=repr(title), cells=MAX_CELLS)
             )
         grid.rows.append(cells)
+    grid.chars, grid.has_number = chars, has_number
     while grid.rows and not grid.rows[-1]:  # formatting can stretch a sheet past its last value
         grid.rows.pop()
     header = grid.rows[0] if grid.rows else []
@@ -360,7 +373,7 @@ def is_percent_format(number_format: str, value: float = 1.0) -> bool:
     A quoted "%" or an escaped \\% is literal text (12.6 shown as 12.6%); only a bare % scales.
     The format section that applies to the value's sign is the one that counts.
     """
-    sections = _FORMAT_TEXT.sub("", number_format).split(";")
+    sections = re.sub(_FORMAT_TEXT, "", number_format).split(";")
     if value < 0 and len(sections) > 1:
         section = sections[1]
     elif value == 0 and len(sections) > 2:
@@ -381,9 +394,12 @@ def _cell_text(value: Any, number_format: str) -> str:
     if isinstance(value, int):
         number = Decimal(value)
     elif isinstance(value, float):
-        number = Decimal(format(value, f".{_EXCEL_DIGITS}g"))
+        digits = format(value, f".{_EXCEL_DIGITS}g")
+        if "%" not in number_format and _PLAIN_FIGURE.fullmatch(digits):
+            return digits  # already the plain notation format_decimal would write
+        number = Decimal(digits)
     else:
         return str(value)
-    if is_percent_format(number_format, (value > 0) - (value < 0)):
+    if "%" in number_format and is_percent_format(number_format, (value > 0) - (value < 0)):
         return format_decimal(number * 100) + "%"
     return format_decimal(number)

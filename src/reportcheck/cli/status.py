@@ -59,7 +59,6 @@ def status(
     Example: reportcheck status --actuals actuals/ --format markdown > review.md
     """
     from reportcheck.cli.choices import fail_on_option, period_option, suggested_period
-    from reportcheck.output.catalogue.hints import hint
 
     words = State.lang
     from reportcheck.review.responsible import responsible
@@ -70,6 +69,7 @@ def status(
     failing = fail_on_option(fail_on)
     path = inputs.actuals_path(actuals)
     if path is None:
+        from reportcheck.output.catalogue.hints import hint
         from reportcheck.review.changes import overview
 
         month = suggested_period(registry, as_of)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -12,13 +13,20 @@ from reportcheck.model.problems import Problem, problem
 # Minus signs that NFKC leaves alone but people paste from documents.
 MINUS_SIGNS = "\u2212\u2013\u2012\ufe63"
 _MINUS = str.maketrans(dict.fromkeys(MINUS_SIGNS, "-"))
-_PLAIN = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-_GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
 
 YES = frozenset({"yes", "y", "true", "1", "是", "完成", "已完成"})
 NO = frozenset({"no", "n", "false", "0", "否", "未完成"})
 #: No number within the limits needs more characters than this (digits, separators, sign, %).
 _LONGEST = 64
+
+
+@functools.cache
+def _number_forms() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A number written plainly, and one grouped in thousands: compiled when the first number
+    is read, not at the start of a command that reads none."""
+    plain = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+    grouped = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
+    return plain, grouped
 
 
 class NotANumberError(ValueError):
@@ -32,6 +40,8 @@ class NotANumberError(ValueError):
 
 def normalise_text(text: str) -> str:
     """Full-width digits and signs to ASCII, other minus signs to '-', spaces trimmed."""
+    if text.isascii():  # NFKC leaves ASCII as it is, and every other minus sign is not ASCII
+        return text.strip()
     return unicodedata.normalize("NFKC", text).translate(_MINUS).strip()
 
 
@@ -39,7 +49,7 @@ def folds_into_digits(text: str) -> bool:
     """Whether `text` holds a character that NFKC turns into a digit though it is none: a
     superscript or subscript (a footnote mark: 5.7¹ is not 5.71, 10² not 102), a circled or
     parenthesised number. Full-width and other decimal digits are digits and read as such."""
-    return any(
+    return not text.isascii() and any(
         not char.isascii()
         and not char.isdecimal()
         and any("0" <= folded <= "9" for folded in unicodedata.normalize("NFKC", char))
@@ -58,9 +68,10 @@ def parse_number(text: str, *, percent_allowed: bool) -> Decimal:
         if not percent_allowed:
             raise NotANumberError(problem("not-a-number", "percent"))
         cleaned = cleaned[:-1].rstrip()
-    if _GROUPED.fullmatch(cleaned):
+    plain, grouped = _number_forms()
+    if "," in cleaned and grouped.fullmatch(cleaned):
         cleaned = cleaned.replace(",", "")
-    elif not _PLAIN.fullmatch(cleaned):
+    elif not plain.fullmatch(cleaned):
         raise NotANumberError(problem("not-a-number"))
     try:
         number = Decimal(cleaned)
@@ -82,7 +93,9 @@ def check_precision(number: Decimal) -> None:
         return
     _, digits, exponent = number.as_tuple()
     assert isinstance(exponent, int)
-    kept = len(digits) - (len(digits) - len("".join(map(str, digits)).rstrip("0")))
+    kept = len(digits)
+    while not digits[kept - 1]:  # a number other than 0 has a digit other than 0
+        kept -= 1
     last = exponent + len(digits) - kept  # power of ten of the last non-zero digit
     first = number.adjusted()  # power of ten of the first digit
     if first >= MAX_INTEGER_DIGITS:

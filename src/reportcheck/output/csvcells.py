@@ -3,7 +3,6 @@ numbers, and nothing else is imported, so a command that writes only CSV stays l
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -20,6 +19,8 @@ def safe_cell(text: str) -> str:
 
 def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     """CSV where text cells are guarded against formula injection; numbers are left as numbers."""
+    import csv  # only for CSV output: a command that writes JSON or a guarded cell needs none
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)

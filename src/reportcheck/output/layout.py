@@ -30,6 +30,7 @@ from rich.text import Text
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
+    from rich.measure import Measurement
 
 
 class Column(msgspec.Struct, frozen=True, kw_only=True):
@@ -251,6 +252,40 @@ def _packed(
         line.append_text(item)
     if line.plain.strip():
         yield _whole(line)
+
+
+class Lines:
+    """Lines of Text one under another, drawn as a Group of them draws them.
+
+    Rich wraps each Text it draws, which for a line that fits the width changes nothing and is
+    most of what drawing it costs (a hundred lines of changes took 3 ms): such a line is drawn
+    from the text Rich's wrapping would have handed on, and any other is left to Rich.
+    """
+
+    def __init__(self, lines: Sequence[Text]) -> None:
+        self.lines = list(lines)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        for line in self.lines:
+            plain = line.plain
+            if (
+                (line.justify or options.justify or "default") == "default"
+                and "\n" not in plain
+                and "\t" not in plain
+                and width > 0
+                and len(plain) <= width
+                and cell_len(plain) <= width
+            ):
+                # What Text.__rich_console__ renders once its one line is left as it is.
+                yield from Text("\n").join([line]).render(console, end=line.end)
+            else:
+                yield line
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        from rich.measure import measure_renderables
+
+        return measure_renderables(console, options, self.lines)  # as a Group measures
 
 
 _EDGE_PARTS = ("left", "vertical", "right")

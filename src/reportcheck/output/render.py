@@ -14,7 +14,7 @@ from rich.text import Text
 from reportcheck.model.numbers import format_decimal
 from reportcheck.model.units import unit_label
 from reportcheck.output.explain import baseline_words, rule_words, target_facts
-from reportcheck.output.layout import Column, FittedTable, Heading, Note, Row
+from reportcheck.output.layout import Column, FittedTable, Heading, Lines, Note, Row
 from reportcheck.output.words import (
     CATEGORY,
     FAILING_MOST,
@@ -295,32 +295,36 @@ def review_view(
         )
     )
     if review.changes:
+        changed = []
         for change in review.changes:
             line = Text(f"  {change.id}: ")
             line.append_text(status_text(change.before, lang))
             line.append(" → ")
             line.append_text(status_text(change.after, lang))
             line.append(f"  ({change_label(change.kind, lang)})", style="dim")
-            parts.append(line)
+            changed.append(line)
+        parts.append(Lines(changed))
     else:
         parts.append(Text("  " + word("none", lang), style="dim"))
     no_data = review.no_data
     parts.append(Text(f"{word('no_data', lang)} ({len(no_data)})", style="bold"))
+    listed: list[Text] = []
     for key, section in report.registry.sections.items():
         missing = [r for r in no_data if r.target.section == key]
         if not missing:
             continue
         if not show_all:
-            parts.append(Text(f"  {section.title(lang)}: {no_data_line(missing, lang)}"))
+            listed.append(Text(f"  {section.title(lang)}: {no_data_line(missing, lang)}"))
             continue
-        parts.append(Text(f"  {section.title(lang)}", style="bold"))
+        listed.append(Text(f"  {section.title(lang)}", style="bold"))
         for r in missing:
             line = Text("    ")
             line.append(r.target.id, style="cyan")
             line.append(f"  {r.target.name(lang)}")
             for note in status_notes(r, lang):
                 line.append(f"  ({note})", style="dim")
-            parts.append(line)
+            listed.append(line)
+    parts.append(Lines(listed))
     return Group(*parts)
 
 

@@ -7,6 +7,7 @@ screen clears, hyperlinks, a window title). Everything printed to a terminal pas
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from collections.abc import Iterable
@@ -17,9 +18,15 @@ from reportcheck.model.controls import ACTING, NOT_XML
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 
-#: C0 controls but tab and newline, a carriage return not ending a line, DEL, C1 controls,
-#: and the Unicode controls that reorder how a line reads (bidirectional overrides).
-_CONTROL = re.compile(f"[{ACTING}]|\r(?!\n)")
+# Each pattern is compiled when first used (a few tenths of a millisecond each), not at import:
+# a command whose output is not a terminal and says nothing from data needs neither.
+
+
+@functools.cache
+def _control() -> re.Pattern[str]:
+    """C0 controls but tab and newline, a carriage return not ending a line, DEL, C1 controls,
+    and the Unicode controls that reorder how a line reads (bidirectional overrides)."""
+    return re.compile(f"[{ACTING}]|\r(?!\n)")
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -29,7 +36,7 @@ def _visible(match: re.Match[str]) -> str:
 
 def neutralise(text: str) -> str:
     r"""`text` with every control character written out as an escape: ESC becomes '\x1b'."""
-    return _CONTROL.sub(_visible, text)
+    return _control().sub(_visible, text)
 
 
 def single_line(text: str) -> str:
@@ -39,17 +46,21 @@ def single_line(text: str) -> str:
 
 
 def has_control(text: str) -> bool:
-    return _CONTROL.search(text) is not None
+    return _control().search(text) is not None
 
 
-#: Characters XML 1.0 cannot carry (controls but tab and line ends, lone surrogates, U+FFFE/F).
-_NOT_XML = re.compile(f"[{NOT_XML}]")
+@functools.cache
+def _not_xml() -> re.Pattern[str]:
+    """Characters XML 1.0 cannot carry (controls but tab and line ends, lone surrogates,
+    U+FFFE/F)."""
+    return re.compile(f"[{NOT_XML}]")
 
 
 def xml_text(text: str) -> str:
     r"""`text` with every character XML cannot carry written out ('\x1b', '\ufffe'), for a
     workbook or a Word document: nothing dropped, nothing that breaks the file."""
-    return _NOT_XML.sub(_visible, text) if _NOT_XML.search(text) else text
+    found = _not_xml()
+    return found.sub(_visible, text) if found.search(text) else text
 
 
 class TerminalStream:

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from reportcheck.review.changes import Overview, Review
     from reportcheck.review.evaluate import Report, Result
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+#: As text: re compiles it when Markdown is first written, not at the start of every command.
+_MARKDOWN_SPECIAL = r"([\\`*_\[\]|~])"
 
 
 def to_json(data: Any) -> str:
@@ -33,14 +34,19 @@ def to_json(data: Any) -> str:
     return msgspec.json.format(msgspec.json.encode(_exact(data)), indent=2).decode() + "\n"
 
 
+#: Types written as they are, none of them a Decimal or a container: most values of a result
+#: are, and are passed on without a call each.
+_AS_THEY_ARE = frozenset({str, int, float, bool, type(None)})
+
+
 def _exact(data: Any) -> Any:
     """`data` with each Decimal as the JSON number it is, in plain notation (1E+4 is 10000)."""
     if isinstance(data, Decimal):
         return msgspec.Raw(format_decimal(data).encode()) if data.is_finite() else str(data)
     if isinstance(data, dict):
-        return {k: _exact(v) for k, v in data.items()}
+        return {k: v if type(v) in _AS_THEY_ARE else _exact(v) for k, v in data.items()}
     if isinstance(data, list | tuple):
-        return [_exact(v) for v in data]
+        return [v if type(v) in _AS_THEY_ARE else _exact(v) for v in data]
     return data
 
 
@@ -347,7 +353,7 @@ def md(text: object) -> str:
         return "yes" if text else "no"
     flat = " ".join(str(text).split())
     flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+    return re.sub(_MARKDOWN_SPECIAL, r"\\\1", flat)
 
 
 def review_csv(review: Review, lang: str) -> str:

@@ -112,9 +112,9 @@ def by_unit(registry: Registry) -> dict[str, list[Target]]:
 
 
 #: Characters a file name cannot hold on Windows (or anywhere: the separators), and names
-#: Windows keeps for its devices.
-_NOT_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
-_DEVICES = re.compile(r"(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?", re.IGNORECASE)
+#: Windows keeps for its devices; as text, compiled by re only when files are named by unit.
+_NOT_IN_NAMES = r'[<>:"/\\|?*\x00-\x1f\x7f]'
+_DEVICES = r"(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?"
 #: Characters of a file name kept from a unit's name: well within every file system's limit.
 _LONGEST_NAME = 80
 
@@ -122,8 +122,8 @@ _LONGEST_NAME = 80
 def file_name(unit: str) -> str:
     """A unit's name as a file name Windows accepts: its forbidden characters as _, no
     trailing dot or space, never a device's name, never empty."""
-    name = _NOT_IN_NAMES.sub("_", unit).strip().rstrip(". ")[:_LONGEST_NAME].rstrip(". ")
-    if not name or _DEVICES.fullmatch(name):
+    name = re.sub(_NOT_IN_NAMES, "_", unit).strip().rstrip(". ")[:_LONGEST_NAME].rstrip(". ")
+    if not name or re.fullmatch(_DEVICES, name):
         name = f"_{name}"
     return name
 

@@ -6,7 +6,7 @@ formula of signs, numbers and word keys that `reportcheck.output` says in the re
 Numbers are exact fractions: 三分之二 is 2/3, never 66.67.
 """
 
-from decimal import Context, Decimal
+from decimal import Context, Decimal, Inexact
 from enum import Enum
 from fractions import Fraction
 from typing import ClassVar
@@ -322,7 +322,7 @@ def to_decimal(value: Fraction, places: int = 4) -> Decimal:
     digits = len(str(abs(value.numerator))) + value.denominator.bit_length() + places
     context = Context(prec=max(28, digits))
     exact = context.divide(Decimal(value.numerator), Decimal(value.denominator))
-    if fraction(exact) == value:
+    if not context.flags[Inexact]:  # nothing was rounded away: exact is the fraction itself
         return exact.normalize(context) if exact else Decimal(0)
     rounded = exact.quantize(Decimal(10) ** -places, context=context)
     if not rounded:
