@@ -223,6 +223,8 @@ def main() -> None:
             floor = [py, "-c", floor_code]
             written = next((Path(a) for a in command if a.startswith(str(out))), None)
             if command[0] == str(BIN):
+                if written is not None:  # an earlier row may have written it
+                    written.unlink(missing_ok=True)
                 accepted(command, case_env)  # and warms the file cache and the registry cache
             wall(floor, env)
             ours, base = [], []
