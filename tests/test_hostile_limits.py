@@ -182,3 +182,22 @@ def test_cells_beyond_the_limit_are_refused_whole(tmp_path: Path) -> None:
     assert [p.code for p in table.problems] == ["too-large"]
     assert f"more than {limits.MAX_CELLS} cells" in message(table.problems[0], "en")
     assert (table.header, table.rows) == ([], [])
+
+
+def test_caches_keyed_on_what_a_file_holds_stay_bounded() -> None:
+    """A workbook may give every cell a number format of its own, and a year many figures:
+    what is remembered of them between calls stays within a fixed size."""
+    from decimal import Decimal
+
+    from reportcheck.actuals.xlsx import is_percent_format
+    from reportcheck.review.progress import _decimals
+
+    for i in range(5000):
+        assert not is_percent_format(f'0.00"x{i}"')
+        assert is_percent_format(f'0.0"y{i}"%')
+        assert _decimals(Decimal(i) / 1000) >= 1
+    percent, decimals = is_percent_format.cache_info(), _decimals.cache_info()
+    assert percent.maxsize is not None
+    assert decimals.maxsize is not None
+    assert 0 < percent.currsize <= percent.maxsize < 1000
+    assert 0 < decimals.currsize <= decimals.maxsize < 10000

@@ -13,7 +13,7 @@ import re
 import warnings
 import zipfile
 from decimal import Decimal
-from functools import cache
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import msgspec
@@ -366,7 +366,7 @@ def _is_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-@cache
+@lru_cache(maxsize=256)  # a workbook uses a few formats; a hostile one, a format per cell
 def is_percent_format(number_format: str, value: float = 1.0) -> bool:
     """True when Excel shows the stored fraction times 100: a % that is a format code.
 

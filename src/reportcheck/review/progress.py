@@ -192,7 +192,7 @@ def _target_places(target: Target) -> int:
 _STEPS = tuple(Decimal(10) ** -n for n in range(12))
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4096)  # figures repeat across a year's results; a run holds many
 def _decimals(value: Decimal) -> int:
     """The decimal places a figure is written with, counted as at least one: none is worked to
     fewer."""
