@@ -220,12 +220,14 @@ def _write_cell(
     elif isinstance(value, str):
         text = xml_text(value)
         if _utf16_units(text) > MAX_CELL_TEXT:
+            from xlsxwriter.utility import xl_rowcol_to_cell
+
             raise OutputError(
                 [
                     problem(
                         "workbook-cell-too-long",
                         sheet=name,
-                        cell=f"{_letters(column)}{row}",
+                        cell=xl_rowcol_to_cell(row - 1, column - 1),
                         chars=_utf16_units(text),  # as Excel counts them
                         limit=MAX_CELL_TEXT,
                     )
@@ -261,15 +263,6 @@ def _coded(text: str) -> str:
 
 def _utf16_units(text: str) -> int:
     return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
-
-
-def _letters(column: int) -> str:
-    """The column's letters: 1 → A, 27 → AA."""
-    name = ""
-    while column:
-        column, rest = divmod(column - 1, 26)
-        name = chr(65 + rest) + name
-    return name
 
 
 def _number(value: int | float | Decimal | bool) -> int | float | bool:
