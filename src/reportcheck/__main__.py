@@ -1,5 +1,5 @@
 """`python -m reportcheck`: the same command line as `reportcheck`."""
 
-from reportcheck.cli.app import main
+from reportcheck.cli import main
 
 main()

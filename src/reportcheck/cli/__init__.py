@@ -4,7 +4,8 @@ from __future__ import annotations
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: the command, then the process's end (see `ending`)."""
     from reportcheck.cli.app import main as run
+    from reportcheck.cli.ending import run_then_end
 
-    run()
+    run_then_end(run)

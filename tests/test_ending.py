@@ -1,0 +1,161 @@
+"""A run ends as soon as its output is out: exit handlers run, both streams are flushed, the
+status is the command's, and Python's own end is kept wherever it still has work to do."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+#: An object that says so on standard error when Python takes it apart at the end.
+TAKEN_APART = (
+    "import sys\n"
+    "class Noisy:\n"
+    "    def __del__(self):\n"
+    "        sys.stderr.write('taken apart\\n')\n"
+    "kept = Noisy()\n"
+)
+
+
+def ending(body: str, *flags: str) -> subprocess.CompletedProcess[str]:
+    """A process whose program is `body` run through run_then_end, after TAKEN_APART."""
+    program = (
+        TAKEN_APART
+        + "from reportcheck.cli.ending import run_then_end\n"
+        + "def run():\n"
+        + "".join(f"    {line}\n" for line in body.splitlines())
+        + "run_then_end(run)\n"
+    )
+    return subprocess.run(
+        [sys.executable, *flags, "-c", program],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+
+
+def test_a_finished_run_ends_without_taking_its_objects_apart() -> None:
+    done = ending("print('done')")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "done\n", "")
+
+
+def test_without_the_quick_end_the_probe_is_taken_apart() -> None:
+    """The probe of the other tests works: Python's own end takes the object apart."""
+    done = subprocess.run(
+        [sys.executable, "-c", TAKEN_APART], capture_output=True, text=True, check=False
+    )
+    assert done.stderr == "taken apart\n"
+
+
+@pytest.mark.parametrize(
+    ("exit_call", "status"),
+    [("sys.exit(0)", 0), ("sys.exit(1)", 1), ("sys.exit(2)", 2), ("sys.exit()", 0)],
+)
+def test_the_exit_status_is_the_commands(exit_call: str, status: int) -> None:
+    done = ending(f"import sys\nprint('out')\n{exit_call}")
+    assert (done.returncode, done.stdout, done.stderr) == (status, "out\n", "")
+
+
+def test_exit_handlers_run_and_their_output_is_flushed() -> None:
+    done = ending(
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('handler', end=''))\n"
+        "atexit.register(lambda: sys.stderr.write('second '))\n"
+        "sys.exit(3)"
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (3, "handler", "second ")
+
+
+def test_output_not_yet_flushed_reaches_a_pipe_whole() -> None:
+    done = ending("import sys\nsys.stdout.write('x' * 1_000_000)\nsys.stderr.write('y' * 100_000)")
+    assert (done.returncode, len(done.stdout), len(done.stderr)) == (0, 1_000_000, 100_000)
+
+
+def test_a_status_given_as_a_message_ends_as_python_ends_it() -> None:
+    done = ending("import sys\nsys.exit('stopped')")
+    assert (done.returncode, done.stderr) == (1, "stopped\ntaken apart\n")
+
+
+def test_a_thread_still_running_is_waited_for() -> None:
+    done = ending(
+        "import threading, time\n"
+        "def late():\n"
+        "    time.sleep(0.2)\n"
+        "    print('thread done', flush=True)\n"
+        "threading.Thread(target=late).start()"
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "thread done\n", "taken apart\n")
+
+
+@pytest.mark.parametrize("flags", [("-X", "dev"), ("-W", "default")])
+def test_asking_for_warnings_keeps_pythons_end(flags: tuple[str, str]) -> None:
+    """Warnings of unclosed files come as objects are taken apart: the usual end keeps them."""
+    done = ending("print('done')", *flags)
+    assert (done.returncode, done.stdout) == (0, "done\n")
+    assert done.stderr.endswith("taken apart\n")
+
+
+def test_a_stream_that_cannot_be_flushed_ends_as_python_ends_it() -> None:
+    """Python's own end reports the failed flush and exits 120, as it always did."""
+    done = ending(
+        "import sys\n"
+        "class Full:\n"
+        "    def write(self, text):\n"
+        "        return len(text)\n"
+        "    def flush(self):\n"
+        "        raise OSError(28, 'No space left on device')\n"
+        "sys.stdout = Full()"
+    )
+    assert done.returncode == 120
+    assert "No space left on device" in done.stderr
+
+
+def test_an_exception_is_not_caught() -> None:
+    done = ending("raise ValueError('boom')")
+    assert done.returncode == 1
+    assert "ValueError: boom" in done.stderr
+    assert done.stderr.endswith("taken apart\n")
+
+
+def test_the_command_line_ends_quickly_with_its_status_and_whole_output(tmp_path: Path) -> None:
+    """`python -m reportcheck` (as the console script) gives its whole JSON to a pipe and the
+    status of its verdict, and ends through run_then_end."""
+    env = {
+        **os.environ,
+        "REPORTCHECK_CACHE_DIR": str(tmp_path / "cache"),
+        "REPORTCHECK_ACTUALS": "",
+        "PYTHONWARNINGS": "",
+    }
+    listed = subprocess.run(
+        [sys.executable, "-m", "reportcheck", "targets", "-f", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    assert listed.returncode == 0
+    assert len(json.loads(listed.stdout)["targets"]) > 100
+    missing = subprocess.run(
+        [sys.executable, "-m", "reportcheck", "diff", str(tmp_path / "none.csv"), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    assert missing.returncode == 2
+    assert "[unreadable-file]" in missing.stderr
+    probe = TAKEN_APART + "import runpy\nrunpy.run_module('reportcheck', run_name='__main__')\n"
+    quick = subprocess.run(
+        [sys.executable, "-c", probe, "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    assert (quick.returncode, quick.stderr) == (0, "")
+    assert quick.stdout.strip()
