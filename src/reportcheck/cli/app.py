@@ -27,6 +27,7 @@ from reportcheck.cli.chinese_help import click_message, help_in_chinese
 from reportcheck.cli.guard import USAGE_EXIT
 from reportcheck.cli.lang import lang_in_args
 from reportcheck.cli.options import DEFAULT_FAIL_ON_TEXT, LangOption, State, TargetsOption
+from reportcheck.cli.process import work_begins
 from reportcheck.model.imports import import_msgspec
 from reportcheck.model.limits import MAX_LISTED
 
@@ -173,6 +174,7 @@ def _main(targets_file: TargetsOption = None, lang: LangOption = None) -> None:
     """
     State.targets = targets_file
     State.lang_given = lang.value if lang is not None else None
+    work_begins()  # the command line is read: the command's own work begins
 
 
 def _listed() -> None:

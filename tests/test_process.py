@@ -1,5 +1,7 @@
-"""A run ends as soon as its output is out: exit handlers run, both streams are flushed, the
-status is the command's, and Python's own end is kept wherever it still has work to do."""
+"""The program as a process. It starts with the cycle collector off, turned on again (with what
+was loaded set aside) when the command's work begins. It ends as soon as its output is out:
+exit handlers run, both streams are flushed, the status is the command's, and Python's own end
+is kept wherever it still has work to do."""
 
 from __future__ import annotations
 
@@ -21,14 +23,14 @@ TAKEN_APART = (
 )
 
 
-def ending(body: str, *flags: str) -> subprocess.CompletedProcess[str]:
-    """A process whose program is `body` run through run_then_end, after TAKEN_APART."""
+def program(body: str, *flags: str) -> subprocess.CompletedProcess[str]:
+    """A process whose program is `body` run through run_as_program, after TAKEN_APART."""
     program = (
         TAKEN_APART
-        + "from reportcheck.cli.ending import run_then_end\n"
+        + "from reportcheck.cli.process import run_as_program, work_begins\n"
         + "def run():\n"
         + "".join(f"    {line}\n" for line in body.splitlines())
-        + "run_then_end(run)\n"
+        + "run_as_program(run)\n"
     )
     return subprocess.run(
         [sys.executable, *flags, "-c", program],
@@ -40,7 +42,7 @@ def ending(body: str, *flags: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_a_finished_run_ends_without_taking_its_objects_apart() -> None:
-    done = ending("print('done')")
+    done = program("print('done')")
     assert (done.returncode, done.stdout, done.stderr) == (0, "done\n", "")
 
 
@@ -57,12 +59,12 @@ def test_without_the_quick_end_the_probe_is_taken_apart() -> None:
     [("sys.exit(0)", 0), ("sys.exit(1)", 1), ("sys.exit(2)", 2), ("sys.exit()", 0)],
 )
 def test_the_exit_status_is_the_commands(exit_call: str, status: int) -> None:
-    done = ending(f"import sys\nprint('out')\n{exit_call}")
+    done = program(f"import sys\nprint('out')\n{exit_call}")
     assert (done.returncode, done.stdout, done.stderr) == (status, "out\n", "")
 
 
 def test_exit_handlers_run_and_their_output_is_flushed() -> None:
-    done = ending(
+    done = program(
         "import atexit, sys\n"
         "atexit.register(lambda: print('handler', end=''))\n"
         "atexit.register(lambda: sys.stderr.write('second '))\n"
@@ -72,17 +74,17 @@ def test_exit_handlers_run_and_their_output_is_flushed() -> None:
 
 
 def test_output_not_yet_flushed_reaches_a_pipe_whole() -> None:
-    done = ending("import sys\nsys.stdout.write('x' * 1_000_000)\nsys.stderr.write('y' * 100_000)")
+    done = program("import sys\nsys.stdout.write('x' * 1_000_000)\nsys.stderr.write('y' * 100_000)")
     assert (done.returncode, len(done.stdout), len(done.stderr)) == (0, 1_000_000, 100_000)
 
 
 def test_a_status_given_as_a_message_ends_as_python_ends_it() -> None:
-    done = ending("import sys\nsys.exit('stopped')")
+    done = program("import sys\nsys.exit('stopped')")
     assert (done.returncode, done.stderr) == (1, "stopped\ntaken apart\n")
 
 
 def test_a_thread_still_running_is_waited_for() -> None:
-    done = ending(
+    done = program(
         "import threading, time\n"
         "def late():\n"
         "    time.sleep(0.2)\n"
@@ -95,14 +97,14 @@ def test_a_thread_still_running_is_waited_for() -> None:
 @pytest.mark.parametrize("flags", [("-X", "dev"), ("-W", "default")])
 def test_asking_for_warnings_keeps_pythons_end(flags: tuple[str, str]) -> None:
     """Warnings of unclosed files come as objects are taken apart: the usual end keeps them."""
-    done = ending("print('done')", *flags)
+    done = program("print('done')", *flags)
     assert (done.returncode, done.stdout) == (0, "done\n")
     assert done.stderr.endswith("taken apart\n")
 
 
 def test_a_stream_that_cannot_be_flushed_ends_as_python_ends_it() -> None:
     """Python's own end reports the failed flush and exits 120, as it always did."""
-    done = ending(
+    done = program(
         "import sys\n"
         "class Full:\n"
         "    def write(self, text):\n"
@@ -116,7 +118,7 @@ def test_a_stream_that_cannot_be_flushed_ends_as_python_ends_it() -> None:
 
 
 def test_an_exception_is_not_caught() -> None:
-    done = ending("raise ValueError('boom')")
+    done = program("raise ValueError('boom')")
     assert done.returncode == 1
     assert "ValueError: boom" in done.stderr
     assert done.stderr.endswith("taken apart\n")
@@ -124,7 +126,7 @@ def test_an_exception_is_not_caught() -> None:
 
 def test_the_command_line_ends_quickly_with_its_status_and_whole_output(tmp_path: Path) -> None:
     """`python -m reportcheck` (as the console script) gives its whole JSON to a pipe and the
-    status of its verdict, and ends through run_then_end."""
+    status of its verdict, and ends through run_as_program."""
     env = {
         **os.environ,
         "REPORTCHECK_CACHE_DIR": str(tmp_path / "cache"),
@@ -159,3 +161,61 @@ def test_the_command_line_ends_quickly_with_its_status_and_whole_output(tmp_path
     )
     assert (quick.returncode, quick.stderr) == (0, "")
     assert quick.stdout.strip()
+
+
+def test_the_collector_is_off_while_the_program_starts_and_on_for_its_work() -> None:
+    done = program(
+        "import gc\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > 0)\n"
+        "work_begins()\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > 0)\n"
+        "work_begins()\n"
+        "print(gc.isenabled())"
+    )
+    assert (done.returncode, done.stdout) == (0, "False False\nTrue True\nTrue\n")
+
+
+def test_a_process_that_is_not_the_program_keeps_its_collector() -> None:
+    """A notebook or a test that runs the command line in its own process: the collector stays
+    as that process set it."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import gc\n"
+            "from reportcheck.cli.process import work_begins\n"
+            "gc.disable()\n"
+            "work_begins()\n"
+            "print(gc.isenabled(), gc.get_freeze_count())",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.stdout == "False 0\n"
+
+
+def test_a_command_does_its_work_with_the_collector_on(tmp_path: Path) -> None:
+    """Once the command line is read, the command's work (here, reading the registry) runs with
+    the collector on and what the start loaded set aside."""
+    probe = (
+        "import gc, sys\n"
+        "import reportcheck.cli.inputs as inputs\n"
+        "read = inputs.registry\n"
+        "def probe(*args, **kwargs):\n"
+        "    sys.stderr.write(f'collector {gc.isenabled()} {gc.get_freeze_count() > 1000}\\n')\n"
+        "    return read(*args, **kwargs)\n"
+        "inputs.registry = probe\n"
+        "from reportcheck.cli import main\n"
+        "main()\n"
+    )
+    env = {**os.environ, "REPORTCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run(
+        [sys.executable, "-c", probe, "targets", "-f", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    assert done.returncode == 0
+    assert done.stderr == "collector True True\n"
