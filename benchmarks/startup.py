@@ -13,10 +13,10 @@ what reportcheck adds to the stack it cannot do without.
 The ratio is the median over runs of (command time / floor time), each pair run back to back, so
 machine noise hits both alike. The registry cache lives in a temporary folder; the untimed first
 run of each command fills it, as any earlier run would. One row runs with the cache off, to show
-what the cache saves, and one ends as Python ends a program, to show what ending at once saves;
-two time only importing the Rich modules that draw tables and openpyxl, each against the floor
-below it; one times a month's workbook against the table floor alone, and one the pack of twelve
-workbooks against the floor without XlsxWriter.
+what the cache saves, and one as Python runs a program, to show what the console script's start
+and end save; two time only importing the Rich modules that draw tables and openpyxl, each
+against the floor below it; one times a month's workbook against the table floor alone, and one
+the pack of twelve workbooks against the floor without XlsxWriter.
 """
 
 from __future__ import annotations
@@ -54,9 +54,10 @@ READER_FLOOR = _WITHOUT_NUMPY.format("typer, openpyxl")
 WRITER_FLOOR = "import typer, xlsxwriter"
 EXCEL_WRITER_FLOOR = _WITHOUT_NUMPY.format("typer, openpyxl, xlsxwriter")
 WORD_FLOOR = _WITHOUT_NUMPY.format("typer, openpyxl, docx")
-#: A command run as the console script runs it, but ended as Python ends a program, taking apart
-#: every module and object (reportcheck.cli.ending): what ending at once saves.
-ENDED_BY_PYTHON = "from reportcheck.cli.app import main; main()"
+#: A command run as Python runs a program: the cycle collector on while it starts, and every
+#: module and object taken apart at its end (see reportcheck.cli.process): what the console
+#: script saves by doing neither.
+AS_PYTHON_RUNS_IT = "from reportcheck.cli.app import main; main()"
 FLOOR_NAMES = {
     LIGHT_FLOOR: "light",
     TABLE_FLOOR: "table",
@@ -187,7 +188,7 @@ def main() -> None:
             ([*rc, "targets", "-f", "json"], light, 1.3, env),
             ([*rc, "show", "graduates"], table, 1.3, env),
             ([*rc, "status"], table, 1.3, env),
-            ([py, "-c", ENDED_BY_PYTHON, "status"], table, None, env),
+            ([py, "-c", AS_PYTHON_RUNS_IT, "status"], table, None, env),
             ([*rc, "template", "--period", "2023-06"], light, 1.3, env),
             ([*rc, "template", "--period", "2023-06"], light, None, no_cache),
             ([py, "-c", table], light, None, env),
@@ -239,8 +240,8 @@ def main() -> None:
             ratios = [a / b for a, b in zip(ours, base, strict=True)]
             is_ours = command[0] == str(BIN)
             shown = " ".join(a if not a.startswith("/") else Path(a).name for a in command[1:])
-            if command[2:3] == [ENDED_BY_PYTHON]:
-                shown = " ".join(command[3:]) + " (ended by Python)"
+            if command[2:3] == [AS_PYTHON_RUNS_IT]:
+                shown = " ".join(command[3:]) + " (run as Python runs a program)"
                 is_ours = True
             elif not is_ours:
                 shown = f"-c <{FLOOR_NAMES[command[2]]} floor>"

@@ -117,8 +117,10 @@ def test_a_stream_that_cannot_be_flushed_ends_as_python_ends_it() -> None:
     assert "No space left on device" in done.stderr
 
 
-def test_an_exception_is_not_caught() -> None:
-    done = program("raise ValueError('boom')")
+@pytest.mark.parametrize("begun", ["", "work_begins()\n"])
+def test_an_exception_is_not_caught(begun: str) -> None:
+    """Before the work or during it, an error ends the process as Python ends it."""
+    done = program(f"{begun}raise ValueError('boom')")
     assert done.returncode == 1
     assert "ValueError: boom" in done.stderr
     assert done.stderr.endswith("taken apart\n")
@@ -219,3 +221,37 @@ def test_a_command_does_its_work_with_the_collector_on(tmp_path: Path) -> None:
     )
     assert done.returncode == 0
     assert done.stderr == "collector True True\n"
+
+
+def test_pythons_own_end_finds_the_collector_as_it_was() -> None:
+    """A run that stops before its work and ends as Python ends it (here, warnings asked for)
+    has its collector on again at the end."""
+    done = program(
+        "import atexit, gc\n"
+        "atexit.register(lambda: print('at the end', gc.isenabled()))\n"
+        "print('starting', gc.isenabled())",
+        "-W",
+        "default",
+    )
+    assert done.stdout == "starting False\nat the end True\n"
+
+
+def test_a_collector_turned_off_before_the_program_stays_off() -> None:
+    program_text = (
+        "import atexit, gc\n"
+        "from reportcheck.cli.process import run_as_program, work_begins\n"
+        "gc.disable()\n"
+        "atexit.register(lambda: print('at the end', gc.isenabled()))\n"
+        "def run():\n"
+        "    work_begins()\n"
+        "    print('working', gc.isenabled(), gc.get_freeze_count())\n"
+        "run_as_program(run)\n"
+    )
+    for flags in ([], ["-W", "default"]):
+        done = subprocess.run(
+            [sys.executable, *flags, "-c", program_text],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.stdout == "working False 0\nat the end False\n"

@@ -51,16 +51,17 @@ def run_as_program(run: Callable[[], object]) -> NoReturn:
         run()
     except SystemExit as stop:
         code = stop.code
+    except BaseException:  # an interrupt, an error: said by Python, which then ends as usual
+        _as_python_ends()
+        raise
     else:
         code = None
-    work_begins()  # a run that stopped before its work (help, a usage error)
     status = 0 if code is None else code
     if isinstance(status, int) and _may_end_now():
         atexit._run_exitfuncs()  # what Python runs first as it ends
         if _flushed():
             os._exit(status)
-    if _Start.frozen:  # Python's own end takes apart everything, what the start loaded too
-        gc.unfreeze()
+    _as_python_ends()
     raise SystemExit(code)
 
 
@@ -72,6 +73,17 @@ def work_begins() -> None:
         gc.freeze()
         _Start.frozen = True
         gc.enable()
+
+
+def _as_python_ends() -> None:
+    """The collector as it was, nothing set aside: Python's own end takes apart everything, what
+    the start loaded too (a run that stopped before its work still has its collector off)."""
+    if _Start.held:
+        _Start.held = False
+        gc.enable()
+    if _Start.frozen:
+        _Start.frozen = False
+        gc.unfreeze()
 
 
 def _may_end_now() -> bool:
