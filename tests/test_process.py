@@ -23,6 +23,13 @@ TAKEN_APART = (
 )
 
 
+def python(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`python ARGS` in a process of its own, its output captured as text."""
+    return subprocess.run(
+        [sys.executable, *args], capture_output=True, text=True, check=False, timeout=60, env=env
+    )
+
+
 def program(body: str, *flags: str) -> subprocess.CompletedProcess[str]:
     """A process whose program is `body` run through run_as_program, after TAKEN_APART."""
     program = (
@@ -32,13 +39,7 @@ def program(body: str, *flags: str) -> subprocess.CompletedProcess[str]:
         + "".join(f"    {line}\n" for line in body.splitlines())
         + "run_as_program(run)\n"
     )
-    return subprocess.run(
-        [sys.executable, *flags, "-c", program],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
+    return python(*flags, "-c", program)
 
 
 def test_a_finished_run_ends_without_taking_its_objects_apart() -> None:
@@ -48,9 +49,7 @@ def test_a_finished_run_ends_without_taking_its_objects_apart() -> None:
 
 def test_without_the_quick_end_the_probe_is_taken_apart() -> None:
     """The probe of the other tests works: Python's own end takes the object apart."""
-    done = subprocess.run(
-        [sys.executable, "-c", TAKEN_APART], capture_output=True, text=True, check=False
-    )
+    done = python("-c", TAKEN_APART)
     assert done.stderr == "taken apart\n"
 
 
@@ -135,32 +134,16 @@ def test_the_command_line_ends_quickly_with_its_status_and_whole_output(tmp_path
         "REPORTCHECK_ACTUALS": "",
         "PYTHONWARNINGS": "",
     }
-    listed = subprocess.run(
-        [sys.executable, "-m", "reportcheck", "targets", "-f", "json"],
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-    )
+    listed = python("-m", "reportcheck", "targets", "-f", "json", env=env)
     assert listed.returncode == 0
     assert len(json.loads(listed.stdout)["targets"]) > 100
-    missing = subprocess.run(
-        [sys.executable, "-m", "reportcheck", "diff", str(tmp_path / "none.csv"), "--lang", "en"],
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
+    missing = python(
+        "-m", "reportcheck", "diff", str(tmp_path / "none.csv"), "--lang", "en", env=env
     )
     assert missing.returncode == 2
     assert "[unreadable-file]" in missing.stderr
     probe = TAKEN_APART + "import runpy\nrunpy.run_module('reportcheck', run_name='__main__')\n"
-    quick = subprocess.run(
-        [sys.executable, "-c", probe, "--version"],
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-    )
+    quick = python("-c", probe, "--version", env=env)
     assert (quick.returncode, quick.stderr) == (0, "")
     assert quick.stdout.strip()
 
@@ -180,19 +163,13 @@ def test_the_collector_is_off_while_the_program_starts_and_on_for_its_work() -> 
 def test_a_process_that_is_not_the_program_keeps_its_collector() -> None:
     """A notebook or a test that runs the command line in its own process: the collector stays
     as that process set it."""
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import gc\n"
-            "from reportcheck.cli.process import work_begins\n"
-            "gc.disable()\n"
-            "work_begins()\n"
-            "print(gc.isenabled(), gc.get_freeze_count())",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
+    done = python(
+        "-c",
+        "import gc\n"
+        "from reportcheck.cli.process import work_begins\n"
+        "gc.disable()\n"
+        "work_begins()\n"
+        "print(gc.isenabled(), gc.get_freeze_count())",
     )
     assert done.stdout == "False 0\n"
 
@@ -212,13 +189,7 @@ def test_a_command_does_its_work_with_the_collector_on(tmp_path: Path) -> None:
         "main()\n"
     )
     env = {**os.environ, "REPORTCHECK_CACHE_DIR": str(tmp_path / "cache")}
-    done = subprocess.run(
-        [sys.executable, "-c", probe, "targets", "-f", "json"],
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-    )
+    done = python("-c", probe, "targets", "-f", "json", env=env)
     assert done.returncode == 0
     assert done.stderr == "collector True True\n"
 
@@ -248,10 +219,5 @@ def test_a_collector_turned_off_before_the_program_stays_off() -> None:
         "run_as_program(run)\n"
     )
     for flags in ([], ["-W", "default"]):
-        done = subprocess.run(
-            [sys.executable, *flags, "-c", program_text],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        done = python(*flags, "-c", program_text)
         assert done.stdout == "working False 0\nat the end False\n"
