@@ -51,6 +51,26 @@ def heavy_modules(args: list[str], cwd: Path) -> list[str]:
     return loaded
 
 
+def loaded_of(args: list[str], cwd: Path, names: tuple[str, ...]) -> list[str]:
+    """Which of `names` (modules, or packages with all below them) a second run of the
+    command has imported; the first fills the registry cache."""
+    probe = (
+        "import json, sys\n"
+        "names = tuple(json.loads(sys.argv[2]))\n"
+        "sys.argv = ['reportcheck', *json.loads(sys.argv[1])]\n"
+        "from reportcheck.cli.app import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m in names"
+        " or m.startswith(tuple(n + '.' for n in names)))), file=sys.stderr)"
+    )
+    run = [sys.executable, "-c", probe, json.dumps(args), json.dumps(names)]
+    env = {"PATH": "", "REPORTCHECK_CACHE_DIR": os.environ["REPORTCHECK_CACHE_DIR"]}
+    subprocess.run(run, cwd=cwd, capture_output=True, check=False, env=env)
+    done = subprocess.run(run, cwd=cwd, capture_output=True, text=True, check=False, env=env)
+    loaded: list[str] = json.loads(done.stderr.strip().splitlines()[-1])
+    return loaded
+
+
 @pytest.mark.parametrize(
     "args",
     [
@@ -82,21 +102,9 @@ def test_a_run_with_nothing_to_say_loads_no_message_catalogue(
 ) -> None:
     """The catalogue of every problem's words (and the modules of the other commands) load only
     when something is said."""
-    probe = (
-        "import json, sys\n"
-        "sys.argv = ['reportcheck', *json.loads(sys.argv[1])]\n"
-        "from reportcheck.cli.app import main\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('reportcheck.output.cat')"
-        " or m.startswith('reportcheck.cli.') and m[16:] in "
-        "('targets', 'diff', 'status', 'show', 'template', 'report', 'draft', 'lint'))),"
-        " file=sys.stderr)"
-    )
-    run = [sys.executable, "-c", probe, json.dumps(args)]
-    env = {"PATH": "", "REPORTCHECK_CACHE_DIR": os.environ["REPORTCHECK_CACHE_DIR"]}
-    subprocess.run(run, cwd=tmp_path, capture_output=True, check=True, env=env)
-    done = subprocess.run(run, cwd=tmp_path, capture_output=True, text=True, check=True, env=env)
-    assert json.loads(done.stderr.strip().splitlines()[-1]) == [f"reportcheck.cli.{args[0]}"]
+    commands = ("targets", "diff", "status", "show", "template", "report", "draft", "lint")
+    names = ("reportcheck.output.catalogue", *(f"reportcheck.cli.{c}" for c in commands))
+    assert loaded_of(args, tmp_path, names) == [f"reportcheck.cli.{args[0]}"]
 
 
 def test_yaml_is_imported_only_to_parse_a_registry_not_yet_cached(
@@ -412,26 +420,6 @@ def test_msgspec_is_imported_without_typing_extensions_and_only_it() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "6", "refused", "typing_extensions"]
-
-
-def loaded_of(args: list[str], cwd: Path, names: tuple[str, ...]) -> list[str]:
-    """Which of `names` (modules, or packages with all below them) a second run of the
-    command has imported; the first fills the registry cache."""
-    probe = (
-        "import json, sys\n"
-        "names = tuple(json.loads(sys.argv[2]))\n"
-        "sys.argv = ['reportcheck', *json.loads(sys.argv[1])]\n"
-        "from reportcheck.cli.app import main\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print(json.dumps(sorted(m for m in sys.modules if m in names"
-        " or m.startswith(tuple(n + '.' for n in names)))), file=sys.stderr)"
-    )
-    run = [sys.executable, "-c", probe, json.dumps(args), json.dumps(names)]
-    env = {"PATH": "", "REPORTCHECK_CACHE_DIR": os.environ["REPORTCHECK_CACHE_DIR"]}
-    subprocess.run(run, cwd=cwd, capture_output=True, check=False, env=env)
-    done = subprocess.run(run, cwd=cwd, capture_output=True, text=True, check=False, env=env)
-    loaded: list[str] = json.loads(done.stderr.strip().splitlines()[-1])
-    return loaded
 
 
 def test_a_review_with_nothing_to_say_loads_no_message_catalogue(tmp_path: Path) -> None:
